@@ -1,0 +1,142 @@
+/**
+ * The overview of step 5/6: per Gemeinde its counts, share, amount and VZÄ, its list status and its
+ * decision. JSON-safe (amounts as decimal strings) so it can be printed, stored when published and
+ * written to Excel. Contains no personal data.
+ */
+import { computeAllocation, TIE_RULE_DE } from '../domain/allocation';
+import type { Campaign } from '../domain/campaign';
+import type { IsoDate } from '../domain/dates';
+import { assessDecision, Choice, DecisionBook } from '../domain/decision';
+import type { GemeindeVerzeichnis } from '../domain/gemeinden';
+import { countList, emptyList, GemeindeListe, ListState } from '../domain/list';
+import { Decimal } from '../domain/money';
+import { gemeindeStatus } from '../domain/status';
+
+export interface OverviewRow {
+  ags: string;
+  gemeinde: string;
+  listed: number;
+  struck: number;
+  added: number;
+  /** Additions waiting for the Koordinierungsstelle (not counted). */
+  pending: number;
+  /** Persons at the Stichtag: listed − struck + added. */
+  persons: number;
+  /** persons / total, 12 decimal places. */
+  share: string;
+  /** Unrounded amount, 12 decimal places. */
+  exactAmount: string;
+  /** Amount paid, two decimal places. */
+  amount: string;
+  /** Got one leftover rounding unit for its remainder. */
+  extraUnit: boolean;
+  /** VZÄ the amount pays, 4 decimal places. */
+  vzae: string;
+  listState: ListState;
+  overdue: boolean;
+  submittedAt?: string;
+  decision: Choice | 'offen';
+  decisionValid: boolean;
+}
+
+export interface OverviewReport {
+  year: number;
+  generatedAt: string;
+  /** Some list is not submitted yet or has additions pending: the figures may still change. */
+  provisional: boolean;
+  parameters: {
+    kreisAmount: string;
+    landesmittel?: string;
+    quotePercent?: string;
+    vorwegabzug: string;
+    distributable: string;
+    unit: string;
+    eurPerVzae: string;
+    periodStart: IsoDate;
+    periodEnd: IsoDate;
+    stichtag: IsoDate;
+    deadlines: Campaign['deadlines'];
+  };
+  totals: { listed: number; struck: number; added: number; pending: number; persons: number; amount: string; vzae: string };
+  leftoverUnits: number;
+  tieRule: string;
+  rows: OverviewRow[];
+}
+
+export interface PublishedOverview {
+  at: string;
+  by: { id: string; name: string };
+  report: OverviewReport;
+}
+
+export function buildOverview(
+  campaign: Campaign,
+  lists: readonly GemeindeListe[],
+  decisions: DecisionBook,
+  verzeichnis: GemeindeVerzeichnis,
+  now: string,
+  today: IsoDate,
+): OverviewReport {
+  const byAgs = new Map(lists.map((l) => [l.ags, l]));
+  const gemeindeLists = verzeichnis.all.map((g) => ({ g, list: byAgs.get(g.ags) ?? emptyList(campaign.year, g.ags) }));
+  const counted = gemeindeLists.map(({ g, list }) => ({ g, list, counts: countList(list) }));
+  const allocation = computeAllocation(
+    campaign,
+    counted.map(({ g, counts }) => ({ ags: g.ags, name: g.name, persons: counts.persons })),
+  );
+  const amounts = new Map(allocation.rows.map((r) => [r.ags, r.amount]));
+  const rows: OverviewRow[] = counted.map(({ g, list, counts }, i) => {
+    const a = allocation.rows[i];
+    const status = gemeindeStatus(g.name, list, assessDecision(decisions, g.ags, amounts, campaign), campaign, today);
+    return {
+      ags: g.ags,
+      gemeinde: g.name,
+      listed: counts.listed,
+      struck: counts.struck,
+      added: counts.added,
+      pending: counts.pending,
+      persons: counts.persons,
+      share: a.share.toFixed(12),
+      exactAmount: a.exactAmount.toFixed(12),
+      amount: a.amount.toFixed(2),
+      extraUnit: a.extraUnit,
+      vzae: a.vzae.toFixed(4),
+      listState: status.listState,
+      overdue: status.overdue,
+      ...(status.submittedAt ? { submittedAt: status.submittedAt } : {}),
+      decision: status.decision,
+      decisionValid: status.decisionValid,
+    };
+  });
+  const sum = (f: (r: OverviewRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const source = campaign.kreisAmountSource;
+  return {
+    year: campaign.year,
+    generatedAt: now,
+    provisional: rows.some((r) => r.listState !== 'eingereicht' || r.pending > 0),
+    parameters: {
+      kreisAmount: allocation.kreisAmount.toFixed(2),
+      ...(source.kind === 'landesmittel' ? { landesmittel: source.landesmittel, quotePercent: source.quotePercent } : {}),
+      vorwegabzug: allocation.vorwegabzug.toFixed(2),
+      distributable: allocation.distributable.toFixed(2),
+      unit: campaign.unit,
+      eurPerVzae: campaign.eurPerVzae,
+      periodStart: campaign.period.start,
+      periodEnd: campaign.period.end,
+      stichtag: campaign.stichtag,
+      deadlines: campaign.deadlines,
+    },
+    totals: {
+      listed: sum((r) => r.listed),
+      struck: sum((r) => r.struck),
+      added: sum((r) => r.added),
+      pending: sum((r) => r.pending),
+      persons: allocation.totalPersons,
+      amount: allocation.rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2),
+      vzae: allocation.rows.reduce((s, r) => s.plus(r.vzae), new Decimal(0)).toFixed(4),
+    },
+    leftoverUnits: allocation.leftoverUnits,
+    tieRule: TIE_RULE_DE,
+    rows,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What the application services need from the outside world. Storage, spreadsheets and the clock
+ * are adapters behind these interfaces, so a server database or another file format can replace
+ * them without touching the rules.
+ */
+import type { AuditEntry } from '../domain/audit';
+import type { Campaign } from '../domain/campaign';
+import type { IsoDate } from '../domain/dates';
+import type { DecisionBook } from '../domain/decision';
+import type { Cell } from '../domain/importRows';
+import type { GemeindeListe, Stamp } from '../domain/list';
+import type { PublishedOverview } from './overview';
+
+/** The campaign as stored: its settings, which import is current, and district-wide audit entries. */
+export interface CampaignRecord {
+  campaign: Campaign;
+  revision: number;
+  /** The imported step-1 lists in use (each import writes a new generation and switches to it). */
+  generation?: string;
+  imported?: Stamp & { fileName: string; persons: number; leftOut: number; gemeinden: number };
+  /** Step 6: the figures as published, kept when personal data is deleted. */
+  published?: PublishedOverview;
+  events: AuditEntry[];
+}
+
+/** What a change function returns: the document to store (none: nothing changed) and the caller's result. */
+export interface Mutation<T, R> {
+  next?: T;
+  result: R;
+}
+
+export interface Repository {
+  years(): Promise<number[]>;
+  readCampaign(year: number): Promise<CampaignRecord | undefined>;
+  /** Reads the record fresh under a lock, applies `change` and stores the result durably before resolving. */
+  updateCampaign<R>(year: number, change: (current: CampaignRecord | undefined) => Mutation<CampaignRecord, R>): Promise<R>;
+  readList(year: number, ags: string): Promise<GemeindeListe | undefined>;
+  readLists(year: number): Promise<GemeindeListe[]>;
+  /**
+   * Changes one Gemeinde's list under its lock; only that list's file is rewritten. `change` also gets
+   * the campaign record as it stands while the lock is held.
+   */
+  updateList<R>(
+    year: number,
+    ags: string,
+    change: (current: GemeindeListe, record: CampaignRecord) => Mutation<GemeindeListe, R>,
+  ): Promise<R>;
+  /**
+   * Replaces all lists of a year at once (an import): the new lists are written first, then the
+   * campaign record switches to them in one atomic step; a crash leaves either the old or the new set.
+   */
+  replaceLists<R>(
+    year: number,
+    lists: GemeindeListe[],
+    change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
+  ): Promise<R>;
+  readDecisions(year: number): Promise<DecisionBook>;
+  updateDecisions<R>(year: number, change: (current: DecisionBook, record: CampaignRecord) => Mutation<DecisionBook, R>): Promise<R>;
+  /** Waits for writes in flight; the repository can be dropped afterwards. */
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  /** ISO timestamp. */
+  now(): string;
+  /** Today's date in the Landkreis (Europe/Berlin). */
+  today(): IsoDate;
+}
+
+/** Reads a spreadsheet file into rows of cells; refuses what is not a spreadsheet (DomainError). */
+export interface TableReader {
+  read(bytes: Buffer, fileName: string): AsyncIterable<{ rowNumber: number; cells: Cell[] }>;
+}

@@ -1,0 +1,84 @@
+/**
+ * Calendar dates without time of day or time zone, as the procedure uses them
+ * (Stichtag, Zuweisungsdatum, Geburtsdatum, deadlines). Stored as ISO strings
+ * `YYYY-MM-DD`, which sort and compare correctly as plain strings.
+ */
+export type IsoDate = string & { readonly __brand?: 'IsoDate' };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Accepts `TT.MM.JJJJ` (also `T.M.JJJJ`) and ISO `JJJJ-MM-TT`; returns undefined for anything else or an impossible date. */
+export function parseDate(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO.exec(trimmed);
+  const german = GERMAN.exec(trimmed);
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (german) {
+    [d, m, y] = [Number(german[1]), Number(german[2]), Number(german[3])];
+  } else {
+    return undefined;
+  }
+  if (y < 1900 || y > 2999 || !isValidDay(y, m, d)) return undefined;
+  return isoDate(y, m, d);
+}
+
+/**
+ * Excel stores dates as days since 30.12.1899 (its 1900 leap-year bug is
+ * absorbed by that epoch for every date after 28.02.1900).
+ */
+export function fromExcelSerial(serial: number): IsoDate | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 401768 /* 31.12.2999 */) return undefined;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return fromUtcDate(new Date(ms));
+}
+
+/** A JS Date read from a spreadsheet cell: its UTC calendar day (exceljs gives dates at UTC midnight). */
+export function fromUtcDate(date: Date): IsoDate | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  // Cells written by some tools carry a time just before midnight; round to the nearest day.
+  const rounded = new Date(Math.round(date.getTime() / 86_400_000) * 86_400_000);
+  const y = rounded.getUTCFullYear();
+  if (y < 1900 || y > 2999) return undefined;
+  return isoDate(y, rounded.getUTCMonth() + 1, rounded.getUTCDate());
+}
+
+/** `TT.MM.JJJJ`, the format every German user expects. */
+export function formatDate(date: IsoDate): string {
+  const m = ISO.exec(date);
+  if (!m) return date;
+  return `${m[3]}.${m[2]}.${m[1]}`;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = from.split('-').map(Number);
+  const b = to.split('-').map(Number);
+  return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
+}
+
+export function isBetween(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  return date >= start && date <= end;
+}

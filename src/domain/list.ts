@@ -1,0 +1,479 @@
+/**
+ * Steps 3 and 4: a Gemeinde checks its list against its Meldedaten. It strikes persons who are no
+ * longer registered there, adds children born later (nachgeborene Kinder) and, with a justification
+ * the Koordinierungsstelle must accept, other missing persons; then it submits the list.
+ *
+ * Every operation here is pure: it takes the list as stored and returns the changed copy plus the
+ * audit entry, or throws a DomainError and changes nothing.
+ */
+import { Actor, isKoordination } from './actor';
+import { AuditAction, AuditEntry, actorRef } from './audit';
+import type { Campaign } from './campaign';
+import { IsoDate, formatDate, isBetween } from './dates';
+import { DomainError } from './errors';
+
+export type Zugangsart = 'zuweisung' | 'familiennachzug' | 'nachgeboren';
+
+export const STRIKE_REASONS = ['weggezogen', 'verstorben', 'nicht-zugezogen', 'doppelt', 'sonstiges'] as const;
+export type StrikeReason = (typeof STRIKE_REASONS)[number];
+
+export function isStrikeReason(value: string): value is StrikeReason {
+  return (STRIKE_REASONS as readonly string[]).includes(value);
+}
+
+export interface Stamp {
+  /** ISO timestamp. */
+  at: string;
+  by: { id: string; name: string };
+}
+
+export interface ListPerson {
+  /** LRA Personen-ID; for persons added by the Gemeinde an id the bot assigns (`NT-…`). */
+  id: string;
+  householdId?: string;
+  surname: string;
+  givenName: string;
+  birthDate: IsoDate;
+  /** Zuweisungsdatum; for a later-born child its birth date. */
+  assignmentDate: IsoDate;
+  zugangsart: Zugangsart;
+  origin: 'import' | 'nachtrag';
+  strike?: Stamp & { reason: StrikeReason; note?: string };
+  addition?: Stamp & {
+    kind: 'kind' | 'weitere';
+    parentId?: string;
+    justification?: string;
+    /** Later-born children count at once; other persons only once the Koordinierungsstelle accepts them. */
+    review: 'angenommen' | 'offen' | 'abgelehnt';
+    reviewed?: Stamp & { note?: string };
+  };
+  /** An addition taken back with "rückgängig". */
+  withdrawn?: Stamp;
+}
+
+export interface GemeindeListe {
+  year: number;
+  ags: string;
+  /** Goes up by one with every change; a change made against an older revision is refused. */
+  revision: number;
+  persons: ListPerson[];
+  /** Step 2: when the list went out to the Gemeinde. */
+  sent?: Stamp;
+  /** Step 4: submitted lists are locked until the Koordinierungsstelle reopens them. */
+  submitted?: Stamp & { persons: number };
+  /** A later due date granted by the Koordinierungsstelle (reopening after the deadline). */
+  extendedUntil?: IsoDate;
+  events: AuditEntry[];
+}
+
+export type ListState = 'importiert' | 'versendet' | 'in-bearbeitung' | 'eingereicht';
+
+export interface ListCounts {
+  /** On the imported list. */
+  listed: number;
+  struck: number;
+  /** Added and counted: later-born children and accepted other persons. */
+  added: number;
+  /** Other persons waiting for the Koordinierungsstelle. */
+  pending: number;
+  /** Persons at the Stichtag: listed − struck + added. */
+  persons: number;
+}
+
+export interface ChangeContext {
+  actor: Actor;
+  /** ISO timestamp of the change. */
+  now: string;
+  /** Today's calendar date in the Landkreis (Europe/Berlin). */
+  today: IsoDate;
+  campaign: Campaign;
+  /** After publication the figures are final: only the Koordinierungsstelle may still change lists. */
+  published: boolean;
+}
+
+export interface ChangeResult {
+  list: GemeindeListe;
+  /** Absent when the operation changed nothing (striking a struck person, undoing twice). */
+  entry?: AuditEntry;
+}
+
+export function emptyList(year: number, ags: string): GemeindeListe {
+  return { year, ags, revision: 0, persons: [], events: [] };
+}
+
+export function isActive(p: ListPerson): boolean {
+  if (p.origin === 'import') return !p.strike;
+  return !p.withdrawn && p.addition?.review === 'angenommen';
+}
+
+export function countList(list: GemeindeListe): ListCounts {
+  let listed = 0;
+  let struck = 0;
+  let added = 0;
+  let pending = 0;
+  for (const p of list.persons) {
+    if (p.origin === 'import') {
+      listed++;
+      if (p.strike) struck++;
+    } else if (!p.withdrawn) {
+      if (p.addition?.review === 'angenommen') added++;
+      else if (p.addition?.review === 'offen') pending++;
+    }
+  }
+  return { listed, struck, added, pending, persons: listed - struck + added };
+}
+
+export function listState(list: GemeindeListe): ListState {
+  if (list.submitted) return 'eingereicht';
+  if (list.events.some((e) => e.action.startsWith('person.') || e.action === 'list.reopen')) return 'in-bearbeitung';
+  if (list.sent) return 'versendet';
+  return 'importiert';
+}
+
+/** The day the list is due: the campaign's review deadline, or a later one the Koordinierungsstelle granted. */
+export function dueDate(list: GemeindeListe, campaign: Campaign): IsoDate {
+  return list.extendedUntil && list.extendedUntil > campaign.deadlines.review ? list.extendedUntil : campaign.deadlines.review;
+}
+
+export function isOverdue(list: GemeindeListe, campaign: Campaign, today: IsoDate): boolean {
+  return !list.submitted && today > dueDate(list, campaign);
+}
+
+function findPerson(list: GemeindeListe, personId: string): ListPerson {
+  const person = list.persons.find((p) => p.id === personId);
+  if (!person) throw new DomainError('list.personNotFound', { ags: list.ags });
+  return person;
+}
+
+function stamp(ctx: ChangeContext): Stamp {
+  return { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name } };
+}
+
+/** Staff may change only their own Gemeinde's list; the Koordinierungsstelle any. */
+export function assertMayAccessList(actor: Actor, ags: string): void {
+  if (isKoordination(actor)) return;
+  if (actor.role !== 'gemeinde' || actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+}
+
+/** What every change by the Gemeinde must pass: its own list, not submitted, not past the due date. */
+function assertEditable(list: GemeindeListe, ctx: ChangeContext): void {
+  assertMayAccessList(ctx.actor, list.ags);
+  if (list.submitted) {
+    throw new DomainError('list.locked', { date: formatDate(list.submitted.at.slice(0, 10)), name: list.submitted.by.name });
+  }
+  if (isKoordination(ctx.actor)) return;
+  if (ctx.published) throw new DomainError('list.published');
+  const due = dueDate(list, ctx.campaign);
+  if (ctx.today > due) throw new DomainError('list.deadlinePassed', { date: formatDate(due) });
+}
+
+function commit(
+  before: GemeindeListe,
+  ctx: ChangeContext,
+  action: AuditAction,
+  mutate: (draft: GemeindeListe) => void,
+  details: Pick<AuditEntry, 'subject' | 'before' | 'after' | 'reason'>,
+): ChangeResult {
+  const draft = structuredClone(before);
+  mutate(draft);
+  draft.revision = before.revision + 1;
+  const entry: AuditEntry = {
+    at: ctx.now,
+    actor: actorRef(ctx.actor),
+    action,
+    ags: before.ags,
+    ...details,
+    revision: draft.revision,
+  };
+  draft.events.push(entry);
+  return { list: draft, entry };
+}
+
+function unchanged(list: GemeindeListe): ChangeResult {
+  return { list };
+}
+
+function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.justificationRequired', min = 3): string {
+  const text = (value ?? '').trim();
+  if (text.length < min) throw new DomainError(code);
+  if (text.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  return text;
+}
+
+function optionalText(value: string | undefined): string | undefined {
+  const text = (value ?? '').trim();
+  if (!text) return undefined;
+  if (text.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  return text;
+}
+
+export interface StrikeCommand {
+  personId: string;
+  reason: string;
+  note?: string;
+}
+
+/** Strikes a person no longer registered in the Gemeinde at the end of the period. Striking twice changes nothing. */
+export function strikePerson(list: GemeindeListe, cmd: StrikeCommand, ctx: ChangeContext): ChangeResult {
+  assertMayAccessList(ctx.actor, list.ags);
+  const person = findPerson(list, cmd.personId);
+  if (!isStrikeReason(cmd.reason)) throw new DomainError('list.badReason', { reason: cmd.reason });
+  if (person.origin !== 'import') throw new DomainError('list.strikeAddition');
+  if (person.strike) return unchanged(list);
+  assertEditable(list, ctx);
+  const note = cmd.reason === 'sonstiges' ? requiredText(cmd.note, 'list.noteRequired') : optionalText(cmd.note);
+  return commit(
+    list,
+    ctx,
+    'person.strike',
+    (draft) => {
+      const p = findPerson(draft, person.id);
+      p.strike = { ...stamp(ctx), reason: cmd.reason as StrikeReason, ...(note ? { note } : {}) };
+    },
+    { subject: person.id, before: { status: 'aktiv' }, after: { status: 'gestrichen', grund: cmd.reason }, reason: note },
+  );
+}
+
+/**
+ * Takes back the last change to a person: a strike is lifted, an addition withdrawn.
+ * Undoing what is already undone changes nothing.
+ */
+export function undoPerson(list: GemeindeListe, personId: string, ctx: ChangeContext): ChangeResult {
+  assertMayAccessList(ctx.actor, list.ags);
+  const person = findPerson(list, personId);
+  if (person.origin === 'import') {
+    if (!person.strike) return unchanged(list);
+    assertEditable(list, ctx);
+    const was = person.strike;
+    return commit(
+      list,
+      ctx,
+      'person.unstrike',
+      (draft) => {
+        delete findPerson(draft, personId).strike;
+      },
+      { subject: personId, before: { status: 'gestrichen', grund: was.reason }, after: { status: 'aktiv' } },
+    );
+  }
+  if (person.withdrawn) return unchanged(list);
+  assertEditable(list, ctx);
+  return commit(
+    list,
+    ctx,
+    'person.withdraw',
+    (draft) => {
+      findPerson(draft, personId).withdrawn = stamp(ctx);
+    },
+    { subject: personId, before: { status: additionStatus(person) }, after: { status: 'zurückgenommen' } },
+  );
+}
+
+function additionStatus(p: ListPerson): string {
+  return p.addition?.review === 'angenommen' ? 'nachgetragen' : p.addition?.review === 'offen' ? 'offen' : 'abgelehnt';
+}
+
+function nextAdditionId(list: GemeindeListe): string {
+  const taken = new Set(list.persons.map((p) => p.id));
+  let n = list.persons.filter((p) => p.origin === 'nachtrag').length + 1;
+  let id: string;
+  do {
+    id = `NT-${list.ags}-${String(n).padStart(3, '0')}`;
+    n++;
+  } while (taken.has(id));
+  return id;
+}
+
+function cleanName(value: string, field: 'Nachname' | 'Vorname'): string {
+  const name = value.trim().replace(/\s+/g, ' ');
+  if (!name) throw new DomainError('list.nameRequired', { field });
+  if (name.length > 100) throw new DomainError('input.tooLong', { max: 100 });
+  return name;
+}
+
+export interface AddChildCommand {
+  parentId: string;
+  surname: string;
+  givenName: string;
+  birthDate: IsoDate;
+}
+
+/**
+ * Adds a child born after its parent's assignment and not after the Stichtag (nachgeborenes Kind).
+ * It counts at once, in the parent's household.
+ */
+export function addChild(list: GemeindeListe, cmd: AddChildCommand, ctx: ChangeContext): ChangeResult & { personId: string } {
+  assertEditable(list, ctx);
+  const parent = list.persons.find((p) => p.id === cmd.parentId);
+  if (!parent) throw new DomainError('list.parentNotFound');
+  if (!isActive(parent)) throw new DomainError('list.parentNotActive');
+  const surname = cleanName(cmd.surname, 'Nachname');
+  const givenName = cleanName(cmd.givenName, 'Vorname');
+  if (cmd.birthDate > ctx.today) throw new DomainError('list.birthInFuture');
+  if (cmd.birthDate <= parent.assignmentDate) {
+    throw new DomainError('list.childBornBeforeAssignment', { date: formatDate(parent.assignmentDate) });
+  }
+  if (cmd.birthDate > ctx.campaign.stichtag) throw new DomainError('list.childAfterStichtag', { date: formatDate(ctx.campaign.stichtag) });
+  const duplicate = list.persons.some(
+    (p) =>
+      !p.withdrawn &&
+      p.birthDate === cmd.birthDate &&
+      p.givenName.toLowerCase() === givenName.toLowerCase() &&
+      (p.householdId ?? p.id) === (parent.householdId ?? parent.id),
+  );
+  if (duplicate) throw new DomainError('list.duplicateAddition');
+  const id = nextAdditionId(list);
+  const child: ListPerson = {
+    id,
+    ...(parent.householdId ? { householdId: parent.householdId } : { householdId: parent.id }),
+    surname,
+    givenName,
+    birthDate: cmd.birthDate,
+    assignmentDate: cmd.birthDate,
+    zugangsart: 'nachgeboren',
+    origin: 'nachtrag',
+    addition: { ...stamp(ctx), kind: 'kind', parentId: parent.id, review: 'angenommen' },
+  };
+  const result = commit(list, ctx, 'person.addChild', (draft) => draft.persons.push(child), {
+    subject: id,
+    after: { nachname: surname, vorname: givenName, geburtsdatum: cmd.birthDate, elternteil: parent.id },
+  });
+  return { ...result, personId: id };
+}
+
+export interface AddOtherCommand {
+  surname: string;
+  givenName: string;
+  birthDate: IsoDate;
+  assignmentDate: IsoDate;
+  zugangsart: 'zuweisung' | 'familiennachzug';
+  householdId?: string;
+  justification: string;
+}
+
+/**
+ * Adds a person missing from the LRA's export (e.g. a Familiennachzug). It needs a justification and
+ * counts only once the Koordinierungsstelle has accepted it.
+ */
+export function addOtherPerson(list: GemeindeListe, cmd: AddOtherCommand, ctx: ChangeContext): ChangeResult & { personId: string } {
+  assertEditable(list, ctx);
+  const surname = cleanName(cmd.surname, 'Nachname');
+  const givenName = cleanName(cmd.givenName, 'Vorname');
+  const justification = requiredText(cmd.justification, 'list.justificationRequired', 10);
+  if (cmd.birthDate > ctx.today) throw new DomainError('list.birthInFuture');
+  if (cmd.birthDate > cmd.assignmentDate) throw new DomainError('list.bornAfterAssignment');
+  const { start, end } = ctx.campaign.period;
+  if (!isBetween(cmd.assignmentDate, start, end)) {
+    throw new DomainError('list.assignmentOutsidePeriod', { start: formatDate(start), end: formatDate(end) });
+  }
+  const householdId = optionalText(cmd.householdId);
+  const duplicate = list.persons.some(
+    (p) =>
+      !p.withdrawn &&
+      p.birthDate === cmd.birthDate &&
+      p.givenName.toLowerCase() === givenName.toLowerCase() &&
+      p.surname.toLowerCase() === surname.toLowerCase(),
+  );
+  if (duplicate) throw new DomainError('list.duplicateAddition');
+  const id = nextAdditionId(list);
+  const person: ListPerson = {
+    id,
+    ...(householdId ? { householdId } : {}),
+    surname,
+    givenName,
+    birthDate: cmd.birthDate,
+    assignmentDate: cmd.assignmentDate,
+    zugangsart: cmd.zugangsart,
+    origin: 'nachtrag',
+    addition: { ...stamp(ctx), kind: 'weitere', justification, review: 'offen' },
+  };
+  const result = commit(list, ctx, 'person.addOther', (draft) => draft.persons.push(person), {
+    subject: id,
+    after: { nachname: surname, vorname: givenName, geburtsdatum: cmd.birthDate, zuweisungsdatum: cmd.assignmentDate, zugangsart: cmd.zugangsart },
+    reason: justification,
+  });
+  return { ...result, personId: id };
+}
+
+/** The Koordinierungsstelle accepts or rejects a pending addition. Deciding the same way twice changes nothing. */
+export function reviewAddition(
+  list: GemeindeListe,
+  cmd: { personId: string; accept: boolean; note?: string },
+  ctx: ChangeContext,
+): ChangeResult {
+  if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
+  const person = findPerson(list, cmd.personId);
+  if (person.origin !== 'nachtrag' || person.addition?.kind !== 'weitere') throw new DomainError('list.notPendingAddition');
+  if (person.withdrawn) throw new DomainError('list.additionWithdrawn');
+  const target = cmd.accept ? 'angenommen' : 'abgelehnt';
+  if (person.addition.review === target) return unchanged(list);
+  const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.noteRequired');
+  return commit(
+    list,
+    ctx,
+    cmd.accept ? 'person.accept' : 'person.reject',
+    (draft) => {
+      const p = findPerson(draft, cmd.personId);
+      p.addition = { ...p.addition!, review: target, reviewed: { ...stamp(ctx), ...(note ? { note } : {}) } };
+    },
+    { subject: person.id, before: { status: person.addition.review }, after: { status: target }, reason: note },
+  );
+}
+
+/** Step 4: the Gemeinde submits; the list is locked. Submitting a submitted list changes nothing. */
+export function submitList(list: GemeindeListe, ctx: ChangeContext): ChangeResult {
+  assertMayAccessList(ctx.actor, list.ags);
+  if (list.submitted) return unchanged(list);
+  assertEditable(list, ctx);
+  const counts = countList(list);
+  return commit(
+    list,
+    ctx,
+    'list.submit',
+    (draft) => {
+      draft.submitted = { ...stamp(ctx), persons: counts.persons };
+    },
+    { before: { status: listState(list) }, after: { status: 'eingereicht', ...counts } },
+  );
+}
+
+/**
+ * The Koordinierungsstelle reopens a submitted list, or grants a later due date to one that is not
+ * yet submitted. After the deadline a new due date is required so the Gemeinde can work again.
+ */
+export function reopenList(list: GemeindeListe, cmd: { until?: IsoDate; reason?: string }, ctx: ChangeContext): ChangeResult {
+  if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
+  const reason = optionalText(cmd.reason);
+  if (cmd.until && cmd.until < ctx.today) throw new DomainError('list.extensionInPast');
+  const needsExtension = ctx.today > dueDate(list, ctx.campaign);
+  if (needsExtension && !cmd.until) throw new DomainError('list.extensionRequired', { date: formatDate(dueDate(list, ctx.campaign)) });
+  if (!list.submitted && !cmd.until) return unchanged(list);
+  return commit(
+    list,
+    ctx,
+    'list.reopen',
+    (draft) => {
+      delete draft.submitted;
+      if (cmd.until) draft.extendedUntil = cmd.until;
+    },
+    {
+      before: { status: listState(list), frist: dueDate(list, ctx.campaign) },
+      after: { status: 'in-bearbeitung', frist: cmd.until ?? dueDate(list, ctx.campaign) },
+      reason,
+    },
+  );
+}
+
+/** Step 2: records that the list went out to the Gemeinde. Sending again changes nothing. */
+export function markSent(list: GemeindeListe, ctx: ChangeContext): ChangeResult {
+  if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
+  if (list.sent) return unchanged(list);
+  return commit(
+    list,
+    ctx,
+    'list.sent',
+    (draft) => {
+      draft.sent = stamp(ctx);
+    },
+    { after: { status: 'versendet' } },
+  );
+}

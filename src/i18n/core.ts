@@ -1,0 +1,276 @@
+/** Messages of the procedure's rules: campaign, list review, allocation, decision, storage. */
+import { formatEuro } from '../domain/money';
+import { defineMessages } from './catalogue';
+
+const euro = (v: unknown, locale: 'de' | 'en' = 'de') => formatEuro(String(v ?? '0'), locale);
+
+export const coreMessages = defineMessages({
+  'input.tooLong': {
+    de: (p) => `Der Text ist zu lang (höchstens ${p.max} Zeichen).`,
+    en: (p) => `The text is too long (at most ${p.max} characters).`,
+  },
+  'input.badDate': {
+    de: (p) => `„${p.value}“ ist kein gültiges Datum (${p.field}); bitte im Format TT.MM.JJJJ angeben.`,
+    en: (p) => `"${p.value}" is not a valid date (${p.field}); please use DD.MM.YYYY.`,
+  },
+  'input.badAmount': {
+    de: (p) => `„${p.value}“ ist kein gültiger Betrag (${p.field}).`,
+    en: (p) => `"${p.value}" is not a valid amount (${p.field}).`,
+  },
+  'auth.otherGemeinde': {
+    de: () => 'Sie können nur die Daten Ihrer eigenen Gemeinde sehen und ändern.',
+    en: () => "You can only see and change your own municipality's data.",
+  },
+  'auth.koordinationOnly': {
+    de: () => 'Das darf nur die Koordinierungsstelle im Landratsamt.',
+    en: () => 'Only the coordinating office at the Landratsamt may do this.',
+  },
+  'conflict.staleRevision': {
+    de: () => 'Die Liste wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand und wiederholen Sie die Aktion.',
+    en: () => 'The list has changed in the meantime. Please check the current state and try again.',
+  },
+  'campaign.notFound': {
+    de: (p) => `Für das Berechnungsjahr ${p.year} ist keine Kampagne angelegt.`,
+    en: (p) => `No campaign has been created for the year ${p.year}.`,
+  },
+  'campaign.exists': {
+    de: (p) => `Für das Berechnungsjahr ${p.year} ist bereits eine Kampagne angelegt; ändern Sie sie mit „campaign update“.`,
+    en: (p) => `A campaign for ${p.year} already exists; change it with "campaign update".`,
+  },
+  'campaign.badYear': {
+    de: (p) => `„${p.year}“ ist kein gültiges Berechnungsjahr (2020–2100).`,
+    en: (p) => `"${p.year}" is not a valid year (2020–2100).`,
+  },
+  'campaign.notANumber': {
+    de: (p) => `${p.field}: keine gültige Zahl.`,
+    en: (p) => `${p.field}: not a valid number.`,
+  },
+  'campaign.mustBePositive': {
+    de: (p) => `${p.field} muss größer als 0 sein.`,
+    en: (p) => `${p.field} must be greater than 0.`,
+  },
+  'campaign.amountEitherOr': {
+    de: () => 'Bitte geben Sie entweder den Kreisbetrag an oder die Landesmittel zusammen mit der Zuteilungsquote.',
+    en: () => 'Please give either the district amount, or the state total together with the allocation quota.',
+  },
+  'campaign.amountCents': {
+    de: (p) => `${p.field}: höchstens zwei Nachkommastellen (Cent).`,
+    en: (p) => `${p.field}: at most two decimal places (cents).`,
+  },
+  'campaign.quoteRange': {
+    de: () => 'Die Zuteilungsquote ist ein Prozentsatz zwischen 0 und 100.',
+    en: () => 'The allocation quota is a percentage between 0 and 100.',
+  },
+  'campaign.badUnit': {
+    de: () => 'Die Rundungseinheit ist 1 (ganze Euro) oder 0.01 (Cent).',
+    en: () => 'The rounding unit is 1 (whole euros) or 0.01 (cents).',
+  },
+  'campaign.deductionEitherOr': {
+    de: () => 'Den Vorwegabzug bitte entweder als Betrag oder als Prozentsatz angeben, nicht beides.',
+    en: () => 'Give the pre-deduction either as an amount or as a percentage, not both.',
+  },
+  'campaign.deductionRange': {
+    de: () => 'Der Vorwegabzug muss kleiner als der Kreisbetrag sein.',
+    en: () => 'The pre-deduction must be smaller than the district amount.',
+  },
+  'campaign.periodOrder': {
+    de: (p) => `Der Betrachtungszeitraum beginnt (${p.start}) nach seinem Ende (${p.end}).`,
+    en: (p) => `The reference period starts (${p.start}) after it ends (${p.end}).`,
+  },
+  'campaign.stichtagBeforePeriod': {
+    de: (p) => `Der Stichtag ${p.stichtag} liegt vor dem Betrachtungszeitraum.`,
+    en: (p) => `The cut-off date ${p.stichtag} lies before the reference period.`,
+  },
+  'campaign.deadlineOrder': {
+    de: () => 'Die Fristen müssen in dieser Reihenfolge liegen: Versand, Rückmeldung, Veröffentlichung, Entscheidung.',
+    en: () => 'The deadlines must be in this order: sending, review, publication, decision.',
+  },
+  'campaign.deadlineBeforeStichtag': {
+    de: (p) => `Die Listen können erst nach dem Stichtag ${p.stichtag} versendet werden.`,
+    en: (p) => `Lists can only be sent after the cut-off date ${p.stichtag}.`,
+  },
+  'campaign.notMultipleOfUnit': {
+    de: (p) =>
+      `Der zu verteilende Betrag ${euro(p.amount)} ist kein Vielfaches der Rundungseinheit ${p.unit === '1' ? '1 €' : '0,01 €'}; die gerundeten Beträge könnten sich nicht exakt zu ihm aufaddieren. Bitte wählen Sie die Rundungseinheit 0,01 € oder passen Sie Betrag bzw. Vorwegabzug an.`,
+    en: (p) =>
+      `The amount to distribute, ${euro(p.amount, 'en')}, is not a multiple of the rounding unit ${p.unit === '1' ? '€1' : '€0.01'}, so rounded amounts could not add up to it exactly. Choose the unit 0.01 or adjust the amount or pre-deduction.`,
+  },
+  'campaign.published': {
+    de: (p) => `Die Übersicht für ${p.year} ist bereits veröffentlicht.`,
+    en: (p) => `The overview for ${p.year} has already been published.`,
+  },
+  'campaign.notImported': {
+    de: (p) => `Für ${p.year} wurden noch keine Listen importiert.`,
+    en: (p) => `No lists have been imported for ${p.year} yet.`,
+  },
+  'campaign.reviewStarted': {
+    de: (p) =>
+      `${p.count} Gemeinde(n) haben ihre Liste bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; wiederholen Sie ihn mit „--ersetzen“, wenn das gewollt ist.`,
+    en: (p) =>
+      `${p.count} municipality(ies) have already worked on their list. A new import would discard those changes; repeat it with "--replace" if that is intended.`,
+  },
+  'gemeinde.unknownKey': {
+    de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.`,
+    en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".`,
+  },
+  'list.notFound': {
+    de: (p) => `Für die Gemeinde ${p.ags} gibt es im Berechnungsjahr ${p.year} keine Liste.`,
+    en: (p) => `There is no list for municipality ${p.ags} in ${p.year}.`,
+  },
+  'list.personNotFound': {
+    de: () => 'Diese Person steht nicht auf der Liste Ihrer Gemeinde.',
+    en: () => "This person is not on your municipality's list.",
+  },
+  'list.badReason': {
+    de: (p) => `„${p.reason}“ ist kein Streichgrund. Möglich: weggezogen, verstorben, nicht-zugezogen, doppelt, sonstiges.`,
+    en: (p) => `"${p.reason}" is not a reason for striking. Possible: weggezogen, verstorben, nicht-zugezogen, doppelt, sonstiges.`,
+  },
+  'list.strikeAddition': {
+    de: () => 'Nachgetragene Personen werden nicht gestrichen, sondern mit „Rückgängig“ zurückgenommen.',
+    en: () => 'Added persons are not struck; take them back with "Undo".',
+  },
+  'list.noteRequired': {
+    de: () => 'Bitte geben Sie eine kurze Begründung an.',
+    en: () => 'Please give a short explanation.',
+  },
+  'list.justificationRequired': {
+    de: () => 'Bitte begründen Sie den Nachtrag (mindestens 10 Zeichen), damit die Koordinierungsstelle ihn prüfen kann.',
+    en: () => 'Please justify the addition (at least 10 characters) so that the coordinating office can check it.',
+  },
+  'list.nameRequired': {
+    de: (p) => `${p.field} fehlt.`,
+    en: (p) => `${p.field === 'Nachname' ? 'Surname' : 'Given name'} is missing.`,
+  },
+  'list.locked': {
+    de: (p) => `Die Liste wurde am ${p.date} von ${p.name} eingereicht und ist gesperrt. Änderungen nur nach Wiedereröffnung durch die Koordinierungsstelle.`,
+    en: (p) => `The list was submitted on ${p.date} by ${p.name} and is locked. Changes only after the coordinating office reopens it.`,
+  },
+  'list.published': {
+    de: () => 'Die Übersicht ist veröffentlicht; die Listen können nur noch von der Koordinierungsstelle geändert werden.',
+    en: () => 'The overview has been published; only the coordinating office can still change lists.',
+  },
+  'list.deadlinePassed': {
+    de: (p) => `Die Frist für die Rückmeldung ist am ${p.date} abgelaufen. Bitte wenden Sie sich an die Koordinierungsstelle, wenn Sie noch etwas ändern müssen.`,
+    en: (p) => `The deadline for returning the list passed on ${p.date}. Please contact the coordinating office if you still need to change something.`,
+  },
+  'list.parentNotFound': {
+    de: () => 'Der angegebene Elternteil steht nicht auf der Liste Ihrer Gemeinde.',
+    en: () => "The parent given is not on your municipality's list.",
+  },
+  'list.parentNotActive': {
+    de: () => 'Der angegebene Elternteil ist gestrichen oder nicht gezählt; ein Kind kann nur zu einer gezählten Person nachgetragen werden.',
+    en: () => 'The parent given is struck or not counted; a child can only be added to a counted person.',
+  },
+  'list.birthInFuture': {
+    de: () => 'Das Geburtsdatum liegt in der Zukunft.',
+    en: () => 'The date of birth lies in the future.',
+  },
+  'list.childBornBeforeAssignment': {
+    de: (p) => `Nachgeborene Kinder müssen nach der Zuweisung des Elternteils (${p.date}) geboren sein. Früher geborene Kinder stehen bereits auf der Liste oder sind als Familiennachzug nachzutragen.`,
+    en: (p) => `Children born later must be born after the parent's assignment (${p.date}). Children born earlier are on the list already or must be added as family reunification.`,
+  },
+  'list.childAfterStichtag': {
+    de: (p) => `Das Kind ist nach dem Stichtag ${p.date} geboren und zählt in diesem Jahr nicht.`,
+    en: (p) => `The child was born after the cut-off date ${p.date} and does not count this year.`,
+  },
+  'list.bornAfterAssignment': {
+    de: () => 'Das Geburtsdatum liegt nach dem Zuweisungsdatum.',
+    en: () => 'The date of birth lies after the assignment date.',
+  },
+  'list.assignmentOutsidePeriod': {
+    de: (p) => `Das Zuweisungsdatum liegt außerhalb des Betrachtungszeitraums ${p.start}–${p.end}.`,
+    en: (p) => `The assignment date lies outside the reference period ${p.start}–${p.end}.`,
+  },
+  'list.duplicateAddition': {
+    de: () => 'Diese Person steht schon auf der Liste (gleicher Vorname und gleiches Geburtsdatum).',
+    en: () => 'This person is on the list already (same given name and date of birth).',
+  },
+  'list.notPendingAddition': {
+    de: () => 'Nur nachgetragene weitere Personen werden von der Koordinierungsstelle angenommen oder abgelehnt.',
+    en: () => 'Only additional persons added by the municipality are accepted or rejected by the coordinating office.',
+  },
+  'list.additionWithdrawn': {
+    de: () => 'Die Gemeinde hat diesen Nachtrag zurückgenommen.',
+    en: () => 'The municipality has withdrawn this addition.',
+  },
+  'list.extensionInPast': {
+    de: () => 'Die neue Frist liegt in der Vergangenheit.',
+    en: () => 'The new deadline lies in the past.',
+  },
+  'list.extensionRequired': {
+    de: (p) => `Die Frist ist am ${p.date} abgelaufen: bitte geben Sie eine neue Frist an (--bis TT.MM.JJJJ), damit die Gemeinde die Liste bearbeiten kann.`,
+    en: (p) => `The deadline passed on ${p.date}: please give a new deadline (--until DD.MM.YYYY) so the municipality can work on the list.`,
+  },
+  'allocation.noPersons': {
+    de: () => 'Im ganzen Landkreis ist keine Person gezählt; ohne Personen lässt sich nichts verteilen.',
+    en: () => 'No person is counted in the whole district; nothing can be distributed without persons.',
+  },
+  'allocation.badCount': {
+    de: (p) => `Ungültige Personenzahl für ${p.ags}.`,
+    en: (p) => `Invalid number of persons for ${p.ags}.`,
+  },
+  'decision.badChoice': {
+    de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig, verbund.`,
+    en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
+  },
+  'decision.locked': {
+    de: (p) => `Die Frist für die Entscheidung ist am ${p.date} abgelaufen; Änderungen nur noch durch die Koordinierungsstelle.`,
+    en: (p) => `The deadline for the decision passed on ${p.date}; only the coordinating office can still change it.`,
+  },
+  'decision.negative': {
+    de: (p) => `${p.field} darf nicht negativ sein.`,
+    en: (p) => `${p.field} must not be negative.`,
+  },
+  'decision.landkreisNoPosition': {
+    de: () => 'Bei der Wahl „Landkreis“ werden keine Stelle und keine Partner angegeben.',
+    en: () => 'With the choice "Landkreis" no position and no partners are given.',
+  },
+  'decision.positionRequired': {
+    de: () => 'Bitte geben Sie den Stellenumfang in VZÄ an (mindestens 0,5).',
+    en: () => 'Please give the size of the position in FTE (at least 0.5).',
+  },
+  'decision.positionTooSmall': {
+    de: () => 'Eigenverantwortlich geht nur mit einer Stelle von mindestens 50 % (0,5 VZÄ), allein oder im Verbund.',
+    en: () => 'Doing it yourself requires a position of at least 50 % (0.5 FTE), alone or jointly.',
+  },
+  'decision.positionTooLarge': {
+    de: () => 'Der Stellenumfang ist unplausibel groß.',
+    en: () => 'The size of the position is implausibly large.',
+  },
+  'decision.partnersRequired': {
+    de: () => 'Ein Verbund braucht mindestens eine Partnergemeinde.',
+    en: () => 'A joint position needs at least one partner municipality.',
+  },
+  'decision.partnersOnlyForVerbund': {
+    de: () => 'Partnergemeinden gibt es nur bei der Wahl „Verbund“.',
+    en: () => 'Partner municipalities only go with the choice "Verbund".',
+  },
+  'decision.partnerSelf': {
+    de: () => 'Die eigene Gemeinde ist kein Partner ihres Verbunds.',
+    en: () => 'A municipality is not a partner of its own joint position.',
+  },
+  'decision.partnerIsLead': {
+    de: (p) => `Die Gemeinde ${p.ags} hat selbst einen Verbund vorgeschlagen; sie muss diesen erst zurücknehmen.`,
+    en: (p) => `Municipality ${p.ags} has proposed a joint position itself; it must withdraw it first.`,
+  },
+  'decision.partnerInOtherVerbund': {
+    de: (p) => `Die Gemeinde ${p.ags} hat bereits einen anderen Verbund bestätigt.`,
+    en: (p) => `Municipality ${p.ags} has already confirmed another joint position.`,
+  },
+  'decision.noSuchVerbund': {
+    de: () => 'Diese Gemeinde hat keinen Verbund mit Ihrer Gemeinde vorgeschlagen.',
+    en: () => 'This municipality has not proposed a joint position with yours.',
+  },
+  'storage.corrupt': {
+    de: (p) => `Die Datei ${p.file} im Datenverzeichnis ist beschädigt. Bitte aus der Sicherung wiederherstellen.`,
+    en: (p) => `The file ${p.file} in the data directory is damaged. Please restore it from the backup.`,
+  },
+  'storage.newerSchema': {
+    de: (p) => `Das Datenverzeichnis stammt von einer neueren Version (Schema ${p.found}, diese Version kennt ${p.known}). Bitte aktualisieren Sie IntM-Bot.`,
+    en: (p) => `The data directory comes from a newer version (schema ${p.found}, this version knows ${p.known}). Please update IntM-Bot.`,
+  },
+  'storage.busy': {
+    de: () => 'Die Daten sind gerade durch einen anderen Vorgang gesperrt. Bitte versuchen Sie es gleich noch einmal.',
+    en: () => 'The data is locked by another operation right now. Please try again in a moment.',
+  },
+});

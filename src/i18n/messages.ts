@@ -1,0 +1,20 @@
+/**
+ * Every sentence a user can read, by code, in German and English. German is the default; English is
+ * used where Teams reports an English locale.
+ */
+import type { Locale, MessageParams } from './catalogue';
+import { coreMessages } from './core';
+import { importMessages } from './import';
+
+export type { Locale, MessageParams } from './catalogue';
+
+const catalogue = { ...coreMessages, ...importMessages };
+export type MessageCode = keyof typeof catalogue;
+
+export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {
+  return catalogue[code][locale](params);
+}
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.prototype.hasOwnProperty.call(catalogue, code);
+}

@@ -167,11 +167,14 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The euros taken off first for the Koordinierungsstelle (cents, rounded half up). */
+/**
+ * The euros taken off first for the Koordinierungsstelle. A percentage is rounded half up to the
+ * rounding unit, so that what remains can still be distributed in whole units.
+ */
 export function vorwegabzugAmount(c: Campaign): Decimal {
   if (!c.vorwegabzug) return new Decimal(0);
   if (c.vorwegabzug.kind === 'amount') return new Decimal(c.vorwegabzug.amount);
-  return toCents(new Decimal(c.kreisAmount).times(c.vorwegabzug.percent).dividedBy(100));
+  return new Decimal(c.kreisAmount).times(c.vorwegabzug.percent).dividedBy(100).toNearest(c.unit, Decimal.ROUND_HALF_UP);
 }
 
 /**

@@ -105,9 +105,15 @@ export const coreMessages = defineMessages({
   },
   'campaign.reviewStarted': {
     de: (p) =>
-      `${p.count} Gemeinde(n) haben ihre Liste bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; wiederholen Sie ihn mit „--ersetzen“, wenn das gewollt ist.`,
+      `${p.count} Gemeinde(n) haben ihre Liste bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; er ist nur mit ausdrücklicher Bestätigung (Ersetzen) möglich.`,
     en: (p) =>
-      `${p.count} municipality(ies) have already worked on their list. A new import would discard those changes; repeat it with "--replace" if that is intended.`,
+      `${p.count} municipality(ies) have already worked on their list. A new import would discard those changes; it needs explicit confirmation (replace).`,
+  },
+  'publish.provisional': {
+    de: (p) =>
+      `Die Zahlen sind noch vorläufig: ${p.open} Liste(n) nicht eingereicht, ${p.pending} Nachtrag/Nachträge nicht entschieden. Veröffentlichen Sie erst danach oder ausdrücklich als vorläufig.`,
+    en: (p) =>
+      `The figures are still provisional: ${p.open} list(s) not submitted, ${p.pending} addition(s) not decided. Publish afterwards, or explicitly as provisional.`,
   },
   'gemeinde.unknownKey': {
     de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.`,
@@ -198,8 +204,8 @@ export const coreMessages = defineMessages({
     en: () => 'The new deadline lies in the past.',
   },
   'list.extensionRequired': {
-    de: (p) => `Die Frist ist am ${p.date} abgelaufen: bitte geben Sie eine neue Frist an (--bis TT.MM.JJJJ), damit die Gemeinde die Liste bearbeiten kann.`,
-    en: (p) => `The deadline passed on ${p.date}: please give a new deadline (--until DD.MM.YYYY) so the municipality can work on the list.`,
+    de: (p) => `Die Frist ist am ${p.date} abgelaufen: bitte geben Sie eine neue Frist an, damit die Gemeinde die Liste bearbeiten kann.`,
+    en: (p) => `The deadline passed on ${p.date}: please give a new deadline so the municipality can work on the list.`,
   },
   'allocation.noPersons': {
     de: () => 'Im ganzen Landkreis ist keine Person gezählt; ohne Personen lässt sich nichts verteilen.',

@@ -1,0 +1,115 @@
+/** Creating and changing a campaign (one Berechnungsjahr), and publishing its overview (step 6). */
+import { actorRef, AuditEntry } from '../domain/audit';
+import { Campaign, CampaignInput, createCampaign } from '../domain/campaign';
+import { isKoordination } from '../domain/actor';
+import { DomainError } from '../domain/errors';
+import type { AppContext, OperationOptions } from './context';
+import { requireCampaign } from './context';
+import { buildOverview, OverviewReport } from './overview';
+import type { CampaignRecord } from './ports';
+
+function assertKoordination(opts: OperationOptions): void {
+  if (!isKoordination(opts.actor)) throw new DomainError('auth.koordinationOnly');
+}
+
+function entry(ctx: AppContext, opts: OperationOptions, action: AuditEntry['action'], before: unknown, after: unknown, revision: number): AuditEntry {
+  return { at: ctx.clock.now(), actor: actorRef(opts.actor), action, before, after, revision, ...(opts.opId ? { opId: opts.opId } : {}) };
+}
+
+function replayed(record: CampaignRecord | undefined, opId: string | undefined): boolean {
+  return !!opId && !!record?.events.some((e) => e.opId === opId);
+}
+
+/** The input that reproduces a stored campaign, so an update can change some fields and keep the rest. */
+export function campaignToInput(c: Campaign): CampaignInput {
+  return {
+    year: c.year,
+    ...(c.kreisAmountSource.kind === 'direct'
+      ? { kreisAmount: c.kreisAmount }
+      : { landesmittel: c.kreisAmountSource.landesmittel, quotePercent: c.kreisAmountSource.quotePercent }),
+    ...(c.vorwegabzug?.kind === 'amount' ? { vorwegabzugAmount: c.vorwegabzug.amount } : {}),
+    ...(c.vorwegabzug?.kind === 'percent' ? { vorwegabzugPercent: c.vorwegabzug.percent } : {}),
+    unit: c.unit,
+    eurPerVzae: c.eurPerVzae,
+    periodStart: c.period.start,
+    periodEnd: c.period.end,
+    stichtag: c.stichtag,
+    deadlines: c.deadlines,
+  };
+}
+
+/** Overlays what the coordinator changed; a newly given amount replaces the other way of giving it. */
+export function mergeCampaignInput(current: Campaign, changes: Partial<CampaignInput>): CampaignInput {
+  const base = campaignToInput(current);
+  if (changes.kreisAmount !== undefined) {
+    delete base.landesmittel;
+    delete base.quotePercent;
+  }
+  if (changes.landesmittel !== undefined || changes.quotePercent !== undefined) delete base.kreisAmount;
+  if (changes.vorwegabzugAmount !== undefined) delete base.vorwegabzugPercent;
+  if (changes.vorwegabzugPercent !== undefined) delete base.vorwegabzugAmount;
+  // A Stichtag that simply followed the period's end keeps following it.
+  if (changes.periodEnd !== undefined && changes.stichtag === undefined && current.stichtag === current.period.end) {
+    delete base.stichtag;
+  }
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  return { ...base, ...defined, deadlines: { ...base.deadlines, ...(changes.deadlines ?? {}) } };
+}
+
+export class CampaignService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async create(input: CampaignInput, opts: OperationOptions): Promise<Campaign> {
+    assertKoordination(opts);
+    const campaign = createCampaign(input);
+    return this.ctx.repo.updateCampaign(input.year, (current) => {
+      if (current && replayed(current, opts.opId)) return { result: current.campaign };
+      if (current) throw new DomainError('campaign.exists', { year: input.year });
+      const record: CampaignRecord = { campaign, revision: 1, events: [entry(this.ctx, opts, 'campaign.create', null, campaign, 1)] };
+      return { next: record, result: campaign };
+    });
+  }
+
+  async update(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
+    assertKoordination(opts);
+    return this.ctx.repo.updateCampaign(year, (current) => {
+      if (!current) throw new DomainError('campaign.notFound', { year });
+      if (replayed(current, opts.opId)) return { result: current.campaign };
+      const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
+      if (JSON.stringify(campaign) === JSON.stringify(current.campaign)) return { result: campaign };
+      const revision = current.revision + 1;
+      const e = entry(this.ctx, opts, 'campaign.update', current.campaign, campaign, revision);
+      return { next: { ...current, campaign, revision, events: [...current.events, e] }, result: campaign };
+    });
+  }
+
+  async show(year: number): Promise<CampaignRecord> {
+    return requireCampaign(this.ctx, year);
+  }
+
+  /**
+   * Step 6: fixes the overview as published. Refused while lists are missing or additions pending,
+   * unless `force` (the coordinator publishes provisional figures knowingly).
+   */
+  async publish(year: number, opts: OperationOptions & { force?: boolean }): Promise<OverviewReport> {
+    assertKoordination(opts);
+    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    return this.ctx.repo.updateCampaign(year, (current) => {
+      if (!current) throw new DomainError('campaign.notFound', { year });
+      if (!current.generation) throw new DomainError('campaign.notImported', { year });
+      if (replayed(current, opts.opId) && current.published) return { result: current.published.report };
+      const now = this.ctx.clock.now();
+      const report = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, now, this.ctx.clock.today());
+      if (report.provisional && !opts.force) {
+        const open = report.rows.filter((r) => r.listState !== 'eingereicht').length;
+        const pending = report.rows.reduce((s, r) => s + r.pending, 0);
+        throw new DomainError('publish.provisional', { open, pending });
+      }
+      const revision = current.revision + 1;
+      const summary = { personen: report.totals.persons, betrag: report.totals.amount, vorlaeufig: report.provisional };
+      const e = entry(this.ctx, opts, 'campaign.publish', current.published ? { veroeffentlicht: current.published.at } : null, summary, revision);
+      const published = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, report };
+      return { next: { ...current, published, revision, events: [...current.events, e] }, result: report };
+    });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Step 1: the LRA's export becomes one list per Gemeinde. The whole file is validated before anything
+ * is stored; one bad row refuses the file. An import replaces all lists of the year at once; once a
+ * Gemeinde has worked on its list, that takes an explicit `replace`.
+ */
+import { actorRef, AuditEntry } from '../domain/audit';
+import { isKoordination } from '../domain/actor';
+import { DomainError } from '../domain/errors';
+import { ImportOutcome, Step1Validator } from '../domain/importRows';
+import { emptyList, GemeindeListe, ListPerson } from '../domain/list';
+import type { AppContext, OperationOptions } from './context';
+import { requireCampaign } from './context';
+
+export interface ImportReport {
+  /** True when the lists were stored. */
+  stored: boolean;
+  outcome: ImportOutcome;
+  /** Persons per Gemeinde as imported. */
+  perGemeinde?: { ags: string; name: string; persons: number }[];
+}
+
+export class ImportService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async importStep1(
+    year: number,
+    bytes: Buffer,
+    fileName: string,
+    opts: OperationOptions & { replace?: boolean },
+  ): Promise<ImportReport> {
+    if (!isKoordination(opts.actor)) throw new DomainError('auth.koordinationOnly');
+    const record = await requireCampaign(this.ctx, year);
+    if (record.published && !opts.replace) throw new DomainError('campaign.published', { year });
+
+    const validator = new Step1Validator({
+      verzeichnis: this.ctx.verzeichnis,
+      period: record.campaign.period,
+      today: this.ctx.clock.today(),
+    });
+    let headerSeen = false;
+    for await (const { rowNumber, cells } of this.ctx.tableReader.read(bytes, fileName)) {
+      if (!headerSeen) headerSeen = validator.header(rowNumber, cells);
+      else validator.row(rowNumber, cells);
+    }
+    const outcome = validator.finish();
+    if (!outcome.ok) return { stored: false, outcome };
+
+    const now = this.ctx.clock.now();
+    const byAgs = new Map<string, ListPerson[]>();
+    for (const p of outcome.persons) {
+      const person: ListPerson = {
+        id: p.id,
+        ...(p.householdId ? { householdId: p.householdId } : {}),
+        surname: p.surname,
+        givenName: p.givenName,
+        birthDate: p.birthDate,
+        assignmentDate: p.assignmentDate,
+        zugangsart: p.zugangsart,
+        origin: 'import',
+      };
+      byAgs.set(p.ags, [...(byAgs.get(p.ags) ?? []), person]);
+    }
+    const lists: GemeindeListe[] = this.ctx.verzeichnis.all.map((g) => {
+      const persons = byAgs.get(g.ags) ?? [];
+      const list = emptyList(year, g.ags);
+      list.persons = persons;
+      list.revision = 1;
+      list.events.push({
+        at: now,
+        actor: actorRef(opts.actor),
+        action: 'campaign.import',
+        ags: g.ags,
+        after: { personen: persons.length, datei: fileName },
+        revision: 1,
+      });
+      return list;
+    });
+
+    const perGemeinde = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: byAgs.get(g.ags)?.length ?? 0 }));
+    await this.ctx.repo.replaceLists(year, lists, (current, currentLists) => {
+      const worked = currentLists.filter((l) => l.events.some((e) => e.action.startsWith('person.') || e.action === 'list.submit'));
+      if (worked.length > 0 && !opts.replace) throw new DomainError('campaign.reviewStarted', { count: worked.length });
+      const revision = current.revision + 1;
+      const e: AuditEntry = {
+        at: now,
+        actor: actorRef(opts.actor),
+        action: 'campaign.import',
+        before: current.imported ? { personen: current.imported.persons, datei: current.imported.fileName } : null,
+        after: { personen: outcome.persons.length, ausgelassen: outcome.leftOut, datei: fileName, verworfeneBearbeitungen: worked.length },
+        revision,
+        ...(opts.opId ? { opId: opts.opId } : {}),
+      };
+      const imported = {
+        at: now,
+        by: { id: opts.actor.id, name: opts.actor.name },
+        fileName,
+        persons: outcome.persons.length,
+        leftOut: outcome.leftOut,
+        gemeinden: perGemeinde.filter((g) => g.persons > 0).length,
+      };
+      // A new import invalidates an earlier publication: its figures no longer match the lists.
+      const { published: _dropped, ...rest } = current;
+      return { next: { ...rest, imported, revision, events: [...current.events, e] }, result: undefined };
+    });
+    return { stored: true, outcome, perGemeinde };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The application: every service a front end (command line, Teams bot) uses, over one context.
+ * Front ends call these and nothing below them, so no rule is implemented twice.
+ */
+import { AuditService } from './auditService';
+import { CampaignService } from './campaignService';
+import type { AppContext } from './context';
+import { DecisionService } from './decisionService';
+import { ExportService } from './exportService';
+import { ImportService } from './importService';
+import { OverviewService } from './overviewService';
+import { ReviewService } from './reviewService';
+
+export class IntmApp {
+  readonly campaigns: CampaignService;
+  readonly imports: ImportService;
+  readonly review: ReviewService;
+  readonly overview: OverviewService;
+  readonly decisions: DecisionService;
+  readonly audit: AuditService;
+  readonly exports: ExportService;
+
+  constructor(readonly ctx: AppContext) {
+    this.campaigns = new CampaignService(ctx);
+    this.imports = new ImportService(ctx);
+    this.review = new ReviewService(ctx);
+    this.overview = new OverviewService(ctx);
+    this.decisions = new DecisionService(ctx);
+    this.audit = new AuditService(ctx);
+    this.exports = new ExportService(ctx, this.overview);
+  }
+
+  close(): Promise<void> {
+    return this.ctx.repo.close();
+  }
+}

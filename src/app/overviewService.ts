@@ -1,0 +1,81 @@
+/** Step 5 (the allocation) and the status of every Gemeinde, computed from the stored lists. */
+import { computeAllocation } from '../domain/allocation';
+import type { Actor } from '../domain/actor';
+import { assessDecision, DecisionAssessment } from '../domain/decision';
+import { DomainError, isDomainError } from '../domain/errors';
+import { countList, emptyList } from '../domain/list';
+import type { Decimal } from '../domain/money';
+import { GemeindeStatus, gemeindeStatus, StatusSummary, summarise } from '../domain/status';
+import type { AppContext } from './context';
+import { requireCampaign } from './context';
+import { buildOverview, OverviewReport, PublishedOverview } from './overview';
+
+export interface StatusReport {
+  year: number;
+  today: string;
+  deadlines: { review: string; publication: string; decision: string };
+  published?: { at: string; by: string };
+  rows: GemeindeStatus[];
+  summary: StatusSummary;
+}
+
+export class OverviewService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** The allocation as it stands now (provisional until every list is submitted). */
+  async overview(year: number): Promise<OverviewReport> {
+    const record = await requireCampaign(this.ctx, year);
+    if (!record.generation) throw new DomainError('campaign.notImported', { year });
+    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    return buildOverview(record.campaign, lists, decisions, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
+  }
+
+  async published(year: number): Promise<PublishedOverview | undefined> {
+    return (await requireCampaign(this.ctx, year)).published;
+  }
+
+  /** Each Gemeinde's progress through the steps, with deadlines, overdue lists and decisions. */
+  async status(year: number): Promise<StatusReport> {
+    const record = await requireCampaign(this.ctx, year);
+    const { campaign } = record;
+    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    const byAgs = new Map(lists.map((l) => [l.ags, l]));
+    const amounts = await this.currentAmounts(year, lists);
+    const today = this.ctx.clock.today();
+    const rows = this.ctx.verzeichnis.all.map((g) =>
+      gemeindeStatus(g.name, byAgs.get(g.ags) ?? emptyList(year, g.ags), assessDecision(decisions, g.ags, amounts, campaign), campaign, today),
+    );
+    return {
+      year,
+      today,
+      deadlines: { review: campaign.deadlines.review, publication: campaign.deadlines.publication, decision: campaign.deadlines.decision },
+      ...(record.published ? { published: { at: record.published.at, by: record.published.by.name } } : {}),
+      rows,
+      summary: summarise(rows),
+    };
+  }
+
+  /** Decision support for one Gemeinde: its share, the VZÄ it pays and what a position would still need. */
+  async assessment(year: number, ags: string, actor: Actor): Promise<DecisionAssessment> {
+    if (actor.role === 'gemeinde' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+    const record = await requireCampaign(this.ctx, year);
+    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    return assessDecision(decisions, ags, await this.currentAmounts(year, lists), record.campaign);
+  }
+
+  /** Amounts of the current allocation; none while nothing can be allocated yet (no persons). */
+  private async currentAmounts(year: number, lists: Awaited<ReturnType<AppContext['repo']['readLists']>>): Promise<Map<string, Decimal>> {
+    const record = await requireCampaign(this.ctx, year);
+    const byAgs = new Map(lists.map((l) => [l.ags, l]));
+    try {
+      const allocation = computeAllocation(
+        record.campaign,
+        this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: countList(byAgs.get(g.ags) ?? emptyList(year, g.ags)).persons })),
+      );
+      return new Map(allocation.rows.map((r) => [r.ags, r.amount]));
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'allocation.noPersons') return new Map();
+      throw e;
+    }
+  }
+}

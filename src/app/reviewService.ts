@@ -1,0 +1,139 @@
+/**
+ * Steps 2–4 as application services: the list of a Gemeinde is read, changed and submitted here by
+ * every front end (command line, Teams). Each change: authorised, checked against the revision the
+ * client saw, applied once per operation id, stored durably, audited.
+ */
+import { isKoordination } from '../domain/actor';
+import { DomainError, ConflictError } from '../domain/errors';
+import type { IsoDate } from '../domain/dates';
+import {
+  addChild,
+  AddChildCommand,
+  addOtherPerson,
+  AddOtherCommand,
+  assertMayAccessList,
+  ChangeContext,
+  ChangeResult,
+  GemeindeListe,
+  ListPerson,
+  markSent,
+  reopenList,
+  reviewAddition,
+  StrikeCommand,
+  strikePerson,
+  submitList,
+  undoPerson,
+} from '../domain/list';
+import type { AppContext, OperationOptions } from './context';
+import type { CampaignRecord } from './ports';
+
+export interface ListChangeOutcome {
+  /** False when the operation changed nothing (already done, or a repeated operation id). */
+  changed: boolean;
+  /** True when the operation id had been applied before. */
+  replayed: boolean;
+  list: GemeindeListe;
+  /** The id of a person the operation added. */
+  personId?: string;
+}
+
+export class ReviewService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** A Gemeinde's list, for its own staff or the Koordinierungsstelle. */
+  async getList(year: number, ags: string, opts: Pick<OperationOptions, 'actor'>): Promise<GemeindeListe> {
+    assertMayAccessList(opts.actor, ags);
+    const record = await this.ctx.repo.readCampaign(year);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    if (!record.generation) throw new DomainError('campaign.notImported', { year });
+    const list = await this.ctx.repo.readList(year, ags);
+    if (!list) throw new DomainError('list.notFound', { ags, year });
+    return list;
+  }
+
+  /** Finds the Gemeinde whose list holds a person (the command line names persons by id only). */
+  async findPerson(year: number, personId: string, opts: Pick<OperationOptions, 'actor'>): Promise<string> {
+    if (!isKoordination(opts.actor)) {
+      const own = opts.actor.ags ? await this.ctx.repo.readList(year, opts.actor.ags) : undefined;
+      if (own?.persons.some((p) => p.id === personId)) return own.ags;
+      throw new DomainError('list.personNotFound', {});
+    }
+    for (const list of await this.ctx.repo.readLists(year)) {
+      if (list.persons.some((p) => p.id === personId)) return list.ags;
+    }
+    throw new DomainError('list.personNotFound', {});
+  }
+
+  /** Additions waiting for the Koordinierungsstelle's decision, district-wide. */
+  async pendingAdditions(year: number, opts: Pick<OperationOptions, 'actor'>): Promise<{ ags: string; person: ListPerson }[]> {
+    if (!isKoordination(opts.actor)) throw new DomainError('auth.koordinationOnly');
+    const lists = await this.ctx.repo.readLists(year);
+    return lists.flatMap((l) => l.persons.filter((p) => p.addition?.review === 'offen' && !p.withdrawn).map((person) => ({ ags: l.ags, person })));
+  }
+
+  strike(year: number, ags: string, cmd: StrikeCommand, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => strikePerson(list, cmd, c));
+  }
+
+  undo(year: number, ags: string, personId: string, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => undoPerson(list, personId, c));
+  }
+
+  addChild(year: number, ags: string, cmd: AddChildCommand, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => addChild(list, cmd, c));
+  }
+
+  addOther(year: number, ags: string, cmd: AddOtherCommand, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => addOtherPerson(list, cmd, c));
+  }
+
+  reviewAddition(year: number, ags: string, cmd: { personId: string; accept: boolean; note?: string }, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => reviewAddition(list, cmd, c));
+  }
+
+  submit(year: number, ags: string, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => submitList(list, c));
+  }
+
+  reopen(year: number, ags: string, cmd: { until?: IsoDate; reason?: string }, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => reopenList(list, cmd, c));
+  }
+
+  markSent(year: number, ags: string, opts: OperationOptions) {
+    return this.change(year, ags, opts, (list, c) => markSent(list, c));
+  }
+
+  private change(
+    year: number,
+    ags: string,
+    opts: OperationOptions,
+    operation: (list: GemeindeListe, ctx: ChangeContext) => ChangeResult & { personId?: string },
+  ): Promise<ListChangeOutcome> {
+    // Authorise before touching storage, so a forged request learns nothing about other lists.
+    assertMayAccessList(opts.actor, ags);
+    return this.ctx.repo.updateList<ListChangeOutcome>(year, ags, (list, record) => {
+      if (opts.opId) {
+        const earlier = list.events.find((e) => e.opId === opts.opId);
+        if (earlier) return { result: { changed: false, replayed: true, list, personId: earlier.subject } };
+      }
+      if (opts.expectedRevision !== undefined && opts.expectedRevision !== list.revision) throw new ConflictError(list.revision);
+      const result = operation(list, this.changeContext(record, opts));
+      if (!result.entry) return { result: { changed: false, replayed: false, list } };
+      if (opts.opId) result.entry.opId = opts.opId;
+      return {
+        next: result.list,
+        result: { changed: true, replayed: false, list: result.list, ...(result.personId ? { personId: result.personId } : {}) },
+      };
+    });
+  }
+
+  private changeContext(record: CampaignRecord, opts: OperationOptions): ChangeContext {
+    return {
+      actor: opts.actor,
+      now: this.ctx.clock.now(),
+      today: this.ctx.clock.today(),
+      campaign: record.campaign,
+      published: !!record.published,
+    };
+  }
+}

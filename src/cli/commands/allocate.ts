@@ -1,0 +1,81 @@
+/** `intm allocate` (step 5) and `intm publish` (step 6). */
+import type { OverviewReport } from '../../app/overview';
+import { formatDate } from '../../domain/dates';
+import { Decimal, formatEuro, formatNumber } from '../../domain/money';
+import * as a from '../args';
+import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
+import type { CommandEnv } from '../io';
+
+export const ALLOCATE_USAGE = `intm allocate --year Y [--json]
+intm publish --year Y [--force]   (--force: auch mit noch vorläufigen Zahlen veröffentlichen)`;
+
+/** The JSON the issue promises scripts: amounts as decimal strings ("18523.00"). */
+export function allocationJson(r: OverviewReport) {
+  return {
+    year: r.year,
+    kreisAmount: r.parameters.kreisAmount,
+    vorwegabzug: r.parameters.vorwegabzug,
+    distributable: r.parameters.distributable,
+    unit: r.parameters.unit,
+    eurPerVzae: r.parameters.eurPerVzae,
+    stichtag: r.parameters.stichtag,
+    totalPersons: r.totals.persons,
+    totalAmount: r.totals.amount,
+    provisional: r.provisional,
+    leftoverUnits: r.leftoverUnits,
+    tieRule: r.tieRule,
+    rows: r.rows.map((row) => ({
+      ags: row.ags,
+      gemeinde: row.gemeinde,
+      listed: row.listed,
+      struck: row.struck,
+      added: row.added,
+      pending: row.pending,
+      persons: row.persons,
+      share: row.share,
+      exactAmount: row.exactAmount,
+      amount: row.amount,
+      vzae: row.vzae,
+      listState: row.listState,
+      submitted: row.listState === 'eingereicht',
+      overdue: row.overdue,
+      decision: row.decision,
+    })),
+  };
+}
+
+export function printOverview(env: CommandEnv, r: OverviewReport): void {
+  env.io.out(
+    `Verteilung Berechnungsjahr ${r.year}${r.provisional ? ' (VORLÄUFIG: noch nicht alle Listen eingereicht)' : ''}: ` +
+      `${formatEuro(r.parameters.distributable)} auf ${r.totals.persons} Personen zum Stichtag ${formatDate(r.parameters.stichtag)}`,
+  );
+  const rows = r.rows.map((row) => [
+    row.ags,
+    row.gemeinde,
+    String(row.persons),
+    formatNumber(new Decimal(row.share).times(100), 3) + ' %',
+    formatEuro(row.amount),
+    formatNumber(row.vzae, 2),
+    LIST_STATE_DE[row.listState] + (row.overdue ? ' (überfällig)' : '') + (row.pending ? ` (${row.pending} offen)` : ''),
+    CHOICE_DE[row.decision],
+  ]);
+  rows.push(['', 'Summe', String(r.totals.persons), '100,000 %', formatEuro(r.totals.amount), formatNumber(r.totals.vzae, 2), '', '']);
+  env.io.out(table(['AGS', 'Gemeinde', 'Personen', 'Anteil', 'Betrag', 'VZÄ', 'Liste', 'Entscheidung'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
+  env.io.out(`Rundung: ${r.leftoverUnits} Resteinheit(en) nach größtem Rest verteilt. ${r.tieRule}`);
+}
+
+export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<number> {
+  const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' } }, ALLOCATE_USAGE);
+  const report = await env.app.overview.overview(a.year(p, ALLOCATE_USAGE));
+  if (a.flag(p, 'json')) env.io.out(JSON.stringify(allocationJson(report), null, 2));
+  else printOverview(env, report);
+  return 0;
+}
+
+export async function publishCommand(env: CommandEnv, argv: string[]): Promise<number> {
+  const p = a.parse(argv, { year: { type: 'string' }, force: { type: 'boolean' } }, ALLOCATE_USAGE);
+  const report = await env.app.campaigns.publish(a.year(p, ALLOCATE_USAGE), { actor: env.actor, force: a.flag(p, 'force') });
+  env.io.out(`Übersicht ${report.year} veröffentlicht${report.provisional ? ' (vorläufig)' : ''}.`);
+  printOverview(env, report);
+  return 0;
+}

@@ -1,0 +1,86 @@
+/** `intm decide …`: step B, recorded by the Koordinierungsstelle (e.g. from a letter) or shown. */
+import { resolveAgs } from '../../app/context';
+import type { Choice, DecisionAssessment } from '../../domain/decision';
+import { formatDate } from '../../domain/dates';
+import { formatEuro, formatNumber } from '../../domain/money';
+import * as a from '../args';
+import { CHOICE_DE } from '../format';
+import type { CommandEnv } from '../io';
+
+export const DECIDE_USAGE = `intm decide --year Y --ags AGS --choice landkreis|eigenstaendig|verbund [--vzae N] [--eigenmittel EUR]
+            [--traeger NAME] [--partners AGS,AGS]
+intm decide confirm --year Y --ags PARTNER --lead AGS   (Partner bestätigt den Verbund)
+intm decide show --year Y --ags AGS [--json]            (Entscheidungshilfe: Anteil, VZÄ, fehlende Eigenmittel)`;
+
+const OPTIONS = {
+  year: { type: 'string' },
+  ags: { type: 'string' },
+  choice: { type: 'string' },
+  vzae: { type: 'string' },
+  eigenmittel: { type: 'string' },
+  traeger: { type: 'string' },
+  partners: { type: 'string' },
+  lead: { type: 'string' },
+  'op-id': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export function describeAssessment(env: CommandEnv, name: string, s: DecisionAssessment): void {
+  const names = (list: string[]) => list.map((g) => env.app.ctx.verzeichnis.byKey(g)?.name ?? g).join(', ');
+  env.io.out(`${name}: ${CHOICE_DE[s.choice]}${s.choice === 'offen' ? ' (ohne Entscheidung übernimmt der Landkreis)' : ''}`);
+  if (s.members.length > 1) {
+    env.io.out(`  Verbund: ${names(s.members)}${s.unconfirmed.length ? `; noch nicht bestätigt: ${names(s.unconfirmed)}` : '; alle Partner haben bestätigt'}`);
+  }
+  env.io.out(`  Anteil: ${formatEuro(s.fundedAmount)} ≈ ${formatNumber(s.fundedVzae, 2)} VZÄ`);
+  env.io.out(`  Stelle: ${formatNumber(s.positionVzae, 2)} VZÄ kosten ${formatEuro(s.positionCost)}`);
+  env.io.out(
+    s.missingEigenmittel.isZero()
+      ? '  Der Anteil deckt die Stelle.'
+      : `  Es fehlen ${formatEuro(s.missingEigenmittel)} Eigenmittel` +
+          (s.eigenmittelDeclared.isZero() ? '.' : ` (zugesagt: ${formatEuro(s.eigenmittelDeclared)}; ${s.covered ? 'reicht' : 'reicht nicht'}).`),
+  );
+  if (!s.valid) env.io.out('  Die Entscheidung ist noch nicht gültig.');
+}
+
+export async function decideCommand(env: CommandEnv, argv: string[]): Promise<number> {
+  const u = DECIDE_USAGE;
+  const sub = argv[0] === 'confirm' || argv[0] === 'show' ? argv[0] : undefined;
+  const p = a.parse(sub ? argv.slice(1) : argv, OPTIONS, u);
+  const year = a.year(p, u);
+  const ags = resolveAgs(env.app.ctx, a.required(p, 'ags', u));
+  const opts = { actor: env.actor, ...(a.optional(p, 'op-id') ? { opId: a.optional(p, 'op-id') } : {}) };
+  const name = env.app.ctx.verzeichnis.byKey(ags)!.name;
+
+  if (sub === 'show') {
+    const s = await env.app.overview.assessment(year, ags, env.actor);
+    if (a.flag(p, 'json')) env.io.out(JSON.stringify(s, null, 2));
+    else describeAssessment(env, name, s);
+    return 0;
+  }
+  let outcome;
+  if (sub === 'confirm') {
+    const lead = resolveAgs(env.app.ctx, a.required(p, 'lead', u));
+    outcome = await env.app.decisions.confirm(year, { ags, lead }, opts);
+  } else {
+    const choice = a.required(p, 'choice', u);
+    const partners = a.optional(p, 'partners')?.split(',').map((x) => resolveAgs(env.app.ctx, x.trim())).filter(Boolean);
+    outcome = await env.app.decisions.decide(
+      year,
+      {
+        ags,
+        choice: choice as Choice,
+        vzae: a.decimal(a.optional(p, 'vzae'), 'vzae', u),
+        eigenmittel: a.amount(a.optional(p, 'eigenmittel'), 'eigenmittel', u),
+        traeger: a.optional(p, 'traeger'),
+        partners,
+      },
+      opts,
+    );
+  }
+  const campaign = await env.app.campaigns.show(year);
+  if (outcome.replayed) env.io.out('Diese Operation wurde bereits ausgeführt; keine Änderung.');
+  else if (!outcome.changed) env.io.out('Keine Änderung: das ist bereits so entschieden.');
+  else env.io.out(`Entscheidung gespeichert (änderbar bis ${formatDate(campaign.campaign.deadlines.decision)}).`);
+  describeAssessment(env, name, await env.app.overview.assessment(year, ags, env.actor));
+  return 0;
+}

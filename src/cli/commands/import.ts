@@ -1,0 +1,69 @@
+/** `intm import FILE --year Y [--replace]`: step 1, the LRA's export becomes the Gemeinden's lists. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { formatIssue } from '../../domain/importRows';
+import * as a from '../args';
+import type { CommandEnv } from '../io';
+import { UsageError } from '../io';
+import { table } from '../format';
+
+export const IMPORT_USAGE = `intm import DATEI --year Y [--replace] [--json]
+  DATEI: .xlsx oder .csv (Trennzeichen ; oder ,; UTF-8 oder Windows-1252)
+  --replace  verwirft bereits begonnene Prüfungen der Gemeinden (wird protokolliert)`;
+
+/** Larger files are refused before they are read (the reader has its own, finer limits). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export async function importCommand(env: CommandEnv, argv: string[]): Promise<number> {
+  const p = a.parse(argv, { year: { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } }, IMPORT_USAGE, 1);
+  const file = p.positionals[0];
+  if (!file) throw new UsageError('Welche Datei soll importiert werden?', IMPORT_USAGE);
+  const year = a.year(p, IMPORT_USAGE);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new UsageError(`„${file}“ ist keine Datei.`, IMPORT_USAGE);
+    if (stat.size > MAX_FILE_BYTES) {
+      env.io.err(`Die Datei ist zu groß (${Math.round(stat.size / 1024 / 1024)} MB; höchstens ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
+      return 1;
+    }
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    env.io.err(`Die Datei „${file}“ lässt sich nicht lesen (${(e as NodeJS.ErrnoException).code ?? 'unbekannter Fehler'}).`);
+    return 1;
+  }
+
+  const report = await env.app.imports.importStep1(year, bytes, path.basename(file), { actor: env.actor, replace: a.flag(p, 'replace') });
+  const { outcome } = report;
+  if (a.flag(p, 'json')) {
+    env.io.out(
+      JSON.stringify(
+        {
+          stored: report.stored,
+          rowsRead: outcome.rowsRead,
+          persons: outcome.persons.length,
+          leftOut: outcome.leftOut,
+          errors: outcome.errors.map((i) => formatIssue(i, 'de')),
+          warnings: outcome.warnings.map((i) => formatIssue(i, 'de')),
+          perGemeinde: report.perGemeinde,
+        },
+        null,
+        2,
+      ),
+    );
+    return report.stored ? 0 : 1;
+  }
+  if (!report.stored) {
+    env.io.err(`Import abgelehnt: ${outcome.errors.length} Fehler in ${outcome.rowsRead} Zeilen. Es wurde nichts gespeichert.`);
+    for (const issue of outcome.errors) env.io.err(formatIssue(issue, 'de'));
+    return 1;
+  }
+  for (const issue of outcome.warnings) env.io.err(`Hinweis: ${formatIssue(issue, 'de')}`);
+  env.io.out(
+    `Import gespeichert: ${outcome.persons.length} Personen für ${report.perGemeinde!.filter((g) => g.persons > 0).length} Gemeinden` +
+      (outcome.leftOut ? `; ${outcome.leftOut} Person(en) außerhalb des Betrachtungszeitraums ausgelassen.` : '.'),
+  );
+  env.io.out(table(['AGS', 'Gemeinde', 'Personen'], report.perGemeinde!.map((g) => [g.ags, g.name, String(g.persons)]), ['left', 'left', 'right']));
+  return 0;
+}

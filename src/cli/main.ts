@@ -1,0 +1,145 @@
+/**
+ * The `intm` command line: every operation of the procedure, for scripting and as the operator's
+ * fallback when Teams is down. Exit status 0 on success, 1 when the input or request is refused
+ * (German reason on stderr), 2 on wrong usage. No stack trace ever reaches the user.
+ */
+import os from 'node:os';
+import type { IntmApp } from '../app';
+import type { Actor } from '../domain/actor';
+import { isDomainError } from '../domain/errors';
+import { openApp } from '../compose';
+import { LowdbRepository } from '../storage/lowdbRepository';
+import { resolveDataDir } from '../storage/paths';
+import { allocateCommand, ALLOCATE_USAGE, publishCommand } from './commands/allocate';
+import { auditCommand, AUDIT_USAGE } from './commands/audit';
+import { campaignCommand, CAMPAIGN_USAGE } from './commands/campaign';
+import { decideCommand, DECIDE_USAGE } from './commands/decide';
+import { exportCommand, EXPORT_USAGE } from './commands/export';
+import { importCommand, IMPORT_USAGE } from './commands/import';
+import { reviewCommand, REVIEW_USAGE } from './commands/review';
+import { statusCommand, STATUS_USAGE } from './commands/status';
+import type { CliIo, CommandEnv } from './io';
+import { UsageError } from './io';
+
+export const USAGE = `IntM-Bot – Verteilung der Mittel für das Integrationsmanagement (Kommandozeile)
+
+Aufruf: npm run -s intm -- BEFEHL [OPTIONEN]    (oder: intm BEFEHL …)
+Allgemeine Optionen: --data-dir VERZEICHNIS (sonst INTM_DATA_DIR oder data/runtime), --by NAME (Bearbeiter im Protokoll)
+
+${CAMPAIGN_USAGE}
+${IMPORT_USAGE}
+${REVIEW_USAGE}
+${ALLOCATE_USAGE}
+${DECIDE_USAGE}
+${STATUS_USAGE}
+${AUDIT_USAGE}
+${EXPORT_USAGE}
+intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema)
+
+Datumsangaben als TT.MM.JJJJ oder JJJJ-MM-TT, Beträge als 1.508.000 oder 1508000.50.`;
+
+interface GlobalOptions {
+  dataDir?: string;
+  by?: string;
+  rest: string[];
+}
+
+/** Takes the options every command accepts out of the argument list. */
+function extractGlobals(argv: string[]): GlobalOptions {
+  const rest: string[] = [];
+  const globals: GlobalOptions = { rest };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--(data-dir|by)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      rest.push(arg);
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`Option --${m[1]} braucht einen Wert.`, USAGE);
+    if (m[1] === 'data-dir') globals.dataDir = value;
+    else globals.by = value;
+  }
+  return globals;
+}
+
+function operator(by: string | undefined, env: NodeJS.ProcessEnv): Actor {
+  let user = env.INTM_USER ?? 'unbekannt';
+  try {
+    user = env.INTM_USER ?? os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): keep the fallback.
+  }
+  return { id: `cli:${user}`, name: by ?? user, role: 'koordination' };
+}
+
+export interface CliDependencies {
+  openApp?: (dataDir: string) => Promise<IntmApp>;
+}
+
+export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
+  let app: IntmApp | undefined;
+  try {
+    const globals = extractGlobals(argv);
+    const [command, maybeSub, ...rest] = globals.rest;
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (globals.rest.includes('--help') || globals.rest.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const dataDir = resolveDataDir(globals.dataDir);
+    if (command === 'migrate') {
+      const repo = await LowdbRepository.open(dataDir);
+      const count = await repo.migrateAll();
+      io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
+      return 0;
+    }
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export'];
+    if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
+
+    app = await (deps.openApp ?? ((dir: string) => openApp({ dataDir: dir })))(dataDir);
+    const env: CommandEnv = { io, app, actor: operator(globals.by, io.env) };
+    const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
+    const sub = withSub ? maybeSub : undefined;
+    const args = withSub ? rest : globals.rest.slice(1);
+    switch (command) {
+      case 'campaign':
+        return await campaignCommand(env, sub, args);
+      case 'import':
+        return await importCommand(env, globals.rest.slice(1));
+      case 'review':
+        return await reviewCommand(env, sub, args);
+      case 'allocate':
+        return await allocateCommand(env, globals.rest.slice(1));
+      case 'publish':
+        return await publishCommand(env, globals.rest.slice(1));
+      case 'decide':
+        return await decideCommand(env, globals.rest.slice(1));
+      case 'status':
+        return await statusCommand(env, globals.rest.slice(1));
+      case 'audit':
+        return await auditCommand(env, globals.rest.slice(1));
+      default:
+        return await exportCommand(env, sub, args);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      io.err(`\nAufruf:\n${e.usage ?? USAGE}`);
+      return 2;
+    }
+    if (isDomainError(e)) {
+      io.err(e.text('de'));
+      return 1;
+    }
+    // A bug or an I/O failure: a plain sentence for the user, details only when asked for.
+    io.err('Interner Fehler: der Vorgang wurde nicht ausgeführt. Bitte wenden Sie sich an den Betrieb (Details mit INTM_DEBUG=1).');
+    if (io.env.INTM_DEBUG === '1') io.err(String((e as Error)?.stack ?? e));
+    return 1;
+  } finally {
+    await app?.close();
+  }
+}

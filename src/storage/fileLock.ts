@@ -1,0 +1,115 @@
+/**
+ * Serialises writers of one document: first within this process (a promise chain per key), then
+ * across processes (the bot and an operator's `intm` command may run at the same time) with a lock
+ * file created exclusively. A lock file whose process has died (e.g. killed with SIGKILL) is stale and
+ * taken over.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DomainError } from '../domain/errors';
+
+const HOST = os.hostname();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class LockManager {
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly lockDir: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  /** Runs `fn` while holding every key's lock; keys are taken in sorted order so two callers cannot deadlock. */
+  async withLocks<R>(keys: readonly string[], fn: () => Promise<R>): Promise<R> {
+    const sorted = [...new Set(keys)].sort();
+    const run = async (i: number): Promise<R> => (i === sorted.length ? fn() : this.withLock(sorted[i], () => run(i + 1)));
+    return run(0);
+  }
+
+  async withLock<R>(key: string, fn: () => Promise<R>): Promise<R> {
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const chain = previous.then(() => mine);
+    this.chains.set(key, chain);
+    await previous.catch(() => undefined);
+    try {
+      const file = await this.acquireFile(key);
+      try {
+        return await fn();
+      } finally {
+        await fs.rm(file, { force: true });
+      }
+    } finally {
+      release();
+      if (this.chains.get(key) === chain) this.chains.delete(key);
+    }
+  }
+
+  /** Resolves when every lock taken so far is released. */
+  async idle(): Promise<void> {
+    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
+  }
+
+  private async acquireFile(key: string): Promise<string> {
+    const file = path.join(this.lockDir, `${key.replace(/[^A-Za-z0-9_-]/g, '_')}.lock`);
+    const deadline = Date.now() + this.timeoutMs;
+    let wait = 2;
+    for (;;) {
+      try {
+        const handle = await fs.open(file, 'wx', 0o600);
+        await handle.writeFile(`${process.pid}\n${HOST}\n`);
+        await handle.close();
+        return file;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          await fs.mkdir(this.lockDir, { recursive: true });
+          continue;
+        }
+        if (code !== 'EEXIST') throw e;
+      }
+      if (await this.removeIfStale(file)) continue;
+      if (Date.now() > deadline) throw new DomainError('storage.busy');
+      await sleep(wait + Math.random() * wait);
+      wait = Math.min(wait * 2, 50);
+    }
+  }
+
+  /**
+   * This process holds no other lock on the key (the promise chain guarantees that), so a lock file
+   * naming our own pid, or a dead process on this host, is left over from a crash.
+   */
+  private async removeIfStale(file: string): Promise<boolean> {
+    let content: string;
+    try {
+      content = await fs.readFile(file, 'utf8');
+    } catch {
+      return false;
+    }
+    const [pidText, host] = content.split('\n');
+    const pid = Number(pidText);
+    if (!pidText) {
+      // Caught between creation and its first write, or its writer died right there: stale only when old.
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (!stat || Date.now() - stat.mtimeMs < 5_000) return false;
+      await fs.rm(file, { force: true });
+      return true;
+    }
+    if (!Number.isInteger(pid) || host !== HOST) return false;
+    if (pid !== process.pid && isAlive(pid)) return false;
+    await fs.rm(file, { force: true });
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+/** The real clock, with the Landkreis's calendar day (Europe/Berlin), not the server's UTC day. */
+import type { Clock } from '../app/ports';
+import type { IsoDate } from '../domain/dates';
+
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function berlinDate(at: Date): IsoDate {
+  return berlinDay.format(at);
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  today: () => berlinDate(new Date()),
+};
+
+/** A clock standing at a fixed instant: for tests, demos and `INTM_NOW`. */
+export function fixedClock(at: string | Date): Clock & { set(at: string | Date): void } {
+  let instant = new Date(at);
+  return {
+    now: () => instant.toISOString(),
+    today: () => berlinDate(instant),
+    set(next) {
+      instant = new Date(next);
+    },
+  };
+}

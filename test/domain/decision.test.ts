@@ -1,0 +1,131 @@
+import { assessDecision, confirmVerbund, decide, DecisionBook, DecisionContext, emptyDecisionBook } from '../../src/domain/decision';
+import { DomainError } from '../../src/domain/errors';
+import { Decimal } from '../../src/domain/money';
+import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, staff, verzeichnis } from '../fixtures';
+
+const CLEEBRONN = '08125017';
+const knownAgs = new Set(verzeichnis.all.map((g) => g.ags));
+
+function ctx(actor = staff(ABSTATT), today = '2024-03-01'): DecisionContext {
+  return { actor, now: `${today}T10:00:00.000Z`, today, campaign: campaign2025(), knownAgs };
+}
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+const amounts = new Map<string, Decimal>([
+  [ABSTATT, new Decimal(18360)],
+  [BRACKENHEIM, new Decimal(12000)],
+  [CLEEBRONN, new Decimal(9000)],
+  [EPPINGEN, new Decimal(50000)],
+]);
+
+describe('decision (step B)', () => {
+  test('without a decision the Landkreis does it; the assessment shows what 0.5 VZÄ would cost', () => {
+    const s = assessDecision(emptyDecisionBook(2025), ABSTATT, amounts, campaign2025());
+    expect(s.choice).toBe('offen');
+    expect(s.valid).toBe(true);
+    expect(s.fundedVzae.toFixed(2)).toBe('0.27');
+    expect(s.positionCost.toFixed(2)).toBe('34000.00');
+    expect(s.missingEigenmittel.toFixed(2)).toBe('15640.00');
+  });
+
+  test('Landkreis, and deciding the same twice changes nothing', () => {
+    const first = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis' }, ctx());
+    expect(first.entries).toHaveLength(1);
+    expect(first.book.revision).toBe(1);
+    const again = decide(first.book, { ags: ABSTATT, choice: 'landkreis' }, ctx());
+    expect(again.entries).toHaveLength(0);
+    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis', vzae: 1 }, ctx()))).toBe('decision.landkreisNoPosition');
+  });
+
+  test('eigenständig needs at least 0.5 VZÄ; reports coverage and missing Eigenmittel', () => {
+    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig' }, ctx()))).toBe('decision.positionRequired');
+    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.49' }, ctx()))).toBe('decision.positionTooSmall');
+    const { book } = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '10000', traeger: 'Caritas' }, ctx());
+    const s = assessDecision(book, ABSTATT, amounts, campaign2025());
+    expect(s.valid).toBe(true);
+    expect(s.missingEigenmittel.toFixed(2)).toBe('15640.00');
+    expect(s.eigenmittelDeclared.toFixed(2)).toBe('10000.00');
+    expect(s.covered).toBe(false);
+    expect(book.decisions[ABSTATT].traeger).toBe('Caritas');
+    const enough = decide(book, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '15640' }, ctx()).book;
+    expect(assessDecision(enough, ABSTATT, amounts, campaign2025()).covered).toBe(true);
+  });
+
+  test('staff decide only for their own Gemeinde', () => {
+    expect(code(() => decide(emptyDecisionBook(2025), { ags: BRACKENHEIM, choice: 'landkreis' }, ctx()))).toBe('auth.otherGemeinde');
+    expect(code(() => confirmVerbund(emptyDecisionBook(2025), { ags: BRACKENHEIM, lead: ABSTATT }, ctx()))).toBe('auth.otherGemeinde');
+  });
+
+  describe('Verbund', () => {
+    const proposed = (): DecisionBook =>
+      decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM, CLEEBRONN] }, ctx()).book;
+
+    test('valid only when every partner has confirmed; shares are pooled', () => {
+      let book = proposed();
+      let s = assessDecision(book, ABSTATT, amounts, campaign2025());
+      expect(s.valid).toBe(false);
+      expect(s.unconfirmed).toEqual([BRACKENHEIM, CLEEBRONN]);
+      book = confirmVerbund(book, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
+      expect(assessDecision(book, ABSTATT, amounts, campaign2025()).unconfirmed).toEqual([CLEEBRONN]);
+      const confirmedTwice = confirmVerbund(book, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM)));
+      expect(confirmedTwice.entries).toHaveLength(0);
+      book = confirmVerbund(book, { ags: CLEEBRONN, lead: ABSTATT }, ctx(staff(CLEEBRONN))).book;
+      s = assessDecision(book, ABSTATT, amounts, campaign2025());
+      expect(s.valid).toBe(true);
+      expect(s.members).toEqual([ABSTATT, BRACKENHEIM, CLEEBRONN]);
+      expect(s.fundedAmount.toFixed(2)).toBe('39360.00');
+      expect(s.missingEigenmittel.isZero()).toBe(true);
+      // A partner is assessed as part of the Verbund.
+      const partner = assessDecision(book, CLEEBRONN, amounts, campaign2025());
+      expect(partner.choice).toBe('verbund');
+      expect(partner.valid).toBe(true);
+      expect(partner.fundedAmount.toFixed(2)).toBe('39360.00');
+    });
+
+    test('rules for partners', () => {
+      const empty = emptyDecisionBook(2025);
+      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5' }, ctx()))).toBe('decision.partnersRequired');
+      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [ABSTATT] }, ctx()))).toBe('decision.partnerSelf');
+      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: ['08121000'] }, ctx()))).toBe('gemeinde.unknownKey');
+      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()))).toBe('decision.partnersOnlyForVerbund');
+      expect(code(() => confirmVerbund(empty, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))))).toBe('decision.noSuchVerbund');
+      const book = confirmVerbund(proposed(), { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
+      // Brackenheim confirmed Abstatt's Verbund: Eppingen cannot claim it too.
+      expect(code(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [BRACKENHEIM] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerInOtherVerbund');
+      expect(code(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [ABSTATT] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerIsLead');
+    });
+
+    test('changing the terms resets the confirmations; a partner deciding otherwise leaves the Verbund', () => {
+      let book = confirmVerbund(proposed(), { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
+      const changed = decide(book, { ags: ABSTATT, choice: 'verbund', vzae: '0.75', partners: [BRACKENHEIM, CLEEBRONN] }, ctx());
+      expect(changed.entries.map((e) => e.action)).toEqual(['decision.reset', 'decision.set']);
+      expect(changed.book.decisions[BRACKENHEIM]).toBeUndefined();
+      expect(changed.book.decisions[ABSTATT].confirmations).toEqual({});
+      book = confirmVerbund(changed.book, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
+      const left = decide(book, { ags: BRACKENHEIM, choice: 'landkreis' }, ctx(staff(BRACKENHEIM)));
+      expect(left.entries.map((e) => e.action)).toEqual(['decision.withdrawConfirmation', 'decision.set']);
+      expect(left.book.decisions[ABSTATT].confirmations).toEqual({});
+      expect(assessDecision(left.book, ABSTATT, amounts, campaign2025()).valid).toBe(false);
+    });
+  });
+
+  test('locked after the deadline; the Koordinierungsstelle may still override, marked as such', () => {
+    const late = '2024-06-01';
+    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis' }, ctx(staff(ABSTATT), late)))).toBe('decision.locked');
+    const proposedBook = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()).book;
+    expect(code(() => confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM), late)))).toBe('decision.locked');
+    const override = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1' }, ctx(coordinator, late));
+    expect(override.book.decisions[ABSTATT].override).toBe(true);
+    expect(override.entries[0].reason).toMatch(/nach Fristablauf/);
+    expect(override.entries[0].actor.role).toBe('koordination');
+  });
+});

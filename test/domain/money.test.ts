@@ -1,0 +1,44 @@
+import { formatEuro, formatNumber, parseAmount, toAmountString } from '../../src/domain/money';
+import { formatDate, fromExcelSerial, parseDate } from '../../src/domain/dates';
+
+describe('money and dates as German users write them', () => {
+  test.each([
+    ['1508000', '1508000'],
+    ['1.508.000', '1508000'],
+    ['1.508.000,50', '1508000.5'],
+    ['1508000.50', '1508000.5'],
+    ['1,508,000.50', '1508000.5'],
+    ['1.500', '1500'],
+    ['34000 €', '34000'],
+    ['0,5', '0.5'],
+  ])('parseAmount(%s) = %s', (text, value) => {
+    expect(parseAmount(text)?.toString()).toBe(value);
+  });
+
+  test.each(['abc', '1.50.0', '', '1,50,0', '--1'])('parseAmount(%s) refuses', (text) => {
+    expect(parseAmount(text)).toBeUndefined();
+  });
+
+  test('formats', () => {
+    expect(formatEuro('1508000')).toBe('1.508.000 €');
+    expect(formatEuro('18523.4')).toBe('18.523,40 €');
+    expect(formatEuro('1508000', 'en')).toBe('€1,508,000');
+    expect(formatEuro('-15640')).toBe('-15.640 €');
+    expect(formatNumber('0.2699', 2)).toBe('0,27');
+    expect(toAmountString('18523')).toBe('18523.00');
+    expect(formatDate('2022-12-31')).toBe('31.12.2022');
+  });
+
+  test('dates: TT.MM.JJJJ, ISO and Excel serials; impossible dates refused', () => {
+    expect(parseDate('31.12.2022')).toBe('2022-12-31');
+    expect(parseDate('1.2.2021')).toBe('2021-02-01');
+    expect(parseDate('2021-02-01')).toBe('2021-02-01');
+    expect(parseDate('29.02.2024')).toBe('2024-02-29');
+    expect(parseDate('29.02.2023')).toBeUndefined();
+    expect(parseDate('31.04.2022')).toBeUndefined();
+    expect(parseDate('12/31/2022')).toBeUndefined();
+    expect(parseDate('31.12.22')).toBeUndefined();
+    expect(fromExcelSerial(44926)).toBe('2022-12-31');
+    expect(fromExcelSerial(-3)).toBeUndefined();
+  });
+});

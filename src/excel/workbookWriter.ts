@@ -1,0 +1,9 @@
+/** The Excel adapter behind the application's WorkbookWriter port. */
+import type { WorkbookWriter } from '../app/workbooks';
+import { writeListWorkbook } from './listWorkbook';
+import { writeOverviewWorkbook } from './overviewWorkbook';
+
+export class ExcelWorkbookWriter implements WorkbookWriter {
+  overview = writeOverviewWorkbook;
+  list = writeListWorkbook;
+}

@@ -13,6 +13,7 @@ export const IMPORT_USAGE = `intm import DATEI --year Y [--replace] [--json]
 
 /** Larger files are refused before they are read (the reader has its own, finer limits). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_WARNINGS_SHOWN = 10;
 
 export async function importCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } }, IMPORT_USAGE, 1);
@@ -59,7 +60,11 @@ export async function importCommand(env: CommandEnv, argv: string[]): Promise<nu
     for (const issue of outcome.errors) env.io.err(formatIssue(issue, 'de'));
     return 1;
   }
-  for (const issue of outcome.warnings) env.io.err(`Hinweis: ${formatIssue(issue, 'de')}`);
+  // Every warning is in the JSON report; on the terminal the first ones and a count are enough.
+  for (const issue of outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)) env.io.err(`Hinweis: ${formatIssue(issue, 'de')}`);
+  if (outcome.warnings.length > MAX_WARNINGS_SHOWN) {
+    env.io.err(`… und ${outcome.warnings.length - MAX_WARNINGS_SHOWN} weitere Hinweise (alle mit --json).`);
+  }
   env.io.out(
     `Import gespeichert: ${outcome.persons.length} Personen für ${report.perGemeinde!.filter((g) => g.persons > 0).length} Gemeinden` +
       (outcome.leftOut ? `; ${outcome.leftOut} Person(en) außerhalb des Betrachtungszeitraums ausgelassen.` : '.'),

@@ -1,0 +1,212 @@
+/**
+ * The `intm` command line end to end: a whole year through the commands, exit codes and German
+ * messages. Runs in-process (fast) with a fixed clock; one test runs the built binary as a user would.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { IntmApp } from '../../src/app';
+import { runCli } from '../../src/cli/main';
+import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
+import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
+import { SpreadsheetTableReader } from '../../src/excel/tableReader';
+import { Decimal } from '../../src/domain/money';
+import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { fixedClock } from '../../src/storage/systemClock';
+import { verzeichnis } from '../fixtures';
+
+const clock = fixedClock('2024-01-10T09:00:00.000Z');
+let dir: string;
+let dataDir: string;
+
+async function intm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    ['--data-dir', dataDir, ...argv],
+    { out: (t) => out.push(t), err: (t) => err.push(t), env: { INTM_USER: 'kora' } },
+    {
+      openApp: async (d) =>
+        new IntmApp({ repo: await LowdbRepository.open(d), clock, verzeichnis, tableReader: new SpreadsheetTableReader(), workbooks: new ExcelWorkbookWriter() }),
+    },
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'intm-cli-'));
+  dataDir = path.join(dir, 'data');
+  clock.set('2024-01-10T09:00:00.000Z');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeExport(name = 'export.csv'): { file: string; exp: ReturnType<typeof syntheticExport> } {
+  const exp = syntheticExport({ seed: 7, gemeinden: verzeichnis.all, period: { start: '2020-01-01', end: '2022-12-31' }, persons: 460 });
+  const file = path.join(dir, name);
+  writeFileSync(file, syntheticCsv(exp, { delimiter: ';', encoding: 'windows-1252' }));
+  return { file, exp };
+}
+
+describe('intm', () => {
+  test('help and wrong usage: exit 0 and 2, German text', async () => {
+    const help = await intm('help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('campaign create --year Y');
+    expect((await intm('frobnicate')).code).toBe(2);
+    const missing = await intm('campaign', 'create', '--kreis-amount', '1508000');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Option --year fehlt.');
+    const unknown = await intm('status', '--year', '2025', '--colour');
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain('Unbekannte Option --colour');
+    const badDate = await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1', '--stichtag', '31.02.2022');
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toContain('kein gültiges Datum');
+  });
+
+  test('a refused request: exit 1 with the German reason, nothing stored', async () => {
+    const r = await intm('campaign', 'create', '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('entweder den Kreisbetrag');
+    const show = await intm('campaign', 'show', '--year', '2025');
+    expect(show.code).toBe(1);
+    expect(show.err).toContain('keine Kampagne angelegt');
+  });
+
+  test('a whole year: create, import, review, allocate, decide, status, audit, export', async () => {
+    expect((await intm('campaign', 'create', '--year', '2025', '--landesmittel', '40.000.000', '--quote', '3,77')).code).toBe(0);
+    const { file, exp } = writeExport();
+    const imported = await intm('import', file, '--year', '2025');
+    // Persons outside the period are left out, each with a warning on stderr.
+    expect(imported.err.split('\n').filter((l) => l.startsWith('Hinweis: Zeile'))).toHaveLength(Math.min(10, exp.expected.outside));
+    expect(imported.out).toContain(`${exp.expected.outside} Person(en) außerhalb des Betrachtungszeitraums ausgelassen`);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain(`Import gespeichert: ${exp.expected.inside} Personen`);
+
+    const abstatt = exp.persons.filter((p) => p.ags === '08125001' && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
+    const [first, second] = abstatt;
+    const strike = await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'weggezogen', '--by', 'Gerd Gemeinde');
+    expect(strike.code).toBe(0);
+    expect(strike.out).toContain('Person gestrichen.');
+    const again = await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'weggezogen');
+    expect(again.out).toContain('Keine Änderung');
+    const child = await intm('review', 'add-child', '--year', '2025', '--parent', second.id, '--surname', 'Kind', '--given', 'Lina', '--born', later(second.assignmentDate));
+    expect(child.code).toBe(0);
+    const other = await intm(
+      'review', 'add-person', '--year', '2025', '--ags', 'Abstatt', '--surname', '=HYPERLINK("x")', '--given', 'Nora',
+      '--born', '01.01.1990', '--assigned', '01.06.2022', '--justification', 'Familiennachzug laut Meldedaten',
+    );
+    expect(other.code).toBe(0);
+    const pendingId = /Personen-ID (NT-[\d-]+)/.exec(other.out)![1];
+    expect((await intm('review', 'pending', '--year', '2025')).out).toContain(pendingId);
+    expect((await intm('review', 'accept', '--year', '2025', '--person', pendingId)).code).toBe(0);
+    expect((await intm('review', 'submit', '--year', '2025', '--ags', '08125001')).out).toContain('Liste eingereicht.');
+    const locked = await intm('review', 'undo', '--year', '2025', '--person', first.id);
+    expect(locked.code).toBe(1);
+    expect(locked.err).toContain('eingereicht und ist gesperrt');
+
+    const allocation = await intm('allocate', '--year', '2025', '--json');
+    expect(allocation.code).toBe(0);
+    const json = JSON.parse(allocation.out);
+    expect(json).toMatchObject({ year: 2025, kreisAmount: '1508000.00', totalPersons: exp.expected.inside + 1 });
+    expect(json.rows).toHaveLength(46);
+    const abstattRow = json.rows.find((r: { ags: string }) => r.ags === '08125001');
+    expect(abstattRow).toMatchObject({ gemeinde: 'Abstatt', persons: abstatt.length + 1, listed: abstatt.length, struck: 1, added: 2, submitted: true });
+    expect(abstattRow.amount).toMatch(/^\d+\.00$/);
+    expect(json.rows.reduce((s: Decimal, r: { amount: string }) => s.plus(r.amount), new Decimal(0)).toFixed(2)).toBe('1508000.00');
+    const text = await intm('allocate', '--year', '2025');
+    expect(text.out).toContain('VORLÄUFIG');
+    expect(text.out).toMatch(/Summe\s+\d+\s+100,000 %\s+1\.508\.000 €/);
+
+    const decide = await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'verbund', '--vzae', '0,5', '--partners', 'Cleebronn,08125013');
+    expect(decide.code).toBe(0);
+    expect(decide.out).toContain('noch nicht bestätigt: Brackenheim, Cleebronn');
+    expect((await intm('decide', 'confirm', '--year', '2025', '--ags', 'Brackenheim', '--lead', 'Abstatt')).code).toBe(0);
+    const small = await intm('decide', '--year', '2025', '--ags', 'Eppingen', '--choice', 'eigenstaendig', '--vzae', '0.4');
+    expect(small.code).toBe(1);
+    expect(small.err).toContain('mindestens 50 %');
+
+    const status = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
+    expect(status.summary).toMatchObject({ submitted: 1, total: 46 });
+    expect(status.rows.find((r: { ags: string }) => r.ags === '08125001')).toMatchObject({ listState: 'eingereicht', decision: 'verbund', decisionValid: false });
+    clock.set('2024-01-16T09:00:00.000Z');
+    const late = await intm('status', '--year', '2025');
+    expect(late.out).toContain('45 überfällig');
+
+    const audit = await intm('audit', '--year', '2025', '--ags', 'Abstatt');
+    expect(audit.out).toContain('Person gestrichen');
+    expect(audit.out).toContain('Gerd Gemeinde');
+    expect(audit.out).toContain('Liste eingereicht');
+    expect(audit.out).toContain('Entscheidung getroffen');
+    const auditJson = JSON.parse((await intm('audit', '--year', '2025', '--json')).out);
+    expect(auditJson.length).toBeGreaterThan(46);
+
+    const overview = path.join(dir, 'uebersicht.xlsx');
+    expect((await intm('export', 'overview', '--year', '2025', '--out', overview)).code).toBe(0);
+    const listFile = path.join(dir, 'abstatt.xlsx');
+    expect((await intm('export', 'list', '--year', '2025', '--ags', 'Abstatt', '--out', listFile)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(listFile);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Liste', 'Änderungen']);
+    const cells: string[] = [];
+    wb.getWorksheet('Liste')!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('=HYPERLINK("x")');
+    expect(existsSync(overview)).toBe(true);
+
+    const publish = await intm('publish', '--year', '2025');
+    expect(publish.code).toBe(1);
+    expect(publish.err).toContain('vorläufig');
+    expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
+  });
+
+  test('a bad import lists every bad row as "Zeile N: …" and stores nothing', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(
+      file,
+      [
+        'AGS;Gemeinde;Personen-ID;Nachname;Vorname;Geburtsdatum;Zuweisungsdatum;Zugangsart',
+        '08125001;Abstatt;A1;Muster;Max;01.01.1990;01.03.2021;Zuweisung',
+        '08125001;Abstatt;A2;Muster;Eva;31.02.1991;01.03.2021;Zuweisung',
+        ';Heilbronn;A3;Muster;Tom;01.01.1980;01.03.2021;Zuweisung',
+        '08125001;Abstatt;A1;Muster;Ida;01.01.1985;01.03.2021;Zuweisung',
+      ].join('\n'),
+    );
+    const r = await intm('import', file, '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Es wurde nichts gespeichert');
+    expect(r.err).toMatch(/^Zeile 3: .*Geburtsdatum/m);
+    expect(r.err).toMatch(/^Zeile 4: .*Stadtkreis/m);
+    expect(r.err).toMatch(/^Zeile 5: .*Zeile 2/m);
+    expect(r.err).not.toMatch(/at \w+ \(/); // no stack trace
+    expect((await intm('allocate', '--year', '2025')).err).toContain('noch keine Listen importiert');
+    const pdf = path.join(dir, 'scan.pdf');
+    writeFileSync(pdf, Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'));
+    const notSheet = await intm('import', pdf, '--year', '2025');
+    expect(notSheet.code).toBe(1);
+    expect(notSheet.err.split('\n')).toHaveLength(1);
+  });
+
+  test('the built binary: exit codes through npm run -s intm', () => {
+    const bin = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'intm.js');
+    expect(existsSync(bin)).toBe(true);
+    const env = { ...process.env, INTM_DATA_DIR: dataDir, INTM_NOW: '2024-01-10T09:00:00Z' };
+    const ok = spawnSync(process.execPath, [bin, 'campaign', 'create', '--year', '2025', '--kreis-amount', '1508000'], { env, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Kampagne angelegt.');
+    const refused = spawnSync(process.execPath, [bin, 'campaign', 'create', '--year', '2025', '--kreis-amount', '1508000'], { env, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('bereits eine Kampagne');
+    const usage = spawnSync(process.execPath, [bin, 'review', 'strike'], { env, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
+
+function later(date: string): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 30);
+  const iso = d.toISOString().slice(0, 10);
+  return iso > '2022-12-31' ? '2022-12-31' : iso;
+}

@@ -35,24 +35,34 @@ export function parseDate(text: string): IsoDate | undefined {
   return isoDate(y, m, d);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC calendar day (days since 01.01.1970) of an instant. A time of day is dropped – a cell
+ * "15.03.2021 14:30" is the 15th – except in the last minute before midnight, which counts as the
+ * next day: some tools store a date as 23:59:59.999, and floating-point serials land just below.
+ */
+export function utcDayNumber(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  return ms - day * DAY_MS >= DAY_MS - 60_000 ? day + 1 : day;
+}
+
 /**
  * Excel stores dates as days since 30.12.1899 (its 1900 leap-year bug is
- * absorbed by that epoch for every date after 28.02.1900).
+ * absorbed by that epoch for every date after 28.02.1900); a fraction is the time of day.
  */
 export function fromExcelSerial(serial: number): IsoDate | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 401768 /* 31.12.2999 */) return undefined;
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
-  return fromUtcDate(new Date(ms));
+  return fromUtcDate(new Date(Date.UTC(1899, 11, 30) + serial * DAY_MS));
 }
 
 /** A JS Date read from a spreadsheet cell: its UTC calendar day (exceljs gives dates at UTC midnight). */
 export function fromUtcDate(date: Date): IsoDate | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
-  // Cells written by some tools carry a time just before midnight; round to the nearest day.
-  const rounded = new Date(Math.round(date.getTime() / 86_400_000) * 86_400_000);
-  const y = rounded.getUTCFullYear();
+  const day = new Date(utcDayNumber(date.getTime()) * DAY_MS);
+  const y = day.getUTCFullYear();
   if (y < 1900 || y > 2999) return undefined;
-  return isoDate(y, rounded.getUTCMonth() + 1, rounded.getUTCDate());
+  return isoDate(y, day.getUTCMonth() + 1, day.getUTCDate());
 }
 
 /** `TT.MM.JJJJ`, the format every German user expects. */

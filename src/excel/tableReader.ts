@@ -119,9 +119,15 @@ function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // Not UTF-8. But UTF-8-encoded umlauts next to invalid bytes mean a file edited with two
+    // encodings: decoding it as Windows-1252 would silently turn every "ü" into "Ã¼".
+    if (UTF8_UMLAUT.test(bytes.toString('latin1'))) throw new DomainError('import.mixedEncoding', {});
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
+
+/** Ä Ö Ü ä ö ü ß as UTF-8 byte pairs, read byte by byte; as Windows-1252 text they would be "Ã„" … "ÃŸ". */
+const UTF8_UMLAUT = /\xC3[\x84\x96\x9C\xA4\xB6\xBC\x9F]/;
 
 /**
  * The delimiter is the one of `;` `,` tab that occurs most often (outside quotes) in the first

@@ -182,6 +182,11 @@ export const importMessages = defineMessages({
     en: (p) =>
       `The column "${p.column}" (column ${p.letter}) is not taken over: the procedure does not need this data and may not store it (data minimisation). Please leave it out of the next export.`,
   },
+  'import.mixedEncoding': {
+    de: () =>
+      'Die CSV-Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), Umlaute würden verfälscht. Bitte in Excel erneut als „CSV UTF-8“ speichern.',
+    en: () => 'The CSV file mixes two character encodings (UTF-8 and Windows-1252); umlauts would be garbled. Please save it again as "CSV UTF-8".',
+  },
   'import.moreIssues': {
     de: (p) => `… und ${p.count} weitere.`,
     en: (p) => `… and ${p.count} more.`,

@@ -1,8 +1,9 @@
 /**
  * Cross-check with a real spreadsheet application: LibreOffice Calc recomputes the overview's formulas
  * (after the stored results were removed) and must arrive at the exact allocation. Runs where
- * `soffice` is installed (Debian: `apt-get install -y libreoffice-calc-nogui`); skipped elsewhere,
- * since the xlsx-calc test covers the same ground without it.
+ * `soffice` is installed (Debian: `apt-get install -y libreoffice-calc-nogui`, which `.ci/run` does).
+ * On a developer machine without it the test is skipped (the xlsx-calc test covers the same ground);
+ * in CI (`CI=true`) a missing LibreOffice is a failure, so the cross-check cannot silently vanish.
  */
 import { writeOverviewWorkbook } from '../../src/excel/overviewWorkbook';
 import { reportFor, tempFile } from './fixtures';
@@ -11,6 +12,12 @@ import { checkEvaluation, SCENARIOS } from './scenarios';
 
 const soffice = libreOfficePath();
 const describeWithLibreOffice = soffice ? describe : describe.skip;
+
+if (!soffice && process.env.CI === 'true') {
+  test('LibreOffice is installed in CI', () => {
+    throw new Error('soffice fehlt: .ci/run installiert libreoffice-calc-nogui');
+  });
+}
 
 describeWithLibreOffice('Übersicht in LibreOffice Calc nachgerechnet', () => {
   test.each(SCENARIOS)(

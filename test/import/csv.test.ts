@@ -102,3 +102,11 @@ it('keeps multi-byte characters intact across the parser\'s chunk borders', asyn
 it('encodes Windows-1252 like Excel (the test helper itself)', () => {
   expect([...encodeWindows1252('Müller €')]).toEqual([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x80]);
 });
+
+it('refuses a file that mixes UTF-8 and Windows-1252 instead of garbling its umlauts', async () => {
+  // Edited twice: the first rows saved as UTF-8, the last appended by a Windows-1252 tool.
+  const bytes = Buffer.concat([toCsv(ROWS.slice(0, 3), { delimiter: ';', encoding: 'utf8' }), toCsv([ROWS[3]], { delimiter: ';', encoding: 'windows-1252' })]);
+  const err = await refusal(() => importFile('gemischt.csv', bytes));
+  expect(err.code).toBe('import.mixedEncoding');
+  expect(err.message).toContain('CSV UTF-8');
+});

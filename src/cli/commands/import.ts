@@ -1,7 +1,7 @@
 /** `intm import FILE --year Y [--replace]`: step 1, the LRA's export becomes the Gemeinden's lists. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatIssue } from '../../domain/importRows';
+import { formatIssue, formatReport } from '../../domain/importRows';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
@@ -45,8 +45,8 @@ export async function importCommand(env: CommandEnv, argv: string[]): Promise<nu
           rowsRead: outcome.rowsRead,
           persons: outcome.persons.length,
           leftOut: outcome.leftOut,
-          errors: outcome.errors.map((i) => formatIssue(i, 'de')),
-          warnings: outcome.warnings.map((i) => formatIssue(i, 'de')),
+          errors: formatReport(outcome, 'de').errors,
+          warnings: formatReport(outcome, 'de').warnings,
           perGemeinde: report.perGemeinde,
         },
         null,
@@ -56,14 +56,16 @@ export async function importCommand(env: CommandEnv, argv: string[]): Promise<nu
     return report.stored ? 0 : 1;
   }
   if (!report.stored) {
-    env.io.err(`Import abgelehnt: ${outcome.errors.length} Fehler in ${outcome.rowsRead} Zeilen. Es wurde nichts gespeichert.`);
-    for (const issue of outcome.errors) env.io.err(formatIssue(issue, 'de'));
+    const total = outcome.errors.length + outcome.errorsOmitted;
+    env.io.err(`Import abgelehnt: ${total} Fehler in ${outcome.rowsRead} Zeilen. Es wurde nichts gespeichert.`);
+    for (const line of formatReport(outcome, 'de').errors) env.io.err(line);
     return 1;
   }
   // Every warning is in the JSON report; on the terminal the first ones and a count are enough.
   for (const issue of outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)) env.io.err(`Hinweis: ${formatIssue(issue, 'de')}`);
-  if (outcome.warnings.length > MAX_WARNINGS_SHOWN) {
-    env.io.err(`… und ${outcome.warnings.length - MAX_WARNINGS_SHOWN} weitere Hinweise (alle mit --json).`);
+  const moreWarnings = outcome.warnings.length + outcome.warningsOmitted - MAX_WARNINGS_SHOWN;
+  if (moreWarnings > 0) {
+    env.io.err(`… und ${moreWarnings} weitere Hinweise (alle mit --json).`);
   }
   env.io.out(
     `Import gespeichert: ${outcome.persons.length} Personen für ${report.perGemeinde!.filter((g) => g.persons > 0).length} Gemeinden` +

@@ -1,0 +1,107 @@
+/** The application services as every front end uses them: import, re-import, publication, rights. */
+import path from 'node:path';
+import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
+import { DomainError } from '../../src/domain/errors';
+import { countList } from '../../src/domain/list';
+import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
+import { Harness, openHarness } from '../harness';
+
+let h: Harness;
+const exp = syntheticExport({ seed: 3, gemeinden: verzeichnis.all, period: { start: '2020-01-01', end: '2022-12-31' }, persons: 920 });
+const csv = syntheticCsv(exp, { delimiter: ';', encoding: 'utf8' });
+
+beforeEach(async () => {
+  h = await openHarness();
+  await h.app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
+});
+afterEach(() => h.cleanup());
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => undefined,
+    (err) => err,
+  );
+  if (e instanceof DomainError) return e.code;
+  throw new Error(`expected a refusal, got ${e}`);
+}
+
+test('import stores one list per Gemeinde (all 46) with an audit entry each', async () => {
+  const report = await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  expect(report.stored).toBe(true);
+  const lists = await h.repo.readLists(2025);
+  expect(lists).toHaveLength(46);
+  for (const list of lists) {
+    expect(countList(list).listed).toBe(exp.expected.byAgs[list.ags] ?? 0);
+    expect(list.events[0]).toMatchObject({ action: 'campaign.import', ags: list.ags });
+  }
+  const record = await h.app.campaigns.show(2025);
+  expect(record.imported).toMatchObject({ persons: exp.expected.inside, leftOut: exp.expected.outside, fileName: 'export.csv' });
+});
+
+test('only the Koordinierungsstelle imports; a bad file stores nothing', async () => {
+  expect(await refusal(h.app.imports.importStep1(2025, csv, 'export.csv', { actor: staff(ABSTATT) }))).toBe('auth.koordinationOnly');
+  const bad = Buffer.from('AGS;Gemeinde;Personen-ID;Nachname;Vorname;Geburtsdatum;Zuweisungsdatum;Zugangsart\n08125001;Abstatt;A1;X;Y;01.01.2030;01.01.2021;Zuweisung\n');
+  const report = await h.app.imports.importStep1(2025, bad, 'bad.csv', { actor: coordinator });
+  expect(report.stored).toBe(false);
+  expect(await h.repo.readLists(2025)).toEqual([]);
+});
+
+test('a re-import after the Gemeinden started needs replace, and is audited with what it discarded', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const first = exp.persons.find((p) => p.ags === ABSTATT && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31')!;
+  await h.app.review.strike(2025, ABSTATT, { personId: first.id, reason: 'weggezogen' }, { actor: staff(ABSTATT) });
+  expect(await refusal(h.app.imports.importStep1(2025, csv, 'export2.csv', { actor: coordinator }))).toBe('campaign.reviewStarted');
+  expect(countList((await h.repo.readList(2025, ABSTATT))!).struck).toBe(1);
+  await h.app.imports.importStep1(2025, csv, 'export2.csv', { actor: coordinator, replace: true });
+  expect(countList((await h.repo.readList(2025, ABSTATT))!).struck).toBe(0);
+  const audit = await h.app.audit.entries(2025, { actor: coordinator });
+  expect(audit.filter((e) => e.action === 'campaign.import' && !e.ags).at(-1)!.after).toMatchObject({ verworfeneBearbeitungen: 1, datei: 'export2.csv' });
+});
+
+test('publish: refused while provisional unless forced; the published figures are kept', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator }))).toBe('publish.provisional');
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: staff(ABSTATT), force: true }))).toBe('auth.koordinationOnly');
+  for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+  const report = await h.app.campaigns.publish(2025, { actor: coordinator });
+  expect(report.provisional).toBe(false);
+  const record = await h.app.campaigns.show(2025);
+  expect(record.published!.report.totals.amount).toBe('1508000.00');
+  // After publication the Gemeinde can no longer change its list (the figures are final).
+  await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
+  const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
+  expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
+});
+
+test('rights: staff see and export only their own list, never the overview or others', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const own = staff(ABSTATT);
+  expect((await h.app.review.getList(2025, ABSTATT, { actor: own })).ags).toBe(ABSTATT);
+  expect(await refusal(h.app.review.getList(2025, BRACKENHEIM, { actor: own }))).toBe('auth.otherGemeinde');
+  expect(await refusal(h.app.audit.entries(2025, { actor: own }))).toBe('auth.otherGemeinde');
+  expect(await refusal(h.app.audit.entries(2025, { actor: own, ags: BRACKENHEIM }))).toBe('auth.otherGemeinde');
+  expect((await h.app.audit.entries(2025, { actor: own, ags: ABSTATT })).every((e) => e.ags === ABSTATT || e.subject === ABSTATT)).toBe(true);
+  expect(await refusal(h.app.exports.overview(2025, path.join(h.dataDir, 'x.xlsx'), own))).toBe('auth.koordinationOnly');
+  expect(await refusal(h.app.exports.list(2025, BRACKENHEIM, path.join(h.dataDir, 'y.xlsx'), own))).toBe('auth.otherGemeinde');
+  expect(await refusal(h.app.overview.assessment(2025, BRACKENHEIM, own))).toBe('auth.otherGemeinde');
+  expect(await refusal(h.app.review.pendingAdditions(2025, { actor: own }))).toBe('auth.koordinationOnly');
+  // A forged person id of another Gemeinde's list is "not on your list", not a hint that it exists.
+  const other = (await h.repo.readList(2025, BRACKENHEIM))!.persons[0].id;
+  expect(await refusal(h.app.review.findPerson(2025, other, { actor: own }))).toBe('list.personNotFound');
+  expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: own }))).toBe('list.personNotFound');
+});
+
+test('campaign update keeps what was not changed and is audited; status works before any import', async () => {
+  const updated = await h.app.campaigns.update(2025, { landesmittel: '58000000', quotePercent: '3.77' }, { actor: coordinator });
+  expect(updated.kreisAmount).toBe('2186600.00');
+  expect(updated.kreisAmountSource.kind).toBe('landesmittel');
+  expect(updated.period).toEqual({ start: '2020-01-01', end: '2022-12-31' });
+  const moved = await h.app.campaigns.update(2025, { periodEnd: '2023-06-30' }, { actor: coordinator });
+  expect(moved.stichtag).toBe('2023-06-30');
+  const record = await h.app.campaigns.show(2025);
+  expect(record.events.map((e) => e.action)).toEqual(['campaign.create', 'campaign.update', 'campaign.update']);
+  const status = await h.app.overview.status(2025);
+  expect(status.rows).toHaveLength(46);
+  expect(status.summary.byState.importiert).toBe(46);
+  expect(await refusal(h.app.overview.overview(2025))).toBe('campaign.notImported');
+});

@@ -1,5 +1,6 @@
 /** Shared test fixtures: actors, a campaign, persons and lists with invented names. */
 import type { Actor } from '../src/domain/actor';
+import { DomainError } from '../src/domain/errors';
 import { Campaign, createCampaign } from '../src/domain/campaign';
 import { emptyList, GemeindeListe, ListPerson, ChangeContext } from '../src/domain/list';
 import { loadVerzeichnis } from '../src/storage/gemeindenCsv';
@@ -43,4 +44,15 @@ export function listWith(ags: string, persons: ListPerson[], year = 2025): Gemei
 
 export function changeContext(actor: Actor, overrides: Partial<ChangeContext> = {}): ChangeContext {
   return { actor, now: '2024-01-10T09:00:00.000Z', today: '2024-01-10', campaign: campaign2025(), published: false, ...overrides };
+}
+
+/** The message code of the DomainError `fn` throws; fails the test when it throws nothing or something else. */
+export function refusalCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }

@@ -13,14 +13,14 @@ export interface Gemeinde {
 /** The Stadtkreis Heilbronn is a district of its own, not part of the Landkreis: users confuse the two. */
 export const STADTKREIS_HEILBRONN = { ags: '08121000', name: 'Heilbronn' } as const;
 
+/** Lower case with umlauts and ß spelt out: "Gemeindeschlüssel" and "GEMEINDESCHLUESSEL" compare equal. */
+export function spellOutUmlauts(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+}
+
 /** Lower case, umlauts and ß spelt out, "a.N." and other punctuation dropped: how names are compared. */
 export function normaliseName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return spellOutUmlauts(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\b(stadt|gemeinde|grosse kreisstadt)\b/g, ' ')

@@ -15,7 +15,8 @@
  * Messages identify rows by their number in the sheet (header = row 1), never by the person's name:
  * the report may be forwarded or logged, and the row number is enough to find the row.
  */
-import { GemeindeVerzeichnis, STADTKREIS_HEILBRONN, type Gemeinde, normaliseAgs } from './gemeinden';
+import { GemeindeVerzeichnis, STADTKREIS_HEILBRONN, type Gemeinde, normaliseAgs, spellOutUmlauts } from './gemeinden';
+import type { ListPerson, Zugangsart } from './list';
 import { type IsoDate, formatDate, fromExcelSerial, fromUtcDate, isBetween, parseDate } from './dates';
 import { DomainError } from './errors';
 import { type Locale, type MessageCode, type MessageParams, translate } from '../i18n/messages';
@@ -23,16 +24,11 @@ import { type Locale, type MessageCode, type MessageParams, translate } from '..
 /** A cell as a spreadsheet adapter hands it over. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
-export interface ImportedPerson {
+/** A valid row: the fields a list keeps of a person, and the Gemeinde whose list it goes on. */
+export type ImportedPerson = Pick<ListPerson, 'id' | 'householdId' | 'surname' | 'givenName' | 'birthDate' | 'assignmentDate'> & {
   ags: string;
-  id: string;
-  householdId?: string;
-  surname: string;
-  givenName: string;
-  birthDate: IsoDate;
-  assignmentDate: IsoDate;
-  zugangsart: 'zuweisung' | 'familiennachzug';
-}
+  zugangsart: Exclude<Zugangsart, 'nachgeboren'>;
+};
 
 /** A problem in the file; `row` is the sheet's row number (header = 1), absent for file-wide problems. */
 export interface ImportIssue {
@@ -127,13 +123,7 @@ const TEXT_FIELDS: readonly Field[] = ['ags', 'gemeinde', 'id', 'householdId', '
  * ("Geb.-Datum" = "geb datum", "Gemeindeschlüssel" = "GEMEINDESCHLUESSEL").
  */
 export function headerKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]/g, '');
+  return spellOutUmlauts(text).replace(/[^a-z0-9]/g, '');
 }
 
 const FIELD_BY_HEADER = new Map<string, Field>();

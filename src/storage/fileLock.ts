@@ -11,7 +11,8 @@ import { DomainError } from '../domain/errors';
 
 const HOST = os.hostname();
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs (on this host); EPERM means it runs under another user. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

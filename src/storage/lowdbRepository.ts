@@ -20,22 +20,13 @@ import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import type { GemeindeListe } from '../domain/list';
 import { DurableJsonFile, TEMP_FILE } from './durableJsonFile';
-import { LockManager } from './fileLock';
+import { isAlive, LockManager } from './fileLock';
 import { DocumentKind, Migration, MIGRATIONS, SCHEMA_VERSION, upgrade } from './schema';
 
 type Stored<T> = T & { schemaVersion: number };
 
 const YEAR_DIR = /^\d{4}$/;
 const GENERATION_DIR = /^lists-[0-9A-Za-z-]+$/;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class LowdbRepository implements Repository {
   private readonly locks: LockManager;

@@ -1,15 +1,7 @@
 import { createCampaign, defaultDeadlines, defaultPeriod, distributableAmount, vorwegabzugAmount } from '../../src/domain/campaign';
 import { DomainError } from '../../src/domain/errors';
+import { refusalCode } from '../fixtures';
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('campaign (Berechnungsjahr)', () => {
   test('defaults: period 01.01.(Y−5)–31.12.(Y−3), Stichtag = period end, the seed calendar', () => {
@@ -32,8 +24,8 @@ describe('campaign (Berechnungsjahr)', () => {
   });
 
   test('a distributable amount that is not a whole number of rounding units is refused, not silently lost', () => {
-    expect(refusal(() => createCampaign({ year: 2025, landesmittel: '58000000', quotePercent: '3.771234' }))).toBe('campaign.notMultipleOfUnit');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1508000.50' }))).toBe('campaign.notMultipleOfUnit');
+    expect(refusalCode(() => createCampaign({ year: 2025, landesmittel: '58000000', quotePercent: '3.771234' }))).toBe('campaign.notMultipleOfUnit');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1508000.50' }))).toBe('campaign.notMultipleOfUnit');
   });
 
   test('pre-deduction for the Koordinierungsstelle, as amount or percent', () => {
@@ -45,23 +37,23 @@ describe('campaign (Berechnungsjahr)', () => {
     const rounded = createCampaign({ year: 2025, kreisAmount: '1508001', vorwegabzugPercent: '2.5' });
     expect(vorwegabzugAmount(rounded).toFixed(2)).toBe('37700.00');
     expect(distributableAmount(rounded).toFixed(2)).toBe('1470301.00');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1000', vorwegabzugAmount: '1000' }))).toBe('campaign.deductionRange');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1000', vorwegabzugAmount: '1', vorwegabzugPercent: '1' }))).toBe('campaign.deductionEitherOr');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1000', vorwegabzugAmount: '1000' }))).toBe('campaign.deductionRange');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1000', vorwegabzugAmount: '1', vorwegabzugPercent: '1' }))).toBe('campaign.deductionEitherOr');
   });
 
   test('bad input is refused with a clear code', () => {
-    expect(refusal(() => createCampaign({ year: 1999, kreisAmount: '1' }))).toBe('campaign.badYear');
-    expect(refusal(() => createCampaign({ year: 2025 }))).toBe('campaign.amountEitherOr');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1', landesmittel: '1', quotePercent: '1' }))).toBe('campaign.amountEitherOr');
-    expect(refusal(() => createCampaign({ year: 2025, landesmittel: '1' }))).toBe('campaign.amountEitherOr');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '-5' }))).toBe('campaign.mustBePositive');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: 'abc' }))).toBe('campaign.notANumber');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '10.005' }))).toBe('campaign.amountCents');
-    expect(refusal(() => createCampaign({ year: 2025, landesmittel: '1000', quotePercent: '101' }))).toBe('campaign.quoteRange');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1', periodStart: '2023-01-01', periodEnd: '2022-01-01' }))).toBe('campaign.periodOrder');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1', stichtag: '2019-12-31' }))).toBe('campaign.stichtagBeforePeriod');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1', deadlines: { review: '2024-03-01' } }))).toBe('campaign.deadlineOrder');
-    expect(refusal(() => createCampaign({ year: 2025, kreisAmount: '1', eurPerVzae: '0' }))).toBe('campaign.mustBePositive');
+    expect(refusalCode(() => createCampaign({ year: 1999, kreisAmount: '1' }))).toBe('campaign.badYear');
+    expect(refusalCode(() => createCampaign({ year: 2025 }))).toBe('campaign.amountEitherOr');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1', landesmittel: '1', quotePercent: '1' }))).toBe('campaign.amountEitherOr');
+    expect(refusalCode(() => createCampaign({ year: 2025, landesmittel: '1' }))).toBe('campaign.amountEitherOr');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '-5' }))).toBe('campaign.mustBePositive');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: 'abc' }))).toBe('campaign.notANumber');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '10.005' }))).toBe('campaign.amountCents');
+    expect(refusalCode(() => createCampaign({ year: 2025, landesmittel: '1000', quotePercent: '101' }))).toBe('campaign.quoteRange');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1', periodStart: '2023-01-01', periodEnd: '2022-01-01' }))).toBe('campaign.periodOrder');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1', stichtag: '2019-12-31' }))).toBe('campaign.stichtagBeforePeriod');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1', deadlines: { review: '2024-03-01' } }))).toBe('campaign.deadlineOrder');
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1', eurPerVzae: '0' }))).toBe('campaign.mustBePositive');
   });
 
   test('period and Stichtag are configurable per year', () => {

@@ -1,7 +1,6 @@
 import { assessDecision, confirmVerbund, decide, DecisionBook, DecisionContext, emptyDecisionBook } from '../../src/domain/decision';
-import { DomainError } from '../../src/domain/errors';
 import { Decimal } from '../../src/domain/money';
-import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, refusalCode, staff, verzeichnis } from '../fixtures';
 
 const CLEEBRONN = '08125017';
 const knownAgs = new Set(verzeichnis.all.map((g) => g.ags));
@@ -10,15 +9,6 @@ function ctx(actor = staff(ABSTATT), today = '2024-03-01'): DecisionContext {
   return { actor, now: `${today}T10:00:00.000Z`, today, campaign: campaign2025(), knownAgs };
 }
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const amounts = new Map<string, Decimal>([
   [ABSTATT, new Decimal(18360)],
@@ -43,12 +33,12 @@ describe('decision (step B)', () => {
     expect(first.book.revision).toBe(1);
     const again = decide(first.book, { ags: ABSTATT, choice: 'landkreis' }, ctx());
     expect(again.entries).toHaveLength(0);
-    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis', vzae: 1 }, ctx()))).toBe('decision.landkreisNoPosition');
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis', vzae: 1 }, ctx()))).toBe('decision.landkreisNoPosition');
   });
 
   test('eigenständig needs at least 0.5 VZÄ; reports coverage and missing Eigenmittel', () => {
-    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig' }, ctx()))).toBe('decision.positionRequired');
-    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.49' }, ctx()))).toBe('decision.positionTooSmall');
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig' }, ctx()))).toBe('decision.positionRequired');
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.49' }, ctx()))).toBe('decision.positionTooSmall');
     const { book } = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '10000', traeger: 'Caritas' }, ctx());
     const s = assessDecision(book, ABSTATT, amounts, campaign2025());
     expect(s.valid).toBe(true);
@@ -61,8 +51,8 @@ describe('decision (step B)', () => {
   });
 
   test('staff decide only for their own Gemeinde', () => {
-    expect(code(() => decide(emptyDecisionBook(2025), { ags: BRACKENHEIM, choice: 'landkreis' }, ctx()))).toBe('auth.otherGemeinde');
-    expect(code(() => confirmVerbund(emptyDecisionBook(2025), { ags: BRACKENHEIM, lead: ABSTATT }, ctx()))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: BRACKENHEIM, choice: 'landkreis' }, ctx()))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => confirmVerbund(emptyDecisionBook(2025), { ags: BRACKENHEIM, lead: ABSTATT }, ctx()))).toBe('auth.otherGemeinde');
   });
 
   describe('Verbund', () => {
@@ -93,15 +83,15 @@ describe('decision (step B)', () => {
 
     test('rules for partners', () => {
       const empty = emptyDecisionBook(2025);
-      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5' }, ctx()))).toBe('decision.partnersRequired');
-      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [ABSTATT] }, ctx()))).toBe('decision.partnerSelf');
-      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: ['08121000'] }, ctx()))).toBe('gemeinde.unknownKey');
-      expect(code(() => decide(empty, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()))).toBe('decision.partnersOnlyForVerbund');
-      expect(code(() => confirmVerbund(empty, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))))).toBe('decision.noSuchVerbund');
+      expect(refusalCode(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5' }, ctx()))).toBe('decision.partnersRequired');
+      expect(refusalCode(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [ABSTATT] }, ctx()))).toBe('decision.partnerSelf');
+      expect(refusalCode(() => decide(empty, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: ['08121000'] }, ctx()))).toBe('gemeinde.unknownKey');
+      expect(refusalCode(() => decide(empty, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()))).toBe('decision.partnersOnlyForVerbund');
+      expect(refusalCode(() => confirmVerbund(empty, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))))).toBe('decision.noSuchVerbund');
       const book = confirmVerbund(proposed(), { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
       // Brackenheim confirmed Abstatt's Verbund: Eppingen cannot claim it too.
-      expect(code(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [BRACKENHEIM] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerInOtherVerbund');
-      expect(code(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [ABSTATT] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerIsLead');
+      expect(refusalCode(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [BRACKENHEIM] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerInOtherVerbund');
+      expect(refusalCode(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [ABSTATT] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerIsLead');
     });
 
     test('changing the terms resets the confirmations; a partner deciding otherwise leaves the Verbund', () => {
@@ -120,9 +110,9 @@ describe('decision (step B)', () => {
 
   test('locked after the deadline; the Koordinierungsstelle may still override, marked as such', () => {
     const late = '2024-06-01';
-    expect(code(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis' }, ctx(staff(ABSTATT), late)))).toBe('decision.locked');
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis' }, ctx(staff(ABSTATT), late)))).toBe('decision.locked');
     const proposedBook = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()).book;
-    expect(code(() => confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM), late)))).toBe('decision.locked');
+    expect(refusalCode(() => confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM), late)))).toBe('decision.locked');
     const override = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1' }, ctx(coordinator, late));
     expect(override.book.decisions[ABSTATT].override).toBe(true);
     expect(override.entries[0].reason).toMatch(/nach Fristablauf/);

@@ -1,4 +1,3 @@
-import { DomainError } from '../../src/domain/errors';
 import {
   addChild,
   addOtherPerson,
@@ -12,17 +11,8 @@ import {
   submitList,
   undoPerson,
 } from '../../src/domain/list';
-import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, staff } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, refusalCode, staff } from '../fixtures';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const gemeinde = staff(ABSTATT);
 const ctx = changeContext(gemeinde);
@@ -54,9 +44,9 @@ describe('list review (steps 3 and 4)', () => {
   });
 
   test('reasons: only the fixed list; sonstiges needs a note', () => {
-    expect(code(() => strikePerson(base(), { personId: 'P1', reason: 'urlaub' }, ctx))).toBe('list.badReason');
-    expect(code(() => strikePerson(base(), { personId: 'P1', reason: 'sonstiges' }, ctx))).toBe('list.noteRequired');
-    expect(code(() => strikePerson(base(), { personId: 'P1', reason: 'sonstiges', note: '  ' }, ctx))).toBe('list.noteRequired');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'P1', reason: 'urlaub' }, ctx))).toBe('list.badReason');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'P1', reason: 'sonstiges' }, ctx))).toBe('list.noteRequired');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'P1', reason: 'sonstiges', note: '  ' }, ctx))).toBe('list.noteRequired');
     const ok = strikePerson(base(), { personId: 'P1', reason: 'sonstiges', note: 'Abschiebung' }, ctx);
     expect(ok.list.persons[0].strike).toMatchObject({ reason: 'sonstiges', note: 'Abschiebung' });
     expect(ok.entry!.reason).toBe('Abschiebung');
@@ -64,10 +54,10 @@ describe('list review (steps 3 and 4)', () => {
 
   test('staff of another Gemeinde can neither change nor probe the list', () => {
     const other = changeContext(staff(BRACKENHEIM));
-    expect(code(() => strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, other))).toBe('auth.otherGemeinde');
-    expect(code(() => strikePerson(base(), { personId: 'NOPE', reason: 'weggezogen' }, other))).toBe('auth.otherGemeinde');
-    expect(code(() => submitList(base(), other))).toBe('auth.otherGemeinde');
-    expect(code(() => undoPerson(base(), 'P1', other))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, other))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'NOPE', reason: 'weggezogen' }, other))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => submitList(base(), other))).toBe('auth.otherGemeinde');
+    expect(refusalCode(() => undoPerson(base(), 'P1', other))).toBe('auth.otherGemeinde');
   });
 
   test('later-born child: parent on the list, born after the assignment, not after the Stichtag', () => {
@@ -77,19 +67,19 @@ describe('list review (steps 3 and 4)', () => {
     const child = list.persons.find((p) => p.id === personId)!;
     expect(child).toMatchObject({ householdId: 'H1', zugangsart: 'nachgeboren', origin: 'nachtrag', assignmentDate: '2022-04-01' });
     expect(entry!.action).toBe('person.addChild');
-    expect(code(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2021-03-15' }, ctx))).toBe('list.childBornBeforeAssignment');
-    expect(code(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2023-01-01' }, ctx))).toBe('list.childAfterStichtag');
-    expect(code(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2024-02-01' }, ctx))).toBe('list.birthInFuture');
-    expect(code(() => addChild(base(), { parentId: 'X9', surname: 'T', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.parentNotFound');
-    expect(code(() => addChild(base(), { parentId: 'P1', surname: ' ', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.nameRequired');
-    expect(code(() => addChild(list, { parentId: 'P1', surname: 'Testperson', givenName: 'mia', birthDate: '2022-04-01' }, ctx))).toBe('list.duplicateAddition');
+    expect(refusalCode(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2021-03-15' }, ctx))).toBe('list.childBornBeforeAssignment');
+    expect(refusalCode(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2023-01-01' }, ctx))).toBe('list.childAfterStichtag');
+    expect(refusalCode(() => addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2024-02-01' }, ctx))).toBe('list.birthInFuture');
+    expect(refusalCode(() => addChild(base(), { parentId: 'X9', surname: 'T', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.parentNotFound');
+    expect(refusalCode(() => addChild(base(), { parentId: 'P1', surname: ' ', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.nameRequired');
+    expect(refusalCode(() => addChild(list, { parentId: 'P1', surname: 'Testperson', givenName: 'mia', birthDate: '2022-04-01' }, ctx))).toBe('list.duplicateAddition');
     const struckParent = strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, ctx).list;
-    expect(code(() => addChild(struckParent, { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.parentNotActive');
+    expect(refusalCode(() => addChild(struckParent, { parentId: 'P1', surname: 'T', givenName: 'Ben', birthDate: '2022-01-01' }, ctx))).toBe('list.parentNotActive');
   });
 
   test('undo withdraws an addition; nachgetragene persons are not struck', () => {
     const { list, personId } = addChild(base(), { parentId: 'P1', surname: 'T', givenName: 'Mia', birthDate: '2022-04-01' }, ctx);
-    expect(code(() => strikePerson(list, { personId, reason: 'weggezogen' }, ctx))).toBe('list.strikeAddition');
+    expect(refusalCode(() => strikePerson(list, { personId, reason: 'weggezogen' }, ctx))).toBe('list.strikeAddition');
     const withdrawn = undoPerson(list, personId, ctx);
     expect(countList(withdrawn.list).added).toBe(0);
     expect(withdrawn.entry!.action).toBe('person.withdraw');
@@ -98,20 +88,20 @@ describe('list review (steps 3 and 4)', () => {
 
   test('another person needs a justification and counts only once the Koordinierungsstelle accepts it', () => {
     const cmd = { surname: 'Neu', givenName: 'Nora', birthDate: '1988-01-01', assignmentDate: '2022-06-01', zugangsart: 'familiennachzug' as const, justification: 'Familiennachzug laut Meldedaten 06/2022' };
-    expect(code(() => addOtherPerson(base(), { ...cmd, justification: 'kurz' }, ctx))).toBe('list.justificationRequired');
-    expect(code(() => addOtherPerson(base(), { ...cmd, assignmentDate: '2019-12-31' }, ctx))).toBe('list.assignmentOutsidePeriod');
-    expect(code(() => addOtherPerson(base(), { ...cmd, birthDate: '2022-07-01' }, ctx))).toBe('list.bornAfterAssignment');
+    expect(refusalCode(() => addOtherPerson(base(), { ...cmd, justification: 'kurz' }, ctx))).toBe('list.justificationRequired');
+    expect(refusalCode(() => addOtherPerson(base(), { ...cmd, assignmentDate: '2019-12-31' }, ctx))).toBe('list.assignmentOutsidePeriod');
+    expect(refusalCode(() => addOtherPerson(base(), { ...cmd, birthDate: '2022-07-01' }, ctx))).toBe('list.bornAfterAssignment');
     const { list, personId } = addOtherPerson(base(), cmd, ctx);
     expect(countList(list)).toMatchObject({ added: 0, pending: 1, persons: 3 });
-    expect(code(() => reviewAddition(list, { personId, accept: true }, ctx))).toBe('auth.koordinationOnly');
+    expect(refusalCode(() => reviewAddition(list, { personId, accept: true }, ctx))).toBe('auth.koordinationOnly');
     const koord = changeContext(coordinator);
     const accepted = reviewAddition(list, { personId, accept: true }, koord);
     expect(countList(accepted.list)).toMatchObject({ added: 1, pending: 0, persons: 4 });
     expect(reviewAddition(accepted.list, { personId, accept: true }, koord).entry).toBeUndefined();
-    expect(code(() => reviewAddition(list, { personId, accept: false }, koord))).toBe('list.noteRequired');
+    expect(refusalCode(() => reviewAddition(list, { personId, accept: false }, koord))).toBe('list.noteRequired');
     const rejected = reviewAddition(list, { personId, accept: false, note: 'Zuzug erst 2023' }, koord);
     expect(countList(rejected.list)).toMatchObject({ added: 0, pending: 0, persons: 3 });
-    expect(code(() => reviewAddition(base(), { personId: 'P1', accept: true }, koord))).toBe('list.notPendingAddition');
+    expect(refusalCode(() => reviewAddition(base(), { personId: 'P1', accept: true }, koord))).toBe('list.notPendingAddition');
   });
 
   test('submit locks the list; only the Koordinierungsstelle reopens it', () => {
@@ -120,9 +110,9 @@ describe('list review (steps 3 and 4)', () => {
     expect(listState(submitted.list)).toBe('eingereicht');
     expect(submitted.list.submitted).toMatchObject({ by: { name: gemeinde.name }, persons: 2 });
     expect(submitList(submitted.list, ctx).entry).toBeUndefined();
-    expect(code(() => strikePerson(submitted.list, { personId: 'P1', reason: 'weggezogen' }, ctx))).toBe('list.locked');
-    expect(code(() => undoPerson(submitted.list, 'P3', ctx))).toBe('list.locked');
-    expect(code(() => reopenList(submitted.list, {}, ctx))).toBe('auth.koordinationOnly');
+    expect(refusalCode(() => strikePerson(submitted.list, { personId: 'P1', reason: 'weggezogen' }, ctx))).toBe('list.locked');
+    expect(refusalCode(() => undoPerson(submitted.list, 'P3', ctx))).toBe('list.locked');
+    expect(refusalCode(() => reopenList(submitted.list, {}, ctx))).toBe('auth.koordinationOnly');
     const reopened = reopenList(submitted.list, { reason: 'Nachmeldung' }, changeContext(coordinator));
     expect(listState(reopened.list)).toBe('in-bearbeitung');
     expect(strikePerson(reopened.list, { personId: 'P1', reason: 'weggezogen' }, ctx).entry).toBeDefined();
@@ -133,11 +123,11 @@ describe('list review (steps 3 and 4)', () => {
     const list = base();
     expect(isOverdue(list, campaign2025(), '2024-01-15')).toBe(false);
     expect(isOverdue(list, campaign2025(), '2024-01-16')).toBe(true);
-    expect(code(() => strikePerson(list, { personId: 'P1', reason: 'weggezogen' }, late))).toBe('list.deadlinePassed');
-    expect(code(() => submitList(list, late))).toBe('list.deadlinePassed');
+    expect(refusalCode(() => strikePerson(list, { personId: 'P1', reason: 'weggezogen' }, late))).toBe('list.deadlinePassed');
+    expect(refusalCode(() => submitList(list, late))).toBe('list.deadlinePassed');
     const koordLate = changeContext(coordinator, { today: '2024-01-16' });
-    expect(code(() => reopenList(list, {}, koordLate))).toBe('list.extensionRequired');
-    expect(code(() => reopenList(list, { until: '2024-01-10' }, koordLate))).toBe('list.extensionInPast');
+    expect(refusalCode(() => reopenList(list, {}, koordLate))).toBe('list.extensionRequired');
+    expect(refusalCode(() => reopenList(list, { until: '2024-01-10' }, koordLate))).toBe('list.extensionInPast');
     const extended = reopenList(list, { until: '2024-01-31' }, koordLate).list;
     expect(extended.extendedUntil).toBe('2024-01-31');
     expect(isOverdue(extended, campaign2025(), '2024-01-20')).toBe(false);
@@ -148,12 +138,12 @@ describe('list review (steps 3 and 4)', () => {
 
   test('after publication only the Koordinierungsstelle changes lists', () => {
     const published = changeContext(gemeinde, { published: true });
-    expect(code(() => strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, published))).toBe('list.published');
+    expect(refusalCode(() => strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, published))).toBe('list.published');
     expect(strikePerson(base(), { personId: 'P1', reason: 'weggezogen' }, changeContext(coordinator, { published: true })).entry).toBeDefined();
   });
 
   test('step 2: marking as sent is for the Koordinierungsstelle and happens once', () => {
-    expect(code(() => markSent(base(), ctx))).toBe('auth.koordinationOnly');
+    expect(refusalCode(() => markSent(base(), ctx))).toBe('auth.koordinationOnly');
     const sent = markSent(base(), changeContext(coordinator));
     expect(listState(sent.list)).toBe('versendet');
     expect(markSent(sent.list, changeContext(coordinator)).entry).toBeUndefined();

@@ -2,7 +2,7 @@
  * Test inputs for the workbooks, built with the real domain (createCampaign, buildOverview) so that
  * every figure is consistent: no hand-made numbers.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOverview, OverviewReport } from '../../src/app/overview';
@@ -94,6 +94,15 @@ export function reportFor(
   return buildOverview(campaign, lists, decisions ?? emptyDecisionBook(campaign.year), v, NOW, TODAY);
 }
 
+const tempDirs: string[] = [];
+
+/** A fresh path in the system's temp folder; every folder made here is removed after the test file. */
 export function tempFile(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'intm-excel-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'intm-excel-'));
+  tempDirs.push(dir);
+  return join(dir, name);
 }
+
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});

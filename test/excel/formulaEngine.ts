@@ -8,7 +8,7 @@
  * workbook only ever applies them to non-negative values, where both simply cut off the fraction.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -123,16 +123,20 @@ export async function evaluateWithLibreOffice(file: string, soffice: string): Pr
     ),
   );
   const dir = mkdtempSync(join(tmpdir(), 'intm-lo-'));
-  const input = join(dir, 'ohne-ergebnisse.xlsx');
-  await original.xlsx.writeFile(input);
-  const outDir = join(dir, 'out');
-  // A profile of its own, so that parallel test workers do not share LibreOffice's lock.
-  execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, input], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
   const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(join(outDir, 'ohne-ergebnisse.xlsx'));
+  try {
+    const input = join(dir, 'ohne-ergebnisse.xlsx');
+    await original.xlsx.writeFile(input);
+    const outDir = join(dir, 'out');
+    // A profile of its own, so that parallel test workers do not share LibreOffice's lock.
+    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, input], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    await recalculated.xlsx.readFile(join(outDir, 'ohne-ergebnisse.xlsx'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return byRef(
     stored.map((f) => {
       const cell = recalculated.getWorksheet(f.sheet)!.getCell(f.address);

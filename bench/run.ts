@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: runs the three benchmarks one after the other, prints the table and writes
+ * BENCHMARKS.md at the project root. `node dist/bench/run.js allocation strike` runs only the named
+ * ones and then leaves BENCHMARKS.md alone (a partial run must not replace the full report).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { projectRoot } from '../src/storage/paths';
+import { allocationBenchmark } from './allocation';
+import { importBenchmark } from './import';
+import { strikeBenchmark } from './strike';
+import { machine, printTable, renderMarkdown, type Section } from './report';
+
+const BENCHMARKS: Record<string, () => Promise<Section>> = {
+  allocation: allocationBenchmark,
+  import: importBenchmark,
+  strike: strikeBenchmark,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHMARKS);
+
+  const m = machine();
+  console.log(`IntM-Bot benchmarks – ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date}\n`);
+  const started = performance.now();
+  const sections: Section[] = [];
+  for (const name of names) {
+    const t = performance.now();
+    process.stdout.write(`${name} … `);
+    sections.push(await BENCHMARKS[name]());
+    console.log(`${((performance.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log('');
+  printTable(sections);
+  console.log('');
+  for (const s of sections) for (const note of s.notes) console.log(`- ${note.replace(/`/g, '')}`);
+
+  if (wanted.length === 0) {
+    const file = path.join(projectRoot(), 'BENCHMARKS.md');
+    writeFileSync(file, renderMarkdown(sections, m, seconds));
+    console.log(`\nWritten: ${path.relative(process.cwd(), file) || file}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

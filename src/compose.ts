@@ -11,6 +11,7 @@ import { fixedClock, systemClock } from './storage/systemClock';
 export interface OpenOptions {
   dataDir?: string;
   clock?: Clock;
+  coordinators?: readonly string[];
 }
 
 /** `INTM_NOW` (an ISO timestamp) freezes the clock: for demos and tests of deadlines, never in production. */
@@ -27,5 +28,6 @@ export async function openApp(options: OpenOptions = {}): Promise<IntmApp> {
     verzeichnis: loadVerzeichnis(),
     tableReader: new SpreadsheetTableReader(),
     workbooks: new ExcelWorkbookWriter(),
+    coordinators: options.coordinators ?? [],
   });
 }

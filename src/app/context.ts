@@ -14,6 +14,8 @@ export interface AppContext {
   verzeichnis: GemeindeVerzeichnis;
   tableReader: TableReader;
   workbooks: WorkbookWriter;
+  /** Entra object ids of the first coordinators (INTM_COORDINATORS), who can assign everyone else. */
+  coordinators?: readonly string[];
 }
 
 export interface OperationOptions {

@@ -10,6 +10,7 @@ import { ExportService } from './exportService';
 import { ImportService } from './importService';
 import { OverviewService } from './overviewService';
 import { ReviewService } from './reviewService';
+import { RosterService } from './rosterService';
 
 export class IntmApp {
   readonly campaigns: CampaignService;
@@ -19,6 +20,7 @@ export class IntmApp {
   readonly decisions: DecisionService;
   readonly audit: AuditService;
   readonly exports: ExportService;
+  readonly roster: RosterService;
 
   constructor(readonly ctx: AppContext) {
     this.campaigns = new CampaignService(ctx);
@@ -28,6 +30,7 @@ export class IntmApp {
     this.decisions = new DecisionService(ctx);
     this.audit = new AuditService(ctx);
     this.exports = new ExportService(ctx, this.overview);
+    this.roster = new RosterService(ctx);
   }
 
   close(): Promise<void> {

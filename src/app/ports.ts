@@ -56,6 +56,12 @@ export interface Repository {
   ): Promise<R>;
   readDecisions(year: number): Promise<DecisionBook>;
   updateDecisions<R>(year: number, change: (current: DecisionBook, record: CampaignRecord) => Mutation<DecisionBook, R>): Promise<R>;
+  /**
+   * Small named documents outside any year (who has which role, the bot's conversation references):
+   * `name` is a lower-case word such as `roster`.
+   */
+  readDocument<T>(name: string): Promise<T | undefined>;
+  updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R>;
   /** Waits for writes in flight; the repository can be dropped afterwards. */
   close(): Promise<void>;
 }

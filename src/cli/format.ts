@@ -1,20 +1,8 @@
 /** Plain-text output for the terminal: German labels and aligned tables. */
-import type { Choice } from '../domain/decision';
-import type { ListState } from '../domain/list';
+import { CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/labels';
 
-export const LIST_STATE_DE: Record<ListState, string> = {
-  importiert: 'importiert',
-  versendet: 'versendet',
-  'in-bearbeitung': 'in Bearbeitung',
-  eingereicht: 'eingereicht',
-};
-
-export const CHOICE_DE: Record<Choice | 'offen', string> = {
-  offen: 'offen',
-  landkreis: 'Landkreis',
-  eigenstaendig: 'eigenständig',
-  verbund: 'Verbund',
-};
+export const LIST_STATE_DE = LIST_STATE_LABEL.de;
+export const CHOICE_DE = CHOICE_LABEL.de;
 
 export type Align = 'left' | 'right';
 

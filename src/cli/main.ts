@@ -17,6 +17,7 @@ import { decideCommand, DECIDE_USAGE } from './commands/decide';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importCommand, IMPORT_USAGE } from './commands/import';
 import { reviewCommand, REVIEW_USAGE } from './commands/review';
+import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
 import type { CliIo, CommandEnv } from './io';
 import { UsageError } from './io';
@@ -34,6 +35,7 @@ ${DECIDE_USAGE}
 ${STATUS_USAGE}
 ${AUDIT_USAGE}
 ${EXPORT_USAGE}
+${ROSTER_USAGE}
 intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema)
 
 Datumsangaben als TT.MM.JJJJ oder JJJJ-MM-TT, Beträge als 1.508.000 oder 1508000.50.`;
@@ -97,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
       return 0;
     }
-    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export'];
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster'];
     if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
 
     app = await (deps.openApp ?? ((dir: string) => openApp({ dataDir: dir })))(dataDir);
@@ -122,6 +124,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
         return await statusCommand(env, globals.rest.slice(1));
       case 'audit':
         return await auditCommand(env, globals.rest.slice(1));
+      case 'roster':
+        return await rosterCommand(env, sub, args);
       default:
         return await exportCommand(env, sub, args);
     }

@@ -22,7 +22,10 @@ export type AuditAction =
   | 'decision.set'
   | 'decision.confirm'
   | 'decision.withdrawConfirmation'
-  | 'decision.reset';
+  | 'decision.reset'
+  | 'roster.assign'
+  | 'roster.remove'
+  | 'channel.register';
 
 export interface ActorRef {
   id: string;

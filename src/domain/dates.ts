@@ -65,6 +65,13 @@ export function fromUtcDate(date: Date): IsoDate | undefined {
   return isoDate(y, day.getUTCMonth() + 1, day.getUTCDate());
 }
 
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day of an instant in the Landkreis (Europe/Berlin), e.g. for "eingereicht am …". */
+export function berlinDate(at: Date | string): IsoDate {
+  return berlinDay.format(typeof at === 'string' ? new Date(at) : at);
+}
+
 /** `TT.MM.JJJJ`, the format every German user expects. */
 export function formatDate(date: IsoDate): string {
   const m = ISO.exec(date);

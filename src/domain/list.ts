@@ -9,7 +9,7 @@
 import { Actor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import type { Campaign } from './campaign';
-import { IsoDate, formatDate, isBetween } from './dates';
+import { IsoDate, berlinDate, formatDate, isBetween } from './dates';
 import { DomainError } from './errors';
 
 export type Zugangsart = 'zuweisung' | 'familiennachzug' | 'nachgeboren';
@@ -159,12 +159,23 @@ export function assertMayAccessList(actor: Actor, ags: string): void {
 function assertEditable(list: GemeindeListe, ctx: ChangeContext): void {
   assertMayAccessList(ctx.actor, list.ags);
   if (list.submitted) {
-    throw new DomainError('list.locked', { date: formatDate(list.submitted.at.slice(0, 10)), name: list.submitted.by.name });
+    throw new DomainError('list.locked', { date: formatDate(berlinDate(list.submitted.at)), name: list.submitted.by.name });
   }
   if (isKoordination(ctx.actor)) return;
   if (ctx.published) throw new DomainError('list.published');
   const due = dueDate(list, ctx.campaign);
   if (ctx.today > due) throw new DomainError('list.deadlinePassed', { date: formatDate(due) });
+}
+
+/** Whether `actor` may change the list now (the rules of every change, without making one): drives which buttons a card shows. */
+export function isEditableFor(list: GemeindeListe, ctx: Omit<ChangeContext, 'now'>): boolean {
+  try {
+    assertEditable(list, { ...ctx, now: '' });
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError) return false;
+    throw e;
+  }
 }
 
 function commit(

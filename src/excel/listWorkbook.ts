@@ -11,11 +11,12 @@
  * Every name, note and justification is user text and is written as a text cell (see cells.ts).
  */
 import ExcelJS from 'exceljs';
+import { AUDIT_ACTION, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
-import type { AuditAction, AuditEntry } from '../domain/audit';
+import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
 import { formatDate, IsoDate } from '../domain/dates';
-import { countList, dueDate, GemeindeListe, isOverdue, ListPerson, listState, StrikeReason, Zugangsart } from '../domain/list';
+import { countList, dueDate, GemeindeListe, isOverdue, ListPerson, listState } from '../domain/list';
 import {
   fitRowHeight,
   formatBerlin,
@@ -41,41 +42,11 @@ export interface ListWorkbookInput {
 
 export const LIST_SHEETS = { list: 'Liste', changes: 'Änderungen' } as const;
 
-export const STRIKE_REASON_DE: Record<StrikeReason, string> = {
-  weggezogen: 'weggezogen',
-  verstorben: 'verstorben',
-  'nicht-zugezogen': 'nicht zugezogen',
-  doppelt: 'doppelt erfasst',
-  sonstiges: 'sonstiger Grund',
-};
+export const STRIKE_REASON_DE = STRIKE_REASON_LABEL.de;
+export const ZUGANGSART_DE = ZUGANGSART_LABEL.de;
 
-export const ZUGANGSART_DE: Record<Zugangsart, string> = {
-  zuweisung: 'Zuweisung',
-  familiennachzug: 'Familiennachzug',
-  nachgeboren: 'nachgeborenes Kind',
-};
-
-/** Every audit action in words; a Record so that a new action cannot be forgotten here. */
-export const ACTION_DE: Record<AuditAction, string> = {
-  'campaign.create': 'Kampagne angelegt',
-  'campaign.update': 'Kampagne geändert',
-  'campaign.import': 'Liste importiert',
-  'campaign.publish': 'Übersicht veröffentlicht',
-  'list.sent': 'Liste an die Gemeinde versendet',
-  'person.strike': 'Person gestrichen',
-  'person.unstrike': 'Streichung aufgehoben',
-  'person.addChild': 'nachgeborenes Kind nachgetragen',
-  'person.addOther': 'weitere Person nachgetragen (zur Prüfung)',
-  'person.withdraw': 'Nachtrag zurückgenommen',
-  'person.accept': 'Nachtrag angenommen',
-  'person.reject': 'Nachtrag abgelehnt',
-  'list.submit': 'Liste eingereicht',
-  'list.reopen': 'Liste wieder geöffnet / Frist verlängert',
-  'decision.set': 'Entscheidung getroffen',
-  'decision.confirm': 'Verbund bestätigt',
-  'decision.withdrawConfirmation': 'Bestätigung des Verbunds zurückgezogen',
-  'decision.reset': 'Entscheidung zurückgesetzt',
-};
+/** Every audit action in words (shared with the command line). */
+export const ACTION_DE = AUDIT_ACTION.de;
 
 export type PersonStatus = 'gezählt' | 'gestrichen' | 'nachgetragen' | 'Nachtrag offen' | 'Nachtrag abgelehnt' | 'zurückgenommen';
 

@@ -11,10 +11,10 @@
  * - „Parameter“: the campaign's figures and dates the formulas refer to.
  */
 import ExcelJS from 'exceljs';
+import { CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
 import type { OverviewReport, OverviewRow } from '../app/overview';
 import { formatDate } from '../domain/dates';
-import type { ListState } from '../domain/list';
 import { Decimal, formatEuro } from '../domain/money';
 import {
   EURO_CENT_FORMAT,
@@ -35,19 +35,8 @@ import {
 
 export const OVERVIEW_SHEETS = { overview: 'Übersicht', calc: 'Rechenweg', params: 'Parameter' } as const;
 
-const LIST_STATE_DE: Record<ListState, string> = {
-  importiert: 'importiert',
-  versendet: 'versendet',
-  'in-bearbeitung': 'in Bearbeitung',
-  eingereicht: 'eingereicht',
-};
-
-const DECISION_DE: Record<OverviewRow['decision'], string> = {
-  offen: 'offen',
-  landkreis: 'Landkreis',
-  eigenstaendig: 'eigenständig',
-  verbund: 'Verbund',
-};
+const LIST_STATE_DE = LIST_STATE_LABEL.de;
+const DECISION_DE = CHOICE_LABEL.de;
 
 export function listStateLabel(row: Pick<OverviewRow, 'listState' | 'submittedAt' | 'overdue' | 'pending'>): string {
   let text = LIST_STATE_DE[row.listState];

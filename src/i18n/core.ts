@@ -267,6 +267,18 @@ export const coreMessages = defineMessages({
     de: () => 'Diese Gemeinde hat keinen Verbund mit Ihrer Gemeinde vorgeschlagen.',
     en: () => 'This municipality has not proposed a joint position with yours.',
   },
+  'roster.badObjectId': {
+    de: (p) => `„${p.value}“ ist keine Entra-Objekt-ID (Format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`,
+    en: (p) => `"${p.value}" is not an Entra object id (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`,
+  },
+  'roster.agsRequired': {
+    de: () => 'Bitte geben Sie die Gemeinde an, zu der die Person gehört.',
+    en: () => 'Please name the municipality the person belongs to.',
+  },
+  'roster.noAgsForKoordination': {
+    de: () => 'Die Koordinierungsstelle gehört zu keiner Gemeinde.',
+    en: () => 'The coordinating office belongs to no municipality.',
+  },
   'storage.corrupt': {
     de: (p) => `Die Datei ${p.file} im Datenverzeichnis ist beschädigt. Bitte aus der Sicherung wiederherstellen.`,
     en: (p) => `The file ${p.file} in the data directory is damaged. Please restore it from the backup.`,

@@ -6,6 +6,7 @@
  *   <year>/campaign.json               the campaign, the current import generation, publication
  *   <year>/decisions.json              step B decisions of all Gemeinden
  *   <year>/lists-<generation>/<ags>.json  one Gemeinde's list with its change log
+ *   <name>.json                        small named documents (roster, the bot's conversations)
  *   locks/                             lock files of writers in progress
  *
  * Every change runs under the document's lock on a freshly read copy and resolves only after the new
@@ -137,6 +138,18 @@ export class LowdbRepository implements Repository {
     });
   }
 
+  readDocument<T>(name: string): Promise<T | undefined> {
+    return this.readDoc<T>('document', documentFile(name));
+  }
+
+  async updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R> {
+    return this.locks.withLock(`document-${name}`, async () => {
+      const { next, result } = change(await this.readDocument<T>(name));
+      if (next) await this.writeDoc(documentFile(name), next as object);
+      return result;
+    });
+  }
+
   async close(): Promise<void> {
     await this.locks.idle();
   }
@@ -153,6 +166,10 @@ export class LowdbRepository implements Repository {
       }
     };
     await this.locks.withLock('meta', () => upgradeFile('meta', 'meta.json'));
+    for (const name of await fs.readdir(this.dataDir)) {
+      const m = /^([a-z][a-z-]*)\.json$/.exec(name);
+      if (m && name !== 'meta.json') await this.locks.withLock(`document-${m[1]}`, () => upgradeFile('document', name));
+    }
     for (const year of await this.years()) {
       const record = await this.readCampaign(year);
       const keys = [`${year}-campaign`, `${year}-decisions`];
@@ -229,6 +246,12 @@ export class LowdbRepository implements Repository {
     };
     await sweep(this.dataDir, 2);
   }
+}
+
+/** Named documents live at the top of the data directory; the name must not be able to leave it. */
+function documentFile(name: string): string {
+  if (!/^[a-z][a-z-]{0,40}$/.test(name)) throw new Error(`invalid document name: ${name}`);
+  return `${name}.json`;
 }
 
 function stripVersion<T extends object>(doc: T): Omit<T, 'schemaVersion'> {

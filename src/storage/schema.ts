@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors';
 
 export const SCHEMA_VERSION = 1;
 
-export type DocumentKind = 'meta' | 'campaign' | 'list' | 'decisions';
+export type DocumentKind = 'meta' | 'campaign' | 'list' | 'decisions' | 'document';
 
 export interface Migration {
   /** The version the document has before this step; the step produces `from + 1`. */

@@ -1,12 +1,6 @@
 /** The real clock, with the Landkreis's calendar day (Europe/Berlin), not the server's UTC day. */
 import type { Clock } from '../app/ports';
-import type { IsoDate } from '../domain/dates';
-
-const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function berlinDate(at: Date): IsoDate {
-  return berlinDay.format(at);
-}
+import { berlinDate } from '../domain/dates';
 
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),

@@ -189,6 +189,18 @@ describe('intm', () => {
     expect(notSheet.err.split('\n')).toHaveLength(1);
   });
 
+  test('roster add, list and remove; audited', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const id = '00000002-0000-4000-8000-000000000000';
+    expect((await intm('roster', 'add', '--aad-object-id', id, '--name', 'Anna Abstatt', '--ags', 'Abstatt')).out).toContain('Zuordnung gespeichert.');
+    expect((await intm('roster', 'add', '--aad-object-id', id, '--name', 'Anna Abstatt', '--ags', 'Abstatt')).out).toContain('Keine Änderung');
+    expect((await intm('roster', 'list')).out).toMatch(/Anna Abstatt\s+Gemeinde\s+08125001 Abstatt/);
+    expect((await intm('roster', 'add', '--aad-object-id', 'nope', '--name', 'X', '--koordination')).code).toBe(1);
+    expect((await intm('roster', 'add', '--aad-object-id', id, '--name', 'X')).code).toBe(2);
+    expect((await intm('roster', 'remove', '--aad-object-id', id)).out).toContain('Zuordnung entfernt.');
+    expect(JSON.parse((await intm('roster', 'list', '--json')).out)).toEqual([]);
+  });
+
   test('the built binary: exit codes through npm run -s intm', () => {
     const bin = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'intm.js');
     expect(existsSync(bin)).toBe(true);

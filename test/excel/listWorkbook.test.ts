@@ -76,10 +76,10 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('P-1001')).toMatchObject({ status: 'gezählt', reason: null, zugang: 'Zuweisung' });
     expect(byId.get('P-1002')).toMatchObject({ status: 'gestrichen', reason: 'weggezogen', by: STAFF.name });
-    expect(byId.get('P-1003')).toMatchObject({ status: 'gestrichen', reason: 'sonstiger Grund', note: MINUS_NOTE });
+    expect(byId.get('P-1003')).toMatchObject({ status: 'gestrichen', reason: 'sonstiges', note: MINUS_NOTE });
     expect(byId.get('P-1004')).toMatchObject({ status: 'gezählt', reason: null });
     expect(byId.get('P-1005')).toMatchObject({ status: 'gezählt', zugang: 'Familiennachzug' });
-    expect(byId.get(ids.child)).toMatchObject({ status: 'nachgetragen', reason: 'nachgeborenes Kind von P-1001', zugang: 'nachgeborenes Kind' });
+    expect(byId.get(ids.child)).toMatchObject({ status: 'nachgetragen', reason: 'nachgeborenes Kind von P-1001', zugang: 'nachgeboren' });
     expect(byId.get(ids.accepted)).toMatchObject({ status: 'nachgetragen', note: PLUS_JUSTIFICATION, by: KOORD.name });
     expect(byId.get(ids.rejected)).toMatchObject({ status: 'Nachtrag abgelehnt', by: KOORD.name });
     expect(String(byId.get(ids.rejected)!.note)).toContain('Prüfung: @Leitung');

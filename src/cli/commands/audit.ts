@@ -1,32 +1,12 @@
 /** `intm audit`: who changed what, when and why. */
 import { resolveAgs } from '../../app/context';
-import type { AuditEntry } from '../../domain/audit';
+import { AUDIT_ACTION } from '../../i18n/labels';
 import * as a from '../args';
 import { formatTimestamp, table } from '../format';
 import type { CommandEnv } from '../io';
 
 export const AUDIT_USAGE = 'intm audit --year Y [--ags AGS] [--json]';
 
-export const ACTION_DE: Record<AuditEntry['action'], string> = {
-  'campaign.create': 'Kampagne angelegt',
-  'campaign.update': 'Kampagne geändert',
-  'campaign.import': 'Liste importiert',
-  'campaign.publish': 'Übersicht veröffentlicht',
-  'list.sent': 'Liste versendet',
-  'person.strike': 'Person gestrichen',
-  'person.unstrike': 'Streichung zurückgenommen',
-  'person.addChild': 'Kind nachgetragen',
-  'person.addOther': 'Person nachgetragen (zu prüfen)',
-  'person.withdraw': 'Nachtrag zurückgenommen',
-  'person.accept': 'Nachtrag angenommen',
-  'person.reject': 'Nachtrag abgelehnt',
-  'list.submit': 'Liste eingereicht',
-  'list.reopen': 'Liste wiedereröffnet',
-  'decision.set': 'Entscheidung getroffen',
-  'decision.confirm': 'Verbund bestätigt',
-  'decision.withdrawConfirmation': 'Verbundbestätigung entfallen',
-  'decision.reset': 'Entscheidung zurückgesetzt',
-};
 
 function compact(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -51,7 +31,7 @@ export async function auditCommand(env: CommandEnv, argv: string[]): Promise<num
   env.io.out(
     table(
       ['Zeitpunkt', 'Bearbeiter', 'Aktion', 'Gemeinde', 'Betrifft', 'vorher', 'nachher', 'Begründung'],
-      entries.map((e) => [formatTimestamp(e.at), e.actor.name, ACTION_DE[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
+      entries.map((e) => [formatTimestamp(e.at), e.actor.name, AUDIT_ACTION.de[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
     ),
   );
   return 0;

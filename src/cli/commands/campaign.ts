@@ -1,6 +1,6 @@
 /** `intm campaign create|update|show`: the Berechnungsjahr's money, period and calendar. */
 import type { CampaignInput, Deadlines } from '../../domain/campaign';
-import { formatDate } from '../../domain/dates';
+import { berlinDate, formatDate } from '../../domain/dates';
 import { formatEuro, formatNumber } from '../../domain/money';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
@@ -77,8 +77,8 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
     `  Stichtag:              ${formatDate(k.stichtag)}`,
     `  Fristen:               Versand ${formatDate(k.deadlines.listsSent)}, Rückmeldung ${formatDate(k.deadlines.review)}, ` +
       `Veröffentlichung ${formatDate(k.deadlines.publication)}, Entscheidung ${formatDate(k.deadlines.decision)}`,
-    `  Import:                ${c.imported ? `${c.imported.persons} Personen aus „${c.imported.fileName}“ (${formatDate(c.imported.at.slice(0, 10))})` : 'noch keiner'}`,
-    `  Veröffentlicht:        ${c.published ? `${formatDate(c.published.at.slice(0, 10))} von ${c.published.by.name}` : 'nein'}`,
+    `  Import:                ${c.imported ? `${c.imported.persons} Personen aus „${c.imported.fileName}“ (${formatDate(berlinDate(c.imported.at))})` : 'noch keiner'}`,
+    `  Veröffentlicht:        ${c.published ? `${formatDate(berlinDate(c.published.at))} von ${c.published.by.name}` : 'nein'}`,
   ];
   env.io.out(lines.join('\n'));
 }

@@ -1,7 +1,7 @@
 /** `intm review …`: steps 2–4 from the command line, the operator's fallback when Teams is down. */
 import { resolveAgs } from '../../app/context';
 import type { ListChangeOutcome } from '../../app/reviewService';
-import { formatDate } from '../../domain/dates';
+import { berlinDate, formatDate } from '../../domain/dates';
 import { countList, GemeindeListe, listState, ListPerson, STRIKE_REASONS } from '../../domain/list';
 import * as a from '../args';
 import { LIST_STATE_DE, table } from '../format';
@@ -52,7 +52,7 @@ function printList(env: CommandEnv, list: GemeindeListe, name: string): void {
   const c = countList(list);
   env.io.out(
     `${name} (${list.ags}), Berechnungsjahr ${list.year}: ${LIST_STATE_DE[listState(list)]}` +
-      (list.submitted ? ` am ${formatDate(list.submitted.at.slice(0, 10))} von ${list.submitted.by.name}` : ''),
+      (list.submitted ? ` am ${formatDate(berlinDate(list.submitted.at))} von ${list.submitted.by.name}` : ''),
   );
   env.io.out(`gelistet ${c.listed}, gestrichen ${c.struck}, nachgetragen ${c.added}, offen ${c.pending} → Personen zum Stichtag: ${c.persons}`);
   const rows = [...list.persons]

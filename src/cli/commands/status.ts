@@ -1,5 +1,5 @@
 /** `intm status`: where every Gemeinde stands, with deadlines and what is overdue. */
-import { formatDate } from '../../domain/dates';
+import { berlinDate, formatDate } from '../../domain/dates';
 import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
@@ -22,7 +22,7 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
   env.io.out(
     `Entscheidungen: ${summary.decisions.landkreis} Landkreis, ${summary.decisions.eigenstaendig} eigenständig, ` +
       `${summary.decisions.verbund} Verbund, ${summary.decisions.offen} offen.` +
-      (s.published ? ` Übersicht veröffentlicht am ${formatDate(s.published.at.slice(0, 10))}.` : ''),
+      (s.published ? ` Übersicht veröffentlicht am ${formatDate(berlinDate(s.published.at))}.` : ''),
   );
   const rows = s.rows.map((r) => [
     r.ags,

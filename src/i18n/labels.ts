@@ -1,0 +1,77 @@
+/** Words for the procedure's fixed values (audit actions …), shared by the command line, Excel and cards. */
+import type { AuditAction } from '../domain/audit';
+import type { Choice } from '../domain/decision';
+import type { ListState, StrikeReason, Zugangsart } from '../domain/list';
+import type { Locale } from './catalogue';
+
+/** The four states of a list (domain `ListState`) in words. */
+export const LIST_STATE_LABEL: Record<Locale, Record<ListState, string>> = {
+  de: { importiert: 'importiert', versendet: 'versendet', 'in-bearbeitung': 'in Bearbeitung', eingereicht: 'eingereicht' },
+  en: { importiert: 'imported', versendet: 'sent', 'in-bearbeitung': 'in progress', eingereicht: 'submitted' },
+};
+
+export const STRIKE_REASON_LABEL: Record<Locale, Record<StrikeReason, string>> = {
+  de: { weggezogen: 'weggezogen', verstorben: 'verstorben', 'nicht-zugezogen': 'nicht zugezogen', doppelt: 'doppelt erfasst', sonstiges: 'sonstiges' },
+  en: { weggezogen: 'moved away', verstorben: 'deceased', 'nicht-zugezogen': 'never arrived', doppelt: 'recorded twice', sonstiges: 'other' },
+};
+
+export const ZUGANGSART_LABEL: Record<Locale, Record<Zugangsart, string>> = {
+  de: { zuweisung: 'Zuweisung', familiennachzug: 'Familiennachzug', nachgeboren: 'nachgeboren' },
+  en: { zuweisung: 'assignment', familiennachzug: 'family reunification', nachgeboren: 'born after assignment' },
+};
+
+/** Step B's choices; `offen` while nothing is decided (the Landkreis does it by default). */
+export const CHOICE_LABEL: Record<Locale, Record<Choice | 'offen', string>> = {
+  de: { offen: 'offen', landkreis: 'Landkreis', eigenstaendig: 'eigenständig', verbund: 'Verbund' },
+  en: { offen: 'open', landkreis: 'district', eigenstaendig: 'own position', verbund: 'joint position' },
+};
+
+/** Every audit action in words; a Record so that a new action cannot be forgotten. */
+export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
+  de: {
+    'campaign.create': 'Kampagne angelegt',
+    'campaign.update': 'Kampagne geändert',
+    'campaign.import': 'Liste importiert',
+    'campaign.publish': 'Übersicht veröffentlicht',
+    'list.sent': 'Liste an die Gemeinde versendet',
+    'person.strike': 'Person gestrichen',
+    'person.unstrike': 'Streichung aufgehoben',
+    'person.addChild': 'nachgeborenes Kind nachgetragen',
+    'person.addOther': 'weitere Person nachgetragen (zur Prüfung)',
+    'person.withdraw': 'Nachtrag zurückgenommen',
+    'person.accept': 'Nachtrag angenommen',
+    'person.reject': 'Nachtrag abgelehnt',
+    'list.submit': 'Liste eingereicht',
+    'list.reopen': 'Liste wieder geöffnet / Frist verlängert',
+    'decision.set': 'Entscheidung getroffen',
+    'decision.confirm': 'Verbund bestätigt',
+    'decision.withdrawConfirmation': 'Bestätigung des Verbunds zurückgezogen',
+    'decision.reset': 'Entscheidung zurückgesetzt',
+    'roster.assign': 'Rolle zugeordnet',
+    'roster.remove': 'Rolle entzogen',
+    'channel.register': 'Kanal registriert',
+  },
+  en: {
+    'campaign.create': 'Campaign created',
+    'campaign.update': 'Campaign changed',
+    'campaign.import': 'List imported',
+    'campaign.publish': 'Overview published',
+    'list.sent': 'List sent to the municipality',
+    'person.strike': 'Person struck',
+    'person.unstrike': 'Strike lifted',
+    'person.addChild': 'Later-born child added',
+    'person.addOther': 'Other person added (to be checked)',
+    'person.withdraw': 'Addition withdrawn',
+    'person.accept': 'Addition accepted',
+    'person.reject': 'Addition rejected',
+    'list.submit': 'List submitted',
+    'list.reopen': 'List reopened / deadline extended',
+    'decision.set': 'Decision made',
+    'decision.confirm': 'Joint position confirmed',
+    'decision.withdrawConfirmation': 'Confirmation of joint position withdrawn',
+    'decision.reset': 'Decision reset',
+    'roster.assign': 'Role assigned',
+    'roster.remove': 'Role removed',
+    'channel.register': 'Channel registered',
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * The buttons of every card as template data: always Action.Execute, a verb from VERBS, and data of
+ * ids and numbers only (see actions.ts). Changing verbs carry an operation id so a retried or
+ * double-clicked button is applied once.
+ */
+import { ListActionData, operationId, Verb, VERBS } from './actions';
+import type { ListView } from './index';
+
+export interface ButtonData {
+  verb: Verb;
+  title: string;
+  data: ListActionData | { year: number; page?: number };
+  style: 'default' | 'positive' | 'destructive';
+  /** 'none' for buttons that leave a form: they must neither validate nor send its inputs. */
+  inputs: 'auto' | 'none';
+}
+
+const CHANGING_VERBS: ReadonlySet<Verb> = new Set<Verb>([
+  VERBS.strike,
+  VERBS.undo,
+  VERBS.childAdd,
+  VERBS.otherAdd,
+  VERBS.submit,
+  VERBS.additionAccept,
+  VERBS.additionReject,
+  VERBS.reopen,
+]);
+
+export function isChangingVerb(verb: Verb): boolean {
+  return CHANGING_VERBS.has(verb);
+}
+
+export interface ButtonOptions {
+  personId?: string;
+  householdId?: string;
+  /** The page the data carries; default: the page the view shows. */
+  page?: number;
+  style?: ButtonData['style'];
+  inputs?: ButtonData['inputs'];
+}
+
+/** Data for an action on one Gemeinde's list: year, ags, list revision, page, op for changes. */
+export function listActionData(
+  target: { year: number; ags: string; rev: number },
+  verb: Verb,
+  opts: { page?: number; personId?: string; householdId?: string },
+): ListActionData {
+  const data: ListActionData = { year: target.year, ags: target.ags };
+  if (opts.page !== undefined) data.page = opts.page;
+  data.rev = target.rev;
+  if (opts.personId !== undefined) data.personId = opts.personId;
+  if (opts.householdId !== undefined) data.householdId = opts.householdId;
+  if (isChangingVerb(verb)) {
+    data.op = operationId(verb, { ags: target.ags, rev: target.rev, personId: opts.personId, householdId: opts.householdId });
+  }
+  return data;
+}
+
+/** A button on a card about `view.list`. */
+export function listButton(view: ListView, verb: Verb, title: string, opts: ButtonOptions = {}): ButtonData {
+  const data = listActionData({ year: view.list.year, ags: view.list.ags, rev: view.list.revision }, verb, {
+    page: opts.page ?? view.page,
+    personId: opts.personId,
+    householdId: opts.householdId,
+  });
+  return { verb, title, data, style: opts.style ?? 'default', inputs: opts.inputs ?? 'auto' };
+}
+
+/** "Zurück" from a form to the list page it came from. */
+export function backToList(view: ListView, title: string): ButtonData {
+  return listButton(view, VERBS.listPage, title, { inputs: 'none' });
+}
+
+/** A coordinator's button that is not about one list (dashboard, additions). */
+export function yearButton(verb: Verb, title: string, year: number, page?: number, inputs: ButtonData['inputs'] = 'auto'): ButtonData {
+  return { verb, title, data: page === undefined ? { year } : { year, page }, style: 'default', inputs };
+}

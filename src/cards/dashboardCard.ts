@@ -1,0 +1,79 @@
+/**
+ * The coordinators' dashboard: where each of the 46 Gemeinden stands. Counts, states and deadlines
+ * only – no person and no staff name – so it could be shown to anyone with the overview's rights.
+ */
+import type { StatusReport } from '../app/overviewService';
+import { formatDate } from '../domain/dates';
+import type { GemeindeStatus } from '../domain/status';
+import type { Locale } from '../i18n/catalogue';
+import { cardText, LIST_STATE_LABEL } from '../i18n/cards';
+import { VERBS } from './actions';
+import { ButtonData, yearButton } from './buttons';
+import type { AdaptiveCard } from './index';
+import { clampPage } from './paging';
+import { formatCount, localDate, renderCard, userText } from './render';
+import template from './templates/dashboard.json';
+
+/** All 46 Gemeinden on one page (about 30 KB); paging only guards against a much larger Verzeichnis. */
+export const DASHBOARD_PAGE_SIZE = 50;
+
+function stateText(row: GemeindeStatus, locale: Locale): string {
+  const state = LIST_STATE_LABEL[locale][row.listState];
+  return row.overdue ? `${state} · ${cardText('card.overdue', locale)}` : state;
+}
+
+function rowData(row: GemeindeStatus, year: number, locale: Locale) {
+  const open: ButtonData = {
+    verb: VERBS.listOpen,
+    title: cardText('dashboard.openList', locale),
+    data: { year, ags: row.ags },
+    style: 'default',
+    inputs: 'auto',
+  };
+  return {
+    name: userText(row.name),
+    state: stateText(row, locale),
+    stateColor: row.overdue ? 'Attention' : row.listState === 'eingereicht' ? 'Good' : 'Default',
+    persons: formatCount(row.counts.persons, locale),
+    pending: formatCount(row.counts.pending, locale),
+    due: formatDate(row.due),
+    open,
+  };
+}
+
+export function dashboardCard(report: StatusReport, locale: Locale, page = 0): AdaptiveCard {
+  const { summary, year } = report;
+  const pageCount = Math.max(1, Math.ceil(report.rows.length / DASHBOARD_PAGE_SIZE));
+  const shown = clampPage(page, pageCount);
+  const rows = report.rows.slice(shown * DASHBOARD_PAGE_SIZE, (shown + 1) * DASHBOARD_PAGE_SIZE);
+  const pending = report.rows.reduce((sum, r) => sum + r.counts.pending, 0);
+  const navButtons: ButtonData[] = [];
+  if (shown > 0) navButtons.push(yearButton(VERBS.dashboard, cardText('card.previous', locale), year, shown - 1));
+  if (shown < pageCount - 1) navButtons.push(yearButton(VERBS.dashboard, cardText('card.next', locale), year, shown + 1));
+  const t = (code: Parameters<typeof cardText>[0]) => cardText(code, locale);
+  return renderCard(template, {
+    lang: locale,
+    title: cardText('dashboard.title', locale, { year }),
+    asOf: cardText('dashboard.asOf', locale, { today: formatDate(report.today), review: formatDate(report.deadlines.review) }),
+    published: report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at) }) }] : [],
+    totals: cardText('dashboard.totals', locale, {
+      submitted: summary.submitted,
+      total: summary.total,
+      inProgress: summary.byState['in-bearbeitung'],
+      sent: summary.byState.versendet,
+      imported: summary.byState.importiert,
+      overdue: summary.overdue,
+    }),
+    pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),
+    head: {
+      gemeinde: t('dashboard.colGemeinde'),
+      state: t('dashboard.colState'),
+      persons: t('dashboard.colPersons'),
+      pending: t('dashboard.colPending'),
+      due: t('dashboard.colDue'),
+    },
+    rows: rows.map((r) => rowData(r, year, locale)),
+    nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
+    buttons: [yearButton(VERBS.dashboard, t('dashboard.refresh'), year, shown), yearButton(VERBS.additions, t('dashboard.additions'), year)],
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The list card shows one page of at most PAGE_SIZE persons, grouped by household. A household is
+ * never split across pages unless it alone is larger than a page: the Gemeinde checks a family
+ * against its Meldedaten at once, and "Kind nachtragen" belongs to the household.
+ */
+import type { GemeindeListe, ListPerson } from '../domain/list';
+
+/** 25 rows with a button each stay far below Teams' message limit (about 430 bytes per row). */
+export const PAGE_SIZE = 25;
+
+/**
+ * The household a person belongs to. A person without a household id forms its own; a child added
+ * to such a person gets the parent's id as household id (see addChild), and so joins that group.
+ */
+export function householdKey(p: ListPerson): string {
+  return p.householdId ?? p.id;
+}
+
+export interface Household {
+  key: string;
+  /** The household id to show: absent when the group is a person without one (and their children). */
+  householdId?: string;
+  persons: ListPerson[];
+}
+
+/** Households in the order of the list (the LRA's export), each with its persons in list order. */
+export function households(list: GemeindeListe): Household[] {
+  const byKey = new Map<string, Household>();
+  for (const p of list.persons) {
+    const key = householdKey(p);
+    let group = byKey.get(key);
+    if (!group) {
+      group = { key, ...(p.householdId ? { householdId: p.householdId } : {}), persons: [] };
+      byKey.set(key, group);
+    }
+    group.persons.push(p);
+  }
+  return [...byKey.values()];
+}
+
+/** A household, or the part of a too-large household, on one page. */
+export interface HouseholdSlice extends Household {
+  /** The household's size in total (the slice may hold fewer). */
+  size: number;
+  /** Continues a household begun on the previous page. */
+  continued: boolean;
+}
+
+/** All pages of the list; always at least one (an empty list has one empty page). */
+export function paginate(list: GemeindeListe, pageSize = PAGE_SIZE): HouseholdSlice[][] {
+  const pages: HouseholdSlice[][] = [];
+  let current: HouseholdSlice[] = [];
+  let used = 0;
+  const close = () => {
+    if (current.length) pages.push(current);
+    current = [];
+    used = 0;
+  };
+  for (const h of households(list)) {
+    const size = h.persons.length;
+    if (used + size > pageSize) close();
+    for (let start = 0; start < size; start += pageSize) {
+      if (start > 0) close();
+      const persons = h.persons.slice(start, start + pageSize);
+      current.push({ ...h, persons, size, continued: start > 0 });
+      used += persons.length;
+    }
+  }
+  close();
+  return pages.length ? pages : [[]];
+}
+
+/** The 0-based page showing a person, e.g. to return to it after a change; undefined when not on the list. */
+export function pageOfPerson(list: GemeindeListe, personId: string, pageSize = PAGE_SIZE): number | undefined {
+  const index = paginate(list, pageSize).findIndex((page) => page.some((slice) => slice.persons.some((p) => p.id === personId)));
+  return index < 0 ? undefined : index;
+}
+
+/** A page number the list has: out-of-range requests (a stale card) show the nearest page. */
+export function clampPage(page: number, pageCount: number): number {
+  if (!Number.isInteger(page) || page < 0) return 0;
+  return Math.min(page, pageCount - 1);
+}

@@ -1,0 +1,117 @@
+/**
+ * Binds a JSON template to its data with adaptivecards-templating, and the small helpers every card
+ * needs (notices, user text, dates).
+ */
+import { Template } from 'adaptivecards-templating';
+import { formatDate } from '../domain/dates';
+import type { Locale } from '../i18n/catalogue';
+import type { AdaptiveCard, Notice } from './index';
+
+/** Templates are parsed once; expanding does not change a Template, so one instance serves every card. */
+const parsed = new WeakMap<object, Template>();
+
+/**
+ * Expands `template` with `data` as `$root`. The templating library leaves `${field}` in the card
+ * when a field is missing; that is a programming error here, so it throws instead of showing a
+ * placeholder to the user. A `${` is allowed only where a data string (user text) contains it, which
+ * is why user text always fills a whole property, never part of a sentence.
+ */
+export function renderCard(template: object, data: object): AdaptiveCard {
+  let compiled = parsed.get(template);
+  if (!compiled) {
+    compiled = new Template(template);
+    parsed.set(template, compiled);
+  }
+  const card = compiled.expand({ $root: data }) as AdaptiveCard;
+  // An empty card-level action bar is valid JSON but an empty row in some clients.
+  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+  assertExpanded(card, stringsWithPlaceholder(data));
+  dropDefaults(card);
+  return card;
+}
+
+/**
+ * A template cannot leave a property out depending on the data, so buttons and text runs are bound
+ * with every property; values that only restate the schema's default are removed here. That is
+ * about a tenth of a long list page (hundreds of rows and buttons), at no change in rendering.
+ */
+const DEFAULT_VALUES: Record<string, unknown> = { style: 'default', associatedInputs: 'auto', strikethrough: false, color: 'Default' };
+
+function dropDefaults(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(dropDefaults);
+  } else if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(obj)) {
+      if (key in DEFAULT_VALUES && DEFAULT_VALUES[key] === value) delete obj[key];
+      else dropDefaults(value);
+    }
+  }
+}
+
+function stringsWithPlaceholder(data: unknown, found = new Set<string>()): Set<string> {
+  if (typeof data === 'string') {
+    if (data.includes('${')) found.add(data);
+  } else if (Array.isArray(data)) {
+    for (const item of data) stringsWithPlaceholder(item, found);
+  } else if (data && typeof data === 'object') {
+    for (const value of Object.values(data)) stringsWithPlaceholder(value, found);
+  }
+  return found;
+}
+
+function assertExpanded(node: unknown, allowed: Set<string>, path = 'card'): void {
+  if (typeof node === 'string') {
+    if (node.includes('${') && !allowed.has(node)) throw new Error(`card template left a binding unexpanded at ${path}: ${node}`);
+  } else if (Array.isArray(node)) {
+    node.forEach((item, i) => assertExpanded(item, allowed, `${path}[${i}]`));
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) assertExpanded(value, allowed, `${path}.${key}`);
+  }
+}
+
+/**
+ * Text a user typed, for a TextRun (never Markdown-parsed). The official renderer still rewrites
+ * `{{DATE(…)}}` and `{{TIME(…)}}` inside any text; an invisible word joiner between the braces keeps
+ * such text as it was typed. Everything else passes unchanged.
+ */
+export function userText(text: string): string {
+  return text.replace(/\{\{(?=(DATE|TIME)\()/g, '{\u2060{');
+}
+
+const NOTICE_STYLE: Record<Notice['kind'], { style: string; color: string }> = {
+  error: { style: 'attention', color: 'Attention' },
+  warning: { style: 'warning', color: 'Warning' },
+  success: { style: 'good', color: 'Good' },
+  info: { style: 'emphasis', color: 'Default' },
+};
+
+export interface NoticeData {
+  text: string;
+  style: string;
+  color: string;
+}
+
+/** A notice as template data: a list of none or one, so the template repeats its block 0 or 1 times. */
+export function noticeData(notice: Notice | undefined): NoticeData[] {
+  if (!notice || !notice.text) return [];
+  return [{ text: userText(notice.text), ...NOTICE_STYLE[notice.kind] }];
+}
+
+/** The calendar day of an ISO timestamp in the Landkreis (Europe/Berlin), as TT.MM.JJJJ. */
+export function localDate(timestamp: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(timestamp)) return formatDate(timestamp);
+  const d = new Date(timestamp);
+  if (Number.isNaN(d.getTime())) return timestamp;
+  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+/** Numbers in the user's language: 1.000 / 1,000. */
+export function formatCount(n: number, locale: Locale): string {
+  return n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
+}
+
+/** The size Teams counts against its message limit, roughly: the card's JSON in UTF-8 bytes. */
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}

@@ -1,0 +1,205 @@
+import type { StatusReport } from '../../src/app/overviewService';
+import { additionsCard, dashboardCard, MAX_ADDITIONS_PER_CARD, messageCard, rejectFormCard, summaryCard } from '../../src/cards';
+import { VERBS, operationId } from '../../src/cards/actions';
+import { countList, emptyList, GemeindeListe, listState, submitList } from '../../src/domain/list';
+import { gemeindeStatus, summarise } from '../../src/domain/status';
+import { ABSTATT, BRACKENHEIM, campaign2025, listWith, person, staff, verzeichnis } from '../fixtures';
+import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns } from './cardKit';
+
+const KB = 1024;
+const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
+const json = (card: unknown) => JSON.stringify(card);
+
+/** Lists whose every person carries unique markers in name, birth date and id. */
+function markedList(ags: string, n: number): GemeindeListe {
+  return listWith(
+    ags,
+    Array.from({ length: n }, (_, i) =>
+      person(`PID-${ags}-${i}`, { surname: `Nachname${ags}x${i}`, givenName: `Vorname${ags}x${i}`, birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}` }),
+    ),
+  );
+}
+
+function statusReport(lists: Map<string, GemeindeListe>, today = '2024-01-20'): StatusReport {
+  const campaign = campaign2025();
+  const rows = verzeichnis.all.map((g) => gemeindeStatus(g.name, lists.get(g.ags) ?? emptyList(2025, g.ags), undefined, campaign, today));
+  return {
+    year: 2025,
+    today,
+    deadlines: { review: campaign.deadlines.review, publication: campaign.deadlines.publication, decision: campaign.deadlines.decision },
+    rows,
+    summary: summarise(rows),
+  };
+}
+
+describe('summary card for the shared channel', () => {
+  const submitted = submitList(markedList(ABSTATT, 40), { ...gemeindeCtx, actor: staff(ABSTATT, 'Svenja Sachbearbeiterin') }).list;
+  const summary = (list: GemeindeListe, overrides = {}) =>
+    summaryCard({
+      locale: 'de',
+      year: 2025,
+      gemeinde: { ags: list.ags, name: 'Abstatt' },
+      counts: countList(list),
+      state: listState(list),
+      due: '2024-01-15',
+      overdue: false,
+      ...(list.submitted ? { submitted: { at: list.submitted.at, by: list.submitted.by.name } } : {}),
+      ...overrides,
+    });
+
+  test('Gemeinde, year, persons, deadline, state; "eingereicht am" without the name; "Liste prüfen" with year and ags only', () => {
+    const card = summary(submitted);
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(textRuns(card)).toContain('Abstatt');
+    for (const words of ['Berechnungsjahr 2025', 'Personen zum Stichtag', '40', 'Rückmeldung bis', '15.01.2024', 'eingereicht am 10.01.2024']) expect(text).toContain(words);
+    expect(json(card)).not.toContain('Svenja');
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
+  });
+
+  test('no personal data at all: no name, birth date or Personen-ID', () => {
+    const card = json(summary(submitted));
+    for (const p of submitted.persons) for (const marker of personMarkers(p)) expect(card).not.toContain(marker);
+  });
+
+  test('overdue is marked; English', () => {
+    const list = markedList(ABSTATT, 3);
+    expect(allText(summary(list, { overdue: true }))).toContain('überfällig');
+    expect(allText(summary(list))).not.toContain('überfällig');
+    const en = allText(summary(list, { locale: 'en', overdue: true }));
+    for (const words of ['Persons at the cut-off date', 'Reply due by', 'imported', 'overdue', 'Check list']) expect(en).toContain(words);
+  });
+});
+
+describe('dashboard for the Koordinierungsstelle', () => {
+  const lists = new Map<string, GemeindeListe>();
+  for (const [i, g] of verzeichnis.all.entries()) lists.set(g.ags, markedList(g.ags, 60 + i * 20));
+  lists.set(ABSTATT, submitList(lists.get(ABSTATT)!, { ...gemeindeCtx, actor: staff(ABSTATT, 'Svenja Sachbearbeiterin') }).list);
+  const report = statusReport(lists);
+
+  test('all 46 Gemeinden on one card under 40 KB, in both languages', () => {
+    const card = dashboardCard(report, 'de');
+    assertWellFormed(card);
+    expect(report.rows).toHaveLength(46);
+    for (const row of report.rows) expect(textRuns(card)).toContain(row.name);
+    expect(bytes(card)).toBeLessThan(40 * KB);
+    expect(bytes(dashboardCard(report, 'en'))).toBeLessThan(40 * KB);
+  });
+
+  test('totals, overdue marker, persons, pending and due date per row; refresh and additions buttons', () => {
+    const card = dashboardCard(report, 'de');
+    const text = allText(card);
+    expect(text).toContain('eingereicht 1/46 · in Bearbeitung 0 · versendet 0 · importiert 45 · überfällig 45');
+    expect(text).toContain('importiert · überfällig');
+    const abstatt = report.rows.find((r) => r.ags === ABSTATT)!;
+    expect(text).toContain(String(abstatt.counts.persons));
+    expect(executes({ actions: card.actions }).map((a) => [a.verb, a.title, a.data])).toEqual([
+      [VERBS.dashboard, 'Aktualisieren', { year: 2025, page: 0 }],
+      [VERBS.additions, 'Nachträge prüfen', { year: 2025 }],
+    ]);
+    // Each row opens that Gemeinde's list.
+    expect(executes(card).filter((a) => a.verb === VERBS.listOpen).map((a) => (a.data as { ags: string }).ags)).toEqual(report.rows.map((r) => r.ags));
+  });
+
+  test('no personal data: no person, no birth date, no Personen-ID, no staff name', () => {
+    const card = json(dashboardCard(report, 'de'));
+    const markers = [...lists.values()].flatMap((l) => l.persons.flatMap(personMarkers));
+    expect(markers.length).toBeGreaterThan(46 * 5 * 60);
+    expect(markers.filter((m) => card.includes(m))).toEqual([]);
+    expect(card).not.toContain('Svenja');
+  });
+
+  test('a larger Verzeichnis is paged with Zurück/Weiter', () => {
+    const rows = [...report.rows, ...report.rows, ...report.rows];
+    const big = { ...report, rows, summary: summarise(rows) };
+    const second = dashboardCard(big, 'de', 1);
+    expect(allText(second)).toContain('Seite 2 von 3');
+    expect(executes(second).filter((a) => a.verb === VERBS.dashboard).map((a) => a.data)).toEqual([
+      { year: 2025, page: 0 },
+      { year: 2025, page: 2 },
+      { year: 2025, page: 1 },
+    ]);
+    expect(allText(dashboardCard(report, 'de', 5))).not.toContain('Seite');
+  });
+
+  test('English', () => {
+    const text = allText(dashboardCard(report, 'en'));
+    for (const words of ['Overview calculation year 2025', 'submitted 1/46', 'overdue', 'Refresh', 'Review additions']) expect(text).toContain(words);
+  });
+});
+
+describe('additions waiting for the Koordinierungsstelle', () => {
+  const list = reviewedList(200);
+  const view = additionsView(list);
+
+  test('each item: Gemeinde, person, justification as TextRuns; accept and reject buttons with ids only', () => {
+    expect(view.items.length).toBeGreaterThan(3);
+    const card = additionsCard(view);
+    assertWellFormed(card);
+    const first = view.items[0];
+    expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt', `${first.person.surname}, ${first.person.givenName}`, first.person.addition!.justification]));
+    const forFirst = executes(card).filter((a) => (a.data as { personId?: string }).personId === first.person.id);
+    expect(forFirst.map((a) => [a.verb, a.title, a.data])).toEqual([
+      [
+        VERBS.additionAccept,
+        'Annehmen',
+        { year: 2025, ags: ABSTATT, rev: list.revision, personId: first.person.id, op: operationId(VERBS.additionAccept, { ags: ABSTATT, rev: list.revision, personId: first.person.id }) },
+      ],
+      [VERBS.additionRejectForm, 'Ablehnen', { year: 2025, ags: ABSTATT, rev: list.revision, personId: first.person.id }],
+    ]);
+    expect(allText(card)).toContain(`${view.items.length} Nachträge warten auf Ihre Entscheidung.`);
+  });
+
+  test('empty state', () => {
+    const card = additionsCard({ ...view, items: [] });
+    assertWellFormed(card);
+    expect(allText(card)).toContain('Zurzeit warten keine Nachträge auf eine Entscheidung.');
+    expect(executes(card).map((a) => a.verb)).toEqual([VERBS.additions, VERBS.dashboard]);
+  });
+
+  test(`at most ${MAX_ADDITIONS_PER_CARD} items per card, the rest announced; long justifications stay well under Teams' limit`, () => {
+    const item = view.items[0];
+    // The domain's limits: names of 100 characters, a justification of 500, staff names alike.
+    const addition = { ...item.person.addition!, justification: 'Ü'.repeat(500), by: { id: 'x', name: 'N'.repeat(100) } };
+    const long = { ...item.person, surname: 'Ä'.repeat(100), givenName: 'Ö'.repeat(100), addition };
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...item, gemeinde: 'Bad Friedrichshall', person: { ...long, id: `NT-08125001-${i}` } }));
+    const card = additionsCard({ ...view, items: many });
+    expect(executes(card).filter((a) => a.verb === VERBS.additionAccept)).toHaveLength(MAX_ADDITIONS_PER_CARD);
+    expect(allText(card)).toContain(`die übrigen ${30 - MAX_ADDITIONS_PER_CARD} erscheinen`);
+    expect(bytes(card)).toBeLessThan(40 * KB);
+  });
+
+  test('reject form: the item, a required reason, "Ablehnen" and "Zurück" to the additions', () => {
+    const item = view.items[1];
+    const card = rejectFormCard(view, ABSTATT, item.person.id, { note: 'kein Nachweis' });
+    assertWellFormed(card);
+    expect(textRuns(card)).toContain(item.person.addition!.justification);
+    const note = (card.body as Record<string, unknown>[]).find((e) => e.id === 'note')!;
+    expect(note).toMatchObject({ type: 'Input.Text', isRequired: true, value: 'kein Nachweis', isMultiline: true });
+    expect(executes(card).map((a) => [a.verb, a.title, a.associatedInputs])).toEqual([
+      [VERBS.additionReject, 'Ablehnen', undefined],
+      [VERBS.additions, 'Zurück', 'none'],
+    ]);
+    expect(executes(card)[0].data).toMatchObject({ personId: item.person.id, op: expect.stringContaining(VERBS.additionReject) });
+  });
+
+  test('reject form for an addition no longer pending: the additions with the reason', () => {
+    const card = rejectFormCard(view, BRACKENHEIM, 'NT-x');
+    expect(allText(card)).toContain('wartet nicht mehr auf eine Entscheidung');
+  });
+
+  test('English', () => {
+    const text = allText(additionsCard({ ...view, locale: 'en' }));
+    for (const words of ['Additions to review', 'Justification: ', 'Accept', 'Reject', 'family reunification']) expect(text).toContain(words);
+  });
+});
+
+describe('message card', () => {
+  test('one notice line, as a TextRun, in the style of its kind', () => {
+    const card = messageCard('Die Liste wurde eingereicht.', 'success', 'de');
+    assertWellFormed(card);
+    expect(textRuns(card)).toEqual(['Die Liste wurde eingereicht.']);
+    expect((card.body as Record<string, unknown>[])[0].style).toBe('good');
+    expect(messageCard('Fehler', 'error', 'en').lang).toBe('en');
+  });
+});

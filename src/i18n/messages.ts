@@ -5,10 +5,11 @@
 import type { Locale, MessageParams } from './catalogue';
 import { coreMessages } from './core';
 import { importMessages } from './import';
+import { botMessages } from './bot';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages };
+const catalogue = { ...coreMessages, ...importMessages, ...botMessages };
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

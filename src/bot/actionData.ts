@@ -1,0 +1,72 @@
+/**
+ * Card data is input from the outside: every field is checked for type and shape before use.
+ * What it may say (ids, revision, page) decides nothing about rights – the roster does.
+ */
+import type { FormInputs, ListActionData } from '../cards/actions';
+
+export class BadActionData extends Error {
+  constructor(readonly field: string) {
+    super(`bad action data: ${field}`);
+    this.name = 'BadActionData';
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+function int(raw: Raw, field: string, min: number, max: number, required: boolean): number | undefined {
+  const v = raw[field];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new BadActionData(field);
+    return undefined;
+  }
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw new BadActionData(field);
+  return n;
+}
+
+function id(raw: Raw, field: string, required: boolean, pattern = /^[\w.:/-]{1,80}$/): string | undefined {
+  const v = raw[field];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new BadActionData(field);
+    return undefined;
+  }
+  if (typeof v !== 'string' || !pattern.test(v)) throw new BadActionData(field);
+  return v;
+}
+
+export function listActionData(raw: unknown, need: { person?: boolean; household?: boolean } = {}): ListActionData {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
+  const r = raw as Raw;
+  const data: ListActionData = {
+    year: int(r, 'year', 2020, 2100, true)!,
+    ags: id(r, 'ags', true, /^\d{8}$/)!,
+  };
+  const page = int(r, 'page', 0, 10_000, false);
+  const rev = int(r, 'rev', 0, Number.MAX_SAFE_INTEGER, false);
+  const op = id(r, 'op', false, /^[\w.:/-]{1,120}$/);
+  const personId = id(r, 'personId', !!need.person);
+  const householdId = id(r, 'householdId', !!need.household, /^[^\n\r]{1,255}$/);
+  return {
+    ...data,
+    ...(page !== undefined ? { page } : {}),
+    ...(rev !== undefined ? { rev } : {}),
+    ...(op ? { op } : {}),
+    ...(personId ? { personId } : {}),
+    ...(householdId ? { householdId } : {}),
+  };
+}
+
+const INPUT_FIELDS: (keyof FormInputs)[] = [
+  'reason', 'note', 'parentId', 'surname', 'givenName', 'birthDate', 'assignmentDate', 'zugangsart', 'householdId', 'justification', 'until',
+];
+
+/** The form's inputs as strings (anything else is dropped); length is checked by the domain rules. */
+export function formInputs(raw: unknown): FormInputs {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Raw;
+  const inputs: FormInputs = {};
+  for (const field of INPUT_FIELDS) {
+    const v = r[field];
+    if (typeof v === 'string') inputs[field] = v.slice(0, 2000);
+  }
+  return inputs;
+}

@@ -1,0 +1,113 @@
+/**
+ * The teams-ai Application: routes messages, card actions and lifecycle events to the handlers.
+ * Every card action is answered (a card, a message or an error); nothing a user sends can crash it.
+ */
+import { Application } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext, type BotAdapter } from 'botbuilder';
+import { VERBS, type Verb } from '../cards/actions';
+import { isDomainError } from '../domain/errors';
+import { translate, type Locale } from '../i18n/messages';
+import { BadActionData } from './actionData';
+import { handleMessage } from './commands';
+import { COORDINATOR_VERBS, handleCoordinatorAction } from './coordinatorActions';
+import type { BotDeps } from './deps';
+import { identityOf, isSharedConversation } from './identity';
+import { errorAnswer, sendInvokeAnswer, type InvokeAnswer } from './invoke';
+import { LIST_VERBS, handleListAction } from './listActions';
+import { errorKind } from './log';
+import { resolveTurn } from './turn';
+
+const ACTION_INVOKE = 'adaptiveCard/action';
+
+export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botAppId?: string } = {}): Application {
+  const app = new Application({
+    ...(options.adapter ? { adapter: options.adapter as never } : {}),
+    ...(options.botAppId ? { botAppId: options.botAppId } : {}),
+    // The typing timer is shared across concurrent turns in teams-ai v1: off.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const turn = await resolveTurn(deps, context);
+    const say = (code: Parameters<typeof translate>[0]) => context.sendActivity(translate(code, {}, turn.locale));
+    if (!turn.tenantAllowed) return void (await say('bot.tenantNotAllowed'));
+    await rememberPersonalChat(deps, context);
+    if (!turn.actor) return void (await say('bot.noRole'));
+    try {
+      await handleMessage(deps, context, turn.actor, turn.locale);
+    } catch (e) {
+      if (isDomainError(e)) return void (await context.sendActivity(e.text(turn.locale)));
+      deps.logger.error('message.failed', { error: errorKind(e) });
+      await say('bot.internalError');
+    }
+  });
+
+  // Every Action.Execute, whatever its verb: one dispatcher, so that none goes unanswered.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    if (context.activity.name !== ACTION_INVOKE) {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+      return;
+    }
+    await sendInvokeAnswer(context, await answerAction(deps, context));
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await rememberPersonalChat(deps, context);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+    if (!botAdded) return;
+    await rememberPersonalChat(deps, context);
+    if (context.activity.conversation?.conversationType === 'personal') {
+      const locale: Locale = /^en/i.test(context.activity.locale ?? '') ? 'en' : 'de';
+      await context.sendActivity(translate('bot.welcome', {}, locale));
+    }
+  });
+
+  app.error(async (context, error) => {
+    deps.logger.error('turn.failed', { type: context.activity.type, error: errorKind(error) });
+  });
+
+  return app;
+}
+
+async function answerAction(deps: BotDeps, context: TurnContext): Promise<InvokeAnswer> {
+  const turn = await resolveTurn(deps, context);
+  const locale = turn.locale;
+  const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+  const verb = typeof action?.verb === 'string' ? (action.verb as Verb) : undefined;
+  if (!turn.tenantAllowed) return errorAnswer(403, 'tenantNotAllowed', translate('bot.tenantNotAllowed', {}, locale));
+  if (!turn.actor) return errorAnswer(403, 'noRole', translate('bot.noRole', {}, locale));
+  if (!verb || !(Object.values(VERBS) as string[]).includes(verb)) return errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
+  try {
+    const answer = LIST_VERBS.includes(verb)
+      ? await handleListAction(deps, turn.actor, locale, verb, action?.data)
+      : COORDINATOR_VERBS.includes(verb)
+        ? await handleCoordinatorAction(deps, turn.actor, locale, verb, action?.data)
+        : errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
+    deps.logger.info('action', { verb, role: turn.actor.role, ...(turn.actor.ags ? { ags: turn.actor.ags } : {}), shared: isSharedConversation(context.activity) });
+    return answer;
+  } catch (e) {
+    if (e instanceof BadActionData) return errorAnswer(400, 'badData', translate('bot.badRequest', {}, locale));
+    if (isDomainError(e)) {
+      const status = e.code.startsWith('auth.') ? 403 : e.code.endsWith('notFound') ? 404 : 400;
+      return errorAnswer(status, e.code, e.text(locale));
+    }
+    deps.logger.error('action.failed', { verb, error: errorKind(e) });
+    return errorAnswer(500, 'internal', translate('bot.internalError', {}, locale));
+  }
+}
+
+/** Keeps the reference of a personal chat, for messages the bot sends on its own later. */
+async function rememberPersonalChat(deps: BotDeps, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  const identity = identityOf(activity);
+  if (!identity || activity.conversation?.conversationType !== 'personal') return;
+  try {
+    await deps.conversations.rememberPersonal(identity.aadObjectId, TurnContext.getConversationReference(activity));
+  } catch (e) {
+    deps.logger.warn('conversation.rememberFailed', { error: errorKind(e) });
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Text commands (German first, English aliases), anchored and tolerant of case, umlaut spelling and
+ * the bot's @mention. Each command runs the same application services as the command line.
+ */
+import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
+import { additionsCard, dashboardCard, listCard, messageCard } from '../cards';
+import { VERBS } from '../cards/actions';
+import { isKoordination, type Actor } from '../domain/actor';
+import { formatDate, parseDate } from '../domain/dates';
+import { DomainError } from '../domain/errors';
+import { spellOutUmlauts } from '../domain/gemeinden';
+import { isObjectId } from '../domain/roster';
+import { translate, type Locale, type MessageCode, type MessageParams } from '../i18n/messages';
+import { additionsView } from './coordinatorActions';
+import type { ChannelRole } from './conversations';
+import type { BotDeps } from './deps';
+import { isSharedConversation, tenantOf } from './identity';
+import { currentYear } from './turn';
+import { listView } from './views';
+
+export type CommandName =
+  | 'help'
+  | 'list'
+  | 'status'
+  | 'additions'
+  | 'reopen'
+  | 'assign'
+  | 'unassign'
+  | 'assignments'
+  | 'registerChannel'
+  | 'sendLists';
+
+interface Command {
+  name: CommandName;
+  /** Matched against the folded text (lower case, umlauts spelt out); group 1 is the argument. */
+  pattern: RegExp;
+  koordinationOnly: boolean;
+}
+
+const COMMANDS: Command[] = [
+  { name: 'help', pattern: /^(?:hilfe|help|\?)$/, koordinationOnly: false },
+  { name: 'list', pattern: /^(?:liste|list)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'status', pattern: /^(?:status|dashboard|stand)$/, koordinationOnly: true },
+  { name: 'additions', pattern: /^(?:nachtraege|nachtraege pruefen|additions)$/, koordinationOnly: true },
+  { name: 'reopen', pattern: /^(?:wiedereroeffnen|wieder eroeffnen|reopen)\s+(.+)$/, koordinationOnly: true },
+  { name: 'unassign', pattern: /^(?:zuordnung entfernen|unassign)\s+(.+)$/, koordinationOnly: true },
+  { name: 'assignments', pattern: /^(?:zuordnungen|assignments)$/, koordinationOnly: true },
+  { name: 'assign', pattern: /^(?:zuordnen|assign)\s+(.+)$/, koordinationOnly: true },
+  { name: 'registerChannel', pattern: /^(?:kanal registrieren|register channel)\s+(.+)$/, koordinationOnly: true },
+  { name: 'sendLists', pattern: /^(?:listen versenden|send lists)$/, koordinationOnly: true },
+];
+
+/** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
+export function foldCommand(text: string): string {
+  return spellOutUmlauts(text).replace(/\s+/g, ' ').replace(/[.!]+$/, '').trim();
+}
+
+export function parseCommand(text: string): { command: Command; argument?: string } | undefined {
+  const folded = foldCommand(text);
+  for (const command of COMMANDS) {
+    const m = command.pattern.exec(folded);
+    if (m) {
+      // The argument in the user's own spelling (Gemeinde names keep their umlauts).
+      const words = folded.split(' ').length - (m[1] ? m[1].split(' ').length : 0);
+      const original = text.replace(/\s+/g, ' ').trim().split(' ').slice(words).join(' ');
+      return { command, ...(m[1] ? { argument: original.replace(/[.!]+$/, '') } : {}) };
+    }
+  }
+  return undefined;
+}
+
+type Reply = (code: MessageCode, params?: MessageParams) => Promise<void>;
+
+export async function handleMessage(deps: BotDeps, context: TurnContext, actor: Actor, locale: Locale): Promise<void> {
+  const activity = context.activity;
+  const mentions = otherMentions(activity);
+  let text = activity.text ?? '';
+  for (const m of mentions) text = text.replace(m.text, ' ');
+  const say: Reply = async (code, params = {}) => {
+    await context.sendActivity(translate(code, params, locale));
+  };
+  const sendCard = async (card: object) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  };
+
+  const parsed = parseCommand(text.replace(/<[^>]+>/g, ' '));
+  if (!parsed) return say('bot.unknownCommand');
+  const { command, argument } = parsed;
+  if (command.koordinationOnly && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+  if (command.name === 'help') return say(isKoordination(actor) ? 'bot.help.koordination' : 'bot.help.gemeinde');
+  if (command.name === 'assign') return assign(deps, context, actor, argument ?? '', mentions, say);
+  if (command.name === 'unassign') return unassign(deps, context, actor, argument ?? '', mentions, say);
+  if (command.name === 'assignments') {
+    const entries = await deps.app.roster.entries();
+    const lines = entries
+      .map((e) => `- ${e.name}: ${e.role === 'koordination' ? 'Koordinierungsstelle' : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)
+      .join('\n');
+    return say('bot.roster', { count: entries.length, lines });
+  }
+  if (command.name === 'registerChannel') {
+    const role = channelRole(argument ?? '');
+    if (!role) return say('bot.help.koordination');
+    if (activity.conversation?.conversationType !== 'channel') return say('bot.channelOnly');
+    await deps.conversations.registerChannel(role, TurnContext.getConversationReference(activity), actor, deps.app.ctx.clock.now());
+    return say('bot.channelRegistered', { role });
+  }
+
+  const year = await currentYear(deps);
+  if (!year) return say('bot.noCampaign');
+
+  switch (command.name) {
+    case 'list': {
+      const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
+      if (!ags) return say('bot.help.koordination');
+      // A list holds personal data: in a channel or group chat only a button, whose answer only the clicker sees.
+      if (isSharedConversation(activity)) {
+        return sendCard(privateButtonCard(translate('bot.privateOnly', {}, locale), locale === 'en' ? 'Check list' : 'Liste prüfen', VERBS.listOpen, { year, ags }, locale));
+      }
+      return sendCard(listCard(await listView(deps, actor, locale, year, ags)));
+    }
+    case 'status':
+      return sendCard(dashboardCard(await deps.app.overview.status(year), locale));
+    case 'additions':
+      if (isSharedConversation(activity)) {
+        return sendCard(privateButtonCard(translate('bot.additionsPrivate', {}, locale), locale === 'en' ? 'Check additions' : 'Nachträge prüfen', VERBS.additions, { year }, locale));
+      }
+      return sendCard(additionsCard(await additionsView(deps, actor, locale, year)));
+    case 'reopen': {
+      const m = /^(.+?)(?:\s+(?:bis|until)\s+(\S+))?$/i.exec(argument ?? '')!;
+      const ags = resolveGemeinde(deps, m[1]);
+      const until = m[2] ? parseDate(m[2]) : undefined;
+      if (m[2] && !until) throw new DomainError('input.badDate', { value: m[2], field: 'bis' });
+      const outcome = await deps.app.review.reopen(year, ags, { ...(until ? { until } : {}) }, { actor });
+      const name = deps.app.ctx.verzeichnis.byKey(ags)!.name;
+      if (!outcome.changed) return say('bot.nothingToReopen', { name });
+      deps.summaries.refresh(year, ags);
+      return say('bot.reopened', { name, until: until ? formatDate(until) : undefined });
+    }
+    case 'sendLists': {
+      const channel = (await deps.conversations.read()).channels.gemeinden;
+      if (!channel) return say('bot.noGemeindenChannel');
+      const result = await deps.summaries.sendAll(year, actor, channel);
+      return say('bot.listsSent', { year, ...result });
+    }
+    default:
+      return say('bot.unknownCommand');
+  }
+}
+
+/** A small card with one button: the answer to the click is visible only to whoever clicks. */
+function privateButtonCard(text: string, title: string, verb: string, data: object, locale: Locale) {
+  const card = messageCard(text, 'info', locale);
+  return { ...card, actions: [{ type: 'Action.Execute', title, verb, data }] };
+}
+
+function resolveGemeinde(deps: BotDeps, text: string): string {
+  const g = deps.app.ctx.verzeichnis.find(text.trim());
+  if (!g) throw new DomainError('gemeinde.unknownKey', { ags: text.trim() });
+  return g.ags;
+}
+
+function channelRole(text: string): ChannelRole | undefined {
+  const t = foldCommand(text);
+  if (/^(koordination|koordinierungsstelle|coordination)$/.test(t)) return 'koordination';
+  if (/^(gemeinden|municipalities)$/.test(t)) return 'gemeinden';
+  return undefined;
+}
+
+interface Mention {
+  text: string;
+  id: string;
+  name: string;
+}
+
+/** @mentions of people other than the bot. */
+function otherMentions(activity: Activity): Mention[] {
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id !== activity.recipient?.id)
+    .map((e) => {
+      const m = e as unknown as { text?: string; mentioned: { id: string; name?: string } };
+      return { text: m.text ?? '', id: m.mentioned.id, name: m.mentioned.name ?? '' };
+    })
+    .filter((m) => m.text);
+}
+
+/** Looks a user up in Teams (by Teams id, object id or UPN) to learn the Entra object id and name. */
+async function findMember(context: TurnContext, key: string): Promise<{ aadObjectId: string; name: string } | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, key);
+    if (member?.aadObjectId) return { aadObjectId: member.aadObjectId, name: member.name ?? key };
+  } catch {
+    // Not found, or not a Teams conversation.
+  }
+  return isObjectId(key) ? { aadObjectId: key, name: key } : undefined;
+}
+
+async function target(context: TurnContext, argument: string, mentions: Mention[]): Promise<{ who?: { aadObjectId: string; name: string }; rest: string }> {
+  if (mentions.length) return { who: await findMember(context, mentions[0].id), rest: argument.trim() };
+  const [first, ...rest] = argument.trim().split(/\s+/);
+  if (!first) return { rest: '' };
+  return { who: await findMember(context, first), rest: rest.join(' ') };
+}
+
+async function assign(deps: BotDeps, context: TurnContext, actor: Actor, argument: string, mentions: Mention[], say: Reply): Promise<void> {
+  const { who, rest } = await target(context, argument, mentions);
+  if (!rest) return say('bot.assignUsage');
+  if (!who) return say('bot.userNotFound');
+  const role = channelRole(rest) === 'koordination' ? 'koordination' : 'gemeinde';
+  const ags = role === 'gemeinde' ? resolveGemeinde(deps, rest) : undefined;
+  const outcome = await deps.app.roster.assign({ ...who, tenantId: tenantOf(context.activity), role, ...(ags ? { ags } : {}) }, actor);
+  if (!outcome.changed) return say('bot.noChange');
+  return say('bot.assigned', { name: who.name, role, gemeinde: ags ? deps.app.ctx.verzeichnis.byKey(ags)!.name : undefined });
+}
+
+async function unassign(deps: BotDeps, context: TurnContext, actor: Actor, argument: string, mentions: Mention[], say: Reply): Promise<void> {
+  const { who } = await target(context, argument, mentions);
+  if (!who) return say('bot.userNotFound');
+  const outcome = await deps.app.roster.remove({ aadObjectId: who.aadObjectId, tenantId: tenantOf(context.activity) }, actor);
+  return outcome.changed ? say('bot.unassigned', { name: who.name }) : say('bot.noChange');
+}

@@ -1,0 +1,87 @@
+/**
+ * The bot's configuration, from the environment, checked at start: every wrong value gets its own
+ * German sentence and the bot does not start with a half-valid configuration.
+ */
+import { isObjectId } from '../domain/roster';
+
+export type BotType = 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+
+export interface BotConfig {
+  /** Microsoft App ID of the Azure Bot; empty only in local mode. */
+  botId: string;
+  botPassword: string;
+  botTenantId: string;
+  botType: BotType;
+  port: number;
+  /** 127.0.0.1 in local mode, all interfaces otherwise. */
+  host: string;
+  local: boolean;
+  dataDir?: string;
+  /** Entra object ids of the first coordinators. */
+  coordinators: string[];
+  /** Tenants whose users may use the bot; empty: the bot's own tenant only when single-tenant, else any. */
+  tenants: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfiguration ungültig:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,;\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
+  const problems: string[] = [];
+  const botId = (env.BOT_ID ?? '').trim();
+  const botPassword = (env.BOT_PASSWORD ?? '').trim();
+  const botTenantId = (env.BOT_TENANT_ID ?? '').trim();
+  const botType = ((env.BOT_TYPE ?? '').trim() || 'SingleTenant') as BotType;
+  const local = env.INTM_LOCAL === '1';
+
+  if (!['SingleTenant', 'MultiTenant', 'UserAssignedMSI'].includes(botType)) {
+    problems.push(`BOT_TYPE „${botType}“ ist unbekannt; erlaubt sind SingleTenant (Standard), MultiTenant und UserAssignedMSI.`);
+  }
+  if (botId) {
+    if (!isObjectId(botId)) problems.push(`BOT_ID „${botId}“ ist keine App-ID (Format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`);
+    if (botType !== 'UserAssignedMSI' && !botPassword) problems.push('BOT_PASSWORD fehlt (das Client-Geheimnis der App-Registrierung).');
+    if (botType !== 'MultiTenant' && !isObjectId(botTenantId)) {
+      problems.push(`BOT_TENANT_ID fehlt oder ist ungültig; ${botType} braucht die Mandanten-ID (Tenant ID) des Landratsamts.`);
+    }
+    if (local) problems.push('INTM_LOCAL=1 ist nur ohne BOT_ID erlaubt (lokaler Betrieb ohne Anmeldung).');
+  } else if (!local) {
+    problems.push('BOT_ID fehlt. Ohne App-ID nimmt der Bot Anfragen ohne Anmeldung an; das ist nur lokal erlaubt: INTM_LOCAL=1 setzen.');
+  }
+
+  const portText = (env.PORT ?? '3978').trim();
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT „${portText}“ ist keine Portnummer (0–65535).`);
+
+  const coordinators = list(env.INTM_COORDINATORS);
+  for (const c of coordinators) if (!isObjectId(c)) problems.push(`INTM_COORDINATORS: „${c}“ ist keine Entra-Objekt-ID.`);
+  const tenants = list(env.INTM_TENANTS);
+  for (const t of tenants) if (!isObjectId(t)) problems.push(`INTM_TENANTS: „${t}“ ist keine Mandanten-ID.`);
+
+  const now = env.INTM_NOW;
+  if (now !== undefined && Number.isNaN(new Date(now).getTime())) problems.push(`INTM_NOW „${now}“ ist kein Zeitpunkt (ISO, z. B. 2027-01-10T09:00:00Z).`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    botId,
+    botPassword,
+    botTenantId,
+    botType,
+    port,
+    host: local ? '127.0.0.1' : '0.0.0.0',
+    local,
+    ...(env.INTM_DATA_DIR ? { dataDir: env.INTM_DATA_DIR } : {}),
+    coordinators,
+    tenants: tenants.length ? tenants : botType === 'SingleTenant' && botTenantId ? [botTenantId] : [],
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Where the bot can post: the registered channels (coordinators', municipalities'), each user's
+ * personal chat (stored on install) and the channel summary card of each Gemeinde (so it can be
+ * updated after a change). Stored as one small document in the data directory.
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { Repository } from '../app/ports';
+import type { Actor } from '../domain/actor';
+import { actorRef, AuditEntry } from '../domain/audit';
+
+export type ChannelRole = 'koordination' | 'gemeinden';
+export type StoredReference = Partial<ConversationReference>;
+
+export interface Conversations {
+  channels: Partial<Record<ChannelRole, StoredReference & { registered: { at: string; by: string } }>>;
+  /** Personal chats by Entra object id. */
+  personal: Record<string, StoredReference>;
+  /** Summary card of each Gemeinde in the municipalities' channel: year → AGS → activity id. */
+  summaryCards: Record<string, Record<string, string>>;
+  events: AuditEntry[];
+}
+
+const DOCUMENT = 'conversations';
+
+function empty(): Conversations {
+  return { channels: {}, personal: {}, summaryCards: {}, events: [] };
+}
+
+/** A channel post's conversation id carries the thread (`;messageid=…`): the channel itself is without it. */
+export function channelReference(reference: StoredReference): StoredReference {
+  const id = reference.conversation?.id?.split(';')[0];
+  const { activityId: _thread, ...rest } = reference;
+  return { ...rest, conversation: { ...reference.conversation!, id: id ?? '' } };
+}
+
+export class ConversationStore {
+  constructor(private readonly repo: Repository) {}
+
+  async read(): Promise<Conversations> {
+    return { ...empty(), ...((await this.repo.readDocument<Conversations>(DOCUMENT)) ?? {}) };
+  }
+
+  async registerChannel(role: ChannelRole, reference: StoredReference, actor: Actor, now: string): Promise<void> {
+    await this.update((c) => {
+      const stored = { ...channelReference(reference), registered: { at: now, by: actor.name } };
+      const before = c.channels[role]?.conversation?.id ?? null;
+      c.channels[role] = stored;
+      c.events.push({ at: now, actor: actorRef(actor), action: 'channel.register', subject: role, before, after: stored.conversation?.id ?? null });
+      return true;
+    });
+  }
+
+  async rememberPersonal(aadObjectId: string, reference: StoredReference): Promise<void> {
+    await this.update((c) => {
+      if (JSON.stringify(c.personal[aadObjectId]) === JSON.stringify(reference)) return false;
+      c.personal[aadObjectId] = reference;
+      return true;
+    });
+  }
+
+  async rememberSummaryCard(year: number, ags: string, activityId: string): Promise<void> {
+    await this.update((c) => {
+      c.summaryCards[year] = { ...(c.summaryCards[year] ?? {}), [ags]: activityId };
+      return true;
+    });
+  }
+
+  private async update(change: (c: Conversations) => boolean): Promise<void> {
+    await this.repo.updateDocument<Conversations, void>(DOCUMENT, (current) => {
+      const next = { ...empty(), ...structuredClone(current ?? {}) } as Conversations;
+      return change(next) ? { next, result: undefined } : { result: undefined };
+    });
+  }
+}

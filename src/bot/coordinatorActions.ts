@@ -1,0 +1,83 @@
+/** The Koordinierungsstelle's cards: the dashboard of all Gemeinden and the additions to decide. */
+import { additionsCard, dashboardCard, listCard, rejectFormCard, type AdditionsView, type Notice } from '../cards';
+import { VERBS, type Verb } from '../cards/actions';
+import { isKoordination, type Actor } from '../domain/actor';
+import { parseDate } from '../domain/dates';
+import { ConflictError, DomainError } from '../domain/errors';
+import { translate, type Locale, type MessageCode } from '../i18n/messages';
+import { formInputs, listActionData } from './actionData';
+import type { BotDeps } from './deps';
+import { cardAnswer, type InvokeAnswer } from './invoke';
+import { listView } from './views';
+
+export const COORDINATOR_VERBS: readonly Verb[] = [
+  VERBS.dashboard,
+  VERBS.additions,
+  VERBS.additionAccept,
+  VERBS.additionRejectForm,
+  VERBS.additionReject,
+  VERBS.reopen,
+];
+
+export async function additionsView(deps: BotDeps, actor: Actor, locale: Locale, year: number, notice?: Notice): Promise<AdditionsView> {
+  const pending = await deps.app.review.pendingAdditions(year, { actor });
+  const revisions = new Map((await deps.app.ctx.repo.readLists(year)).map((l) => [l.ags, l.revision]));
+  return {
+    locale,
+    year,
+    items: pending.map(({ ags, person }) => ({ ags, gemeinde: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags, rev: revisions.get(ags) ?? 0, person })),
+    ...(notice ? { notice } : {}),
+  };
+}
+
+function yearOf(raw: unknown): number {
+  const year = (raw as { year?: unknown })?.year;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2020 || year > 2100) throw new DomainError('bot.badRequest');
+  return year;
+}
+
+export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+  if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+  const say = (kind: Notice['kind'], code: MessageCode): Notice => ({ kind, text: translate(code, {}, locale) });
+
+  if (verb === VERBS.dashboard) return cardAnswer(dashboardCard(await deps.app.overview.status(yearOf(raw)), locale));
+  if (verb === VERBS.additions) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, yearOf(raw))));
+
+  const data = listActionData(raw, { person: verb !== VERBS.reopen });
+  const inputs = formInputs(raw);
+  const opts = { actor, ...(data.op ? { opId: data.op } : {}), ...(data.rev !== undefined ? { expectedRevision: data.rev } : {}) };
+  const decided = async (accept: boolean): Promise<InvokeAnswer> => {
+    try {
+      const outcome = await deps.app.review.reviewAddition(data.year, data.ags, { personId: data.personId!, accept, note: inputs.note }, opts);
+      if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+      return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('success', accept ? 'card.accepted' : 'card.rejected'))));
+    } catch (e) {
+      if (e instanceof ConflictError) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('warning', 'conflict.staleRevision'))));
+      if (!(e instanceof DomainError) || e.code.startsWith('auth.')) throw e;
+      const notice: Notice = { kind: 'error', text: e.text(locale) };
+      const view = await additionsView(deps, actor, locale, data.year, notice);
+      return cardAnswer(accept ? additionsCard(view) : rejectFormCard(view, data.ags, data.personId!, inputs));
+    }
+  };
+
+  switch (verb) {
+    case VERBS.additionAccept:
+      return decided(true);
+    case VERBS.additionRejectForm:
+      return cardAnswer(rejectFormCard(await additionsView(deps, actor, locale, data.year), data.ags, data.personId!));
+    case VERBS.additionReject:
+      return decided(false);
+    default: {
+      // Reopen, from a read-only list card the coordinator is looking at.
+      const until = inputs.until ? parseDate(inputs.until) : undefined;
+      try {
+        const outcome = await deps.app.review.reopen(data.year, data.ags, { ...(until ? { until } : {}), reason: inputs.reason }, opts);
+        if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+        return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(outcome.changed ? 'success' : 'info', outcome.changed ? 'card.reopened' : 'card.noChange'))));
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code.startsWith('auth.')) throw e;
+        return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, { kind: 'error', text: e.text(locale) })));
+      }
+    }
+  }
+}

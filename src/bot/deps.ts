@@ -1,0 +1,16 @@
+/** What the bot's handlers share: the application, roles, conversations, outbound sending, the log. */
+import type { IntmApp } from '../app';
+import type { ConversationStore } from './conversations';
+import type { Logger } from './log';
+import type { Outbound } from './outbound';
+import type { SummaryCards } from './summaryCards';
+
+export interface BotDeps {
+  app: IntmApp;
+  conversations: ConversationStore;
+  outbound: Outbound;
+  summaries: SummaryCards;
+  logger: Logger;
+  /** Tenants whose users may use the bot (empty: any). */
+  tenants: readonly string[];
+}

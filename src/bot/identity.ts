@@ -1,0 +1,25 @@
+/** Who sent an activity, in which tenant and language – read from the activity, never from card data. */
+import type { Activity } from 'botbuilder';
+import type { Identity } from '../domain/roster';
+import type { Locale } from '../i18n/messages';
+
+export function identityOf(activity: Activity): Identity | undefined {
+  const aadObjectId = activity.from?.aadObjectId;
+  if (!aadObjectId) return undefined;
+  return { aadObjectId, tenantId: tenantOf(activity), name: activity.from?.name ?? '' };
+}
+
+export function tenantOf(activity: Activity): string | undefined {
+  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+/** English where Teams reports an English locale, German otherwise. */
+export function localeOf(activity: Activity): Locale {
+  return /^en\b/i.test(activity.locale ?? '') ? 'en' : 'de';
+}
+
+/** Channel and group chat messages are visible to many: they must never hold personal data. */
+export function isSharedConversation(activity: Activity): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || activity.conversation?.isGroup === true;
+}

@@ -1,0 +1,175 @@
+/**
+ * The Gemeinde's list on cards: open, page, strike, undo, add a child or another person, submit.
+ * Every action reloads the list, runs the same application service as the command line (which
+ * checks role, deadline and rule) and answers with the updated card. A refusal answers with the
+ * current card and the reason; a form keeps what was typed.
+ */
+import {
+  childFormCard,
+  listCard,
+  otherFormCard,
+  strikeFormCard,
+  submitConfirmCard,
+  type AdaptiveCard,
+  type ListView,
+  type Notice,
+} from '../cards';
+import { VERBS, type FormInputs, type ListActionData, type Verb } from '../cards/actions';
+import type { Actor } from '../domain/actor';
+import { parseDate } from '../domain/dates';
+import { ConflictError, DomainError } from '../domain/errors';
+import { translate, type Locale, type MessageCode } from '../i18n/messages';
+import { formInputs, listActionData } from './actionData';
+import type { BotDeps } from './deps';
+import { cardAnswer, type InvokeAnswer } from './invoke';
+import { listView } from './views';
+
+/** Refusals caused by what was typed into a form: the form is shown again with the reason. */
+const FORM_CODES = new Set<MessageCode>([
+  'list.badReason',
+  'list.noteRequired',
+  'list.nameRequired',
+  'list.justificationRequired',
+  'list.birthInFuture',
+  'list.childBornBeforeAssignment',
+  'list.childAfterStichtag',
+  'list.bornAfterAssignment',
+  'list.assignmentOutsidePeriod',
+  'list.duplicateAddition',
+  'list.parentNotFound',
+  'list.parentNotActive',
+  'input.tooLong',
+  'input.badDate',
+]);
+
+export const LIST_VERBS: readonly Verb[] = [
+  VERBS.listOpen,
+  VERBS.listPage,
+  VERBS.strikeForm,
+  VERBS.strike,
+  VERBS.undo,
+  VERBS.childForm,
+  VERBS.childAdd,
+  VERBS.otherForm,
+  VERBS.otherAdd,
+  VERBS.submitConfirm,
+  VERBS.submit,
+];
+
+interface Ctx {
+  deps: BotDeps;
+  actor: Actor;
+  locale: Locale;
+  data: ListActionData;
+  inputs: FormInputs;
+}
+
+function notice(kind: Notice['kind'], code: MessageCode, locale: Locale, params = {}): Notice {
+  return { kind, text: translate(code, params, locale) };
+}
+
+function date(text: string | undefined, field: string): string {
+  const d = text ? parseDate(text) : undefined;
+  if (!d) throw new DomainError('input.badDate', { value: text ?? '', field });
+  return d;
+}
+
+async function view(c: Ctx, n?: Notice): Promise<ListView> {
+  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n);
+}
+
+/** Runs a change; on success the list card with a confirmation, on a refusal the form or the list with the reason. */
+async function change(c: Ctx, run: () => Promise<{ changed: boolean; replayed: boolean }>, done: MessageCode, form: (v: ListView) => AdaptiveCard): Promise<AdaptiveCard> {
+  try {
+    const outcome = await run();
+    if (outcome.changed) c.deps.summaries.refresh(c.data.year, c.data.ags);
+    const text: MessageCode = outcome.changed || outcome.replayed ? done : 'card.noChange';
+    return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale)));
+  } catch (e) {
+    if (e instanceof ConflictError) return listCard(await view(c, notice('warning', 'conflict.staleRevision', c.locale)));
+    if (e instanceof DomainError && !e.code.startsWith('auth.')) {
+      const n: Notice = { kind: 'error', text: e.text(c.locale) };
+      return FORM_CODES.has(e.code) ? form(await view(c, n)) : listCard(await view(c, n));
+    }
+    throw e;
+  }
+}
+
+export async function handleListAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+  const needsPerson = verb === VERBS.strikeForm || verb === VERBS.strike || verb === VERBS.undo;
+  const data = listActionData(raw, { person: needsPerson, household: verb === VERBS.childForm });
+  const inputs = formInputs(raw);
+  const c: Ctx = { deps, actor, locale, data, inputs };
+  const { year, ags } = data;
+  const opts = { actor, ...(data.op ? { opId: data.op } : {}), ...(data.rev !== undefined ? { expectedRevision: data.rev } : {}) };
+  const review = deps.app.review;
+
+  switch (verb) {
+    case VERBS.listOpen:
+    case VERBS.listPage:
+      return cardAnswer(listCard(await view(c)));
+    case VERBS.strikeForm:
+      return cardAnswer(strikeFormCard(await view(c), data.personId!));
+    case VERBS.strike:
+      return cardAnswer(
+        await change(
+          c,
+          () => review.strike(year, ags, { personId: data.personId!, reason: inputs.reason ?? '', note: inputs.note }, opts),
+          'card.struck',
+          (v) => strikeFormCard(v, data.personId!, inputs),
+        ),
+      );
+    case VERBS.undo:
+      return cardAnswer(await change(c, () => review.undo(year, ags, data.personId!, opts), 'card.undone', (v) => listCard(v)));
+    case VERBS.childForm:
+      return cardAnswer(childFormCard(await view(c), data.householdId!));
+    case VERBS.childAdd: {
+      const household = inputs.householdId ?? data.householdId ?? '';
+      return cardAnswer(
+        await change(
+          c,
+          async () =>
+            review.addChild(
+              year,
+              ags,
+              { parentId: inputs.parentId ?? '', surname: inputs.surname ?? '', givenName: inputs.givenName ?? '', birthDate: date(inputs.birthDate, 'Geburtsdatum') },
+              opts,
+            ),
+          'card.childAdded',
+          (v) => childFormCard(v, household, inputs),
+        ),
+      );
+    }
+    case VERBS.otherForm:
+      return cardAnswer(otherFormCard(await view(c)));
+    case VERBS.otherAdd:
+      return cardAnswer(
+        await change(
+          c,
+          async () =>
+            review.addOther(
+              year,
+              ags,
+              {
+                surname: inputs.surname ?? '',
+                givenName: inputs.givenName ?? '',
+                birthDate: date(inputs.birthDate, 'Geburtsdatum'),
+                assignmentDate: date(inputs.assignmentDate, 'Zuweisungsdatum'),
+                zugangsart: inputs.zugangsart === 'zuweisung' ? 'zuweisung' : 'familiennachzug',
+                ...(inputs.householdId ? { householdId: inputs.householdId } : {}),
+                justification: inputs.justification ?? '',
+              },
+              opts,
+            ),
+          'card.otherAdded',
+          (v) => otherFormCard(v, inputs),
+        ),
+      );
+    case VERBS.submitConfirm:
+      return cardAnswer(submitConfirmCard(await view(c)));
+    case VERBS.submit:
+      return cardAnswer(await change(c, () => review.submit(year, ags, opts), 'card.submitted', (v) => submitConfirmCard(v)));
+    default:
+      throw new Error(`not a list verb: ${verb}`);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Step 2 in Teams: one summary card per Gemeinde in the municipalities' channel, and keeping it up to
+ * date after every change. The channel is shared by all Gemeinden, so these cards carry counts and
+ * state only.
+ */
+import type { Activity } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import type { IntmApp } from '../app';
+import { summaryCard } from '../cards';
+import type { Actor } from '../domain/actor';
+import type { ConversationStore, StoredReference } from './conversations';
+import type { Logger } from './log';
+import { errorKind } from './log';
+import type { Outbound } from './outbound';
+import { summaryView } from './views';
+
+export interface SendResult {
+  posted: number;
+  updated: number;
+  failed: number;
+}
+
+export class SummaryCards {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly app: IntmApp,
+    private readonly conversations: ConversationStore,
+    private readonly outbound: Outbound,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Posts (or updates) every Gemeinde's card and records the lists as sent. */
+  async sendAll(year: number, actor: Actor, channel: StoredReference): Promise<SendResult> {
+    const result: SendResult = { posted: 0, updated: 0, failed: 0 };
+    const known = (await this.conversations.read()).summaryCards[year] ?? {};
+    for (const g of this.app.ctx.verzeichnis.all) {
+      try {
+        await this.app.review.markSent(year, g.ags, { actor });
+        const activity = await this.activityFor(year, g.ags);
+        if (known[g.ags]) {
+          await this.outbound.update(channel, known[g.ags], activity);
+          result.updated++;
+        } else {
+          const id = await this.outbound.send(channel, activity);
+          if (id) await this.conversations.rememberSummaryCard(year, g.ags, id);
+          result.posted++;
+        }
+      } catch (e) {
+        result.failed++;
+        this.logger.error('summary.sendFailed', { year, ags: g.ags, error: errorKind(e) });
+      }
+    }
+    this.logger.info('summary.sent', { year, ...result });
+    return result;
+  }
+
+  /** Updates one Gemeinde's card after a change; failures are logged, never surfaced to the clicking user. */
+  refresh(year: number, ags: string): void {
+    const job = (async () => {
+      const conversations = await this.conversations.read();
+      const channel = conversations.channels.gemeinden;
+      const activityId = conversations.summaryCards[year]?.[ags];
+      if (!channel || !activityId) return;
+      await this.outbound.update(channel, activityId, await this.activityFor(year, ags));
+    })().catch((e) => this.logger.error('summary.refreshFailed', { year, ags, error: errorKind(e) }));
+    this.inFlight.add(job);
+    void job.finally(() => this.inFlight.delete(job));
+  }
+
+  /** Resolves when every pending card update has finished (clean shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async activityFor(year: number, ags: string): Promise<Partial<Activity>> {
+    const record = await this.app.campaigns.show(year);
+    const list = await this.app.ctx.repo.readList(year, ags);
+    const name = this.app.ctx.verzeichnis.byKey(ags)!.name;
+    const view = summaryView('de', year, name, list!, record.campaign, this.app.ctx.clock.today());
+    return { type: 'message', attachments: [CardFactory.adaptiveCard(summaryCard(view))] };
+  }
+}

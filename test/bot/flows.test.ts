@@ -1,0 +1,274 @@
+/** Steps 2 and 3 in Teams, driven through botbuilder's TestAdapter with Teams-shaped activities. */
+import { VERBS } from '../../src/cards/actions';
+import { countList } from '../../src/domain/list';
+import { translate } from '../../src/i18n/messages';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
+
+let h: BotHarness;
+beforeEach(async () => {
+  h = await openBotHarness();
+});
+afterEach(() => h.cleanup());
+
+const de = (code: Parameters<typeof translate>[0], params = {}) => translate(code, params, 'de');
+const list = (ags = ABSTATT) => h.deps.app.ctx.repo.readList(2025, ags);
+
+async function openList(u = ANNA, ags = ABSTATT) {
+  const r = await h.invoke(u, VERBS.listOpen, { year: 2025, ags });
+  expect(r.body.statusCode).toBe(200);
+  return r.body.value;
+}
+
+function button(card: unknown, verb: string, personId?: string) {
+  const found = actionsOf(card).find((a) => a.verb === verb && (personId === undefined || a.data.personId === personId));
+  if (!found) throw new Error(`no ${verb} button${personId ? ' for ' + personId : ''}`);
+  return found;
+}
+
+describe('who may do what', () => {
+  test('a user without a role gets a friendly German answer, and can do nothing', async () => {
+    const [reply] = await h.say(NOBODY, 'liste');
+    expect(reply.text).toBe(de('bot.noRole'));
+    const r = await h.invoke(NOBODY, VERBS.listOpen, { year: 2025, ags: ABSTATT });
+    expect(r.body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error' });
+    expect(r.body.value.message).toContain('Koordinierungsstelle');
+  });
+
+  test("staff of Abstatt cannot open or change Brackenheim's list, also with forged card data", async () => {
+    const open = await h.invoke(ANNA, VERBS.listOpen, { year: 2025, ags: BRACKENHEIM });
+    expect(open.body.statusCode).toBe(403);
+    const strike = await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: BRACKENHEIM, personId: `${BRACKENHEIM}-1`, rev: 1, op: 'x', reason: 'weggezogen' });
+    expect(strike.body.statusCode).toBe(403);
+    // Own AGS, but a person of another list: not on this list, nothing changes anywhere.
+    const forged = await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${BRACKENHEIM}-1`, rev: 1, op: 'y', reason: 'weggezogen' });
+    expect(cardText(forged.body.value)).toContain(de('list.personNotFound'));
+    expect(countList((await list(BRACKENHEIM))!).struck).toBe(0);
+    expect(countList((await list(ABSTATT))!).struck).toBe(0);
+    expect(JSON.stringify(open.body)).not.toContain('Nachname125');
+  });
+
+  test('a user of another tenant is refused', async () => {
+    const activity = { ...messageActivity(ANNA, 'liste'), channelData: { tenant: { id: 'other' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'other' } };
+    const [reply] = await h.send(activity as never);
+    expect(reply.text).toBe(de('bot.tenantNotAllowed'));
+  });
+});
+
+describe('the list card', () => {
+  test('"liste" in the personal chat shows the own list with its persons', async () => {
+    const [reply] = await h.say(ANNA, 'Liste');
+    const card = attachedCard(reply);
+    expect(card.type).toBe('AdaptiveCard');
+    expect(cardText(card)).toContain('Nachname001x1');
+    expect(cardText(card)).not.toContain('Nachname013');
+    expect(JSON.stringify(card)).not.toContain('"refresh"');
+  });
+
+  test('strike: form, then the updated card; the same operation twice is applied once', async () => {
+    const card = await openList();
+    const strikeButton = button(card, VERBS.strikeForm, `${ABSTATT}-1`);
+    const form = await h.invoke(ANNA, VERBS.strikeForm, strikeButton.data);
+    const submit = button(form.body.value, VERBS.strike);
+    const data = { ...submit.data, reason: 'weggezogen' };
+    const first = await h.invoke(ANNA, VERBS.strike, data);
+    expect(cardText(first.body.value)).toContain(de('card.struck'));
+    const again = await h.invoke(ANNA, VERBS.strike, data);
+    expect(again.body.statusCode).toBe(200);
+    const stored = (await list())!;
+    expect(countList(stored).struck).toBe(1);
+    expect(stored.events.filter((e) => e.action === 'person.strike')).toHaveLength(1);
+    // The updated card offers "Rückgängig" for the struck person.
+    expect(actionsOf(first.body.value).some((a) => a.verb === VERBS.undo && a.data.personId === `${ABSTATT}-1`)).toBe(true);
+  });
+
+  test('"sonstiges" without a note: the form comes back with the reason and the choice kept', async () => {
+    const form = await h.invoke(ANNA, VERBS.strikeForm, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-2`, rev: 1, page: 0 });
+    const submit = button(form.body.value, VERBS.strike);
+    const r = await h.invoke(ANNA, VERBS.strike, { ...submit.data, reason: 'sonstiges', note: '' });
+    expect(cardText(r.body.value)).toContain(de('list.noteRequired'));
+    expect(actionsOf(r.body.value).some((a) => a.verb === VERBS.strike)).toBe(true);
+    expect(JSON.stringify(r.body.value)).toContain('sonstiges');
+    expect(countList((await list())!).struck).toBe(0);
+  });
+
+  test('a stale card is refused with the current card', async () => {
+    const card = await openList();
+    const stale = button(card, VERBS.strikeForm, `${ABSTATT}-3`);
+    await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: 1, op: 'first', reason: 'verstorben' });
+    const r = await h.invoke(ANNA, VERBS.strike, { ...stale.data, op: 'second', reason: 'doppelt' });
+    expect(cardText(r.body.value)).toContain(de('conflict.staleRevision'));
+    expect(countList((await list())!).struck).toBe(1);
+  });
+
+  test('add a later-born child; a wrong date keeps what was typed', async () => {
+    const card = await openList();
+    const childButton = button(card, VERBS.childForm);
+    const form = await h.invoke(ANNA, VERBS.childForm, childButton.data);
+    const add = button(form.body.value, VERBS.childAdd);
+    const bad = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: '2023-05-01' });
+    expect(cardText(bad.body.value)).toContain('Stichtag');
+    expect(JSON.stringify(bad.body.value)).toContain('Lina');
+    const ok = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: '2022-05-01' });
+    expect(cardText(ok.body.value)).toContain(de('card.childAdded'));
+    expect(countList((await list())!).added).toBe(1);
+  });
+
+  test('another person is pending until the Koordinierungsstelle accepts it', async () => {
+    const card = await openList();
+    const form = await h.invoke(ANNA, VERBS.otherForm, button(card, VERBS.otherForm).data);
+    const add = button(form.body.value, VERBS.otherAdd);
+    const r = await h.invoke(ANNA, VERBS.otherAdd, {
+      ...add.data,
+      surname: 'Neu',
+      givenName: 'Nora',
+      birthDate: '1990-01-01',
+      assignmentDate: '2022-06-01',
+      zugangsart: 'familiennachzug',
+      justification: 'Familiennachzug laut Meldeamt im Juni 2022',
+    });
+    expect(cardText(r.body.value)).toContain(de('card.otherAdded'));
+    expect(countList((await list())!)).toMatchObject({ pending: 1, added: 0 });
+
+    // Staff may not decide additions.
+    expect((await h.invoke(ANNA, VERBS.additions, { year: 2025 })).body.statusCode).toBe(403);
+    const [reply] = await h.say(KORA, 'nachträge');
+    const additions = attachedCard(reply);
+    expect(cardText(additions)).toContain('Nora');
+    const accept = button(additions, VERBS.additionAccept);
+    const accepted = await h.invoke(KORA, VERBS.additionAccept, accept.data);
+    expect(cardText(accepted.body.value)).toContain(de('card.accepted'));
+    expect(countList((await list())!)).toMatchObject({ pending: 0, added: 1 });
+  });
+
+  test('submit: confirmation with the resulting count, then a read-only card', async () => {
+    const card = await openList();
+    const confirm = await h.invoke(ANNA, VERBS.submitConfirm, button(card, VERBS.submitConfirm).data);
+    expect(cardText(confirm.body.value)).toContain('6');
+    const done = await h.invoke(ANNA, VERBS.submit, button(confirm.body.value, VERBS.submit).data);
+    expect(cardText(done.body.value)).toContain(de('card.submitted'));
+    const changeButtons = actionsOf(done.body.value).filter((a) => ([VERBS.strikeForm, VERBS.undo, VERBS.childForm, VERBS.otherForm, VERBS.submitConfirm] as string[]).includes(a.verb));
+    expect(changeButtons).toEqual([]);
+    expect((await list())!.submitted).toBeDefined();
+    const late = await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: (await list())!.revision, op: 'z', reason: 'weggezogen' });
+    expect(cardText(late.body.value)).toContain('gesperrt');
+  });
+
+  test('English where Teams reports an English locale', async () => {
+    const r = await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: 1, op: 'en', reason: 'weggezogen' }, { locale: 'en-US' });
+    expect(cardText(r.body.value)).toContain(translate('card.struck', {}, 'en'));
+    const [reply] = await h.say(NOBODY, 'list', { locale: 'en-GB' });
+    expect(reply.text).toBe(translate('bot.noRole', {}, 'en'));
+  });
+
+  test('names with Markdown, HTML or ${…} show literally', async () => {
+    const evil = '**Fett** <b>x</b> ${name} [a](http://x)';
+    await h.deps.app.review.addChild(2025, ABSTATT, { parentId: `${ABSTATT}-1`, surname: evil, givenName: 'Mia', birthDate: '2022-02-02' }, { actor: { id: 'k', name: 'K', role: 'koordination' } });
+    const card = await openList();
+    expect(JSON.stringify(card)).toContain(JSON.stringify(evil).slice(1, -1));
+  });
+});
+
+describe('every invoke gets an answer', () => {
+  test.each([
+    ['unknown verb', 'frobnicate', { year: 2025, ags: ABSTATT }],
+    ['missing verb', undefined, { year: 2025, ags: ABSTATT }],
+    ['no data', VERBS.listOpen, undefined],
+    ['wrong types', VERBS.strike, { year: '2025x', ags: 8125001, personId: { $ne: 1 } }],
+    ['an AGS that is no AGS', VERBS.listOpen, { year: 2025, ags: '../../etc' }],
+  ])('%s → a 4xx error answer', async (_name, verb, data) => {
+    const r = await h.invoke(ANNA, verb, data);
+    expect(r.status).toBe(200);
+    expect(r.body.type).toBe('application/vnd.microsoft.error');
+    expect(r.body.statusCode).toBeGreaterThanOrEqual(400);
+    expect(r.body.statusCode).toBeLessThan(500);
+    expect(r.body.value.message).not.toMatch(/at .*\(/);
+  });
+});
+
+describe('the Koordinierungsstelle', () => {
+  test('registers channels, sends the lists, and the summary card follows every change', async () => {
+    const [refused] = await h.say(KORA, 'kanal registrieren gemeinden');
+    expect(refused.text).toBe(de('bot.channelOnly'));
+    const [ok] = await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    expect(ok.text).toBe(de('bot.channelRegistered', { role: 'gemeinden' }));
+    const [sent] = await h.say(KORA, 'listen versenden');
+    expect(sent.text).toContain('46 neu gepostet');
+    expect(h.outbound.sent).toHaveLength(46);
+    expect(h.outbound.sent[0].reference.conversation!.id).toBe('19:gemeinden@thread.tacv2');
+    expect((await list())!.sent).toBeDefined();
+
+    await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: 2, op: 'after-send', reason: 'weggezogen' });
+    await h.deps.summaries.idle();
+    const update = h.outbound.updated.find((u) => u.activityId === h.outbound.sent[0].id);
+    expect(update).toBeDefined();
+    expect(cardText(update!.activity.attachments![0].content)).toContain('5');
+
+    // Sending again updates the cards instead of posting them twice.
+    const [again] = await h.say(KORA, 'listen versenden');
+    expect(again.text).toContain('46 aktualisiert');
+    expect(h.outbound.sent).toHaveLength(46);
+  });
+
+  test('"liste prüfen" on the summary card: the list only for staff of that Gemeinde', async () => {
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    await h.say(KORA, 'listen versenden');
+    const summary = h.outbound.sent.find((s) => JSON.stringify(s.activity).includes(BRACKENHEIM))!;
+    const open = actionsOf(summary.activity.attachments![0].content).find((a) => a.verb === VERBS.listOpen)!;
+    const bert = await h.invoke(BERT, open.verb, open.data, { kind: 'channel' });
+    expect(cardText(bert.body.value)).toContain('Nachname013x1');
+    const anna = await h.invoke(ANNA, open.verb, open.data, { kind: 'channel' });
+    expect(anna.body.statusCode).toBe(403);
+  });
+
+  test('status dashboard, reopen, and role assignment', async () => {
+    expect((await h.say(ANNA, 'status'))[0].text).toBe(de('auth.koordinationOnly'));
+    const [dash] = await h.say(KORA, 'status');
+    expect(cardText(attachedCard(dash))).toContain('Brackenheim');
+    await h.deps.app.review.submit(2025, ABSTATT, { actor: { id: 'a', name: 'Anna', role: 'gemeinde', ags: ABSTATT } });
+    const [reopened] = await h.say(KORA, 'wiedereröffnen Abstatt');
+    expect(reopened.text).toBe(de('bot.reopened', { name: 'Abstatt' }));
+    expect((await list())!.submitted).toBeUndefined();
+
+    const [assigned] = await h.say(KORA, `zuordnen ${NOBODY.aadObjectId} Eppingen`);
+    expect(assigned.text).toContain('Eppingen');
+    const r = await h.invoke(NOBODY, VERBS.listOpen, { year: 2025, ags: '08125026' });
+    expect(r.body.statusCode).toBe(200);
+    const [removed] = await h.say(KORA, `zuordnung entfernen ${NOBODY.aadObjectId}`);
+    expect(removed.text).toContain('entfernt');
+    expect((await h.invoke(NOBODY, VERBS.listOpen, { year: 2025, ags: '08125026' })).body.statusCode).toBe(403);
+  });
+
+  test('in a channel, "liste" answers with a button only: no personal data where others read', async () => {
+    const [reply] = await h.say(ANNA, 'liste', { kind: 'channel' });
+    const card = attachedCard(reply);
+    expect(cardText(card)).not.toContain('Nachname');
+    const open = actionsOf(card).find((a) => a.verb === VERBS.listOpen)!;
+    expect(open.data).toEqual({ year: 2025, ags: ABSTATT });
+    const [kora] = await h.say(KORA, 'nachträge', { kind: 'groupChat' });
+    expect(actionsOf(attachedCard(kora))[0].verb).toBe(VERBS.additions);
+  });
+});
+
+test('privacy: after a whole procedure nothing personal went to a channel, a group chat or the log', async () => {
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await h.say(KORA, 'listen versenden');
+  await h.say(ANNA, 'liste', { kind: 'channel' });
+  await h.say(KORA, 'status', { kind: 'channel' });
+  await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: 2, op: 'p1', reason: 'weggezogen' }, { kind: 'channel' });
+  await h.invoke(ANNA, VERBS.childAdd, { year: 2025, ags: ABSTATT, rev: 3, op: 'p2', parentId: `${ABSTATT}-2`, surname: 'Kindname', givenName: 'Lotta', birthDate: '2022-05-01' });
+  await h.invoke(ANNA, VERBS.submit, { year: 2025, ags: ABSTATT, rev: 4, op: 'p3' });
+  await h.say(KORA, 'nachträge', { kind: 'channel' });
+  await h.deps.summaries.idle();
+
+  const lists = await h.deps.app.ctx.repo.readLists(2025);
+  const secrets = lists.flatMap((l) => l.persons.flatMap((p) => [p.surname, p.givenName, p.birthDate, p.id, p.birthDate.split('-').reverse().join('.')]));
+  const shared = [
+    ...h.replies.filter((r) => (r.conversation as { conversationType?: string })?.conversationType !== 'personal' && r.type !== 'invokeResponse'),
+    ...h.outbound.sent.map((s) => s.activity),
+    ...h.outbound.updated.map((u) => u.activity),
+  ].map((a) => JSON.stringify(a));
+  expect(shared.length).toBeGreaterThan(46);
+  for (const text of [...shared, ...h.logger.lines]) {
+    for (const secret of secrets) expect(text.includes(secret) ? `${secret} in ${text.slice(0, 80)}` : '').toBe('');
+  }
+});

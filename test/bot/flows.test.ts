@@ -249,6 +249,15 @@ describe('the Koordinierungsstelle', () => {
   });
 });
 
+test('conversation references are stored on install, for messages the bot sends later', async () => {
+  await h.send({ ...messageActivity(ANNA, ''), type: 'installationUpdate', action: 'add', text: undefined } as never);
+  const stored = await h.deps.conversations.read();
+  expect(stored.personal[ANNA.aadObjectId]).toMatchObject({ conversation: { id: `a:personal-${ANNA.aadObjectId}` }, serviceUrl: 'https://smba.example.invalid/' });
+  const [welcome] = await h.send({ ...messageActivity(BERT, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:intm-bot' }] } as never);
+  expect(welcome.text).toBe(de('bot.welcome'));
+  expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
+});
+
 test('privacy: after a whole procedure nothing personal went to a channel, a group chat or the log', async () => {
   await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
   await h.say(KORA, 'listen versenden');

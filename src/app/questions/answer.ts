@@ -1,0 +1,93 @@
+/**
+ * Answers a recognized question in the asker's language, with figures from the application services.
+ * Rights are checked here first (and again by the services): staff get their own Gemeinde's figures
+ * only; the district questions are for the Koordinierungsstelle.
+ */
+import { Actor, isKoordination } from '../../domain/actor';
+import { isDomainError } from '../../domain/errors';
+import type { Locale } from '../../i18n/catalogue';
+import { translate, type MessageCode } from '../../i18n/messages';
+import type { IntmApp } from '../index';
+import { missing, totals } from './districtAnswers';
+import { examplesFor } from './examples';
+import { AnswerEnv, answerEnv } from './figures';
+import { deadlines, explainOptions, funding, listStatus, options, persons } from './gemeindeAnswers';
+import { GemeindeIntentKind, Intent, isGemeindeIntent } from './intents';
+
+export interface AnswerContext {
+  actor: Actor;
+  locale: Locale;
+  /** The Berechnungsjahr the bot works on; undefined when there is no campaign yet. */
+  year: number | undefined;
+  app: IntmApp;
+}
+
+export interface Answer {
+  /** Plain text (no Markdown), lines separated by "\n"; aggregate figures only, never persons. */
+  text: string;
+}
+
+/** Refusals of the services that mean "no figures yet", as sentences about the question. */
+const NO_FIGURES: Record<string, MessageCode> = {
+  'campaign.notFound': 'q.noCampaign',
+  'campaign.notImported': 'q.notImported',
+  'allocation.noPersons': 'q.noPersons',
+};
+
+const PER_GEMEINDE: Record<GemeindeIntentKind, (env: AnswerEnv, ags: string) => Promise<string[]>> = {
+  funding,
+  persons,
+  listStatus,
+  deadlines,
+  options,
+};
+
+export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promise<Answer> {
+  const { actor, locale } = ctx;
+  const say = (code: MessageCode, params = {}) => ({ text: translate(code, params, locale) });
+  const nameOf = (ags: string) => ctx.app.ctx.verzeichnis.byKey(ags)?.name ?? ags;
+  const coordinator = isKoordination(actor);
+
+  if (intent.kind === 'unknown') {
+    const examples = examplesFor(actor.role, locale).map((q) => (locale === 'de' ? `„${q}“` : `"${q}"`));
+    return say('q.unknown', { examples: examples.join(' ') });
+  }
+  if (isGemeindeIntent(intent) && intent.stadtkreis && !intent.ags) return say('q.stadtkreis');
+  if (!isGemeindeIntent(intent) && !coordinator) return say('q.koordinationOnly');
+  if (isGemeindeIntent(intent) && !coordinator) {
+    if (!actor.ags) return say('q.noGemeinde');
+    if (intent.ags && intent.ags !== actor.ags) return say('q.otherGemeinde', { name: nameOf(intent.ags) });
+  }
+
+  const year = intent.year ?? ctx.year;
+  if (year === undefined) {
+    if (intent.kind !== 'options') return say('q.noCampaign', {});
+    return { text: explainOptions({ locale, t: (code, params = {}) => translate(code, params, locale) }).join('\n') };
+  }
+  const env = answerEnv(ctx.app, actor, locale, year);
+  try {
+    return { text: (await linesFor(intent, env)).join('\n') };
+  } catch (e) {
+    if (isDomainError(e) && NO_FIGURES[e.code]) return say(NO_FIGURES[e.code], { year });
+    if (isDomainError(e) && e.code === 'auth.otherGemeinde') return say('q.otherGemeinde', { name: isGemeindeIntent(intent) && intent.ags ? nameOf(intent.ags) : '' });
+    throw e;
+  }
+}
+
+async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv): Promise<string[]> {
+  if (!isGemeindeIntent(intent)) return intent.kind === 'totals' ? totals(env) : missing(env);
+  const ags = intent.ags ?? env.actor.ags;
+  if (ags) return PER_GEMEINDE[intent.kind](env, ags);
+  // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
+  switch (intent.kind) {
+    case 'funding':
+    case 'persons':
+      return [...(await totals(env)), env.t('q.nameAGemeinde')];
+    case 'listStatus':
+      return [...(await missing(env)), env.t('q.nameAGemeinde')];
+    case 'deadlines':
+      return deadlines(env, undefined);
+    case 'options':
+      return options(env, undefined);
+  }
+}

@@ -1,0 +1,50 @@
+/** Answers about the whole Landkreis, for the Koordinierungsstelle: totals and who is missing. */
+import { AnswerEnv, importedCampaign, moneyFigures, provenance } from './figures';
+
+export async function totals(env: AnswerEnv): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const [report, status] = await Promise.all([moneyFigures(env, record), env.app.overview.status(env.year)]);
+  const { f } = env;
+  const p = report.parameters;
+  const lines = [
+    env.t('q.totals.persons', {
+      year: env.year,
+      persons: f.count(report.totals.persons),
+      stichtag: f.date(p.stichtag),
+      distributable: f.euro(p.distributable),
+      vzae: f.vzae(report.totals.vzae),
+      eurPerVzae: f.euro(p.eurPerVzae),
+    }),
+  ];
+  if (Number(p.vorwegabzug) > 0) lines.push(env.t('q.totals.deduction', { kreisAmount: f.euro(p.kreisAmount), vorwegabzug: f.euro(p.vorwegabzug) }));
+  const s = status.summary;
+  const pending = status.rows.reduce((sum, r) => sum + r.counts.pending, 0);
+  lines.push(
+    env.t('q.totals.lists', { submitted: s.submitted, total: s.total, overdue: s.overdue, pending: f.count(pending) }),
+    env.t('q.totals.decisions', { ...s.decisions }),
+    provenance(env, record, report),
+  );
+  return lines;
+}
+
+export async function missing(env: AnswerEnv): Promise<string[]> {
+  await importedCampaign(env);
+  const status = await env.app.overview.status(env.year);
+  const open = status.rows.filter((r) => r.listState !== 'eingereicht');
+  const total = status.rows.length;
+  const lines: string[] = [];
+  if (open.length === 0) {
+    lines.push(env.t('q.missing.none', { total, year: env.year }));
+  } else {
+    // Overdue ones first: they are the ones to chase.
+    const sorted = [...open].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.name.localeCompare(b.name, 'de'));
+    const names = sorted.map((r) => (r.overdue ? env.t('q.missing.overdueMark', { name: r.name }) : r.name));
+    lines.push(env.t('q.missing.list', { open: open.length, total, year: env.year, names: names.join(', ') }));
+    const overdue = open.filter((r) => r.overdue).length;
+    if (overdue > 0) lines.push(env.t('q.missing.overdueCount', { overdue }));
+  }
+  const withPending = status.rows.filter((r) => r.counts.pending > 0);
+  const pending = withPending.reduce((sum, r) => sum + r.counts.pending, 0);
+  if (pending > 0) lines.push(env.t('q.missing.pending', { pending: env.f.count(pending), names: withPending.map((r) => r.name).join(', ') }));
+  return lines;
+}

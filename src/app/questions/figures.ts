@@ -1,0 +1,79 @@
+/**
+ * What every answer needs: the asker's language, the app's figures, and whether those are final.
+ * Money always comes from one place — the published overview once there is one (the official
+ * figures), the current allocation before — so two answers never disagree about an amount.
+ */
+import type { Actor } from '../../domain/actor';
+import { MINIMUM_POSITION_VZAE } from '../../domain/campaign';
+import { DomainError } from '../../domain/errors';
+import { Decimal } from '../../domain/money';
+import type { Locale, MessageParams } from '../../i18n/catalogue';
+import { translate, type MessageCode } from '../../i18n/messages';
+import type { IntmApp } from '../index';
+import type { OverviewReport, OverviewRow } from '../overview';
+import type { CampaignRecord } from '../ports';
+import { Format, formatFor, formatMinimum } from './format';
+
+export interface AnswerEnv {
+  app: IntmApp;
+  actor: Actor;
+  locale: Locale;
+  year: number;
+  t(code: MessageCode, params?: MessageParams): string;
+  f: Format;
+  nameOf(ags: string): string;
+}
+
+export function answerEnv(app: IntmApp, actor: Actor, locale: Locale, year: number): AnswerEnv {
+  return {
+    app,
+    actor,
+    locale,
+    year,
+    t: (code, params = {}) => translate(code, params, locale),
+    f: formatFor(locale),
+    nameOf: (ags) => app.ctx.verzeichnis.byKey(ags)?.name ?? ags,
+  };
+}
+
+/** The campaign with imported lists; refuses (as a sentence for the user) when there is none. */
+export async function importedCampaign(env: AnswerEnv): Promise<CampaignRecord> {
+  const record = await env.app.campaigns.show(env.year);
+  if (!record.generation) throw new DomainError('campaign.notImported', { year: env.year });
+  return record;
+}
+
+export async function moneyFigures(env: AnswerEnv, record: CampaignRecord): Promise<OverviewReport> {
+  return record.published?.report ?? (await env.app.overview.overview(env.year));
+}
+
+export function rowOf(report: OverviewReport, ags: string): OverviewRow {
+  const row = report.rows.find((r) => r.ags === ags);
+  if (!row) throw new DomainError('gemeinde.unknownKey', { ags });
+  return row;
+}
+
+/** "Stand: veröffentlicht am …" or why the figures are still provisional. */
+export function provenance(env: AnswerEnv, record: CampaignRecord, report: OverviewReport, ownAgs?: string): string {
+  const published = record.published;
+  if (published && !report.provisional) return env.t('q.published', { date: env.f.day(published.at) });
+  const reasons: string[] = [];
+  if (published) reasons.push(env.t('q.reason.publishedProvisional', { date: env.f.day(published.at) }));
+  else reasons.push(env.t('q.reason.notPublished'));
+  const open = report.rows.filter((r) => r.listState !== 'eingereicht');
+  if (open.length > 0) {
+    const ownOpen = ownAgs !== undefined && open.some((r) => r.ags === ownAgs);
+    reasons.push(env.t('q.reason.openLists', { open: open.length, total: report.rows.length, own: ownOpen ? env.nameOf(ownAgs) : undefined }));
+  }
+  if (report.totals.pending > 0) reasons.push(env.t('q.reason.pending', { pending: env.f.count(report.totals.pending) }));
+  return env.t('q.provisional', { reasons: reasons.join('; ') });
+}
+
+/** The decision-support line: what 0.5 VZÄ cost and how far the share is from it. */
+export function gapLine(env: AnswerEnv, amount: string, eurPerVzae: string): { text: string; covered: boolean } {
+  const cost = MINIMUM_POSITION_VZAE.times(eurPerVzae).toDecimalPlaces(2);
+  const missing = Decimal.max(0, cost.minus(amount));
+  const minVzae = formatMinimum(MINIMUM_POSITION_VZAE, env.locale);
+  if (missing.isZero()) return { text: env.t('q.gap.covered', { minVzae, cost: env.f.euro(cost) }), covered: true };
+  return { text: env.t('q.gap.short', { minVzae, cost: env.f.euro(cost), missing: env.f.euro(missing) }), covered: false };
+}

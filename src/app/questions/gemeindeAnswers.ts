@@ -1,0 +1,168 @@
+/** Answers about one Gemeinde: funding, persons, list status, deadlines, the options of step B. */
+import { MINIMUM_POSITION_VZAE } from '../../domain/campaign';
+import { isDomainError } from '../../domain/errors';
+import type { GemeindeStatus } from '../../domain/status';
+import { CHOICE_LABEL, LIST_STATE_LABEL } from '../../i18n/labels';
+import type { CampaignRecord } from '../ports';
+import { AnswerEnv, gapLine, importedCampaign, moneyFigures, provenance, rowOf } from './figures';
+import { formatMinimum } from './format';
+
+async function statusRow(env: AnswerEnv, ags: string): Promise<GemeindeStatus> {
+  const status = await env.app.overview.status(env.year);
+  return status.rows.find((r) => r.ags === ags)!;
+}
+
+export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const report = await moneyFigures(env, record);
+  const row = rowOf(report, ags);
+  const { f } = env;
+  return [
+    env.t('q.funding.amount', {
+      name: row.gemeinde,
+      year: env.year,
+      amount: f.euro(row.amount),
+      persons: f.count(row.persons),
+      vzae: f.vzae(row.vzae),
+      eurPerVzae: f.euro(report.parameters.eurPerVzae),
+    }),
+    gapLine(env, row.amount, report.parameters.eurPerVzae).text,
+    provenance(env, record, report, ags),
+  ];
+}
+
+export async function persons(env: AnswerEnv, ags: string): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const row = await statusRow(env, ags);
+  const { f } = env;
+  const c = row.counts;
+  const lines = [
+    env.t('q.persons.counts', {
+      name: row.name,
+      year: env.year,
+      listed: f.count(c.listed),
+      struck: f.count(c.struck),
+      added: f.count(c.added),
+      persons: f.count(c.persons),
+      stichtag: f.date(record.campaign.stichtag),
+    }),
+  ];
+  if (c.pending > 0) lines.push(env.t('q.persons.pending', { pending: f.count(c.pending) }));
+  if (row.listState !== 'eingereicht') lines.push(env.t('q.persons.notFinal'));
+  return lines;
+}
+
+export async function listStatus(env: AnswerEnv, ags: string): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const row = await statusRow(env, ags);
+  const { f } = env;
+  const submitted = row.listState === 'eingereicht';
+  const lines = [
+    env.t('q.status.state', {
+      name: row.name,
+      year: env.year,
+      state: LIST_STATE_LABEL[env.locale][row.listState],
+      date: submitted && row.submittedAt ? f.day(row.submittedAt) : undefined,
+    }),
+  ];
+  if (!submitted) lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
+  const todo = openItems(env, record, row);
+  lines.push(todo.length ? env.t('q.status.todo', { items: todo.join('; ') }) : env.t('q.status.complete'));
+  if (submitted && !record.published) lines.push(env.t('q.status.awaitPublication', { date: f.date(record.campaign.deadlines.publication) }));
+  return lines;
+}
+
+/** What the Gemeinde (or the Koordinierungsstelle for it) still has to do. */
+function openItems(env: AnswerEnv, record: CampaignRecord, row: GemeindeStatus): string[] {
+  const items: string[] = [];
+  if (row.listState !== 'eingereicht') items.push(env.t('q.todo.submit'));
+  if (row.counts.pending > 0) items.push(env.t('q.todo.pending', { pending: env.f.count(row.counts.pending) }));
+  // The decision is asked for once the overview is published (the decision card appears then).
+  if (record.published && row.decision === 'offen' && !row.decisionDefaulted) {
+    items.push(env.t('q.todo.decision', { date: env.f.date(record.campaign.deadlines.decision) }));
+  }
+  if (row.decision === 'verbund' && !row.decisionValid) items.push(env.t('q.todo.verbund'));
+  return items;
+}
+
+export async function deadlines(env: AnswerEnv, ags: string | undefined): Promise<string[]> {
+  const record = await env.app.campaigns.show(env.year);
+  const { campaign } = record;
+  const { f } = env;
+  const today = env.app.ctx.clock.today();
+  const d = campaign.deadlines;
+  const lines = [
+    env.t('q.deadlines.head', { year: env.year }),
+    env.t('q.deadlines.review', { date: f.date(d.review), past: today > d.review ? 1 : undefined }),
+    env.t('q.deadlines.publication', { date: f.date(d.publication), past: today > d.publication ? 1 : undefined }),
+    env.t('q.deadlines.decision', { date: f.date(d.decision), past: today > d.decision ? 1 : undefined }),
+  ];
+  if (ags && record.generation) {
+    const row = await statusRow(env, ags);
+    if (row.due !== d.review) lines.push(env.t('q.deadlines.extension', { name: row.name, date: f.date(row.due) }));
+    if (row.listState !== 'eingereicht') lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
+  }
+  lines.push(env.t('q.deadlines.period', { start: f.date(campaign.period.start), end: f.date(campaign.period.end), stichtag: f.date(campaign.stichtag) }));
+  return lines;
+}
+
+/** The three choices in plain words, then — when known — this Gemeinde's own figures and decision. */
+export async function options(env: AnswerEnv, ags: string | undefined): Promise<string[]> {
+  const lines = explainOptions(env);
+  if (!ags) return lines;
+  try {
+    lines.push(...(await ownOptionFigures(env, ags)));
+  } catch (e) {
+    // The general explanation stands on its own; figures follow once there are any.
+    const noFigures = ['campaign.notFound', 'campaign.notImported', 'allocation.noPersons'];
+    if (!(isDomainError(e) && noFigures.includes(e.code))) throw e;
+  }
+  return lines;
+}
+
+/** The general explanation: needs no campaign, so it answers even before there is one. */
+export function explainOptions(env: Pick<AnswerEnv, 't' | 'locale'>): string[] {
+  const minVzae = formatMinimum(MINIMUM_POSITION_VZAE, env.locale);
+  return [
+    env.t('q.options.intro'),
+    env.t('q.options.landkreis'),
+    env.t('q.options.eigenstaendig', { minVzae }),
+    env.t('q.options.verbund', { minVzae }),
+    env.t('q.options.arguments'),
+  ];
+}
+
+async function ownOptionFigures(env: AnswerEnv, ags: string): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const report = await moneyFigures(env, record);
+  const row = rowOf(report, ags);
+  const { f } = env;
+  const gap = gapLine(env, row.amount, report.parameters.eurPerVzae);
+  const minVzae = formatMinimum(MINIMUM_POSITION_VZAE, env.locale);
+  const lines = [
+    env.t('q.options.figures', { name: row.gemeinde, amount: f.euro(row.amount), vzae: f.vzae(row.vzae) }),
+    gap.text,
+    gap.covered ? env.t('q.options.hintCovered', { minVzae }) : env.t('q.options.hintShort'),
+    provenance(env, record, report, ags),
+  ];
+  const status = await statusRow(env, ags);
+  const deadline = f.date(record.campaign.deadlines.decision);
+  if (status.decisionDefaulted) return [...lines, env.t('q.options.defaulted', { name: row.gemeinde, date: deadline })];
+  lines.push(env.t('q.options.decision', { name: row.gemeinde, choice: CHOICE_LABEL[env.locale][status.decision], date: deadline }));
+  if (status.decision === 'eigenstaendig' || status.decision === 'verbund') {
+    const a = await env.app.overview.assessment(env.year, ags, env.actor);
+    lines.push(
+      env.t('q.options.position', {
+        position: f.vzae(a.positionVzae),
+        cost: f.euro(a.positionCost),
+        members: a.members.length > 1 ? a.members.length : undefined,
+        funded: f.euro(a.fundedAmount),
+        missing: f.euro(a.missingEigenmittel),
+        declared: f.euro(a.eigenmittelDeclared),
+        covered: a.covered ? 1 : undefined,
+      }),
+    );
+    if (a.unconfirmed.length) lines.push(env.t('q.options.unconfirmed', { names: a.unconfirmed.map(env.nameOf).join(', ') }));
+  }
+  return lines;
+}

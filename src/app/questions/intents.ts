@@ -1,0 +1,33 @@
+/** What a question asks for: the intents the recognizer returns and the answers cover. */
+
+/** About one Gemeinde: the asker's own, or one named in the question. */
+export type GemeindeIntentKind = 'funding' | 'persons' | 'listStatus' | 'deadlines' | 'options';
+/** About the whole Landkreis: for the Koordinierungsstelle only. */
+export type DistrictIntentKind = 'totals' | 'missing';
+export type TopicKind = GemeindeIntentKind | DistrictIntentKind;
+export type IntentKind = TopicKind | 'unknown';
+
+export const GEMEINDE_INTENTS: readonly GemeindeIntentKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options'];
+export const DISTRICT_INTENTS: readonly DistrictIntentKind[] = ['totals', 'missing'];
+export const TOPICS: readonly TopicKind[] = [...GEMEINDE_INTENTS, ...DISTRICT_INTENTS];
+
+export interface GemeindeIntent {
+  kind: GemeindeIntentKind;
+  /** The Gemeinde named in the question (absent: the asker's own). */
+  ags?: string;
+  /** The question named Heilbronn, the Stadtkreis: not part of the Landkreis, so there are no figures. */
+  stadtkreis?: true;
+  /** A Berechnungsjahr named in the question ("Förderung 2026"). */
+  year?: number;
+}
+
+export interface DistrictIntent {
+  kind: DistrictIntentKind;
+  year?: number;
+}
+
+export type Intent = GemeindeIntent | DistrictIntent | { kind: 'unknown' };
+
+export function isGemeindeIntent(intent: Intent): intent is GemeindeIntent {
+  return (GEMEINDE_INTENTS as readonly string[]).includes(intent.kind);
+}

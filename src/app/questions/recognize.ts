@@ -1,0 +1,135 @@
+/**
+ * Deterministic intent recognition: keyword tables with weights (`vocabulary.ts`), no AI, no network.
+ *
+ * Scoring, in order:
+ * 1. The question is tokenized (case, umlaut spelling, punctuation and contractions folded).
+ * 2. Exact Gemeinde names are taken out first, so their words are not read as keywords.
+ * 3. Each intent scores the sum of the weights of its terms found in the question. Longer phrases are
+ *    tried first and each word counts once per intent, so "was fehlt" is not also "fehlt".
+ * 4. Words no keyword used may still be a Gemeinde name with a typo.
+ * 5. District scope: the totals words ("insgesamt", "gesamt", "Landkreis") add the score of the
+ *    funding or persons topic they qualify — "Wie viele Personen insgesamt?" is a totals question, not
+ *    a persons one. Scope words do not apply when a Gemeinde is named, nor when "wir/unsere/our"
+ *    makes a funding or persons question the asker's own. "Who is missing" questions lose 2 for
+ *    "wir/uns" (then it is usually the own list's status) and all for a named Gemeinde.
+ * 6. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
+ *    MIN_MARGIN over the next; otherwise `unknown`, and the bot shows examples instead of guessing.
+ */
+import type { GemeindeVerzeichnis } from '../../domain/gemeinden';
+import { exactMentions, fuzzyMention, Mention } from './gemeindeMention';
+import { DISTRICT_INTENTS, Intent, TOPICS, TopicKind } from './intents';
+import { matchWord, tokenize } from './text';
+import { FIRST_PERSON, Term, VOCABULARY } from './vocabulary';
+
+export const MIN_SCORE = 3;
+export const MIN_MARGIN = 1;
+/** Questions are short; a pasted text is not one. */
+const MAX_TOKENS = 40;
+/** Phrase words may have up to this many other words between them ("was fehlt uns noch"). */
+const MAX_GAP = 2;
+
+interface CompiledTerm {
+  words: string[];
+  weight: number;
+  strict: boolean;
+}
+
+const COMPILED: Record<TopicKind, CompiledTerm[]> = Object.fromEntries(
+  TOPICS.map((topic) => [
+    topic,
+    VOCABULARY[topic]
+      .map((t: Term) => ({ words: tokenize(t.text), weight: t.weight, strict: !!t.strict }))
+      .sort((a, b) => b.words.length - a.words.length || b.weight - a.weight),
+  ]),
+) as Record<TopicKind, CompiledTerm[]>;
+
+/** Positions of a term's words in order (gaps allowed for phrases), using only free positions. */
+function findTerm(tokens: readonly string[], term: CompiledTerm, free: (i: number) => boolean): number[] | undefined {
+  const matches = (i: number, word: string) => free(i) && matchWord(tokens[i], word, term.strict) !== undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    if (!matches(start, term.words[0])) continue;
+    const positions = [start];
+    for (const word of term.words.slice(1)) {
+      const last = positions[positions.length - 1];
+      const limit = Math.min(tokens.length - 1, last + 1 + MAX_GAP);
+      let next = -1;
+      for (let j = last + 1; j <= limit; j++) {
+        if (matches(j, word)) {
+          next = j;
+          break;
+        }
+      }
+      if (next < 0) break;
+      positions.push(next);
+    }
+    if (positions.length === term.words.length) return positions;
+  }
+  return undefined;
+}
+
+function scoreTopic(tokens: readonly string[], topic: TopicKind, blocked: ReadonlySet<number>, usedAnywhere: Set<number>): number {
+  const used = new Set<number>();
+  let score = 0;
+  for (const term of COMPILED[topic]) {
+    const positions = findTerm(tokens, term, (i) => !blocked.has(i) && !used.has(i));
+    if (!positions) continue;
+    score += term.weight;
+    positions.forEach((p) => (used.add(p), usedAnywhere.add(p)));
+  }
+  return score;
+}
+
+export interface Recognition {
+  intent: Intent;
+  /** Every intent's final score (for tests and for tuning the tables). */
+  scores: Record<TopicKind, number>;
+  mention?: Mention;
+}
+
+export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis }): Recognition {
+  const tokens = tokenize(text).slice(0, MAX_TOKENS);
+  const exact = exactMentions(tokens, ctx.verzeichnis);
+  const nameWords = new Set(exact.flatMap((m) => m.positions));
+  const keywordWords = new Set<number>();
+  const scores = Object.fromEntries(TOPICS.map((t) => [t, scoreTopic(tokens, t, nameWords, keywordWords)])) as Record<TopicKind, number>;
+
+  let mention = exact.find((m) => m.ags) ?? exact.find((m) => m.stadtkreis);
+  mention ??= fuzzyMention(tokens, (i) => !nameWords.has(i) && !keywordWords.has(i), ctx.verzeichnis);
+  const namesGemeinde = !!(mention?.ags || mention?.stadtkreis);
+  const firstPerson = tokens.some((t) => FIRST_PERSON.has(t));
+
+  const topic = Math.max(scores.funding, scores.persons);
+  if (scores.totals > 0) {
+    if (namesGemeinde || (firstPerson && topic > 0)) scores.totals = 0;
+    else scores.totals += topic;
+  }
+  if (namesGemeinde) scores.missing = 0;
+  else if (firstPerson) scores.missing = Math.max(0, scores.missing - 2);
+
+  const ranked = [...TOPICS].sort((a, b) => scores[b] - scores[a]);
+  const [best, second] = ranked;
+  if (scores[best] < MIN_SCORE || scores[best] - scores[second] < MIN_MARGIN) return { intent: { kind: 'unknown' }, scores, ...(mention ? { mention } : {}) };
+
+  const year = yearIn(tokens);
+  const extra = { ...(year ? { year } : {}) };
+  const intent: Intent = (DISTRICT_INTENTS as readonly string[]).includes(best)
+    ? { kind: best as 'totals' | 'missing', ...extra }
+    : {
+        kind: best as Exclude<TopicKind, 'totals' | 'missing'>,
+        ...(mention?.ags ? { ags: mention.ags } : {}),
+        ...(mention?.stadtkreis ? { stadtkreis: true as const } : {}),
+        ...extra,
+      };
+  return { intent, scores, ...(mention ? { mention } : {}) };
+}
+
+/** A Berechnungsjahr named in the question ("Förderung 2026"). */
+function yearIn(tokens: readonly string[]): number | undefined {
+  const found = tokens.find((t) => /^20[2-9]\d$/.test(t));
+  return found ? Number(found) : undefined;
+}
+
+/** What the question asks for; `unknown` when no intent is clearly ahead. */
+export function recognize(text: string, ctx: { verzeichnis: GemeindeVerzeichnis }): Intent {
+  return analyse(text, ctx).intent;
+}

@@ -1,0 +1,105 @@
+/**
+ * The words that point to each intent, with weights — the recognizer's only knowledge. To teach it a
+ * new phrasing, add a word or phrase here and an example to `test/questions/recognize.test.ts`.
+ *
+ * Write words as people spell them (umlauts, capitals): they are normalised like the question.
+ * A phrase ("bis wann") matches its words in order, with at most two other words between them.
+ * Single words also match with an ending ("Fristen"), inside compounds ("Abgabefrist"; five letters
+ * or more) and with small typos (six letters or more) — see `matchWord`. `strict` words match exactly
+ * only: short function words, and words whose compounds mean something else.
+ *
+ * Weights: 4 = names the topic unmistakably ("Frist", "Verbund"), 3 = a topic noun ("Förderung",
+ * "Personen", "Status"), 2 = points to the topic but is shared with others ("wann", "fehlt"),
+ * 1 = question words that only support ("wie viel", "bekommen"). One topic noun (3) is enough to
+ * answer; support words alone never are (see `recognize.ts`).
+ */
+import type { TopicKind } from './intents';
+
+export interface Term {
+  text: string;
+  weight: number;
+  strict?: boolean;
+}
+
+const w = (weight: number, ...texts: string[]): Term[] => texts.map((text) => ({ text, weight }));
+const strict = (weight: number, ...texts: string[]): Term[] => texts.map((text) => ({ text, weight, strict: true }));
+
+export const VOCABULARY: Record<TopicKind, Term[]> = {
+  funding: [
+    ...w(3, 'Förderung', 'Fördermittel', 'Förderbetrag', 'Zuwendung', 'Zuschuss', 'Betrag', 'Anteil', 'Landesmittel', 'Stellenanteil'),
+    ...strict(3, 'Geld', 'VZÄ', 'FTE'),
+    ...w(3, 'funding', 'money', 'grant', 'amount', 'allocation'),
+    ...strict(3, 'share', 'funds', 'Mittel'),
+    // "Mittel" inside another word only supports: "Eigenmittel" is an options word.
+    ...w(1, 'Mittel'),
+    ...w(2, 'Summe', 'Euro', 'Zuteilung'),
+    ...strict(2, 'EUR', 'wie viel', 'wieviel', 'how much'),
+    ...strict(1, 'wie hoch'),
+    ...w(1, 'bekommen', 'bekommt', 'erhalten', 'kriegen', 'voraussichtlich', 'erwartet', 'zu erwartende', 'expected', 'receive'),
+    ...strict(1, 'get'),
+  ],
+  persons: [
+    ...w(3, 'Personen', 'Person', 'Menschen', 'Flüchtlinge', 'Geflüchtete', 'Zielgruppe', 'persons', 'people', 'refugees', 'headcount'),
+    ...strict(3, 'Leute'),
+    ...w(2, 'Anzahl', 'gezählt', 'number', 'count'),
+    ...strict(2, 'wie viele', 'wieviele', 'how many'),
+    ...strict(1, 'stehen', 'drauf', 'zählen'),
+  ],
+  listStatus: [
+    ...w(3, 'Status', 'eingereicht', 'einreichen', 'abgegeben', 'abgeschickt', 'submitted', 'progress'),
+    ...strict(3, 'was fehlt', 'what is missing', 'what missing', 'stand der liste', 'state of'),
+    ...w(2, 'Bearbeitung', 'fertig', 'erledigt', 'vollständig', 'versendet', 'Nachträge', 'submit', 'complete', 'finished', 'missing'),
+    // "stand" strictly: its compounds ("verstanden", "Abstand") mean something else.
+    ...strict(3, 'stand'),
+    ...strict(2, 'fehlt', 'done', 'noch zu tun'),
+    ...w(1, 'Liste', 'list'),
+    ...strict(1, 'schon', 'offen'),
+  ],
+  deadlines: [
+    ...w(4, 'Frist', 'Abgabefrist', 'Deadline', 'Zeitplan', 'Termin', 'Fälligkeit', 'schedule'),
+    ...strict(4, 'bis wann', 'by when', 'until when', 'bis zu welchem'),
+    ...w(4, 'wann abgeben', 'wann einreichen', 'wann zurückschicken', 'when submit', 'when return'),
+    ...w(2, 'spätestens', 'Verlängerung', 'Datum', 'extension', 'dates', 'veröffentlicht', 'Veröffentlichung', 'published', 'publication'),
+    ...strict(2, 'wann', 'when', 'due', 'fällig', 'how long'),
+    ...w(1, 'zurückschicken', 'zurücksenden', 'zurückgeben', 'return'),
+  ],
+  options: [
+    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger'),
+    ...strict(4, 'schritt b', 'step b', 'on our own', 'halbe stelle', 'half a position'),
+    ...w(3, 'Entscheidung', 'entscheiden', 'Eigenmittel', 'Verwendungsnachweis', 'Alternative', 'decision', 'decide', 'ourselves', 'joint', 'provider'),
+    ...w(2, 'Möglichkeit', 'Option', 'selbst', 'selber', 'Unterschied', 'Vorteile', 'Nachteile', 'lohnt', 'choice', 'choose', 'difference', 'pros', 'cons'),
+    ...w(2, 'Landkreis', 'district'),
+    ...strict(2, 'wahl'),
+    ...strict(1, 'oder', 'or', 'bedeutet', 'heißt', 'mean', 'means', 'stelle'),
+  ],
+  // District scope: these words turn a funding or persons question into one about the whole Landkreis
+  // (the recognizer adds the topic's score); alone ("Gesamtsumme") they are a totals question too.
+  totals: [
+    ...w(3, 'insgesamt', 'gesamt', 'Gesamtsumme', 'kreisweit', 'total', 'overall'),
+    ...strict(3, 'alle gemeinden', 'all municipalities', 'ganzen landkreis', 'whole district'),
+    ...w(2, 'Landkreis', 'district'),
+  ],
+  missing: [
+    ...strict(5, 'wer hat noch nicht', 'who has not', 'who did not'),
+    ...strict(4, 'wer fehlt', 'who is missing', 'who not'),
+    ...strict(3, 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
+    ...w(3, 'säumig', 'ausstehend', 'outstanding', 'overdue', 'überfällig', 'Listen fehlen', 'fehlende Listen', 'missing lists'),
+    ...strict(2, 'noch nicht eingereicht', 'nicht abgegeben', 'not submitted', 'not yet submitted', 'fehlen noch', 'wer', 'who'),
+  ],
+};
+
+/** Words that say "us": the question is about the asker's own Gemeinde, not the district. */
+export const FIRST_PERSON = new Set(['wir', 'uns', 'unser', 'unsere', 'unserer', 'unseren', 'unserem', 'unseres', 'we', 'us', 'our', 'ours', 'ich', 'mein', 'meine', 'meiner', 'i', 'my']);
+
+/**
+ * Words never taken for a Gemeinde's name even when one is close ("Gemeinde" is near "Gemmingen").
+ * Everything the tables above match is excluded too.
+ */
+export const NOT_A_NAME = new Set(
+  ('der die das den dem des ein eine einer einem eines ist sind war wie was wer wo wann warum welche welcher ' +
+    'bitte mal doch noch schon denn eigentlich gibt haben hat habe wird werden kann koennen muessen muss sollen ' +
+    'von vom fuer in im an am auf aus bei mit zu zum zur und oder nicht kein keine auch ' +
+    'stadt gemeinde gemeinden kommune kommunen kreis landratsamt lra liste listen jahr ' +
+    'hallo danke guten morgen tag abend please thanks hello the a an of for in on at to and is are what how who which ' +
+    'our we us my your you this that there does do much many town municipality city').split(' '),
+);

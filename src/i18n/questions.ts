@@ -1,0 +1,257 @@
+/**
+ * Answers to questions typed to the bot (src/app/questions). Plain text only — no Markdown — because
+ * the bot may post them in a channel; they hold aggregate figures, never persons. Numbers and dates
+ * arrive formatted for the locale; `n`-style parameters are raw counts for singular/plural.
+ */
+import { defineMessages, MessageParams } from './catalogue';
+
+const num = (v: MessageParams[string]) => Number(String(v ?? '0').replace(/\D/g, ''));
+const de = {
+  persons: (v: MessageParams[string]) => (num(v) === 1 ? '1 Person' : `${v} Personen`),
+  days: (n: number) => (n === 1 ? '1 Tag' : `${n} Tagen`),
+  additions: (v: MessageParams[string]) => (num(v) === 1 ? '1 Nachtrag' : `${v} Nachträge`),
+};
+const en = {
+  persons: (v: MessageParams[string]) => (num(v) === 1 ? '1 person' : `${v} persons`),
+  days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+  additions: (v: MessageParams[string]) => (num(v) === 1 ? '1 addition' : `${v} additions`),
+};
+
+export const questionMessages = defineMessages({
+  'q.unknown': {
+    de: (p) => `Das habe ich leider nicht verstanden. Sie können zum Beispiel fragen: ${p.examples}`,
+    en: (p) => `Sorry, I did not understand that. You can ask, for example: ${p.examples}`,
+  },
+  'q.noCampaign': {
+    de: (p) => (p.year ? `Für das Berechnungsjahr ${p.year} ist noch keine Kampagne angelegt; es gibt noch keine Zahlen.` : 'Es ist noch keine Kampagne angelegt; es gibt noch keine Zahlen.'),
+    en: (p) => (p.year ? `No campaign has been created for ${p.year} yet, so there are no figures.` : 'No campaign has been created yet, so there are no figures.'),
+  },
+  'q.notImported': {
+    de: (p) => `Für das Berechnungsjahr ${p.year} sind die Listen noch nicht importiert; Zahlen gibt es erst danach.`,
+    en: (p) => `The lists for ${p.year} have not been imported yet; figures will follow.`,
+  },
+  'q.noPersons': {
+    de: (p) => `Eine Verteilung für ${p.year} ist noch nicht möglich: im ganzen Landkreis ist bisher keine Person gezählt.`,
+    en: (p) => `No allocation for ${p.year} is possible yet: no person is counted in the whole district so far.`,
+  },
+  'q.otherGemeinde': {
+    de: (p) => `Bitte haben Sie Verständnis: Sie können nur die Zahlen Ihrer eigenen Gemeinde abfragen, nicht die von ${p.name}.`,
+    en: (p) => `Sorry, you can only ask about your own municipality's figures, not those of ${p.name}.`,
+  },
+  'q.koordinationOnly': {
+    de: () => 'Bitte haben Sie Verständnis: Angaben über alle Gemeinden gibt es nur für die Koordinierungsstelle. Fragen Sie gern nach Ihrer eigenen Gemeinde, zum Beispiel „Wie hoch ist unsere Förderung?“',
+    en: () => 'Sorry, figures for all municipalities are for the coordinating office only. Feel free to ask about your own municipality, for example "What is our expected funding?"',
+  },
+  'q.noGemeinde': {
+    de: () => 'Ihr Zugang ist keiner Gemeinde zugeordnet. Bitte wenden Sie sich an die Koordinierungsstelle im Landratsamt.',
+    en: () => 'Your access is not assigned to a municipality. Please contact the coordinating office at the Landratsamt.',
+  },
+  'q.stadtkreis': {
+    de: () => 'Heilbronn ist ein eigener Stadtkreis und gehört nicht zum Landkreis Heilbronn; für die Stadt Heilbronn gibt es hier keine Zahlen. Gemeint ist vielleicht eine der Städte und Gemeinden des Landkreises?',
+    en: () => 'Heilbronn is a separate city district and not part of the Landkreis Heilbronn, so there are no figures for it here. Did you mean one of the district\'s towns and municipalities?',
+  },
+  'q.nameAGemeinde': {
+    de: () => 'Für eine einzelne Gemeinde nennen Sie bitte ihren Namen, zum Beispiel „Förderung Eppingen“.',
+    en: () => 'For a single municipality, please name it, for example "funding Eppingen".',
+  },
+
+  'q.funding.amount': {
+    de: (p) => `Förderung für ${p.name}, Berechnungsjahr ${p.year}: ${p.amount} für ${de.persons(p.persons)}, das sind ${p.vzae} VZÄ bei ${p.eurPerVzae} je VZÄ.`,
+    en: (p) => `Funding for ${p.name}, year ${p.year}: ${p.amount} for ${en.persons(p.persons)}, that is ${p.vzae} FTE at ${p.eurPerVzae} per FTE.`,
+  },
+  'q.gap.short': {
+    de: (p) => `${p.minVzae} VZÄ kosten ${p.cost}; es fehlen ${p.missing}.`,
+    en: (p) => `${p.minVzae} FTE cost ${p.cost}; ${p.missing} short.`,
+  },
+  'q.gap.covered': {
+    de: (p) => `Der Anteil deckt ${p.minVzae} VZÄ (${p.cost}).`,
+    en: (p) => `The share covers ${p.minVzae} FTE (${p.cost}).`,
+  },
+  'q.published': {
+    de: (p) => `Stand: veröffentlicht am ${p.date}.`,
+    en: (p) => `As published on ${p.date}.`,
+  },
+  'q.provisional': {
+    de: (p) => `Die Zahlen sind vorläufig: ${p.reasons}.`,
+    en: (p) => `The figures are provisional: ${p.reasons}.`,
+  },
+  'q.reason.notPublished': {
+    de: () => 'die Übersicht ist noch nicht veröffentlicht',
+    en: () => 'the overview has not been published yet',
+  },
+  'q.reason.publishedProvisional': {
+    de: (p) => `am ${p.date} ausdrücklich als vorläufig veröffentlicht`,
+    en: (p) => `published on ${p.date} explicitly as provisional`,
+  },
+  'q.reason.openLists': {
+    de: (p) => `${p.open} von ${p.total} Listen sind noch nicht eingereicht${p.own ? `, darunter die von ${p.own}` : ''}`,
+    en: (p) => `${p.open} of ${p.total} lists have not been submitted yet${p.own ? `, including that of ${p.own}` : ''}`,
+  },
+  'q.reason.pending': {
+    de: (p) => `${de.additions(p.pending)} ${num(p.pending) === 1 ? 'wird' : 'werden'} noch geprüft`,
+    en: (p) => `${en.additions(p.pending)} still to be checked`,
+  },
+
+  'q.persons.counts': {
+    de: (p) => `Liste von ${p.name}, Berechnungsjahr ${p.year}: ${p.listed} aufgeführt, ${p.struck} gestrichen, ${p.added} nachgetragen; das ergibt ${de.persons(p.persons)} zum Stichtag ${p.stichtag}.`,
+    en: (p) => `List of ${p.name}, year ${p.year}: ${p.listed} listed, ${p.struck} struck, ${p.added} added; that makes ${en.persons(p.persons)} at the cut-off date ${p.stichtag}.`,
+  },
+  'q.persons.pending': {
+    de: (p) => `${de.additions(p.pending)} ${num(p.pending) === 1 ? 'wartet' : 'warten'} noch auf die Prüfung durch die Koordinierungsstelle und ${num(p.pending) === 1 ? 'zählt' : 'zählen'} erst danach.`,
+    en: (p) => `${en.additions(p.pending)} still await the coordinating office's check and count only after it.`,
+  },
+  'q.persons.notFinal': {
+    de: () => 'Die Liste ist noch nicht eingereicht; die Zahl kann sich noch ändern.',
+    en: () => 'The list has not been submitted yet; the number may still change.',
+  },
+
+  'q.status.state': {
+    de: (p) => `Die Liste von ${p.name} (Berechnungsjahr ${p.year}) ist ${p.state}${p.date ? ` (am ${p.date})` : ''}.`,
+    en: (p) => `The list of ${p.name} (year ${p.year}) is ${p.state}${p.date ? ` (on ${p.date})` : ''}.`,
+  },
+  'q.status.due': {
+    de: (p) => {
+      const d = Number(p.daysLeft);
+      return `Abgabefrist: ${p.date} (${d > 0 ? `noch ${d === 1 ? '1 Tag' : `${d} Tage`}` : d === 0 ? 'heute' : `seit ${de.days(-d)} überfällig`}).`;
+    },
+    en: (p) => {
+      const d = Number(p.daysLeft);
+      return `Due: ${p.date} (${d > 0 ? `${en.days(d)} left` : d === 0 ? 'today' : `${en.days(-d)} overdue`}).`;
+    },
+  },
+  'q.status.todo': {
+    de: (p) => `Es fehlt noch: ${p.items}.`,
+    en: (p) => `Still missing: ${p.items}.`,
+  },
+  'q.status.complete': {
+    de: () => 'Es fehlt nichts mehr.',
+    en: () => 'Nothing is missing.',
+  },
+  'q.status.awaitPublication': {
+    de: (p) => `Die Koordinierungsstelle veröffentlicht die Übersicht voraussichtlich am ${p.date}.`,
+    en: (p) => `The coordinating office expects to publish the overview on ${p.date}.`,
+  },
+  'q.todo.submit': { de: () => 'die Liste prüfen und einreichen', en: () => 'check and submit the list' },
+  'q.todo.pending': {
+    de: (p) => `die Prüfung von ${de.additions(p.pending)} durch die Koordinierungsstelle`,
+    en: (p) => `the coordinating office's check of ${en.additions(p.pending)}`,
+  },
+  'q.todo.decision': {
+    de: (p) => `die Entscheidung zu Schritt B (Landkreis, eigenständig oder Verbund) bis ${p.date}`,
+    en: (p) => `the step B decision (district, own position or joint position) by ${p.date}`,
+  },
+  'q.todo.verbund': {
+    de: () => 'die Bestätigung des Verbunds durch alle Partner',
+    en: () => 'confirmation of the joint position by all partners',
+  },
+
+  'q.deadlines.head': { de: (p) => `Fristen für das Berechnungsjahr ${p.year}:`, en: (p) => `Deadlines for the year ${p.year}:` },
+  'q.deadlines.review': {
+    de: (p) => `Liste prüfen und zurücksenden: bis ${p.date}${p.past ? ' (abgelaufen)' : ''}`,
+    en: (p) => `Check and return the list: by ${p.date}${p.past ? ' (passed)' : ''}`,
+  },
+  'q.deadlines.publication': {
+    de: (p) => `Veröffentlichung der Übersicht: ${p.date}${p.past ? ' (vorbei)' : ''}`,
+    en: (p) => `Publication of the overview: ${p.date}${p.past ? ' (passed)' : ''}`,
+  },
+  'q.deadlines.decision': {
+    de: (p) => `Entscheidung zu Schritt B (Landkreis, eigenständig oder Verbund): bis ${p.date}${p.past ? ' (abgelaufen)' : ''}`,
+    en: (p) => `Step B decision (district, own position or joint position): by ${p.date}${p.past ? ' (passed)' : ''}`,
+  },
+  'q.deadlines.extension': {
+    de: (p) => `Für ${p.name} ist die Abgabefrist verlängert bis ${p.date}.`,
+    en: (p) => `For ${p.name} the deadline has been extended to ${p.date}.`,
+  },
+  'q.deadlines.period': {
+    de: (p) => `Gezählt werden Personen mit Zuweisung vom ${p.start} bis ${p.end}; Stichtag ist der ${p.stichtag}.`,
+    en: (p) => `Persons assigned from ${p.start} to ${p.end} count; the cut-off date is ${p.stichtag}.`,
+  },
+
+  'q.options.intro': {
+    de: () => 'Schritt B: Wer macht das Integrationsmanagement in Ihrer Gemeinde? Es gibt drei Möglichkeiten.',
+    en: () => 'Step B: who does the Integrationsmanagement in your municipality? There are three options.',
+  },
+  'q.options.landkreis': {
+    de: () => 'Landkreis (Standard, auch ohne Entscheidung): Das Team des Landratsamts übernimmt die Arbeit in Ihrer Gemeinde; für die Gemeinde entsteht kein Aufwand.',
+    en: () => 'District (the default, also without a decision): the Landratsamt\'s team does the work in your municipality; no effort for the municipality.',
+  },
+  'q.options.eigenstaendig': {
+    de: (p) =>
+      `Eigenständig (eigenverantwortlich): Die Gemeinde beschäftigt selbst eine Stelle von mindestens ${p.minVzae} VZÄ, auf Wunsch mit Eigenmitteln aufgestockt oder an einen Träger der freien Wohlfahrtspflege übertragen. Die Gemeinde trägt dann das Risiko: Die Förderung ändert sich jedes Jahr mit dem Landeshaushalt und der Personenzahl, eine unbesetzte Stelle bedeutet keine Betreuung, und jedes Jahr ist ein Verwendungsnachweis an die Koordinierungsstelle fällig.`,
+    en: (p) =>
+      `Own position (eigenständig): the municipality employs a position of at least ${p.minVzae} FTE itself, topped up with its own money (Eigenmittel) if it wishes, or passed on to a welfare organisation (Träger). The municipality then carries the risk: funding changes every year with the state budget and the count, a vacancy means no service, and each year it must prove how the money was used (Verwendungsnachweis) to the coordinating office.`,
+  },
+  'q.options.verbund': {
+    de: (p) => `Verbund: Mehrere Gemeinden tragen gemeinsam eine Stelle von mindestens ${p.minVzae} VZÄ; ihre Anteile werden zusammengelegt.`,
+    en: (p) => `Joint position (Verbund): several municipalities carry one position of at least ${p.minVzae} FTE together; their shares are pooled.`,
+  },
+  'q.options.arguments': {
+    de: () =>
+      'Für den Landkreis spricht aus Sicht des Landratsamts: kein Steuerungsaufwand, Ausgleich von Schwankungen und unbesetzten Stellen im großen Team, Vertretung bei Urlaub und Krankheit, qualifizierte Fachkräfte mit Fortbildung, Integration aus einer Hand mit Flüchtlingssozialarbeit und Integrationsplanung, Supervision im Team. Dagegen: Die Gemeinde kann den Fachkräften in ihrem Gebiet keine Weisungen erteilen.',
+    en: () =>
+      'The Landratsamt\'s arguments for the district: no steering effort, fluctuations and vacancies balanced across a large team, cover during holidays and sickness, qualified staff with training, integration from one hand together with refugee social work and integration planning, team supervision. Against: the municipality cannot instruct the staff working in its area.',
+  },
+  'q.options.figures': {
+    de: (p) => `Zahlen für ${p.name}: Anteil ${p.amount}, das sind ${p.vzae} VZÄ.`,
+    en: (p) => `Figures for ${p.name}: share ${p.amount}, that is ${p.vzae} FTE.`,
+  },
+  'q.options.hintShort': {
+    de: () => 'Eigenständig ginge also nur im Verbund oder mit Eigenmitteln.',
+    en: () => 'An own position would therefore need a joint position or own money.',
+  },
+  'q.options.hintCovered': {
+    de: (p) => `Der Anteil allein reicht für eine Stelle von ${p.minVzae} VZÄ.`,
+    en: (p) => `The share alone pays for a position of ${p.minVzae} FTE.`,
+  },
+  'q.options.decision': {
+    de: (p) => `Entscheidung von ${p.name} bisher: ${p.choice}; Frist ${p.date}.`,
+    en: (p) => `Decision of ${p.name} so far: ${p.choice}; deadline ${p.date}.`,
+  },
+  'q.options.defaulted': {
+    de: (p) => `Die Frist ist am ${p.date} ohne Entscheidung abgelaufen: Das Integrationsmanagement in ${p.name} macht der Landkreis.`,
+    en: (p) => `The deadline passed on ${p.date} without a decision: the district does the Integrationsmanagement in ${p.name}.`,
+  },
+  'q.options.position': {
+    de: (p) => `Die Stelle von ${p.position} VZÄ kostet ${p.cost}; Anteil${p.members ? 'e' : ''} zusammen ${p.funded}; es fehlen ${p.missing}, erklärte Eigenmittel ${p.declared}${p.covered ? ' (gedeckt)' : ' (nicht gedeckt)'}.`,
+    en: (p) => `The position of ${p.position} FTE costs ${p.cost}; share${p.members ? 's' : ''} together ${p.funded}; ${p.missing} short, own money declared ${p.declared}${p.covered ? ' (covered)' : ' (not covered)'}.`,
+  },
+  'q.options.unconfirmed': {
+    de: (p) => `Noch nicht bestätigt haben: ${p.names}.`,
+    en: (p) => `Not confirmed yet by: ${p.names}.`,
+  },
+
+  'q.totals.persons': {
+    de: (p) => `Landkreis gesamt, Berechnungsjahr ${p.year}: ${de.persons(p.persons)} zum Stichtag ${p.stichtag}; verteilt werden ${p.distributable}, das sind ${p.vzae} VZÄ bei ${p.eurPerVzae} je VZÄ.`,
+    en: (p) => `Whole district, year ${p.year}: ${en.persons(p.persons)} at the cut-off date ${p.stichtag}; ${p.distributable} is distributed, that is ${p.vzae} FTE at ${p.eurPerVzae} per FTE.`,
+  },
+  'q.totals.deduction': {
+    de: (p) => `Kreisbetrag ${p.kreisAmount}, davon vorab ${p.vorwegabzug} für die Koordinierungsstelle.`,
+    en: (p) => `District amount ${p.kreisAmount}, of which ${p.vorwegabzug} is deducted first for the coordinating office.`,
+  },
+  'q.totals.lists': {
+    de: (p) => `Listen: ${p.submitted} von ${p.total} eingereicht, ${p.overdue} überfällig; ${de.additions(p.pending)} in Prüfung.`,
+    en: (p) => `Lists: ${p.submitted} of ${p.total} submitted, ${p.overdue} overdue; ${en.additions(p.pending)} to be checked.`,
+  },
+  'q.totals.decisions': {
+    de: (p) => `Entscheidungen: ${p.landkreis} Landkreis, ${p.eigenstaendig} eigenständig, ${p.verbund} Verbund, ${p.offen} offen.`,
+    en: (p) => `Decisions: ${p.landkreis} district, ${p.eigenstaendig} own position, ${p.verbund} joint position, ${p.offen} open.`,
+  },
+
+  'q.missing.none': {
+    de: (p) => `Alle ${p.total} Listen für ${p.year} sind eingereicht.`,
+    en: (p) => `All ${p.total} lists for ${p.year} have been submitted.`,
+  },
+  'q.missing.list': {
+    de: (p) => `Noch nicht eingereicht (${p.open} von ${p.total}, Berechnungsjahr ${p.year}): ${p.names}.`,
+    en: (p) => `Not submitted yet (${p.open} of ${p.total}, year ${p.year}): ${p.names}.`,
+  },
+  'q.missing.overdueMark': { de: (p) => `${p.name} (überfällig)`, en: (p) => `${p.name} (overdue)` },
+  'q.missing.overdueCount': {
+    de: (p) => `Davon überfällig: ${p.overdue}.`,
+    en: (p) => `Overdue among them: ${p.overdue}.`,
+  },
+  'q.missing.pending': {
+    de: (p) => `Außerdem ${num(p.pending) === 1 ? 'wartet' : 'warten'} ${de.additions(p.pending)} auf Ihre Prüfung: ${p.names}.`,
+    en: (p) => `Also, ${en.additions(p.pending)} await your check: ${p.names}.`,
+  },
+});

@@ -42,6 +42,24 @@ export const VERBS = {
   additionReject: 'addition.reject',
   /** Coordinators: reopen a submitted list: optional inputs `until` (date), `reason`. */
   reopen: 'list.reopen',
+
+  /** Step B: opens a Gemeinde's decision card (data {year, ags}). */
+  decisionOpen: 'decision.open',
+  /**
+   * Step B: from the decision form to the confirmation: inputs `choice` (landkreis|eigenstaendig|verbund),
+   * `vzae`, `eigenmittel`, `traeger`, `partners` (comma-separated AGS, as Input.ChoiceSet isMultiSelect sends them).
+   */
+  decisionReview: 'decision.review',
+  /** Step B: makes the decision binding; the confirmation card carries the reviewed values in its data. */
+  decisionSet: 'decision.set',
+  /** Step B: a partner confirms the Verbund a lead proposed (data {year, ags, lead}). */
+  verbundConfirm: 'verbund.confirm',
+  /** Coordinators: creates the campaign from the form: inputs `year`, `kreisAmount` or `landesmittel`+`quote`, `unit`, `eurPerVzae`. */
+  campaignCreate: 'campaign.create',
+  /** Coordinators: publishes the overview (data {year, force?}). */
+  publish: 'overview.publish',
+  /** Coordinators: the provisional allocation (data {year}). */
+  allocation: 'allocation.show',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -75,6 +93,18 @@ export interface FormInputs {
   householdId?: string;
   justification?: string;
   until?: string;
+  /** Step B inputs. */
+  choice?: string;
+  vzae?: string;
+  eigenmittel?: string;
+  traeger?: string;
+  partners?: string;
+  /** Campaign form inputs. */
+  kreisAmount?: string;
+  landesmittel?: string;
+  quote?: string;
+  unit?: string;
+  eurPerVzae?: string;
 }
 
 /**

@@ -6,10 +6,13 @@
 import { ListActionData, operationId, Verb, VERBS } from './actions';
 import type { ListView } from './index';
 
+/** Data of a button that is not about one list: ids, numbers, the reviewed decision values, a flag. */
+export type ActionData = Record<string, string | number | boolean>;
+
 export interface ButtonData {
   verb: Verb;
   title: string;
-  data: ListActionData | { year: number; page?: number };
+  data: ListActionData | { year: number; page?: number } | ActionData;
   style: 'default' | 'positive' | 'destructive';
   /** 'none' for buttons that leave a form: they must neither validate nor send its inputs. */
   inputs: 'auto' | 'none';
@@ -74,4 +77,9 @@ export function backToList(view: ListView, title: string): ButtonData {
 /** A coordinator's button that is not about one list (dashboard, additions). */
 export function yearButton(verb: Verb, title: string, year: number, page?: number, inputs: ButtonData['inputs'] = 'auto'): ButtonData {
   return { verb, title, data: page === undefined ? { year } : { year, page }, style: 'default', inputs };
+}
+
+/** Any other button: the verb, its title and the data it carries as given. */
+export function actionButton(verb: Verb, title: string, data: ActionData, opts: { style?: ButtonData['style']; inputs?: ButtonData['inputs'] } = {}): ButtonData {
+  return { verb, title, data, style: opts.style ?? 'default', inputs: opts.inputs ?? 'auto' };
 }

@@ -5,7 +5,9 @@
  *
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
+import type { OverviewReport } from '../app/overview';
 import type { StatusReport } from '../app/overviewService';
+import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
 import type { IsoDate } from '../domain/dates';
@@ -14,10 +16,18 @@ import type { Locale } from '../i18n/messages';
 import type { FormInputs } from './actions';
 // The card modules use only types from this file, so importing them here creates no runtime cycle.
 import { additionsCard, rejectFormCard } from './additionsCard';
+import { campaignFormCard } from './campaignFormCard';
 import { dashboardCard } from './dashboardCard';
+import { decisionCard, decisionConfirmCard } from './decisionCard';
+import { digestCard } from './digestCard';
+import { exportLinksCard } from './exportLinksCard';
 import { childFormCard, otherFormCard, strikeFormCard } from './forms';
+import { helpCard } from './helpCard';
+import { importReportCard } from './importReportCard';
 import { listCard } from './listCard';
 import { messageCard } from './messageCard';
+import { overviewCard } from './overviewCard';
+import { reminderCard } from './reminderCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { summaryCard } from './summaryCard';
 
@@ -55,6 +65,8 @@ export interface SummaryView {
   due: IsoDate;
   overdue: boolean;
   submitted?: { at: string; by: string };
+  /** After publication: the Gemeinde's amount and VZÄ, and its decision (the card then also offers "Entscheidung"). */
+  published?: { amount: string; vzae: string; decision: 'offen' | 'landkreis' | 'eigenstaendig' | 'verbund'; decisionValid: boolean; decisionDeadline: IsoDate };
 }
 
 export interface AdditionsView {
@@ -62,6 +74,141 @@ export interface AdditionsView {
   year: number;
   items: { ags: string; gemeinde: string; rev: number; person: ListPerson }[];
   notice?: Notice;
+}
+
+/** Step B for one Gemeinde: its figures, its current decision, what it may choose. */
+export interface DecisionView {
+  locale: Locale;
+  year: number;
+  gemeinde: { ags: string; name: string };
+  /** Amounts as decimal strings ("18360.00"), VZÄ with 4 places. */
+  amount: string;
+  vzae: string;
+  persons: number;
+  /** The figures are still provisional (not yet published, or lists open). */
+  provisional: boolean;
+  eurPerVzae: string;
+  /** What 0.5 VZÄ cost and how much of it the share does not cover (for this Gemeinde alone). */
+  minimumPositionCost: string;
+  missingForMinimum: string;
+  deadline: IsoDate;
+  /** The viewer may decide now (own Gemeinde, before the deadline, or a coordinator). */
+  editable: boolean;
+  /** The decision as it stands, assessed (Verbund members, unconfirmed partners, coverage). */
+  current: {
+    choice: 'offen' | 'landkreis' | 'eigenstaendig' | 'verbund';
+    valid: boolean;
+    vzae?: string;
+    eigenmittel?: string;
+    traeger?: string;
+    /** For a Verbund: lead first, then partners, each with whether it has confirmed. */
+    members?: { ags: string; name: string; confirmed: boolean }[];
+    fundedAmount: string;
+    positionCost: string;
+    missingEigenmittel: string;
+    covered: boolean;
+    decidedAt?: string;
+  };
+  /** Verbund proposals of other Gemeinden that name this one as a partner. */
+  invitations: { lead: { ags: string; name: string }; vzae: string; members: { ags: string; name: string }[]; confirmed: boolean }[];
+  /** The other Gemeinden of the Landkreis, for the partner choice. */
+  gemeinden: { ags: string; name: string }[];
+  notice?: Notice;
+  /** Values typed before (kept after a refusal). */
+  values?: FormInputs;
+}
+
+/** The reviewed choice, shown before it becomes binding; `data` goes into the binding button as is. */
+export interface DecisionReview {
+  choice: 'landkreis' | 'eigenstaendig' | 'verbund';
+  vzae?: string;
+  eigenmittel?: string;
+  traeger?: string;
+  partners?: { ags: string; name: string }[];
+  /** Combined share of all members, cost of the position, Eigenmittel still missing after the declared ones. */
+  fundedAmount: string;
+  positionCost: string;
+  missingEigenmittel: string;
+  covered: boolean;
+}
+
+/** Step 5/6 overview for a channel (published or provisional) or for the coordinator (with list states). */
+export interface OverviewView {
+  locale: Locale;
+  report: OverviewReport;
+  audience: 'channel' | 'koordination';
+  published?: { at: string };
+  page?: number;
+}
+
+export interface ImportReportView {
+  locale: Locale;
+  year: number;
+  fileName: string;
+  stored: boolean;
+  rowsRead: number;
+  persons: number;
+  leftOut: number;
+  /** At most 20 lines each ("Zeile N: …"), and how many there are in all. */
+  errors: string[];
+  errorCount: number;
+  warnings: string[];
+  warningCount: number;
+  perGemeinde?: { ags: string; name: string; persons: number }[];
+  /** A human-readable reason when the file itself was refused (not a spreadsheet, too large …). */
+  refusal?: string;
+}
+
+export interface DigestView {
+  locale: Locale;
+  year: number;
+  /** ISO timestamp of this digest and of the previous one (if any). */
+  at: string;
+  since?: string;
+  summary: StatusSummary;
+  deadlines: { review: IsoDate; publication: IsoDate; decision: IsoDate };
+  /** Changes since the previous digest: Gemeinden that submitted, newly overdue, decisions made. */
+  changes: { submitted: string[]; newlyOverdue: string[]; decided: { name: string; choice: string }[] };
+  overdue: { name: string; due: IsoDate; daysOverdue: number }[];
+  /** Decisions that are not (yet) valid: Verbund waiting for partners. */
+  incompleteDecisions: string[];
+  published?: { at: string };
+}
+
+export interface HelpView {
+  locale: Locale;
+  role: Role | 'none';
+  /** Command and what it does, in the user's language. */
+  commands: { command: string; description: string }[];
+  /** Example questions the bot understands. */
+  examples: string[];
+  /** Shown above the commands, e.g. "I did not understand …". */
+  intro?: string;
+}
+
+export interface CampaignFormView {
+  locale: Locale;
+  /** Suggested Berechnungsjahr and default values shown in the form. */
+  year: number;
+  defaults: { eurPerVzae: string; unit: '1' | '0.01'; periodStart: IsoDate; periodEnd: IsoDate; deadlines: Campaign['deadlines'] };
+  values?: FormInputs;
+  notice?: Notice;
+}
+
+export interface ExportLinksView {
+  locale: Locale;
+  year: number;
+  links: { title: string; url: string; expiresAt: string }[];
+}
+
+export interface ReminderView {
+  locale: Locale;
+  year: number;
+  kind: 'review' | 'decision';
+  gemeinde: { ags: string; name: string };
+  due: IsoDate;
+  /** Negative once overdue. */
+  daysLeft: number;
 }
 
 export type { FormInputs };
@@ -76,16 +223,34 @@ export type CardFunctions = {
   additionsCard(view: AdditionsView): AdaptiveCard;
   rejectFormCard(view: AdditionsView, ags: string, personId: string, values?: FormInputs): AdaptiveCard;
   messageCard(text: string, kind: Notice['kind'], locale: Locale): AdaptiveCard;
+  decisionCard(view: DecisionView): AdaptiveCard;
+  decisionConfirmCard(view: DecisionView, review: DecisionReview): AdaptiveCard;
+  overviewCard(view: OverviewView): AdaptiveCard;
+  importReportCard(view: ImportReportView): AdaptiveCard;
+  digestCard(view: DigestView): AdaptiveCard;
+  helpCard(view: HelpView): AdaptiveCard;
+  campaignFormCard(view: CampaignFormView): AdaptiveCard;
+  exportLinksCard(view: ExportLinksView): AdaptiveCard;
+  reminderCard(view: ReminderView): AdaptiveCard;
 };
 
 export {
   additionsCard,
+  campaignFormCard,
   childFormCard,
   dashboardCard,
+  decisionCard,
+  decisionConfirmCard,
+  digestCard,
+  exportLinksCard,
+  helpCard,
+  importReportCard,
   listCard,
   messageCard,
   otherFormCard,
+  overviewCard,
   rejectFormCard,
+  reminderCard,
   strikeFormCard,
   submitConfirmCard,
   summaryCard,
@@ -101,10 +266,21 @@ export const cards: CardFunctions = {
   additionsCard,
   rejectFormCard,
   messageCard,
+  decisionCard,
+  decisionConfirmCard,
+  overviewCard,
+  importReportCard,
+  digestCard,
+  helpCard,
+  campaignFormCard,
+  exportLinksCard,
+  reminderCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */
 export { clampPage, householdKey, pageOfPerson, paginate, PAGE_SIZE } from './paging';
 export { DASHBOARD_PAGE_SIZE } from './dashboardCard';
+export { OVERVIEW_PAGE_SIZE } from './overviewCard';
+export { IMPORT_LINES_SHOWN } from './importReportCard';
 export { MAX_ADDITIONS_PER_CARD } from './additionsCard';
 export { cardBytes } from './render';

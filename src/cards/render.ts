@@ -4,6 +4,7 @@
  */
 import { Template } from 'adaptivecards-templating';
 import { formatDate } from '../domain/dates';
+import { Decimal, formatEuro, formatNumber, formatVzae } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import type { AdaptiveCard, Notice } from './index';
 
@@ -35,7 +36,14 @@ export function renderCard(template: object, data: object): AdaptiveCard {
  * with every property; values that only restate the schema's default are removed here. That is
  * about a tenth of a long list page (hundreds of rows and buttons), at no change in rendering.
  */
-const DEFAULT_VALUES: Record<string, unknown> = { style: 'default', associatedInputs: 'auto', strikethrough: false, color: 'Default' };
+const DEFAULT_VALUES: Record<string, unknown> = {
+  style: 'default',
+  associatedInputs: 'auto',
+  strikethrough: false,
+  color: 'Default',
+  weight: 'Default',
+  isSubtle: false,
+};
 
 function dropDefaults(node: unknown): void {
   if (Array.isArray(node)) {
@@ -114,4 +122,39 @@ export function formatCount(n: number, locale: Locale): string {
 /** The size Teams counts against its message limit, roughly: the card's JSON in UTF-8 bytes. */
 export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+/** The time of an ISO timestamp in the Landkreis (Europe/Berlin), as TT.MM.JJJJ and HH:MM. */
+export function localDateTime(timestamp: string): { date: string; time: string } {
+  const d = new Date(timestamp);
+  if (Number.isNaN(d.getTime())) return { date: timestamp, time: '' };
+  const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return { date: localDate(timestamp), time };
+}
+
+/** A decimal amount string ("18360.00") in the user's language: 18.360 € / €18,360. */
+export function euro(amount: string, locale: Locale): string {
+  return formatEuro(amount || '0', locale);
+}
+
+/** VZÄ an amount pays, to two places: 0,27 / 0.27. */
+export function vzaeShare(vzae: string, locale: Locale): string {
+  return formatVzae(vzae || '0', locale);
+}
+
+/** A position size as declared, without trailing zeros: 0,5 / 1 / 0,75. */
+export function vzaePosition(vzae: string, locale: Locale): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(vzae);
+  } catch {
+    return vzae;
+  }
+  return formatNumber(d, Math.max(0, d.decimalPlaces()), locale);
+}
+
+/** An amount as it goes back into an input: "15640.00" → "15640", "15640.50" stays. */
+export function amountInput(amount: string | undefined): string {
+  if (!amount) return '';
+  return amount.replace(/\.00$/, '');
 }

@@ -241,6 +241,407 @@ export const cardMessages = defineMessages({
     de: () => 'Dieser Nachtrag wartet nicht mehr auf eine Entscheidung.',
     en: () => 'This addition is no longer waiting for a decision.',
   },
+
+  // Units and small words shared by the step-B and overview cards
+  'card.vzae': { de: (p) => `${p.n} VZÄ`, en: (p) => `${p.n} FTE` },
+  'card.approxVzae': { de: (p) => `≈ ${p.n} VZÄ`, en: (p) => `≈ ${p.n} FTE` },
+  'card.provisionalMark': { de: () => ' (vorläufig)', en: () => ' (provisional)' },
+  'card.listSeparator': { de: () => ', ', en: () => ', ' },
+
+  // The channel's summary after publication
+  'summary.amount': { de: () => 'Zu erwartende Zuwendung', en: () => 'Expected funding' },
+  'summary.vzae': { de: () => 'Stellenanteil', en: () => 'Staff capacity' },
+  'summary.decision': { de: () => 'Entscheidung', en: () => 'Decision' },
+  'summary.decisionOpen': { de: (p) => `offen (bis ${p.date})`, en: (p) => `open (until ${p.date})` },
+  'summary.notValid': { de: () => ' – noch nicht gültig', en: () => ' – not yet valid' },
+  'summary.decide': { de: () => 'Entscheidung', en: () => 'Decision' },
+
+  // Step B: the decision card
+  'decision.subtitle': {
+    de: (p) => `Entscheidung Integrationsmanagement · Berechnungsjahr ${p.year}`,
+    en: (p) => `Decision on integration management · calculation year ${p.year}`,
+  },
+  'decision.provisional': {
+    de: () => 'Vorläufige Zahlen: Sie können sich noch ändern, bis alle Listen eingereicht sind und die Übersicht veröffentlicht ist.',
+    en: () => 'Provisional figures: they may still change until every list is submitted and the overview is published.',
+  },
+  'decision.persons': { de: () => 'Personen zum Stichtag', en: () => 'Persons at the cut-off date' },
+  'decision.share': { de: () => 'Ihr Anteil', en: () => 'Your share' },
+  'decision.shareValue': {
+    de: (p) => `${p.amount} ≈ ${p.vzae} VZÄ bei ${p.eurPerVzae} je VZÄ`,
+    en: (p) => `${p.amount} ≈ ${p.vzae} FTE at ${p.eurPerVzae} per FTE`,
+  },
+  'decision.support.missing': {
+    de: (p) => `Eine Stelle von ${p.vzae} VZÄ kostet ${p.cost}; Ihr Anteil deckt davon ${p.covered}, es fehlen ${p.missing} Eigenmittel.`,
+    en: (p) => `A position of ${p.vzae} FTE costs ${p.cost}; your share covers ${p.covered} of it, ${p.missing} would have to come from your own funds.`,
+  },
+  'decision.support.covered': {
+    de: (p) => `Eine Stelle von ${p.vzae} VZÄ kostet ${p.cost}; Ihr Anteil deckt ${p.vzae} VZÄ.`,
+    en: (p) => `A position of ${p.vzae} FTE costs ${p.cost}; your share covers ${p.vzae} FTE.`,
+  },
+  'decision.support.hint': {
+    de: () => '„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
+    en: () => 'Doing it yourself therefore means a joint position with other municipalities, or your own funds.',
+  },
+  'decision.deadline': { de: (p) => `Entscheidung bis ${p.date}`, en: (p) => `Decision due by ${p.date}` },
+  'decision.deadlineDefault': {
+    de: () => ' · ohne Entscheidung übernimmt der Landkreis',
+    en: () => ' · without a decision the district does it',
+  },
+  'decision.locked': {
+    de: (p) =>
+      `Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem ${p.date} sind Änderungen nur über die Koordinierungsstelle möglich.`,
+    en: (p) => `View only: you cannot change the decision here. After ${p.date}, changes are possible only through the coordinating office.`,
+  },
+  'decision.current': { de: () => 'Aktuelle Entscheidung', en: () => 'Current decision' },
+  'decision.choice': { de: (p) => `Entscheidung: ${p.choice}`, en: (p) => `Decision: ${p.choice}` },
+  'decision.noneYet': {
+    de: () => 'Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.',
+    en: () => 'No decision yet: without a decision the district does the integration management.',
+  },
+  'decision.position': { de: (p) => ` · Stelle ${p.vzae} VZÄ`, en: (p) => ` · position ${p.vzae} FTE` },
+  'decision.valid': { de: () => 'gültig', en: () => 'valid' },
+  'decision.invalid': { de: () => 'noch nicht gültig', en: () => 'not yet valid' },
+  'decision.invalidMissing': {
+    de: () => 'noch nicht gültig: es fehlen Bestätigungen von ',
+    en: () => 'not yet valid: confirmations missing from ',
+  },
+  'decision.members': { de: () => 'Mitglieder des Verbunds:', en: () => 'Members of the joint position:' },
+  'decision.memberConfirmed': { de: () => '✓ ', en: () => '✓ ' },
+  'decision.memberOpen': { de: () => 'offen: ', en: () => 'pending: ' },
+  'decision.memberLead': { de: () => ' (federführend)', en: () => ' (lead)' },
+  'decision.traeger': { de: () => 'Träger: ', en: () => 'Provider: ' },
+  'decision.funding': {
+    de: (p) => `Finanzierung: Anteil ${p.funded} · Stelle ${p.cost}`,
+    en: (p) => `Funding: share ${p.funded} · position ${p.cost}`,
+  },
+  'decision.fundingMissing': { de: (p) => ` · fehlende Eigenmittel ${p.missing}`, en: (p) => ` · own funds needed ${p.missing}` },
+  'decision.fundingDeclared': { de: (p) => ` · zugesagt ${p.declared}`, en: (p) => ` · pledged ${p.declared}` },
+  'decision.covered': { de: () => ' · gedeckt', en: () => ' · covered' },
+  'decision.notCovered': { de: () => ' · nicht gedeckt', en: () => ' · not covered' },
+  'decision.decidedAt': { de: (p) => `entschieden am ${p.date}`, en: (p) => `decided on ${p.date}` },
+  'decision.invitations': { de: () => 'Einladungen zu einem Verbund', en: () => 'Invitations to a joint position' },
+  'decision.invitation.proposes': {
+    de: (p) => ` schlägt einen Verbund vor: Stelle ${p.vzae} VZÄ mit `,
+    en: (p) => ` proposes a joint position: ${p.vzae} FTE with `,
+  },
+  'decision.invitation.confirmed': { de: () => '✓ Sie haben diesen Verbund bestätigt.', en: () => '✓ You have confirmed this joint position.' },
+  'decision.invitation.button': { de: () => 'Verbund bestätigen', en: () => 'Confirm joint position' },
+  'decision.invitation.hint': {
+    de: () => 'Um einem Verbund beizutreten, bestätigen Sie ihn hier. „Verbund“ im Formular unten schlägt dagegen einen eigenen Verbund vor.',
+    en: () => 'To join a joint position, confirm it here. Choosing "joint position" in the form below proposes a joint position of your own instead.',
+  },
+  'decision.arguments': { de: () => 'Entscheidungshilfe: Argumente und Folgen', en: () => 'Help with the decision: arguments and consequences' },
+  'decision.args.landkreis': {
+    de: () => 'Für den Landkreis spricht (aus Sicht des Landratsamts)',
+    en: () => "For the district (the Landratsamt's view)",
+  },
+  'decision.args.lk1': { de: () => 'kein Steuerungsaufwand für die Gemeinde', en: () => 'no steering effort for the municipality' },
+  'decision.args.lk2': {
+    de: () => 'Schwankungen und Vakanzen werden in einem großen Team ausgeglichen',
+    en: () => 'fluctuations and vacancies are balanced across a large team',
+  },
+  'decision.args.lk3': { de: () => 'Vertretung bei Urlaub und Krankheit', en: () => 'substitution during holidays and sickness' },
+  'decision.args.lk4': {
+    de: () =>
+      'qualifiziertes Personal und Fortbildung: in der Regel ein Studium der Sozialen Arbeit, andere Fachkräfte erhalten innerhalb eines Jahres eine mehrtägige Qualifizierung',
+    en: () => 'qualified staff and training: as a rule a social-work degree; others receive a multi-day qualification within a year',
+  },
+  'decision.args.lk5': {
+    de: () => 'Integration aus einer Hand, zusammen mit der Flüchtlingssozialarbeit und der Integrationsplanung des Landkreises',
+    en: () => "integration from one hand, together with the district's refugee social work and integration planning",
+  },
+  'decision.args.lk6': { de: () => 'Supervision im Team', en: () => 'team supervision' },
+  'decision.args.against': { de: () => 'Gegen den Landkreis spricht', en: () => 'Against the district' },
+  'decision.args.against1': {
+    de: () => 'Die Gemeinde hat gegenüber den Beschäftigten, die in ihrem Gebiet arbeiten, kein Weisungsrecht.',
+    en: () => 'The municipality has no authority to instruct the staff working in its area.',
+  },
+  'decision.args.own': { de: () => 'Was „eigenverantwortlich“ bedeutet', en: () => 'What doing it yourself means' },
+  'decision.args.own1': {
+    de: () => 'eine Stelle von mindestens 50 % (0,5 VZÄ), allein oder gemeinsam mit anderen Gemeinden im Verbund',
+    en: () => 'a position of at least 50 % (0.5 FTE), alone or jointly with other municipalities',
+  },
+  'decision.args.own2': {
+    de: () => 'was der Anteil nicht deckt, trägt die Gemeinde mit Eigenmitteln',
+    en: () => 'whatever the share does not cover, the municipality pays from its own funds',
+  },
+  'decision.args.own3': {
+    de: () => 'die Stelle kann einem Träger der freien Wohlfahrtspflege übertragen werden',
+    en: () => 'the position may be passed on to a non-statutory welfare organisation',
+  },
+  'decision.args.own4': {
+    de: () => 'das Risiko trägt die Gemeinde: Die Förderung ändert sich jedes Jahr mit dem Landeshaushalt und der Zahl der Personen; bei einer Vakanz findet keine Betreuung statt',
+    en: () => 'the municipality carries the risk: the funding changes every year with the state budget and the number of persons; a vacancy means no service',
+  },
+  'decision.args.own5': {
+    de: () => 'jährlicher Verwendungsnachweis gegenüber der Koordinierungsstelle',
+    en: () => 'a yearly proof of use of funds (Verwendungsnachweis) to the coordinating office',
+  },
+  'decision.form.title': { de: () => 'Ihre Entscheidung', en: () => 'Your decision' },
+  'decision.form.choice': { de: () => 'Wer übernimmt das Integrationsmanagement?', en: () => 'Who does the integration management?' },
+  'decision.form.choiceRequired': { de: () => 'Bitte wählen Sie eine Möglichkeit.', en: () => 'Please choose one option.' },
+  'decision.form.landkreis': { de: () => 'Landkreis (Landratsamt, Standard)', en: () => 'District (Landratsamt, default)' },
+  'decision.form.eigenstaendig': { de: () => 'eigenständig (eigene Stelle der Gemeinde)', en: () => "own position (the municipality's own staff)" },
+  'decision.form.verbund': { de: () => 'Verbund (gemeinsame Stelle mit anderen Gemeinden)', en: () => 'joint position (with other municipalities)' },
+  'decision.form.hint': {
+    de: () => 'Stellenumfang, Eigenmittel, Träger und Partnergemeinden gelten nur für „eigenständig“ und „Verbund“.',
+    en: () => 'Position size, own funds, provider and partners apply only to an own or a joint position.',
+  },
+  'decision.form.vzae': { de: () => 'Stellenumfang in VZÄ (mindestens 0,5)', en: () => 'Position size in FTE (at least 0.5)' },
+  'decision.form.vzaeError': {
+    de: () => 'Bitte geben Sie den Stellenumfang als Zahl an, z. B. 0,5 – mindestens 0,5.',
+    en: () => 'Please enter the position size as a number, e.g. 0.5 – at least 0.5.',
+  },
+  'decision.form.eigenmittel': { de: () => 'Eigenmittel in € (optional)', en: () => 'Own funds in € (optional)' },
+  'decision.form.eigenmittelError': {
+    de: () => 'Bitte geben Sie einen Betrag in Euro an, z. B. 15.640.',
+    en: () => 'Please enter an amount in euros, e.g. 15,640.',
+  },
+  'decision.form.traeger': {
+    de: () => 'Träger der freien Wohlfahrtspflege (optional)',
+    en: () => 'Non-statutory welfare organisation as provider (optional)',
+  },
+  'decision.form.partners': { de: () => 'Partnergemeinden (nur bei Verbund)', en: () => 'Partner municipalities (joint position only)' },
+  'decision.form.partnersPlaceholder': { de: () => 'Gemeinden auswählen', en: () => 'Choose municipalities' },
+  'decision.form.button': { de: () => 'Weiter', en: () => 'Next' },
+
+  // Step B: the confirmation before the decision becomes binding
+  'confirm.title': { de: () => 'Entscheidung verbindlich machen?', en: () => 'Make the decision binding?' },
+  'confirm.position': { de: (p) => `Stelle: ${p.vzae} VZÄ, Kosten ${p.cost}`, en: (p) => `Position: ${p.vzae} FTE, cost ${p.cost}` },
+  'confirm.partners': { de: () => 'Partnergemeinden: ', en: () => 'Partner municipalities: ' },
+  'confirm.eigenmittel': { de: (p) => `Eigenmittel zugesagt: ${p.amount}`, en: (p) => `Own funds pledged: ${p.amount}` },
+  'confirm.fundedOwn': { de: (p) => `Ihr Anteil: ${p.funded} · Kosten der Stelle: ${p.cost}`, en: (p) => `Your share: ${p.funded} · cost of the position: ${p.cost}` },
+  'confirm.fundedJoint': {
+    de: (p) => `Anteile aller Mitglieder zusammen: ${p.funded} · Kosten der Stelle: ${p.cost}`,
+    en: (p) => `Shares of all members together: ${p.funded} · cost of the position: ${p.cost}`,
+  },
+  'confirm.covered': { de: () => 'Die Stelle ist mit Anteil und Eigenmitteln gedeckt.', en: () => 'The position is covered by the share and own funds.' },
+  'confirm.missing': {
+    de: (p) => `Nicht gedeckt: Es fehlen noch ${p.missing} Eigenmittel, die die Gemeinde tragen muss.`,
+    en: (p) => `Not covered: ${p.missing} of own funds are still missing, which the municipality has to pay.`,
+  },
+  'confirm.next.landkreis': {
+    de: () => 'Das Landratsamt übernimmt das Integrationsmanagement in Ihrer Gemeinde; für Sie entsteht kein Aufwand.',
+    en: () => 'The Landratsamt does the integration management in your municipality; there is no effort for you.',
+  },
+  'confirm.next.eigenstaendig': {
+    de: () =>
+      'Ihre Gemeinde trägt die Stelle selbst (oder über einen Träger) und weist die Verwendung der Mittel jährlich mit einem Verwendungsnachweis gegenüber der Koordinierungsstelle nach.',
+    en: () =>
+      'Your municipality carries the position itself (or through a provider) and proves the use of the funds every year to the coordinating office (Verwendungsnachweis).',
+  },
+  'confirm.next.verbund': {
+    de: () =>
+      'Jede Partnergemeinde muss den Verbund auf ihrer Entscheidungskarte bestätigen; erst dann ist die Entscheidung gültig. Die Verwendung der Mittel wird jährlich mit einem Verwendungsnachweis gegenüber der Koordinierungsstelle nachgewiesen.',
+    en: () =>
+      'Every partner municipality has to confirm the joint position on its decision card; only then is the decision valid. The use of the funds is proven every year to the coordinating office (Verwendungsnachweis).',
+  },
+  'confirm.changeable': {
+    de: (p) => `Bis zum ${p.date} können Sie die Entscheidung noch ändern; danach nur über die Koordinierungsstelle.`,
+    en: (p) => `You can still change the decision until ${p.date}; after that only through the coordinating office.`,
+  },
+  'confirm.button': { de: () => 'Verbindlich entscheiden', en: () => 'Make it binding' },
+
+  // Step 5/6: the overview of all Gemeinden
+  'overview.title': { de: (p) => `Übersicht Integrationsmanagement ${p.year}`, en: (p) => `Integration management overview ${p.year}` },
+  'overview.published': { de: (p) => `veröffentlicht am ${p.date}`, en: (p) => `published on ${p.date}` },
+  'overview.provisional': {
+    de: () => 'vorläufig – die Zahlen können sich noch ändern',
+    en: () => 'provisional – the figures may still change',
+  },
+  'overview.notSubmitted': {
+    de: (p) => `vorläufig: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
+    en: (p) => `provisional: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
+  },
+  'overview.pendingAdditions': {
+    de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')} offen`,
+    en: (p) => ` · ${p.n} ${plural(p.n, 'addition', 'additions')} pending`,
+  },
+  'overview.parameters': {
+    de: (p) => `Zu verteilen: ${p.distributable} auf ${p.persons} Personen · Stichtag ${p.stichtag} · ${p.eurPerVzae} je VZÄ`,
+    en: (p) => `To distribute: ${p.distributable} among ${p.persons} persons · cut-off date ${p.stichtag} · ${p.eurPerVzae} per FTE`,
+  },
+  'overview.source': {
+    de: (p) => `Kreisbetrag ${p.kreis} = Landesmittel ${p.land} × Zuteilungsquote ${p.quote} %`,
+    en: (p) => `District amount ${p.kreis} = state funds ${p.land} × allocation quota ${p.quote} %`,
+  },
+  'overview.vorwegabzug': {
+    de: (p) => `Kreisbetrag ${p.kreis}, davon vorweg ${p.amount} für die Koordinierungsstelle`,
+    en: (p) => `District amount ${p.kreis}, of which ${p.amount} in advance for the coordinating office`,
+  },
+  'overview.colGemeinde': { de: () => 'Gemeinde', en: () => 'Municipality' },
+  'overview.colPersons': { de: () => 'Pers.', en: () => 'Pers.' },
+  'overview.colAmount': { de: () => 'Betrag', en: () => 'Amount' },
+  'overview.colVzae': { de: () => 'VZÄ', en: () => 'FTE' },
+  'overview.colState': { de: () => 'Liste', en: () => 'List' },
+  'overview.pendingShort': {
+    de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')}`,
+    en: (p) => ` · ${p.n} ${plural(p.n, 'addition', 'additions')}`,
+  },
+  'overview.submittedOf': { de: (p) => `${p.n}/${p.total} eingereicht`, en: (p) => `${p.n}/${p.total} submitted` },
+  'overview.total': { de: () => 'Summe', en: () => 'Total' },
+  'overview.rounding': {
+    de: (p) =>
+      `Rundung: Jeder Betrag wird auf ${p.unit} abgerundet; die verbleibenden ${p.n} × ${p.step} erhalten einzeln die Gemeinden mit den größten Rundungsresten (Verfahren der größten Reste), sodass die Summe genau ${p.total} ergibt.`,
+    en: (p) =>
+      `Rounding: every amount is rounded down to ${p.unit}; the remaining ${p.n} × ${p.step} go one by one to the municipalities with the largest remainders (largest remainder method), so that the total is exactly ${p.total}.`,
+  },
+  'overview.unit.1': { de: () => 'volle Euro', en: () => 'whole euros' },
+  'overview.unit.0.01': { de: () => 'volle Cent', en: () => 'whole cents' },
+  'overview.tieRuleEn': {
+    de: () => 'Bei gleichem Rest erhält die Gemeinde mit dem kleineren Amtlichen Gemeindeschlüssel (AGS) den Restbetrag zuerst.',
+    en: () => 'If remainders are equal, the municipality with the smaller official municipality key (AGS) receives the remaining amount first.',
+  },
+  'overview.publishHint': {
+    de: () => '„Veröffentlichen“ sendet diese Übersicht an alle Gemeinden.',
+    en: () => '"Publish" sends this overview to all municipalities.',
+  },
+  'overview.publish': { de: () => 'Veröffentlichen', en: () => 'Publish' },
+  'overview.publishForce': { de: () => 'Trotzdem vorläufig veröffentlichen', en: () => 'Publish provisionally anyway' },
+  'overview.refresh': { de: () => 'Aktualisieren', en: () => 'Refresh' },
+
+  // The result of an import
+  'import.stored': { de: () => 'Import gespeichert', en: () => 'Import stored' },
+  'import.refused': { de: () => 'Import abgelehnt', en: () => 'Import refused' },
+  'import.file': { de: (p) => `Berechnungsjahr ${p.year} · Datei: `, en: (p) => `Calculation year ${p.year} · file: ` },
+  'import.rowsRead': { de: () => 'Zeilen gelesen', en: () => 'Rows read' },
+  'import.persons': { de: () => 'Personen übernommen', en: () => 'Persons imported' },
+  'import.leftOut': { de: () => 'Außerhalb des Zeitraums (nicht übernommen)', en: () => 'Outside the period (left out)' },
+  'import.errorCount': { de: () => 'Fehler', en: () => 'Errors' },
+  'import.warningCount': { de: () => 'Warnungen', en: () => 'Warnings' },
+  'import.notStored': {
+    de: () => 'Die Datei wurde nicht übernommen. Bitte beheben Sie die Fehler und laden Sie die Datei erneut hoch.',
+    en: () => 'The file was not taken over. Please correct the errors and upload the file again.',
+  },
+  'import.errors': { de: (p) => `Fehler (${p.n})`, en: (p) => `Errors (${p.n})` },
+  'import.warnings': { de: (p) => `Warnungen (${p.n})`, en: (p) => `Warnings (${p.n})` },
+  'import.more': { de: (p) => `… und ${p.n} weitere`, en: (p) => `… and ${p.n} more` },
+  'import.perGemeinde': {
+    de: (p) => `Personen je Gemeinde (${p.n} ${plural(p.n, 'Gemeinde', 'Gemeinden')})`,
+    en: (p) => `Persons per municipality (${p.n} ${plural(p.n, 'municipality', 'municipalities')})`,
+  },
+  'import.next': {
+    de: () => 'Nächster Schritt: Prüfen Sie die Zahlen und versenden Sie die Listen mit „listen versenden“.',
+    en: () => 'Next step: check the figures and send the lists with "send lists".',
+  },
+
+  // The status digest for the coordinators' channel
+  'digest.title': { de: (p) => `Statusbericht ${p.year} · ${p.date}`, en: (p) => `Status report ${p.year} · ${p.date}` },
+  'digest.changesSince': { de: (p) => `Änderungen seit ${p.date}`, en: (p) => `Changes since ${p.date}` },
+  'digest.changes': { de: () => 'Änderungen', en: () => 'Changes' },
+  'digest.noChanges': { de: () => 'Keine Änderungen seit dem letzten Bericht.', en: () => 'No changes since the last report.' },
+  'digest.submitted': { de: () => 'Eingereicht: ', en: () => 'Submitted: ' },
+  'digest.newlyOverdue': { de: () => 'Neu überfällig: ', en: () => 'Newly overdue: ' },
+  'digest.decided': { de: () => 'Entschieden: ', en: () => 'Decided: ' },
+  'digest.overdue': { de: (p) => `Überfällig (${p.n})`, en: (p) => `Overdue (${p.n})` },
+  'digest.overdueRow': {
+    de: (p) => ` · seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} (Frist ${p.due})`,
+    en: (p) => ` · for ${p.n} ${plural(p.n, 'day', 'days')} (due ${p.due})`,
+  },
+  'digest.decisions': { de: () => 'Entscheidungen', en: () => 'Decisions' },
+  'digest.incomplete': { de: () => 'Verbund noch nicht gültig: ', en: () => 'Joint position not yet valid: ' },
+  'digest.deadlines': { de: () => 'Nächste Fristen', en: () => 'Next deadlines' },
+  'digest.deadline.review': { de: (p) => `Rückmeldung der Listen: ${p.date}`, en: (p) => `Lists due back: ${p.date}` },
+  'digest.deadline.publication': { de: (p) => `Veröffentlichung der Übersicht: ${p.date}`, en: (p) => `Publication of the overview: ${p.date}` },
+  'digest.deadline.decision': { de: (p) => `Entscheidung der Gemeinden: ${p.date}`, en: (p) => `Decision of the municipalities: ${p.date}` },
+  'digest.daysLeft': {
+    de: (p) => ` (noch ${p.n} ${plural(p.n, 'Tag', 'Tage')})`,
+    en: (p) => ` (${p.n} ${plural(p.n, 'day', 'days')} left)`,
+  },
+  'digest.today': { de: () => ' (heute)', en: () => ' (today)' },
+  'digest.status': { de: () => 'Status', en: () => 'Status' },
+
+  // Help
+  'help.title': { de: () => 'Hilfe: IntM-Bot', en: () => 'Help: IntM-Bot' },
+  'help.role': { de: (p) => `Ihre Rolle: ${p.role}`, en: (p) => `Your role: ${p.role}` },
+  'help.role.koordination': { de: () => 'Koordinierungsstelle', en: () => 'coordinating office' },
+  'help.role.gemeinde': { de: () => 'Gemeinde', en: () => 'municipality' },
+  'help.role.none': {
+    de: () => 'keine – bitte wenden Sie sich an die Koordinierungsstelle im Landratsamt',
+    en: () => 'none – please contact the coordinating office at the Landratsamt',
+  },
+  'help.commands': { de: () => 'Befehle', en: () => 'Commands' },
+  'help.examples': { de: () => 'Das können Sie zum Beispiel fragen', en: () => 'For example, you can ask' },
+  'help.buttons': {
+    de: () => 'Die Schaltflächen auf den Karten führen Sie durch die einzelnen Schritte.',
+    en: () => 'The buttons on the cards guide you through the steps.',
+  },
+
+  // The campaign form
+  'campaign.title': { de: () => 'Kampagne anlegen', en: () => 'Create a campaign' },
+  'campaign.intro': {
+    de: () => 'Geben Sie entweder den Kreisbetrag an oder die Landesmittel zusammen mit der Zuteilungsquote des Landkreises.',
+    en: () => "Enter either the district amount, or the state funds together with the district's allocation quota.",
+  },
+  'campaign.year': { de: () => 'Berechnungsjahr', en: () => 'Calculation year' },
+  'campaign.yearError': { de: () => 'Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
+  'campaign.kreisAmount': { de: () => 'Kreisbetrag in € (z. B. 1.508.000)', en: () => 'District amount in € (e.g. 1,508,000)' },
+  'campaign.or': { de: () => 'oder', en: () => 'or' },
+  'campaign.landesmittel': { de: () => 'Landesmittel in € (z. B. 40.000.000)', en: () => 'State funds in € (e.g. 40,000,000)' },
+  'campaign.quote': { de: () => 'Zuteilungsquote in % (z. B. 3,77)', en: () => 'Allocation quota in % (e.g. 3.77)' },
+  'campaign.amountError': { de: () => 'Bitte geben Sie einen Betrag in Euro an.', en: () => 'Please enter an amount in euros.' },
+  'campaign.quoteError': { de: () => 'Bitte geben Sie die Quote als Zahl an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
+  'campaign.unit': { de: () => 'Rundung der Beträge', en: () => 'Rounding of the amounts' },
+  'campaign.unit.1': { de: () => 'auf volle Euro (1 €)', en: () => 'to whole euros (€1)' },
+  'campaign.unit.0.01': { de: () => 'auf Cent (0,01 €)', en: () => 'to cents (€0.01)' },
+  'campaign.eurPerVzae': { de: () => 'Kosten je VZÄ in €', en: () => 'Cost per FTE in €' },
+  'campaign.defaults': {
+    de: (p) =>
+      `Für ${p.year} gilt: Betrachtungszeitraum ${p.start}–${p.end}, Stichtag ${p.end}. Fristen: Listen versenden ${p.sent}, Rückmeldung ${p.review}, Veröffentlichung ${p.publication}, Entscheidung ${p.decision}.`,
+    en: (p) =>
+      `For ${p.year}: reference period ${p.start}–${p.end}, cut-off date ${p.end}. Deadlines: lists sent ${p.sent}, replies ${p.review}, publication ${p.publication}, decision ${p.decision}.`,
+  },
+  'campaign.button': { de: () => 'Kampagne anlegen', en: () => 'Create campaign' },
+
+  // Export links
+  'export.title': { de: (p) => `Export Berechnungsjahr ${p.year}`, en: (p) => `Export calculation year ${p.year}` },
+  'export.validUntil': { de: (p) => `gültig bis ${p.date} ${p.time}`, en: (p) => `valid until ${p.date} ${p.time}` },
+  'export.download': { de: () => 'Herunterladen', en: () => 'Download' },
+  'export.none': { de: () => 'Es liegen keine Dateien vor.', en: () => 'There are no files.' },
+  'export.personal': {
+    de: () => 'Die Links sind persönlich: Bitte geben Sie sie nicht weiter. Sie verfallen zum angegebenen Zeitpunkt; danach fordern Sie den Export neu an.',
+    en: () => 'The links are personal: please do not pass them on. They expire at the time shown; after that, request the export again.',
+  },
+
+  // Reminders to a Gemeinde
+  'reminder.review.title': { de: () => 'Erinnerung: Personenliste prüfen', en: () => 'Reminder: check the list of persons' },
+  'reminder.review.due': {
+    de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie bis zum ${p.date} ein; noch ${p.n} ${plural(p.n, 'Tag', 'Tage')}.`,
+    en: (p) => `Please check the list of persons for calculation year ${p.year} and submit it by ${p.date}; ${p.n} ${plural(p.n, 'day', 'days')} left.`,
+  },
+  'reminder.review.today': {
+    de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie ein: Heute, am ${p.date}, endet die Frist.`,
+    en: (p) => `Please check the list of persons for calculation year ${p.year} and submit it: the deadline ends today, ${p.date}.`,
+  },
+  'reminder.review.overdue': {
+    de: (p) =>
+      `Die Rückmeldung zur Personenliste für das Berechnungsjahr ${p.year} ist seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} überfällig (Frist ${p.date}). Bitte prüfen Sie die Liste und reichen Sie sie so bald wie möglich ein.`,
+    en: (p) =>
+      `The list of persons for calculation year ${p.year} has been overdue for ${p.n} ${plural(p.n, 'day', 'days')} (due ${p.date}). Please check the list and submit it as soon as possible.`,
+  },
+  'reminder.review.button': { de: () => 'Liste prüfen', en: () => 'Check list' },
+  'reminder.decision.title': { de: () => 'Erinnerung: Entscheidung zum Integrationsmanagement', en: () => 'Reminder: decision on integration management' },
+  'reminder.decision.due': {
+    de: (p) =>
+      `Bitte entscheiden Sie bis zum ${p.date}, wer das Integrationsmanagement im Berechnungsjahr ${p.year} in Ihrer Gemeinde übernimmt; noch ${p.n} ${plural(p.n, 'Tag', 'Tage')}. Ohne Entscheidung übernimmt es der Landkreis.`,
+    en: (p) =>
+      `Please decide by ${p.date} who does the integration management in your municipality in calculation year ${p.year}; ${p.n} ${plural(p.n, 'day', 'days')} left. Without a decision, the district does it.`,
+  },
+  'reminder.decision.today': {
+    de: (p) =>
+      `Bitte entscheiden Sie heute, wer das Integrationsmanagement im Berechnungsjahr ${p.year} in Ihrer Gemeinde übernimmt: Die Frist endet am ${p.date}. Ohne Entscheidung übernimmt es der Landkreis.`,
+    en: (p) =>
+      `Please decide today who does the integration management in your municipality in calculation year ${p.year}: the deadline ends on ${p.date}. Without a decision, the district does it.`,
+  },
+  'reminder.decision.overdue': {
+    de: (p) =>
+      `Die Frist für die Entscheidung zum Berechnungsjahr ${p.year} ist seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}); ohne Entscheidung übernimmt der Landkreis. Änderungen sind nur noch über die Koordinierungsstelle möglich.`,
+    en: (p) =>
+      `The deadline for the decision on calculation year ${p.year} passed ${p.n} ${plural(p.n, 'day', 'days')} ago (${p.date}); without a decision the district does it. Changes are possible only through the coordinating office.`,
+  },
+  'reminder.decision.button': { de: () => 'Entscheidung', en: () => 'Decision' },
+  'reminder.thanks': { de: () => 'Vielen Dank für Ihre Mitarbeit!', en: () => 'Thank you for your cooperation!' },
 });
 
 export type CardMessageCode = keyof typeof cardMessages;
@@ -249,7 +650,15 @@ export function cardText(code: CardMessageCode, locale: Locale, params: MessageP
   return cardMessages[code][locale](params);
 }
 
-export { LIST_STATE_LABEL, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from './labels';
+export { CHOICE_LABEL, LIST_STATE_LABEL, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from './labels';
+
+/** Where a list stands in the overview: submitted, still open, or past its due date. */
+export type OverviewListState = 'eingereicht' | 'offen' | 'ueberfaellig';
+
+export const OVERVIEW_STATE_LABEL: Record<Locale, Record<OverviewListState, string>> = {
+  de: { eingereicht: 'eingereicht', offen: 'offen', ueberfaellig: 'überfällig' },
+  en: { eingereicht: 'submitted', offen: 'open', ueberfaellig: 'overdue' },
+};
 
 /** Where a person stands on the list, as the list card shows it. */
 export type PersonStatus = 'counted' | 'struck' | 'added' | 'pending' | 'rejected' | 'withdrawn';

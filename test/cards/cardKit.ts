@@ -30,13 +30,17 @@ export const ALLOWED_TYPES = new Set([
   'FactSet',
   'Input.Text',
   'Input.Date',
+  'Input.Number',
   'Input.ChoiceSet',
   'ActionSet',
   'Action.Execute',
   'Action.ShowCard',
+  'Action.OpenUrl',
 ]);
 export const KNOWN_VERBS = new Set<string>(Object.values(VERBS));
-export const DATA_KEYS = new Set(['year', 'ags', 'page', 'rev', 'op', 'personId', 'householdId']);
+export const DATA_KEYS = new Set(['year', 'ags', 'page', 'rev', 'op', 'personId', 'householdId', 'lead', 'force']);
+/** The reviewed values the binding decision button carries (verb decisionSet only). */
+export const DECISION_DATA_KEYS = new Set(['choice', 'vzae', 'eigenmittel', 'traeger', 'partners']);
 
 export function view(list: GemeindeListe, overrides: Partial<ListView> = {}): ListView {
   return {
@@ -211,6 +215,15 @@ export function additionsView(list: GemeindeListe, overrides: Partial<AdditionsV
 
 /** Structural checks every card must pass (see the brief's rules). */
 export function assertWellFormed(card: AdaptiveCard): void {
+  checkCard(card, false);
+}
+
+/** The same for the one card that offers the bot's own download links as Action.OpenUrl (https only). */
+export function assertWellFormedWithLinks(card: AdaptiveCard): void {
+  checkCard(card, true);
+}
+
+function checkCard(card: AdaptiveCard, openUrl: boolean): void {
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
   expect(hasKey(card, 'refresh')).toBe(false);
@@ -219,14 +232,17 @@ export function assertWellFormed(card: AdaptiveCard): void {
     if (node.type === 'ActionSet') expect((node.actions as unknown[]).length).toBeGreaterThan(0);
   }
   for (const a of actions(card)) {
-    expect(['Action.Execute', 'Action.ShowCard']).toContain(a.type);
+    expect(openUrl ? ['Action.Execute', 'Action.ShowCard', 'Action.OpenUrl'] : ['Action.Execute', 'Action.ShowCard']).toContain(a.type);
+    if (a.type === 'Action.OpenUrl') expect(a.url).toMatch(/^https:\/\//);
     if (a.type !== 'Action.Execute') continue;
     expect(KNOWN_VERBS.has(a.verb as string)).toBe(true);
     expect(typeof a.title).toBe('string');
     const data = a.data as Record<string, unknown>;
     for (const [key, value] of Object.entries(data)) {
-      expect(DATA_KEYS.has(key)).toBe(true);
-      expect(['string', 'number']).toContain(typeof value);
+      const allowed = DATA_KEYS.has(key) || (a.verb === VERBS.decisionSet && DECISION_DATA_KEYS.has(key));
+      expect({ verb: a.verb, key, allowed }).toEqual({ verb: a.verb, key, allowed: true });
+      // Ids and numbers; the one flag is `force` on "Trotzdem vorläufig veröffentlichen".
+      expect(key === 'force' ? ['boolean'] : ['string', 'number']).toContain(typeof value);
     }
   }
 }

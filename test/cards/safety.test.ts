@@ -28,7 +28,8 @@ import { addOtherPerson, countList, emptyList, GemeindeListe, isActive, listStat
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { cardMessages, LIST_STATE_LABEL, PERSON_STATUS_LABEL, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../../src/i18n/cards';
 import { ABSTATT, campaign2025, changeContext, listWith, person, staff, verzeichnis } from '../fixtures';
-import { additionsView, assertWellFormed, executes, gemeindeCtx, objects, reviewedList, strings, view } from './cardKit';
+import { additionsView, assertWellFormed, assertWellFormedWithLinks, executes, gemeindeCtx, objects, reviewedList, strings, view } from './cardKit';
+import { LINK_CARDS, stepBCards } from './stepBKit';
 
 const EVIL = '**Fett** <b>x</b> ${evil} [link](http://x)';
 const root = path.resolve(__dirname, '../..');
@@ -54,12 +55,27 @@ function everyCard(list: GemeindeListe, name = 'Abstatt'): AdaptiveCard[] {
     otherFormCard({ ...v, notice: { kind: 'error', text: name } }, { surname: name, givenName: name, justification: name, householdId: household.householdId }),
     submitConfirmCard(v),
     summaryCard({ locale: 'de', year: 2025, gemeinde: { ags: list.ags, name }, counts: countList(submitted), state: listState(submitted), due: '2024-01-15', overdue: false, submitted: { at: submitted.submitted!.at, by: name } }),
+    summaryCard({
+      locale: 'de',
+      year: 2025,
+      gemeinde: { ags: list.ags, name },
+      counts: countList(submitted),
+      state: listState(submitted),
+      due: '2024-01-15',
+      overdue: false,
+      published: { amount: '18360.00', vzae: '0.2700', decision: 'offen', decisionValid: true, decisionDeadline: '2024-05-31' },
+    }),
     dashboardCard(report, 'de'),
     additionsCard(additions),
     ...additions.items.slice(0, 3).map((i) => rejectFormCard(additions, i.ags, i.person.id, { note: name })),
     messageCard(name, 'warning', 'de'),
+    // Step B, overview, import, digest, help, campaign, export links, reminders.
+    ...stepBCards(name),
   ];
 }
+
+/** Export links are the one place for Action.OpenUrl (the bot's own signed links). */
+const withLinks = (card: AdaptiveCard) => (LINK_CARDS.has(card) ? assertWellFormedWithLinks(card) : assertWellFormed(card));
 
 /** A list where every kind of user text is EVIL: names, household id, justification, the staff's name. */
 function evilList(): GemeindeListe {
@@ -93,6 +109,8 @@ function userTextPlaces(card: unknown, fragment: string): string[] {
         (node.type === undefined && key === 'title' && /\.choices\[\d+\]$/.test(at)) ||
         // Ids from the LRA's file (a household id) travel in action data and option values; neither is displayed.
         (node.type === undefined && (key === 'householdId' || key === 'op') && /\.data$/.test(at)) ||
+        // The reviewed Träger travels in the binding decision button's data (not displayed there).
+        (node.type === undefined && key === 'traeger' && /\.data$/.test(at)) ||
         (node.type === undefined && key === 'value' && /\.choices\[\d+\]$/.test(at));
       if (!ok) wrong.push(`${at}.${key}`);
     }
@@ -103,7 +121,7 @@ function userTextPlaces(card: unknown, fragment: string): string[] {
 describe('user text is shown literally, only in TextRuns', () => {
   const all = everyCard(evilList(), EVIL);
 
-  test('every card is well-formed', () => all.forEach(assertWellFormed));
+  test('every card is well-formed', () => all.forEach(withLinks));
 
   test('EVIL stands exactly as typed in TextRuns, and nowhere Markdown could parse it', () => {
     for (const card of all) {
@@ -139,7 +157,7 @@ describe('every card of a reviewed Gemeinde of 1,000 persons', () => {
   const personal = new Set(list.persons.flatMap((p) => [p.surname, p.givenName, p.birthDate, formatDate(p.birthDate)]));
 
   test('is well-formed: allowed element types, schema 1.5, Action.Execute with known verbs, no refresh', () => {
-    all.forEach(assertWellFormed);
+    all.forEach(withLinks);
     const verbs = new Set(all.flatMap((c) => executes(c).map((a) => a.verb as string)));
     expect([...verbs].sort()).toEqual(Object.values(VERBS).sort());
   });
@@ -149,9 +167,14 @@ describe('every card of a reviewed Gemeinde of 1,000 persons', () => {
   });
 
   test('action data holds ids and numbers only: no name, no birth date', () => {
-    const values = new Set(all.flatMap((c) => executes(c).flatMap((a) => Object.values(a.data as object).map(String))));
+    const entries = all.flatMap((c) => executes(c).flatMap((a) => Object.entries(a.data as object).map(([k, v]) => [k, String(v)] as const)));
+    const values = new Set(entries.map(([, v]) => v));
     expect([...values].filter((v) => personal.has(v) || [...personal].some((m) => v.includes(m)))).toEqual([]);
-    for (const v of values) expect(v).toMatch(/^[A-Za-z0-9.:_-]+$/);
+    for (const [key, v] of entries) {
+      // The binding decision carries the reviewed Träger (the Gemeinde's own text) and its partners' AGS, comma-separated.
+      if (key === 'traeger') continue;
+      expect(v).toMatch(key === 'partners' ? /^(\d{8}(,\d{8})*)?$/ : /^[A-Za-z0-9.:_-]+$/);
+    }
   });
 
   test('changes carry the revision and an operation id; nothing else does', () => {
@@ -159,6 +182,8 @@ describe('every card of a reviewed Gemeinde of 1,000 persons', () => {
       for (const a of executes(card)) {
         const data = a.data as { rev?: number; op?: string };
         if (isChangingVerb(a.verb as never)) expect({ verb: a.verb, rev: typeof data.rev, op: data.op?.startsWith(`${a.verb}:`) }).toEqual({ verb: a.verb, rev: 'number', op: true });
+        // The binding decision has no list revision; its op is derived from the reviewed values and the decision's state.
+        else if (a.verb === VERBS.decisionSet) expect({ rev: data.rev, op: data.op?.startsWith(`${VERBS.decisionSet}:`) }).toEqual({ rev: undefined, op: true });
         else expect(data.op).toBeUndefined();
       }
     }
@@ -241,7 +266,27 @@ describe('texts', () => {
 
   test('the contract object offers every card function', () => {
     expect(Object.keys(cards).sort()).toEqual(
-      ['listCard', 'strikeFormCard', 'childFormCard', 'otherFormCard', 'submitConfirmCard', 'summaryCard', 'dashboardCard', 'additionsCard', 'rejectFormCard', 'messageCard'].sort(),
+      [
+        'listCard',
+        'strikeFormCard',
+        'childFormCard',
+        'otherFormCard',
+        'submitConfirmCard',
+        'summaryCard',
+        'dashboardCard',
+        'additionsCard',
+        'rejectFormCard',
+        'messageCard',
+        'decisionCard',
+        'decisionConfirmCard',
+        'overviewCard',
+        'importReportCard',
+        'digestCard',
+        'helpCard',
+        'campaignFormCard',
+        'exportLinksCard',
+        'reminderCard',
+      ].sort(),
     );
   });
 });

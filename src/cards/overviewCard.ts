@@ -1,0 +1,153 @@
+/**
+ * The overview of step 5/6: per Gemeinde its persons at the Stichtag, its amount and the VZÄ that
+ * amount pays. Counts and money only – not personal data – so the channel version goes to every
+ * Gemeinde once published. The Koordinierungsstelle's version adds each list's state and pending
+ * additions, the provisional banner and the buttons to publish and refresh.
+ */
+import type { OverviewRow } from '../app/overview';
+import { TIE_RULE_DE } from '../domain/allocation';
+import { formatDate } from '../domain/dates';
+import { Decimal } from '../domain/money';
+import type { Locale } from '../i18n/catalogue';
+import { cardText, OVERVIEW_STATE_LABEL, type OverviewListState } from '../i18n/cards';
+import { VERBS } from './actions';
+import { actionButton, ButtonData, yearButton } from './buttons';
+import type { AdaptiveCard, OverviewView } from './index';
+import { clampPage } from './paging';
+import { euro, formatCount, localDate, renderCard, userText, vzaeShare } from './render';
+import template from './templates/overview.json';
+
+/** All 46 Gemeinden on one page (about 24 KB for the channel, 29 KB for the Koordinierungsstelle). */
+export const OVERVIEW_PAGE_SIZE = 50;
+
+function overviewState(row: OverviewRow): OverviewListState {
+  if (row.listState === 'eingereicht') return 'eingereicht';
+  return row.overdue ? 'ueberfaellig' : 'offen';
+}
+
+const STATE_COLOR: Record<OverviewListState, string> = { eingereicht: 'Good', offen: 'Default', ueberfaellig: 'Attention' };
+
+function rowData(row: OverviewRow, locale: Locale) {
+  const state = overviewState(row);
+  return {
+    name: userText(row.gemeinde),
+    persons: formatCount(row.persons, locale),
+    amount: euro(row.amount, locale),
+    vzae: vzaeShare(row.vzae, locale),
+    // The list's state, and its additions still waiting for the Koordinierungsstelle (not counted yet).
+    state: OVERVIEW_STATE_LABEL[locale][state] + (row.pending ? cardText('overview.pendingShort', locale, { n: formatCount(row.pending, locale) }) : ''),
+    stateColor: STATE_COLOR[state],
+  };
+}
+
+function roundingText(view: OverviewView): string {
+  const { locale, report } = view;
+  const unit = report.parameters.unit === '0.01' ? '0.01' : '1';
+  const rounding = cardText('overview.rounding', locale, {
+    unit: cardText(unit === '1' ? 'overview.unit.1' : 'overview.unit.0.01', locale),
+    n: formatCount(report.leftoverUnits, locale),
+    step: euro(unit, locale),
+    total: euro(report.totals.amount, locale),
+  });
+  // The domain states its tie rule in German; the English card says the same in English.
+  const tie = locale === 'en' && report.tieRule === TIE_RULE_DE ? cardText('overview.tieRuleEn', locale) : report.tieRule;
+  return `${rounding} ${tie}`;
+}
+
+function sourceLines(view: OverviewView): { text: string }[] {
+  const { locale } = view;
+  const p = view.report.parameters;
+  const lines: { text: string }[] = [];
+  if (p.landesmittel !== undefined && p.quotePercent !== undefined) {
+    const quote = new Decimal(p.quotePercent);
+    lines.push({
+      text: cardText('overview.source', locale, {
+        kreis: euro(p.kreisAmount, locale),
+        land: euro(p.landesmittel, locale),
+        quote: quote.toFixed(Math.max(2, quote.decimalPlaces())).replace('.', locale === 'de' ? ',' : '.'),
+      }),
+    });
+  }
+  if (new Decimal(p.vorwegabzug || '0').gt(0)) {
+    lines.push({ text: cardText('overview.vorwegabzug', locale, { kreis: euro(p.kreisAmount, locale), amount: euro(p.vorwegabzug, locale) }) });
+  }
+  return lines;
+}
+
+function statusLines(view: OverviewView): { text: string; color: string }[] {
+  const { locale, report } = view;
+  const lines: { text: string; color: string }[] = [];
+  if (view.published) lines.push({ text: cardText('overview.published', locale, { date: localDate(view.published.at) }), color: 'Good' });
+  // The Koordinierungsstelle sees the provisional state in its banner instead.
+  if (report.provisional && view.audience === 'channel') lines.push({ text: cardText('overview.provisional', locale), color: 'Warning' });
+  return lines;
+}
+
+function bannerLines(view: OverviewView): { text: string }[] {
+  const { locale, report } = view;
+  if (view.audience !== 'koordination' || !report.provisional) return [];
+  const notSubmitted = report.rows.filter((r) => r.listState !== 'eingereicht').length;
+  const head = notSubmitted ? cardText('overview.notSubmitted', locale, { n: formatCount(notSubmitted, locale) }) : cardText('overview.provisional', locale);
+  const pending = report.totals.pending ? cardText('overview.pendingAdditions', locale, { n: formatCount(report.totals.pending, locale) }) : '';
+  return [{ text: head + pending }];
+}
+
+export function overviewCard(view: OverviewView): AdaptiveCard {
+  const { locale, report } = view;
+  const year = report.year;
+  const koordination = view.audience === 'koordination';
+  const pageCount = Math.max(1, Math.ceil(report.rows.length / OVERVIEW_PAGE_SIZE));
+  const shown = clampPage(view.page ?? 0, pageCount);
+  const rows = report.rows.slice(shown * OVERVIEW_PAGE_SIZE, (shown + 1) * OVERVIEW_PAGE_SIZE);
+  const t = (code: Parameters<typeof cardText>[0]) => cardText(code, locale);
+
+  // Paging buttons only for the Koordinierungsstelle; a channel gets one card per page from the bot.
+  const navButtons: ButtonData[] = [];
+  if (koordination && shown > 0) navButtons.push(yearButton(VERBS.allocation, t('card.previous'), year, shown - 1));
+  if (koordination && shown < pageCount - 1) navButtons.push(yearButton(VERBS.allocation, t('card.next'), year, shown + 1));
+  const buttons: ButtonData[] = koordination
+    ? [
+        report.provisional
+          ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
+          : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' }),
+        yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined),
+      ]
+    : [];
+  const submitted = report.rows.filter((r) => r.listState === 'eingereicht').length;
+
+  return renderCard(template, {
+    lang: locale,
+    koordination,
+    title: cardText('overview.title', locale, { year }),
+    status: statusLines(view),
+    banner: bannerLines(view),
+    parameters: cardText('overview.parameters', locale, {
+      distributable: euro(report.parameters.distributable, locale),
+      persons: formatCount(report.totals.persons, locale),
+      stichtag: formatDate(report.parameters.stichtag),
+      eurPerVzae: euro(report.parameters.eurPerVzae, locale),
+    }),
+    source: sourceLines(view),
+    head: {
+      gemeinde: t('overview.colGemeinde'),
+      persons: t('overview.colPersons'),
+      amount: t('overview.colAmount'),
+      vzae: t('overview.colVzae'),
+      state: t('overview.colState'),
+    },
+    rows: rows.map((r) => rowData(r, locale)),
+    totals: {
+      name: t('overview.total'),
+      persons: formatCount(report.totals.persons, locale),
+      amount: euro(report.totals.amount, locale),
+      vzae: vzaeShare(report.totals.vzae, locale),
+      state:
+        cardText('overview.submittedOf', locale, { n: formatCount(submitted, locale), total: formatCount(report.rows.length, locale) }) +
+        (report.totals.pending ? cardText('overview.pendingShort', locale, { n: formatCount(report.totals.pending, locale) }) : ''),
+    },
+    rounding: roundingText(view),
+    nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
+    publishHint: koordination ? [{ text: t('overview.publishHint') }] : [],
+    buttons,
+  });
+}

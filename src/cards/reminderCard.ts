@@ -1,0 +1,32 @@
+/**
+ * A friendly reminder to one Gemeinde: check the list before its due date (or since when it is
+ * overdue), or decide step B. The button carries year and ags only; the bot opens the list or the
+ * decision for whoever clicks, after checking who it is.
+ */
+import { formatDate } from '../domain/dates';
+import { cardText } from '../i18n/cards';
+import { VERBS } from './actions';
+import { actionButton } from './buttons';
+import type { AdaptiveCard, ReminderView } from './index';
+import { formatCount, renderCard, userText } from './render';
+import template from './templates/reminder.json';
+
+export function reminderCard(view: ReminderView): AdaptiveCard {
+  const { locale, year, kind, daysLeft } = view;
+  const params = { year, date: formatDate(view.due), n: formatCount(Math.abs(daysLeft), locale) };
+  const when = daysLeft > 0 ? 'due' : daysLeft === 0 ? 'today' : 'overdue';
+  const data = { year, ags: view.gemeinde.ags };
+  const button =
+    kind === 'review'
+      ? actionButton(VERBS.listOpen, cardText('reminder.review.button', locale), data, { style: 'positive' })
+      : actionButton(VERBS.decisionOpen, cardText('reminder.decision.button', locale), data, { style: 'positive' });
+  return renderCard(template, {
+    lang: locale,
+    title: cardText(`reminder.${kind}.title`, locale),
+    titleColor: when === 'overdue' ? 'Attention' : 'Default',
+    gemeinde: userText(view.gemeinde.name),
+    text: cardText(`reminder.${kind}.${when}`, locale, params),
+    thanks: cardText('reminder.thanks', locale),
+    buttons: [button],
+  });
+}

@@ -1,0 +1,247 @@
+/** Import report, digest, help, campaign form, export links and reminders. */
+import { campaignFormCard, digestCard, exportLinksCard, helpCard, importReportCard, reminderCard, type DigestView, type ImportReportView } from '../../src/cards';
+import { VERBS } from '../../src/cards/actions';
+import { defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
+import { gemeindeStatus, summarise } from '../../src/domain/status';
+import { ABSTATT, verzeichnis } from '../fixtures';
+import { assertWellFormed, assertWellFormedWithLinks, bytes, executes, objects, strings, textRuns } from './cardKit';
+import { allPersonMarkers, submittedLists, world } from './stepBKit';
+
+const KB = 1024;
+const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
+const byId = (card: unknown, id: string) => objects(card).find((o) => o.node.id === id)?.node;
+
+describe('import report', () => {
+  const stored: ImportReportView = {
+    locale: 'de',
+    year: 2025,
+    fileName: 'AU-Export_2025_Stand_2023-11-30.xlsx',
+    stored: true,
+    rowsRead: 5123,
+    persons: 5010,
+    leftOut: 113,
+    errors: [],
+    errorCount: 0,
+    warnings: Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Haushalts-ID fehlt; die Person bildet einen eigenen Haushalt.`),
+    warningCount: 34,
+    perGemeinde: verzeichnis.all.map((g, i) => ({ ags: g.ags, name: g.name, persons: 40 + i * 3 })),
+  };
+
+  test('stored: file, counts, the first 20 warnings and how many more, persons per Gemeinde, the next step', () => {
+    const card = importReportCard(stored);
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Import gespeichert');
+    expect(textRuns(card)).toContain('AU-Export_2025_Stand_2023-11-30.xlsx');
+    for (const words of ['Zeilen gelesen', '5.123', 'Personen übernommen', '5.010', 'Außerhalb des Zeitraums (nicht übernommen)', '113', 'Warnungen (34)', '… und 14 weitere']) {
+      expect(text).toContain(words);
+    }
+    expect(textRuns(card).filter((t) => t.includes('Haushalts-ID fehlt'))).toHaveLength(20);
+    expect(text).toContain('Personen je Gemeinde (46 Gemeinden)');
+    for (const g of verzeichnis.all) expect(textRuns(card)).toContain(g.name);
+    expect(text).toContain('Nächster Schritt: Prüfen Sie die Zahlen und versenden Sie die Listen mit „listen versenden“.');
+    expect(executes(card)).toEqual([]);
+    expect(bytes(card)).toBeLessThan(40 * KB);
+  });
+
+  test('refused because of errors: the reason, the first errors (as TextRuns), no per-Gemeinde counts, no next step', () => {
+    const errors = Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Spalte „Geburtsdatum“: „31.02.1990“ ist kein Datum.`);
+    const card = importReportCard({ ...stored, stored: false, persons: 0, errors, errorCount: 250, warnings: [], warningCount: 0 });
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Import abgelehnt');
+    expect(text).toContain('Die Datei wurde nicht übernommen.');
+    expect(text).toContain('Fehler (250)');
+    expect(text).toContain('… und 230 weitere');
+    expect(textRuns(card)).toContain(errors[0]);
+    expect(text).not.toContain('Personen je Gemeinde');
+    expect(text).not.toContain('Nächster Schritt');
+  });
+
+  test('the file itself refused: the refusal sentence, no counts; English', () => {
+    const view: ImportReportView = { ...stored, locale: 'en', fileName: 'Foto.jpg', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' };
+    const card = importReportCard(view);
+    assertWellFormed(card);
+    expect(textRuns(card)).toEqual(expect.arrayContaining(['Foto.jpg', 'The file is not a spreadsheet (xlsx or csv).']));
+    const text = allText(card);
+    expect(text).toContain('Import refused');
+    expect(text).not.toContain('Rows read');
+  });
+
+  test('more lines than promised are cut at 20', () => {
+    const card = importReportCard({ ...stored, warnings: Array.from({ length: 30 }, (_, i) => `W${i}`), warningCount: 30 });
+    expect(textRuns(card).filter((t) => /^W\d+$/.test(t))).toHaveLength(20);
+    expect(allText(card)).toContain('… und 10 weitere');
+  });
+});
+
+describe('status digest', () => {
+  const w = world(3);
+  const rows = verzeichnis.all.map((g) => gemeindeStatus(g.name, w.lists.get(g.ags)!, undefined, w.campaign, '2024-01-18'));
+  const summary = summarise(rows);
+  const view: DigestView = {
+    locale: 'de',
+    year: 2025,
+    at: '2024-01-18T06:00:00.000Z',
+    since: '2024-01-17T06:00:00.000Z',
+    summary: { ...summary, decisions: { offen: 40, landkreis: 3, eigenstaendig: 1, verbund: 2 } },
+    deadlines: { review: '2024-01-15', publication: '2024-02-05', decision: '2024-05-31' },
+    changes: { submitted: ['Abstatt', 'Beilstein'], newlyOverdue: ['Zaberfeld'], decided: [{ name: 'Bad Wimpfen', choice: 'landkreis' }, { name: 'Abstatt', choice: 'verbund' }] },
+    overdue: rows.filter((r) => r.overdue).map((r) => ({ name: r.name, due: r.due, daysOverdue: -r.daysLeft })),
+    incompleteDecisions: ['Abstatt'],
+  };
+
+  test('title, counts per state, changes, overdue with days, decisions, upcoming deadlines only; "Status"', () => {
+    const card = digestCard(view);
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Statusbericht 2025 · 18.01.2024');
+    expect(text).toContain('eingereicht 43/46 · in Bearbeitung 0 · versendet 0 · importiert 3 · überfällig 3');
+    expect(text).toContain('Änderungen seit 17.01.2024');
+    expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt, Beilstein', 'Zaberfeld', 'Bad Wimpfen (Landkreis), Abstatt (Verbund)']));
+    expect(text).toContain('Überfällig (3)');
+    for (const o of view.overdue) expect(textRuns(card)).toContain(o.name);
+    expect(text).toContain(' · seit 3 Tagen (Frist 15.01.2024)');
+    expect(text).toContain('Landkreis 3 · eigenständig 1 · Verbund 2 · offen 40');
+    expect(text).toContain('Verbund noch nicht gültig: ');
+    expect(text).toContain('Veröffentlichung der Übersicht: 05.02.2024');
+    expect(text).toContain('(noch 18 Tage)');
+    expect(text).not.toContain('Rückmeldung der Listen');
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Status', { year: 2025 }]]);
+  });
+
+  test('no changes; English', () => {
+    const quiet = { ...view, changes: { submitted: [], newlyOverdue: [], decided: [] }, since: undefined };
+    expect(allText(digestCard(quiet))).toContain('Keine Änderungen seit dem letzten Bericht.');
+    const en = allText(digestCard({ ...view, locale: 'en' }));
+    for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17.01.2024', 'Overdue (3)', 'for 3 days (due 15.01.2024)', 'district 3', 'Next deadlines', 'Status']) {
+      expect(en).toContain(words);
+    }
+  });
+
+  test('no personal data', () => {
+    const card = JSON.stringify(digestCard(view));
+    expect(allPersonMarkers(submittedLists(3)).filter((m) => card.includes(m))).toEqual([]);
+  });
+});
+
+describe('help', () => {
+  const commands = [
+    { command: 'liste <Gemeinde>', description: 'zeigt die Personenliste einer Gemeinde' },
+    { command: 'status', description: 'Stand aller Gemeinden' },
+  ];
+
+  test('intro, role, commands as TextRuns (angle brackets stay), examples', () => {
+    const card = helpCard({ locale: 'de', role: 'koordination', intro: 'Das habe ich nicht verstanden: „wie gehts“', commands, examples: ['Wie viel bekommt Abstatt?'] });
+    assertWellFormed(card);
+    const runs = textRuns(card);
+    expect(runs[0]).toBe('Das habe ich nicht verstanden: „wie gehts“');
+    expect(runs).toEqual(expect.arrayContaining(['liste <Gemeinde>', 'zeigt die Personenliste einer Gemeinde', '„Wie viel bekommt Abstatt?“']));
+    const text = allText(card);
+    for (const words of ['Hilfe: IntM-Bot', 'Ihre Rolle: Koordinierungsstelle', 'Befehle', 'Das können Sie zum Beispiel fragen']) expect(text).toContain(words);
+  });
+
+  test('no role, no examples; English', () => {
+    const card = helpCard({ locale: 'en', role: 'none', commands, examples: [] });
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Your role: none');
+    expect(text).toContain('Commands');
+    expect(text).not.toContain('For example');
+  });
+});
+
+describe('campaign form', () => {
+  const defaults = { eurPerVzae: '68000', unit: '1' as const, periodStart: defaultPeriod(2026).start, periodEnd: defaultPeriod(2026).end, deadlines: defaultDeadlines(2026) };
+
+  test('year, Kreisbetrag or Landesmittel + Zuteilungsquote, rounding unit, cost per VZÄ, the derived calendar; "Kampagne anlegen"', () => {
+    const card = campaignFormCard({ locale: 'de', year: 2026, defaults });
+    assertWellFormed(card);
+    expect(byId(card, 'year')).toMatchObject({ type: 'Input.Number', value: 2026, min: 2020, max: 2100, isRequired: true });
+    for (const id of ['kreisAmount', 'landesmittel', 'quote']) expect(byId(card, id)).toMatchObject({ type: 'Input.Text', value: '' });
+    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1' });
+    expect((byId(card, 'unit')!.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '0.01']);
+    expect(byId(card, 'eurPerVzae')).toMatchObject({ value: '68000' });
+    for (const [id, typedValue] of [['kreisAmount', '1.508.000'], ['landesmittel', '40000000,00'], ['quote', '3,77'], ['eurPerVzae', '68.000 €']]) {
+      expect({ id, ok: new RegExp(byId(card, id)!.regex as string).test(typedValue) }).toEqual({ id, ok: true });
+    }
+    expect(new RegExp(byId(card, 'kreisAmount')!.regex as string).test('viel Geld')).toBe(false);
+    const text = allText(card);
+    expect(text).toContain('Für 2026 gilt: Betrachtungszeitraum 01.01.2021–31.12.2023, Stichtag 31.12.2023.');
+    expect(text).toContain('Rückmeldung 15.01.2025');
+    expect(text).toContain('Entscheidung 31.05.2025');
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.campaignCreate, 'Kampagne anlegen', {}]]);
+  });
+
+  test('after a refusal: the notice and the typed values', () => {
+    const card = campaignFormCard({
+      locale: 'de',
+      year: 2027,
+      defaults,
+      notice: { kind: 'error', text: 'Bitte geben Sie entweder den Kreisbetrag oder Landesmittel und Zuteilungsquote an, nicht beides.' },
+      values: { kreisAmount: '1.508.000', landesmittel: '40.000.000', quote: '3,77', unit: '0.01', eurPerVzae: '70000' },
+    });
+    expect(textRuns(card)[0]).toContain('nicht beides');
+    expect(['year', 'kreisAmount', 'landesmittel', 'quote', 'unit', 'eurPerVzae'].map((id) => byId(card, id)!.value)).toEqual([2027, '1.508.000', '40.000.000', '3,77', '0.01', '70000']);
+  });
+
+  test('English', () => {
+    const text = allText(campaignFormCard({ locale: 'en', year: 2026, defaults }));
+    for (const words of ['Create a campaign', 'District amount in €', 'State funds in €', 'Allocation quota in %', 'to cents (€0.01)', 'Cost per FTE in €', 'Create campaign']) expect(text).toContain(words);
+  });
+});
+
+describe('export links', () => {
+  const links = [
+    { title: 'Übersicht 2025 (Excel)', url: 'https://intm-bot.example/export/2025/uebersicht?sig=3f9a', expiresAt: '2024-02-05T13:30:00.000Z' },
+    { title: 'Prüfprotokoll 2025 (Excel)', url: 'https://intm-bot.example/export/2025/audit?sig=77c1', expiresAt: '2024-07-01T08:05:00.000Z' },
+  ];
+
+  test('per link a title, "gültig bis" in Berlin time and an OpenUrl button; the links are personal and expire', () => {
+    const card = exportLinksCard({ locale: 'de', year: 2025, links });
+    assertWellFormedWithLinks(card);
+    expect(textRuns(card)).toEqual(['Übersicht 2025 (Excel)', 'Prüfprotokoll 2025 (Excel)']);
+    const text = allText(card);
+    expect(text).toContain('gültig bis 05.02.2024 14:30');
+    expect(text).toContain('gültig bis 01.07.2024 10:05');
+    expect(text).toContain('Die Links sind persönlich');
+    const open = objects(card).map((o) => o.node).filter((n) => n.type === 'Action.OpenUrl');
+    expect(open.map((a) => [a.title, a.url])).toEqual(links.map((l) => ['Herunterladen', l.url]));
+    expect(executes(card)).toEqual([]);
+  });
+
+  test('only web links; none at all; English', () => {
+    const card = exportLinksCard({ locale: 'en', year: 2025, links: [{ title: 'x', url: 'javascript:alert(1)', expiresAt: '2024-02-05T13:30:00.000Z' }] });
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('There are no files.');
+    expect(text).toContain('The links are personal');
+    expect(text).not.toContain('javascript');
+  });
+});
+
+describe('reminders', () => {
+  const base = { locale: 'de' as const, year: 2025, gemeinde: { ags: ABSTATT, name: 'Abstatt' } };
+
+  test('review: due in N days, due today, overdue since N days; "Liste prüfen" with year and ags', () => {
+    const due = reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 3 });
+    assertWellFormed(due);
+    expect(textRuns(due)).toContain('Abstatt');
+    expect(allText(due)).toContain('Bitte prüfen Sie die Personenliste für das Berechnungsjahr 2025 und reichen Sie sie bis zum 15.01.2024 ein; noch 3 Tage.');
+    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 1 }))).toContain('noch 1 Tag.');
+    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 0 }))).toContain('Heute, am 15.01.2024, endet die Frist.');
+    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: -4 }))).toContain('seit 4 Tagen überfällig (Frist 15.01.2024)');
+    expect(executes(due).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
+  });
+
+  test('decision: the deadline and the default; "Entscheidung" opens the decision; English', () => {
+    const card = reminderCard({ ...base, kind: 'decision', due: '2024-05-31', daysLeft: 14 });
+    assertWellFormed(card);
+    expect(allText(card)).toContain('Bitte entscheiden Sie bis zum 31.05.2024');
+    expect(allText(card)).toContain('Ohne Entscheidung übernimmt es der Landkreis.');
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.decisionOpen, 'Entscheidung', { year: 2025, ags: ABSTATT }]]);
+    const en = allText(reminderCard({ ...base, locale: 'en', kind: 'decision', due: '2024-05-31', daysLeft: -1 }));
+    expect(en).toContain('passed 1 day ago (31.05.2024)');
+    expect(en).toContain('Decision');
+  });
+});

@@ -1,8 +1,43 @@
 /** Step B as application services: a Gemeinde's decision and the confirmations of a Verbund. */
-import { confirmVerbund, decide, DecideCommand, DecisionBook, DecisionContext, DecisionResult } from '../domain/decision';
-import { ConflictError } from '../domain/errors';
+import type { Actor } from '../domain/actor';
+import {
+  assessDecision,
+  confirmVerbund,
+  decide,
+  DecideCommand,
+  Decision,
+  DecisionAssessment,
+  DecisionBook,
+  DecisionContext,
+  DecisionResult,
+} from '../domain/decision';
+import { ConflictError, DomainError } from '../domain/errors';
+import type { IsoDate } from '../domain/dates';
+import { Decimal } from '../domain/money';
 import type { AppContext, OperationOptions } from './context';
+import { requireCampaign } from './context';
+import { buildOverview, type OverviewRow } from './overview';
 import type { CampaignRecord } from './ports';
+
+/** Everything a Gemeinde needs to decide: its figures, its decision as it stands, proposals naming it. */
+export interface DecisionSituation {
+  year: number;
+  ags: string;
+  /** The Gemeinde's row of the current allocation (persons, amount, VZÄ), or undefined before any persons exist. */
+  row?: OverviewRow;
+  /** The figures may still change (lists open, additions pending, not yet published). */
+  provisional: boolean;
+  published: boolean;
+  eurPerVzae: string;
+  deadline: IsoDate;
+  /** Whether the actor may decide for this Gemeinde now. */
+  editable: boolean;
+  decision?: Decision;
+  assessment: DecisionAssessment;
+  /** Verbund proposals of other Gemeinden naming this one as a partner. */
+  invitations: { lead: string; vzae: string; members: string[]; confirmed: boolean }[];
+  revision: number;
+}
 
 export interface DecisionOutcome {
   changed: boolean;
@@ -25,6 +60,60 @@ export class DecisionService {
     return this.ctx.repo.readDecisions(year);
   }
 
+  async situation(year: number, ags: string, actor: Actor): Promise<DecisionSituation> {
+    if (actor.role !== 'koordination' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+    const record = await requireCampaign(this.ctx, year);
+    const [lists, book] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    const amounts = new Map<string, Decimal>();
+    let row: OverviewRow | undefined;
+    let provisional = true;
+    try {
+      const report = buildOverview(record.campaign, lists, book, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
+      for (const r of report.rows) amounts.set(r.ags, new Decimal(r.amount));
+      row = report.rows.find((r) => r.ags === ags);
+      provisional = report.provisional || !record.published;
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
+    }
+    const today = this.ctx.clock.today();
+    const deadline = record.campaign.deadlines.decision;
+    const invitations = Object.values(book.decisions)
+      .filter((d) => d.choice === 'verbund' && !d.verbundLead && d.partners?.includes(ags))
+      .map((d) => ({ lead: d.ags, vzae: d.vzae ?? '', members: [d.ags, ...(d.partners ?? [])], confirmed: !!d.confirmations?.[ags] }));
+    return {
+      year,
+      ags,
+      ...(row ? { row } : {}),
+      provisional,
+      published: !!record.published,
+      eurPerVzae: record.campaign.eurPerVzae,
+      deadline,
+      editable: actor.role === 'koordination' || today <= deadline,
+      ...(book.decisions[ags] ? { decision: book.decisions[ags] } : {}),
+      assessment: assessDecision(book, ags, amounts, record.campaign),
+      invitations,
+      revision: book.revision,
+    };
+  }
+
+  /**
+   * What a decision would mean, without making it: the same rules as `decide` (so an invalid choice
+   * is refused here already) and the assessment of the result.
+   */
+  async preview(year: number, cmd: DecideCommand, actor: Actor): Promise<DecisionAssessment> {
+    const record = await requireCampaign(this.ctx, year);
+    const [lists, book] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    const { book: next } = decide(book, cmd, this.decisionContext(record, { actor }));
+    const amounts = new Map<string, Decimal>();
+    try {
+      const report = buildOverview(record.campaign, lists, next, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
+      for (const r of report.rows) amounts.set(r.ags, new Decimal(r.amount));
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
+    }
+    return assessDecision(next, cmd.ags, amounts, record.campaign);
+  }
+
   private change(year: number, opts: OperationOptions, operation: (book: DecisionBook, ctx: DecisionContext) => DecisionResult) {
     return this.ctx.repo.updateDecisions(year, (book, record) => {
       if (opts.opId && book.events.some((e) => e.opId === opts.opId)) return { result: { changed: false, replayed: true, book } };
@@ -36,7 +125,7 @@ export class DecisionService {
     });
   }
 
-  private decisionContext(record: CampaignRecord, opts: OperationOptions): DecisionContext {
+  private decisionContext(record: CampaignRecord, opts: Pick<OperationOptions, 'actor'>): DecisionContext {
     return {
       actor: opts.actor,
       now: this.ctx.clock.now(),

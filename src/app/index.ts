@@ -6,9 +6,11 @@ import { AuditService } from './auditService';
 import { CampaignService } from './campaignService';
 import type { AppContext } from './context';
 import { DecisionService } from './decisionService';
+import { DigestService } from './digestService';
 import { ExportService } from './exportService';
 import { ImportService } from './importService';
 import { OverviewService } from './overviewService';
+import { ReminderService } from './reminderService';
 import { ReviewService } from './reviewService';
 import { RosterService } from './rosterService';
 
@@ -21,6 +23,8 @@ export class IntmApp {
   readonly audit: AuditService;
   readonly exports: ExportService;
   readonly roster: RosterService;
+  readonly digests: DigestService;
+  readonly reminders: ReminderService;
 
   constructor(readonly ctx: AppContext) {
     this.campaigns = new CampaignService(ctx);
@@ -31,6 +35,8 @@ export class IntmApp {
     this.audit = new AuditService(ctx);
     this.exports = new ExportService(ctx, this.overview);
     this.roster = new RosterService(ctx);
+    this.digests = new DigestService(ctx, this.overview);
+    this.reminders = new ReminderService(ctx, this.overview);
   }
 
   close(): Promise<void> {

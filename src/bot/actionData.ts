@@ -58,6 +58,8 @@ export function listActionData(raw: unknown, need: { person?: boolean; household
 
 const INPUT_FIELDS: (keyof FormInputs)[] = [
   'reason', 'note', 'parentId', 'surname', 'givenName', 'birthDate', 'assignmentDate', 'zugangsart', 'householdId', 'justification', 'until',
+  'choice', 'vzae', 'eigenmittel', 'traeger', 'partners',
+  'kreisAmount', 'landesmittel', 'quote', 'unit', 'eurPerVzae',
 ];
 
 /** The form's inputs as strings (anything else is dropped); length is checked by the domain rules. */

@@ -8,7 +8,11 @@ import { VERBS, type Verb } from '../cards/actions';
 import { isDomainError } from '../domain/errors';
 import { translate, type Locale } from '../i18n/messages';
 import { BadActionData } from './actionData';
+import type { Actor } from '../domain/actor';
+import { CAMPAIGN_VERBS, handleCampaignAction } from './campaignActions';
 import { handleMessage } from './commands';
+import { DECISION_VERBS, handleDecisionAction } from './decisionActions';
+import { PUBLICATION_VERBS, handlePublicationAction } from './publication';
 import { COORDINATOR_VERBS, handleCoordinatorAction } from './coordinatorActions';
 import type { BotDeps } from './deps';
 import { identityOf, isSharedConversation } from './identity';
@@ -18,6 +22,17 @@ import { errorKind } from './log';
 import { resolveTurn } from './turn';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
+
+type ActionHandler = (deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, data: unknown) => Promise<InvokeAnswer>;
+
+/** Which module answers which card verbs. */
+const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
+  { verbs: LIST_VERBS, handle: handleListAction },
+  { verbs: COORDINATOR_VERBS, handle: handleCoordinatorAction },
+  { verbs: DECISION_VERBS, handle: handleDecisionAction },
+  { verbs: PUBLICATION_VERBS, handle: handlePublicationAction },
+  { verbs: CAMPAIGN_VERBS, handle: handleCampaignAction },
+];
 
 export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botAppId?: string } = {}): Application {
   const app = new Application({
@@ -82,11 +97,10 @@ async function answerAction(deps: BotDeps, context: TurnContext): Promise<Invoke
   if (!turn.actor) return errorAnswer(403, 'noRole', translate('bot.noRole', {}, locale));
   if (!verb || !(Object.values(VERBS) as string[]).includes(verb)) return errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
   try {
-    const answer = LIST_VERBS.includes(verb)
-      ? await handleListAction(deps, turn.actor, locale, verb, action?.data)
-      : COORDINATOR_VERBS.includes(verb)
-        ? await handleCoordinatorAction(deps, turn.actor, locale, verb, action?.data)
-        : errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
+    const handler = HANDLERS.find((h) => h.verbs.includes(verb));
+    const answer = handler
+      ? await handler.handle(deps, turn.actor, locale, verb, action?.data)
+      : errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
     deps.logger.info('action', { verb, role: turn.actor.role, ...(turn.actor.ags ? { ags: turn.actor.ags } : {}), shared: isSharedConversation(context.activity) });
     return answer;
   } catch (e) {

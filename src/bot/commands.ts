@@ -3,7 +3,9 @@
  * the bot's @mention. Each command runs the same application services as the command line.
  */
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
-import { additionsCard, dashboardCard, listCard, messageCard } from '../cards';
+import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
+import { answerQuestion } from '../app/questions/answer';
+import { recognize } from '../app/questions/recognize';
 import { VERBS } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { formatDate, parseDate } from '../domain/dates';
@@ -11,7 +13,13 @@ import { DomainError } from '../domain/errors';
 import { spellOutUmlauts } from '../domain/gemeinden';
 import { isObjectId } from '../domain/roster';
 import { translate, type Locale, type MessageCode, type MessageParams } from '../i18n/messages';
+import { campaignForm, createCampaign, parseCampaignArguments } from './campaignActions';
 import { additionsView } from './coordinatorActions';
+import { decisionView } from './decisionActions';
+import { helpCardFor } from './help';
+import { fileAttachment, importAttachment } from './importFromTeams';
+import { digestCardFor, sendDigest, sendReminders } from './jobs';
+import { allocationCardFor } from './publication';
 import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, tenantOf } from './identity';
@@ -28,7 +36,15 @@ export type CommandName =
   | 'unassign'
   | 'assignments'
   | 'registerChannel'
-  | 'sendLists';
+  | 'sendLists'
+  | 'createCampaign'
+  | 'import'
+  | 'calculate'
+  | 'publish'
+  | 'export'
+  | 'digest'
+  | 'remind'
+  | 'decision';
 
 interface Command {
   name: CommandName;
@@ -42,12 +58,20 @@ const COMMANDS: Command[] = [
   { name: 'list', pattern: /^(?:liste|list)(?:\s+(.+))?$/, koordinationOnly: false },
   { name: 'status', pattern: /^(?:status|dashboard|stand)$/, koordinationOnly: true },
   { name: 'additions', pattern: /^(?:nachtraege|nachtraege pruefen|additions)$/, koordinationOnly: true },
-  { name: 'reopen', pattern: /^(?:wiedereroeffnen|wieder eroeffnen|reopen)\s+(.+)$/, koordinationOnly: true },
-  { name: 'unassign', pattern: /^(?:zuordnung entfernen|unassign)\s+(.+)$/, koordinationOnly: true },
+  { name: 'reopen', pattern: /^(?:wiedereroeffnen|wieder eroeffnen|reopen)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'unassign', pattern: /^(?:zuordnung entfernen|unassign)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'assignments', pattern: /^(?:zuordnungen|assignments)$/, koordinationOnly: true },
-  { name: 'assign', pattern: /^(?:zuordnen|assign)\s+(.+)$/, koordinationOnly: true },
-  { name: 'registerChannel', pattern: /^(?:kanal registrieren|register channel)\s+(.+)$/, koordinationOnly: true },
+  { name: 'assign', pattern: /^(?:zuordnen|assign)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'registerChannel', pattern: /^(?:kanal registrieren|register channel)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'sendLists', pattern: /^(?:listen versenden|send lists)$/, koordinationOnly: true },
+  { name: 'createCampaign', pattern: /^(?:kampagne anlegen|create campaign)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'import', pattern: /^(?:import|importieren)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'calculate', pattern: /^(?:berechnen|calculate|verteilung|allocation)$/, koordinationOnly: true },
+  { name: 'publish', pattern: /^(?:veroeffentlichen|publish)$/, koordinationOnly: true },
+  { name: 'export', pattern: /^(?:export|exportieren)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
+  { name: 'remind', pattern: /^(?:erinnern|remind)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'decision', pattern: /^(?:entscheidung|decision|entscheiden|decide)(?:\s+(.+))?$/, koordinationOnly: false },
 ];
 
 /** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
@@ -76,33 +100,58 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   const mentions = otherMentions(activity);
   let text = activity.text ?? '';
   for (const m of mentions) text = text.replace(m.text, ' ');
+  text = text.replace(/<[^>]+>/g, ' ');
   const say: Reply = async (code, params = {}) => {
     await context.sendActivity(translate(code, params, locale));
   };
   const sendCard = async (card: object) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   };
+  const personal = !isSharedConversation(activity);
 
-  const parsed = parseCommand(text.replace(/<[^>]+>/g, ' '));
-  if (!parsed) return say('bot.unknownCommand');
+  // A file from a coordinator in the personal chat is the step-1 export, whatever the text says.
+  const file = fileAttachment(activity);
+  if (file && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+  if (file) {
+    if (!personal) return say('bot.personalOnly');
+    const replace = /\b(ersetzen|replace)\b/i.test(text);
+    return sendCard(await importAttachment(deps, actor, locale, file, replace));
+  }
+
+  const parsed = parseCommand(text);
+  if (!parsed) return answerOrHelp(deps, context, actor, locale, text);
   const { command, argument } = parsed;
   if (command.koordinationOnly && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
-  if (command.name === 'help') return say(isKoordination(actor) ? 'bot.help.koordination' : 'bot.help.gemeinde');
-  if (command.name === 'assign') return assign(deps, context, actor, argument ?? '', mentions, say);
-  if (command.name === 'unassign') return unassign(deps, context, actor, argument ?? '', mentions, say);
-  if (command.name === 'assignments') {
-    const entries = await deps.app.roster.entries();
-    const lines = entries
-      .map((e) => `- ${e.name}: ${e.role === 'koordination' ? 'Koordinierungsstelle' : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)
-      .join('\n');
-    return say('bot.roster', { count: entries.length, lines });
-  }
-  if (command.name === 'registerChannel') {
-    const role = channelRole(argument ?? '');
-    if (!role) return say('bot.help.koordination');
-    if (activity.conversation?.conversationType !== 'channel') return say('bot.channelOnly');
-    await deps.conversations.registerChannel(role, TurnContext.getConversationReference(activity), actor, deps.app.ctx.clock.now());
-    return say('bot.channelRegistered', { role });
+  switch (command.name) {
+    case 'help':
+      return sendCard(helpCardFor(actor, locale));
+    case 'assign':
+      return assign(deps, context, actor, argument ?? '', mentions, say);
+    case 'unassign':
+      return unassign(deps, context, actor, argument ?? '', mentions, say);
+    case 'assignments': {
+      const entries = await deps.app.roster.entries();
+      const lines = entries
+        .map((e) => `- ${e.name}: ${e.role === 'koordination' ? 'Koordinierungsstelle' : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)
+        .join('\n');
+      return say('bot.roster', { count: entries.length, lines });
+    }
+    case 'registerChannel': {
+      const role = channelRole(argument ?? '');
+      if (!role) return say('bot.registerUsage');
+      if (activity.conversation?.conversationType !== 'channel') return say('bot.channelOnly');
+      await deps.conversations.registerChannel(role, TurnContext.getConversationReference(activity), actor, deps.app.ctx.clock.now());
+      return say('bot.channelRegistered', { role });
+    }
+    case 'createCampaign': {
+      const values = parseCampaignArguments(argument ?? '');
+      const complete = values.year && (values.kreisAmount || (values.landesmittel && values.quote));
+      return sendCard(complete ? await createCampaign(deps, actor, locale, values) : campaignForm(deps, locale, values));
+    }
+    case 'import':
+      return say('bot.importHowTo');
+    default:
+      break;
   }
 
   const year = await currentYear(deps);
@@ -113,20 +162,26 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
       if (!ags) return say('bot.help.koordination');
       // A list holds personal data: in a channel or group chat only a button, whose answer only the clicker sees.
-      if (isSharedConversation(activity)) {
+      if (!personal) {
         return sendCard(privateButtonCard(translate('bot.privateOnly', {}, locale), locale === 'en' ? 'Check list' : 'Liste prüfen', VERBS.listOpen, { year, ags }, locale));
       }
       return sendCard(listCard(await listView(deps, actor, locale, year, ags)));
     }
+    case 'decision': {
+      const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
+      if (!ags) return say('bot.help.koordination');
+      return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
+    }
     case 'status':
       return sendCard(dashboardCard(await deps.app.overview.status(year), locale));
     case 'additions':
-      if (isSharedConversation(activity)) {
+      if (!personal) {
         return sendCard(privateButtonCard(translate('bot.additionsPrivate', {}, locale), locale === 'en' ? 'Check additions' : 'Nachträge prüfen', VERBS.additions, { year }, locale));
       }
       return sendCard(additionsCard(await additionsView(deps, actor, locale, year)));
     case 'reopen': {
-      const m = /^(.+?)(?:\s+(?:bis|until)\s+(\S+))?$/i.exec(argument ?? '')!;
+      if (!argument) return say('bot.reopenUsage');
+      const m = /^(.+?)(?:\s+(?:bis|until)\s+(\S+))?$/i.exec(argument)!;
       const ags = resolveGemeinde(deps, m[1]);
       const until = m[2] ? parseDate(m[2]) : undefined;
       if (m[2] && !until) throw new DomainError('input.badDate', { value: m[2], field: 'bis' });
@@ -139,12 +194,55 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'sendLists': {
       const channel = (await deps.conversations.read()).channels.gemeinden;
       if (!channel) return say('bot.noGemeindenChannel');
-      const result = await deps.summaries.sendAll(year, actor, channel);
-      return say('bot.listsSent', { year, ...result });
+      const here = TurnContext.getConversationReference(activity);
+      deps.summaries.sendAllInBackground(year, actor, channel, async (result) => {
+        await deps.outbound.send(here, { type: 'message', text: translate('bot.listsSent', { year, ...result }, locale) });
+      });
+      return say('bot.listsSending', { count: deps.app.ctx.verzeichnis.size });
+    }
+    case 'calculate':
+    case 'publish':
+      // Publishing is a button on the allocation card: the coordinator sees the figures (and whether they are provisional) first.
+      return sendCard(await allocationCardFor(deps, year, locale));
+    case 'export': {
+      if (!personal) return say('bot.personalOnly');
+      if (!deps.links) return say('bot.noLinks');
+      const ags = argument ? resolveGemeinde(deps, argument.replace(/^(liste|list)\s+/i, '')) : undefined;
+      const overview = deps.links.create({ kind: 'overview', year });
+      const links = [{ title: translate('bot.exportOverview', { year }, locale), ...overview }];
+      if (ags) links.push({ title: translate('bot.exportList', { name: deps.app.ctx.verzeichnis.byKey(ags)!.name }, locale), ...deps.links.create({ kind: 'list', year, ags }) });
+      return sendCard(exportLinksCard({ locale, year, links }));
+    }
+    case 'digest': {
+      const sent = await sendDigest(deps, year);
+      if (sent) return say('bot.digestSent');
+      // No coordinators' channel: the digest comes here instead (it holds no personal data).
+      return sendCard(digestCardFor(await deps.app.digests.compose(year), locale));
+    }
+    case 'remind': {
+      const run = await sendReminders(deps, year, deps.reminderDays, true);
+      return say('bot.remindersSent', { sent: run.sent, unreachable: run.unreachable.join(', ') });
     }
     default:
-      return say('bot.unknownCommand');
+      return answerOrHelp(deps, context, actor, locale, text);
   }
+}
+
+/** Not a command: a question the bot can answer from the figures, or the help card with examples. */
+async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, locale: Locale, text: string): Promise<void> {
+  const intent = recognize(text, { verzeichnis: deps.app.ctx.verzeichnis });
+  if (intent.kind === 'unknown') {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCardFor(actor, locale, translate('bot.unknownCommand', {}, locale)))] });
+    return;
+  }
+  const year = await currentYear(deps);
+  if (!year) {
+    await context.sendActivity(translate('bot.noCampaign', {}, locale));
+    return;
+  }
+  const answer = await answerQuestion(intent, { actor, locale, year, app: deps.app });
+  // Plain text: the answer's line breaks must stay, and nothing in it is Markdown.
+  await context.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
 }
 
 /** A small card with one button: the answer to the click is visible only to whoever clicks. */

@@ -3,6 +3,7 @@
  * German sentence and the bot does not start with a half-valid configuration.
  */
 import { isObjectId } from '../domain/roster';
+import { checkSchedule, DEFAULT_CRON, DEFAULT_TIMEZONE, type ScheduleConfig } from './scheduler';
 
 export type BotType = 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
 
@@ -21,6 +22,10 @@ export interface BotConfig {
   coordinators: string[];
   /** Tenants whose users may use the bot; empty: the bot's own tenant only when single-tenant, else any. */
   tenants: string[];
+  /** Where the bot's own server is reachable for export download links (https in production). */
+  publicBaseUrl?: string;
+  /** Digest and reminders; undefined when switched off (INTM_SCHEDULER=off). */
+  schedule?: ScheduleConfig;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +73,26 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
   const tenants = list(env.INTM_TENANTS);
   for (const t of tenants) if (!isObjectId(t)) problems.push(`INTM_TENANTS: „${t}“ ist keine Mandanten-ID.`);
 
+  const publicBaseUrl = env.PUBLIC_BASE_URL?.trim().replace(/\/$/, '');
+  if (publicBaseUrl) {
+    const ok = /^https:\/\/[^\s/]+/.test(publicBaseUrl) || (local && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?/.test(publicBaseUrl));
+    if (!ok) problems.push(`PUBLIC_BASE_URL „${publicBaseUrl}“ muss mit https:// beginnen (lokal auch http://localhost).`);
+  }
+  const secret = env.INTM_LINK_SECRET?.trim();
+  if (secret && secret.length < 32) problems.push('INTM_LINK_SECRET muss mindestens 32 Zeichen lang sein.');
+
+  const cron = (env.INTM_DIGEST_CRON ?? '').trim() || DEFAULT_CRON;
+  const timezone = (env.INTM_TIMEZONE ?? '').trim() || DEFAULT_TIMEZONE;
+  try {
+    checkSchedule(cron, timezone);
+  } catch (e) {
+    problems.push(`INTM_DIGEST_CRON/INTM_TIMEZONE: ${(e as Error).message}`);
+  }
+  const daysText = (env.INTM_REMINDER_DAYS ?? '').trim() || '7,1';
+  const reminderDays = daysText.split(/[,;\s]+/).map(Number);
+  if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 60)) problems.push(`INTM_REMINDER_DAYS „${daysText}“: ganze Tage 0–60, durch Komma getrennt.`);
+  const schedulerOff = (env.INTM_SCHEDULER ?? '').trim() === 'off';
+
   const now = env.INTM_NOW;
   if (now !== undefined && Number.isNaN(new Date(now).getTime())) problems.push(`INTM_NOW „${now}“ ist kein Zeitpunkt (ISO, z. B. 2027-01-10T09:00:00Z).`);
 
@@ -83,5 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     ...(env.INTM_DATA_DIR ? { dataDir: env.INTM_DATA_DIR } : {}),
     coordinators,
     tenants: tenants.length ? tenants : botType === 'SingleTenant' && botTenantId ? [botTenantId] : [],
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };
 }

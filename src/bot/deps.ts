@@ -1,6 +1,7 @@
 /** What the bot's handlers share: the application, roles, conversations, outbound sending, the log. */
 import type { IntmApp } from '../app';
 import type { ConversationStore } from './conversations';
+import type { DownloadLinks } from './downloads';
 import type { Logger } from './log';
 import type { Outbound } from './outbound';
 import type { SummaryCards } from './summaryCards';
@@ -13,4 +14,8 @@ export interface BotDeps {
   logger: Logger;
   /** Tenants whose users may use the bot (empty: any). */
   tenants: readonly string[];
+  /** Signed export links; absent when the server has no public address (PUBLIC_BASE_URL). */
+  links?: DownloadLinks;
+  /** Days before a deadline on which the Gemeinden are reminded. */
+  reminderDays: readonly number[];
 }

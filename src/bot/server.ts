@@ -2,12 +2,18 @@
  * The bot's HTTP server (restify): POST /api/messages for Teams, GET /healthz for monitoring.
  * Stops cleanly: no new requests, in-flight turns finish, pending card updates and storage flush.
  */
+import { createReadStream } from 'node:fs';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
+import type { IntmApp } from '../app';
+import { isDomainError } from '../domain/errors';
+import { DownloadLinks, LinkRefused, renderDownload } from './downloads';
 import type { Logger } from './log';
 import { errorKind } from './log';
 import { activityProblem } from './validateActivity';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Activities are small; anything near this is not from Teams. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -18,8 +24,14 @@ export interface BotServer {
   close(flush?: () => Promise<void>): Promise<void>;
 }
 
-export function createBotServer(adapter: TeamsAdapter, bot: Application, logger: Logger): BotServer {
-  const server = restify.createServer({ name: 'intm-bot', handleUncaughtExceptions: false });
+export interface ServerExtras {
+  /** Serves signed export links under /downloads/<token>. */
+  downloads?: { links: DownloadLinks; app: IntmApp };
+}
+
+export function createBotServer(adapter: TeamsAdapter, bot: Application, logger: Logger, extras: ServerExtras = {}): BotServer {
+  // maxParamLength: a signed download token (payload + signature) is longer than the router's default 100.
+  const server = restify.createServer({ name: 'intm-bot', handleUncaughtExceptions: false, maxParamLength: 1000 } as restify.ServerOptions);
   let inFlight = 0;
   let idle: (() => void) | undefined;
   let closing = false;
@@ -30,6 +42,41 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
     res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
     return next();
   });
+
+  if (extras.downloads) {
+    const { links, app } = extras.downloads;
+    server.get('/downloads/:token', async (req, res) => {
+      const plain = (status: number, text: string) => {
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(text + '\n');
+      };
+      let target;
+      try {
+        target = links.verify(String(req.params.token ?? ''));
+      } catch (e) {
+        if (!(e instanceof LinkRefused)) throw e;
+        logger.warn('download.refused', { reason: e.reason });
+        return plain(e.reason === 'expired' ? 410 : 403, e.reason === 'expired' ? 'Dieser Download-Link ist abgelaufen. Bitte im Bot neu „export“ anfordern.' : 'Dieser Download-Link ist ungültig.');
+      }
+      let rendered;
+      try {
+        rendered = await renderDownload(app, target);
+      } catch (e) {
+        if (isDomainError(e)) return plain(404, e.text('de'));
+        logger.error('download.failed', { kind: target.kind, year: target.year, error: errorKind(e) });
+        return plain(500, 'Die Datei konnte nicht erstellt werden.');
+      }
+      logger.info('download', { kind: target.kind, year: target.year, ...(target.ags ? { ags: target.ags } : {}) });
+      res.writeHead(200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="${rendered.name}"`,
+        'cache-control': 'no-store',
+      });
+      const stream = createReadStream(rendered.file);
+      stream.on('close', () => void rendered.cleanup());
+      stream.pipe(res);
+    });
+  }
 
   server.post('/api/messages', async (req, res) => {
     if (closing) {

@@ -1,13 +1,18 @@
 /** Assembles and starts the bot server: used by `npm start` and by tests that talk HTTP to it. */
 import type { Clock } from '../app/ports';
 import { openApp } from '../compose';
+import { resolveDataDir } from '../storage/paths';
 import { createAdapter } from './adapter';
 import { createBot } from './bot';
 import type { BotConfig } from './config';
 import { ConversationStore } from './conversations';
 import type { BotDeps } from './deps';
+import { DownloadLinks, linkSecret } from './downloads';
 import { consoleLogger, type Logger } from './log';
-import { AdapterOutbound } from './outbound';
+import { AdapterOutbound, type Outbound } from './outbound';
+import { RateLimitedOutbound, type SenderOptions } from './sender';
+import { DEFAULT_REMINDER_DAYS } from '../app/reminderService';
+import { startScheduler } from './scheduler';
 import { createBotServer } from './server';
 import { SummaryCards } from './summaryCards';
 
@@ -19,21 +24,42 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: BotConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningBot> {
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Wraps the outbound sender (tests); by default messages go through the rate-limited sender. */
+  outbound?: (sender: Outbound) => Outbound;
+  /** Sender settings (tests shorten the rate-limit windows). */
+  sender?: Partial<Omit<SenderOptions, 'logger'>>;
+}
+
+export async function startBot(config: BotConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? consoleLogger;
-  const app = await openApp({
-    coordinators: config.coordinators,
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const dataDir = resolveDataDir(config.dataDir);
+  const app = await openApp({ coordinators: config.coordinators, dataDir, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config, logger);
   const conversations = new ConversationStore(app.ctx.repo);
-  const outbound = new AdapterOutbound(adapter, config.botId);
+  const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...options.sender });
+  const outbound = options.outbound ? options.outbound(sender) : sender;
   const summaries = new SummaryCards(app, conversations, outbound, logger);
-  const deps: BotDeps = { app, conversations, outbound, summaries, logger, tenants: config.tenants };
+  let ownUrl = '';
+  const publicBase = config.publicBaseUrl ?? (config.local ? () => ownUrl : undefined);
+  const links = publicBase ? new DownloadLinks(await linkSecret(process.env, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
+  const deps: BotDeps = {
+    app,
+    conversations,
+    outbound,
+    summaries,
+    logger,
+    tenants: config.tenants,
+    reminderDays: config.schedule?.reminderDays ?? DEFAULT_REMINDER_DAYS,
+    ...(links ? { links } : {}),
+  };
   const bot = createBot(deps, { adapter, botAppId: config.botId });
-  const server = createBotServer(adapter, bot, logger);
+  const server = createBotServer(adapter, bot, logger, links ? { downloads: { links, app } } : {});
   const { url, port } = await server.listen(config.port, config.host);
+  ownUrl = url;
+  const scheduler = config.schedule ? startScheduler(deps, config.schedule) : undefined;
   logger.info('started', { url, local: config.local, auth: config.botId ? config.botType : 'none' });
   return {
     url,
@@ -41,7 +67,9 @@ export async function startBot(config: BotConfig, options: { clock?: Clock; logg
     deps,
     stop: () =>
       server.close(async () => {
+        scheduler?.stop();
         await summaries.idle();
+        await sender.stop(10_000);
         await app.close();
       }),
   };

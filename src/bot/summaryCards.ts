@@ -8,6 +8,8 @@ import { CardFactory } from 'botbuilder';
 import type { IntmApp } from '../app';
 import { summaryCard } from '../cards';
 import type { Actor } from '../domain/actor';
+import { assessDecision } from '../domain/decision';
+import { Decimal } from '../domain/money';
 import type { ConversationStore, StoredReference } from './conversations';
 import type { Logger } from './log';
 import { errorKind } from './log';
@@ -55,6 +57,18 @@ export class SummaryCards {
     return result;
   }
 
+  /**
+   * Sends all cards in the background: 46 posts at Teams' 7 per second take longer than a message
+   * turn may. `done` reports the result (to the coordinator's conversation).
+   */
+  sendAllInBackground(year: number, actor: Actor, channel: StoredReference, done: (result: SendResult) => Promise<void>): void {
+    this.track(
+      (async () => {
+        await done(await this.sendAll(year, actor, channel));
+      })().catch((e) => this.logger.error('summary.sendAllFailed', { year, error: errorKind(e) })),
+    );
+  }
+
   /** Updates one Gemeinde's card after a change; failures are logged, never surfaced to the clicking user. */
   refresh(year: number, ags: string): void {
     const job = (async () => {
@@ -64,6 +78,10 @@ export class SummaryCards {
       if (!channel || !activityId) return;
       await this.outbound.update(channel, activityId, await this.activityFor(year, ags));
     })().catch((e) => this.logger.error('summary.refreshFailed', { year, ags, error: errorKind(e) }));
+    this.track(job);
+  }
+
+  private track(job: Promise<void>): void {
     this.inFlight.add(job);
     void job.finally(() => this.inFlight.delete(job));
   }
@@ -73,11 +91,31 @@ export class SummaryCards {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Updates every Gemeinde's card (after publication, or when decisions change the picture). */
+  refreshAll(year: number): void {
+    for (const g of this.app.ctx.verzeichnis.all) this.refresh(year, g.ags);
+  }
+
   private async activityFor(year: number, ags: string): Promise<Partial<Activity>> {
     const record = await this.app.campaigns.show(year);
     const list = await this.app.ctx.repo.readList(year, ags);
     const name = this.app.ctx.verzeichnis.byKey(ags)!.name;
     const view = summaryView('de', year, name, list!, record.campaign, this.app.ctx.clock.today());
+    const published = record.published?.report.rows.find((r) => r.ags === ags);
+    if (published) {
+      const book = await this.app.ctx.repo.readDecisions(year);
+      const amounts = new Map(record.published!.report.rows.map((r) => [r.ags, new Decimal(r.amount)]));
+      const assessment = assessDecision(book, ags, amounts, record.campaign);
+      // Without a decision by the deadline the Landkreis does it: the card says so instead of "offen".
+      const defaulted = assessment.choice === 'offen' && this.app.ctx.clock.today() > record.campaign.deadlines.decision;
+      view.published = {
+        amount: published.amount,
+        vzae: published.vzae,
+        decision: defaulted ? 'landkreis' : assessment.choice,
+        decisionValid: assessment.valid,
+        decisionDeadline: record.campaign.deadlines.decision,
+      };
+    }
     return { type: 'message', attachments: [CardFactory.adaptiveCard(summaryCard(view))] };
   }
 }

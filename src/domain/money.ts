@@ -77,6 +77,14 @@ export function formatNumber(value: DecimalValue, decimals: number, locale: 'de'
   return `${negative ? '-' : ''}${grouped}${frac ? mark + frac : ''}`;
 }
 
+/**
+ * Staff capacity for display: two places, rounded DOWN – a share of 0,4999 VZÄ must never read
+ * "0,50 VZÄ" next to "es fehlen 7 €".
+ */
+export function formatVzae(value: DecimalValue, locale: 'de' | 'en' = 'de'): string {
+  return formatNumber(new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_DOWN), 2, locale);
+}
+
 /** Amounts in JSON and on disk: a decimal string with exactly two places ("18523.00"). */
 export function toAmountString(amount: DecimalValue): string {
   return new Decimal(amount).toFixed(2);

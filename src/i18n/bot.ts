@@ -58,6 +58,18 @@ export const botMessages = defineMessages({
     de: (p) => `Die Listen für ${p.year} sind im Kanal der Gemeinden: ${p.posted} neu gepostet, ${p.updated} aktualisiert${p.failed ? `, ${p.failed} fehlgeschlagen (bitte erneut „listen versenden“)` : ''}.`,
     en: (p) => `The lists for ${p.year} are in the municipalities' channel: ${p.posted} posted, ${p.updated} updated${p.failed ? `, ${p.failed} failed (please send "send lists" again)` : ''}.`,
   },
+  'bot.listsSending': {
+    de: (p) => `Ich versende jetzt ${p.count} Übersichtskarten in den Kanal der Gemeinden und melde mich, wenn alle draußen sind.`,
+    en: (p) => `Sending ${p.count} summary cards to the municipalities' channel now; I will report when all are out.`,
+  },
+  'bot.reopenUsage': {
+    de: () => 'Welche Liste? Zum Beispiel: „wiedereröffnen Abstatt“ oder „wiedereröffnen Abstatt bis 31.01.2027“.',
+    en: () => 'Which list? For example: "reopen Abstatt" or "reopen Abstatt until 31.01.2027".',
+  },
+  'bot.registerUsage': {
+    de: () => 'Bitte im jeweiligen Kanal schreiben: „kanal registrieren koordination“ oder „kanal registrieren gemeinden“.',
+    en: () => 'Please send in the channel concerned: "register channel coordination" or "register channel municipalities".',
+  },
   'bot.reopened': {
     de: (p) => `Die Liste von ${p.name} ist wieder geöffnet${p.until ? `; neue Frist ${p.until}` : ''}.`,
     en: (p) => `The list of ${p.name} is open again${p.until ? `; new deadline ${p.until}` : ''}.`,
@@ -125,6 +137,72 @@ export const botMessages = defineMessages({
   'card.reopened': {
     de: () => 'Die Liste ist wieder geöffnet.',
     en: () => 'The list is open again.',
+  },
+  'card.decided': {
+    de: () => 'Ihre Entscheidung ist gespeichert. Sie können sie bis zur Frist noch ändern.',
+    en: () => 'Your decision has been saved. You can still change it until the deadline.',
+  },
+  'card.verbundConfirmed': {
+    de: () => 'Sie haben den Verbund bestätigt.',
+    en: () => 'You have confirmed the joint position.',
+  },
+  'bot.verbundInvitation': {
+    de: (p) => `${p.lead} schlägt Ihrer Gemeinde einen Verbund vor. Bitte prüfen und bestätigen Sie ihn hier.`,
+    en: (p) => `${p.lead} proposes a joint position to your municipality. Please check and confirm it here.`,
+  },
+  'bot.published': {
+    de: (p) =>
+      `Die Übersicht ist veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. ${p.channelPosted ? 'Sie steht im Kanal der Gemeinden.' : 'Kein Kanal der Gemeinden registriert – bitte „kanal registrieren gemeinden“.'} Entscheidungskarten an ${p.decisionCards} Mitarbeitende verschickt${p.unreachable ? `; ${p.unreachable} noch nicht erreichbar (Bot nicht installiert)` : ''}.`,
+    en: (p) =>
+      `The overview has been published${p.provisional ? ' (provisional)' : ''}. ${p.channelPosted ? "It is in the municipalities' channel." : 'No municipalities\' channel registered – please "register channel municipalities".'} Decision cards sent to ${p.decisionCards} staff members${p.unreachable ? `; ${p.unreachable} not reachable yet (bot not installed)` : ''}.`,
+  },
+  'bot.campaignCreated': {
+    de: (p) => `Die Kampagne ${p.year} ist angelegt: Kreisbetrag ${p.amount}, Stichtag ${p.stichtag}, Rückmeldung bis ${p.review}, Entscheidung bis ${p.decision}. Nächster Schritt: die Export-Datei hier im Chat senden (Import).`,
+    en: (p) => `The campaign ${p.year} has been created: district amount ${p.amount}, cut-off date ${p.stichtag}, replies due ${p.review}, decision due ${p.decision}. Next step: send the export file here in the chat (import).`,
+  },
+  'bot.downloadFailed': {
+    de: () => 'Die Datei konnte nicht aus Teams geladen werden. Bitte senden Sie sie noch einmal.',
+    en: () => 'The file could not be downloaded from Teams. Please send it again.',
+  },
+  'bot.downloadTooLarge': {
+    de: (p) => `Die Datei ist zu groß (höchstens ${p.max} MB).`,
+    en: (p) => `The file is too large (at most ${p.max} MB).`,
+  },
+  'bot.noCampaignForImport': {
+    de: () => 'Bitte legen Sie zuerst die Kampagne an („kampagne anlegen“); danach die Datei erneut senden.',
+    en: () => 'Please create the campaign first ("create campaign"), then send the file again.',
+  },
+  'bot.importHowTo': {
+    de: () => 'Senden Sie die Export-Datei des Landratsamts (.xlsx oder .csv) hier im persönlichen Chat als Datei; ich prüfe jede Zeile, bevor etwas gespeichert wird. Haben Gemeinden schon geprüft, schreiben Sie „ersetzen“ zur Datei dazu.',
+    en: () => 'Send the district office\'s export (.xlsx or .csv) here in the personal chat as a file; every row is checked before anything is stored. If municipalities have already worked on their lists, add the word "replace" to the file.',
+  },
+  'bot.personalOnly': {
+    de: () => 'Das geht nur im persönlichen Chat mit dem Bot, weil dabei personenbezogene Daten übertragen werden.',
+    en: () => 'This is only possible in the personal chat with the bot, because personal data is transferred.',
+  },
+  'bot.noLinks': {
+    de: () => 'Für Download-Links braucht der Bot eine öffentliche Adresse (PUBLIC_BASE_URL). Bitte den Betrieb fragen; bis dahin: „intm export“ auf der Kommandozeile.',
+    en: () => 'Download links need the bot\'s public address (PUBLIC_BASE_URL). Please ask operations; meanwhile use "intm export" on the command line.',
+  },
+  'bot.digestSent': {
+    de: () => 'Der Statusbericht ist im Kanal der Koordinierungsstelle.',
+    en: () => "The status digest is in the coordinating office's channel.",
+  },
+  'bot.noKoordinationChannel': {
+    de: () => 'Es ist noch kein Kanal der Koordinierungsstelle registriert: bitte dort „kanal registrieren koordination“ schreiben.',
+    en: () => "No coordinating office's channel is registered yet: please send \"register channel coordination\" there.",
+  },
+  'bot.remindersSent': {
+    de: (p) => `Erinnerungen verschickt: ${p.sent} Gemeinde(n) erreicht${p.unreachable ? `; nicht erreichbar (Bot nicht installiert): ${p.unreachable}` : ''}.`,
+    en: (p) => `Reminders sent: ${p.sent} municipality(ies) reached${p.unreachable ? `; not reachable (bot not installed): ${p.unreachable}` : ''}.`,
+  },
+  'bot.exportOverview': {
+    de: (p) => `Übersicht ${p.year} (Excel, mit Formeln)`,
+    en: (p) => `Overview ${p.year} (Excel, with formulas)`,
+  },
+  'bot.exportList': {
+    de: (p) => `Korrigierte Liste ${p.name} mit Änderungsprotokoll`,
+    en: (p) => `Corrected list ${p.name} with change log`,
   },
   'bot.badRequest': {
     de: () => 'Diese Karte ist unvollständig oder veraltet. Bitte öffnen Sie die Liste neu („liste“).',

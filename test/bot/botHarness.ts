@@ -6,6 +6,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { IntmApp } from '../../src/app';
 import { createBot } from '../../src/bot/bot';
 import { ConversationStore } from '../../src/bot/conversations';
+import { DownloadLinks } from '../../src/bot/downloads';
 import type { BotDeps } from '../../src/bot/deps';
 import { memoryLogger } from '../../src/bot/log';
 import { RecordingOutbound } from '../../src/bot/outbound';
@@ -83,6 +84,7 @@ export interface InvokeResult {
 }
 
 export interface BotHarness {
+  dataDir: string;
   deps: BotDeps;
   outbound: RecordingOutbound;
   logger: ReturnType<typeof memoryLogger>;
@@ -92,12 +94,12 @@ export interface BotHarness {
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   say(u: User, text: string, opts?: SendOptions): Promise<Partial<Activity>[]>;
   invoke(u: User, verb: string | undefined, data: unknown, opts?: SendOptions): Promise<InvokeResult>;
-  cleanup(): Promise<void>;
+  cleanup(keepData?: boolean): Promise<void>;
 }
 
 /** Campaign 2025 with `perGemeinde` persons in every Gemeinde (ids `<ags>-<n>`, households of three), Anna for Abstatt, Bert for Brackenheim. */
-export async function openBotHarness(perGemeinde = 6, at = '2024-01-10T09:00:00.000Z'): Promise<BotHarness> {
-  const dataDir = tempDir('intm-bot-');
+export async function openBotHarness(perGemeinde = 6, at = '2024-01-10T09:00:00.000Z', existingDir?: string): Promise<BotHarness> {
+  const dataDir = existingDir ?? tempDir('intm-bot-');
   const repo = await LowdbRepository.open(dataDir);
   const clock = fixedClock(at);
   const app = new IntmApp({
@@ -108,25 +110,13 @@ export async function openBotHarness(perGemeinde = 6, at = '2024-01-10T09:00:00.
     workbooks: new ExcelWorkbookWriter(),
     coordinators: [KORA.aadObjectId],
   });
-  await app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
-  const lists = verzeichnis.all.map((g) =>
-    listWith(
-      g.ags,
-      Array.from({ length: perGemeinde }, (_, i) =>
-        person(`${g.ags}-${i + 1}`, { householdId: `${g.ags}-H${Math.floor(i / 3) + 1}`, surname: `Nachname${g.ags.slice(-3)}x${i + 1}`, givenName: `Vorname${i + 1}` }),
-      ),
-    ),
-  );
-  await repo.replaceLists(2025, lists, (current) => ({ next: { ...current, revision: current.revision + 1 }, result: undefined }));
-  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
-  await app.roster.assign({ aadObjectId: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT, tenantId: TENANT }, kora);
-  await app.roster.assign({ aadObjectId: BERT.aadObjectId, name: BERT.name, role: 'gemeinde', ags: BRACKENHEIM, tenantId: TENANT }, kora);
-
+  if (!existingDir) await seedYear(app, repo, perGemeinde);
   const outbound = new RecordingOutbound();
   const logger = memoryLogger();
   const conversations = new ConversationStore(repo);
   const summaries = new SummaryCards(app, conversations, outbound, logger);
-  const deps: BotDeps = { app, conversations, outbound, summaries, logger, tenants: [TENANT] };
+  const links = new DownloadLinks(Buffer.alloc(32, 7), 'https://intm.example.invalid', () => Date.parse(clock.now()));
+  const deps: BotDeps = { app, conversations, outbound, summaries, logger, tenants: [TENANT], reminderDays: [7, 1], links };
   const bot = createBot(deps);
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context);
@@ -136,11 +126,14 @@ export async function openBotHarness(perGemeinde = 6, at = '2024-01-10T09:00:00.
   const send = async (activity: Partial<Activity>) => {
     adapter.activeQueue.splice(0);
     await adapter.processActivity(activity);
+    // Work the turn started in the background (channel cards) is part of what the test observes.
+    await summaries.idle();
     const out = adapter.activeQueue.splice(0).map((a) => ({ ...a, conversation: activity.conversation }));
     replies.push(...out);
     return out;
   };
   return {
+    dataDir,
     deps,
     outbound,
     logger,
@@ -154,12 +147,29 @@ export async function openBotHarness(perGemeinde = 6, at = '2024-01-10T09:00:00.
       if (!response) throw new Error('no invoke response');
       return response.value as InvokeResult;
     },
-    async cleanup() {
+    async cleanup(keepData = false) {
       await summaries.idle();
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Campaign 2025, one list per Gemeinde, Anna for Abstatt and Bert for Brackenheim. */
+async function seedYear(app: IntmApp, repo: LowdbRepository, perGemeinde: number): Promise<void> {
+  await app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
+  const lists = verzeichnis.all.map((g) =>
+    listWith(
+      g.ags,
+      Array.from({ length: perGemeinde }, (_, i) =>
+        person(`${g.ags}-${i + 1}`, { householdId: `${g.ags}-H${Math.floor(i / 3) + 1}`, surname: `Nachname${g.ags.slice(-3)}x${i + 1}`, givenName: `Vorname${i + 1}` }),
+      ),
+    ),
+  );
+  await repo.replaceLists(2025, lists, (current) => ({ next: { ...current, revision: current.revision + 1 }, result: undefined }));
+  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+  await app.roster.assign({ aadObjectId: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT, tenantId: TENANT }, kora);
+  await app.roster.assign({ aadObjectId: BERT.aadObjectId, name: BERT.name, role: 'gemeinde', ags: BRACKENHEIM, tenantId: TENANT }, kora);
 }
 
 /** All texts of a card, including TextRuns and action titles, for assertions. */

@@ -192,9 +192,12 @@ describe('the Koordinierungsstelle', () => {
     const [ok] = await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
     expect(ok.text).toBe(de('bot.channelRegistered', { role: 'gemeinden' }));
     const [sent] = await h.say(KORA, 'listen versenden');
-    expect(sent.text).toContain('46 neu gepostet');
-    expect(h.outbound.sent).toHaveLength(46);
-    expect(h.outbound.sent[0].reference.conversation!.id).toBe('19:gemeinden@thread.tacv2');
+    expect(sent.text).toBe(de('bot.listsSending', { count: 46 }));
+    const channelPosts = () => h.outbound.sent.filter((s) => s.reference.conversation!.id === '19:gemeinden@thread.tacv2');
+    expect(channelPosts()).toHaveLength(46);
+    // When all are out, the coordinator hears back in the conversation the command came from.
+    expect(h.outbound.sent.at(-1)).toMatchObject({ reference: { conversation: { id: `a:personal-${KORA.aadObjectId}` } } });
+    expect(h.outbound.sent.at(-1)!.activity.text).toContain('46 neu gepostet');
     expect((await list())!.sent).toBeDefined();
 
     await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: 2, op: 'after-send', reason: 'weggezogen' });
@@ -204,9 +207,9 @@ describe('the Koordinierungsstelle', () => {
     expect(cardText(update!.activity.attachments![0].content)).toContain('5');
 
     // Sending again updates the cards instead of posting them twice.
-    const [again] = await h.say(KORA, 'listen versenden');
-    expect(again.text).toContain('46 aktualisiert');
-    expect(h.outbound.sent).toHaveLength(46);
+    await h.say(KORA, 'listen versenden');
+    expect(h.outbound.sent.at(-1)!.activity.text).toContain('46 aktualisiert');
+    expect(channelPosts()).toHaveLength(46);
   });
 
   test('"liste prüfen" on the summary card: the list only for staff of that Gemeinde', async () => {
@@ -249,6 +252,29 @@ describe('the Koordinierungsstelle', () => {
   });
 });
 
+describe('questions', () => {
+  test('"Wie hoch ist unsere voraussichtliche Förderung?" is answered with the domain\'s figures, in the asker\'s language', async () => {
+    const row = (await h.deps.app.overview.overview(2025)).rows.find((r) => r.ags === ABSTATT)!;
+    const euros = new Intl.NumberFormat('de-DE').format(Number(row.amount));
+    const [de1] = await h.say(ANNA, 'Wie hoch ist unsere voraussichtliche Förderung?');
+    expect(de1.text).toContain(`${euros} €`);
+    expect(de1.text).toMatch(/vorläufig/i);
+    expect(de1.textFormat).toBe('plain');
+    const [en1] = await h.say(ANNA, 'what is our expected funding?', { locale: 'en-US' });
+    expect(en1.text).toContain(`€${new Intl.NumberFormat('en-US').format(Number(row.amount))}`);
+    // @mentioned in a channel: the bot's mention is removed, the answer holds aggregate figures only.
+    const [channel] = await h.say(ANNA, '<at>IntM-Bot</at> wieviel geld bekommen wir', { kind: 'channel' });
+    expect(channel.text).toContain(`${euros} €`);
+  });
+
+  test('an unrecognised question gets the help card with examples', async () => {
+    const [reply] = await h.say(ANNA, 'Wie wird das Wetter morgen?');
+    const text = cardText(attachedCard(reply));
+    expect(text).toContain(de('bot.unknownCommand'));
+    expect(text).toContain('Wie hoch ist unsere voraussichtliche Förderung?');
+  });
+});
+
 test('conversation references are stored on install, for messages the bot sends later', async () => {
   await h.send({ ...messageActivity(ANNA, ''), type: 'installationUpdate', action: 'add', text: undefined } as never);
   const stored = await h.deps.conversations.read();
@@ -277,6 +303,7 @@ test('privacy: after a whole procedure nothing personal went to a channel, a gro
     ...h.outbound.updated.map((u) => u.activity),
   ].map((a) => JSON.stringify(a));
   expect(shared.length).toBeGreaterThan(46);
+  // (The outbound list also holds the coordinator's own "all sent" note in the personal chat: no personal data either.)
   for (const text of [...shared, ...h.logger.lines]) {
     for (const secret of secrets) expect(text.includes(secret) ? `${secret} in ${text.slice(0, 80)}` : '').toBe('');
   }

@@ -18,6 +18,7 @@ import { ABSTATT, ANNA, KORA, TENANT, invokeActivity, messageActivity } from './
 import { startConnector, type Connector } from './connector';
 
 let dataDir: string;
+const clock = fixedClock('2024-01-10T09:00:00Z');
 let connector: Connector;
 let bot: RunningBot;
 const logger = memoryLogger();
@@ -36,7 +37,8 @@ beforeAll(async () => {
   await seed(dataDir);
   connector = await startConnector();
   const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
-  bot = await startBot(config, { clock: fixedClock('2024-01-10T09:00:00Z'), logger });
+  // The real rate-limited sender, with Teams' windows shortened so 46 channel posts take no seconds.
+  bot = await startBot(config, { clock, logger, sender: { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 } });
 });
 afterAll(async () => {
   await bot.stop();
@@ -76,7 +78,7 @@ test('a message is answered through the connector at the service URL', async () 
   expect(r.status).toBeLessThan(300);
   const reply = connector.recorded.slice(before).find((x) => x.method === 'POST');
   expect(reply?.conversationId).toBe(`a:personal-${KORA.aadObjectId}`);
-  expect(reply?.body.text).toContain('listen versenden');
+  expect(JSON.stringify(reply?.body.attachments)).toContain('listen versenden');
 });
 
 test('a card action gets its answer in the HTTP response: the list, for its own staff only', async () => {
@@ -114,6 +116,7 @@ test('privacy over HTTP: channel posts carry no personal data', async () => {
   await post(at(messageActivity(KORA, 'kanal registrieren gemeinden', { kind: 'channel' })));
   const before = connector.recorded.length;
   await post(at(messageActivity(KORA, 'listen versenden')));
+  await bot.deps.summaries.idle();
   const rev = (await bot.deps.app.ctx.repo.readList(2025, ABSTATT))!.revision;
   const strike = await post(at(invokeActivity(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-2`, rev, op: 'http-2', reason: 'doppelt' }, { kind: 'channel' })));
   expect(JSON.stringify(strike.json.value)).toContain('gestrichen');
@@ -124,6 +127,26 @@ test('privacy over HTTP: channel posts carry no personal data', async () => {
   expect(toChannel.some((r) => r.method === 'PUT')).toBe(true);
   for (const r of toChannel) expect(JSON.stringify(r.body)).not.toMatch(/Geheim|1990-05-01|01\.05\.1990|08125001-\d/);
   for (const line of logger.lines) expect(line).not.toMatch(/Geheim|1990-05-01|08125001-\d/);
+});
+
+test('export downloads: the signed link serves exactly its file; altered and expired links are refused', async () => {
+  const links = bot.deps.links!;
+  const { url } = links.create({ kind: 'list', year: 2025, ags: ABSTATT });
+  expect(url.startsWith(bot.url + '/downloads/')).toBe(true);
+  const ok = await fetch(url);
+  if (ok.status !== 200) throw new Error(`${ok.status}: ${await ok.text()}`);
+  expect(ok.headers.get('content-type')).toContain('spreadsheetml');
+  expect(ok.headers.get('content-disposition')).toContain('IntM-Liste-2025-08125001-Abstatt.xlsx');
+  expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  const [payload, signature] = url.split('/downloads/')[1].split('~');
+  const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ags: '08125013' })).toString('base64url');
+  expect((await fetch(`${bot.url}/downloads/${other}~${signature}`)).status).toBe(403);
+  expect((await fetch(`${bot.url}/downloads/garbage`)).status).toBe(403);
+  clock.set('2024-01-12T09:00:00Z');
+  const expired = await fetch(url);
+  expect(expired.status).toBe(410);
+  expect(await expired.text()).toContain('abgelaufen');
+  clock.set('2024-01-10T09:00:00Z');
 });
 
 test('with BOT_ID set, a request without a valid token gets 401', async () => {
@@ -164,7 +187,7 @@ test('npm start stops cleanly on SIGTERM', async () => {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('not started: ' + out)), 15_000);
     child.stdout.on('data', () => {
-      if (out.includes('"event":"started"')) {
+      if (out.includes('"event":"started"') && out.includes('LOKAL')) {
         clearTimeout(timer);
         resolve();
       }

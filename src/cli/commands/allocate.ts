@@ -1,7 +1,7 @@
 /** `intm allocate` (step 5) and `intm publish` (step 6). */
 import type { OverviewReport } from '../../app/overview';
 import { formatDate } from '../../domain/dates';
-import { Decimal, formatEuro, formatNumber } from '../../domain/money';
+import { Decimal, formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
@@ -55,11 +55,11 @@ export function printOverview(env: CommandEnv, r: OverviewReport): void {
     String(row.persons),
     formatNumber(new Decimal(row.share).times(100), 3) + ' %',
     formatEuro(row.amount),
-    formatNumber(row.vzae, 2),
+    formatVzae(row.vzae),
     LIST_STATE_DE[row.listState] + (row.overdue ? ' (überfällig)' : '') + (row.pending ? ` (${row.pending} offen)` : ''),
     CHOICE_DE[row.decision],
   ]);
-  rows.push(['', 'Summe', String(r.totals.persons), '100,000 %', formatEuro(r.totals.amount), formatNumber(r.totals.vzae, 2), '', '']);
+  rows.push(['', 'Summe', String(r.totals.persons), '100,000 %', formatEuro(r.totals.amount), formatVzae(r.totals.vzae), '', '']);
   env.io.out(table(['AGS', 'Gemeinde', 'Personen', 'Anteil', 'Betrag', 'VZÄ', 'Liste', 'Entscheidung'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
   env.io.out(`Rundung: ${r.leftoverUnits} Resteinheit(en) nach größtem Rest verteilt. ${r.tieRule}`);
 }

@@ -2,7 +2,7 @@
 import { resolveAgs } from '../../app/context';
 import type { Choice, DecisionAssessment } from '../../domain/decision';
 import { formatDate } from '../../domain/dates';
-import { formatEuro, formatNumber } from '../../domain/money';
+import { formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import * as a from '../args';
 import { CHOICE_DE } from '../format';
 import type { CommandEnv } from '../io';
@@ -31,7 +31,7 @@ export function describeAssessment(env: CommandEnv, name: string, s: DecisionAss
   if (s.members.length > 1) {
     env.io.out(`  Verbund: ${names(s.members)}${s.unconfirmed.length ? `; noch nicht bestätigt: ${names(s.unconfirmed)}` : '; alle Partner haben bestätigt'}`);
   }
-  env.io.out(`  Anteil: ${formatEuro(s.fundedAmount)} ≈ ${formatNumber(s.fundedVzae, 2)} VZÄ`);
+  env.io.out(`  Anteil: ${formatEuro(s.fundedAmount)} ≈ ${formatVzae(s.fundedVzae)} VZÄ`);
   env.io.out(`  Stelle: ${formatNumber(s.positionVzae, 2)} VZÄ kosten ${formatEuro(s.positionCost)}`);
   env.io.out(
     s.missingEigenmittel.isZero()

@@ -1,0 +1,86 @@
+/**
+ * Reminders to the Gemeinden: before the review deadline (by default 7 and 1 days before) and once
+ * when overdue; before the decision deadline for Gemeinden without a valid decision. Each reminder
+ * is sent once – the log of sent reminders is kept in the data directory, so a restart sends nothing
+ * twice. A granted extension (a new due date) arms the reminders again.
+ */
+import { daysBetween, type IsoDate } from '../domain/dates';
+import { dueDate, emptyList } from '../domain/list';
+import type { AppContext } from './context';
+import { requireCampaign } from './context';
+import type { OverviewService } from './overviewService';
+
+export type ReminderKind = 'review' | 'decision';
+
+export interface Reminder {
+  key: string;
+  kind: ReminderKind;
+  ags: string;
+  due: IsoDate;
+  daysLeft: number;
+  /** `d7`, `d1` …, `overdue`, or `manual-<date>` for reminders the Koordinierungsstelle asked for. */
+  stage: string;
+}
+
+interface ReminderLog {
+  sent: Record<string, string>;
+}
+
+const DOCUMENT = 'reminders';
+
+export const DEFAULT_REMINDER_DAYS = [7, 1];
+
+/** The stage a deadline is in: the smallest configured day count not yet passed, or overdue. */
+export function stageFor(daysLeft: number, days: readonly number[]): string | undefined {
+  if (daysLeft < 0) return 'overdue';
+  const due = [...days].sort((a, b) => a - b).find((d) => daysLeft <= d);
+  return due === undefined ? undefined : `d${due}`;
+}
+
+export class ReminderService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly overview: OverviewService,
+  ) {}
+
+  /** Reminders due now and not sent before. `manual`: every open Gemeinde, once per day. */
+  async due(year: number, days: readonly number[] = DEFAULT_REMINDER_DAYS, manual = false): Promise<Reminder[]> {
+    const record = await requireCampaign(this.ctx, year);
+    if (!record.generation) return [];
+    const today = this.ctx.clock.today();
+    const [lists, status, log] = await Promise.all([
+      this.ctx.repo.readLists(year),
+      this.overview.status(year),
+      this.ctx.repo.readDocument<ReminderLog>(DOCUMENT).then((l) => l ?? { sent: {} }),
+    ]);
+    const byAgs = new Map(lists.map((l) => [l.ags, l]));
+    const reminders: Reminder[] = [];
+    const add = (kind: ReminderKind, ags: string, due: IsoDate, stage: string | undefined) => {
+      if (!stage) return;
+      const key = `${year}:${kind}:${ags}:${due}:${stage}`;
+      if (!log.sent[key]) reminders.push({ key, kind, ags, due, daysLeft: daysBetween(today, due), stage });
+    };
+    for (const row of status.rows) {
+      const list = byAgs.get(row.ags) ?? emptyList(year, row.ags);
+      if (list.sent && !list.submitted) {
+        const due = dueDate(list, record.campaign);
+        add('review', row.ags, due, manual ? `manual-${today}` : stageFor(daysBetween(today, due), days));
+      }
+      const decisionDue = record.campaign.deadlines.decision;
+      const openDecision = row.decision === 'offen' || !row.decisionValid;
+      if (record.published && openDecision && today <= decisionDue) {
+        add('decision', row.ags, decisionDue, manual ? `manual-${today}` : stageFor(daysBetween(today, decisionDue), days));
+      }
+    }
+    return reminders;
+  }
+
+  async markSent(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const at = this.ctx.clock.now();
+    await this.ctx.repo.updateDocument<ReminderLog, void>(DOCUMENT, (current) => ({
+      next: { sent: { ...(current?.sent ?? {}), ...Object.fromEntries(keys.map((k) => [k, at])) } },
+      result: undefined,
+    }));
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Step B on cards: the decision card with the figures that matter, a confirmation step before a
+ * choice is binding, and the partners' confirmations of a Verbund. The same DecisionService as
+ * `intm decide` checks rights, the 0.5-VZÄ rule and the deadline.
+ */
+import { decisionCard, decisionConfirmCard, type DecisionReview, type DecisionView, type Notice } from '../cards';
+import { VERBS, operationId, type FormInputs, type Verb } from '../cards/actions';
+import type { DecisionSituation } from '../app/decisionService';
+import type { Actor } from '../domain/actor';
+import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
+import { isChoice, type Choice, type DecideCommand } from '../domain/decision';
+import { ConflictError, DomainError } from '../domain/errors';
+import { Decimal, parseAmount } from '../domain/money';
+import { translate, type Locale } from '../i18n/messages';
+import { BadActionData, formInputs } from './actionData';
+import type { BotDeps } from './deps';
+import { cardAnswer, type InvokeAnswer } from './invoke';
+import { sendToStaff } from './notify';
+
+export const DECISION_VERBS: readonly Verb[] = [VERBS.decisionOpen, VERBS.decisionReview, VERBS.decisionSet, VERBS.verbundConfirm];
+
+const AGS = /^\d{8}$/;
+
+/** Cards the bot sends on its own are built with the Koordinierungsstelle's view of the data. */
+export const SYSTEM: Actor = { id: 'system', name: 'IntM-Bot', role: 'koordination' };
+
+function name(deps: BotDeps, ags: string): string {
+  return deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags;
+}
+
+export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, year: number, ags: string, notice?: Notice, values?: FormInputs): Promise<DecisionView> {
+  const s: DecisionSituation = await deps.app.decisions.situation(year, ags, actor);
+  const a = s.assessment;
+  const amount = new Decimal(s.row?.amount ?? 0);
+  const minimumCost = MINIMUM_POSITION_VZAE.times(s.eurPerVzae);
+  const member = (g: string) => ({ ags: g, name: name(deps, g) });
+  return {
+    locale,
+    year,
+    gemeinde: member(ags),
+    amount: amount.toFixed(2),
+    vzae: s.row?.vzae ?? '0.0000',
+    persons: s.row?.persons ?? 0,
+    provisional: s.provisional,
+    eurPerVzae: s.eurPerVzae,
+    minimumPositionCost: minimumCost.toFixed(2),
+    missingForMinimum: Decimal.max(0, minimumCost.minus(amount)).toFixed(2),
+    deadline: s.deadline,
+    editable: s.editable,
+    current: {
+      choice: a.choice,
+      valid: a.valid,
+      ...(s.decision?.vzae ? { vzae: s.decision.vzae } : {}),
+      ...(s.decision?.eigenmittel ? { eigenmittel: s.decision.eigenmittel } : {}),
+      ...(s.decision?.traeger ? { traeger: s.decision.traeger } : {}),
+      ...(a.members.length > 1 ? { members: a.members.map((g) => ({ ...member(g), confirmed: g === a.members[0] || !a.unconfirmed.includes(g) })) } : {}),
+      fundedAmount: a.fundedAmount.toFixed(2),
+      positionCost: a.positionCost.toFixed(2),
+      missingEigenmittel: a.missingEigenmittel.toFixed(2),
+      covered: a.covered,
+      ...(s.decision ? { decidedAt: s.decision.decided.at } : {}),
+    },
+    invitations: s.invitations.map((i) => ({ lead: member(i.lead), vzae: i.vzae, members: i.members.map(member), confirmed: i.confirmed })),
+    gemeinden: deps.app.ctx.verzeichnis.all.filter((g) => g.ags !== ags).map((g) => ({ ags: g.ags, name: g.name })),
+    ...(notice ? { notice } : {}),
+    ...(values ? { values } : {}),
+  };
+}
+
+/** The decision as typed into the form (or carried by the confirmation card), checked for shape. */
+function command(ags: string, inputs: FormInputs): DecideCommand {
+  const choice = (inputs.choice ?? '').trim();
+  if (!isChoice(choice)) throw new DomainError('decision.badChoice', { choice });
+  const cmd: DecideCommand = { ags, choice: choice as Choice };
+  if (choice === 'landkreis') return cmd;
+  const vzae = (inputs.vzae ?? '').trim().replace(',', '.');
+  if (vzae) {
+    if (!/^\d+(\.\d+)?$/.test(vzae)) throw new DomainError('campaign.notANumber', { field: 'VZÄ' });
+    cmd.vzae = vzae;
+  }
+  if (inputs.eigenmittel?.trim()) {
+    const amount = parseAmount(inputs.eigenmittel);
+    if (!amount) throw new DomainError('input.badAmount', { value: inputs.eigenmittel, field: 'Eigenmittel' });
+    cmd.eigenmittel = amount.toString();
+  }
+  if (inputs.traeger?.trim()) cmd.traeger = inputs.traeger.trim();
+  if (choice === 'verbund') {
+    const partners = (inputs.partners ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    if (partners.some((p) => !AGS.test(p))) throw new BadActionData('partners');
+    cmd.partners = partners;
+  }
+  return cmd;
+}
+
+function target(raw: unknown, field: 'ags' | 'lead'): string {
+  const v = (raw as Record<string, unknown> | undefined)?.[field];
+  if (typeof v !== 'string' || !AGS.test(v)) throw new BadActionData(field);
+  return v;
+}
+
+function yearOf(raw: unknown): number {
+  const y = (raw as Record<string, unknown> | undefined)?.year;
+  if (typeof y !== 'number' || !Number.isInteger(y) || y < 2020 || y > 2100) throw new BadActionData('year');
+  return y;
+}
+
+export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+  const year = yearOf(raw);
+  const ags = target(raw, 'ags');
+  const inputs = formInputs(raw);
+  const say = (kind: Notice['kind'], code: Parameters<typeof translate>[0], params = {}): Notice => ({ kind, text: translate(code, params, locale) });
+  const view = (notice?: Notice, values?: FormInputs) => decisionView(deps, actor, locale, year, ags, notice, values);
+  const refused = async (e: unknown, values?: FormInputs): Promise<InvokeAnswer> => {
+    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'conflict.staleRevision'))));
+    if (e instanceof DomainError && !e.code.startsWith('auth.')) return cardAnswer(decisionCard(await view({ kind: 'error', text: e.text(locale) }, values)));
+    throw e;
+  };
+
+  switch (verb) {
+    case VERBS.decisionOpen:
+      return cardAnswer(decisionCard(await view()));
+    case VERBS.decisionReview: {
+      try {
+        const cmd = command(ags, inputs);
+        const assessment = await deps.app.decisions.preview(year, cmd, actor);
+        const review: DecisionReview = {
+          choice: cmd.choice,
+          ...(cmd.vzae !== undefined ? { vzae: String(cmd.vzae) } : {}),
+          ...(cmd.eigenmittel !== undefined ? { eigenmittel: String(cmd.eigenmittel) } : {}),
+          ...(cmd.traeger ? { traeger: cmd.traeger } : {}),
+          ...(cmd.partners ? { partners: cmd.partners.map((p) => ({ ags: p, name: name(deps, p) })) } : {}),
+          fundedAmount: assessment.fundedAmount.toFixed(2),
+          positionCost: assessment.positionCost.toFixed(2),
+          missingEigenmittel: Decimal.max(0, assessment.missingEigenmittel.minus(assessment.eigenmittelDeclared)).toFixed(2),
+          covered: assessment.covered,
+        };
+        return cardAnswer(decisionConfirmCard(await view(), review));
+      } catch (e) {
+        return refused(e, inputs);
+      }
+    }
+    case VERBS.decisionSet: {
+      try {
+        const cmd = command(ags, inputs);
+        const op = typeof (raw as { op?: unknown }).op === 'string' ? ((raw as { op: string }).op) : operationId(VERBS.decisionSet, { ags });
+        const outcome = await deps.app.decisions.decide(year, cmd, { actor, opId: op });
+        if (outcome.changed) {
+          deps.summaries.refreshAll(year);
+          if (cmd.choice === 'verbund') {
+            for (const partner of cmd.partners ?? []) {
+              const partnerView = await decisionView(deps, SYSTEM, 'de', year, partner, say('info', 'bot.verbundInvitation', { lead: name(deps, ags) }));
+              const partnerCard = decisionCard({ ...partnerView, editable: deps.app.ctx.clock.today() <= partnerView.deadline });
+              await sendToStaff(deps, partner, partnerCard, 'verbund.invitation');
+            }
+          }
+        }
+        return cardAnswer(decisionCard(await view(say('success', outcome.changed ? 'card.decided' : 'card.noChange'))));
+      } catch (e) {
+        return refused(e, inputs);
+      }
+    }
+    default: {
+      const lead = target(raw, 'lead');
+      try {
+        const outcome = await deps.app.decisions.confirm(year, { ags, lead }, { actor, opId: operationId(VERBS.verbundConfirm, { ags, personId: lead }) });
+        if (outcome.changed) deps.summaries.refreshAll(year);
+        return cardAnswer(decisionCard(await view(say('success', outcome.changed ? 'card.verbundConfirmed' : 'card.noChange'))));
+      } catch (e) {
+        return refused(e);
+      }
+    }
+  }
+}

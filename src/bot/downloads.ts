@@ -1,0 +1,112 @@
+/**
+ * Export downloads from the bot's own server: a link names exactly one file (overview or one
+ * Gemeinde's list of one year), expires, and is signed with HMAC-SHA256, so it cannot be altered to
+ * fetch anything else. Links are handed to coordinators only, in their personal chat.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { IntmApp } from '../app';
+import type { Actor } from '../domain/actor';
+import { writeFileDurably } from '../storage/durableJsonFile';
+
+export interface DownloadTarget {
+  kind: 'overview' | 'list';
+  year: number;
+  ags?: string;
+}
+
+interface Payload extends DownloadTarget {
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export class LinkRefused extends Error {
+  constructor(readonly reason: 'invalid' | 'expired') {
+    super(reason);
+    this.name = 'LinkRefused';
+  }
+}
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+export class DownloadLinks {
+  constructor(
+    private readonly secret: Buffer,
+    /** The server's public address; a function when it is known only once the server listens. */
+    private readonly baseUrl: string | (() => string),
+    private readonly now: () => number = Date.now,
+    readonly ttlSeconds = 24 * 3600,
+  ) {}
+
+  create(target: DownloadTarget): { url: string; expiresAt: string } {
+    const exp = Math.floor(this.now() / 1000) + this.ttlSeconds;
+    const payload = b64(JSON.stringify({ kind: target.kind, year: target.year, ...(target.ags ? { ags: target.ags } : {}), exp }));
+    // '~' separates payload and signature: unreserved in URLs, absent from base64url, and not a
+    // dot, which restify's router reads as a file extension.
+    const token = `${payload}~${this.sign(payload)}`;
+    const base = typeof this.baseUrl === 'function' ? this.baseUrl() : this.baseUrl;
+    return { url: `${base.replace(/\/$/, '')}/downloads/${token}`, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  verify(token: string): DownloadTarget {
+    const [payload, signature, extra] = token.split('~');
+    if (!payload || !signature || extra !== undefined) throw new LinkRefused('invalid');
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new LinkRefused('invalid');
+    let p: Payload;
+    try {
+      p = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Payload;
+    } catch {
+      throw new LinkRefused('invalid');
+    }
+    const shapeOk =
+      (p.kind === 'overview' || (p.kind === 'list' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags))) &&
+      Number.isInteger(p.year) &&
+      Number.isInteger(p.exp);
+    if (!shapeOk) throw new LinkRefused('invalid');
+    if (p.exp * 1000 < this.now()) throw new LinkRefused('expired');
+    return { kind: p.kind, year: p.year, ...(p.ags ? { ags: p.ags } : {}) };
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+}
+
+/**
+ * The signing key: `INTM_LINK_SECRET` when set (at least 32 characters), else a random key kept in
+ * the data directory (created once, readable by the bot's user only), so links survive a restart.
+ */
+export async function linkSecret(env: NodeJS.ProcessEnv, dataDir: string): Promise<Buffer> {
+  const configured = env.INTM_LINK_SECRET?.trim();
+  if (configured) {
+    if (configured.length < 32) throw new Error('INTM_LINK_SECRET muss mindestens 32 Zeichen lang sein.');
+    return Buffer.from(configured);
+  }
+  const file = path.join(dataDir, 'link-secret.key');
+  try {
+    return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const key = randomBytes(32);
+  await writeFileDurably(file, key.toString('base64'));
+  return key;
+}
+
+/** The file a link names, written fresh from the current data into a temporary folder. */
+export async function renderDownload(app: IntmApp, target: DownloadTarget): Promise<{ file: string; name: string; cleanup(): Promise<void> }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'intm-download-'));
+  const system: Actor = { id: 'system:download', name: 'Download-Link', role: 'koordination' };
+  const name =
+    target.kind === 'overview'
+      ? `IntM-Uebersicht-${target.year}.xlsx`
+      : `IntM-Liste-${target.year}-${target.ags}-${(app.ctx.verzeichnis.byKey(target.ags!)?.name ?? '').replace(/[^\w-]+/g, '_')}.xlsx`;
+  const file = path.join(dir, name);
+  if (target.kind === 'overview') await app.exports.overview(target.year, file, system);
+  else await app.exports.list(target.year, target.ags!, file, system);
+  return { file, name, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,77 @@
+/**
+ * The bot's automatic work: the status digest to the coordinators' channel and the reminders to the
+ * Gemeinden. Run by the scheduler (workdays 08:00 by default) and on demand (`digest`, `erinnern`).
+ */
+import { CardFactory } from 'botbuilder';
+import { digestCard, reminderCard } from '../cards';
+import type { Digest } from '../app/digestService';
+import type { Locale } from '../i18n/messages';
+import type { BotDeps } from './deps';
+import { errorKind } from './log';
+import { sendToStaff } from './notify';
+import { currentYear } from './turn';
+
+export function digestCardFor(digest: Digest, locale: Locale) {
+  const { snapshot: _stored, ...view } = digest;
+  return digestCard({ locale, ...view, changes: { ...view.changes, decided: view.changes.decided.map((d) => ({ name: d.name, choice: d.choice })) } });
+}
+
+/** Posts the digest to the coordinators' channel; returns false when there is none (or posting failed). */
+export async function sendDigest(deps: BotDeps, year: number): Promise<boolean> {
+  const channel = (await deps.conversations.read()).channels.koordination;
+  if (!channel) {
+    deps.logger.warn('digest.noChannel', { year });
+    return false;
+  }
+  const digest = await deps.app.digests.compose(year);
+  try {
+    await deps.outbound.send(channel, { type: 'message', attachments: [CardFactory.adaptiveCard(digestCardFor(digest, 'de'))] });
+  } catch (e) {
+    deps.logger.error('digest.failed', { year, error: errorKind(e) });
+    return false;
+  }
+  await deps.app.digests.delivered(digest);
+  deps.logger.info('digest.sent', { year });
+  return true;
+}
+
+export interface ReminderRun {
+  due: number;
+  sent: number;
+  /** Gemeinden none of whose staff has a personal chat with the bot. */
+  unreachable: string[];
+}
+
+/** Sends the reminders that are due (or, `manual`, one to every open Gemeinde now), each once. */
+export async function sendReminders(deps: BotDeps, year: number, days: readonly number[], manual = false): Promise<ReminderRun> {
+  const due = await deps.app.reminders.due(year, days, manual);
+  const run: ReminderRun = { due: due.length, sent: 0, unreachable: [] };
+  const delivered: string[] = [];
+  for (const r of due) {
+    const gemeinde = { ags: r.ags, name: deps.app.ctx.verzeichnis.byKey(r.ags)?.name ?? r.ags };
+    const card = reminderCard({ locale: 'de', year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
+    const reach = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
+    if (reach.sent > 0) {
+      delivered.push(r.key);
+      run.sent++;
+    } else if (reach.failed === 0) {
+      run.unreachable.push(gemeinde.name);
+    }
+  }
+  // Recorded only once delivered: an unreachable Gemeinde is tried again on the next run.
+  await deps.app.reminders.markSent(delivered);
+  deps.logger.info('reminders', { year, due: run.due, sent: run.sent, unreachable: run.unreachable.length });
+  return run;
+}
+
+/** The scheduled run: digest, then reminders, for the current Berechnungsjahr. Never throws. */
+export async function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<void> {
+  try {
+    const year = await currentYear(deps);
+    if (!year) return;
+    await sendDigest(deps, year);
+    await sendReminders(deps, year, reminderDays);
+  } catch (e) {
+    deps.logger.error('jobs.failed', { error: errorKind(e) });
+  }
+}

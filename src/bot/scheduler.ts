@@ -1,0 +1,36 @@
+/** Runs the daily jobs on a cron schedule in the Landkreis's time zone (croner). */
+import { Cron } from 'croner';
+import type { BotDeps } from './deps';
+import { runScheduledJobs } from './jobs';
+
+export const DEFAULT_CRON = '0 8 * * 1-5';
+export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+
+export interface ScheduleConfig {
+  cron: string;
+  timezone: string;
+  reminderDays: number[];
+}
+
+/** Throws a German sentence when the expression or the time zone is not usable. */
+export function checkSchedule(cron: string, timezone: string): void {
+  try {
+    new Cron(cron, { timezone, paused: true }).stop();
+  } catch {
+    throw new Error(`Zeitplan „${cron}“ (Zeitzone ${timezone}) ist ungültig.`);
+  }
+}
+
+export function nextRun(schedule: Pick<ScheduleConfig, 'cron' | 'timezone'>, from: Date): Date | null {
+  const job = new Cron(schedule.cron, { timezone: schedule.timezone, paused: true });
+  const next = job.nextRun(from);
+  job.stop();
+  return next;
+}
+
+export function startScheduler(deps: BotDeps, schedule: ScheduleConfig): { stop(): void } {
+  // protect: a run still in progress is not started a second time.
+  const job = new Cron(schedule.cron, { timezone: schedule.timezone, protect: true }, () => runScheduledJobs(deps, schedule.reminderDays));
+  deps.logger.info('scheduler.started', { cron: schedule.cron, timezone: schedule.timezone, next: job.nextRun()?.toISOString() });
+  return { stop: () => job.stop() };
+}

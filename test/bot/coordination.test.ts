@@ -163,6 +163,19 @@ test('reminders: 7 and 1 days before, and once overdue – never twice, also aft
   expect((await h.say(KORA, 'erinnern'))[0].text).toContain('Brackenheim');
 });
 
+test('English aliases and "veröffentlichen" lead to the same places', async () => {
+  const [help] = await h.say(KORA, 'help', { locale: 'en-US' });
+  expect(cardText(attachedCard(help))).toContain('send lists');
+  const [publish] = await h.say(KORA, 'veröffentlichen');
+  expect(actionsOf(attachedCard(publish)).some((a) => a.verb === VERBS.publish)).toBe(true);
+  const [calc] = await h.say(KORA, 'calculate', { locale: 'en-GB' });
+  expect(actionsOf(attachedCard(calc)).some((a) => a.verb === VERBS.publish)).toBe(true);
+  const [decision] = await h.say(ANNA, 'decision', { locale: 'en-US' });
+  expect(actionsOf(attachedCard(decision)).some((a) => a.verb === VERBS.decisionReview)).toBe(true);
+  const [usage] = await h.say(KORA, 'wiedereröffnen');
+  expect(usage.text).toBe(de('bot.reopenUsage'));
+});
+
 test('the schedule: workdays at 08:00 in Berlin, whatever the server\'s zone', () => {
   // Friday 12.01.2024 13:00 UTC → next run Monday 15.01.2024 08:00 CET = 07:00 UTC.
   expect(nextRun({ cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' }, new Date('2024-01-12T13:00:00Z'))?.toISOString()).toBe('2024-01-15T07:00:00.000Z');

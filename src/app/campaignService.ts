@@ -88,6 +88,41 @@ export class CampaignService {
   }
 
   /**
+   * Deletes the year's personal data (every list with its persons and change log) once the
+   * Berechnungsjahr is over, keeping the aggregated figures (the overview per Gemeinde), the
+   * decisions and how many changes of each kind each list had.
+   */
+  async purge(year: number, opts: OperationOptions): Promise<{ gemeinden: number; persons: number }> {
+    assertKoordination(opts);
+    const today = this.ctx.clock.today();
+    if (today <= `${year}-12-31`) throw new DomainError('purge.tooEarly', { year, date: `01.01.${year + 1}` });
+    const decisions = await this.ctx.repo.readDecisions(year);
+    return this.ctx.repo.purgeLists(year, (current, lists) => {
+      if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
+      let figures = current.published?.report;
+      if (!figures && lists.length) {
+        try {
+          figures = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, this.ctx.clock.now(), today);
+        } catch (e) {
+          if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
+        }
+      }
+      const changes: Record<string, Record<string, number>> = {};
+      for (const list of lists) {
+        const counts: Record<string, number> = {};
+        for (const e of list.events) counts[e.action] = (counts[e.action] ?? 0) + 1;
+        changes[list.ags] = counts;
+      }
+      const persons = lists.reduce((s, l) => s + l.persons.length, 0);
+      const revision = current.revision + 1;
+      const e = entry(this.ctx, opts, 'campaign.purge', { listen: lists.length, personen: persons }, { listen: 0, personen: 0 }, revision);
+      const now = this.ctx.clock.now();
+      const purged = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, ...(figures ? { figures } : {}), changes };
+      return { next: { ...current, purged, revision, events: [...current.events, e] }, result: { gemeinden: lists.length, persons } };
+    });
+  }
+
+  /**
    * Step 6: fixes the overview as published. Refused while lists are missing or additions pending,
    * unless `force` (the coordinator publishes provisional figures knowingly).
    */

@@ -25,7 +25,9 @@ export class OverviewService {
   /** The allocation as it stands now (provisional until every list is submitted). */
   async overview(year: number): Promise<OverviewReport> {
     const record = await requireCampaign(this.ctx, year);
-    if (!record.generation) throw new DomainError('campaign.notImported', { year });
+    // After deletion of the personal data the figures as they were are all there is.
+    if (!record.generation && record.purged?.figures) return record.purged.figures;
+    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     return buildOverview(record.campaign, lists, decisions, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
   }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates';
 import type { DecisionBook } from '../domain/decision';
 import type { Cell } from '../domain/importRows';
 import type { GemeindeListe, Stamp } from '../domain/list';
-import type { PublishedOverview } from './overview';
+import type { OverviewReport, PublishedOverview } from './overview';
 
 /** The campaign as stored: its settings, which import is current, and district-wide audit entries. */
 export interface CampaignRecord {
@@ -20,6 +20,15 @@ export interface CampaignRecord {
   imported?: Stamp & { fileName: string; persons: number; leftOut: number; gemeinden: number };
   /** Step 6: the figures as published, kept when personal data is deleted. */
   published?: PublishedOverview;
+  /** The year's personal data was deleted; what remains are the aggregated figures. */
+  purged?: {
+    at: string;
+    by: { id: string; name: string };
+    /** The overview at the time of deletion (counts and money per Gemeinde, no persons). */
+    figures?: OverviewReport;
+    /** How many changes of each kind each Gemeinde's list had (the audit trail's shape, without its content). */
+    changes: Record<string, Record<string, number>>;
+  };
   events: AuditEntry[];
 }
 
@@ -54,6 +63,12 @@ export interface Repository {
     lists: GemeindeListe[],
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
   ): Promise<R>;
+  /**
+   * Deletes every list of a year (personal data) after `change` has recorded what is kept in the
+   * campaign record; the record is written first, so a crash leaves at most files that are removed
+   * on the next start.
+   */
+  purgeLists<R>(year: number, change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R>;
   readDecisions(year: number): Promise<DecisionBook>;
   updateDecisions<R>(year: number, change: (current: DecisionBook, record: CampaignRecord) => Mutation<DecisionBook, R>): Promise<R>;
   /**

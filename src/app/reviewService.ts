@@ -45,7 +45,7 @@ export class ReviewService {
     assertMayAccessList(opts.actor, ags);
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
-    if (!record.generation) throw new DomainError('campaign.notImported', { year });
+    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     const list = await this.ctx.repo.readList(year, ags);
     if (!list) throw new DomainError('list.notFound', { ags, year });
     return list;

@@ -16,6 +16,7 @@ import { campaignCommand, CAMPAIGN_USAGE } from './commands/campaign';
 import { decideCommand, DECIDE_USAGE } from './commands/decide';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importCommand, IMPORT_USAGE } from './commands/import';
+import { purgeCommand, PURGE_USAGE } from './commands/purge';
 import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
@@ -36,6 +37,7 @@ ${STATUS_USAGE}
 ${AUDIT_USAGE}
 ${EXPORT_USAGE}
 ${ROSTER_USAGE}
+${PURGE_USAGE}
 intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema)
 
 Datumsangaben als TT.MM.JJJJ oder JJJJ-MM-TT, Beträge als 1.508.000 oder 1508000.50.`;
@@ -99,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
       return 0;
     }
-    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster'];
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge'];
     if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
 
     app = await (deps.openApp ?? ((dir: string) => openApp({ dataDir: dir })))(dataDir);
@@ -126,6 +128,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
         return await auditCommand(env, globals.rest.slice(1));
       case 'roster':
         return await rosterCommand(env, sub, args);
+      case 'purge':
+        return await purgeCommand(env, globals.rest.slice(1));
       default:
         return await exportCommand(env, sub, args);
     }

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'campaign.update'
   | 'campaign.import'
   | 'campaign.publish'
+  | 'campaign.purge'
   | 'list.sent'
   | 'person.strike'
   | 'person.unstrike'

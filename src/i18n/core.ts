@@ -115,6 +115,14 @@ export const coreMessages = defineMessages({
     en: (p) =>
       `The figures are still provisional: ${p.open} list(s) not submitted, ${p.pending} addition(s) not decided. Publish afterwards, or explicitly as provisional.`,
   },
+  'purge.tooEarly': {
+    de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} können erst nach dessen Ende gelöscht werden (ab ${p.date}); bis dahin dienen sie als Nachweis.`,
+    en: (p) => `The personal data of ${p.year} can only be deleted after that year has ended (from ${p.date}); until then it serves as evidence.`,
+  },
+  'campaign.purged': {
+    de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} sind gelöscht; erhalten sind nur die Zahlen.`,
+    en: (p) => `The personal data of ${p.year} has been deleted; only the figures are kept.`,
+  },
   'gemeinde.unknownKey': {
     de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.`,
     en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".`,

@@ -46,6 +46,10 @@ export class LowdbRepository implements Repository {
     const meta = await repo.readDoc<{ createdAt: string }>('meta', 'meta.json');
     if (!meta) await repo.writeDoc('meta.json', { createdAt: new Date().toISOString() });
     await repo.sweepTempFiles();
+    for (const year of await repo.years()) {
+      const record = await repo.readCampaign(year);
+      if (record?.purged) await repo.removeOrphanGenerations(year, undefined);
+    }
     return repo;
   }
 
@@ -120,6 +124,27 @@ export class LowdbRepository implements Repository {
       }
       await this.writeDoc(`${year}/campaign.json`, { ...next, generation });
       if (current.generation) await fs.rm(path.join(this.dataDir, String(year), current.generation), { recursive: true, force: true });
+      return result;
+    });
+  }
+
+  async purgeLists<R>(
+    year: number,
+    change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
+  ): Promise<R> {
+    const record = await this.readCampaign(year);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    const lists = record.generation ? await this.readGeneration(year, record.generation) : [];
+    const keys = [`${year}-campaign`, ...lists.map((l) => `${year}-list-${l.ags}`)];
+    return this.locks.withLocks(keys, async () => {
+      const current = await this.readCampaign(year);
+      if (!current) throw new DomainError('campaign.notFound', { year });
+      const currentLists = current.generation ? await this.readGeneration(year, current.generation) : [];
+      const { next, result } = change(current, currentLists);
+      if (!next) return result;
+      const { generation: _gone, ...rest } = next;
+      await this.writeDoc(`${year}/campaign.json`, rest);
+      await this.removeOrphanGenerations(year, undefined);
       return result;
     });
   }

@@ -105,3 +105,29 @@ test('campaign update keeps what was not changed and is audited; status works be
   expect(status.summary.byState.importiert).toBe(46);
   expect(await refusal(h.app.overview.overview(2025))).toBe('campaign.notImported');
 });
+
+test('purge: only after the Berechnungsjahr, deletes every list with its persons, keeps the figures', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const before = await h.app.overview.overview(2025);
+  expect(await refusal(h.app.campaigns.purge(2025, { actor: coordinator }))).toBe('purge.tooEarly');
+  expect(await refusal(h.app.campaigns.purge(2025, { actor: staff(ABSTATT) }))).toBe('auth.koordinationOnly');
+  h.clock.set('2026-01-02T09:00:00.000Z');
+  const result = await h.app.campaigns.purge(2025, { actor: coordinator });
+  expect(result).toEqual({ gemeinden: 46, persons: exp.expected.inside });
+  // No file of the data directory holds a person any more.
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(`${dir}/${n}`).isDirectory() ? walk(`${dir}/${n}`) : [`${dir}/${n}`]));
+  const everything = walk(h.dataDir).map((f) => readFileSync(f, 'utf8')).join('\n');
+  for (const p of exp.persons.slice(0, 50)) {
+    expect(everything).not.toContain(p.id);
+    expect(everything).not.toContain(p.surname);
+  }
+  const after = await h.app.overview.overview(2025);
+  expect(after.rows.map((r) => [r.ags, r.persons, r.amount])).toEqual(before.rows.map((r) => [r.ags, r.persons, r.amount]));
+  expect(await refusal(h.app.review.getList(2025, ABSTATT, { actor: coordinator }))).toBe('campaign.purged');
+  const record = await h.app.campaigns.show(2025);
+  expect(record.purged?.changes[ABSTATT]).toEqual({ 'campaign.import': 1 });
+  expect(record.events.at(-1)).toMatchObject({ action: 'campaign.purge', after: { listen: 0, personen: 0 } });
+  // A second purge finds nothing more to delete.
+  expect(await h.app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: 0, persons: 0 });
+});

@@ -79,6 +79,7 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
       `Veröffentlichung ${formatDate(k.deadlines.publication)}, Entscheidung ${formatDate(k.deadlines.decision)}`,
     `  Import:                ${c.imported ? `${c.imported.persons} Personen aus „${c.imported.fileName}“ (${formatDate(berlinDate(c.imported.at))})` : 'noch keiner'}`,
     `  Veröffentlicht:        ${c.published ? `${formatDate(berlinDate(c.published.at))} von ${c.published.by.name}` : 'nein'}`,
+    ...(c.purged ? [`  Personendaten:         gelöscht am ${formatDate(berlinDate(c.purged.at))} von ${c.purged.by.name}; die Zahlen sind erhalten`] : []),
   ];
   env.io.out(lines.join('\n'));
 }

@@ -126,13 +126,13 @@ export class CampaignService {
    * Step 6: fixes the overview as published. Refused while lists are missing or additions pending,
    * unless `force` (the coordinator publishes provisional figures knowingly).
    */
-  async publish(year: number, opts: OperationOptions & { force?: boolean }): Promise<OverviewReport> {
+  async publish(year: number, opts: OperationOptions & { force?: boolean }): Promise<{ report: OverviewReport; replayed: boolean }> {
     assertKoordination(opts);
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
-    return this.ctx.repo.updateCampaign(year, (current) => {
+    return this.ctx.repo.updateCampaign<{ report: OverviewReport; replayed: boolean }>(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
       if (!current.generation) throw new DomainError('campaign.notImported', { year });
-      if (replayed(current, opts.opId) && current.published) return { result: current.published.report };
+      if (replayed(current, opts.opId) && current.published) return { result: { report: current.published.report, replayed: true } };
       const now = this.ctx.clock.now();
       const report = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, now, this.ctx.clock.today());
       if (report.provisional && !opts.force) {
@@ -144,7 +144,7 @@ export class CampaignService {
       const summary = { personen: report.totals.persons, betrag: report.totals.amount, vorlaeufig: report.provisional };
       const e = entry(this.ctx, opts, 'campaign.publish', current.published ? { veroeffentlicht: current.published.at } : null, summary, revision);
       const published = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, report };
-      return { next: { ...current, published, revision, events: [...current.events, e] }, result: report };
+      return { next: { ...current, published, revision, events: [...current.events, e] }, result: { report, replayed: false } };
     });
   }
 }

@@ -23,7 +23,7 @@ import { resolveTurn } from './turn';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 
-type ActionHandler = (deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, data: unknown) => Promise<InvokeAnswer>;
+type ActionHandler = (deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, data: unknown, context: TurnContext) => Promise<InvokeAnswer>;
 
 /** Which module answers which card verbs. */
 const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
@@ -99,7 +99,7 @@ async function answerAction(deps: BotDeps, context: TurnContext): Promise<Invoke
   try {
     const handler = HANDLERS.find((h) => h.verbs.includes(verb));
     const answer = handler
-      ? await handler.handle(deps, turn.actor, locale, verb, action?.data)
+      ? await handler.handle(deps, turn.actor, locale, verb, action?.data, context)
       : errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
     deps.logger.info('action', { verb, role: turn.actor.role, ...(turn.actor.ags ? { ags: turn.actor.ags } : {}), shared: isSharedConversation(context.activity) });
     return answer;

@@ -1,15 +1,17 @@
 /**
  * Steps 5 and 6 in Teams: the provisional allocation for the Koordinierungsstelle, and publishing
  * it – the overview card to all Gemeinden, each summary card with its amount, and each Gemeinde's
- * decision card to its staff.
+ * decision card to its staff. Publishing itself is quick; handing out ~100 cards is not, so that
+ * runs in the background and reports back to the coordinator's conversation.
  */
-import { CardFactory } from 'botbuilder';
+import { CardFactory, TurnContext } from 'botbuilder';
 import { decisionCard, overviewCard } from '../cards';
 import { VERBS, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { translate, type Locale } from '../i18n/messages';
 import { BadActionData } from './actionData';
+import type { StoredReference } from './conversations';
 import { decisionView, SYSTEM } from './decisionActions';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
@@ -25,16 +27,16 @@ export async function allocationCardFor(deps: BotDeps, year: number, locale: Loc
   return overviewCard({ locale, report, audience: 'koordination', ...(record.published ? { published: { at: record.published.at } } : {}) });
 }
 
-export interface PublishOutcome {
-  provisional: boolean;
+export interface Distribution {
   channelPosted: boolean;
   decisionCards: number;
   unreachable: number;
 }
 
-export async function publish(deps: BotDeps, year: number, actor: Actor, force: boolean): Promise<PublishOutcome> {
-  const report = await deps.app.campaigns.publish(year, { actor, force });
+/** After publication: the overview into the municipalities' channel, summaries refreshed, decision cards to staff. */
+export async function distribute(deps: BotDeps, year: number): Promise<Distribution> {
   const record = await deps.app.campaigns.show(year);
+  const report = record.published!.report;
   const channel = (await deps.conversations.read()).channels.gemeinden;
   let channelPosted = false;
   if (channel) {
@@ -57,23 +59,44 @@ export async function publish(deps: BotDeps, year: number, actor: Actor, force: 
     decisionCards += reach.sent;
     unreachable += reach.unreachable;
   }
-  deps.logger.info('published', { year, provisional: report.provisional, channelPosted, decisionCards, unreachable });
-  return { provisional: report.provisional, channelPosted, decisionCards, unreachable };
+  deps.logger.info('published', { year, channelPosted, decisionCards, unreachable });
+  return { channelPosted, decisionCards, unreachable };
 }
 
-export async function handlePublicationAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+/**
+ * Publishes and starts the distribution. The operation id is the campaign's revision: a retried click
+ * (same revision) publishes and distributes once; publishing again after corrections is a new one.
+ */
+export async function publish(deps: BotDeps, year: number, actor: Actor, force: boolean, reportTo: StoredReference, locale: Locale): Promise<{ provisional: boolean; replayed: boolean }> {
+  const before = await deps.app.campaigns.show(year);
+  const { report, replayed } = await deps.app.campaigns.publish(year, { actor, force, opId: `publish:${year}:${before.revision}` });
+  if (!replayed) {
+    deps.summaries.background.run('publish.distribute', async () => {
+      const d = await distribute(deps, year);
+      const params = { channelPosted: d.channelPosted ? 1 : 0, decisionCards: d.decisionCards, unreachable: d.unreachable };
+      await deps.outbound.send(reportTo, { type: 'message', text: translate('bot.distributed', params, locale) });
+    });
+  }
+  return { provisional: report.provisional, replayed };
+}
+
+export async function handlePublicationAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown, context?: TurnContext): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const data = (raw ?? {}) as { year?: unknown; force?: unknown };
   if (typeof data.year !== 'number' || !Number.isInteger(data.year)) throw new BadActionData('year');
   const year = data.year;
   if (verb === VERBS.allocation) return cardAnswer(await allocationCardFor(deps, year, locale));
-  try {
-    const outcome = await publish(deps, year, actor, data.force === true);
+  const notice = async (color: 'good' | 'attention', text: string) => {
     const card = await allocationCardFor(deps, year, locale);
-    return cardAnswer({ ...card, body: [{ type: 'TextBlock', wrap: true, color: 'good', text: translate('bot.published', { ...outcome, provisional: outcome.provisional ? 1 : 0, channelPosted: outcome.channelPosted ? 1 : 0 }, locale) }, ...card.body] });
+    return cardAnswer({ ...card, body: [{ type: 'TextBlock', wrap: true, color, text }, ...card.body] });
+  };
+  try {
+    const reportTo = context ? TurnContext.getConversationReference(context.activity) : undefined;
+    if (!reportTo) throw new BadActionData('context');
+    const outcome = await publish(deps, year, actor, data.force === true, reportTo, locale);
+    return notice('good', translate('bot.published', { provisional: outcome.provisional ? 1 : 0 }, locale));
   } catch (e) {
     if (!(e instanceof DomainError) || e.code.startsWith('auth.')) throw e;
-    const card = await allocationCardFor(deps, year, locale);
-    return cardAnswer({ ...card, body: [{ type: 'TextBlock', wrap: true, color: 'attention', text: e.text(locale) }, ...card.body] });
+    return notice('attention', e.text(locale));
   }
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../domain/actor';
 import { assessDecision } from '../domain/decision';
 import { Decimal } from '../domain/money';
 import type { ConversationStore, StoredReference } from './conversations';
+import { Background } from './background';
 import type { Logger } from './log';
 import { errorKind } from './log';
 import type { Outbound } from './outbound';
@@ -23,14 +24,20 @@ export interface SendResult {
 }
 
 export class SummaryCards {
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Cards with an update queued or running; a change meanwhile only marks them dirty. */
+  private readonly refreshing = new Set<string>();
+  private readonly dirty = new Set<string>();
+  readonly background: Background;
 
   constructor(
     private readonly app: IntmApp,
     private readonly conversations: ConversationStore,
     private readonly outbound: Outbound,
     private readonly logger: Logger,
-  ) {}
+    background?: Background,
+  ) {
+    this.background = background ?? new Background(logger);
+  }
 
   /** Posts (or updates) every Gemeinde's card and records the lists as sent. */
   async sendAll(year: number, actor: Actor, channel: StoredReference): Promise<SendResult> {
@@ -62,33 +69,40 @@ export class SummaryCards {
    * turn may. `done` reports the result (to the coordinator's conversation).
    */
   sendAllInBackground(year: number, actor: Actor, channel: StoredReference, done: (result: SendResult) => Promise<void>): void {
-    this.track(
-      (async () => {
-        await done(await this.sendAll(year, actor, channel));
-      })().catch((e) => this.logger.error('summary.sendAllFailed', { year, error: errorKind(e) })),
-    );
+    this.background.run('summary.sendAll', async () => done(await this.sendAll(year, actor, channel)));
   }
 
-  /** Updates one Gemeinde's card after a change; failures are logged, never surfaced to the clicking user. */
+  /**
+   * Updates one Gemeinde's card after a change; failures are logged, never surfaced to the clicking
+   * user. A burst of changes to one list coalesces: while an update is queued, further calls only
+   * mark the card dirty, and one more update with the latest state follows.
+   */
   refresh(year: number, ags: string): void {
-    const job = (async () => {
-      const conversations = await this.conversations.read();
-      const channel = conversations.channels.gemeinden;
-      const activityId = conversations.summaryCards[year]?.[ags];
-      if (!channel || !activityId) return;
-      await this.outbound.update(channel, activityId, await this.activityFor(year, ags));
-    })().catch((e) => this.logger.error('summary.refreshFailed', { year, ags, error: errorKind(e) }));
-    this.track(job);
-  }
-
-  private track(job: Promise<void>): void {
-    this.inFlight.add(job);
-    void job.finally(() => this.inFlight.delete(job));
+    const key = `${year}:${ags}`;
+    if (this.refreshing.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
+    this.refreshing.add(key);
+    this.background.run('summary.refresh', async () => {
+      try {
+        do {
+          this.dirty.delete(key);
+          const conversations = await this.conversations.read();
+          const channel = conversations.channels.gemeinden;
+          const activityId = conversations.summaryCards[year]?.[ags];
+          if (!channel || !activityId) return;
+          await this.outbound.update(channel, activityId, await this.activityFor(year, ags));
+        } while (this.dirty.has(key));
+      } finally {
+        this.refreshing.delete(key);
+      }
+    });
   }
 
   /** Resolves when every pending card update has finished (clean shutdown, tests). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.background.idle();
   }
 
   /** Updates every Gemeinde's card (after publication, or when decisions change the picture). */

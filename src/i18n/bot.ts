@@ -151,10 +151,14 @@ export const botMessages = defineMessages({
     en: (p) => `${p.lead} proposes a joint position to your municipality. Please check and confirm it here.`,
   },
   'bot.published': {
+    de: (p) => `Die Übersicht ist veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. Ich verteile sie jetzt an die Gemeinden und melde mich, wenn alles draußen ist.`,
+    en: (p) => `The overview has been published${p.provisional ? ' (provisional)' : ''}. I am now handing it out to the municipalities and will report when everything is out.`,
+  },
+  'bot.distributed': {
     de: (p) =>
-      `Die Übersicht ist veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. ${p.channelPosted ? 'Sie steht im Kanal der Gemeinden.' : 'Kein Kanal der Gemeinden registriert – bitte „kanal registrieren gemeinden“.'} Entscheidungskarten an ${p.decisionCards} Mitarbeitende verschickt${p.unreachable ? `; ${p.unreachable} noch nicht erreichbar (Bot nicht installiert)` : ''}.`,
+      `Verteilt: ${p.channelPosted ? 'Übersicht im Kanal der Gemeinden' : 'kein Kanal der Gemeinden registriert („kanal registrieren gemeinden“)'}; Entscheidungskarten an ${p.decisionCards} Mitarbeitende${p.unreachable ? `; ${p.unreachable} noch nicht erreichbar (Bot nicht installiert)` : ''}.`,
     en: (p) =>
-      `The overview has been published${p.provisional ? ' (provisional)' : ''}. ${p.channelPosted ? "It is in the municipalities' channel." : 'No municipalities\' channel registered – please "register channel municipalities".'} Decision cards sent to ${p.decisionCards} staff members${p.unreachable ? `; ${p.unreachable} not reachable yet (bot not installed)` : ''}.`,
+      `Handed out: ${p.channelPosted ? "overview in the municipalities' channel" : 'no municipalities\' channel registered ("register channel municipalities")'}; decision cards to ${p.decisionCards} staff members${p.unreachable ? `; ${p.unreachable} not reachable yet (bot not installed)` : ''}.`,
   },
   'bot.campaignCreated': {
     de: (p) => `Die Kampagne ${p.year} ist angelegt: Kreisbetrag ${p.amount}, Stichtag ${p.stichtag}, Rückmeldung bis ${p.review}, Entscheidung bis ${p.decision}. Nächster Schritt: die Export-Datei hier im Chat senden (Import).`,

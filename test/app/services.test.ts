@@ -63,7 +63,7 @@ test('publish: refused while provisional unless forced; the published figures ar
   expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator }))).toBe('publish.provisional');
   expect(await refusal(h.app.campaigns.publish(2025, { actor: staff(ABSTATT), force: true }))).toBe('auth.koordinationOnly');
   for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
-  const report = await h.app.campaigns.publish(2025, { actor: coordinator });
+  const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
   expect(report.provisional).toBe(false);
   const record = await h.app.campaigns.show(2025);
   expect(record.published!.report.totals.amount).toBe('1508000.00');

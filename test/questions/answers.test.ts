@@ -109,7 +109,7 @@ describe('funding', () => {
   test('once published: the published figures, marked as published, not provisional', async () => {
     await seed(h, 5);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
-    const report = await h.app.campaigns.publish(2025, { actor: coordinator });
+    const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
     const row = report.rows.find((r) => r.ags === BRACKENHEIM)!;
     const text = await ask('Wieviel Geld bekommen wir?', staff(BRACKENHEIM));
     expect(text).toContain(formatEuro(row.amount));

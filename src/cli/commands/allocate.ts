@@ -74,7 +74,7 @@ export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<
 
 export async function publishCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, force: { type: 'boolean' } }, ALLOCATE_USAGE);
-  const report = await env.app.campaigns.publish(a.year(p, ALLOCATE_USAGE), { actor: env.actor, force: a.flag(p, 'force') });
+  const { report } = await env.app.campaigns.publish(a.year(p, ALLOCATE_USAGE), { actor: env.actor, force: a.flag(p, 'force') });
   env.io.out(`Übersicht ${report.year} veröffentlicht${report.provisional ? ' (vorläufig)' : ''}.`);
   printOverview(env, report);
   return 0;

@@ -35,7 +35,7 @@ const coordinator: Actor = { id: 'bench-koordination', name: 'Bench Koordination
  * The export's rows straight from memory: the import then runs the real validation and storage path
  * (ImportService → replaceLists) without spending a minute writing and parsing a state-sized .xlsx.
  */
-function memoryTable(exp: SyntheticExport): TableReader {
+export function memoryTable(exp: SyntheticExport): TableReader {
   const date = (d: string) => new Date(`${d}T00:00:00.000Z`);
   return {
     async *read() {

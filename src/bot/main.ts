@@ -1,7 +1,7 @@
 /** `npm start`: the IntM-Bot server. Configuration from the environment (see README). */
 import { ConfigError, loadConfig } from './config';
 import { consoleLogger } from './log';
-import { startBot } from './start';
+import { startBot, type RunningBot } from './start';
 
 async function main(): Promise<void> {
   let config;
@@ -15,30 +15,35 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const bot = await startBot(config);
-  if (config.local) {
-    process.stdout.write(
-      `IntM-Bot läuft LOKAL ohne Anmeldung auf ${bot.url}/api/messages (nur von diesem Rechner erreichbar). ` +
-        'Für Teams BOT_ID, BOT_PASSWORD und BOT_TENANT_ID setzen.\n',
-    );
-  }
+
+  // Signal handlers first: a stop requested while the bot is still starting waits for the start.
+  let bot: RunningBot | undefined;
+  let starting: Promise<RunningBot> | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     consoleLogger.info('stopping', { signal });
-    bot
-      .stop()
+    (async () => (bot ?? (await starting))?.stop())()
       .then(() => consoleLogger.info('stopped'))
       .catch((e) => consoleLogger.error('stop.failed', { error: (e as Error).name }))
       .finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  starting = startBot(config);
+  bot = await starting;
+  if (config.local) {
+    process.stdout.write(
+      `IntM-Bot läuft LOKAL ohne Anmeldung auf ${bot.url}/api/messages (nur von diesem Rechner erreichbar). ` +
+        'Für Teams BOT_ID, BOT_PASSWORD und BOT_TENANT_ID setzen.\n',
+    );
+  }
 }
 
 main().catch((e) => {
   // Start-up failures (port in use, unreadable data directory) name no personal data.
   process.stderr.write(`IntM-Bot konnte nicht starten: ${(e as Error)?.message ?? e}\n`);
-  process.exitCode = 1;
+  process.exit(1);
 });

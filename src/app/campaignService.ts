@@ -16,8 +16,9 @@ function entry(ctx: AppContext, opts: OperationOptions, action: AuditEntry['acti
   return { at: ctx.clock.now(), actor: actorRef(opts.actor), action, before, after, revision, ...(opts.opId ? { opId: opts.opId } : {}) };
 }
 
-function replayed(record: CampaignRecord | undefined, opId: string | undefined): boolean {
-  return !!opId && !!record?.events.some((e) => e.opId === opId);
+/** The same operation from the same person was applied before (a retried request). */
+function replayed(record: CampaignRecord | undefined, opts: OperationOptions): boolean {
+  return !!opts.opId && !!record?.events.some((e) => e.opId === opts.opId && e.actor.id === opts.actor.id);
 }
 
 /** The input that reproduces a stored campaign, so an update can change some fields and keep the rest. */
@@ -63,7 +64,7 @@ export class CampaignService {
     assertKoordination(opts);
     const campaign = createCampaign(input);
     return this.ctx.repo.updateCampaign(input.year, (current) => {
-      if (current && replayed(current, opts.opId)) return { result: current.campaign };
+      if (current && replayed(current, opts)) return { result: current.campaign };
       if (current) throw new DomainError('campaign.exists', { year: input.year });
       const record: CampaignRecord = { campaign, revision: 1, events: [entry(this.ctx, opts, 'campaign.create', null, campaign, 1)] };
       return { next: record, result: campaign };
@@ -74,7 +75,7 @@ export class CampaignService {
     assertKoordination(opts);
     return this.ctx.repo.updateCampaign(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
-      if (replayed(current, opts.opId)) return { result: current.campaign };
+      if (replayed(current, opts)) return { result: current.campaign };
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
       if (JSON.stringify(campaign) === JSON.stringify(current.campaign)) return { result: campaign };
       const revision = current.revision + 1;
@@ -132,7 +133,7 @@ export class CampaignService {
     return this.ctx.repo.updateCampaign<{ report: OverviewReport; replayed: boolean }>(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
       if (!current.generation) throw new DomainError('campaign.notImported', { year });
-      if (replayed(current, opts.opId) && current.published) return { result: { report: current.published.report, replayed: true } };
+      if (replayed(current, opts) && current.published) return { result: { report: current.published.report, replayed: true } };
       const now = this.ctx.clock.now();
       const report = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, now, this.ctx.clock.today());
       if (report.provisional && !opts.force) {

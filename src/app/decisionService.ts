@@ -116,7 +116,7 @@ export class DecisionService {
 
   private change(year: number, opts: OperationOptions, operation: (book: DecisionBook, ctx: DecisionContext) => DecisionResult) {
     return this.ctx.repo.updateDecisions(year, (book, record) => {
-      if (opts.opId && book.events.some((e) => e.opId === opts.opId)) return { result: { changed: false, replayed: true, book } };
+      if (opts.opId && book.events.some((e) => e.opId === opts.opId && e.actor.id === opts.actor.id)) return { result: { changed: false, replayed: true, book } };
       if (opts.expectedRevision !== undefined && opts.expectedRevision !== book.revision) throw new ConflictError(book.revision);
       const { book: next, entries } = operation(book, this.decisionContext(record, opts));
       if (entries.length === 0) return { result: { changed: false, replayed: false, book } };

@@ -113,7 +113,8 @@ export class ReviewService {
     assertMayAccessList(opts.actor, ags);
     return this.ctx.repo.updateList<ListChangeOutcome>(year, ags, (list, record) => {
       if (opts.opId) {
-        const earlier = list.events.find((e) => e.opId === opts.opId);
+        // A replay is the same operation from the same person; another user's click with an equal id is a new one.
+        const earlier = list.events.find((e) => e.opId === opts.opId && e.actor.id === opts.actor.id);
         if (earlier) return { result: { changed: false, replayed: true, list, personId: earlier.subject } };
       }
       if (opts.expectedRevision !== undefined && opts.expectedRevision !== list.revision) throw new ConflictError(list.revision);

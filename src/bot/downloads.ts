@@ -106,7 +106,13 @@ export async function renderDownload(app: IntmApp, target: DownloadTarget): Prom
       ? `IntM-Uebersicht-${target.year}.xlsx`
       : `IntM-Liste-${target.year}-${target.ags}-${(app.ctx.verzeichnis.byKey(target.ags!)?.name ?? '').replace(/[^\w-]+/g, '_')}.xlsx`;
   const file = path.join(dir, name);
-  if (target.kind === 'overview') await app.exports.overview(target.year, file, system);
-  else await app.exports.list(target.year, target.ags!, file, system);
-  return { file, name, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+  const cleanup = () => fs.rm(dir, { recursive: true, force: true });
+  try {
+    if (target.kind === 'overview') await app.exports.overview(target.year, file, system);
+    else await app.exports.list(target.year, target.ags!, file, system);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  return { file, name, cleanup };
 }

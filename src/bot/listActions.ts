@@ -4,6 +4,7 @@
  * checks role, deadline and rule) and answers with the updated card. A refusal answers with the
  * current card and the reason; a form keeps what was typed.
  */
+import { createHash } from 'node:crypto';
 import {
   childFormCard,
   listCard,
@@ -41,6 +42,19 @@ const FORM_CODES = new Set<MessageCode>([
   'input.tooLong',
   'input.badDate',
 ]);
+
+/**
+ * The operation a click stands for: the button's id (verb, list, revision, person) plus what was typed
+ * into the form. A double submit of the same form is one operation; the same form sent again with
+ * other values (a second child from a still-open form) is another, and is then refused as stale.
+ */
+export function operationOf(buttonOp: string, inputs: FormInputs): string {
+  const typed = Object.entries(inputs)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (typed.length === 0) return buttonOp;
+  return `${buttonOp}:${createHash('sha256').update(JSON.stringify(typed)).digest('base64url').slice(0, 12)}`;
+}
 
 export const LIST_VERBS: readonly Verb[] = [
   VERBS.listOpen,
@@ -101,7 +115,7 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
   const inputs = formInputs(raw);
   const c: Ctx = { deps, actor, locale, data, inputs };
   const { year, ags } = data;
-  const opts = { actor, ...(data.op ? { opId: data.op } : {}), ...(data.rev !== undefined ? { expectedRevision: data.rev } : {}) };
+  const opts = { actor, ...(data.op ? { opId: operationOf(data.op, inputs) } : {}), ...(data.rev !== undefined ? { expectedRevision: data.rev } : {}) };
   const review = deps.app.review;
 
   switch (verb) {

@@ -36,6 +36,16 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
   let idle: (() => void) | undefined;
   let closing = false;
 
+  // A compressed body would be inflated before the size limit applies (8 KB on the wire, 8 MB in memory):
+  // Teams sends none, so any content encoding is refused before the body is read.
+  server.use((req, res, next) => {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== '') {
+      res.send(415, { error: 'Komprimierte Anfragen werden nicht angenommen.' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.get('/healthz', (_req, res, next) => {

@@ -25,7 +25,10 @@ export function activityProblem(body: unknown): string | undefined {
   if (body.type === 'invoke' && body.name === 'adaptiveCard/action') {
     if (!isObject(body.value) || !isObject(body.value.action)) return 'value.action fehlt.';
   }
-  if (body.entities !== undefined && !Array.isArray(body.entities)) return 'entities ist ungültig.';
-  if (body.membersAdded !== undefined && !Array.isArray(body.membersAdded)) return 'membersAdded ist ungültig.';
+  if (body.entities !== undefined && (!Array.isArray(body.entities) || !body.entities.every(isObject))) return 'entities ist ungültig.';
+  for (const field of ['membersAdded', 'membersRemoved'] as const) {
+    const members = body[field];
+    if (members !== undefined && (!Array.isArray(members) || !members.every(hasId))) return `${field} ist ungültig.`;
+  }
   return undefined;
 }

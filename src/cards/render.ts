@@ -87,10 +87,15 @@ export function userText(text: string): string {
   return text.replace(/\{\{(?=(DATE|TIME)\()/g, '{\u2060{');
 }
 
+/**
+ * The container's style carries the meaning of a notice; its text stays in the default colour. Teams'
+ * light theme draws Warning (#f8d22a) and Good (#92c353) text, and Attention text on the attention
+ * box, below a readable contrast.
+ */
 const NOTICE_STYLE: Record<Notice['kind'], { style: string; color: string }> = {
-  error: { style: 'attention', color: 'Attention' },
-  warning: { style: 'warning', color: 'Warning' },
-  success: { style: 'good', color: 'Good' },
+  error: { style: 'attention', color: 'Default' },
+  warning: { style: 'warning', color: 'Default' },
+  success: { style: 'good', color: 'Default' },
   info: { style: 'emphasis', color: 'Default' },
 };
 
@@ -132,9 +137,15 @@ export function localDateTime(timestamp: string): { date: string; time: string }
   return { date: localDate(timestamp), time };
 }
 
-/** A decimal amount string ("18360.00") in the user's language: 18.360 € / €18,360. */
+/** A no-break space: keeps a number and its unit on one line ("68.000 €", "0,5 VZÄ", "3 Tagen"). */
+export const NBSP = '\u00a0';
+
+/**
+ * A decimal amount string ("18360.00") in the user's language: 18.360 € / €18,360, with a no-break
+ * space before the € (formatEuro, shared with the CLI and Excel, uses a normal one).
+ */
 export function euro(amount: string, locale: Locale): string {
-  return formatEuro(amount || '0', locale);
+  return formatEuro(amount || '0', locale).replace(/ €$/, `${NBSP}€`);
 }
 
 /** VZÄ an amount pays, to two places: 0,27 / 0.27. */

@@ -106,14 +106,7 @@ export class LowdbRepository implements Repository {
     lists: GemeindeListe[],
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
   ): Promise<R> {
-    const record = await this.readCampaign(year);
-    if (!record) throw new DomainError('campaign.notFound', { year });
-    const oldLists = record.generation ? await this.readGeneration(year, record.generation) : [];
-    const keys = [`${year}-campaign`, ...new Set([...oldLists, ...lists].map((l) => `${year}-list-${l.ags}`))];
-    return this.locks.withLocks(keys, async () => {
-      const current = await this.readCampaign(year);
-      if (!current) throw new DomainError('campaign.notFound', { year });
-      const currentLists = current.generation ? await this.readGeneration(year, current.generation) : [];
+    return this.withWholeYear(year, lists, async (current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       await this.removeOrphanGenerations(year, current.generation);
@@ -132,20 +125,33 @@ export class LowdbRepository implements Repository {
     year: number,
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
   ): Promise<R> {
-    const record = await this.readCampaign(year);
-    if (!record) throw new DomainError('campaign.notFound', { year });
-    const lists = record.generation ? await this.readGeneration(year, record.generation) : [];
-    const keys = [`${year}-campaign`, ...lists.map((l) => `${year}-list-${l.ags}`)];
-    return this.locks.withLocks(keys, async () => {
-      const current = await this.readCampaign(year);
-      if (!current) throw new DomainError('campaign.notFound', { year });
-      const currentLists = current.generation ? await this.readGeneration(year, current.generation) : [];
+    return this.withWholeYear(year, [], async (current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const { generation: _gone, ...rest } = next;
       await this.writeDoc(`${year}/campaign.json`, rest);
       await this.removeOrphanGenerations(year, undefined);
       return result;
+    });
+  }
+
+  /**
+   * Runs `work` holding the campaign's lock and every list's lock of the year (those stored now and
+   * those about to be written), with the campaign record and lists read fresh under the locks.
+   */
+  private async withWholeYear<R>(
+    year: number,
+    incoming: readonly GemeindeListe[],
+    work: (current: CampaignRecord, currentLists: GemeindeListe[]) => Promise<R>,
+  ): Promise<R> {
+    const record = await this.readCampaign(year);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    const stored = record.generation ? await this.readGeneration(year, record.generation) : [];
+    const keys = [`${year}-campaign`, ...new Set([...stored, ...incoming].map((l) => `${year}-list-${l.ags}`))];
+    return this.locks.withLocks(keys, async () => {
+      const current = await this.readCampaign(year);
+      if (!current) throw new DomainError('campaign.notFound', { year });
+      return work(current, current.generation ? await this.readGeneration(year, current.generation) : []);
     });
   }
 

@@ -3,7 +3,7 @@
  * only – no person and no staff name – so it could be shown to anyone with the overview's rights.
  */
 import type { StatusReport } from '../app/overviewService';
-import { formatDate } from '../domain/dates';
+import { formatDate, type IsoDate } from '../domain/dates';
 import type { GemeindeStatus } from '../domain/status';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, LIST_STATE_LABEL } from '../i18n/cards';
@@ -14,15 +14,29 @@ import { clampPage } from './paging';
 import { formatCount, localDate, renderCard, userText } from './render';
 import template from './templates/dashboard.json';
 
-/** All 46 Gemeinden on one page (about 30 KB); paging only guards against a much larger Verzeichnis. */
+/** All 46 Gemeinden on one page (about 26 KB); paging only guards against a much larger Verzeichnis. */
 export const DASHBOARD_PAGE_SIZE = 50;
 
-function stateText(row: GemeindeStatus, locale: Locale): string {
-  const state = LIST_STATE_LABEL[locale][row.listState];
-  return row.overdue ? `${state} · ${cardText('card.overdue', locale)}` : state;
+/**
+ * "eingereicht", "importiert · überfällig · 2 Nachträge": the state, additions waiting for the
+ * Koordinierungsstelle, and a due date of its own (after a reopening). The general deadline stands in
+ * the card's header; without date and pending columns the names have room even on a phone.
+ */
+function stateText(row: GemeindeStatus, review: IsoDate, locale: Locale): string {
+  let state = LIST_STATE_LABEL[locale][row.listState];
+  if (row.overdue) state += ` · ${cardText('card.overdue', locale)}`;
+  if (row.counts.pending) state += cardText('card.pendingShort', locale, { n: formatCount(row.counts.pending, locale) });
+  if (row.due !== review) state += cardText('dashboard.dueOn', locale, { date: formatDate(row.due) });
+  return state;
 }
 
-function rowData(row: GemeindeStatus, year: number, locale: Locale) {
+/** What still needs the Koordinierungsstelle stands out: overdue in Attention, submitted lists subtle. */
+function stateStyle(row: GemeindeStatus): { stateColor: string; stateSubtle: boolean } {
+  if (row.overdue) return { stateColor: 'Attention', stateSubtle: false };
+  return { stateColor: 'Default', stateSubtle: row.listState === 'eingereicht' };
+}
+
+function rowData(row: GemeindeStatus, year: number, review: IsoDate, locale: Locale) {
   const open: ButtonData = {
     verb: VERBS.listOpen,
     title: cardText('dashboard.openList', locale),
@@ -32,11 +46,9 @@ function rowData(row: GemeindeStatus, year: number, locale: Locale) {
   };
   return {
     name: userText(row.name),
-    state: stateText(row, locale),
-    stateColor: row.overdue ? 'Attention' : row.listState === 'eingereicht' ? 'Good' : 'Default',
+    state: stateText(row, review, locale),
+    ...stateStyle(row),
     persons: formatCount(row.counts.persons, locale),
-    pending: formatCount(row.counts.pending, locale),
-    due: formatDate(row.due),
     open,
   };
 }
@@ -45,7 +57,8 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
   const { summary, year } = report;
   const pageCount = Math.max(1, Math.ceil(report.rows.length / DASHBOARD_PAGE_SIZE));
   const shown = clampPage(page, pageCount);
-  const rows = report.rows.slice(shown * DASHBOARD_PAGE_SIZE, (shown + 1) * DASHBOARD_PAGE_SIZE);
+  // By name (the report comes in AGS order).
+  const rows = [...report.rows].sort((a, b) => a.name.localeCompare(b.name, 'de')).slice(shown * DASHBOARD_PAGE_SIZE, (shown + 1) * DASHBOARD_PAGE_SIZE);
   const pending = report.rows.reduce((sum, r) => sum + r.counts.pending, 0);
   const navButtons: ButtonData[] = [];
   if (shown > 0) navButtons.push(yearButton(VERBS.dashboard, cardText('card.previous', locale), year, shown - 1));
@@ -69,10 +82,9 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
       gemeinde: t('dashboard.colGemeinde'),
       state: t('dashboard.colState'),
       persons: t('dashboard.colPersons'),
-      pending: t('dashboard.colPending'),
-      due: t('dashboard.colDue'),
     },
-    rows: rows.map((r) => rowData(r, year, locale)),
+    rowHint: t('dashboard.rowHint'),
+    rows: rows.map((r) => rowData(r, year, report.deadlines.review, locale)),
     nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
     buttons: [yearButton(VERBS.dashboard, t('dashboard.refresh'), year, shown), yearButton(VERBS.additions, t('dashboard.additions'), year)],
   });

@@ -66,6 +66,7 @@ export function supportText(view: DecisionView): string {
 }
 
 const names = (list: { name: string }[], locale: Locale) => list.map((g) => g.name).join(cardText('card.listSeparator', locale));
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
 
 /** The decision as it stands: choice, validity, Verbund members, Träger, funding, when. */
 function currentLines(view: DecisionView): Line[] {
@@ -75,7 +76,7 @@ function currentLines(view: DecisionView): Line[] {
   const position = current.choice !== 'landkreis' && current.vzae ? cardText('decision.position', locale, { vzae: vzaePosition(current.vzae, locale) }) : '';
   lines.push(line(run(cardText('decision.choice', locale, { choice: CHOICE_LABEL[locale][current.choice] }) + position, { weight: 'Bolder' })));
   const unconfirmed = (current.members ?? []).filter((m) => !m.confirmed);
-  if (current.valid) lines.push(line(run(cardText('decision.valid', locale), { color: 'Good' })));
+  if (current.valid) lines.push(line(run(cardText('decision.valid', locale), { weight: 'Bolder' })));
   else if (unconfirmed.length) lines.push(line(run(cardText('decision.invalidMissing', locale), { color: 'Attention' }), userRun(names(unconfirmed, locale), { color: 'Attention' })));
   else lines.push(line(run(cardText('decision.invalid', locale), { color: 'Attention' })));
   if (current.choice === 'verbund' && current.members?.length) {
@@ -83,7 +84,7 @@ function currentLines(view: DecisionView): Line[] {
     current.members.forEach((m, i) =>
       lines.push(
         line(
-          m.confirmed ? run(cardText('decision.memberConfirmed', locale), { color: 'Good' }) : run(cardText('decision.memberOpen', locale), { color: 'Warning' }),
+          m.confirmed ? run(cardText('decision.memberConfirmed', locale)) : run(cardText('decision.memberOpen', locale), { color: 'Accent', weight: 'Bolder' }),
           userRun(m.name),
           run(i === 0 ? cardText('decision.memberLead', locale) : '', { isSubtle: true }),
         ),
@@ -98,7 +99,7 @@ function currentLines(view: DecisionView): Line[] {
     lines.push(
       line(
         run(funding),
-        current.covered ? run(cardText('decision.covered', locale), { color: 'Good' }) : run(cardText('decision.notCovered', locale), { color: 'Attention' }),
+        current.covered ? run(cardText('decision.covered', locale)) : run(cardText('decision.notCovered', locale), { color: 'Attention' }),
       ),
     );
   }
@@ -115,14 +116,17 @@ function invitationData(view: DecisionView) {
       title: cardText('decision.invitations', locale),
       hint: open ? [{ text: cardText('decision.invitation.hint', locale) }] : [],
       items: view.invitations.map((inv) => {
-        const others = inv.members.filter((m) => m.ags !== inv.lead.ags);
+        // The card is this Gemeinde's own: it is "Ihnen", not one of the names.
+        const others = inv.members.filter((m) => m.ags !== inv.lead.ags && m.ags !== view.gemeinde.ags);
+        const vzae = vzaePosition(inv.vzae, locale);
         const lines = [
           line(
             userRun(inv.lead.name, { weight: 'Bolder' }),
-            run(cardText('decision.invitation.proposes', locale, { vzae: vzaePosition(inv.vzae, locale) })),
-            userRun(names(others, locale)),
+            ...(others.length
+              ? [run(cardText('decision.invitation.proposes', locale, { vzae })), userRun(names(others, locale))]
+              : [run(cardText('decision.invitation.proposesYou', locale, { vzae }))]),
           ),
-          ...(inv.confirmed ? [line(run(cardText('decision.invitation.confirmed', locale), { color: 'Good' }))] : []),
+          ...(inv.confirmed ? [line(run(cardText('decision.invitation.confirmed', locale)))] : []),
         ];
         // Only the Gemeinde itself (or the Koordinierungsstelle) may confirm, and only while it may decide.
         const buttons: ButtonData[] =
@@ -183,8 +187,11 @@ function formData(view: DecisionView) {
         .map((a) => a.trim())
         .filter((a) => a && a !== own && known.has(a))
         .join(','),
-      // Names from the Verzeichnis, as option titles of a compact choice set (plain text, never Markdown).
-      gemeinden: view.gemeinden.filter((g) => g.ags !== own).map((g) => ({ title: g.name, value: g.ags })),
+      // Names from the Verzeichnis, as option titles of a compact choice set (plain text, never Markdown), by name.
+      gemeinden: view.gemeinden
+        .filter((g) => g.ags !== own)
+        .sort(byName)
+        .map((g) => ({ title: g.name, value: g.ags })),
     },
   ];
 }
@@ -209,8 +216,8 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     ],
     support: supportText(view),
     supportHint: isPositive(view.missingForMinimum) ? [{ text: cardText('decision.support.hint', locale) }] : [],
+    // What happens without a decision is said once, under "Aktuelle Entscheidung" (decision.noneYet).
     deadline: cardText('decision.deadline', locale, { date: deadline }),
-    deadlineDefault: view.current.choice === 'offen' ? cardText('decision.deadlineDefault', locale) : '',
     locked: view.editable ? [] : [{ text: cardText('decision.locked', locale, { date: deadline }) }],
     currentTitle: cardText('decision.current', locale),
     current: currentLines(view),
@@ -261,7 +268,7 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
     lines.push(
       line(
         review.covered
-          ? run(cardText('confirm.covered', locale), { color: 'Good', weight: 'Bolder' })
+          ? run(cardText('confirm.covered', locale), { weight: 'Bolder' })
           : run(cardText('confirm.missing', locale, { missing: euro(review.missingEigenmittel, locale) }), { color: 'Attention', weight: 'Bolder' }),
       ),
     );

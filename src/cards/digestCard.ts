@@ -60,7 +60,7 @@ function decisionsSection(view: DigestView): Section {
   const counts = (['landkreis', 'eigenstaendig', 'verbund', 'offen'] as const).map((c) => `${CHOICE_LABEL[locale][c]} ${formatCount(d[c], locale)}`).join(' · ');
   const lines: Line[] = [line(run(counts))];
   if (view.incompleteDecisions.length) {
-    lines.push(line(run(cardText('digest.incomplete', locale), { color: 'Warning', weight: 'Bolder' }), userRun(joined(view.incompleteDecisions, locale))));
+    lines.push(line(run(cardText('digest.incomplete', locale), { weight: 'Bolder' }), userRun(joined(view.incompleteDecisions, locale))));
   }
   return { heading: cardText('digest.decisions', locale), color: 'Default', lines };
 }

@@ -7,6 +7,7 @@ import template from './templates/help.json';
 export function helpCard(view: HelpView): AdaptiveCard {
   const { locale } = view;
   // Commands and examples come from the bot's catalogue, the intro may quote what the user typed: all TextRuns.
+  // Each command stands above its description: `<Gemeinde|koordination>` cannot wrap, so a column beside it would overflow.
   return renderCard(template, {
     lang: locale,
     intro: view.intro ? [{ text: userText(view.intro) }] : [],

@@ -26,7 +26,7 @@ function section(heading: string, color: string, lines: string[], total: number,
 /** Two columns, top to bottom then left to right: "Abstatt · 123". */
 function perGemeindeData(view: ImportReportView) {
   const { locale } = view;
-  const rows = view.perGemeinde ?? [];
+  const rows = [...(view.perGemeinde ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'de'));
   if (!view.stored || rows.length === 0) return [];
   const cells = rows.map((g) => ({ name: userText(g.name), count: ` ${formatCount(g.persons, locale)}` }));
   const half = Math.ceil(cells.length / 2);
@@ -42,21 +42,23 @@ export function importReportCard(view: ImportReportView): AdaptiveCard {
   const refusal = view.refusal ? view.refusal : view.stored ? '' : cardText('import.notStored', locale);
   const sections = [];
   if (errorCount) sections.push(section(cardText('import.errors', locale, { n: n(errorCount) }), 'Attention', view.errors, errorCount, locale));
-  if (warningCount) sections.push(section(cardText('import.warnings', locale, { n: n(warningCount) }), 'Warning', view.warnings, warningCount, locale));
+  // Warnings under a bold heading in the default colour: Teams' Warning yellow is unreadable on white.
+  if (warningCount) sections.push(section(cardText('import.warnings', locale, { n: n(warningCount) }), 'Default', view.warnings, warningCount, locale));
   // A file refused as a whole (not a spreadsheet, too large …) has no rows to count.
   const facts = view.refusal && view.rowsRead === 0
     ? []
     : [
         { title: cardText('import.rowsRead', locale), value: n(view.rowsRead) },
-        { title: cardText('import.persons', locale), value: n(view.persons) },
-        { title: cardText('import.leftOut', locale), value: n(view.leftOut) },
+        // Short titles: the renderer gives a fact's title at most 150 px.
+        { title: cardText('import.persons', locale), value: cardText('import.personsValue', locale, { n: n(view.persons) }) },
+        { title: cardText('import.leftOut', locale), value: cardText('import.leftOutValue', locale, { n: n(view.leftOut) }) },
         { title: cardText('import.errorCount', locale), value: n(errorCount) },
         { title: cardText('import.warningCount', locale), value: n(warningCount) },
       ];
   return renderCard(template, {
     lang: locale,
     title: cardText(view.stored ? 'import.stored' : 'import.refused', locale),
-    titleColor: view.stored ? 'Good' : 'Attention',
+    titleColor: view.stored ? 'Default' : 'Attention',
     fileLabel: cardText('import.file', locale, { year: view.year }),
     fileName: userText(view.fileName || '–'),
     refusal: refusal ? [{ text: userText(refusal) }] : [],

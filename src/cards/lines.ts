@@ -8,7 +8,8 @@ import { userText } from './render';
 
 export interface Run {
   text: string;
-  color: 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+  /** No Good or Warning: Teams' light theme draws them too pale to read on white. */
+  color: 'Default' | 'Attention' | 'Accent';
   weight: 'Default' | 'Bolder';
   isSubtle: boolean;
 }

@@ -39,6 +39,8 @@ export function listHeaderData(view: ListView) {
 export function readOnlyReason(view: ListView): string | undefined {
   if (view.editable) return undefined;
   const { locale, list } = view;
+  // The Koordinierungsstelle is offered "Liste wieder öffnen" (reopenData) instead of being sent to itself.
+  if (list.submitted && view.viewerRole === 'koordination') return cardText('list.readOnly.submittedKoordination', locale, { button: cardText('list.reopen', locale) });
   if (list.submitted) return cardText('list.readOnly.submitted', locale);
   if (view.published) return cardText('list.readOnly.published', locale);
   const due = dueDate(list, view.campaign);

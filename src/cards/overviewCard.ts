@@ -17,7 +17,7 @@ import { clampPage } from './paging';
 import { euro, formatCount, localDate, renderCard, userText, vzaeShare } from './render';
 import template from './templates/overview.json';
 
-/** All 46 Gemeinden on one page (about 24 KB for the channel, 29 KB for the Koordinierungsstelle). */
+/** All 46 Gemeinden on one page (about 26 KB for the channel, 32 KB for the Koordinierungsstelle). */
 export const OVERVIEW_PAGE_SIZE = 50;
 
 function overviewState(row: OverviewRow): OverviewListState {
@@ -25,7 +25,15 @@ function overviewState(row: OverviewRow): OverviewListState {
   return row.overdue ? 'ueberfaellig' : 'offen';
 }
 
-const STATE_COLOR: Record<OverviewListState, string> = { eingereicht: 'Good', offen: 'Default', ueberfaellig: 'Attention' };
+/** What still needs the Koordinierungsstelle stands out: overdue in Attention, open as usual, submitted subtle. */
+const STATE_STYLE: Record<OverviewListState, { stateColor: string; stateSubtle: boolean }> = {
+  eingereicht: { stateColor: 'Default', stateSubtle: true },
+  offen: { stateColor: 'Default', stateSubtle: false },
+  ueberfaellig: { stateColor: 'Attention', stateSubtle: false },
+};
+
+/** Rows by the Gemeinde's name (the report comes in AGS order). */
+const byName = (a: OverviewRow, b: OverviewRow) => a.gemeinde.localeCompare(b.gemeinde, 'de');
 
 function rowData(row: OverviewRow, locale: Locale) {
   const state = overviewState(row);
@@ -35,8 +43,8 @@ function rowData(row: OverviewRow, locale: Locale) {
     amount: euro(row.amount, locale),
     vzae: vzaeShare(row.vzae, locale),
     // The list's state, and its additions still waiting for the Koordinierungsstelle (not counted yet).
-    state: OVERVIEW_STATE_LABEL[locale][state] + (row.pending ? cardText('overview.pendingShort', locale, { n: formatCount(row.pending, locale) }) : ''),
-    stateColor: STATE_COLOR[state],
+    state: OVERVIEW_STATE_LABEL[locale][state] + (row.pending ? cardText('card.pendingShort', locale, { n: formatCount(row.pending, locale) }) : ''),
+    ...STATE_STYLE[state],
   };
 }
 
@@ -74,18 +82,16 @@ function sourceLines(view: OverviewView): { text: string }[] {
   return lines;
 }
 
-function statusLines(view: OverviewView): { text: string; color: string }[] {
-  const { locale, report } = view;
-  const lines: { text: string; color: string }[] = [];
-  if (view.published) lines.push({ text: cardText('overview.published', locale, { date: localDate(view.published.at) }), color: 'Good' });
-  // The Koordinierungsstelle sees the provisional state in its banner instead.
-  if (report.provisional && view.audience === 'channel') lines.push({ text: cardText('overview.provisional', locale), color: 'Warning' });
-  return lines;
+function statusLines(view: OverviewView): { text: string }[] {
+  const { locale } = view;
+  return view.published ? [{ text: cardText('overview.published', locale, { date: localDate(view.published.at) }) }] : [];
 }
 
+/** Provisional figures in a warning box: for a channel the plain fact, for the Koordinierungsstelle what is missing. */
 function bannerLines(view: OverviewView): { text: string }[] {
   const { locale, report } = view;
-  if (view.audience !== 'koordination' || !report.provisional) return [];
+  if (!report.provisional) return [];
+  if (view.audience === 'channel') return [{ text: cardText('overview.provisional', locale) }];
   const notSubmitted = report.rows.filter((r) => r.listState !== 'eingereicht').length;
   const head = notSubmitted ? cardText('overview.notSubmitted', locale, { n: formatCount(notSubmitted, locale) }) : cardText('overview.provisional', locale);
   const pending = report.totals.pending ? cardText('overview.pendingAdditions', locale, { n: formatCount(report.totals.pending, locale) }) : '';
@@ -98,21 +104,17 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   const koordination = view.audience === 'koordination';
   const pageCount = Math.max(1, Math.ceil(report.rows.length / OVERVIEW_PAGE_SIZE));
   const shown = clampPage(view.page ?? 0, pageCount);
-  const rows = report.rows.slice(shown * OVERVIEW_PAGE_SIZE, (shown + 1) * OVERVIEW_PAGE_SIZE);
+  const rows = [...report.rows].sort(byName).slice(shown * OVERVIEW_PAGE_SIZE, (shown + 1) * OVERVIEW_PAGE_SIZE);
   const t = (code: Parameters<typeof cardText>[0]) => cardText(code, locale);
 
   // Paging buttons only for the Koordinierungsstelle; a channel gets one card per page from the bot.
   const navButtons: ButtonData[] = [];
   if (koordination && shown > 0) navButtons.push(yearButton(VERBS.allocation, t('card.previous'), year, shown - 1));
   if (koordination && shown < pageCount - 1) navButtons.push(yearButton(VERBS.allocation, t('card.next'), year, shown + 1));
-  const buttons: ButtonData[] = koordination
-    ? [
-        report.provisional
-          ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
-          : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' }),
-        yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined),
-      ]
-    : [];
+  const publish = report.provisional
+    ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
+    : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' });
+  const buttons: ButtonData[] = koordination ? [publish, yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined)] : [];
   const submitted = report.rows.filter((r) => r.listState === 'eingereicht').length;
 
   return renderCard(template, {
@@ -143,11 +145,12 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
       vzae: vzaeShare(report.totals.vzae, locale),
       state:
         cardText('overview.submittedOf', locale, { n: formatCount(submitted, locale), total: formatCount(report.rows.length, locale) }) +
-        (report.totals.pending ? cardText('overview.pendingShort', locale, { n: formatCount(report.totals.pending, locale) }) : ''),
+        (report.totals.pending ? cardText('card.pendingShort', locale, { n: formatCount(report.totals.pending, locale) }) : ''),
     },
     rounding: roundingText(view),
     nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
-    publishHint: koordination ? [{ text: t('overview.publishHint') }] : [],
+    // The hint quotes the button as it reads ("Trotzdem vorläufig veröffentlichen" while provisional).
+    publishHint: koordination ? [{ text: cardText('overview.publishHint', locale, { button: publish.title }) }] : [],
     buttons,
   });
 }

@@ -18,12 +18,16 @@ export function personStatus(p: ListPerson): PersonStatus {
   }
 }
 
-/** Adaptive Card text colours for each status: what no longer counts stands out. */
+/**
+ * Adaptive Card text colours for each status: what no longer counts stands out, an addition still
+ * waiting for the Koordinierungsstelle is marked in Accent. Not Good or Warning: Teams' light theme
+ * draws those (#92c353, #f8d22a) too pale to read on white.
+ */
 export const STATUS_COLOR: Record<PersonStatus, string> = {
   counted: 'Default',
   struck: 'Attention',
-  added: 'Good',
-  pending: 'Warning',
+  added: 'Default',
+  pending: 'Accent',
   rejected: 'Attention',
   withdrawn: 'Default',
 };

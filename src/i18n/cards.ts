@@ -32,6 +32,10 @@ export const cardMessages = defineMessages({
     de: () => 'Nur Ansicht: Die Liste ist eingereicht. Änderungen sind nur noch über die Koordinierungsstelle möglich.',
     en: () => 'View only: the list has been submitted. Changes are possible only through the coordinating office.',
   },
+  'list.readOnly.submittedKoordination': {
+    de: (p) => `Die Liste ist eingereicht. Mit „${p.button}“ kann die Gemeinde sie erneut bearbeiten.`,
+    en: (p) => `The list has been submitted. With "${p.button}" the municipality can edit it again.`,
+  },
   'list.readOnly.published': {
     de: () => 'Nur Ansicht: Die Übersicht ist veröffentlicht.',
     en: () => 'View only: the overview has been published.',
@@ -175,7 +179,7 @@ export const cardMessages = defineMessages({
 
   // The channel's summary
   'summary.subtitle': { de: (p) => `Personenliste · Berechnungsjahr ${p.year}`, en: (p) => `List of persons · calculation year ${p.year}` },
-  'summary.persons': { de: () => 'Personen zum Stichtag', en: () => 'Persons at the cut-off date' },
+  'summary.persons': { de: () => 'Personen', en: () => 'Persons' },
   'summary.due': { de: () => 'Rückmeldung bis', en: () => 'Reply due by' },
   'summary.state': { de: () => 'Stand', en: () => 'Status' },
   'summary.submittedOn': { de: (p) => `eingereicht am ${p.date}`, en: (p) => `submitted on ${p.date}` },
@@ -201,8 +205,8 @@ export const cardMessages = defineMessages({
   'dashboard.colGemeinde': { de: () => 'Gemeinde', en: () => 'Municipality' },
   'dashboard.colState': { de: () => 'Stand', en: () => 'Status' },
   'dashboard.colPersons': { de: () => 'Pers.', en: () => 'Pers.' },
-  'dashboard.colPending': { de: () => 'offen', en: () => 'pend.' },
-  'dashboard.colDue': { de: () => 'Frist', en: () => 'Due' },
+  'dashboard.dueOn': { de: (p) => ` · Frist ${p.date}`, en: (p) => ` · due ${p.date}` },
+  'dashboard.rowHint': { de: () => 'Zeile antippen: Liste öffnen', en: () => 'Tap a row to open its list' },
   'dashboard.openList': { de: () => 'Liste öffnen', en: () => 'Open list' },
   'dashboard.refresh': { de: () => 'Aktualisieren', en: () => 'Refresh' },
   'dashboard.additions': { de: () => 'Nachträge prüfen', en: () => 'Review additions' },
@@ -243,13 +247,19 @@ export const cardMessages = defineMessages({
   },
 
   // Units and small words shared by the step-B and overview cards
-  'card.vzae': { de: (p) => `${p.n} VZÄ`, en: (p) => `${p.n} FTE` },
-  'card.approxVzae': { de: (p) => `≈ ${p.n} VZÄ`, en: (p) => `≈ ${p.n} FTE` },
+  // Between a number and its unit a no-break space (\u00a0): "0,5 VZÄ" never breaks into "0,5 / VZÄ".
+  'card.vzae': { de: (p) => `${p.n}\u00a0VZÄ`, en: (p) => `${p.n}\u00a0FTE` },
+  'card.approxVzae': { de: (p) => `≈\u00a0${p.n}\u00a0VZÄ`, en: (p) => `≈\u00a0${p.n}\u00a0FTE` },
   'card.provisionalMark': { de: () => ' (vorläufig)', en: () => ' (provisional)' },
   'card.listSeparator': { de: () => ', ', en: () => ', ' },
+  /** Additions still waiting for the Koordinierungsstelle, after a list's state (dashboard, overview). */
+  'card.pendingShort': {
+    de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')}`,
+    en: (p) => ` · ${p.n} ${plural(p.n, 'addition', 'additions')}`,
+  },
 
   // The channel's summary after publication
-  'summary.amount': { de: () => 'Zu erwartende Zuwendung', en: () => 'Expected funding' },
+  'summary.amount': { de: () => 'Zuwendung', en: () => 'Funding' },
   'summary.vzae': { de: () => 'Stellenanteil', en: () => 'Staff capacity' },
   'summary.decision': { de: () => 'Entscheidung', en: () => 'Decision' },
   'summary.decisionOpen': { de: (p) => `offen (bis ${p.date})`, en: (p) => `open (until ${p.date})` },
@@ -265,29 +275,25 @@ export const cardMessages = defineMessages({
     de: () => 'Vorläufige Zahlen: Sie können sich noch ändern, bis alle Listen eingereicht sind und die Übersicht veröffentlicht ist.',
     en: () => 'Provisional figures: they may still change until every list is submitted and the overview is published.',
   },
-  'decision.persons': { de: () => 'Personen zum Stichtag', en: () => 'Persons at the cut-off date' },
+  'decision.persons': { de: () => 'Personen', en: () => 'Persons' },
   'decision.share': { de: () => 'Ihr Anteil', en: () => 'Your share' },
   'decision.shareValue': {
-    de: (p) => `${p.amount} ≈ ${p.vzae} VZÄ bei ${p.eurPerVzae} je VZÄ`,
-    en: (p) => `${p.amount} ≈ ${p.vzae} FTE at ${p.eurPerVzae} per FTE`,
+    de: (p) => `${p.amount} ≈\u00a0${p.vzae}\u00a0VZÄ bei ${p.eurPerVzae} je VZÄ`,
+    en: (p) => `${p.amount} ≈\u00a0${p.vzae}\u00a0FTE at ${p.eurPerVzae} per FTE`,
   },
   'decision.support.missing': {
-    de: (p) => `Eine Stelle von ${p.vzae} VZÄ kostet ${p.cost}; Ihr Anteil deckt davon ${p.covered}, es fehlen ${p.missing} Eigenmittel.`,
-    en: (p) => `A position of ${p.vzae} FTE costs ${p.cost}; your share covers ${p.covered} of it, ${p.missing} would have to come from your own funds.`,
+    de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; Ihr Anteil deckt davon ${p.covered}, es fehlen ${p.missing} Eigenmittel.`,
+    en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.covered} of it, ${p.missing} would have to come from your own funds.`,
   },
   'decision.support.covered': {
-    de: (p) => `Eine Stelle von ${p.vzae} VZÄ kostet ${p.cost}; Ihr Anteil deckt ${p.vzae} VZÄ.`,
-    en: (p) => `A position of ${p.vzae} FTE costs ${p.cost}; your share covers ${p.vzae} FTE.`,
+    de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; Ihr Anteil deckt ${p.vzae}\u00a0VZÄ.`,
+    en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.vzae}\u00a0FTE.`,
   },
   'decision.support.hint': {
     de: () => '„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
     en: () => 'Doing it yourself therefore means a joint position with other municipalities, or your own funds.',
   },
   'decision.deadline': { de: (p) => `Entscheidung bis ${p.date}`, en: (p) => `Decision due by ${p.date}` },
-  'decision.deadlineDefault': {
-    de: () => ' · ohne Entscheidung übernimmt der Landkreis',
-    en: () => ' · without a decision the district does it',
-  },
   'decision.locked': {
     de: (p) =>
       `Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem ${p.date} sind Änderungen nur über die Koordinierungsstelle möglich.`,
@@ -299,7 +305,7 @@ export const cardMessages = defineMessages({
     de: () => 'Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.',
     en: () => 'No decision yet: without a decision the district does the integration management.',
   },
-  'decision.position': { de: (p) => ` · Stelle ${p.vzae} VZÄ`, en: (p) => ` · position ${p.vzae} FTE` },
+  'decision.position': { de: (p) => ` · Stelle ${p.vzae}\u00a0VZÄ`, en: (p) => ` · position ${p.vzae}\u00a0FTE` },
   'decision.valid': { de: () => 'gültig', en: () => 'valid' },
   'decision.invalid': { de: () => 'noch nicht gültig', en: () => 'not yet valid' },
   'decision.invalidMissing': {
@@ -322,8 +328,12 @@ export const cardMessages = defineMessages({
   'decision.decidedAt': { de: (p) => `entschieden am ${p.date}`, en: (p) => `decided on ${p.date}` },
   'decision.invitations': { de: () => 'Einladungen zu einem Verbund', en: () => 'Invitations to a joint position' },
   'decision.invitation.proposes': {
-    de: (p) => ` schlägt einen Verbund vor: Stelle ${p.vzae} VZÄ mit `,
-    en: (p) => ` proposes a joint position: ${p.vzae} FTE with `,
+    de: (p) => ` schlägt einen Verbund vor: Stelle ${p.vzae}\u00a0VZÄ mit Ihnen und `,
+    en: (p) => ` proposes a joint position: ${p.vzae}\u00a0FTE with you and `,
+  },
+  'decision.invitation.proposesYou': {
+    de: (p) => ` schlägt Ihnen einen Verbund vor: Stelle ${p.vzae}\u00a0VZÄ`,
+    en: (p) => ` proposes a joint position with you: ${p.vzae}\u00a0FTE`,
   },
   'decision.invitation.confirmed': { de: () => '✓ Sie haben diesen Verbund bestätigt.', en: () => '✓ You have confirmed this joint position.' },
   'decision.invitation.button': { de: () => 'Verbund bestätigen', en: () => 'Confirm joint position' },
@@ -359,8 +369,8 @@ export const cardMessages = defineMessages({
   },
   'decision.args.own': { de: () => 'Was „eigenverantwortlich“ bedeutet', en: () => 'What doing it yourself means' },
   'decision.args.own1': {
-    de: () => 'eine Stelle von mindestens 50 % (0,5 VZÄ), allein oder gemeinsam mit anderen Gemeinden im Verbund',
-    en: () => 'a position of at least 50 % (0.5 FTE), alone or jointly with other municipalities',
+    de: () => 'eine Stelle von mindestens 50\u00a0% (0,5\u00a0VZÄ), allein oder gemeinsam mit anderen Gemeinden im Verbund',
+    en: () => 'a position of at least 50\u00a0% (0.5\u00a0FTE), alone or jointly with other municipalities',
   },
   'decision.args.own2': {
     de: () => 'was der Anteil nicht deckt, trägt die Gemeinde mit Eigenmitteln',
@@ -408,7 +418,7 @@ export const cardMessages = defineMessages({
 
   // Step B: the confirmation before the decision becomes binding
   'confirm.title': { de: () => 'Entscheidung verbindlich machen?', en: () => 'Make the decision binding?' },
-  'confirm.position': { de: (p) => `Stelle: ${p.vzae} VZÄ, Kosten ${p.cost}`, en: (p) => `Position: ${p.vzae} FTE, cost ${p.cost}` },
+  'confirm.position': { de: (p) => `Stelle: ${p.vzae}\u00a0VZÄ, Kosten ${p.cost}`, en: (p) => `Position: ${p.vzae}\u00a0FTE, cost ${p.cost}` },
   'confirm.partners': { de: () => 'Partnergemeinden: ', en: () => 'Partner municipalities: ' },
   'confirm.eigenmittel': { de: (p) => `Eigenmittel zugesagt: ${p.amount}`, en: (p) => `Own funds pledged: ${p.amount}` },
   'confirm.fundedOwn': { de: (p) => `Ihr Anteil: ${p.funded} · Kosten der Stelle: ${p.cost}`, en: (p) => `Your share: ${p.funded} · cost of the position: ${p.cost}` },
@@ -463,8 +473,8 @@ export const cardMessages = defineMessages({
     en: (p) => `To distribute: ${p.distributable} among ${p.persons} persons · cut-off date ${p.stichtag} · ${p.eurPerVzae} per FTE`,
   },
   'overview.source': {
-    de: (p) => `Kreisbetrag ${p.kreis} = Landesmittel ${p.land} × Zuteilungsquote ${p.quote} %`,
-    en: (p) => `District amount ${p.kreis} = state funds ${p.land} × allocation quota ${p.quote} %`,
+    de: (p) => `Kreisbetrag ${p.kreis} = Landesmittel ${p.land} × Zuteilungsquote ${p.quote}\u00a0%`,
+    en: (p) => `District amount ${p.kreis} = state funds ${p.land} × allocation quota ${p.quote}\u00a0%`,
   },
   'overview.vorwegabzug': {
     de: (p) => `Kreisbetrag ${p.kreis}, davon vorweg ${p.amount} für die Koordinierungsstelle`,
@@ -475,10 +485,6 @@ export const cardMessages = defineMessages({
   'overview.colAmount': { de: () => 'Betrag', en: () => 'Amount' },
   'overview.colVzae': { de: () => 'VZÄ', en: () => 'FTE' },
   'overview.colState': { de: () => 'Liste', en: () => 'List' },
-  'overview.pendingShort': {
-    de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')}`,
-    en: (p) => ` · ${p.n} ${plural(p.n, 'addition', 'additions')}`,
-  },
   'overview.submittedOf': { de: (p) => `${p.n}/${p.total} eingereicht`, en: (p) => `${p.n}/${p.total} submitted` },
   'overview.total': { de: () => 'Summe', en: () => 'Total' },
   'overview.rounding': {
@@ -494,8 +500,8 @@ export const cardMessages = defineMessages({
     en: () => 'If remainders are equal, the municipality with the smaller official municipality key (AGS) receives the remaining amount first.',
   },
   'overview.publishHint': {
-    de: () => '„Veröffentlichen“ sendet diese Übersicht an alle Gemeinden.',
-    en: () => '"Publish" sends this overview to all municipalities.',
+    de: (p) => `„${p.button}“ sendet diese Übersicht an alle Gemeinden.`,
+    en: (p) => `"${p.button}" sends this overview to all municipalities.`,
   },
   'overview.publish': { de: () => 'Veröffentlichen', en: () => 'Publish' },
   'overview.publishForce': { de: () => 'Trotzdem vorläufig veröffentlichen', en: () => 'Publish provisionally anyway' },
@@ -506,8 +512,13 @@ export const cardMessages = defineMessages({
   'import.refused': { de: () => 'Import abgelehnt', en: () => 'Import refused' },
   'import.file': { de: (p) => `Berechnungsjahr ${p.year} · Datei: `, en: (p) => `Calculation year ${p.year} · file: ` },
   'import.rowsRead': { de: () => 'Zeilen gelesen', en: () => 'Rows read' },
-  'import.persons': { de: () => 'Personen übernommen', en: () => 'Persons imported' },
-  'import.leftOut': { de: () => 'Außerhalb des Zeitraums (nicht übernommen)', en: () => 'Outside the period (left out)' },
+  'import.persons': { de: () => 'Übernommen', en: () => 'Imported' },
+  'import.personsValue': {
+    de: (p) => `${p.n} ${plural(p.n, 'Person', 'Personen')}`,
+    en: (p) => `${p.n} ${plural(p.n, 'person', 'persons')}`,
+  },
+  'import.leftOut': { de: () => 'Ausgelassen', en: () => 'Left out' },
+  'import.leftOutValue': { de: (p) => `${p.n} (außerhalb des Zeitraums)`, en: (p) => `${p.n} (outside the period)` },
   'import.errorCount': { de: () => 'Fehler', en: () => 'Errors' },
   'import.warningCount': { de: () => 'Warnungen', en: () => 'Warnings' },
   'import.notStored': {
@@ -536,8 +547,8 @@ export const cardMessages = defineMessages({
   'digest.decided': { de: () => 'Entschieden: ', en: () => 'Decided: ' },
   'digest.overdue': { de: (p) => `Überfällig (${p.n})`, en: (p) => `Overdue (${p.n})` },
   'digest.overdueRow': {
-    de: (p) => ` · seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} (Frist ${p.due})`,
-    en: (p) => ` · for ${p.n} ${plural(p.n, 'day', 'days')} (due ${p.due})`,
+    de: (p) => ` · seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} (Frist ${p.due})`,
+    en: (p) => ` · for ${p.n}\u00a0${plural(p.n, 'day', 'days')} (due ${p.due})`,
   },
   'digest.decisions': { de: () => 'Entscheidungen', en: () => 'Decisions' },
   'digest.incomplete': { de: () => 'Verbund noch nicht gültig: ', en: () => 'Joint position not yet valid: ' },
@@ -546,8 +557,8 @@ export const cardMessages = defineMessages({
   'digest.deadline.publication': { de: (p) => `Veröffentlichung der Übersicht: ${p.date}`, en: (p) => `Publication of the overview: ${p.date}` },
   'digest.deadline.decision': { de: (p) => `Entscheidung der Gemeinden: ${p.date}`, en: (p) => `Decision of the municipalities: ${p.date}` },
   'digest.daysLeft': {
-    de: (p) => ` (noch ${p.n} ${plural(p.n, 'Tag', 'Tage')})`,
-    en: (p) => ` (${p.n} ${plural(p.n, 'day', 'days')} left)`,
+    de: (p) => ` (noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')})`,
+    en: (p) => ` (${p.n}\u00a0${plural(p.n, 'day', 'days')} left)`,
   },
   'digest.today': { de: () => ' (heute)', en: () => ' (today)' },
   'digest.status': { de: () => 'Status', en: () => 'Status' },
@@ -576,15 +587,19 @@ export const cardMessages = defineMessages({
   },
   'campaign.year': { de: () => 'Berechnungsjahr', en: () => 'Calculation year' },
   'campaign.yearError': { de: () => 'Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
-  'campaign.kreisAmount': { de: () => 'Kreisbetrag in € (z. B. 1.508.000)', en: () => 'District amount in € (e.g. 1,508,000)' },
+  'campaign.kreisAmount': { de: () => 'Kreisbetrag in €', en: () => 'District amount in €' },
+  'campaign.kreisAmountExample': { de: () => 'z. B. 1.508.000', en: () => 'e.g. 1,508,000' },
   'campaign.or': { de: () => 'oder', en: () => 'or' },
-  'campaign.landesmittel': { de: () => 'Landesmittel in € (z. B. 40.000.000)', en: () => 'State funds in € (e.g. 40,000,000)' },
-  'campaign.quote': { de: () => 'Zuteilungsquote in % (z. B. 3,77)', en: () => 'Allocation quota in % (e.g. 3.77)' },
+  'campaign.landesmittel': { de: () => 'Landesmittel in €', en: () => 'State funds in €' },
+  'campaign.landesmittelExample': { de: () => 'z. B. 40.000.000', en: () => 'e.g. 40,000,000' },
+  'campaign.quote': { de: () => 'Zuteilungsquote in %', en: () => 'Allocation quota in %' },
+  'campaign.quoteExample': { de: () => 'z. B. 3,77', en: () => 'e.g. 3.77' },
   'campaign.amountError': { de: () => 'Bitte geben Sie einen Betrag in Euro an.', en: () => 'Please enter an amount in euros.' },
   'campaign.quoteError': { de: () => 'Bitte geben Sie die Quote als Zahl an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
   'campaign.unit': { de: () => 'Rundung der Beträge', en: () => 'Rounding of the amounts' },
-  'campaign.unit.1': { de: () => 'auf volle Euro (1 €)', en: () => 'to whole euros (€1)' },
-  'campaign.unit.0.01': { de: () => 'auf Cent (0,01 €)', en: () => 'to cents (€0.01)' },
+  'campaign.unitError': { de: () => 'Bitte wählen Sie die Rundung.', en: () => 'Please choose the rounding.' },
+  'campaign.unit.1': { de: () => 'auf volle Euro (1\u00a0€)', en: () => 'to whole euros (€1)' },
+  'campaign.unit.0.01': { de: () => 'auf Cent (0,01\u00a0€)', en: () => 'to cents (€0.01)' },
   'campaign.eurPerVzae': { de: () => 'Kosten je VZÄ in €', en: () => 'Cost per FTE in €' },
   'campaign.defaults': {
     de: (p) =>
@@ -607,8 +622,8 @@ export const cardMessages = defineMessages({
   // Reminders to a Gemeinde
   'reminder.review.title': { de: () => 'Erinnerung: Personenliste prüfen', en: () => 'Reminder: check the list of persons' },
   'reminder.review.due': {
-    de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie bis zum ${p.date} ein; noch ${p.n} ${plural(p.n, 'Tag', 'Tage')}.`,
-    en: (p) => `Please check the list of persons for calculation year ${p.year} and submit it by ${p.date}; ${p.n} ${plural(p.n, 'day', 'days')} left.`,
+    de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie bis zum ${p.date} ein; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}.`,
+    en: (p) => `Please check the list of persons for calculation year ${p.year} and submit it by ${p.date}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left.`,
   },
   'reminder.review.today': {
     de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie ein: Heute, am ${p.date}, endet die Frist.`,
@@ -616,17 +631,17 @@ export const cardMessages = defineMessages({
   },
   'reminder.review.overdue': {
     de: (p) =>
-      `Die Rückmeldung zur Personenliste für das Berechnungsjahr ${p.year} ist seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} überfällig (Frist ${p.date}). Bitte prüfen Sie die Liste und reichen Sie sie so bald wie möglich ein.`,
+      `Die Rückmeldung zur Personenliste für das Berechnungsjahr ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} überfällig (Frist ${p.date}). Bitte prüfen Sie die Liste und reichen Sie sie so bald wie möglich ein.`,
     en: (p) =>
-      `The list of persons for calculation year ${p.year} has been overdue for ${p.n} ${plural(p.n, 'day', 'days')} (due ${p.date}). Please check the list and submit it as soon as possible.`,
+      `The list of persons for calculation year ${p.year} has been overdue for ${p.n}\u00a0${plural(p.n, 'day', 'days')} (due ${p.date}). Please check the list and submit it as soon as possible.`,
   },
   'reminder.review.button': { de: () => 'Liste prüfen', en: () => 'Check list' },
   'reminder.decision.title': { de: () => 'Erinnerung: Entscheidung zum Integrationsmanagement', en: () => 'Reminder: decision on integration management' },
   'reminder.decision.due': {
     de: (p) =>
-      `Bitte entscheiden Sie bis zum ${p.date}, wer das Integrationsmanagement im Berechnungsjahr ${p.year} in Ihrer Gemeinde übernimmt; noch ${p.n} ${plural(p.n, 'Tag', 'Tage')}. Ohne Entscheidung übernimmt es der Landkreis.`,
+      `Bitte entscheiden Sie bis zum ${p.date}, wer das Integrationsmanagement im Berechnungsjahr ${p.year} in Ihrer Gemeinde übernimmt; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}. Ohne Entscheidung übernimmt es der Landkreis.`,
     en: (p) =>
-      `Please decide by ${p.date} who does the integration management in your municipality in calculation year ${p.year}; ${p.n} ${plural(p.n, 'day', 'days')} left. Without a decision, the district does it.`,
+      `Please decide by ${p.date} who does the integration management in your municipality in calculation year ${p.year}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left. Without a decision, the district does it.`,
   },
   'reminder.decision.today': {
     de: (p) =>
@@ -636,9 +651,9 @@ export const cardMessages = defineMessages({
   },
   'reminder.decision.overdue': {
     de: (p) =>
-      `Die Frist für die Entscheidung zum Berechnungsjahr ${p.year} ist seit ${p.n} ${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}); ohne Entscheidung übernimmt der Landkreis. Änderungen sind nur noch über die Koordinierungsstelle möglich.`,
+      `Die Frist für die Entscheidung zum Berechnungsjahr ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}); ohne Entscheidung übernimmt der Landkreis. Änderungen sind nur noch über die Koordinierungsstelle möglich.`,
     en: (p) =>
-      `The deadline for the decision on calculation year ${p.year} passed ${p.n} ${plural(p.n, 'day', 'days')} ago (${p.date}); without a decision the district does it. Changes are possible only through the coordinating office.`,
+      `The deadline for the decision on calculation year ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}); without a decision the district does it. Changes are possible only through the coordinating office.`,
   },
   'reminder.decision.button': { de: () => 'Entscheidung', en: () => 'Decision' },
   'reminder.thanks': { de: () => 'Vielen Dank für Ihre Mitarbeit!', en: () => 'Thank you for your cooperation!' },

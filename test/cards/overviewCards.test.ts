@@ -4,7 +4,7 @@ import { VERBS, operationId } from '../../src/cards/actions';
 import { countList, emptyList, GemeindeListe, listState, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { ABSTATT, BRACKENHEIM, campaign2025, listWith, person, staff, verzeichnis } from '../fixtures';
-import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns } from './cardKit';
+import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns, typed } from './cardKit';
 
 const KB = 1024;
 const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
@@ -52,7 +52,13 @@ describe('summary card for the shared channel', () => {
     assertWellFormed(card);
     const text = allText(card);
     expect(textRuns(card)).toContain('Abstatt');
-    for (const words of ['Berechnungsjahr 2025', 'Personen zum Stichtag', '40', 'Rückmeldung bis', '15.01.2024', 'eingereicht am 10.01.2024']) expect(text).toContain(words);
+    for (const words of ['Berechnungsjahr 2025', 'Rückmeldung bis', '15.01.2024', 'eingereicht am 10.01.2024']) expect(text).toContain(words);
+    // Fact titles short enough for the renderer's 150 px title column.
+    expect(typed(card, 'FactSet')[0].facts).toEqual([
+      { title: 'Personen', value: '40' },
+      { title: 'Rückmeldung bis', value: '15.01.2024' },
+      { title: 'Stand', value: 'eingereicht am 10.01.2024' },
+    ]);
     expect(json(card)).not.toContain('Svenja');
     expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
   });
@@ -67,7 +73,7 @@ describe('summary card for the shared channel', () => {
     expect(allText(summary(list, { overdue: true }))).toContain('überfällig');
     expect(allText(summary(list))).not.toContain('überfällig');
     const en = allText(summary(list, { locale: 'en', overdue: true }));
-    for (const words of ['Persons at the cut-off date', 'Reply due by', 'imported', 'overdue', 'Check list']) expect(en).toContain(words);
+    for (const words of ['Persons', 'Reply due by', 'imported', 'overdue', 'Check list']) expect(en).toContain(words);
   });
 });
 
@@ -97,8 +103,41 @@ describe('dashboard for the Koordinierungsstelle', () => {
       [VERBS.dashboard, 'Aktualisieren', { year: 2025, page: 0 }],
       [VERBS.additions, 'Nachträge prüfen', { year: 2025 }],
     ]);
-    // Each row opens that Gemeinde's list.
-    expect(executes(card).filter((a) => a.verb === VERBS.listOpen).map((a) => (a.data as { ags: string }).ags)).toEqual(report.rows.map((r) => r.ags));
+    // Each row opens that Gemeinde's list, and says so.
+    expect(text).toContain('Zeile antippen: Liste öffnen');
+    const byName = [...report.rows].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    expect(executes(card).filter((a) => a.verb === VERBS.listOpen).map((a) => (a.data as { ags: string }).ags)).toEqual(byName.map((r) => r.ags));
+    // Three columns: name, state, persons. Pending additions and a deadline of its own go into the state.
+    const rowSets = typed(card, 'ColumnSet').filter((cs) => cs.selectAction);
+    expect(rowSets).toHaveLength(46);
+    for (const cs of rowSets) expect((cs.columns as unknown[]).length).toBe(3);
+    // The general deadline only in the header.
+    expect(strings(card).filter((s) => s.value.includes('15.01.2024')).map((s) => s.value)).toEqual(['Stand 20.01.2024 · Rückmeldung bis 15.01.2024']);
+    const special = {
+      ...report,
+      rows: report.rows.map((r) => (r.ags === ABSTATT ? { ...r, counts: { ...r.counts, pending: 2 }, due: '2024-01-31' } : r)),
+    };
+    expect(allText(dashboardCard(special, 'de'))).toContain('eingereicht · 2 Nachträge · Frist 31.01.2024');
+    expect(allText(dashboardCard(special, 'en'))).toContain('submitted · 2 additions · due 31.01.2024');
+  });
+
+  test('rows by name in German order, not by AGS', () => {
+    const names = textRuns(dashboardCard(report, 'de')).filter((t) => report.rows.some((r) => r.name === t));
+    expect(names).toEqual(report.rows.map((r) => r.name).sort((a, b) => a.localeCompare(b, 'de')));
+    // Obersulm, Hardthausen am Kocher and Langenbrettach come last in AGS order.
+    expect(names.indexOf('Hardthausen am Kocher')).toBeLessThan(names.indexOf('Zaberfeld'));
+    expect(names.indexOf('Obersulm')).toBeLessThan(names.indexOf('Zaberfeld'));
+    expect(names.indexOf('Langenbrettach')).toBeLessThan(names.indexOf('Zaberfeld'));
+    expect(names[0]).toBe('Abstatt');
+    expect(names.at(-1)).toBe('Zaberfeld');
+  });
+
+  test('readable colours: no Good or Warning text; submitted rows subtle, overdue ones in Attention', () => {
+    const card = dashboardCard(report, 'de');
+    expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
+    const states = typed(card, 'TextBlock').filter((t) => /^(eingereicht|importiert · überfällig)$/.test(t.text as string));
+    expect(states.filter((t) => (t.text as string).startsWith('eingereicht')).map((t) => [t.isSubtle, t.color])).toEqual([[true, undefined]]);
+    expect(new Set(states.filter((t) => (t.text as string).includes('überfällig')).map((t) => `${t.isSubtle}/${t.color}`))).toEqual(new Set(['undefined/Attention']));
   });
 
   test('no personal data: no person, no birth date, no Personen-ID, no staff name', () => {

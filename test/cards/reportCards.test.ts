@@ -4,7 +4,7 @@ import { VERBS } from '../../src/cards/actions';
 import { defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { ABSTATT, verzeichnis } from '../fixtures';
-import { assertWellFormed, assertWellFormedWithLinks, bytes, executes, objects, strings, textRuns } from './cardKit';
+import { assertWellFormed, assertWellFormedWithLinks, bytes, executes, objects, strings, textRuns, typed } from './cardKit';
 import { allPersonMarkers, submittedLists, world } from './stepBKit';
 
 const KB = 1024;
@@ -33,12 +33,28 @@ describe('import report', () => {
     const text = allText(card);
     expect(text).toContain('Import gespeichert');
     expect(textRuns(card)).toContain('AU-Export_2025_Stand_2023-11-30.xlsx');
-    for (const words of ['Zeilen gelesen', '5.123', 'Personen übernommen', '5.010', 'Außerhalb des Zeitraums (nicht übernommen)', '113', 'Warnungen (34)', '… und 14 weitere']) {
-      expect(text).toContain(words);
-    }
+    for (const words of ['Warnungen (34)', '… und 14 weitere']) expect(text).toContain(words);
+    // Fact titles short enough for the renderer's 150 px title column; the detail is in the value.
+    expect(typed(card, 'FactSet')[0].facts).toEqual([
+      { title: 'Zeilen gelesen', value: '5.123' },
+      { title: 'Übernommen', value: '5.010 Personen' },
+      { title: 'Ausgelassen', value: '113 (außerhalb des Zeitraums)' },
+      { title: 'Fehler', value: '0' },
+      { title: 'Warnungen', value: '34' },
+    ]);
+    // The heading of the warnings is bold in the default colour (Teams' Warning yellow is unreadable on white).
+    expect(typed(card, 'TextBlock').find((t) => t.text === 'Warnungen (34)')).toMatchObject({ weight: 'Bolder' });
+    expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
     expect(textRuns(card).filter((t) => t.includes('Haushalts-ID fehlt'))).toHaveLength(20);
     expect(text).toContain('Personen je Gemeinde (46 Gemeinden)');
     for (const g of verzeichnis.all) expect(textRuns(card)).toContain(g.name);
+    // By name in German order, top to bottom then left to right (the import comes in AGS order).
+    const listed = textRuns(card).filter((t) => verzeichnis.all.some((g) => g.name === t));
+    expect(listed).toEqual(verzeichnis.all.map((g) => g.name).sort((a, b) => a.localeCompare(b, 'de')));
+    const columns = typed(card, 'Column').map((c) => textRuns(c).filter((t) => verzeichnis.all.some((g) => g.name === t)));
+    expect(columns.map((c) => c.length)).toEqual([23, 23]);
+    expect(columns[0][0]).toBe('Abstatt');
+    expect(columns[1].at(-1)).toBe('Zaberfeld');
     expect(text).toContain('Nächster Schritt: Prüfen Sie die Zahlen und versenden Sie die Listen mit „listen versenden“.');
     expect(executes(card)).toEqual([]);
     expect(bytes(card)).toBeLessThan(40 * KB);
@@ -101,11 +117,13 @@ describe('status digest', () => {
     expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt, Beilstein', 'Zaberfeld', 'Bad Wimpfen (Landkreis), Abstatt (Verbund)']));
     expect(text).toContain('Überfällig (3)');
     for (const o of view.overdue) expect(textRuns(card)).toContain(o.name);
-    expect(text).toContain(' · seit 3 Tagen (Frist 15.01.2024)');
+    expect(text).toContain(' · seit 3\u00a0Tagen (Frist 15.01.2024)');
     expect(text).toContain('Landkreis 3 · eigenständig 1 · Verbund 2 · offen 40');
     expect(text).toContain('Verbund noch nicht gültig: ');
+    expect(typed(card, 'TextRun').find((r) => r.text === 'Verbund noch nicht gültig: ')).toEqual({ type: 'TextRun', text: 'Verbund noch nicht gültig: ', weight: 'Bolder' });
+    expect(strings(digestCard({ ...view, published: { at: '2024-02-05T09:30:00.000Z' } })).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
     expect(text).toContain('Veröffentlichung der Übersicht: 05.02.2024');
-    expect(text).toContain('(noch 18 Tage)');
+    expect(text).toContain('(noch 18\u00a0Tage)');
     expect(text).not.toContain('Rückmeldung der Listen');
     expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Status', { year: 2025 }]]);
   });
@@ -114,7 +132,7 @@ describe('status digest', () => {
     const quiet = { ...view, changes: { submitted: [], newlyOverdue: [], decided: [] }, since: undefined };
     expect(allText(digestCard(quiet))).toContain('Keine Änderungen seit dem letzten Bericht.');
     const en = allText(digestCard({ ...view, locale: 'en' }));
-    for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17.01.2024', 'Overdue (3)', 'for 3 days (due 15.01.2024)', 'district 3', 'Next deadlines', 'Status']) {
+    for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17.01.2024', 'Overdue (3)', 'for 3\u00a0days (due 15.01.2024)', 'district 3', 'Next deadlines', 'Status']) {
       expect(en).toContain(words);
     }
   });
@@ -137,6 +155,11 @@ describe('help', () => {
     const runs = textRuns(card);
     expect(runs[0]).toBe('Das habe ich nicht verstanden: „wie gehts“');
     expect(runs).toEqual(expect.arrayContaining(['liste <Gemeinde>', 'zeigt die Personenliste einer Gemeinde', '„Wie viel bekommt Abstatt?“']));
+    // Each command above its description, full width: `<Gemeinde|koordination>` cannot wrap beside a column.
+    expect(typed(card, 'ColumnSet')).toEqual([]);
+    const first = (c: Record<string, unknown>) => ((c.items as { inlines?: { fontType?: string }[] }[])[0].inlines ?? [])[0];
+    const blocks = typed(card, 'Container').filter((c) => first(c)?.fontType === 'Monospace');
+    expect(blocks.map((b) => textRuns(b))).toEqual(commands.map((c) => [c.command, c.description]));
     const text = allText(card);
     for (const words of ['Hilfe: IntM-Bot', 'Ihre Rolle: Koordinierungsstelle', 'Befehle', 'Das können Sie zum Beispiel fragen']) expect(text).toContain(words);
   });
@@ -159,7 +182,17 @@ describe('campaign form', () => {
     assertWellFormed(card);
     expect(byId(card, 'year')).toMatchObject({ type: 'Input.Number', value: 2026, min: 2020, max: 2100, isRequired: true });
     for (const id of ['kreisAmount', 'landesmittel', 'quote']) expect(byId(card, id)).toMatchObject({ type: 'Input.Text', value: '' });
-    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1' });
+    // Short labels, the example as a placeholder: Landesmittel and Quote side by side, in equal columns.
+    expect(['kreisAmount', 'landesmittel', 'quote'].map((id) => [byId(card, id)!.label, byId(card, id)!.placeholder])).toEqual([
+      ['Kreisbetrag in €', 'z. B. 1.508.000'],
+      ['Landesmittel in €', 'z. B. 40.000.000'],
+      ['Zuteilungsquote in %', 'z. B. 3,77'],
+    ]);
+    const pair = typed(card, 'ColumnSet')[0].columns as { width: unknown }[];
+    expect(pair.map((c) => c.width)).toEqual([1, 1]);
+    // A required input needs an error message (the renderer's validation).
+    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1', isRequired: true, errorMessage: 'Bitte wählen Sie die Rundung.' });
+    for (const { node } of objects(card)) if (node.isRequired) expect({ id: node.id, errorMessage: typeof node.errorMessage }).toEqual({ id: node.id, errorMessage: 'string' });
     expect((byId(card, 'unit')!.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '0.01']);
     expect(byId(card, 'eurPerVzae')).toMatchObject({ value: '68000' });
     for (const [id, typedValue] of [['kreisAmount', '1.508.000'], ['landesmittel', '40000000,00'], ['quote', '3,77'], ['eurPerVzae', '68.000 €']]) {
@@ -205,6 +238,9 @@ describe('export links', () => {
     expect(text).toContain('gültig bis 05.02.2024 14:30');
     expect(text).toContain('gültig bis 01.07.2024 10:05');
     expect(text).toContain('Die Links sind persönlich');
+    const box = (card.body as Record<string, unknown>[]).find((e) => e.style === 'warning')!;
+    expect(allText(box)).toContain('Die Links sind persönlich');
+    expect(strings(card).filter((s) => s.path.endsWith('.color'))).toEqual([]);
     const open = objects(card).map((o) => o.node).filter((n) => n.type === 'Action.OpenUrl');
     expect(open.map((a) => [a.title, a.url])).toEqual(links.map((l) => ['Herunterladen', l.url]));
     expect(executes(card)).toEqual([]);
@@ -227,10 +263,10 @@ describe('reminders', () => {
     const due = reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 3 });
     assertWellFormed(due);
     expect(textRuns(due)).toContain('Abstatt');
-    expect(allText(due)).toContain('Bitte prüfen Sie die Personenliste für das Berechnungsjahr 2025 und reichen Sie sie bis zum 15.01.2024 ein; noch 3 Tage.');
-    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 1 }))).toContain('noch 1 Tag.');
+    expect(allText(due)).toContain('Bitte prüfen Sie die Personenliste für das Berechnungsjahr 2025 und reichen Sie sie bis zum 15.01.2024 ein; noch 3\u00a0Tage.');
+    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 1 }))).toContain('noch 1\u00a0Tag.');
     expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 0 }))).toContain('Heute, am 15.01.2024, endet die Frist.');
-    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: -4 }))).toContain('seit 4 Tagen überfällig (Frist 15.01.2024)');
+    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: -4 }))).toContain('seit 4\u00a0Tagen überfällig (Frist 15.01.2024)');
     expect(executes(due).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
   });
 
@@ -241,7 +277,7 @@ describe('reminders', () => {
     expect(allText(card)).toContain('Ohne Entscheidung übernimmt es der Landkreis.');
     expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.decisionOpen, 'Entscheidung', { year: 2025, ags: ABSTATT }]]);
     const en = allText(reminderCard({ ...base, locale: 'en', kind: 'decision', due: '2024-05-31', daysLeft: -1 }));
-    expect(en).toContain('passed 1 day ago (31.05.2024)');
+    expect(en).toContain('passed 1\u00a0day ago (31.05.2024)');
     expect(en).toContain('Decision');
   });
 });

@@ -166,6 +166,18 @@ describe('every card of a reviewed Gemeinde of 1,000 persons', () => {
     for (const card of all) expect(strings(card).filter((s) => s.value.includes('${'))).toEqual([]);
   });
 
+  test('readable colours: no Good or Warning text (Teams\' light theme draws them too pale on white); the container style carries a notice', () => {
+    for (const card of all) expect(strings(card).filter((s) => /\.color$/.test(s.path) && ['Good', 'Warning'].includes(s.value))).toEqual([]);
+  });
+
+  test('a number and its unit never break apart: a no-break space before €, %, VZÄ, FTE, Tag(e/n), day(s)', () => {
+    const breakable = /\d (€|%|VZÄ|FTE|Tag|Tage|Tagen|day|days)(?![\p{L}])/u;
+    const shown = all.flatMap((card) => strings(card).filter((s) => /\.(text|title|value|label|placeholder|errorMessage)$/.test(s.path)));
+    expect(shown.length).toBeGreaterThan(1000);
+    expect(shown.filter((s) => breakable.test(s.value)).map((s) => s.value)).toEqual([]);
+    expect(shown.some((s) => /\d\u00a0€/.test(s.value))).toBe(true);
+  });
+
   test('action data holds ids and numbers only: no name, no birth date', () => {
     const entries = all.flatMap((c) => executes(c).flatMap((a) => Object.entries(a.data as object).map(([k, v]) => [k, String(v)] as const)));
     const values = new Set(entries.map(([, v]) => v));

@@ -40,18 +40,23 @@ describe('decision card (step B)', () => {
     const text = allText(card);
     expect(textRuns(card)).toContain('Cleebronn');
     expect(text).toContain('Berechnungsjahr 2028');
-    expect(text).toContain('18.360 € ≈ 0,27 VZÄ bei 68.000 € je VZÄ');
-    expect(text).toContain('Eine Stelle von 0,5 VZÄ kostet 34.000 €; Ihr Anteil deckt davon 18.360 €, es fehlen 15.640 € Eigenmittel.');
+    // A no-break space (\u00a0) between every number and its unit.
+    expect(text).toContain('18.360\u00a0€ ≈\u00a00,27\u00a0VZÄ bei 68.000\u00a0€ je VZÄ');
+    expect(text).toContain('Eine Stelle von 0,5\u00a0VZÄ kostet 34.000\u00a0€; Ihr Anteil deckt davon 18.360\u00a0€, es fehlen 15.640\u00a0€ Eigenmittel.');
     expect(text).toContain('„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.');
     expect(text).toContain('Entscheidung bis 31.05.2027');
-    expect(text).toContain('Noch keine Entscheidung');
+    // What happens without a decision is said once.
+    expect(text).toContain('Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.');
+    expect(text.match(/ohne Entscheidung/gi)).toHaveLength(1);
     expect(text).not.toContain('vorläufig');
+    const en = allText(decisionCard(smallGemeindeView({ locale: 'en' })));
+    expect(en.match(/without a decision/gi)).toHaveLength(1);
   });
 
   test('English: the same numbers in English notation', () => {
     const text = allText(decisionCard(smallGemeindeView({ locale: 'en' })));
-    expect(text).toContain('€18,360 ≈ 0.27 FTE at €68,000 per FTE');
-    expect(text).toContain('A position of 0.5 FTE costs €34,000; your share covers €18,360 of it, €15,640 would have to come from your own funds.');
+    expect(text).toContain('€18,360 ≈\u00a00.27\u00a0FTE at €68,000 per FTE');
+    expect(text).toContain('A position of 0.5\u00a0FTE costs €34,000; your share covers €18,360 of it, €15,640 would have to come from your own funds.');
     expect(text).toContain('Decision due by 31.05.2027');
     for (const words of ['Who does the integration management?', 'District (Landratsamt, default)', 'Next', 'no steering effort']) expect(text).toContain(words);
   });
@@ -64,7 +69,7 @@ describe('decision card (step B)', () => {
     expect(new Decimal(v.missingForMinimum).equals(a.missingEigenmittel)).toBe(true);
     const card = decisionCard(v);
     const text = allText(card);
-    const euro = (d: Decimal) => `${d.toNumber().toLocaleString('de-DE')} €`;
+    const euro = (d: Decimal) => `${d.toNumber().toLocaleString('de-DE')}\u00a0€`;
     expect(text).toContain(`es fehlen ${euro(a.missingEigenmittel)} Eigenmittel`);
     expect(text).toContain(`Ihr Anteil deckt davon ${euro(a.fundedAmount)}`);
     expect(w.report.provisional).toBe(true);
@@ -75,28 +80,28 @@ describe('decision card (step B)', () => {
   test('a share above the minimum position: "Ihr Anteil deckt 0,5 VZÄ"', () => {
     const v = decisionView(w, ABSTATT);
     expect(new Decimal(v.amount).gt(34000)).toBe(true);
-    expect(allText(decisionCard(v))).toContain('Eine Stelle von 0,5 VZÄ kostet 34.000 €; Ihr Anteil deckt 0,5 VZÄ.');
+    expect(allText(decisionCard(v))).toContain('Eine Stelle von 0,5\u00a0VZÄ kostet 34.000\u00a0€; Ihr Anteil deckt 0,5\u00a0VZÄ.');
   });
 
   test('the lead of a Verbund: not yet valid, members with ✓/offen, funding with pledged Eigenmittel', () => {
     const card = decisionCard(decisionView(w, ABSTATT));
     assertWellFormed(card);
     const text = allText(card);
-    expect(text).toContain('Entscheidung: Verbund · Stelle 1 VZÄ');
+    expect(text).toContain('Entscheidung: Verbund · Stelle 1\u00a0VZÄ');
     expect(text).toContain('noch nicht gültig: es fehlen Bestätigungen von ');
     const runs = textRuns(card);
     expect(runs).toContain('Eppingen');
     // Lead first and marked, Brackenheim confirmed, Eppingen still open.
     const lines = typed(card, 'RichTextBlock').map((b) => (b.inlines as { text: string }[]).map((r) => r.text).join(''));
     expect(lines).toEqual(expect.arrayContaining(['✓ Abstatt (federführend)', '✓ Brackenheim', 'offen: Eppingen']));
-    expect(lines.find((l) => l.startsWith('Finanzierung:'))).toMatch(/^Finanzierung: Anteil [\d.]+ € · Stelle 68\.000 € · zugesagt 10\.000 € · gedeckt$/);
+    expect(lines.find((l) => l.startsWith('Finanzierung:'))).toMatch(/^Finanzierung: Anteil [\d.]+\u00a0€ · Stelle 68\.000\u00a0€ · zugesagt 10\.000\u00a0€ · gedeckt$/);
     expect(text).toContain('entschieden am 12.03.2024');
   });
 
   test('eigenständig with a Träger (as a TextRun): valid, the Eigenmittel the position needs', () => {
     const card = decisionCard(decisionView(w, BAD_RAPPENAU));
     const text = allText(card);
-    expect(text).toContain('Entscheidung: eigenständig · Stelle 0,5 VZÄ');
+    expect(text).toContain('Entscheidung: eigenständig · Stelle 0,5\u00a0VZÄ');
     expect(text).toContain('gültig');
     expect(textRuns(card)).toContain('Diakonisches Werk Heilbronn');
     const v = decisionView(w, BAD_RAPPENAU);
@@ -112,10 +117,27 @@ describe('decision card (step B)', () => {
   test('an invited partner: the invitation with lead, members and "Verbund bestätigen" carrying year, own ags and lead', () => {
     const card = decisionCard(decisionView(w, EPPINGEN));
     const lines = typed(card, 'RichTextBlock').map((b) => (b.inlines as { text: string }[]).map((r) => r.text).join(''));
-    expect(lines).toContain('Abstatt schlägt einen Verbund vor: Stelle 1 VZÄ mit Brackenheim, Eppingen');
+    // The viewing Gemeinde is "Ihnen", not one of the names.
+    expect(lines).toContain('Abstatt schlägt einen Verbund vor: Stelle 1\u00a0VZÄ mit Ihnen und Brackenheim');
+    expect(lines.filter((l) => l.includes('schlägt') && l.includes('Eppingen'))).toEqual([]);
     expect(allText(card)).toContain('Um einem Verbund beizutreten, bestätigen Sie ihn hier.');
     const confirm = executes(card).filter((a) => a.verb === VERBS.verbundConfirm);
     expect(confirm.map((a) => [a.title, a.data, a.associatedInputs])).toEqual([['Verbund bestätigen', { year: 2025, ags: EPPINGEN, lead: ABSTATT }, 'none']]);
+  });
+
+  test('an invitation into a Verbund of two: "schlägt Ihnen einen Verbund vor", no dangling "mit"', () => {
+    const v = decisionView(w, EPPINGEN);
+    const pair = v.invitations.map((i) => ({ ...i, members: i.members.filter((m) => m.ags !== BRACKENHEIM) }));
+    for (const [locale, expected] of [
+      ['de', 'Abstatt schlägt Ihnen einen Verbund vor: Stelle 1\u00a0VZÄ'],
+      ['en', 'Abstatt proposes a joint position with you: 1\u00a0FTE'],
+    ] as const) {
+      const card = decisionCard({ ...v, locale, invitations: pair });
+      const lines = typed(card, 'RichTextBlock').map((b) => (b.inlines as { text: string }[]).map((r) => r.text).join(''));
+      expect(lines).toContain(expected);
+    }
+    const en = typed(decisionCard({ ...v, locale: 'en' }), 'RichTextBlock').map((b) => (b.inlines as { text: string }[]).map((r) => r.text).join(''));
+    expect(en).toContain('Abstatt proposes a joint position: 1\u00a0FTE with you and Brackenheim');
   });
 
   test('a partner that confirmed: no button, "bestätigt"; its form starts empty instead of with the lead\'s terms', () => {
@@ -143,6 +165,11 @@ describe('decision card (step B)', () => {
     const values = (partners.choices as { value: string }[]).map((c) => c.value);
     expect(values).toHaveLength(45);
     expect(values).not.toContain(CLEEBRONN);
+    // By name in German order (the Verzeichnis is in AGS order).
+    const titles = (partners.choices as { title: string }[]).map((c) => c.title);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'de')));
+    expect(titles.indexOf('Obersulm')).toBeLessThan(titles.indexOf('Zaberfeld'));
+    expect(titles.indexOf('Hardthausen am Kocher')).toBeLessThan(titles.indexOf('Ilsfeld'));
     expect(buttons({ actions: card.actions })).toEqual([[VERBS.decisionReview, 'Weiter', { year: 2028, ags: CLEEBRONN }]]);
   });
 
@@ -196,7 +223,7 @@ describe('decision card (step B)', () => {
       'Integrationsplanung',
       'Supervision',
       'kein Weisungsrecht',
-      'mindestens 50 % (0,5 VZÄ)',
+      'mindestens 50\u00a0% (0,5\u00a0VZÄ)',
       'Verbund',
       'Eigenmitteln',
       'Träger der freien Wohlfahrtspflege',
@@ -265,10 +292,10 @@ describe('decision confirmation', () => {
     expect(text).toContain('Entscheidung verbindlich machen?');
     expect(textRuns(card)).toContain('Eppingen');
     expect(text).toContain('Entscheidung: eigenständig');
-    expect(text).toContain('Stelle: 0,5 VZÄ, Kosten 34.000 €');
-    expect(text).toContain(`Ihr Anteil: ${new Decimal(v.amount).toNumber().toLocaleString('de-DE')} € · Kosten der Stelle: 34.000 €`);
+    expect(text).toContain('Stelle: 0,5\u00a0VZÄ, Kosten 34.000\u00a0€');
+    expect(text).toContain(`Ihr Anteil: ${new Decimal(v.amount).toNumber().toLocaleString('de-DE')}\u00a0€ · Kosten der Stelle: 34.000\u00a0€`);
     expect(review.covered).toBe(false);
-    expect(text).toContain(`Es fehlen noch ${new Decimal(review.missingEigenmittel).toNumber().toLocaleString('de-DE')} € Eigenmittel`);
+    expect(text).toContain(`Es fehlen noch ${new Decimal(review.missingEigenmittel).toNumber().toLocaleString('de-DE')}\u00a0€ Eigenmittel`);
     expect(text).toContain('Verwendungsnachweis');
     expect(text).toContain('Bis zum 31.05.2024 können Sie die Entscheidung noch ändern');
     expect(buttons(card)).toEqual([
@@ -282,7 +309,7 @@ describe('decision confirmation', () => {
     const review = eppingenReview('1000');
     expect(review.covered).toBe(true);
     const card = decisionConfirmCard(decisionView(w, EPPINGEN), review);
-    expect(allText(card)).toContain('Eigenmittel zugesagt: 1.000 €');
+    expect(allText(card)).toContain('Eigenmittel zugesagt: 1.000\u00a0€');
     expect(allText(card)).toContain('Die Stelle ist mit Anteil und Eigenmitteln gedeckt.');
     expect(executes(card)[0].data).toMatchObject({ eigenmittel: '1000' });
   });
@@ -338,7 +365,7 @@ describe('decision confirmation', () => {
   test('a position without a size is shown and bound as the 0.5-VZÄ minimum', () => {
     const { vzae: _omitted, ...review } = eppingenReview();
     const card = decisionConfirmCard(decisionView(w, EPPINGEN), review);
-    expect(allText(card)).toContain('Stelle: 0,5 VZÄ');
+    expect(allText(card)).toContain('Stelle: 0,5\u00a0VZÄ');
     expect(executes(card)[0].data).toMatchObject({ choice: 'eigenstaendig', vzae: '0.5' });
   });
 
@@ -346,7 +373,7 @@ describe('decision confirmation', () => {
     const card = decisionConfirmCard(decisionView(w, EPPINGEN, { editable: false }), eppingenReview());
     expect(executes(card).map((a) => a.verb)).toEqual([VERBS.decisionOpen]);
     const en = allText(decisionConfirmCard(decisionView(w, EPPINGEN, { locale: 'en' }), eppingenReview()));
-    for (const words of ['Make the decision binding?', 'Decision: own position', 'Position: 0.5 FTE, cost €34,000', 'Make it binding', 'Back']) expect(en).toContain(words);
+    for (const words of ['Make the decision binding?', 'Decision: own position', 'Position: 0.5\u00a0FTE, cost €34,000', 'Make it binding', 'Back']) expect(en).toContain(words);
   });
 });
 
@@ -361,11 +388,11 @@ describe('overview (step 5/6)', () => {
     expect(text).toContain('Übersicht Integrationsmanagement 2025');
     expect(text).toContain('veröffentlicht am 05.02.2024');
     expect(text).not.toContain('vorläufig');
-    expect(text).toContain(`Zu verteilen: 1.508.000 € auf ${done.report.totals.persons.toLocaleString('de-DE')} Personen · Stichtag 31.12.2022 · 68.000 € je VZÄ`);
+    expect(text).toContain(`Zu verteilen: 1.508.000\u00a0€ auf ${done.report.totals.persons.toLocaleString('de-DE')} Personen · Stichtag 31.12.2022 · 68.000\u00a0€ je VZÄ`);
     for (const row of done.report.rows) expect(textRuns(card)).toContain(row.gemeinde);
     expect(text).toContain('Summe');
-    expect(text).toContain('1.508.000 €');
-    expect(text).toContain(`die verbleibenden ${done.report.leftoverUnits} × 1 €`);
+    expect(text).toContain('1.508.000\u00a0€');
+    expect(text).toContain(`die verbleibenden ${done.report.leftoverUnits} × 1\u00a0€`);
     expect(text).toContain(TIE_RULE_DE);
     expect(text).not.toContain('eingereicht');
     expect(executes(card)).toEqual([]);
@@ -380,13 +407,27 @@ describe('overview (step 5/6)', () => {
       }),
     );
     for (const r of done.report.rows) {
-      const expected = [r.gemeinde, r.persons.toLocaleString('de-DE'), `${new Decimal(r.amount).toNumber().toLocaleString('de-DE')} €`, formatVzae(r.vzae)];
+      const expected = [r.gemeinde, r.persons.toLocaleString('de-DE'), `${new Decimal(r.amount).toNumber().toLocaleString('de-DE')}\u00a0€`, formatVzae(r.vzae)];
       expect(rows).toContainEqual(expected);
     }
   });
 
-  test('channel, provisional: marked "vorläufig"', () => {
-    expect(allText(overviewCard(overviewView(w)))).toContain('vorläufig – die Zahlen können sich noch ändern');
+  test('rows by name in German order, not by AGS; the same for the Koordinierungsstelle', () => {
+    const sorted = done.report.rows.map((r) => r.gemeinde).sort((a, b) => a.localeCompare(b, 'de'));
+    for (const audience of ['channel', 'koordination'] as const) {
+      const names = textRuns(overviewCard(overviewView(done, { audience })));
+      expect(names).toEqual(sorted);
+    }
+    expect(sorted.indexOf('Obersulm')).toBeLessThan(sorted.indexOf('Zaberfeld'));
+    expect(sorted.indexOf('Langenbrettach')).toBeLessThan(sorted.indexOf('Zaberfeld'));
+    expect(done.report.rows.at(-1)!.gemeinde).not.toBe('Zaberfeld');
+  });
+
+  test('channel, provisional: marked "vorläufig" in a warning box (no pale Warning text)', () => {
+    const card = overviewCard(overviewView(w));
+    const box = (card.body as Record<string, unknown>[]).find((e) => e.style === 'warning')!;
+    expect(typed(box, 'TextBlock').map((t) => t.text)).toEqual(['vorläufig – die Zahlen können sich noch ändern']);
+    expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
   });
 
   test('Koordinierungsstelle: banner, list state per row, "Trotzdem vorläufig veröffentlichen" with force, "Aktualisieren"', () => {
@@ -401,12 +442,16 @@ describe('overview (step 5/6)', () => {
       [VERBS.publish, 'Trotzdem vorläufig veröffentlichen', { year: 2025, force: true }],
       [VERBS.allocation, 'Aktualisieren', { year: 2025 }],
     ]);
+    // The hint quotes the button as it reads.
+    expect(text).toContain('„Trotzdem vorläufig veröffentlichen“ sendet diese Übersicht an alle Gemeinden.');
+    expect(allText(overviewCard(overviewView(w, { audience: 'koordination', locale: 'en' })))).toContain('"Publish provisionally anyway" sends this overview to all municipalities.');
   });
 
   test('Koordinierungsstelle, all lists in: "Veröffentlichen" without force; pending additions per row', () => {
     const report = { ...done.report, rows: done.report.rows.map((r, i) => (i === 0 ? { ...r, pending: 2 } : r)), totals: { ...done.report.totals, pending: 2 } };
     const final = overviewCard(overviewView(done, { audience: 'koordination' }));
     expect(buttons(final)[0]).toEqual([VERBS.publish, 'Veröffentlichen', { year: 2025 }]);
+    expect(allText(final)).toContain('„Veröffentlichen“ sendet diese Übersicht an alle Gemeinden.');
     expect(allText(final)).not.toContain('vorläufig');
     const pending = allText(overviewCard(overviewView(done, { audience: 'koordination', report: { ...report, provisional: true } })));
     expect(pending).toContain('eingereicht · 2 Nachträge');
@@ -428,10 +473,10 @@ describe('overview (step 5/6)', () => {
     const parameters = { ...w.report.parameters, landesmittel: '40000000', quotePercent: '3.77', vorwegabzug: '8000.00' };
     const view: OverviewView = overviewView(w, { report: { ...w.report, parameters } });
     const text = allText(overviewCard(view));
-    expect(text).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
-    expect(text).toContain('davon vorweg 8.000 € für die Koordinierungsstelle');
+    expect(text).toContain('Kreisbetrag 1.508.000\u00a0€ = Landesmittel 40.000.000\u00a0€ × Zuteilungsquote 3,77\u00a0%');
+    expect(text).toContain('davon vorweg 8.000\u00a0€ für die Koordinierungsstelle');
     const en = allText(overviewCard({ ...view, locale: 'en' }));
-    expect(en).toContain('allocation quota 3.77 %');
+    expect(en).toContain('allocation quota 3.77\u00a0%');
     expect(en).toContain('the municipality with the smaller official municipality key (AGS) receives the remaining amount first');
     expect(en).not.toContain(TIE_RULE_DE);
   });
@@ -479,8 +524,10 @@ describe('summary card after publication', () => {
     const card = summary(published);
     assertWellFormed(card);
     const text = allText(card);
-    expect(text).toContain(`${new Decimal(row.amount).toNumber().toLocaleString('de-DE')} €`);
-    expect(text).toContain(`≈ ${formatVzae(row.vzae)} VZÄ`);
+    expect(text).toContain(`${new Decimal(row.amount).toNumber().toLocaleString('de-DE')}\u00a0€`);
+    expect(text).toContain(`≈\u00a0${formatVzae(row.vzae)}\u00a0VZÄ`);
+    // Fact titles short enough for the renderer's 150 px title column.
+    expect((typed(card, 'FactSet')[0].facts as { title: string }[]).map((f) => f.title)).toEqual(['Personen', 'Rückmeldung bis', 'Stand', 'Zuwendung', 'Stellenanteil', 'Entscheidung']);
     expect(text).toContain('offen (bis 31.05.2024)');
     expect(buttons(card)).toEqual([
       [VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }],
@@ -494,7 +541,7 @@ describe('summary card after publication', () => {
     expect(allText(summary({ ...published, decision: 'verbund', decisionValid: false }))).toContain('Verbund – noch nicht gültig');
     expect(allText(summary({ ...published, decision: 'verbund' }))).not.toContain('noch nicht gültig');
     const en = allText(summary({ ...published, decision: 'verbund', decisionValid: false }, 'en'));
-    for (const words of ['Expected funding', 'Staff capacity', 'FTE', 'joint position – not yet valid', 'Decision']) expect(en).toContain(words);
+    for (const words of ['Funding', 'Staff capacity', 'FTE', 'joint position – not yet valid', 'Decision']) expect(en).toContain(words);
   });
 
   test('still no personal data: no person, no staff name', () => {

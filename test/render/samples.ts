@@ -1,0 +1,456 @@
+/**
+ * Sample cards for the rendering test: every card function, with realistic data built by the domain's
+ * own operations (lists reviewed with strikePerson/addChild/addOtherPerson, decisions with decide and
+ * confirmVerbund, the overview from buildOverview), mostly in German and a few in English. Persons
+ * and staff are invented; the Gemeinden are the Landkreis' 46 from the Verzeichnis.
+ */
+import type { StatusReport } from '../../src/app/overviewService';
+import { helpCardFor } from '../../src/bot/help';
+import { summaryView } from '../../src/bot/views';
+import {
+  additionsCard,
+  AdaptiveCard,
+  campaignFormCard,
+  CardFunctions,
+  cardBytes,
+  childFormCard,
+  dashboardCard,
+  decisionCard,
+  decisionConfirmCard,
+  DecisionReview,
+  digestCard,
+  DigestView,
+  exportLinksCard,
+  importReportCard,
+  ImportReportView,
+  listCard,
+  ListView,
+  messageCard,
+  otherFormCard,
+  overviewCard,
+  paginate,
+  rejectFormCard,
+  reminderCard,
+  strikeFormCard,
+  submitConfirmCard,
+  summaryCard,
+} from '../../src/cards';
+import { DEFAULT_EUR_PER_VZAE, defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
+import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, submitList } from '../../src/domain/list';
+import { gemeindeStatus, summarise } from '../../src/domain/status';
+import { additionsView, reviewedList, view } from '../cards/cardKit';
+import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+
+export interface Sample {
+  /** File name of the screenshot (without .png) in test/render/output/. */
+  name: string;
+  fn: keyof CardFunctions;
+  card: AdaptiveCard;
+  /** Text that must be visible in the rendered card. */
+  expect: string[];
+  /** Rendered width in pixels (the card frame), default DESKTOP_WIDTH. */
+  width?: number;
+  /** Also kept in docs/cards/ under this name (UPDATE_CARD_DOCS=1). */
+  doc?: string;
+}
+
+/** About the width Teams gives a bot's card in a chat on the desktop, and on a phone. */
+export const DESKTOP_WIDTH = 480;
+export const PHONE_WIDTH = 340;
+
+const abstattStaff = staff(ABSTATT, 'Sabine Krämer');
+const abstattCtx = changeContext(abstattStaff);
+
+/** Household by household: who lives together in Abstatt, as the Landratsamt's export lists them. */
+function abstattImport(): GemeindeListe {
+  const p = (id: string, householdId: string | undefined, surname: string, givenName: string, birthDate: string, assignmentDate: string, more: Partial<ListPerson> = {}) =>
+    person(id, { householdId, surname, givenName, birthDate, assignmentDate, ...more });
+  return listWith(ABSTATT, [
+    p('LRA-2021-01473', 'HH-2021-0147', 'Haddad', 'Rania', '1986-04-12', '2021-03-15'),
+    p('LRA-2021-01474', 'HH-2021-0147', 'Haddad', 'Omar', '1983-11-02', '2021-03-15'),
+    p('LRA-2021-01475', 'HH-2021-0147', 'Haddad', 'Lina', '2015-07-21', '2021-03-15'),
+    p('LRA-2020-03881', 'HH-2020-0388', 'Tesfaye', 'Meron', '1994-02-08', '2020-09-01'),
+    p('LRA-2022-00512', 'HH-2022-0051', 'Kovalenko', 'Olena', '1979-05-30', '2022-04-11'),
+    p('LRA-2022-00513', 'HH-2022-0051', 'Kovalenko', 'Dmytro', '2009-10-03', '2022-04-11'),
+    p('LRA-2022-00514', 'HH-2022-0051', 'Kovalenko', 'Sofiia', '2012-01-17', '2022-04-11'),
+    p('LRA-2021-05020', 'HH-2021-0502', 'Rahimi', 'Farid', '1990-08-19', '2021-11-23'),
+    p('LRA-2020-00217', undefined, 'Okafor', 'Chinedu', '1997-12-01', '2020-02-14', { zugangsart: 'familiennachzug' }),
+  ]);
+}
+
+/** Abstatt after its review: one person moved away, a child born in Germany, a wife who joined her husband. */
+export function abstattReviewed(): { list: GemeindeListe; pendingId: string } {
+  let list = abstattImport();
+  list = strikePerson(list, { personId: 'LRA-2020-03881', reason: 'weggezogen' }, abstattCtx).list;
+  list = addChild(list, { parentId: 'LRA-2021-01473', surname: 'Haddad', givenName: 'Yusuf', birthDate: '2022-06-15' }, abstattCtx).list;
+  const added = addOtherPerson(
+    list,
+    {
+      surname: 'Rahimi',
+      givenName: 'Soraya',
+      birthDate: '1992-03-05',
+      assignmentDate: '2022-05-10',
+      zugangsart: 'familiennachzug',
+      householdId: 'HH-2021-0502',
+      justification: 'Familiennachzug zum Ehemann Farid Rahimi, Visum der Botschaft Islamabad vom 02.05.2022, Zuzug nach Abstatt am 10.05.2022.',
+    },
+    abstattCtx,
+  );
+  return { list: added.list, pendingId: added.personId };
+}
+
+/** A later-born child's household, for the child form; its key as the list card's button carries it. */
+const HADDAD = 'HH-2021-0147';
+
+function listSamples(): Sample[] {
+  const { list } = abstattReviewed();
+  const de: ListView = view(list, { gemeinde: { ags: ABSTATT, name: 'Abstatt' }, notice: { kind: 'success', text: 'Tesfaye, Meron ist gestrichen (weggezogen).' } });
+  const submitted = submitList(list, abstattCtx).list;
+  const big = reviewedList(1000);
+  const pages = paginate(big);
+  const sizes = pages.map((_, page) => cardBytes(listCard(view(big, { page }))));
+  const largest = sizes.indexOf(Math.max(...sizes));
+  const firstStruck = list.persons.find((p) => p.strike)!;
+  return [
+    {
+      name: 'list-de',
+      fn: 'listCard',
+      card: listCard(de),
+      expect: ['Abstatt', 'Haddad, Rania', 'Haddad, Yusuf', 'Tesfaye, Meron', 'gestrichen: weggezogen', 'Rahimi, Soraya', 'Nachtrag offen', 'Kind nachtragen', 'Liste einreichen'],
+      doc: 'liste',
+    },
+    {
+      name: 'list-en',
+      fn: 'listCard',
+      card: listCard({ ...de, locale: 'en', notice: undefined }),
+      expect: ['Abstatt', 'Kovalenko, Olena', `${firstStruck.surname}, ${firstStruck.givenName}`, 'Strike', 'Undo', 'Submit list'],
+    },
+    {
+      name: 'list-de-phone',
+      fn: 'listCard',
+      card: listCard({ ...de, notice: undefined }),
+      expect: ['Haddad, Rania', 'Streichen'],
+      width: PHONE_WIDTH,
+    },
+    {
+      name: 'list-de-koordination-submitted',
+      fn: 'listCard',
+      card: listCard(view(submitted, { viewerRole: 'koordination', editable: false, today: '2024-01-12' })),
+      expect: ['Abstatt', 'Haddad, Omar', 'Liste wieder öffnen'],
+    },
+    {
+      name: 'list-de-1000-largest-page',
+      fn: 'listCard',
+      card: listCard(view(big, { page: largest })),
+      expect: [`Seite ${largest + 1} von ${pages.length}`, 'Streichen', 'Weiter'],
+    },
+    {
+      name: 'list-en-1000-largest-page',
+      fn: 'listCard',
+      card: listCard(view(big, { page: largest, locale: 'en' })),
+      expect: [`Page ${largest + 1} of ${pages.length}`, 'Strike'],
+    },
+  ];
+}
+
+function formSamples(): Sample[] {
+  const { list } = abstattReviewed();
+  const v = view(list, { page: 0 });
+  return [
+    {
+      name: 'strikeForm-de',
+      fn: 'strikeFormCard',
+      card: strikeFormCard(v, 'LRA-2022-00513'),
+      expect: ['Kovalenko, Dmytro', 'weggezogen', 'verstorben', 'sonstiges', 'Streichen', 'Zurück'],
+      doc: 'streichen',
+    },
+    {
+      name: 'strikeForm-de-notice',
+      fn: 'strikeFormCard',
+      card: strikeFormCard({ ...v, notice: { kind: 'error', text: 'Bei „sonstiges“ ist eine Anmerkung nötig.' } }, 'LRA-2022-00513', { reason: 'sonstiges', note: '' }),
+      expect: ['Bei „sonstiges“ ist eine Anmerkung nötig.', 'Kovalenko, Dmytro', 'Streichen'],
+    },
+    {
+      name: 'strikeForm-en',
+      fn: 'strikeFormCard',
+      card: strikeFormCard({ ...v, locale: 'en' }, 'LRA-2021-05020'),
+      expect: ['Rahimi, Farid', 'moved away', 'Strike', 'Back'],
+    },
+    {
+      name: 'childForm-de',
+      fn: 'childFormCard',
+      card: childFormCard({ ...v, notice: { kind: 'error', text: 'Das Kind muss nach der Zuweisung des Elternteils (15.03.2021) geboren sein.' } }, HADDAD, {
+        parentId: 'LRA-2021-01474',
+        surname: 'Haddad',
+        givenName: 'Amal',
+        birthDate: '2020-12-01',
+      }),
+      expect: ['Nachgeborenes Kind nachtragen', 'nach der Zuweisung des Elternteils', 'Haddad', 'Zurück'],
+    },
+    {
+      name: 'otherForm-de',
+      fn: 'otherFormCard',
+      card: otherFormCard(
+        { ...v, notice: { kind: 'warning', text: 'Bitte geben Sie eine Begründung an (z. B. Bescheid der Ausländerbehörde).' } },
+        { surname: 'Okafor', givenName: 'Ngozi', birthDate: '1999-06-23', assignmentDate: '2022-09-01', zugangsart: 'familiennachzug', householdId: '' },
+      ),
+      expect: ['Bitte geben Sie eine Begründung an', 'Okafor', 'Ngozi', 'Familiennachzug', 'Zurück'],
+    },
+    {
+      name: 'submitConfirm-de',
+      fn: 'submitConfirmCard',
+      card: submitConfirmCard(v),
+      expect: ['Abstatt', 'Zurück'],
+      doc: 'einreichen',
+    },
+  ];
+}
+
+function summarySamples(): Sample[] {
+  const { list } = abstattReviewed();
+  const campaign = campaign2025();
+  const submitted = submitList(list, changeContext(abstattStaff, { now: '2024-01-12T14:30:00.000Z', today: '2024-01-12' })).list;
+  const base = summaryView('de', 2025, 'Abstatt', submitted, campaign, '2024-01-12');
+  const overdue = summaryView('en', 2025, 'Bad Friedrichshall', listWith('08125005', [person('X1')]), campaign, '2024-01-18');
+  return [
+    {
+      name: 'summary-de',
+      fn: 'summaryCard',
+      card: summaryCard(base),
+      expect: ['Abstatt', 'Berechnungsjahr 2025', 'eingereicht am 12.01.2024', 'Liste prüfen'],
+    },
+    {
+      name: 'summary-de-published',
+      fn: 'summaryCard',
+      card: summaryCard({
+        ...base,
+        published: { amount: '3868.00', vzae: '0.0569', decision: 'verbund', decisionValid: false, decisionDeadline: '2024-05-31' },
+      }),
+      expect: ['3.868 €', 'Verbund', 'Liste prüfen', 'Entscheidung'],
+      doc: 'kanal-zusammenfassung',
+    },
+    {
+      name: 'summary-en-overdue',
+      fn: 'summaryCard',
+      card: summaryCard(overdue),
+      expect: ['Bad Friedrichshall', 'overdue', 'Check list'],
+    },
+  ];
+}
+
+function statusReport(today: string): StatusReport {
+  const w = world(5);
+  const campaign = w.campaign;
+  const rows = verzeichnis.all.map((g) => gemeindeStatus(g.name, w.lists.get(g.ags)!, undefined, campaign, today));
+  return { year: 2025, today, deadlines: { review: campaign.deadlines.review, publication: campaign.deadlines.publication, decision: campaign.deadlines.decision }, rows, summary: summarise(rows) };
+}
+
+function coordinatorSamples(): Sample[] {
+  const report = statusReport('2024-01-18');
+  const { list, pendingId } = abstattReviewed();
+  const brackenheimCtx = changeContext(staff(BRACKENHEIM, 'Jens Albrecht'));
+  const brackenheim = addOtherPerson(
+    listWith(BRACKENHEIM, [person('LRA-2021-07730', { householdId: 'HH-2021-0773', surname: 'Nasser', givenName: 'Hiba', birthDate: '1988-09-14' })]),
+    {
+      surname: 'Nasser',
+      givenName: 'Karim',
+      birthDate: '2012-02-29',
+      assignmentDate: '2021-08-02',
+      zugangsart: 'zuweisung',
+      householdId: 'HH-2021-0773',
+      justification: 'Fehlt im Export, laut Zuweisungsbescheid vom 02.08.2021 gemeinsam mit der Mutter zugewiesen.',
+    },
+    brackenheimCtx,
+  ).list;
+  const additions = additionsView(list, {
+    items: [
+      ...additionsView(list).items.map((i) => ({ ...i, gemeinde: 'Abstatt' })),
+      ...additionsView(brackenheim).items.map((i) => ({ ...i, ags: BRACKENHEIM, gemeinde: 'Brackenheim' })),
+    ],
+  });
+  return [
+    { name: 'dashboard-de', fn: 'dashboardCard', card: dashboardCard(report, 'de'), expect: ['Übersicht Berechnungsjahr 2025', 'Abstatt', 'Zaberfeld', 'Nachträge prüfen'], doc: 'status' },
+    { name: 'dashboard-en', fn: 'dashboardCard', card: dashboardCard(report, 'en'), expect: ['Overview calculation year 2025', 'Weinsberg', 'Review additions'] },
+    { name: 'dashboard-de-phone', fn: 'dashboardCard', card: dashboardCard(report, 'de'), expect: ['Abstatt'], width: PHONE_WIDTH },
+    {
+      name: 'additions-de',
+      fn: 'additionsCard',
+      card: additionsCard(additions),
+      expect: ['Rahimi, Soraya', 'Nasser, Karim', 'Brackenheim', 'Visum der Botschaft Islamabad', 'Annehmen', 'Ablehnen'],
+    },
+    {
+      name: 'rejectForm-de',
+      fn: 'rejectFormCard',
+      card: rejectFormCard(additions, ABSTATT, pendingId, { note: '' }),
+      expect: ['Rahimi, Soraya', 'Ablehnen', 'Zurück'],
+    },
+    { name: 'message-de-success', fn: 'messageCard', card: messageCard('Die Liste von Abstatt ist eingereicht. Vielen Dank!', 'success', 'de'), expect: ['Die Liste von Abstatt ist eingereicht.'] },
+    { name: 'message-en-error', fn: 'messageCard', card: messageCard('The list was changed in the meantime; please open it again.', 'error', 'en'), expect: ['The list was changed in the meantime'] },
+  ];
+}
+
+function stepBSamples(): Sample[] {
+  const open = world(3);
+  const done = world(0);
+  const eppingen = decisionView(open, EPPINGEN);
+  const abstatt = decisionView(open, ABSTATT);
+  const review: DecisionReview = {
+    choice: 'verbund',
+    vzae: '1',
+    eigenmittel: '10000.00',
+    traeger: 'Diakonisches Werk Heilbronn',
+    partners: [BRACKENHEIM, EPPINGEN].map((ags) => ({ ags, name: nameOf(ags) })),
+    fundedAmount: abstatt.current.fundedAmount,
+    positionCost: abstatt.current.positionCost,
+    missingEigenmittel: abstatt.current.missingEigenmittel,
+    covered: abstatt.current.covered,
+  };
+  const lead = abstatt.gemeinde.name;
+  return [
+    {
+      name: 'decision-de-invitation',
+      fn: 'decisionCard',
+      card: decisionCard(eppingen),
+      expect: ['Eppingen', lead, 'Verbund bestätigen', 'Weiter'],
+      doc: 'entscheidung',
+    },
+    { name: 'decision-de-lead', fn: 'decisionCard', card: decisionCard(abstatt), expect: ['Abstatt', 'Brackenheim', 'Eppingen', 'Weiter'] },
+    {
+      name: 'decision-en-readonly',
+      fn: 'decisionCard',
+      card: decisionCard({ ...decisionView(done, BRACKENHEIM, { locale: 'en' }), editable: false }),
+      expect: ['Brackenheim'],
+    },
+    { name: 'decisionConfirm-de', fn: 'decisionConfirmCard', card: decisionConfirmCard(abstatt, review), expect: ['Entscheidung verbindlich machen?', 'Diakonisches Werk Heilbronn', 'Verbindlich entscheiden', 'Zurück'] },
+    {
+      name: 'overview-de-channel-published',
+      fn: 'overviewCard',
+      card: overviewCard({ locale: 'de', report: done.report, audience: 'channel', published: { at: NOW } }),
+      expect: ['Übersicht Integrationsmanagement 2025', 'Abstatt', 'Zaberfeld', 'Summe'],
+      doc: 'verteilung',
+    },
+    {
+      name: 'overview-de-koordination-provisional',
+      fn: 'overviewCard',
+      card: overviewCard({ locale: 'de', report: open.report, audience: 'koordination' }),
+      expect: ['Übersicht Integrationsmanagement 2025', 'Trotzdem vorläufig veröffentlichen', 'Aktualisieren'],
+    },
+    { name: 'overview-en-channel', fn: 'overviewCard', card: overviewCard({ locale: 'en', report: done.report, audience: 'channel' }), expect: ['Integration management overview 2025', 'Weinsberg'] },
+    { name: 'overview-de-phone', fn: 'overviewCard', card: overviewCard({ locale: 'de', report: done.report, audience: 'channel', published: { at: NOW } }), expect: ['Abstatt'], width: PHONE_WIDTH },
+  ];
+}
+
+function reportSamples(): Sample[] {
+  const stored: ImportReportView = {
+    locale: 'de',
+    year: 2025,
+    fileName: 'AU-Export_2025_Stand_2023-11-30.xlsx',
+    stored: true,
+    rowsRead: 5123,
+    persons: 5010,
+    leftOut: 113,
+    errors: [],
+    errorCount: 0,
+    warnings: [
+      'Zeile 214: Haushalts-ID fehlt; die Person bildet einen eigenen Haushalt.',
+      'Zeile 1.877: Zuweisungsdatum 31.12.2019 liegt vor dem Zeitraum; die Person wurde nicht übernommen.',
+      'Zeile 3.402: Gemeindeschlüssel 08125099 ist unbekannt; die Zeile wurde übersprungen.',
+    ],
+    warningCount: 3,
+    perGemeinde: verzeichnis.all.map((g, i) => ({ ags: g.ags, name: g.name, persons: 40 + ((i * 53) % 260) })),
+  };
+  // The day after the review deadline: three lists are overdue, nobody can have decided yet.
+  const w = world(3);
+  const rows = verzeichnis.all.map((g) => gemeindeStatus(g.name, w.lists.get(g.ags)!, undefined, w.campaign, '2024-01-16'));
+  const overdue = rows.filter((r) => r.overdue);
+  const digest: DigestView = {
+    locale: 'de',
+    year: 2025,
+    at: '2024-01-16T06:00:00.000Z',
+    since: '2024-01-15T06:00:00.000Z',
+    summary: summarise(rows),
+    deadlines: { review: '2024-01-15', publication: '2024-02-05', decision: '2024-05-31' },
+    changes: { submitted: ['Abstatt', 'Beilstein'], newlyOverdue: overdue.map((r) => r.name), decided: [] },
+    overdue: overdue.map((r) => ({ name: r.name, due: r.due, daysOverdue: -r.daysLeft })),
+    incompleteDecisions: [],
+  };
+  // After publication: every list is in, the first decisions have come.
+  const done = world(0);
+  const doneRows = verzeichnis.all.map((g) => gemeindeStatus(g.name, done.lists.get(g.ags)!, undefined, done.campaign, '2024-03-12'));
+  const decisions: DigestView = {
+    locale: 'en',
+    year: 2025,
+    at: NOW,
+    since: '2024-03-11T06:00:00.000Z',
+    summary: { ...summarise(doneRows), decisions: { offen: 42, landkreis: 1, eigenstaendig: 1, verbund: 2 } },
+    deadlines: { review: '2024-01-15', publication: '2024-02-05', decision: '2024-05-31' },
+    changes: { submitted: [], newlyOverdue: [], decided: [{ name: 'Bad Wimpfen', choice: 'landkreis' }, { name: 'Bad Rappenau', choice: 'eigenstaendig' }, { name: 'Abstatt', choice: 'verbund' }] },
+    overdue: [],
+    incompleteDecisions: ['Abstatt'],
+    published: { at: '2024-02-05T09:30:00.000Z' },
+  };
+  const year = 2026;
+  const period = defaultPeriod(year);
+  const links = [
+    { title: 'Übersicht 2025 (Excel)', url: 'https://intm-bot.example.org/export/2025/uebersicht.xlsx?sig=3f9a1c', expiresAt: '2024-03-12T11:15:00.000Z' },
+    { title: 'Liste Abstatt 2025 (Excel)', url: 'https://intm-bot.example.org/export/2025/liste/08125001.xlsx?sig=77b0e2', expiresAt: '2024-03-12T11:15:00.000Z' },
+  ];
+  return [
+    { name: 'importReport-de-stored', fn: 'importReportCard', card: importReportCard(stored), expect: ['Import gespeichert', 'AU-Export_2025_Stand_2023-11-30.xlsx', '5.123', 'Zeile 214', 'Abstatt'] },
+    {
+      name: 'importReport-de-refused',
+      fn: 'importReportCard',
+      card: importReportCard({
+        ...stored,
+        stored: false,
+        persons: 0,
+        errors: ['Zeile 12: Spalte „Geburtsdatum“: „31.02.1990“ ist kein Datum.', 'Zeile 40: Spalte „Gemeindeschlüssel“ ist leer.'],
+        errorCount: 2,
+        warnings: [],
+        warningCount: 0,
+      }),
+      expect: ['Import abgelehnt', 'Zeile 12'],
+    },
+    { name: 'importReport-en-file-refused', fn: 'importReportCard', card: importReportCard({ ...stored, locale: 'en', fileName: 'Scan_Liste.pdf', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' }), expect: ['Import refused', 'Scan_Liste.pdf'] },
+    { name: 'digest-de', fn: 'digestCard', card: digestCard(digest), expect: ['Statusbericht 2025 · 16.01.2024', 'Beilstein', 'Überfällig (3)', 'Langenbrettach', 'Status'], doc: 'statusbericht' },
+    { name: 'digest-en-decisions', fn: 'digestCard', card: digestCard(decisions), expect: ['Status report 2025', 'Bad Wimpfen (district)', 'Abstatt', 'Status'] },
+    { name: 'help-de-gemeinde', fn: 'helpCard', card: helpCardFor(abstattStaff, 'de'), expect: ['Hilfe: IntM-Bot', 'liste', 'entscheidung'] },
+    { name: 'help-de-koordination', fn: 'helpCard', card: helpCardFor(coordinator, 'de', 'Das habe ich nicht verstanden: „wie viele personen hat lauffen“'), expect: ['Das habe ich nicht verstanden', 'listen versenden', 'veröffentlichen'] },
+    { name: 'help-en-none', fn: 'helpCard', card: helpCardFor(undefined, 'en'), expect: ['Help: IntM-Bot', 'Your role: none'] },
+    {
+      name: 'campaignForm-de',
+      fn: 'campaignFormCard',
+      card: campaignFormCard({
+        locale: 'de',
+        year,
+        defaults: { eurPerVzae: DEFAULT_EUR_PER_VZAE, unit: '1', periodStart: period.start, periodEnd: period.end, deadlines: defaultDeadlines(year) },
+        notice: { kind: 'error', text: 'Bitte geben Sie entweder den Betrag des Landkreises oder Landesmittel und Quote an.' },
+      }),
+      expect: ['2026', 'Bitte geben Sie entweder'],
+    },
+    { name: 'exportLinks-de', fn: 'exportLinksCard', card: exportLinksCard({ locale: 'de', year: 2025, links }), expect: ['Übersicht 2025 (Excel)', 'Liste Abstatt 2025 (Excel)'] },
+    {
+      name: 'reminder-de-review',
+      fn: 'reminderCard',
+      card: reminderCard({ locale: 'de', year: 2025, kind: 'review', gemeinde: { ags: ABSTATT, name: 'Abstatt' }, due: '2024-01-15', daysLeft: 3 }),
+      expect: ['Abstatt', '15.01.2024'],
+    },
+    {
+      name: 'reminder-de-decision-overdue',
+      fn: 'reminderCard',
+      card: reminderCard({ locale: 'de', year: 2025, kind: 'decision', gemeinde: { ags: EPPINGEN, name: 'Eppingen' }, due: '2024-05-31', daysLeft: -2 }),
+      expect: ['Eppingen', '31.05.2024'],
+    },
+    {
+      name: 'reminder-en-review',
+      fn: 'reminderCard',
+      card: reminderCard({ locale: 'en', year: 2025, kind: 'review', gemeinde: { ags: ABSTATT, name: 'Abstatt' }, due: '2024-01-15', daysLeft: 1 }),
+      expect: ['Abstatt'],
+    },
+  ];
+}
+
+export function allSamples(): Sample[] {
+  return [...listSamples(), ...formSamples(), ...summarySamples(), ...coordinatorSamples(), ...stepBSamples(), ...reportSamples()];
+}

@@ -186,10 +186,11 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('\nDemo wird beendet …');
-    await playground?.stop();
+    console.log('\nDemo wird beendet … (noch einmal Strg+C bricht ab)');
+    // The bot first, while the Playground still answers its last card updates; then the Playground.
+    await bot.stop().catch(() => undefined);
     await gateway.close();
-    await bot.stop();
+    await playground?.stop();
     console.log('Beendet. (Bot und Playground sind gestoppt.)');
     process.exit(code);
   };

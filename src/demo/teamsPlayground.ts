@@ -441,7 +441,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     (stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       killGroup(pid, 'SIGTERM');
-      const done = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const done = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5000)))]);
+      clearTimeout(timer);
       if (!done) {
         killGroup(pid, 'SIGKILL');
         await exited;

@@ -66,6 +66,8 @@ export interface Machine {
   node: string;
   os: string;
   date: string;
+  /** Load averages (1, 5, 15 min) when the run started: other work on the machine shows here. */
+  load: number[];
 }
 
 export function machine(): Machine {
@@ -77,6 +79,7 @@ export function machine(): Machine {
     node: process.version,
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    load: os.loadavg(),
   };
 }
 
@@ -104,7 +107,8 @@ function markdownTable(rows: readonly Row[]): string {
   ].join('\n');
 }
 
-export function renderMarkdown(sections: readonly Section[], m: Machine, seconds: number): string {
+export function renderMarkdown(sections: readonly Section[], m: Machine, seconds: number, loadAtEnd: number[] = os.loadavg()): string {
+  const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
   const summary = sections.flatMap((s) => s.rows.filter((r) => r.met !== undefined).map((r) => ({ s, r })));
   return [
     '# Benchmarks',
@@ -118,6 +122,7 @@ export function renderMarkdown(sections: readonly Section[], m: Machine, seconds
     `- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memory}`,
     `- Node ${m.node} on ${m.os}`,
     `- Run: ${m.date}, ${seconds.toFixed(0)} s in total`,
+    `- Load average (1 / 5 / 15 min): ${load(m.load)} at the start, ${load(loadAtEnd)} at the end – the machine is shared, and other work on it slows every figure; the baselines, measured alongside, share that fate`,
     '',
     '## Summary',
     '',
@@ -141,9 +146,11 @@ export function renderMarkdown(sections: readonly Section[], m: Machine, seconds
     'npm run bench',
     '```',
     '',
-    'Times are wall-clock (`performance.now()`); "p95" is the nearest-rank 95th percentile. Memory figures come',
-    'from fresh child processes (`process.resourceUsage().maxRSS`). Temporary files and data directories are',
-    'created in the system temp folder and removed afterwards.',
+    'Times are wall-clock (`performance.now()`); "p50", "p95" and "p99" are nearest-rank percentiles. Memory figures',
+    'of 2. come from fresh child processes (`process.resourceUsage().maxRSS`), those of 6. from the server process',
+    'itself after forced GCs. The HTTP figures (4.–7.) travel over 127.0.0.1 only: the load generator',
+    '(bench/load.ts, node:http keep-alive agents), the connector stand-in and every server listen there.',
+    'Temporary files and data directories are created in the system temp folder and removed afterwards.',
     '',
   ].join('\n');
 }

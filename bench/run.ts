@@ -8,7 +8,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../src/storage/paths';
 import { allocationBenchmark } from './allocation';
+import { httpQuestionBenchmark, httpStrikeBenchmark } from './http';
 import { importBenchmark } from './import';
+import { memoryBenchmark } from './memory';
+import { startupBenchmark } from './startup';
 import { strikeBenchmark } from './strike';
 import { machine, printTable, renderMarkdown, type Section } from './report';
 
@@ -16,6 +19,10 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   allocation: allocationBenchmark,
   import: importBenchmark,
   strike: strikeBenchmark,
+  httpStrike: httpStrikeBenchmark,
+  httpQuestion: httpQuestionBenchmark,
+  memory: memoryBenchmark,
+  startup: startupBenchmark,
 };
 
 async function main(): Promise<void> {

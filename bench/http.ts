@@ -1,0 +1,289 @@
+/**
+ * Benchmarks 4 and 5: the bot over HTTP, as Teams drives it – the real server in local mode
+ * (bench/httpServerChild.ts: `startBot` over a prepared data directory) against an echo on the same
+ * restify/TeamsAdapter/teams-ai code path in the same process, loaded by bench/load.ts from this
+ * process with 10 keep-alive connections for a fixed duration.
+ *
+ * 4. A persisted strike (invoke `adaptiveCard/action`, verb `person.strike`) against a bare
+ *    Action.Execute echo. 5. A question turn ("Wie hoch ist unsere voraussichtliche Förderung?") against
+ *    an echo message turn; both reply through the connector stand-in on 127.0.0.1.
+ *
+ * Each round runs in a fresh server process over a fresh copy of the data directory, measures both
+ * sides one after the other (the order alternating between rounds), then stops the server.
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { type BotData, messageActivity, PERSONS, prepareBotData, strikeBody, YEAR } from './botData';
+import { freePort, type LoadResult, machineCpu, percentile, postOnce, runLoad, type ServerChild, startCountingConnector, startServerChild, type CountingConnector } from './load';
+import { ms, type Row, type Section } from './report';
+import { questionParts, strikeParts } from './strikeParts';
+
+export const CONNECTIONS = 10;
+/** Even, so each side goes first equally often. */
+const ROUNDS = 6;
+const MEASURE_MS = 2_000;
+const WARMUP_MS = 1_000;
+/** Strikes before the measured ones in every round (they use up persons too). */
+const WARMUP_STRIKES = 300;
+const STRIKE_GOAL_RATIO = 0.6;
+const STRIKE_GOAL_P99_MS = 30;
+const QUESTION = 'Wie hoch ist unsere voraussichtliche Förderung?';
+
+interface Side {
+  rps: number[];
+  latencies: number[];
+  p99: number[];
+  /** Server CPU (user + system, all threads) per answered request, per round. */
+  cpuPerRequest: number[];
+  /** CPU the rest of the machine (neither server nor load generator) used meanwhile, in cores, per round. */
+  others: number[];
+}
+
+const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], others: [] });
+
+/** Runs one measured load and files its figures, with the CPU the server and everything else used meanwhile. */
+async function measured(server: ServerChild, into: Side, load: () => Promise<LoadResult>): Promise<LoadResult> {
+  const serverBefore = await server.cpuMs();
+  const ownBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const r = await load();
+  const machineAfter = machineCpu();
+  const own = process.cpuUsage(ownBefore);
+  const serverMs = (await server.cpuMs()) - serverBefore;
+  if (r.exhausted) throw new Error('the load ran out of requests before the duration ended');
+  into.rps.push(r.rps);
+  into.latencies.push(...r.latencies);
+  into.p99.push(percentile(r.latencies, 0.99));
+  into.cpuPerRequest.push(serverMs / r.sent);
+  const othersMs = machineAfter.busyMs - machineBefore.busyMs - serverMs - (own.user + own.system) / 1000;
+  into.others.push(Math.max(0, othersMs) / r.elapsedMs);
+  return r;
+}
+
+const median = (values: readonly number[]) => percentile(values, 0.5);
+const rate = (v: number) => `${Math.round(v).toLocaleString('en')}/s`;
+const spread = (values: readonly number[]) => `${rate(median(values))} (${rate(Math.min(...values))}–${rate(Math.max(...values))})`;
+const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p99 ${ms(percentile(s.latencies, 0.99))}`;
+const p99Spread = (s: Side) => `${ms(Math.min(...s.p99))}–${ms(Math.max(...s.p99))}`;
+const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
+const othersNote = (...sides: Side[]) => {
+  const all = sides.flatMap((s) => s.others);
+  return `Other processes on this shared machine used ${median(all).toFixed(2)} cores (median over the measured windows; ${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}) of the ${os.cpus().length} while these figures were taken; the server and the load generator competed with them, so throughput and latency are lower and noisier than on an idle machine. The server's CPU time per request is the steadier figure.`;
+};
+
+/**
+ * The load generator's own ceiling: the same generator against a bare node:http server (a process of
+ * its own) answering a small JSON – far above the echo, or the echo's figures would measure the generator.
+ */
+async function generatorCeiling(): Promise<number> {
+  const port = await freePort();
+  const code = `require('node:http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json'});s.end('{"ok":true}')})}).listen(${port},'127.0.0.1',()=>console.log('up'))`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const body = Buffer.from(JSON.stringify({ type: 'message', text: QUESTION }));
+    const check = (status: number) => {
+      if (status !== 200) throw new Error(`bare server answered ${status}`);
+    };
+    await runLoad({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, durationMs: WARMUP_MS, body: () => body, check });
+    return (await runLoad({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, durationMs: MEASURE_MS, body: () => body, check })).rps;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function checkCard(marker: string) {
+  return (status: number, text: string) => {
+    if (status !== 200 || !text.includes('"statusCode":200') || !text.includes(marker)) {
+      throw new Error(`unexpected answer ${status}: ${text.slice(0, 300)}`);
+    }
+  };
+}
+
+/** One server process, one fresh data directory: warm both sides up, measure both, stop. */
+async function strikeRound(data: BotData, connector: CountingConnector, round: number, echo: Side, strike: Side, sizes: { strike: number; echo: number }) {
+  const server = await startServerChild(data.copy());
+  try {
+    const botUrl = `${server.urls.bot}/api/messages`;
+    const echoUrl = `${server.urls.echo}/api/messages`;
+    let used = 0;
+    const nextStrike = (limit: number) => (i: number) => {
+      if (i >= limit || used >= data.targets.length) return undefined;
+      const n = used++;
+      return strikeBody(data.targets[n], `bench-r${round}-s${n}`, connector.url);
+    };
+    // The echo answers any strike without storing it: its bodies are the same clicks, none used up.
+    const echoBody = (i: number) => strikeBody(data.targets[i % data.targets.length], `bench-r${round}-e${i}`, connector.url);
+    const struck = checkCard('Die Person ist gestrichen.');
+    const echoed = checkCard('OK ');
+    const measureEcho = () => measured(server, echo, () => runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: echoed }));
+    const measureStrike = () =>
+      measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: nextStrike(Number.POSITIVE_INFINITY), check: struck }));
+
+    await runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS, body: echoBody, check: echoed });
+    await runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: nextStrike(WARMUP_STRIKES), check: struck });
+    if (round === 0) {
+      sizes.strike = (await postSample(botUrl, nextStrike(used + 1)(used)!)).length;
+      sizes.echo = (await postSample(echoUrl, echoBody(0))).length;
+    }
+    if (round % 2 === 0) {
+      await measureEcho();
+      await measureStrike();
+    } else {
+      await measureStrike();
+      await measureEcho();
+    }
+    return used;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function postSample(url: string, body: Buffer): Promise<string> {
+  return (await postOnce(url, body)).text;
+}
+
+export async function httpStrikeBenchmark(): Promise<Section> {
+  const data = await prepareBotData();
+  const connector = await startCountingConnector();
+  try {
+    const ceiling = await generatorCeiling();
+    const echo = side();
+    const strike = side();
+    const sizes = { strike: 0, echo: 0 };
+    let mostUsed = 0;
+    for (let round = 0; round < ROUNDS; round++) mostUsed = Math.max(mostUsed, await strikeRound(data, connector, round, echo, strike, sizes));
+
+    const parts = await strikeParts(data, 0);
+    const ratio = median(strike.rps) / median(echo.rps);
+    const p99 = percentile(strike.latencies, 0.99);
+    const top = parts.filter((p) => !p.step.startsWith('…'));
+    const partsSum = top.reduce((sum, p) => sum + p.cpuMs, 0);
+    const rows: Row[] = [
+      { measure: `throughput at ${CONNECTIONS} connections, median of ${ROUNDS} rounds (min–max)`, result: `strike ${spread(strike.rps)}`, baseline: `echo ${spread(echo.rps)}`, goal: '–' },
+      { measure: 'strike / echo throughput, medians', result: `${ratio.toFixed(2)}×`, baseline: '1×', goal: `≥ ${STRIKE_GOAL_RATIO}×`, met: ratio >= STRIKE_GOAL_RATIO },
+      { measure: `latency over all rounds (${strike.latencies.length.toLocaleString('en')} strikes, ${echo.latencies.length.toLocaleString('en')} echoes)`, result: `strike ${latency(strike)}`, baseline: `echo ${latency(echo)}`, goal: '–' },
+      { measure: 'strike p99 latency', result: ms(p99), baseline: `echo ${ms(percentile(echo.latencies, 0.99))}`, goal: `< ${STRIKE_GOAL_P99_MS} ms`, met: p99 < STRIKE_GOAL_P99_MS },
+      { measure: 'p99 of each round (min–max)', result: `strike ${p99Spread(strike)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
+      { measure: 'server CPU per request, median of rounds (min–max)', result: `strike ${cpu(strike)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
+    ];
+    return {
+      title: '4. HTTP: a persisted strike against an Action.Execute echo',
+      method: `
+**Strike:** POST /api/messages on the real server in local mode (\`startBot\`, src/bot/start.ts: restify,
+TeamsAdapter, the teams-ai Application of src/bot/bot.ts) with an invoke \`adaptiveCard/action\`, verb
+\`person.strike\`, data \`{year, ags, personId, op, reason}\` (no \`rev\`: no conflict check; every click its
+own operation id) from the staff of the Gemeinde – ${data.users.length} users of ${data.gemeinden} Gemeinden in the roster, tenant
+checked. Every strike is a different person, the clicks of all Gemeinden mixed (seeded random order over
+the ${data.inside.toLocaleString('en')} listed persons of an invented export of ${PERSONS.toLocaleString('en')} over the 46 real Gemeinden, imported by
+\`app.imports.importStep1\`); each is stored by \`LowdbRepository\` (lock file, list rewritten, fsync'ed
+with its directory) and answered with the updated list card (${(sizes.strike / 1024).toFixed(1)} KB of JSON).
+**Baseline:** the echo – a second teams-ai Application in the same server process, on its own port,
+over the same \`createAdapter\` and \`createBotServer\` (src/bot/adapter.ts, src/bot/server.ts: restify,
+body parser, activity check, \`adapter.process\`), whose \`app.adaptiveCards.actionExecute\` handler answers
+the same strike clicks with a tiny card (${sizes.echo} bytes) without touching storage.
+
+The load: bench/load.ts in the benchmark process, ${CONNECTIONS} keep-alive connections over 127.0.0.1, each
+sending its next request when the previous answer has been read (closed loop, like wrk); latency from
+sending to the last byte of the answer, every answer checked. ${ROUNDS} rounds, each in a fresh server
+process (\`node --expose-gc dist/bench/httpServerChild.js\`) over a fresh copy of the data directory:
+${WARMUP_MS / 1000} s of echo and ${WARMUP_STRIKES} strikes to warm up, then ${MEASURE_MS / 1000} s of echo and ${MEASURE_MS / 1000} s of strikes, in alternating order.
+Throughput counts the answers completed within the ${MEASURE_MS / 1000} s; latency percentiles are nearest-rank over
+all measured requests of all rounds.`,
+      rows,
+      notes: [
+        othersNote(echo, strike),
+        `The load generator's ceiling on this machine: ${rate(ceiling)} against a bare node:http server (a process of its own, small JSON answer) – far above the echo, so the echo's figure is the server's.`,
+        `The server process and the load generator share the machine's ${os.cpus().length} cores; the server's Node thread is single-threaded, its fsyncs run in libuv's thread pool.`,
+        `Where a strike's CPU goes – each step the bot runs for the click, measured alone in the benchmark process over a fresh copy of the data (CPU per call, median of 5 batches of 100): ${parts
+          .map((p) => `${p.step} ${ms(p.cpuMs)} (\`${p.where}\`)`)
+          .join('; ')}. These steps add up to ${ms(partsSum)}; with the request path the echo also runs (${ms(median(echo.cpuPerRequest))}) that is ${ms(partsSum + median(echo.cpuPerRequest))} against the ${ms(median(strike.cpuPerRequest))} the server spends per strike under load (the rest: garbage collection and kernel work of ten interleaved requests). For ${STRIKE_GOAL_RATIO}× the echo's throughput a strike could cost about ${ms(median(echo.cpuPerRequest) / STRIKE_GOAL_RATIO)} of server CPU in all.`,
+        `Persons struck per round, warm-up included: at most ${mostUsed.toLocaleString('en')} of ${data.inside.toLocaleString('en')}.`,
+        'No channel is registered in the data directory, so a strike posts no summary-card update (`summaries.refresh` finds no channel); with one, each strike would also queue an update to the connector in the background.',
+      ],
+    };
+  } finally {
+    await connector.close();
+    data.cleanup();
+  }
+}
+
+/** Question turns and echo message turns, one server process per round. */
+async function questionRound(data: BotData, connector: CountingConnector, round: number, echo: Side, question: Side) {
+  const server = await startServerChild(data.copy());
+  try {
+    const botUrl = `${server.urls.bot}/api/messages`;
+    const echoUrl = `${server.urls.echo}/api/messages`;
+    const users = data.users;
+    const body = (i: number) => Buffer.from(JSON.stringify(messageActivity(users[(i * 7 + round) % users.length], QUESTION, connector.url)));
+    const ok = (status: number, text: string) => {
+      if (status < 200 || status >= 300) throw new Error(`unexpected answer ${status}: ${text.slice(0, 300)}`);
+    };
+    const measure = async (url: string, marker: string, into: Side | undefined, durationMs: number, count = Number.POSITIVE_INFINITY) => {
+      const before = connector.posts;
+      connector.marker = marker;
+      const load = () => runLoad({ url, connections: CONNECTIONS, durationMs, body: (i) => (i < count ? body(i) : undefined), check: ok });
+      const r = into ? await measured(server, into, load) : await load();
+      // Every turn's reply reached the connector before its HTTP answer, and said what it should.
+      if (connector.posts - before !== r.sent || connector.marked !== r.sent) {
+        throw new Error(`replies: ${connector.posts - before} at the connector (${connector.marked} with „${marker}“) for ${r.sent} turns`);
+      }
+    };
+    // Warm-up: the echo for a while, then every user asks once (their personal chat is then stored).
+    await measure(echoUrl, 'voraussichtliche', undefined, WARMUP_MS);
+    await measure(botUrl, 'Förderung für', undefined, Number.POSITIVE_INFINITY, users.length);
+    if (round % 2 === 0) {
+      await measure(echoUrl, 'voraussichtliche', echo, MEASURE_MS);
+      await measure(botUrl, 'Förderung für', question, MEASURE_MS);
+    } else {
+      await measure(botUrl, 'Förderung für', question, MEASURE_MS);
+      await measure(echoUrl, 'voraussichtliche', echo, MEASURE_MS);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function httpQuestionBenchmark(): Promise<Section> {
+  const data = await prepareBotData();
+  const connector = await startCountingConnector();
+  try {
+    const echo = side();
+    const question = side();
+    for (let round = 0; round < ROUNDS; round++) await questionRound(data, connector, round, echo, question);
+    const parts = await questionParts(data, QUESTION, connector.url);
+    const partsSum = parts.filter((p) => !p.step.startsWith('…')).reduce((sum, p) => sum + p.cpuMs, 0);
+    const ratio = median(question.rps) / median(echo.rps);
+    return {
+      title: '5. HTTP: a question turn against an echo message turn',
+      method: `
+**Question:** POST /api/messages on the real server (as in 4.) with a message activity in the personal
+chat of a Gemeinde's staff member (${data.users.length} users of ${data.gemeinden} Gemeinden, in turn): „${QUESTION}“ – recognised,
+answered from the provisional allocation of all ${data.gemeinden} lists of Berechnungsjahr ${YEAR} (the overview is computed for
+the answer), the reply posted to the service URL. **Baseline:** the echo Application of 4. with the same
+message activities: its message handler replies with the text. Both replies go to the connector stand-in
+(bench/load.ts, in the benchmark process on 127.0.0.1) before the HTTP answer; every turn's reply is
+counted and checked there.
+
+${ROUNDS} rounds, each in a fresh server process over a fresh copy of the data directory: ${WARMUP_MS / 1000} s of echo and one
+question from each of the ${data.users.length} users to warm up (their personal chats are then stored), then ${MEASURE_MS / 1000} s of echo and ${MEASURE_MS / 1000} s of questions in
+alternating order, ${CONNECTIONS} keep-alive connections.`,
+      rows: [
+        { measure: `throughput at ${CONNECTIONS} connections, median of ${ROUNDS} rounds (min–max)`, result: `question ${spread(question.rps)}`, baseline: `echo ${spread(echo.rps)}`, goal: '–' },
+        { measure: 'question / echo throughput, medians', result: `${ratio.toFixed(2)}×`, baseline: '1×', goal: '–' },
+        { measure: `latency over all rounds (${question.latencies.length.toLocaleString('en')} questions, ${echo.latencies.length.toLocaleString('en')} echoes)`, result: `question ${latency(question)}`, baseline: `echo ${latency(echo)}`, goal: '–' },
+        { measure: 'p99 of each round (min–max)', result: `question ${p99Spread(question)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
+        { measure: 'server CPU per request, median of rounds (min–max)', result: `question ${cpu(question)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
+      ],
+      notes: [
+        othersNote(echo, question),
+        `Where a question's CPU goes – each step measured alone in the benchmark process over a fresh copy of the data (CPU per call, median of 5 batches of 100): ${parts
+          .map((p) => `${p.step} ${ms(p.cpuMs)} (\`${p.where}\`)`)
+          .join('; ')}. These steps add up to ${ms(partsSum)}; with the echo's ${ms(median(echo.cpuPerRequest))} for the request and the reply that is ${ms(partsSum + median(echo.cpuPerRequest))} against the ${ms(median(question.cpuPerRequest))} the server spends per question under load.`,
+      ],
+    };
+  } finally {
+    await connector.close();
+    data.cleanup();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Where the time of a strike (benchmark 4) and of a question turn (benchmark 5) goes: the steps the bot
+ * runs for them, each measured on its own in this process over a fresh copy of the prepared data
+ * directory – CPU time (user + system, all threads: fsyncs run in the thread pool) per call, median of
+ * 5 batches of 100 after one of warm-up. Reported beside the HTTP figures, measured in the same run.
+ */
+import path from 'node:path';
+import { TurnContext } from 'botbuilder';
+import { answerQuestion } from '../src/app/questions/answer';
+import { recognize } from '../src/app/questions/recognize';
+import { ConversationStore } from '../src/bot/conversations';
+import { listView } from '../src/bot/views';
+import { invokeBody } from '../src/bot/invoke';
+import type { BotDeps } from '../src/bot/deps';
+import { listCard } from '../src/cards';
+import { openApp } from '../src/compose';
+import type { Actor } from '../src/domain/actor';
+import { writeFileDurably } from '../src/storage/durableJsonFile';
+import { LockManager } from '../src/storage/fileLock';
+import { fixedClock } from '../src/storage/systemClock';
+import { type BotData, messageActivity, NOW, TENANT, type Target, YEAR } from './botData';
+import { percentile } from './load';
+
+export interface Part {
+  step: string;
+  where: string;
+  cpuMs: number;
+}
+
+const BATCHES = 5;
+const CALLS = 100;
+
+/** CPU per call of each step, median of BATCHES batches after one batch of warm-up. */
+async function measureSteps(steps: { step: string; where: string; run: (i: number) => Promise<unknown> | unknown }[]): Promise<Part[]> {
+  const samples = new Map(steps.map((s) => [s.step, [] as number[]]));
+  for (let b = 0; b < BATCHES + 1; b++) {
+    for (const s of steps) {
+      const before = process.cpuUsage();
+      for (let i = 0; i < CALLS; i++) await s.run(i);
+      const used = process.cpuUsage(before);
+      if (b > 0) samples.get(s.step)!.push((used.user + used.system) / 1000 / CALLS);
+    }
+  }
+  return steps.map((s) => ({ step: s.step, where: s.where, cpuMs: percentile(samples.get(s.step)!, 0.5) }));
+}
+
+export async function strikeParts(data: BotData, firstTarget: number): Promise<Part[]> {
+  const dir = data.copy();
+  const app = await openApp({ dataDir: dir, clock: fixedClock(NOW) });
+  try {
+    const deps = { app } as unknown as BotDeps;
+    const t = data.targets;
+    const actor = (x: Target): Actor => ({ id: x.user.aadObjectId, name: x.user.name, role: 'gemeinde', ags: x.ags });
+    const locks = new LockManager(path.join(dir, 'locks'));
+    const list = JSON.stringify(await app.ctx.repo.readList(YEAR, t[0].ags)) + '\n';
+    const notice = { kind: 'success' as const, text: 'Die Person ist gestrichen.' };
+    const views = await Promise.all(t.slice(0, CALLS).map((x) => listView(deps, actor(x), 'de', YEAR, x.ags, 0, notice)));
+    const cards = views.map((v) => listCard(v));
+    let next = firstTarget;
+
+    const steps: { step: string; where: string; run: (i: number) => Promise<unknown> | unknown }[] = [
+      {
+        step: 'who is clicking: roster.json read and parsed',
+        where: 'resolveTurn → RosterService.actorFor',
+        run: (i) => app.roster.actorFor({ aadObjectId: t[i].user.aadObjectId, tenantId: TENANT, name: t[i].user.name }),
+      },
+      {
+        step: 'the strike stored: lock file, campaign and list read, list written durably',
+        where: 'ReviewService.strike → LowdbRepository.updateList',
+        run: () => {
+          const x = t[next++];
+          return app.review.strike(YEAR, x.ags, { personId: x.personId, reason: 'weggezogen' }, { actor: actor(x), opId: `bench-parts-${next}` });
+        },
+      },
+      { step: '… of which the lock file alone', where: 'LockManager.withLock', run: (i) => locks.withLock(`bench-${i % 46}`, async () => undefined) },
+      { step: '… of which the durable write alone (temp file, fsync, rename, directory fsync)', where: 'writeFileDurably', run: (i) => writeFileDurably(path.join(dir, 'bench-parts', `${i % 46}.json`), list) },
+      { step: 'the list read again for the answer (campaign 3×, list 1×)', where: 'listActions change → views.listView', run: (i) => listView(deps, actor(t[i]), 'de', YEAR, t[i].ags, 0, notice) },
+      { step: 'the list card rendered', where: 'cards.listCard → renderCard (adaptivecards-templating)', run: (i) => listCard(views[i]) },
+      { step: 'the answer as JSON', where: 'invokeBody, JSON.stringify', run: (i) => JSON.stringify(invokeBody({ kind: 'card', card: cards[i] })) },
+    ];
+    return await measureSteps(steps);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The steps of a question turn ("Wie hoch ist unsere voraussichtliche Förderung?") by a Gemeinde's staff member. */
+export async function questionParts(data: BotData, question: string, serviceUrl: string): Promise<Part[]> {
+  const dir = data.copy();
+  const app = await openApp({ dataDir: dir, clock: fixedClock(NOW) });
+  try {
+    const conversations = new ConversationStore(app.ctx.repo);
+    const users = data.users;
+    const actor = (i: number): Actor => ({ id: users[i % users.length].aadObjectId, name: users[i % users.length].name, role: 'gemeinde', ags: users[i % users.length].ags });
+    let activity = 0;
+    const intent = recognize(question, { verzeichnis: app.ctx.verzeichnis });
+    return await measureSteps([
+      {
+        step: 'who is asking: roster.json read and parsed',
+        where: 'resolveTurn → RosterService.actorFor',
+        run: (i) => app.roster.actorFor({ aadObjectId: users[i % users.length].aadObjectId, tenantId: TENANT, name: '' }),
+      },
+      {
+        step: 'the personal chat remembered (the reference carries the message id, so it is written every time)',
+        where: 'rememberPersonal → ConversationStore.update',
+        run: (i) => {
+          const u = users[i % users.length];
+          const reference = TurnContext.getConversationReference(messageActivity(u, question, serviceUrl) as never);
+          return conversations.rememberPersonal(u.aadObjectId, { ...reference, activityId: `bench-${++activity}` });
+        },
+      },
+      { step: 'the question recognised', where: 'questions/recognize', run: () => recognize(question, { verzeichnis: app.ctx.verzeichnis }) },
+      {
+        step: 'the answer computed (the overview of all lists)',
+        where: 'answerQuestion → funding → OverviewService.overview',
+        run: (i) => answerQuestion(intent, { actor: actor(i), locale: 'de', year: YEAR, app }),
+      },
+      { step: '… of which reading the lists alone', where: `LowdbRepository.readLists (${data.gemeinden} files)`, run: () => app.ctx.repo.readLists(YEAR) },
+    ]);
+  } finally {
+    await app.close();
+  }
+}

@@ -22,7 +22,7 @@ export function tempFileName(file: string): string {
 /** Temporary files left by a crashed writer are named `.<file>.<pid>.<n>.tmp`. */
 export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
 
-export async function fsyncDirectory(dir: string): Promise<void> {
+async function syncDirectoryOnce(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();
@@ -31,10 +31,67 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileDurably(file: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+/**
+ * Group commit of directory fsyncs. A rename is durable once an fsync of its directory that *started
+ * after the rename* has finished. Writers of one directory (every list of a year lives in one) that
+ * finish their renames while an fsync runs all wait for the next one, which then covers them together;
+ * none waits on an fsync that began before its rename.
+ */
+interface DirectorySyncs {
+  running?: Promise<void>;
+  queued?: Promise<void>;
+}
+const directories = new Map<string, DirectorySyncs>();
+
+export function fsyncDirectory(dir: string): Promise<void> {
+  let syncs = directories.get(dir);
+  if (!syncs) directories.set(dir, (syncs = {}));
+  if (syncs.queued) return syncs.queued;
+  if (!syncs.running) return startSync(dir, syncs);
+  const s = syncs;
+  // Runs after the current fsync whether it succeeded or not: each waiter learns of its own fsync's result.
+  syncs.queued = syncs.running
+    .catch(() => undefined)
+    .then(() => {
+      s.queued = undefined;
+      return startSync(dir, s);
+    });
+  return syncs.queued;
+}
+
+function startSync(dir: string, syncs: DirectorySyncs): Promise<void> {
+  const sync: Promise<void> = syncDirectoryOnce(dir).finally(() => {
+    if (syncs.running !== sync) return;
+    syncs.running = undefined;
+    if (!syncs.queued) directories.delete(dir);
+  });
+  syncs.running = sync;
+  return sync;
+}
+
+/** Opens a new temporary file, creating its directory (durably: its parents are fsync'ed) if missing. */
+async function openTemp(file: string): Promise<{ temp: string; handle: fs.FileHandle }> {
   const temp = tempFileName(file);
-  const handle = await fs.open(temp, 'w', 0o600);
+  try {
+    return { temp, handle: await fs.open(temp, 'w', 0o600) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const dir = path.dirname(file);
+  const first = await fs.mkdir(dir, { recursive: true });
+  // A new directory's entry is in its parent: without that fsync a crash could lose the whole directory.
+  if (first) {
+    // `first` is the topmost directory mkdir created: fsync every parent from its parent down to dir's.
+    for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+      await fsyncDirectory(d);
+      if (d === path.dirname(first) || d === path.dirname(d)) break;
+    }
+  }
+  return { temp, handle: await fs.open(temp, 'w', 0o600) };
+}
+
+export async function writeFileDurably(file: string, content: string): Promise<void> {
+  const { temp, handle } = await openTemp(file);
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();

@@ -3,6 +3,11 @@
  * across processes (the bot and an operator's `intm` command may run at the same time) with a lock
  * file created exclusively. A lock file whose process has died (e.g. killed with SIGKILL) is stale and
  * taken over.
+ *
+ * The lock file is a symbolic link whose target is the owner ("<pid>\n<host>\n"): creating it is one
+ * atomic system call that fails if it exists, and it is never seen without its owner – where a
+ * regular file takes open, write and close, and can be caught empty. Lock files written as regular
+ * files (by an older version, or a test) are still read and taken over when stale.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +15,7 @@ import path from 'node:path';
 import { DomainError } from '../domain/errors';
 
 const HOST = os.hostname();
+const OWNER = `${process.pid}\n${HOST}\n`;
 
 /** Whether a process with this id runs (on this host); EPERM means it runs under another user. */
 export function isAlive(pid: number): boolean {
@@ -50,7 +56,9 @@ export class LockManager {
       try {
         return await fn();
       } finally {
-        await fs.rm(file, { force: true });
+        await fs.unlink(file).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+        });
       }
     } finally {
       release();
@@ -69,9 +77,7 @@ export class LockManager {
     let wait = 2;
     for (;;) {
       try {
-        const handle = await fs.open(file, 'wx', 0o600);
-        await handle.writeFile(`${process.pid}\n${HOST}\n`);
-        await handle.close();
+        await fs.symlink(OWNER, file);
         return file;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -93,17 +99,13 @@ export class LockManager {
    * naming our own pid, or a dead process on this host, is left over from a crash.
    */
   private async removeIfStale(file: string): Promise<boolean> {
-    let content: string;
-    try {
-      content = await fs.readFile(file, 'utf8');
-    } catch {
-      return false;
-    }
+    const content = await owner(file);
+    if (content === undefined) return false;
     const [pidText, host] = content.split('\n');
     const pid = Number(pidText);
     if (!pidText) {
-      // Caught between creation and its first write, or its writer died right there: stale only when old.
-      const stat = await fs.stat(file).catch(() => undefined);
+      // A regular lock file caught between creation and its first write, or its writer died right there: stale only when old.
+      const stat = await fs.lstat(file).catch(() => undefined);
       if (!stat || Date.now() - stat.mtimeMs < 5_000) return false;
       await fs.rm(file, { force: true });
       return true;
@@ -113,4 +115,14 @@ export class LockManager {
     await fs.rm(file, { force: true });
     return true;
   }
+}
+
+/** What a lock file says about its owner: a symbolic link's target, or a regular file's text. */
+async function owner(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readlink(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EINVAL') return undefined;
+  }
+  return fs.readFile(file, 'utf8').catch(() => undefined);
 }

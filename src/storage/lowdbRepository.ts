@@ -10,7 +10,8 @@
  *   locks/                             lock files of writers in progress
  *
  * Every change runs under the document's lock on a freshly read copy and resolves only after the new
- * version is on disk (see DurableJsonFile).
+ * version is on disk (see DurableJsonFile). Plain reads are served from a DocumentCache checked
+ * against the file's stat, so what another process wrote is seen as soon as it is renamed into place.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -20,6 +21,7 @@ import type { CampaignRecord, Mutation, Repository } from '../app/ports';
 import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import type { GemeindeListe } from '../domain/list';
+import { DocumentCache } from './documentCache';
 import { DurableJsonFile, TEMP_FILE } from './durableJsonFile';
 import { isAlive, LockManager } from './fileLock';
 import { DocumentKind, Migration, MIGRATIONS, SCHEMA_VERSION, upgrade } from './schema';
@@ -31,6 +33,7 @@ const GENERATION_DIR = /^lists-[0-9A-Za-z-]+$/;
 
 export class LowdbRepository implements Repository {
   private readonly locks: LockManager;
+  private readonly cache = new DocumentCache();
 
   private constructor(
     readonly dataDir: string,
@@ -67,7 +70,7 @@ export class LowdbRepository implements Repository {
 
   async updateCampaign<R>(year: number, change: (current: CampaignRecord | undefined) => Mutation<CampaignRecord, R>): Promise<R> {
     return this.locks.withLock(`${year}-campaign`, async () => {
-      const { next, result } = change(await this.readCampaign(year));
+      const { next, result } = change(await this.readDoc<CampaignRecord>('campaign', `${year}/campaign.json`, FRESH));
       if (next) await this.writeDoc(`${year}/campaign.json`, next);
       return result;
     });
@@ -93,7 +96,7 @@ export class LowdbRepository implements Repository {
       // Read the generation under the list's lock: an import holds every list lock while it switches.
       const record = await this.requireImported(year);
       const file = `${year}/${record.generation}/${ags}.json`;
-      const list = await this.readDoc<GemeindeListe>('list', file);
+      const list = await this.readDoc<GemeindeListe>('list', file, FRESH);
       if (!list) throw new DomainError('list.notFound', { ags, year });
       const { next, result } = change(list, record);
       if (next) await this.writeDoc(file, next);
@@ -149,9 +152,9 @@ export class LowdbRepository implements Repository {
     const stored = record.generation ? await this.readGeneration(year, record.generation) : [];
     const keys = [`${year}-campaign`, ...new Set([...stored, ...incoming].map((l) => `${year}-list-${l.ags}`))];
     return this.locks.withLocks(keys, async () => {
-      const current = await this.readCampaign(year);
+      const current = await this.readDoc<CampaignRecord>('campaign', `${year}/campaign.json`, FRESH);
       if (!current) throw new DomainError('campaign.notFound', { year });
-      return work(current, current.generation ? await this.readGeneration(year, current.generation) : []);
+      return work(current, current.generation ? await this.readGeneration(year, current.generation, FRESH) : []);
     });
   }
 
@@ -163,7 +166,8 @@ export class LowdbRepository implements Repository {
     return this.locks.withLock(`${year}-decisions`, async () => {
       const record = await this.readCampaign(year);
       if (!record) throw new DomainError('campaign.notFound', { year });
-      const { next, result } = change(await this.readDecisions(year), record);
+      const book = await this.readDoc<DecisionBook>('decisions', `${year}/decisions.json`, FRESH);
+      const { next, result } = change(book ?? emptyDecisionBook(year), record);
       if (next) await this.writeDoc(`${year}/decisions.json`, next);
       return result;
     });
@@ -175,7 +179,7 @@ export class LowdbRepository implements Repository {
 
   async updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R> {
     return this.locks.withLock(`document-${name}`, async () => {
-      const { next, result } = change(await this.readDocument<T>(name));
+      const { next, result } = change(await this.readDoc<T>('document', documentFile(name), FRESH));
       if (next) await this.writeDoc(documentFile(name), next as object);
       return result;
     });
@@ -189,7 +193,7 @@ export class LowdbRepository implements Repository {
   async migrateAll(): Promise<number> {
     let count = 0;
     const upgradeFile = async (kind: DocumentKind, file: string) => {
-      const raw = await this.rawDoc(file);
+      const raw = await this.rawDoc(file, FRESH);
       if (raw && raw.schemaVersion !== SCHEMA_VERSION) {
         const { doc } = upgrade<Record<string, unknown>>(kind, raw, file, this.migrations);
         await this.writeDoc(file, stripVersion(doc));
@@ -227,31 +231,37 @@ export class LowdbRepository implements Repository {
     return record as CampaignRecord & { generation: string };
   }
 
-  private async readGeneration(year: number, generation: string): Promise<GemeindeListe[]> {
+  private async readGeneration(year: number, generation: string, fresh = false): Promise<GemeindeListe[]> {
     const dir = path.join(this.dataDir, String(year), generation);
     const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     const lists: GemeindeListe[] = [];
     for (const name of names) {
-      const list = await this.readDoc<GemeindeListe>('list', `${year}/${generation}/${name}`);
+      const list = await this.readDoc<GemeindeListe>('list', `${year}/${generation}/${name}`, fresh);
       if (list) lists.push(list);
     }
     return lists;
   }
 
-  private async rawDoc(file: string): Promise<Record<string, unknown> | null> {
+  /**
+   * The stored JSON of `file`: fresh from the disk (a private copy, which a change may build on), or
+   * the cached, frozen one (plain reads: the parts of it a reader keeps must not be changed).
+   */
+  private async rawDoc(file: string, fresh = false): Promise<Record<string, unknown> | null> {
+    if (!fresh) return (await this.cache.read(path.join(this.dataDir, file), file)) as Record<string, unknown> | null;
     const db = new Low<Record<string, unknown> | null>(new DurableJsonFile(path.join(this.dataDir, file), file), null);
     await db.read();
     return db.data;
   }
 
-  private async readDoc<T>(kind: DocumentKind, file: string): Promise<T | undefined> {
-    const raw = await this.rawDoc(file);
+  private async readDoc<T>(kind: DocumentKind, file: string, fresh = false): Promise<T | undefined> {
+    const raw = await this.rawDoc(file, fresh);
     if (!raw) return undefined;
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new DomainError('storage.corrupt', { file });
     return stripVersion(upgrade<Stored<T>>(kind, raw, file, this.migrations).doc) as T;
   }
 
   private async writeDoc(file: string, data: object): Promise<void> {
+    this.cache.forget(path.join(this.dataDir, file));
     const db = new Low<Stored<object>>(new DurableJsonFile(path.join(this.dataDir, file), file), { schemaVersion: SCHEMA_VERSION });
     db.data = { schemaVersion: SCHEMA_VERSION, ...stripVersion(data) };
     await db.write();
@@ -278,6 +288,9 @@ export class LowdbRepository implements Repository {
     await sweep(this.dataDir, 2);
   }
 }
+
+/** Reads whose result a change builds on: a private copy from the disk, not the shared cached one. */
+const FRESH = true;
 
 /** Named documents live at the top of the data directory; the name must not be able to leave it. */
 function documentFile(name: string): string {

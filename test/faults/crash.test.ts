@@ -148,6 +148,8 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
   expect(isAlive(bot.pid)).toBe(false);
   const lockFile = path.join(dataDir, 'locks', `${YEAR}-list-${pending[0].ags}.lock`);
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
+  // A lock the kill left is a symbolic link (writing through it would create its target): replace it.
+  await fs.rm(lockFile, { force: true });
   await fs.writeFile(lockFile, `${bot.pid}\n${os.hostname()}\n`, { flag: 'w' });
 
   second = await startBotProcess(env());

@@ -143,7 +143,8 @@ export function cardTexts(card: unknown): string {
 export async function filesBelow(dir: string, opts: { withLocks?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
+    // Lock files are symbolic links (src/storage/fileLock.ts): count them too.
+    if (!e.isFile() && !e.isSymbolicLink()) continue;
     const rel = path.relative(dir, path.join(e.parentPath, e.name));
     if (!opts.withLocks && (rel.split(path.sep)[0] === 'locks' || rel.endsWith('.lock'))) continue;
     out.push(rel);

@@ -1,0 +1,102 @@
+/**
+ * Parsed documents kept between reads: a turn reads the roster (about 50 KB), the campaign and a list,
+ * and reading and parsing them from disk every time was most of a click's storage cost.
+ *
+ * An entry is used only while the file's stat is unchanged – inode, size, mtime and ctime, in
+ * nanoseconds. Every write, this process's or another's (`intm` next to the bot), creates a new file
+ * and renames it into place, so it changes the inode and the ctime. A stat is not enough just after a
+ * change, though: file times advance in clock ticks (ext4: a few ms; some file systems: whole
+ * seconds), so two writes within one tick could leave the same times. As git does for its index
+ * ("racily clean" entries), an entry whose ctime is within RACY_MS of the moment it was last checked is
+ * confirmed by comparing the file's text instead (still no parse); after that it is trusted on its stat.
+ *
+ * Entries are deep-frozen, because one object serves every reader: a reader that changed it would
+ * change what the next reader sees. Frozen, such a bug throws instead. Who needs to change a document
+ * (the change functions under a lock) reads it fresh, not from here.
+ */
+import type { BigIntStats } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { DomainError } from '../domain/errors';
+
+/** Longer than the coarsest file time granularity we run on (one second), with room for clock skew. */
+export const RACY_MS = 2_000;
+
+interface Entry {
+  signature: string;
+  /** When (ms since the epoch) the text was last confirmed, taken before the stat that confirmed it. */
+  checkedAt: number;
+  text: string;
+  value: unknown;
+}
+
+const signatureOf = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly maxEntries = 256,
+    /** How long after its last change a file is confirmed by its text (tests shorten it). */
+    private readonly racyMs = RACY_MS,
+  ) {}
+
+  /** The parsed (frozen) document, or null when the file does not exist. */
+  async read(file: string, displayName: string): Promise<unknown> {
+    // Taken before the stat: a change after this moment has a ctime after it too (minus one tick).
+    const checkedAt = Date.now();
+    let stat: BigIntStats;
+    try {
+      stat = await fs.stat(file, { bigint: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      this.entries.delete(file);
+      return null;
+    }
+    const signature = signatureOf(stat);
+    const entry = this.entries.get(file);
+    if (entry && entry.signature === signature && Number(stat.ctimeNs / 1_000_000n) + this.racyMs < entry.checkedAt) return entry.value;
+    // The text read after the stat is at least as new as the stat: an entry never pairs a newer stat with older text.
+    const text = await readText(file);
+    if (text === null) {
+      this.entries.delete(file);
+      return null;
+    }
+    if (entry && entry.signature === signature && entry.text === text) {
+      entry.checkedAt = checkedAt;
+      return entry.value;
+    }
+    let value: unknown;
+    try {
+      value = deepFreeze(JSON.parse(text));
+    } catch {
+      throw new DomainError('storage.corrupt', { file: displayName });
+    }
+    this.entries.delete(file);
+    this.entries.set(file, { signature, checkedAt, text, value });
+    // Oldest first out: a data directory holds one year's lists and a few documents, far fewer.
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  /** Forgets a file this process is about to change (its next read goes to the disk). */
+  forget(file: string): void {
+    this.entries.delete(file);
+  }
+}
+
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

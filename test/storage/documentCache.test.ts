@@ -1,0 +1,112 @@
+/**
+ * The cache of parsed documents (src/storage/documentCache.ts): what another process writes is seen
+ * on the next read – also when it is written within the same clock tick and has the same size – and
+ * what it hands out cannot be changed by a reader.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DocumentCache } from '../../src/storage/documentCache';
+import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { ABSTATT, staff } from '../fixtures';
+import { Harness, openHarness, seed, tempDir } from '../harness';
+
+/** Replaces `file` the way every writer does (temporary file, rename), in a process of its own. */
+function writeFromOtherProcess(file: string, content: string): void {
+  const code = `const fs=require('fs');const t=process.argv[1]+'.other.tmp';fs.writeFileSync(t,process.argv[2]);fs.renameSync(t,process.argv[1])`;
+  execFileSync(process.execPath, ['-e', code, file, content]);
+}
+
+describe('document cache', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  test('another process replaces the file right after a read, same size: the next read has the new content', async () => {
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, '{"value":1}');
+    const cache = new DocumentCache();
+    expect(await cache.read(file, 'doc.json')).toEqual({ value: 1 });
+    for (let i = 2; i < 10; i++) {
+      writeFromOtherProcess(file, `{"value":${i}}`);
+      expect(await cache.read(file, 'doc.json')).toEqual({ value: i });
+    }
+  });
+
+  test('a file changed in place (same inode, same size, mtime set back) is still caught', async () => {
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, '{"value":1}');
+    const before = await fs.stat(file);
+    const cache = new DocumentCache();
+    expect(await cache.read(file, 'doc.json')).toEqual({ value: 1 });
+    writeFileSync(file, '{"value":2}');
+    await fs.utimes(file, before.atime, before.mtime);
+    expect(await cache.read(file, 'doc.json')).toEqual({ value: 2 });
+  });
+
+  test('an old, unchanged file is answered from its stat alone; a changed one is read again', async () => {
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, '{"value":1}');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const cache = new DocumentCache(256, 0);
+    const first = await cache.read(file, 'doc.json');
+    const reads = jest.spyOn(fs, 'readFile');
+    try {
+      expect(await cache.read(file, 'doc.json')).toBe(first);
+      expect(reads).not.toHaveBeenCalled();
+      writeFromOtherProcess(file, '{"value":22}');
+      expect(await cache.read(file, 'doc.json')).toEqual({ value: 22 });
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  test('a deleted file reads as missing; a damaged one is reported, not cached', async () => {
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, '{"value":1}');
+    const cache = new DocumentCache();
+    await cache.read(file, 'doc.json');
+    await fs.rm(file);
+    expect(await cache.read(file, 'doc.json')).toBeNull();
+    writeFileSync(file, '{"value":');
+    await expect(cache.read(file, 'doc.json')).rejects.toMatchObject({ code: 'storage.corrupt' });
+  });
+
+  test('what the cache hands out is frozen: a reader cannot change what the next one sees', async () => {
+    const file = path.join(dir, 'doc.json');
+    writeFileSync(file, '{"items":[{"n":1}]}');
+    const doc = (await new DocumentCache().read(file, 'doc.json')) as { items: { n: number }[] };
+    expect(() => doc.items.push({ n: 2 })).toThrow(TypeError);
+    expect(() => (doc.items[0].n = 5)).toThrow(TypeError);
+  });
+});
+
+describe('repository reads through the cache', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    await seed(h, 6);
+  });
+  afterEach(() => h.cleanup());
+
+  test('a change by another process (its own repository and cache) is seen by the next read here', async () => {
+    const here = h.app.ctx.repo;
+    const before = await here.readList(2025, ABSTATT);
+    const other = await LowdbRepository.open(h.dataDir);
+    await other.updateList(2025, ABSTATT, (list) => ({ next: { ...list, revision: list.revision + 1, extendedUntil: '2024-02-01' }, result: undefined }));
+    await other.close();
+    const after = await here.readList(2025, ABSTATT);
+    expect(after!.revision).toBe(before!.revision + 1);
+    expect(after!.extendedUntil).toBe('2024-02-01');
+  });
+
+  test('a change builds on a fresh copy, never on the shared cached one', async () => {
+    const gemeinde = staff(ABSTATT);
+    const cached = await h.app.ctx.repo.readList(2025, ABSTATT);
+    const outcome = await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde });
+    expect(outcome.changed).toBe(true);
+    expect(cached!.persons[0].strike).toBeUndefined();
+    expect((await h.app.ctx.repo.readList(2025, ABSTATT))!.persons[0].strike?.reason).toBe('weggezogen');
+  });
+});

@@ -60,7 +60,7 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
 
     const steps: { step: string; where: string; run: (i: number) => Promise<unknown> | unknown }[] = [
       {
-        step: 'who is clicking: roster.json read and parsed',
+        step: 'who is clicking: roster.json (stat-checked cache)',
         where: 'resolveTurn → RosterService.actorFor',
         run: (i) => app.roster.actorFor({ aadObjectId: t[i].user.aadObjectId, tenantId: TENANT, name: t[i].user.name }),
       },
@@ -74,7 +74,11 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
       },
       { step: '… of which the lock file alone', where: 'LockManager.withLock', run: (i) => locks.withLock(`bench-${i % 46}`, async () => undefined) },
       { step: '… of which the durable write alone (temp file, fsync, rename, directory fsync)', where: 'writeFileDurably', run: (i) => writeFileDurably(path.join(dir, 'bench-parts', `${i % 46}.json`), list) },
-      { step: 'the list read again for the answer (campaign 3×, list 1×)', where: 'listActions change → views.listView', run: (i) => listView(deps, actor(t[i]), 'de', YEAR, t[i].ags, 0, notice) },
+      {
+        step: 'the view for the answer (the stored list handed over; the campaign from the stat-checked cache)',
+        where: 'listActions change → views.listView',
+        run: (i) => listView(deps, actor(t[i]), 'de', YEAR, t[i].ags, 0, notice, views[i].list),
+      },
       { step: 'the list card rendered', where: 'cards.listCard → renderCard (adaptivecards-templating)', run: (i) => listCard(views[i]) },
       { step: 'the answer as JSON', where: 'invokeBody, JSON.stringify', run: (i) => JSON.stringify(invokeBody({ kind: 'card', card: cards[i] })) },
     ];

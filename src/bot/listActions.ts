@@ -18,6 +18,7 @@ import {
 import { VERBS, type FormInputs, type ListActionData, type Verb } from '../cards/actions';
 import type { Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
+import type { GemeindeListe } from '../domain/list';
 import { ConflictError, DomainError } from '../domain/errors';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
 import { formInputs, listActionData } from './actionData';
@@ -88,17 +89,18 @@ function date(text: string | undefined, field: string): string {
   return d;
 }
 
-async function view(c: Ctx, n?: Notice): Promise<ListView> {
-  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n);
+async function view(c: Ctx, n?: Notice, stored?: GemeindeListe): Promise<ListView> {
+  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n, stored);
 }
 
 /** Runs a change; on success the list card with a confirmation, on a refusal the form or the list with the reason. */
-async function change(c: Ctx, run: () => Promise<{ changed: boolean; replayed: boolean }>, done: MessageCode, form: (v: ListView) => AdaptiveCard): Promise<AdaptiveCard> {
+async function change(c: Ctx, run: () => Promise<{ changed: boolean; replayed: boolean; list: GemeindeListe }>, done: MessageCode, form: (v: ListView) => AdaptiveCard): Promise<AdaptiveCard> {
   try {
     const outcome = await run();
     if (outcome.changed) c.deps.summaries.refresh(c.data.year, c.data.ags);
     const text: MessageCode = outcome.changed || outcome.replayed ? done : 'card.noChange';
-    return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale)));
+    // The outcome carries the list as stored under the lock: the card shows exactly that.
+    return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale), outcome.list));
   } catch (e) {
     if (e instanceof ConflictError) return listCard(await view(c, notice('warning', 'conflict.staleRevision', c.locale)));
     if (e instanceof DomainError && !e.code.startsWith('auth.')) {

@@ -14,9 +14,11 @@ export async function listView(
   ags: string,
   page = 0,
   notice?: Notice,
+  /** The list a change just stored (and returned), so it is not read back from the disk. */
+  stored?: GemeindeListe,
 ): Promise<ListView> {
   const record = await deps.app.campaigns.show(year);
-  const list = await deps.app.review.getList(year, ags, { actor });
+  const list = stored ?? (await deps.app.review.getList(year, ags, { actor }));
   const gemeinde = deps.app.ctx.verzeichnis.byKey(ags);
   if (!gemeinde) throw new DomainError('gemeinde.unknownKey', { ags });
   const today = deps.app.ctx.clock.today();

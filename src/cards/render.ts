@@ -26,8 +26,7 @@ export function renderCard(template: object, data: object): AdaptiveCard {
   const card = compiled.expand({ $root: data }) as AdaptiveCard;
   // An empty card-level action bar is valid JSON but an empty row in some clients.
   if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
-  assertExpanded(card, stringsWithPlaceholder(data));
-  dropDefaults(card);
+  finishCard(card, data);
   return card;
 }
 
@@ -36,25 +35,42 @@ export function renderCard(template: object, data: object): AdaptiveCard {
  * with every property; values that only restate the schema's default are removed here. That is
  * about a tenth of a long list page (hundreds of rows and buttons), at no change in rendering.
  */
-const DEFAULT_VALUES: Record<string, unknown> = {
-  style: 'default',
-  associatedInputs: 'auto',
-  strikethrough: false,
-  color: 'Default',
-  weight: 'Default',
-  isSubtle: false,
-};
+const DEFAULT_VALUES = new Map<string, unknown>([
+  ['style', 'default'],
+  ['associatedInputs', 'auto'],
+  ['strikethrough', false],
+  ['color', 'Default'],
+  ['weight', 'Default'],
+  ['isSubtle', false],
+]);
 
-function dropDefaults(node: unknown): void {
-  if (Array.isArray(node)) {
-    node.forEach(dropDefaults);
-  } else if (node && typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    for (const [key, value] of Object.entries(obj)) {
-      if (key in DEFAULT_VALUES && DEFAULT_VALUES[key] === value) delete obj[key];
-      else dropDefaults(value);
+/**
+ * One pass over the expanded card (a list page has thousands of nodes, and this runs on every
+ * click): drops default values, and throws if a binding was left unexpanded. The data is searched
+ * for strings that legitimately contain `${` only when the card has such a string at all.
+ */
+function finishCard(card: AdaptiveCard, data: object): void {
+  let allowed: Set<string> | undefined;
+  const check = (text: string) => {
+    if (text.includes('${') && !(allowed ??= stringsWithPlaceholder(data)).has(text)) assertExpanded(card, allowed);
+  };
+  const visit = (node: object): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        if (typeof item === 'string') check(item);
+        else if (item && typeof item === 'object') visit(item);
+      }
+      return;
     }
-  }
+    const obj = node as Record<string, unknown>;
+    for (const key in obj) {
+      const value = obj[key];
+      if (value !== undefined && DEFAULT_VALUES.get(key) === value) delete obj[key];
+      else if (typeof value === 'string') check(value);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(card);
 }
 
 function stringsWithPlaceholder(data: unknown, found = new Set<string>()): Set<string> {
@@ -68,6 +84,7 @@ function stringsWithPlaceholder(data: unknown, found = new Set<string>()): Set<s
   return found;
 }
 
+/** The slow walk that names where a binding was left: only run to report one finishCard found. */
 function assertExpanded(node: unknown, allowed: Set<string>, path = 'card'): void {
   if (typeof node === 'string') {
     if (node.includes('${') && !allowed.has(node)) throw new Error(`card template left a binding unexpanded at ${path}: ${node}`);

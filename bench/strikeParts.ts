@@ -96,21 +96,20 @@ export async function questionParts(data: BotData, question: string, serviceUrl:
     const conversations = new ConversationStore(app.ctx.repo);
     const users = data.users;
     const actor = (i: number): Actor => ({ id: users[i % users.length].aadObjectId, name: users[i % users.length].name, role: 'gemeinde', ags: users[i % users.length].ags });
-    let activity = 0;
-    const intent = recognize(question, { verzeichnis: app.ctx.verzeichnis });
+      const intent = recognize(question, { verzeichnis: app.ctx.verzeichnis });
     return await measureSteps([
       {
-        step: 'who is asking: roster.json read and parsed',
+        step: 'who is asking: roster.json (stat-checked cache)',
         where: 'resolveTurn → RosterService.actorFor',
         run: (i) => app.roster.actorFor({ aadObjectId: users[i % users.length].aadObjectId, tenantId: TENANT, name: '' }),
       },
       {
-        step: 'the personal chat remembered (the reference carries the message id, so it is written every time)',
+        step: 'the personal chat remembered (unchanged from the last message: checked, not written)',
         where: 'rememberPersonal → ConversationStore.update',
         run: (i) => {
           const u = users[i % users.length];
           const reference = TurnContext.getConversationReference(messageActivity(u, question, serviceUrl) as never);
-          return conversations.rememberPersonal(u.aadObjectId, { ...reference, activityId: `bench-${++activity}` });
+          return conversations.rememberPersonal(u.aadObjectId, { ...reference, activityId: `bench-${i}` });
         },
       },
       { step: 'the question recognised', where: 'questions/recognize', run: () => recognize(question, { verzeichnis: app.ctx.verzeichnis }) },

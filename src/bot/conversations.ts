@@ -50,10 +50,19 @@ export class ConversationStore {
     });
   }
 
+  /**
+   * Keeps a personal chat's reference. The id of the message it came with is left out: a proactive
+   * message starts a new message in the chat, and without it the stored reference stays the same from
+   * one message to the next – so a chat is written when it first appears or moves, not on every turn
+   * (the check runs on the cached document, without the lock).
+   */
   async rememberPersonal(aadObjectId: string, reference: StoredReference): Promise<void> {
+    const { activityId: _message, ...chat } = reference;
+    const same = (c: Conversations) => JSON.stringify(c.personal[aadObjectId]) === JSON.stringify(chat);
+    if (same(await this.read())) return;
     await this.update((c) => {
-      if (JSON.stringify(c.personal[aadObjectId]) === JSON.stringify(reference)) return false;
-      c.personal[aadObjectId] = reference;
+      if (same(c)) return false;
+      c.personal[aadObjectId] = chat;
       return true;
     });
   }

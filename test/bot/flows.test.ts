@@ -1,7 +1,10 @@
 /** Steps 2 and 3 in Teams, driven through botbuilder's TestAdapter with Teams-shaped activities. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { VERBS } from '../../src/cards/actions';
 import { countList } from '../../src/domain/list';
 import { translate } from '../../src/i18n/messages';
+import type { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
@@ -282,6 +285,19 @@ test('conversation references are stored on install, for messages the bot sends 
   const [welcome] = await h.send({ ...messageActivity(BERT, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:intm-bot' }] } as never);
   expect(welcome.text).toBe(de('bot.welcome'));
   expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
+});
+
+test('a personal chat is stored once, not rewritten on every message', async () => {
+  const file = path.join((h.deps.app.ctx.repo as LowdbRepository).dataDir, 'conversations.json');
+  await h.send({ ...messageActivity(ANNA, 'hilfe'), id: 'nachricht-1' });
+  const first = await stat(file);
+  expect((await h.deps.conversations.read()).personal[ANNA.aadObjectId]).not.toHaveProperty('activityId');
+  await h.send({ ...messageActivity(ANNA, 'liste'), id: 'nachricht-2' });
+  const second = await stat(file);
+  expect([second.ino, second.mtimeMs]).toEqual([first.ino, first.mtimeMs]);
+  // A chat that moved (another service URL) is stored again.
+  await h.send({ ...messageActivity(ANNA, 'hilfe'), id: 'nachricht-3', serviceUrl: 'https://smba.example.invalid/emea/' });
+  expect((await h.deps.conversations.read()).personal[ANNA.aadObjectId].serviceUrl).toBe('https://smba.example.invalid/emea/');
 });
 
 test('privacy: after a whole procedure nothing personal went to a channel, a group chat or the log', async () => {

@@ -6,8 +6,9 @@
  *
  * The lock file is a symbolic link whose target is the owner ("<pid>\n<host>\n"): creating it is one
  * atomic system call that fails if it exists, and it is never seen without its owner – where a
- * regular file takes open, write and close, and can be caught empty. Lock files written as regular
- * files (by an older version, or a test) are still read and taken over when stale.
+ * regular file takes open, write and close, and can be caught empty. On a file system without
+ * symbolic links the lock files are regular files again; those (also from an older version, or a
+ * test) are read and taken over when stale.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -77,7 +78,7 @@ export class LockManager {
     let wait = 2;
     for (;;) {
       try {
-        await fs.symlink(OWNER, file);
+        await createLockFile(file);
         return file;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -114,6 +115,34 @@ export class LockManager {
     if (pid !== process.pid && isAlive(pid)) return false;
     await fs.rm(file, { force: true });
     return true;
+  }
+}
+
+/** Set once a symbolic link could not be made here: from then on lock files are regular files. */
+let symlinksUnsupported = false;
+
+/** Error codes of file systems without symbolic links (FAT/exFAT, SMB shares without mfsymlinks, Windows without the privilege). */
+const NO_SYMLINKS = new Set(['EPERM', 'EOPNOTSUPP', 'ENOTSUP', 'ENOSYS', 'EINVAL']);
+
+/**
+ * Creates the lock file, failing with EEXIST if it exists: a symbolic link naming the owner where the
+ * file system has them, else a regular file created exclusively with the owner written into it (the
+ * moment it is still empty is covered by removeIfStale's age check).
+ */
+async function createLockFile(file: string): Promise<void> {
+  if (!symlinksUnsupported) {
+    try {
+      return await fs.symlink(OWNER, file);
+    } catch (e) {
+      if (!NO_SYMLINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      symlinksUnsupported = true;
+    }
+  }
+  const handle = await fs.open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(OWNER);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -119,7 +119,7 @@ export class LowdbRepository implements Repository {
         await Promise.all(lists.slice(i, i + 8).map((l) => this.writeDoc(`${year}/${generation}/${l.ags}.json`, l)));
       }
       await this.writeDoc(`${year}/campaign.json`, { ...next, generation });
-      if (current.generation) await fs.rm(path.join(this.dataDir, String(year), current.generation), { recursive: true, force: true });
+      if (current.generation) await this.removeGeneration(year, current.generation);
       return result;
     });
   }
@@ -271,8 +271,15 @@ export class LowdbRepository implements Repository {
   private async removeOrphanGenerations(year: number, current: string | undefined): Promise<void> {
     const dir = path.join(this.dataDir, String(year));
     for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-      if (GENERATION_DIR.test(name) && name !== current) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+      if (GENERATION_DIR.test(name) && name !== current) await this.removeGeneration(year, name);
     }
+  }
+
+  /** Removes a generation of lists from the disk and from the cache (they hold personal data). */
+  private async removeGeneration(year: number, generation: string): Promise<void> {
+    const dir = path.join(this.dataDir, String(year), generation);
+    this.cache.forgetUnder(dir);
+    await fs.rm(dir, { recursive: true, force: true });
   }
 
   /** Temporary files of writers that died mid-write; a live writer's files are left alone. */

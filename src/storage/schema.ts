@@ -14,7 +14,11 @@ export interface Migration {
   /** The version the document has before this step; the step produces `from + 1`. */
   from: number;
   kind: DocumentKind;
-  up(doc: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Returns the document in the next shape, as a new object: `doc` may be a cached document shared by
+   * every reader (deep-frozen, see documentCache.ts), so changing it in place throws.
+   */
+  up(doc: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
 /**

@@ -80,6 +80,25 @@ describe('document cache', () => {
     expect(() => doc.items.push({ n: 2 })).toThrow(TypeError);
     expect(() => (doc.items[0].n = 5)).toThrow(TypeError);
   });
+
+  test('entries unused for the idle time are dropped; files below a removed folder are forgotten at once', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'lists-x', 'b.json');
+    await fs.mkdir(path.dirname(b));
+    writeFileSync(a, '{"a":1}');
+    writeFileSync(b, '{"b":1}');
+    const cache = new DocumentCache(256, 0, 40);
+    await cache.read(a, 'a.json');
+    await cache.read(b, 'lists-x/b.json');
+    expect(cache.size).toBe(2);
+    cache.forgetUnder(path.join(dir, 'lists-x'));
+    expect(cache.size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await cache.read(b, 'lists-x/b.json');
+    // a was idle for longer than 40 ms: gone; b was just read.
+    expect(cache.size).toBe(1);
+    expect(await cache.read(b, 'lists-x/b.json')).toEqual({ b: 1 });
+  });
 });
 
 describe('repository reads through the cache', () => {
@@ -108,5 +127,15 @@ describe('repository reads through the cache', () => {
     expect(outcome.changed).toBe(true);
     expect(cached!.persons[0].strike).toBeUndefined();
     expect((await h.app.ctx.repo.readList(2025, ABSTATT))!.persons[0].strike?.reason).toBe('weggezogen');
+  });
+
+  test('lists removed from the disk (purge, replaced import) leave no copy in memory', async () => {
+    const repo = h.app.ctx.repo as LowdbRepository;
+    expect((await repo.readLists(2025)).length).toBeGreaterThan(0);
+    const cache = (repo as unknown as { cache: DocumentCache }).cache;
+    const cachedLists = () => [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((f) => f.includes(`${path.sep}lists-`));
+    expect(cachedLists().length).toBeGreaterThan(0);
+    await repo.purgeLists(2025, (current) => ({ next: { ...current }, result: undefined }));
+    expect(cachedLists()).toEqual([]);
   });
 });

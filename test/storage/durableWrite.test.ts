@@ -1,6 +1,6 @@
 /**
- * Group commit of directory fsyncs (src/storage/durableJsonFile.ts) and lock files as symbolic links
- * (src/storage/fileLock.ts).
+ * Group commit of directory fsyncs (src/storage/durableJsonFile.ts) and lock files as symbolic links,
+ * or regular files where there are none (src/storage/fileLock.ts).
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -110,5 +110,26 @@ describe('lock files', () => {
     // PID 1 is alive: its lock holds, the caller gives up after the timeout.
     await fs.symlink(`1\n${os.hostname()}\n`, path.join(lockDir, 'c.lock'));
     await expect(locks.withLock('c', async () => 'c')).rejects.toMatchObject({ code: 'storage.busy' });
+  });
+
+  test('where the file system has no symbolic links, lock files are regular files again', async () => {
+    // Last in this file: the lock manager remembers the answer for the rest of the process.
+    const symlink = jest.spyOn(fs, 'symlink').mockRejectedValue(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }));
+    try {
+      const locks = new LockManager(path.join(dir, 'locks'), 300);
+      const file = path.join(dir, 'locks', 'k.lock');
+      await locks.withLock('k', async () => {
+        expect((await fs.lstat(file)).isFile()).toBe(true);
+        expect(readFileSync(file, 'utf8')).toBe(`${process.pid}\n${os.hostname()}\n`);
+        // Held: a second taker in another process would find the file and wait.
+        await expect(fs.open(file, 'wx')).rejects.toMatchObject({ code: 'EEXIST' });
+      });
+      await expect(fs.lstat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(symlink).toHaveBeenCalledTimes(1);
+      await locks.withLock('k', async () => undefined);
+      expect(symlink).toHaveBeenCalledTimes(1);
+    } finally {
+      symlink.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { VERBS } from './actions';
 import { ButtonData, yearButton } from './buttons';
 import type { AdaptiveCard } from './index';
 import { clampPage } from './paging';
+import { statusTotals } from './statusTotals';
 import { formatCount, localDate, renderCard, userText } from './render';
 import template from './templates/dashboard.json';
 
@@ -69,14 +70,7 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
     title: cardText('dashboard.title', locale, { year }),
     asOf: cardText('dashboard.asOf', locale, { today: formatDate(report.today), review: formatDate(report.deadlines.review) }),
     published: report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at) }) }] : [],
-    totals: cardText('dashboard.totals', locale, {
-      submitted: summary.submitted,
-      total: summary.total,
-      inProgress: summary.byState['in-bearbeitung'],
-      sent: summary.byState.versendet,
-      imported: summary.byState.importiert,
-      overdue: summary.overdue,
-    }),
+    totals: statusTotals(summary, locale),
     pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),
     head: {
       gemeinde: t('dashboard.colGemeinde'),

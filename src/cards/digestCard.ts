@@ -11,6 +11,7 @@ import { VERBS } from './actions';
 import { yearButton } from './buttons';
 import type { AdaptiveCard, DigestView } from './index';
 import { line, run, userRun, type Line } from './lines';
+import { statusTotals } from './statusTotals';
 import { formatCount, localDate, renderCard } from './render';
 import template from './templates/digest.json';
 
@@ -96,14 +97,7 @@ export function digestCard(view: DigestView): AdaptiveCard {
     lang: locale,
     title: cardText('digest.title', locale, { year, date: localDate(view.at) }),
     published: view.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(view.published.at) }) }] : [],
-    totals: cardText('dashboard.totals', locale, {
-      submitted: summary.submitted,
-      total: summary.total,
-      inProgress: summary.byState['in-bearbeitung'],
-      sent: summary.byState.versendet,
-      imported: summary.byState.importiert,
-      overdue: summary.overdue,
-    }),
+    totals: statusTotals(summary, locale),
     sections,
     buttons: [yearButton(VERBS.dashboard, cardText('digest.status', locale), year)],
   });

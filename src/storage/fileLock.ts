@@ -96,25 +96,61 @@ export class LockManager {
   }
 
   /**
-   * This process holds no other lock on the key (the promise chain guarantees that), so a lock file
-   * naming our own pid, or a dead process on this host, is left over from a crash.
+   * Removes the lock file if its owner is gone. Deciding that and removing it are two steps: in
+   * between, another process could take the same stale lock over and put its own in place, which must
+   * not be removed. So a lock this process does not own is removed only under the key's takeover
+   * guard, after deciding again.
    */
   private async removeIfStale(file: string): Promise<boolean> {
-    const content = await owner(file);
-    if (content === undefined) return false;
-    const [pidText, host] = content.split('\n');
-    const pid = Number(pidText);
-    if (!pidText) {
-      // A regular lock file caught between creation and its first write, or its writer died right there: stale only when old.
-      const stat = await fs.lstat(file).catch(() => undefined);
-      if (!stat || Date.now() - stat.mtimeMs < 5_000) return false;
-      await fs.rm(file, { force: true });
+    const seen = await owner(file);
+    if (seen === undefined || !(await isStale(file, seen))) return false;
+    return underTakeoverGuard(file, async () => {
+      const now = await owner(file);
+      if (now === undefined) return true;
+      if (now !== seen || !(await isStale(file, now))) return false;
+      await fs.unlink(file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
       return true;
-    }
-    if (!Number.isInteger(pid) || host !== HOST) return false;
-    if (pid !== process.pid && isAlive(pid)) return false;
-    await fs.rm(file, { force: true });
-    return true;
+    });
+  }
+}
+
+/**
+ * Whether a lock file's owner is gone. This process holds no other lock on the key (the promise chain
+ * guarantees that), so a lock file naming our own pid, or a dead process on this host, is left over
+ * from a crash.
+ */
+async function isStale(file: string, content: string): Promise<boolean> {
+  const [pidText, host] = content.split('\n');
+  if (!pidText) {
+    // A regular lock file caught between creation and its first write, or its writer died right there: stale only when old.
+    const stat = await fs.lstat(file).catch(() => undefined);
+    return stat !== undefined && Date.now() - stat.mtimeMs >= 5_000;
+  }
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || host !== HOST) return false;
+  return pid === process.pid || !isAlive(pid);
+}
+
+/** A takeover guard is held for a few file operations; one older than this was left by a taker that died. */
+const GUARD_STALE_MS = 5_000;
+
+/** Runs `takeOver` holding `<lock>.takeover`; false (try again later) while another process holds it. */
+async function underTakeoverGuard(file: string, takeOver: () => Promise<boolean>): Promise<boolean> {
+  const guard = `${file}.takeover`;
+  try {
+    await createLockFile(guard);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const stat = await fs.lstat(guard).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > GUARD_STALE_MS) await fs.rm(guard, { force: true });
+    return false;
+  }
+  try {
+    return await takeOver();
+  } finally {
+    await fs.rm(guard, { force: true });
   }
 }
 

@@ -112,6 +112,50 @@ describe('lock files', () => {
     await expect(locks.withLock('c', async () => 'c')).rejects.toMatchObject({ code: 'storage.busy' });
   });
 
+  test('a stale lock that another process takes over in the meantime is left alone', async () => {
+    const lockDir = path.join(dir, 'locks');
+    await fs.mkdir(lockDir);
+    const file = path.join(lockDir, 'k.lock');
+    const host = os.hostname();
+    await fs.symlink(`${2 ** 22 + 12_345}\n${host}\n`, file);
+    const readlink = fs.readlink.bind(fs) as (p: string) => Promise<string>;
+    let replaced = false;
+    const spy = jest.spyOn(fs, 'readlink').mockImplementation((async (p: string) => {
+      const target = await readlink(p);
+      if (!replaced && p === file) {
+        // Right after this process read the dead owner, another one takes the lock over (PID 1: alive).
+        replaced = true;
+        await fs.unlink(file);
+        await fs.symlink(`1\n${host}\n`, file);
+      }
+      return target;
+    }) as never);
+    try {
+      const locks = new LockManager(lockDir, 300);
+      await expect(locks.withLock('k', async () => 'k')).rejects.toMatchObject({ code: 'storage.busy' });
+      expect(await readlink(file)).toBe(`1\n${host}\n`);
+      await expect(fs.lstat(`${file}.takeover`)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a takeover guard left by a taker that died is removed when old; a fresh one is waited for', async () => {
+    const lockDir = path.join(dir, 'locks');
+    await fs.mkdir(lockDir);
+    const host = os.hostname();
+    const dead = `${2 ** 22 + 12_345}\n${host}\n`;
+    for (const key of ['old', 'fresh']) {
+      await fs.symlink(dead, path.join(lockDir, `${key}.lock`));
+      await fs.symlink(dead, path.join(lockDir, `${key}.lock.takeover`));
+    }
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await fs.lutimes(path.join(lockDir, 'old.lock.takeover'), minuteAgo, minuteAgo);
+    const locks = new LockManager(lockDir, 300);
+    await expect(locks.withLock('old', async () => 'old')).resolves.toBe('old');
+    await expect(locks.withLock('fresh', async () => 'fresh')).rejects.toMatchObject({ code: 'storage.busy' });
+  });
+
   test('where the file system has no symbolic links, lock files are regular files again', async () => {
     // Last in this file: the lock manager remembers the answer for the rest of the process.
     const symlink = jest.spyOn(fs, 'symlink').mockRejectedValue(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }));

@@ -470,7 +470,3 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   });
   return { url: `http://localhost:${port}`, port, serviceUrl: `http://localhost:${port}/_connector`, pid, exited, stop };
 }
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

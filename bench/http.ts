@@ -14,8 +14,9 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { type BotData, messageActivity, PERSONS, prepareBotData, strikeBody, YEAR } from './botData';
-import { freePort, type LoadResult, machineCpu, percentile, postOnce, runLoad, type ServerChild, startCountingConnector, startServerChild, type CountingConnector } from './load';
-import { ms, type Row, type Section } from './report';
+import { freePort } from '../src/demo/teamsPlayground';
+import { type LoadResult, machineCpu, postOnce, runLoad, type ServerChild, startCountingConnector, startServerChild, type CountingConnector } from './load';
+import { ms, percentile, type Row, type Section } from './report';
 import { questionParts, strikeParts } from './strikeParts';
 
 export const CONNECTIONS = 10;

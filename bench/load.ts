@@ -218,15 +218,6 @@ export function postOnce(url: string, body: Buffer): Promise<{ status: number; t
   return post(agent, new URL(url), body).finally(() => agent.destroy());
 }
 
-/** A port free right now on 127.0.0.1 (the OS picks it; it is released for the caller to use). */
-export async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Busy and total CPU time of the whole machine so far (/proc/stat, in ms), to see what else ran meanwhile. */
 export function machineCpu(): { busyMs: number; totalMs: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
@@ -234,10 +225,4 @@ export function machineCpu(): { busyMs: number; totalMs: number } {
   const idle = fields[3] + fields[4];
   // USER_HZ is 100 on Linux: one tick is 10 ms.
   return { busyMs: (total - idle) * 10, totalMs: total * 10 };
-}
-
-/** Nearest-rank percentile of unsorted samples (0 < p ≤ 1). */
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }

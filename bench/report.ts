@@ -13,12 +13,21 @@ export interface Stats {
   max: number;
 }
 
+/** Nearest-rank percentile (0 < p ≤ 1) of samples sorted ascending: no interpolation, so it is a measured value. */
+function nearestRank(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/** Nearest-rank percentile of unsorted samples (0 < p ≤ 1). */
+export function percentile(samples: readonly number[], p: number): number {
+  return nearestRank([...samples].sort((a, b) => a - b), p);
+}
+
 /** Nearest-rank percentiles: no interpolation, so every figure reported is a time that was measured. */
 export function stats(samples: readonly number[]): Stats {
   if (samples.length === 0) throw new Error('stats: no samples');
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  return { runs: sorted.length, min: sorted[0], median: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
+  return { runs: sorted.length, min: sorted[0], median: nearestRank(sorted, 0.5), p95: nearestRank(sorted, 0.95), max: sorted[sorted.length - 1] };
 }
 
 /** Milliseconds one call takes. */

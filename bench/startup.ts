@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NOW, prepareBotData, strikeBody, TENANT } from './botData';
-import { freePort, get, postOnce } from './load';
+import { freePort } from '../src/demo/teamsPlayground';
+import { get, postOnce } from './load';
 import { ms, type Section } from './report';
 
 const RUNS = 7;

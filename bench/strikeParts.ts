@@ -19,7 +19,7 @@ import { writeFileDurably } from '../src/storage/durableJsonFile';
 import { LockManager } from '../src/storage/fileLock';
 import { fixedClock } from '../src/storage/systemClock';
 import { type BotData, messageActivity, NOW, TENANT, type Target, YEAR } from './botData';
-import { percentile } from './load';
+import { percentile } from './report';
 
 export interface Part {
   step: string;

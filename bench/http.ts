@@ -5,7 +5,7 @@
  * process with 10 keep-alive connections for a fixed duration.
  *
  * 4. A persisted strike (invoke `adaptiveCard/action`, verb `person.strike`) against a bare
- *    Action.Execute echo. 5. A question turn ("Wie hoch ist unsere voraussichtliche Förderung?") against
+ *    Action.Execute echo, and for information a card echo that answers with a prebuilt list card. 5. A question turn ("Wie hoch ist unsere voraussichtliche Förderung?") against
  *    an echo message turn; both reply through the connector stand-in on 127.0.0.1.
  *
  * Each round runs in a fresh server process over a fresh copy of the data directory, measures both
@@ -66,6 +66,7 @@ const rate = (v: number) => `${Math.round(v).toLocaleString('en')}/s`;
 const spread = (values: readonly number[]) => `${rate(median(values))} (${rate(Math.min(...values))}–${rate(Math.max(...values))})`;
 const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p99 ${ms(percentile(s.latencies, 0.99))}`;
 const p99Spread = (s: Side) => `${ms(Math.min(...s.p99))}–${ms(Math.max(...s.p99))}`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
 const othersNote = (...sides: Side[]) => {
   const all = sides.flatMap((s) => s.others);
@@ -101,12 +102,29 @@ function checkCard(marker: string) {
   };
 }
 
-/** One server process, one fresh data directory: warm both sides up, measure both, stop. */
-async function strikeRound(data: BotData, connector: CountingConnector, round: number, echo: Side, strike: Side, sizes: { strike: number; echo: number }) {
+interface StrikeSides {
+  echo: Side;
+  /** The card echo: answers every click with the same list card the bot answered once, nothing else. */
+  cardEcho: Side;
+  strike: Side;
+}
+
+/** Answers taken once, in the first round: their sizes, and the list card the card echo answers with. */
+interface Sample {
+  strikeBytes: number;
+  echoBytes: number;
+  cardEchoBytes: number;
+  card?: object;
+}
+
+/** One server process, one fresh data directory: warm the three sides up, measure them, stop. */
+async function strikeRound(data: BotData, connector: CountingConnector, round: number, sides: StrikeSides, sample: Sample) {
+  const { echo, cardEcho, strike } = sides;
   const server = await startServerChild(data.copy());
   try {
     const botUrl = `${server.urls.bot}/api/messages`;
     const echoUrl = `${server.urls.echo}/api/messages`;
+    const cardEchoUrl = `${server.urls.cardEcho}/api/messages`;
     let used = 0;
     const nextStrike = (limit: number) => (i: number) => {
       if (i >= limit || used >= data.targets.length) return undefined;
@@ -118,20 +136,30 @@ async function strikeRound(data: BotData, connector: CountingConnector, round: n
     const struck = checkCard('Die Person ist gestrichen.');
     const echoed = checkCard('OK ');
     const measureEcho = () => measured(server, echo, () => runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: echoed }));
+    const measureCardEcho = () => measured(server, cardEcho, () => runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: struck }));
     const measureStrike = () =>
       measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: nextStrike(Number.POSITIVE_INFINITY), check: struck }));
 
     await runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS, body: echoBody, check: echoed });
     await runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: nextStrike(WARMUP_STRIKES), check: struck });
     if (round === 0) {
-      sizes.strike = (await postSample(botUrl, nextStrike(used + 1)(used)!)).length;
-      sizes.echo = (await postSample(echoUrl, echoBody(0))).length;
+      // A list card as the bot answered a strike after the warm-up: the card echo's answer in every round.
+      const answer = await postSample(botUrl, nextStrike(used + 1)(used)!);
+      sample.strikeBytes = answer.length;
+      sample.card = (JSON.parse(answer) as { value: object }).value;
+      sample.echoBytes = (await postSample(echoUrl, echoBody(0))).length;
     }
+    await server.setEchoCard(sample.card!);
+    await runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS / 2, body: echoBody, check: struck });
+    if (round === 0) sample.cardEchoBytes = (await postSample(cardEchoUrl, echoBody(0))).length;
+    // The card echo always runs between the other two, which take turns in going first.
     if (round % 2 === 0) {
       await measureEcho();
+      await measureCardEcho();
       await measureStrike();
     } else {
       await measureStrike();
+      await measureCardEcho();
       await measureEcho();
     }
     return used;
@@ -149,14 +177,16 @@ export async function httpStrikeBenchmark(): Promise<Section> {
   const connector = await startCountingConnector();
   try {
     const ceiling = await generatorCeiling();
-    const echo = side();
-    const strike = side();
-    const sizes = { strike: 0, echo: 0 };
+    const sides: StrikeSides = { echo: side(), cardEcho: side(), strike: side() };
+    const { echo, cardEcho, strike } = sides;
+    const sample: Sample = { strikeBytes: 0, echoBytes: 0, cardEchoBytes: 0 };
     let mostUsed = 0;
-    for (let round = 0; round < ROUNDS; round++) mostUsed = Math.max(mostUsed, await strikeRound(data, connector, round, echo, strike, sizes));
+    for (let round = 0; round < ROUNDS; round++) mostUsed = Math.max(mostUsed, await strikeRound(data, connector, round, sides, sample));
 
     const parts = await strikeParts(data, 0);
     const ratio = median(strike.rps) / median(echo.rps);
+    const cardRatio = median(cardEcho.rps) / median(echo.rps);
+    const budget = median(echo.cpuPerRequest) / STRIKE_GOAL_RATIO;
     const p99 = percentile(strike.latencies, 0.99);
     const top = parts.filter((p) => !p.step.startsWith('…'));
     const partsSum = top.reduce((sum, p) => sum + p.cpuMs, 0);
@@ -167,6 +197,13 @@ export async function httpStrikeBenchmark(): Promise<Section> {
       { measure: 'strike p99 latency', result: ms(p99), baseline: `echo ${ms(percentile(echo.latencies, 0.99))}`, goal: `< ${STRIKE_GOAL_P99_MS} ms`, met: p99 < STRIKE_GOAL_P99_MS },
       { measure: 'p99 of each round (min–max)', result: `strike ${p99Spread(strike)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds (min–max)', result: `strike ${cpu(strike)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
+      {
+        measure: `for information: the card echo (the same clicks answered with the strike's list card, ${kb(sample.cardEchoBytes)}, prebuilt), median of rounds`,
+        result: `card echo ${spread(cardEcho.rps)} = ${cardRatio.toFixed(2)}× the echo`,
+        baseline: `echo ${rate(median(echo.rps))}`,
+        goal: '–',
+      },
+      { measure: 'for information: card echo latency; server CPU per request', result: `card echo ${latency(cardEcho)}; ${cpu(cardEcho)}`, baseline: `echo ${ms(median(echo.cpuPerRequest))}`, goal: '–' },
     ];
     return {
       title: '4. HTTP: a persisted strike against an Action.Execute echo',
@@ -178,27 +215,32 @@ own operation id) from the staff of the Gemeinde – ${data.users.length} users 
 checked. Every strike is a different person, the clicks of all Gemeinden mixed (seeded random order over
 the ${data.inside.toLocaleString('en')} listed persons of an invented export of ${PERSONS.toLocaleString('en')} over the 46 real Gemeinden, imported by
 \`app.imports.importStep1\`); each is stored by \`LowdbRepository\` (lock file, list rewritten, fsync'ed
-with its directory) and answered with the updated list card (${(sizes.strike / 1024).toFixed(1)} KB of JSON).
+with its directory) and answered with the updated list card (${kb(sample.strikeBytes)} of JSON).
 **Baseline:** the echo – a second teams-ai Application in the same server process, on its own port,
 over the same \`createAdapter\` and \`createBotServer\` (src/bot/adapter.ts, src/bot/server.ts: restify,
 body parser, activity check, \`adapter.process\`), whose \`app.adaptiveCards.actionExecute\` handler answers
-the same strike clicks with a tiny card (${sizes.echo} bytes) without touching storage.
+the same strike clicks with a tiny card (${sample.echoBytes} bytes) without touching storage. **For information, the card
+echo:** a third Application of the same kind, whose handler answers the same clicks with the list card the
+bot answered to one strike in the first round (${kb(sample.cardEchoBytes)}, built once and handed to the server) – what answering
+with the card costs on this path, with nothing read, stored or rendered.
 
 The load: bench/load.ts in the benchmark process, ${CONNECTIONS} keep-alive connections over 127.0.0.1, each
 sending its next request when the previous answer has been read (closed loop, like wrk); latency from
 sending to the last byte of the answer, every answer checked. ${ROUNDS} rounds, each in a fresh server
 process (\`node --expose-gc dist/bench/httpServerChild.js\`) over a fresh copy of the data directory:
-${WARMUP_MS / 1000} s of echo and ${WARMUP_STRIKES} strikes to warm up, then ${MEASURE_MS / 1000} s of echo and ${MEASURE_MS / 1000} s of strikes, in alternating order.
+${WARMUP_MS / 1000} s of echo, ${WARMUP_STRIKES} strikes and ${WARMUP_MS / 2000} s of card echo to warm up, then ${MEASURE_MS / 1000} s each of echo, card
+echo and strikes – echo and strikes taking turns in going first, the card echo between them.
 Throughput counts the answers completed within the ${MEASURE_MS / 1000} s; latency percentiles are nearest-rank over
 all measured requests of all rounds.`,
       rows,
       notes: [
-        othersNote(echo, strike),
+        othersNote(echo, cardEcho, strike),
         `The load generator's ceiling on this machine: ${rate(ceiling)} against a bare node:http server (a process of its own, small JSON answer) – far above the echo, so the echo's figure is the server's.`,
         `The server process and the load generator share the machine's ${os.cpus().length} cores; the server's Node thread is single-threaded, its fsyncs run in libuv's thread pool.`,
         `Where a strike's CPU goes – each step the bot runs for the click, measured alone in the benchmark process over a fresh copy of the data (CPU per call, median of 5 batches of 100): ${parts
           .map((p) => `${p.step} ${ms(p.cpuMs)} (\`${p.where}\`)`)
-          .join('; ')}. These steps add up to ${ms(partsSum)}; with the request path the echo also runs (${ms(median(echo.cpuPerRequest))}) that is ${ms(partsSum + median(echo.cpuPerRequest))} against the ${ms(median(strike.cpuPerRequest))} the server spends per strike under load (the rest: garbage collection and kernel work of ten interleaved requests). For ${STRIKE_GOAL_RATIO}× the echo's throughput a strike could cost about ${ms(median(echo.cpuPerRequest) / STRIKE_GOAL_RATIO)} of server CPU in all.`,
+          .join('; ')}. These steps add up to ${ms(partsSum)}; with the request path the echo also runs (${ms(median(echo.cpuPerRequest))}) that is ${ms(partsSum + median(echo.cpuPerRequest))} against the ${ms(median(strike.cpuPerRequest))} the server spends per strike under load (the rest: garbage collection and kernel work of ten interleaved requests). For ${STRIKE_GOAL_RATIO}× the echo's throughput a strike could cost about ${ms(budget)} of server CPU in all.`,
+        `What answering with the card alone costs: the card echo reaches ${cardRatio.toFixed(2)}× the echo's throughput at ${ms(median(cardEcho.cpuPerRequest))} of server CPU per request – the ceiling for any strike that answers with its list card. Of the ${ms(budget)} a strike may cost for ${STRIKE_GOAL_RATIO}×, that leaves ${ms(Math.max(0, budget - median(cardEcho.cpuPerRequest)))} for finding out who clicks, storing the strike durably and rendering the card.`,
         `Persons struck per round, warm-up included: at most ${mostUsed.toLocaleString('en')} of ${data.inside.toLocaleString('en')}.`,
         'No channel is registered in the data directory, so a strike posts no summary-card update (`summaries.refresh` finds no channel); with one, each strike would also queue an update to the connector in the background.',
       ],

@@ -9,9 +9,13 @@
  * - **the echo**: a second teams-ai Application over the same `createAdapter` and `createBotServer`
  *   (src/bot/adapter.ts, src/bot/server.ts), whose Action.Execute handler returns a tiny card and whose
  *   message handler replies with the text – the same request path, none of the work;
+ * - **the card echo**: a third one, whose Action.Execute handler answers with a card handed over by the
+ *   benchmark (a list card the real bot answered) – what answering with the card costs, without
+ *   reading, storing or rendering anything;
  * - **a control endpoint** (plain node:http, not part of what is measured): `GET /memory` forces a GC
  *   and answers `process.memoryUsage()` and VmRSS from /proc/self/status; `GET /cpu` answers
- *   `process.cpuUsage()` (all threads of the process: the Node thread, GC helpers, the fs thread pool).
+ *   `process.cpuUsage()` (all threads of the process: the Node thread, GC helpers, the fs thread pool);
+ *   `POST /echo-card` sets the card the card echo answers with.
  *
  * The three URLs go to the parent over IPC; the message `stop` stops both servers cleanly and exits
  * (so that `--cpu-prof` can write its profile). Log lines go to stdout, which the parent discards, as
@@ -34,6 +38,7 @@ import { NOW, TENANT } from './botData';
 export interface ServerUrls {
   bot: string;
   echo: string;
+  cardEcho: string;
   control: string;
   pid: number;
 }
@@ -60,6 +65,17 @@ function echoApplication(adapter: ReturnType<typeof createAdapter>): Application
   return app;
 }
 
+/** The card echo: the same route as the echo, answered with one prebuilt card (set over the control endpoint). */
+function cardEchoApplication(adapter: ReturnType<typeof createAdapter>, card: () => object | undefined): Application {
+  const app = new Application({ adapter, startTypingTimer: false, removeRecipientMention: true });
+  app.adaptiveCards.actionExecute(VERBS.strike, async () => {
+    const answer = card();
+    if (!answer) throw new Error('the card echo has no card yet (POST /echo-card)');
+    return answer as never;
+  });
+  return app;
+}
+
 function memory(): MemoryReport {
   global.gc?.();
   global.gc?.();
@@ -78,8 +94,22 @@ async function main(): Promise<void> {
   const echoAdapter = createAdapter(config, logger);
   const echo = createBotServer(echoAdapter, echoApplication(echoAdapter), logger);
   const echoAddress = await echo.listen(0, '127.0.0.1');
+  let echoCard: object | undefined;
+  const cardEchoAdapter = createAdapter(config, logger);
+  const cardEcho = createBotServer(cardEchoAdapter, cardEchoApplication(cardEchoAdapter, () => echoCard), logger);
+  const cardEchoAddress = await cardEcho.listen(0, '127.0.0.1');
 
   const control = http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/echo-card') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        echoCard = JSON.parse(Buffer.concat(chunks).toString('utf8')) as object;
+        res.writeHead(204);
+        res.end();
+      });
+      return;
+    }
     const answer = req.url === '/memory' ? memory() : req.url === '/cpu' ? process.cpuUsage() : undefined;
     if (!answer) {
       res.writeHead(404);
@@ -99,11 +129,12 @@ async function main(): Promise<void> {
     void (async () => {
       await bot.stop();
       await echo.close();
+      await cardEcho.close();
       await new Promise<void>((resolve) => control.close(() => resolve()));
       process.exit(0);
     })();
   });
-  const urls: ServerUrls = { bot: bot.url, echo: echoAddress.url, control: `http://127.0.0.1:${controlPort}`, pid: process.pid };
+  const urls: ServerUrls = { bot: bot.url, echo: echoAddress.url, cardEcho: cardEchoAddress.url, control: `http://127.0.0.1:${controlPort}`, pid: process.pid };
   process.send(urls);
 }
 

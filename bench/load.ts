@@ -166,6 +166,8 @@ export interface ServerChild {
   memory(): Promise<MemoryReport>;
   /** CPU time the server process has used so far (user + system, all its threads), in ms. */
   cpuMs(): Promise<number>;
+  /** Sets the card the card echo answers with. */
+  setEchoCard(card: object): Promise<void>;
   /** Stops both servers cleanly and waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -189,6 +191,10 @@ export async function startServerChild(dataDir: string): Promise<ServerChild> {
     cpuMs: async () => {
       const usage = JSON.parse((await get(`${urls.control}/cpu`)).text) as NodeJS.CpuUsage;
       return (usage.user + usage.system) / 1000;
+    },
+    setEchoCard: async (card) => {
+      const r = await postOnce(`${urls.control}/echo-card`, Buffer.from(JSON.stringify(card)));
+      if (r.status !== 204) throw new Error(`the card echo refused its card: ${r.status}`);
     },
     async stop() {
       child.send('stop');

@@ -178,6 +178,17 @@ export function isEditableFor(list: GemeindeListe, ctx: Omit<ChangeContext, 'now
   }
 }
 
+/**
+ * The copy a change works on. Changes set or delete fields of the list and of its persons and append
+ * persons and events; nested objects (stamps, additions, audit entries) are replaced, never changed in
+ * place. So copying the list, its arrays and its persons leaves `before` untouched – a deep copy of the
+ * whole list with its change log on every click cost several times more. The test "the original is
+ * never mutated" runs every change on a deep-frozen list to hold this.
+ */
+function copyForChange(before: GemeindeListe): GemeindeListe {
+  return { ...before, persons: before.persons.map((p) => ({ ...p })), events: [...before.events] };
+}
+
 function commit(
   before: GemeindeListe,
   ctx: ChangeContext,
@@ -185,7 +196,7 @@ function commit(
   mutate: (draft: GemeindeListe) => void,
   details: Pick<AuditEntry, 'subject' | 'before' | 'after' | 'reason'>,
 ): ChangeResult {
-  const draft = structuredClone(before);
+  const draft = copyForChange(before);
   mutate(draft);
   draft.revision = before.revision + 1;
   const entry: AuditEntry = {

@@ -10,7 +10,9 @@ import {
   strikePerson,
   submitList,
   undoPerson,
+  type GemeindeListe,
 } from '../../src/domain/list';
+import { deepFreeze } from '../../src/storage/documentCache';
 import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, refusalCode, staff } from '../fixtures';
 
 
@@ -156,5 +158,34 @@ describe('list review (steps 3 and 4)', () => {
     addChild(original, { parentId: 'P1', surname: 'T', givenName: 'Mia', birthDate: '2022-04-01' }, ctx);
     submitList(original, ctx);
     expect(JSON.stringify(original)).toBe(snapshot);
+  });
+
+  test('every change leaves its input untouched, down to nested objects (each runs on a deep-frozen list)', () => {
+    const koord = changeContext(coordinator);
+    const other = { surname: 'Neu', givenName: 'Nora', birthDate: '1988-01-01', assignmentDate: '2022-06-01', zugangsart: 'familiennachzug' as const, justification: 'Familiennachzug laut Meldedaten 06/2022' };
+    // A change that wrote into its input (the list, a person, a stamp, an addition, the log) throws here.
+    const steps: [string, (l: GemeindeListe) => ReturnType<typeof strikePerson>][] = [
+      ['markSent', (l) => markSent(l, koord)],
+      ['strike', (l) => strikePerson(l, { personId: 'P1', reason: 'sonstiges', note: 'Abschiebung' }, ctx)],
+      ['unstrike', (l) => undoPerson(l, 'P1', ctx)],
+      ['strike again', (l) => strikePerson(l, { personId: 'P1', reason: 'weggezogen' }, ctx)],
+      ['addChild', (l) => addChild(l, { parentId: 'P2', surname: 'T', givenName: 'Mia', birthDate: '2022-04-01' }, ctx)],
+      ['withdraw the child', (l) => undoPerson(l, l.persons[l.persons.length - 1].id, ctx)],
+      ['addOther', (l) => addOtherPerson(l, other, ctx)],
+      ['accept', (l) => reviewAddition(l, { personId: l.persons[l.persons.length - 1].id, accept: true }, koord)],
+      ['reject', (l) => reviewAddition(l, { personId: l.persons[l.persons.length - 1].id, accept: false, note: 'Zuzug erst 2023' }, koord)],
+      ['submit', (l) => submitList(l, ctx)],
+      ['reopen', (l) => reopenList(l, { reason: 'Nachmeldung', until: '2024-02-01' }, koord)],
+    ];
+    let list = base();
+    for (const [name, step] of steps) {
+      const input = deepFreeze(list);
+      const snapshot = JSON.stringify(input);
+      const { list: next, entry } = step(input);
+      expect([name, entry?.revision]).toEqual([name, input.revision + 1]);
+      expect(JSON.stringify(input)).toBe(snapshot);
+      list = next;
+    }
+    expect(list.events).toHaveLength(steps.length);
   });
 });

@@ -15,6 +15,7 @@
  * layout findings that do not fail the test (truncated text or buttons, text spilling out of its
  * column, coloured text below WCAG contrast, overflow).
  * `UPDATE_CARD_DOCS=1 npx jest test/render` also copies the curated screenshots to docs/cards/.
+ * Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); its tests are skipped without it, except in CI.
  */
 import { existsSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -177,10 +178,17 @@ const rendered: Rendered[] = [];
 let browser: Browser | undefined;
 let page: Page;
 
+// Like test/e2e: without Chromium the renderer's tests are skipped on a developer's machine; in CI they must run.
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI === 'true') {
+  test('Chromium is installed in CI', () => {
+    throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs chromium and fonts-liberation (or set CHROMIUM_PATH)`);
+  });
+}
+const describeWithBrowser = available ? describe : describe.skip;
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-liberation (or set CHROMIUM_PATH)`);
-  }
+  if (!available) return;
   rmSync(OUTPUT, { recursive: true, force: true });
   mkdirSync(OUTPUT, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -243,7 +251,7 @@ describe('every card renders in the official Adaptive Cards renderer', () => {
     expect(samples.filter((s) => s.card.lang === 'en').length).toBeGreaterThanOrEqual(5);
   });
 
-  describe.each(samples.map((s) => [s.name, s] as const))('%s', (name) => {
+  describeWithBrowser.each(samples.map((s) => [s.name, s] as const))('%s', (name) => {
     const get = () => rendered.find((r) => r.sample.name === name)!;
 
     test('parses as schema 1.5 without warnings or errors, and validates', () => {
@@ -281,13 +289,13 @@ describe('every card renders in the official Adaptive Cards renderer', () => {
   });
 
   test('the largest page of a 1,000-person list is under 40 KB', () => {
-    const big = rendered.filter((r) => r.sample.name.includes('1000'));
+    const big = samples.filter((s) => s.name.includes('1000'));
     expect(big.length).toBe(2);
-    for (const r of big) expect(r.bytes).toBeLessThan(MAX_BYTES);
+    for (const s of big) expect(cardBytes(s.card)).toBeLessThan(MAX_BYTES);
   });
 });
 
-describe('the checks themselves catch problems', () => {
+describeWithBrowser('the checks themselves catch problems', () => {
   const renderRaw = (card: unknown) => page.evaluate(([c, w]) => (globalThis as unknown as Win).acHarness.render(c, w), [card, DESKTOP_WIDTH] as const);
 
   test('newer-than-1.5 or unknown elements, bad values, unlabelled required inputs, dropped properties, Markdown', async () => {
@@ -314,7 +322,7 @@ describe('the checks themselves catch problems', () => {
   });
 });
 
-describe('the buttons work in the renderer', () => {
+describeWithBrowser('the buttons work in the renderer', () => {
   const harness = () => page;
   const click = (title: string) => harness().evaluate((t) => (globalThis as unknown as Win).acHarness.click(t), title);
   const show = (name: string) => {

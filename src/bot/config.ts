@@ -107,7 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     local,
     ...(env.INTM_DATA_DIR ? { dataDir: env.INTM_DATA_DIR } : {}),
     coordinators,
-    tenants: tenants.length ? tenants : botType === 'SingleTenant' && botTenantId ? [botTenantId] : [],
+    // Without INTM_TENANTS only the own tenant may talk to the bot – also with a managed identity, which is
+    // single-tenant too; a MultiTenant registration without a list lets every tenant in (roles still apply).
+    tenants: tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : [],
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
     ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };

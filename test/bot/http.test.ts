@@ -215,3 +215,12 @@ test('a bad configuration is refused with a German sentence per problem', () => 
   expect(problems.join('\n')).toMatch(/INTM_COORDINATORS/);
   expect(loadConfig({ INTM_LOCAL: '1' })).toMatchObject({ host: '127.0.0.1', botType: 'SingleTenant', port: 3978 });
 });
+
+test('without INTM_TENANTS only the own tenant is allowed, unless the registration is MultiTenant', () => {
+  const bot = { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: TENANT };
+  expect(loadConfig(bot).tenants).toEqual([TENANT]);
+  expect(loadConfig({ ...bot, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: '' }).tenants).toEqual([TENANT]);
+  expect(loadConfig({ ...bot, BOT_TYPE: 'MultiTenant', BOT_TENANT_ID: '' }).tenants).toEqual([]);
+  const other = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  expect(loadConfig({ ...bot, INTM_TENANTS: `${TENANT}, ${other}` }).tenants).toEqual([TENANT, other]);
+});

@@ -296,7 +296,12 @@ export function assessDecision(
     governing?.choice === 'verbund' ? [governing.ags, ...(governing.partners ?? [])] : [ags];
   const unconfirmed =
     governing?.choice === 'verbund' ? (governing.partners ?? []).filter((p) => !governing.confirmations?.[p]) : [];
-  const fundedAmount = members.reduce((sum, m) => sum.plus(amounts.get(m) ?? 0), new Decimal(0));
+  // A partner that has committed its share elsewhere (another lead's Verbund, or a position of its own) brings nothing here.
+  const committedElsewhere = (m: string) => {
+    const d = book.decisions[m];
+    return m !== governing?.ags && d !== undefined && (d.verbundLead !== undefined ? d.verbundLead !== governing?.ags : d.choice !== 'landkreis');
+  };
+  const fundedAmount = members.filter((m) => !committedElsewhere(m)).reduce((sum, m) => sum.plus(amounts.get(m) ?? 0), new Decimal(0));
   const positionVzae =
     governing && governing.choice !== 'landkreis' && governing.vzae ? new Decimal(governing.vzae) : MINIMUM_POSITION_VZAE;
   const positionCost = positionVzae.times(eurPerVzae).toDecimalPlaces(2);

@@ -94,6 +94,22 @@ describe('decision (step B)', () => {
       expect(refusalCode(() => decide(book, { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [ABSTATT] }, ctx(staff(EPPINGEN))))).toBe('decision.partnerIsLead');
     });
 
+    test('a partner that confirmed another Verbund, or decided for a position of its own, brings no share to a proposal naming it', () => {
+      // Eppingen names Brackenheim first; then Brackenheim confirms Abstatt's Verbund.
+      let book = decide(proposed(), { ags: EPPINGEN, choice: 'verbund', vzae: '1', partners: [BRACKENHEIM] }, ctx(staff(EPPINGEN))).book;
+      expect(assessDecision(book, EPPINGEN, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('62000.00');
+      book = confirmVerbund(book, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
+      const eppingen = assessDecision(book, EPPINGEN, amounts, campaign2025());
+      expect(eppingen.fundedAmount.toFixed(2)).toBe('50000.00');
+      expect(eppingen.valid).toBe(false);
+      expect(eppingen.covered).toBe(false);
+      // Abstatt's Verbund still counts Brackenheim, which confirmed it, and Cleebronn, which has not decided yet.
+      expect(assessDecision(book, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('39360.00');
+      // Cleebronn decides eigenständig: its share pays its own position, not Abstatt's Verbund.
+      book = decide(book, { ags: CLEEBRONN, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '25000' }, ctx(staff(CLEEBRONN))).book;
+      expect(assessDecision(book, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('30360.00');
+    });
+
     test('changing the terms resets the confirmations; a partner deciding otherwise leaves the Verbund', () => {
       let book = confirmVerbund(proposed(), { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM))).book;
       const changed = decide(book, { ags: ABSTATT, choice: 'verbund', vzae: '0.75', partners: [BRACKENHEIM, CLEEBRONN] }, ctx());

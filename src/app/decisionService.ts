@@ -13,19 +13,20 @@ import {
 } from '../domain/decision';
 import { ConflictError, DomainError } from '../domain/errors';
 import type { IsoDate } from '../domain/dates';
-import { Decimal } from '../domain/money';
+import type { GemeindeListe } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
-import { buildOverview, type OverviewRow } from './overview';
+import { officialFigures, type OfficialFigures } from './officialFigures';
+import type { OverviewRow } from './overview';
 import type { CampaignRecord } from './ports';
 
 /** Everything a Gemeinde needs to decide: its figures, its decision as it stands, proposals naming it. */
 export interface DecisionSituation {
   year: number;
   ags: string;
-  /** The Gemeinde's row of the current allocation (persons, amount, VZÄ), or undefined before any persons exist. */
+  /** The Gemeinde's row of the official figures (persons, amount, VZÄ; see officialFigures), or undefined before any persons exist. */
   row?: OverviewRow;
-  /** The figures may still change (lists open, additions pending, not yet published). */
+  /** The figures may still change (lists open or additions pending when computed, or not yet published). */
   provisional: boolean;
   published: boolean;
   eurPerVzae: string;
@@ -64,17 +65,8 @@ export class DecisionService {
     if (actor.role !== 'koordination' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, book] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
-    const amounts = new Map<string, Decimal>();
-    let row: OverviewRow | undefined;
-    let provisional = true;
-    try {
-      const report = buildOverview(record.campaign, lists, book, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
-      for (const r of report.rows) amounts.set(r.ags, new Decimal(r.amount));
-      row = report.rows.find((r) => r.ags === ags);
-      provisional = report.provisional || !record.published;
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
-    }
+    const figures = this.figures(record, lists, book);
+    const row = figures.report?.rows.find((r) => r.ags === ags);
     const today = this.ctx.clock.today();
     const deadline = record.campaign.deadlines.decision;
     const invitations = Object.values(book.decisions)
@@ -84,13 +76,13 @@ export class DecisionService {
       year,
       ags,
       ...(row ? { row } : {}),
-      provisional,
-      published: !!record.published,
-      eurPerVzae: record.campaign.eurPerVzae,
+      provisional: figures.provisional,
+      published: figures.published,
+      eurPerVzae: figures.campaign.eurPerVzae,
       deadline,
       editable: actor.role === 'koordination' || today <= deadline,
       ...(book.decisions[ags] ? { decision: book.decisions[ags] } : {}),
-      assessment: assessDecision(book, ags, amounts, record.campaign),
+      assessment: assessDecision(book, ags, figures.amounts, figures.campaign),
       invitations,
       revision: book.revision,
     };
@@ -104,14 +96,12 @@ export class DecisionService {
     const record = await requireCampaign(this.ctx, year);
     const [lists, book] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     const { book: next } = decide(book, cmd, this.decisionContext(record, { actor }));
-    const amounts = new Map<string, Decimal>();
-    try {
-      const report = buildOverview(record.campaign, lists, next, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
-      for (const r of report.rows) amounts.set(r.ags, new Decimal(r.amount));
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
-    }
-    return assessDecision(next, cmd.ags, amounts, record.campaign);
+    const figures = this.figures(record, lists, next);
+    return assessDecision(next, cmd.ags, figures.amounts, figures.campaign);
+  }
+
+  private figures(record: CampaignRecord, lists: readonly GemeindeListe[], book: DecisionBook): OfficialFigures {
+    return officialFigures(record, lists, book, this.ctx.verzeichnis, { now: this.ctx.clock.now(), today: this.ctx.clock.today() });
   }
 
   private change(year: number, opts: OperationOptions, operation: (book: DecisionBook, ctx: DecisionContext) => DecisionResult) {

@@ -1,14 +1,14 @@
 /** Step 5 (the allocation) and the status of every Gemeinde, computed from the stored lists. */
-import { computeAllocation } from '../domain/allocation';
 import type { Actor } from '../domain/actor';
-import { assessDecision, DecisionAssessment } from '../domain/decision';
-import { DomainError, isDomainError } from '../domain/errors';
-import { countList, emptyList } from '../domain/list';
-import type { Decimal } from '../domain/money';
+import { assessDecision, DecisionAssessment, type DecisionBook } from '../domain/decision';
+import { DomainError } from '../domain/errors';
+import { emptyList, type GemeindeListe } from '../domain/list';
 import { GemeindeStatus, gemeindeStatus, StatusSummary, summarise } from '../domain/status';
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
+import { officialFigures, type OfficialFigures } from './officialFigures';
 import { buildOverview, OverviewReport, PublishedOverview } from './overview';
+import type { CampaignRecord } from './ports';
 
 export interface StatusReport {
   year: number;
@@ -42,10 +42,10 @@ export class OverviewService {
     const { campaign } = record;
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     const byAgs = new Map(lists.map((l) => [l.ags, l]));
-    const amounts = await this.currentAmounts(year, lists);
+    const figures = this.figures(record, lists, decisions);
     const today = this.ctx.clock.today();
     const rows = this.ctx.verzeichnis.all.map((g) =>
-      gemeindeStatus(g.name, byAgs.get(g.ags) ?? emptyList(year, g.ags), assessDecision(decisions, g.ags, amounts, campaign), campaign, today),
+      gemeindeStatus(g.name, byAgs.get(g.ags) ?? emptyList(year, g.ags), assessDecision(decisions, g.ags, figures.amounts, figures.campaign), campaign, today),
     );
     return {
       year,
@@ -62,22 +62,11 @@ export class OverviewService {
     if (actor.role === 'gemeinde' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
-    return assessDecision(decisions, ags, await this.currentAmounts(year, lists), record.campaign);
+    const figures = this.figures(record, lists, decisions);
+    return assessDecision(decisions, ags, figures.amounts, figures.campaign);
   }
 
-  /** Amounts of the current allocation; none while nothing can be allocated yet (no persons). */
-  private async currentAmounts(year: number, lists: Awaited<ReturnType<AppContext['repo']['readLists']>>): Promise<Map<string, Decimal>> {
-    const record = await requireCampaign(this.ctx, year);
-    const byAgs = new Map(lists.map((l) => [l.ags, l]));
-    try {
-      const allocation = computeAllocation(
-        record.campaign,
-        this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: countList(byAgs.get(g.ags) ?? emptyList(year, g.ags)).persons })),
-      );
-      return new Map(allocation.rows.map((r) => [r.ags, r.amount]));
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'allocation.noPersons') return new Map();
-      throw e;
-    }
+  private figures(record: CampaignRecord, lists: readonly GemeindeListe[], decisions: DecisionBook): OfficialFigures {
+    return officialFigures(record, lists, decisions, this.ctx.verzeichnis, { now: this.ctx.clock.now(), today: this.ctx.clock.today() });
   }
 }

@@ -73,6 +73,52 @@ test('publish: refused while provisional unless forced; the published figures ar
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
 });
 
+test('a provisional publication leaves open lists to their Gemeinde until the due date; a final one closes them', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  for (const g of verzeichnis.all.filter((g) => g.ags !== ABSTATT)) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+  const { report } = await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  expect(report.provisional).toBe(true);
+  // 10.01.2024, the list is due 15.01.2024: Abstatt still strikes and submits.
+  const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
+  expect((await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) })).changed).toBe(true);
+  expect((await h.app.review.submit(2025, ABSTATT, { actor: staff(ABSTATT) })).changed).toBe(true);
+  // Published again, now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde.
+  expect((await h.app.campaigns.publish(2025, { actor: coordinator })).report.provisional).toBe(false);
+  await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
+  const other = (await h.repo.readList(2025, ABSTATT))!.persons[1].id;
+  expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
+});
+
+test('after publication every amount a Gemeinde is shown is the published one, until the next publication', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+  const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
+  const published = report.rows.find((r) => r.ags === ABSTATT)!;
+  // Afterwards the Koordinierungsstelle corrects Abstatt's list and the cost per VZÄ.
+  await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
+  const list = (await h.repo.readList(2025, ABSTATT))!;
+  for (const p of list.persons.slice(0, 2)) await h.app.review.strike(2025, ABSTATT, { personId: p.id, reason: 'weggezogen' }, { actor: coordinator });
+  await h.app.campaigns.update(2025, { eurPerVzae: '80000' }, { actor: coordinator });
+  const current = (await h.app.overview.overview(2025)).rows.find((r) => r.ags === ABSTATT)!;
+  expect(current.amount).not.toBe(published.amount);
+
+  const own = staff(ABSTATT);
+  const situation = await h.app.decisions.situation(2025, ABSTATT, own);
+  expect(situation.row!.amount).toBe(published.amount);
+  expect(situation).toMatchObject({ published: true, provisional: false, eurPerVzae: '68000.00' });
+  expect(situation.assessment.fundedAmount.toFixed(2)).toBe(published.amount);
+  expect(situation.assessment.positionCost.toFixed(2)).toBe('34000.00');
+  expect((await h.app.overview.assessment(2025, ABSTATT, own)).fundedAmount.toFixed(2)).toBe(published.amount);
+  const preview = await h.app.decisions.preview(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5' }, own);
+  expect(preview.fundedAmount.toFixed(2)).toBe(published.amount);
+
+  // Published again: the corrected figures are the official ones.
+  await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  const again = await h.app.decisions.situation(2025, ABSTATT, own);
+  expect(again.row!.amount).toBe(current.amount);
+  expect(again.eurPerVzae).toBe('80000.00');
+});
+
 test('rights: staff see and export only their own list, never the overview or others', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const own = staff(ABSTATT);

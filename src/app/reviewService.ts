@@ -134,7 +134,16 @@ export class ReviewService {
       now: this.ctx.clock.now(),
       today: this.ctx.clock.today(),
       campaign: record.campaign,
-      published: !!record.published,
+      published: listsLockedByPublication(record),
     };
   }
+}
+
+/**
+ * Whether publication has closed the lists to the Gemeinden: only a final one does. A publication
+ * forced while lists were open is provisional – those Gemeinden keep their list until its due date,
+ * and the Koordinierungsstelle publishes again once they have submitted.
+ */
+export function listsLockedByPublication(record: CampaignRecord): boolean {
+  return !!record.published && !record.published.report.provisional;
 }

@@ -1,4 +1,5 @@
 /** Builds what the cards show from the stored state – freshly read for every answer. */
+import { listsLockedByPublication } from '../app/reviewService';
 import type { ListView, Notice, SummaryView } from '../cards';
 import type { Actor } from '../domain/actor';
 import { countList, dueDate, GemeindeListe, isEditableFor, isOverdue, listState } from '../domain/list';
@@ -22,7 +23,7 @@ export async function listView(
   const gemeinde = deps.app.ctx.verzeichnis.byKey(ags);
   if (!gemeinde) throw new DomainError('gemeinde.unknownKey', { ags });
   const today = deps.app.ctx.clock.today();
-  const published = !!record.published;
+  const published = listsLockedByPublication(record);
   return {
     locale,
     campaign: record.campaign,

@@ -52,6 +52,7 @@ export interface ListView {
   viewerRole: Role;
   /** The viewer may change the list now (see isEditableFor); otherwise the card is read-only. */
   editable: boolean;
+  /** A final publication has closed the list to its Gemeinde (listsLockedByPublication in src/app/reviewService.ts). */
   published: boolean;
   notice?: Notice;
 }

@@ -87,7 +87,10 @@ export interface ChangeContext {
   /** Today's calendar date in the Landkreis (Europe/Berlin). */
   today: IsoDate;
   campaign: Campaign;
-  /** After publication the figures are final: only the Koordinierungsstelle may still change lists. */
+  /**
+   * The overview is published as final: only the Koordinierungsstelle may still change lists. A
+   * provisional publication (lists still open) leaves each open list to its Gemeinde until the due date.
+   */
   published: boolean;
 }
 

@@ -34,6 +34,17 @@ function id(raw: Raw, field: string, required: boolean, pattern = /^[\w.:/-]{1,8
   return v;
 }
 
+/** Operation ids as the cards make them (verb, keys, a hash); stored in the audit log, so bounded. */
+export const OPERATION_ID = /^[\w.:/-]{1,120}$/;
+/** An ISO timestamp as stored (2024-01-10T09:00:00.000Z). */
+export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}Z$/;
+
+/** An optional id-like field of a card's data, checked against `pattern`; a malformed one is refused. */
+export function actionId(raw: unknown, field: string, pattern: RegExp): string | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
+  return id(raw as Raw, field, false, pattern);
+}
+
 export function listActionData(raw: unknown, need: { person?: boolean; household?: boolean } = {}): ListActionData {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
   const r = raw as Raw;
@@ -43,7 +54,7 @@ export function listActionData(raw: unknown, need: { person?: boolean; household
   };
   const page = int(r, 'page', 0, 10_000, false);
   const rev = int(r, 'rev', 0, Number.MAX_SAFE_INTEGER, false);
-  const op = id(r, 'op', false, /^[\w.:/-]{1,120}$/);
+  const op = id(r, 'op', false, OPERATION_ID);
   const personId = id(r, 'personId', !!need.person);
   const householdId = id(r, 'householdId', !!need.household, /^[^\n\r]{1,255}$/);
   return {

@@ -111,7 +111,8 @@ export interface DecisionView {
     decidedAt?: string;
   };
   /** Verbund proposals of other Gemeinden that name this one as a partner. */
-  invitations: { lead: { ags: string; name: string }; vzae: string; members: { ags: string; name: string }[]; confirmed: boolean }[];
+  /** `proposedAt`: when the lead made the proposal; the confirm button carries it, so a changed proposal is not confirmed blindly. */
+  invitations: { lead: { ags: string; name: string }; vzae: string; members: { ags: string; name: string }[]; confirmed: boolean; proposedAt: string }[];
   /** The other Gemeinden of the Landkreis, for the partner choice. */
   gemeinden: { ags: string; name: string }[];
   notice?: Notice;

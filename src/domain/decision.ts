@@ -233,10 +233,16 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
 }
 
 /** A partner confirms the Verbund a lead proposed. Confirming twice changes nothing. */
-export function confirmVerbund(original: DecisionBook, cmd: { ags: string; lead: string }, ctx: DecisionContext): DecisionResult {
+export function confirmVerbund(
+  original: DecisionBook,
+  /** `proposedAt`: when the lead made the proposal the partner saw; a changed proposal is not confirmed blindly. */
+  cmd: { ags: string; lead: string; proposedAt?: string },
+  ctx: DecisionContext,
+): DecisionResult {
   assertMayDecideFor(ctx.actor, cmd.ags);
   const lead = original.decisions[cmd.lead];
   if (!lead || lead.choice !== 'verbund' || !lead.partners?.includes(cmd.ags)) throw new DomainError('decision.noSuchVerbund');
+  if (cmd.proposedAt !== undefined && cmd.proposedAt !== lead.decided.at) throw new DomainError('decision.proposalChanged');
   if (lead.confirmations?.[cmd.ags] && original.decisions[cmd.ags]?.verbundLead === cmd.lead) return { book: original, entries: [] };
   const own = original.decisions[cmd.ags];
   if (own?.choice === 'verbund' && !own.verbundLead) throw new DomainError('decision.partnerIsLead', { ags: cmd.ags });

@@ -275,6 +275,10 @@ export const coreMessages = defineMessages({
     de: () => 'Diese Gemeinde hat keinen Verbund mit Ihrer Gemeinde vorgeschlagen.',
     en: () => 'This municipality has not proposed a joint position with yours.',
   },
+  'decision.proposalChanged': {
+    de: () => 'Der Vorschlag für den Verbund wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Vorschlag und bestätigen Sie ihn erneut.',
+    en: () => 'The proposal for the joint position has changed in the meantime. Please check the current proposal and confirm it again.',
+  },
   'roster.badObjectId': {
     de: (p) => `„${p.value}“ ist keine Entra-Objekt-ID (Format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`,
     en: (p) => `"${p.value}" is not an Entra object id (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`,

@@ -90,3 +90,38 @@ test('rights: no role, other Gemeinde, forged data', async () => {
   expect((await h.invoke(ANNA, VERBS.decisionSet, { year: 2025, ags: ABSTATT, choice: 'verbund', vzae: '1', partners: '../x' })).body.statusCode).toBe(400);
   expect((await book()).decisions[ABSTATT]).toBeUndefined();
 });
+
+test('an operation id longer than the cards make is refused and stores nothing (it would go into the audit log)', async () => {
+  const forged = await h.invoke(ANNA, VERBS.decisionSet, { year: 2025, ags: ABSTATT, choice: 'landkreis', op: 'x'.repeat(100_000) });
+  expect(forged.body.statusCode).toBe(400);
+  const proposed = await h.invoke(BERT, VERBS.verbundConfirm, { year: 2025, ags: BRACKENHEIM, lead: ABSTATT, proposed: 'gestern' });
+  expect(proposed.body.statusCode).toBe(400);
+  expect((await book()).events).toHaveLength(0);
+});
+
+test('a partner confirms again after the lead proposes anew; a card with an older proposal confirms nothing', async () => {
+  const invitation = async () => actionsOf(attachedCard((await h.say(BERT, 'entscheidung'))[0])).find((a) => a.verb === VERBS.verbundConfirm)!;
+  await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM });
+  const unclicked = await invitation();
+  // Abstatt changes the terms before Brackenheim answers: the card Bert still has confirms nothing, and says why.
+  h.clock.set('2024-03-02T09:00:00.000Z');
+  await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,75', partners: BRACKENHEIM });
+  const stale = await h.invoke(BERT, VERBS.verbundConfirm, unclicked.data);
+  expect(cardText(stale.body.value)).toContain(de('decision.proposalChanged'));
+  expect((await book()).decisions[ABSTATT].confirmations).toEqual({});
+
+  const first = await invitation();
+  expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, first.data)).body.value)).toContain(de('card.verbundConfirmed'));
+  // Abstatt changes the terms again: the confirmation is reset, and Brackenheim – same person, Gemeinde and lead – confirms anew.
+  h.clock.set('2024-03-03T09:00:00.000Z');
+  await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '1', partners: BRACKENHEIM });
+  expect((await book()).decisions[ABSTATT].confirmations).toEqual({});
+  const second = await invitation();
+  expect(second.data).not.toEqual(first.data);
+  expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, second.data)).body.value)).toContain(de('card.verbundConfirmed'));
+  expect(Object.keys((await book()).decisions[ABSTATT].confirmations ?? {})).toEqual([BRACKENHEIM]);
+  // A double click on that card is one confirmation.
+  const before = (await book()).events.length;
+  expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, second.data)).body.value)).toContain(de('card.noChange'));
+  expect((await book()).events).toHaveLength(before);
+});

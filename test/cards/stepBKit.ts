@@ -129,6 +129,7 @@ export function decisionView(w: World, ags: string, overrides: Partial<DecisionV
       vzae: d.vzae!,
       members: [d.ags, ...(d.partners ?? [])].map((m) => ({ ags: m, name: nameOf(m) })),
       confirmed: !!d.confirmations?.[ags],
+      proposedAt: d.decided.at,
     }));
   return {
     locale: 'de',

@@ -67,13 +67,15 @@ export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botApp
     await sendInvokeAnswer(context, await answerAction(deps, context));
   });
 
+  // Installations from a tenant that is not allowed are not remembered and not greeted (nothing kept of them).
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (!(await resolveTurn(deps, context)).tenantAllowed) return;
     await rememberPersonalChat(deps, context);
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-    if (!botAdded) return;
+    if (!botAdded || !(await resolveTurn(deps, context)).tenantAllowed) return;
     await rememberPersonalChat(deps, context);
     if (context.activity.conversation?.conversationType === 'personal') {
       const locale: Locale = /^en/i.test(context.activity.locale ?? '') ? 'en' : 'de';

@@ -130,6 +130,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'unassign':
       return unassign(deps, context, actor, argument ?? '', mentions, say);
     case 'assignments': {
+      // Every staff member's name with their Gemeinde: not for a channel the Gemeinden read.
+      if (!personal) return say('bot.personalOnly');
       const entries = await deps.app.roster.entries();
       const lines = entries
         .map((e) => `- ${e.name}: ${e.role === 'koordination' ? 'Koordinierungsstelle' : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)

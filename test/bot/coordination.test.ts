@@ -92,6 +92,14 @@ test('berechnen and veröffentlichen: overview to the channel, summaries with am
   expect((await h.deps.app.campaigns.show(2025)).published).toBeDefined();
 });
 
+test('zuordnungen: every staff member with their Gemeinde, for coordinators in the personal chat only', async () => {
+  expect((await h.say(KORA, 'zuordnungen', { kind: 'channel' }))[0].text).toBe(de('bot.personalOnly'));
+  expect((await h.say(ANNA, 'zuordnungen'))[0].text).toBe(de('auth.koordinationOnly'));
+  const [reply] = await h.say(KORA, 'zuordnungen');
+  expect(reply.text).toContain(`- ${ANNA.name}: Abstatt`);
+  expect(reply.text).toContain(`- ${BERT.name}: Brackenheim`);
+});
+
 test('export: signed links for coordinators in the personal chat; altered or expired links are refused', async () => {
   expect((await h.say(KORA, 'export', { kind: 'channel' }))[0].text).toBe(de('bot.personalOnly'));
   expect((await h.say(BERT, 'export'))[0].text).toBe(de('auth.koordinationOnly'));

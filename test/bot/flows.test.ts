@@ -287,6 +287,16 @@ test('conversation references are stored on install, for messages the bot sends 
   expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
 });
 
+test('an installation from a tenant that is not allowed is neither stored nor greeted', async () => {
+  const foreign = { channelData: { tenant: { id: 'other' } }, conversation: { id: 'a:foreign', conversationType: 'personal', tenantId: 'other' } };
+  await h.send({ ...messageActivity(ANNA, ''), ...foreign, type: 'installationUpdate', action: 'add', text: undefined } as never);
+  const replies = await h.send({ ...messageActivity(BERT, ''), ...foreign, type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:intm-bot' }] } as never);
+  expect(replies).toEqual([]);
+  const stored = await h.deps.conversations.read();
+  expect(stored.personal[ANNA.aadObjectId]).toBeUndefined();
+  expect(stored.personal[BERT.aadObjectId]).toBeUndefined();
+});
+
 test('a personal chat is stored once, not rewritten on every message', async () => {
   const file = path.join((h.deps.app.ctx.repo as LowdbRepository).dataDir, 'conversations.json');
   await h.send({ ...messageActivity(ANNA, 'hilfe'), id: 'nachricht-1' });

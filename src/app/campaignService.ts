@@ -21,6 +21,11 @@ function replayed(record: CampaignRecord | undefined, opts: OperationOptions): b
   return !!opts.opId && !!record?.events.some((e) => e.opId === opts.opId && e.actor.id === opts.actor.id);
 }
 
+/** What of a campaign decides who is on the imported lists. */
+function listsDependOn(c: Campaign): string {
+  return JSON.stringify([c.period.start, c.period.end, c.stichtag]);
+}
+
 /** The input that reproduces a stored campaign, so an update can change some fields and keep the rest. */
 export function campaignToInput(c: Campaign): CampaignInput {
   return {
@@ -71,16 +76,41 @@ export class CampaignService {
     });
   }
 
-  async update(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
+  /**
+   * Changes a campaign. Period and Stichtag decide who is on the lists, so once lists are imported they
+   * change only with `replace`: the lists (with everything the Gemeinden did on them) and a publication
+   * are discarded, and the export has to be imported again under the new period.
+   */
+  async update(year: number, changes: Partial<CampaignInput>, opts: OperationOptions & { replace?: boolean }): Promise<Campaign> {
     assertKoordination(opts);
+    const seen = await requireCampaign(this.ctx, year);
+    const wanted = createCampaign(mergeCampaignInput(seen.campaign, { ...changes, year }));
+    if (seen.generation && !replayed(seen, opts) && listsDependOn(wanted) !== listsDependOn(seen.campaign)) {
+      if (!opts.replace) throw new DomainError('campaign.periodFixedByImport', { year });
+      return this.updateDiscardingLists(year, changes, opts);
+    }
     return this.ctx.repo.updateCampaign(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
       if (replayed(current, opts)) return { result: current.campaign };
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
+      // An import may have happened since the check above.
+      if (current.generation && listsDependOn(campaign) !== listsDependOn(current.campaign)) throw new DomainError('campaign.periodFixedByImport', { year });
       if (JSON.stringify(campaign) === JSON.stringify(current.campaign)) return { result: campaign };
       const revision = current.revision + 1;
       const e = entry(this.ctx, opts, 'campaign.update', current.campaign, campaign, revision);
       return { next: { ...current, campaign, revision, events: [...current.events, e] }, result: campaign };
+    });
+  }
+
+  /** `update` with `replace` of a period or Stichtag after the import: the change, the lists gone, in one step under every lock of the year. */
+  private updateDiscardingLists(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
+    return this.ctx.repo.purgeLists(year, (current, lists) => {
+      const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
+      const { published: _published, imported: _imported, ...rest } = current;
+      const revision = current.revision + 1;
+      const discarded = { verworfeneListen: lists.length, verworfeneBearbeitungen: lists.reduce((n, l) => n + l.events.filter((e) => e.action !== 'campaign.import').length, 0) };
+      const e = entry(this.ctx, opts, 'campaign.update', current.campaign, { ...campaign, ...discarded }, revision);
+      return { next: { ...rest, campaign, revision, events: [...current.events, e] }, result: campaign };
     });
   }
 

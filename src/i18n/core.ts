@@ -99,6 +99,12 @@ export const coreMessages = defineMessages({
     de: (p) => `Die Übersicht für ${p.year} ist bereits veröffentlicht.`,
     en: (p) => `The overview for ${p.year} has already been published.`,
   },
+  'campaign.periodFixedByImport': {
+    de: (p) =>
+      `Zeitraum und Stichtag bestimmen, wer auf den Listen ${p.year} steht, und die Listen sind schon importiert. Mit „Ersetzen“ (intm: --replace) werden die importierten Listen samt allen Bearbeitungen der Gemeinden und eine Veröffentlichung verworfen; danach den Export neu importieren.`,
+    en: (p) =>
+      `Period and cut-off date decide who is on the ${p.year} lists, and the lists are already imported. With "replace" (intm: --replace) the imported lists, everything the municipalities did on them and a publication are discarded; then import the export again.`,
+  },
   'campaign.notImported': {
     de: (p) => `Für ${p.year} wurden noch keine Listen importiert.`,
     en: (p) => `No lists have been imported for ${p.year} yet.`,

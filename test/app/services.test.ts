@@ -119,6 +119,29 @@ test('after publication every amount a Gemeinde is shown is the published one, u
   expect(again.eurPerVzae).toBe('80000.00');
 });
 
+test('period and Stichtag change after the import only with replace, which discards the lists for a new import', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
+  await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) });
+  expect(await refusal(h.app.campaigns.update(2025, { periodStart: '2021-01-01' }, { actor: coordinator }))).toBe('campaign.periodFixedByImport');
+  expect(await refusal(h.app.campaigns.update(2025, { stichtag: '2022-06-30' }, { actor: coordinator }))).toBe('campaign.periodFixedByImport');
+  expect((await h.app.campaigns.show(2025)).campaign.period.start).toBe('2020-01-01');
+  // Money and deadlines do not decide who is listed: they change as before.
+  expect((await h.app.campaigns.update(2025, { eurPerVzae: '70000' }, { actor: coordinator })).eurPerVzae).toBe('70000.00');
+
+  await h.app.campaigns.update(2025, { periodStart: '2021-01-01' }, { actor: coordinator, replace: true });
+  const record = await h.app.campaigns.show(2025);
+  expect(record.campaign.period.start).toBe('2021-01-01');
+  expect(record.generation).toBeUndefined();
+  expect(record.imported).toBeUndefined();
+  expect(await h.repo.readLists(2025)).toEqual([]);
+  expect(record.events.at(-1)!.after).toMatchObject({ verworfeneListen: 46, verworfeneBearbeitungen: 1 });
+  // Imported again, the lists hold exactly the persons of the new period.
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const inPeriod = exp.persons.filter((p) => p.assignmentDate >= '2021-01-01' && p.assignmentDate <= '2022-12-31').length;
+  expect((await h.repo.readLists(2025)).reduce((n, l) => n + countList(l).listed, 0)).toBe(inPeriod);
+});
+
 test('rights: staff see and export only their own list, never the overview or others', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const own = staff(ABSTATT);

@@ -189,6 +189,20 @@ describe('intm', () => {
     expect(notSheet.err.split('\n')).toHaveLength(1);
   });
 
+  test('campaign update: period and Stichtag after the import only with --replace, then import again', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const { file } = writeExport();
+    expect((await intm('import', file, '--year', '2025')).code).toBe(0);
+    const refused = await intm('campaign', 'update', '--year', '2025', '--period-start', '01.01.2021');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Mit „Ersetzen“ (intm: --replace)');
+    const replaced = await intm('campaign', 'update', '--year', '2025', '--period-start', '01.01.2021', '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.out).toContain('Betrachtungszeitraum:  01.01.2021 – 31.12.2022');
+    expect(replaced.out).toContain('Import:                noch keiner');
+    expect((await intm('import', file, '--year', '2025')).code).toBe(0);
+  });
+
   test('roster add, list and remove; audited', async () => {
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
     const id = '00000002-0000-4000-8000-000000000000';

@@ -10,7 +10,8 @@ export const CAMPAIGN_USAGE = `intm campaign create --year Y (--kreis-amount EUR
                     [--unit 1|0.01] [--eur-per-vzae EUR] [--deduction EUR | --deduction-percent PROZENT]
                     [--period-start DATUM --period-end DATUM] [--stichtag DATUM]
                     [--deadline-sent DATUM] [--deadline-review DATUM] [--deadline-publication DATUM] [--deadline-decision DATUM]
-intm campaign update --year Y [dieselben Optionen wie create]
+intm campaign update --year Y [dieselben Optionen wie create] [--replace]
+                    (--replace: Zeitraum/Stichtag nach dem Import ändern – verwirft die Listen; danach neu importieren)
 intm campaign show --year Y [--json]`;
 
 const OPTIONS = {
@@ -30,6 +31,7 @@ const OPTIONS = {
   'deadline-publication': { type: 'string' },
   'deadline-decision': { type: 'string' },
   json: { type: 'boolean' },
+  replace: { type: 'boolean' },
 } as const;
 
 function input(p: a.Parsed): CampaignInput {
@@ -90,7 +92,7 @@ export async function campaignCommand(env: CommandEnv, sub: string | undefined, 
     await env.app.campaigns.create(input(p), { actor: env.actor });
   } else if (sub === 'update') {
     const { year, ...changes } = input(p);
-    await env.app.campaigns.update(year, changes, { actor: env.actor });
+    await env.app.campaigns.update(year, changes, { actor: env.actor, replace: a.flag(p, 'replace') });
   } else if (sub === 'show') {
     // show needs only the year
   } else {

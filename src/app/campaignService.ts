@@ -3,6 +3,7 @@ import { actorRef, AuditEntry } from '../domain/audit';
 import { Campaign, CampaignInput, createCampaign } from '../domain/campaign';
 import { isKoordination } from '../domain/actor';
 import { DomainError } from '../domain/errors';
+import { workedOn } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
 import { buildOverview, OverviewReport } from './overview';
@@ -85,9 +86,10 @@ export class CampaignService {
     assertKoordination(opts);
     const seen = await requireCampaign(this.ctx, year);
     const wanted = createCampaign(mergeCampaignInput(seen.campaign, { ...changes, year }));
-    if (seen.generation && !replayed(seen, opts) && listsDependOn(wanted) !== listsDependOn(seen.campaign)) {
-      if (!opts.replace) throw new DomainError('campaign.periodFixedByImport', { year });
-      return this.updateDiscardingLists(year, changes, opts);
+    if (!replayed(seen, opts) && listsDependOn(wanted) !== listsDependOn(seen.campaign)) {
+      // With replace always under every lock of the year: an import may be switching the lists right now.
+      if (opts.replace) return this.updateDiscardingLists(year, changes, opts);
+      if (seen.generation) throw new DomainError('campaign.periodFixedByImport', { year });
     }
     return this.ctx.repo.updateCampaign(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
@@ -106,9 +108,12 @@ export class CampaignService {
   private updateDiscardingLists(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
     return this.ctx.repo.purgeLists(year, (current, lists) => {
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
-      const { published: _published, imported: _imported, ...rest } = current;
+      // Someone changed the period meanwhile (to this one): nothing to discard; let the coordinator look again.
+      if (listsDependOn(campaign) === listsDependOn(current.campaign)) throw new DomainError('campaign.changedMeanwhile', { year });
+      const { published, imported: _imported, ...rest } = current;
       const revision = current.revision + 1;
-      const discarded = { verworfeneListen: lists.length, verworfeneBearbeitungen: lists.reduce((n, l) => n + l.events.filter((e) => e.action !== 'campaign.import').length, 0) };
+      // As the import counts them: lists a Gemeinde worked on; and the publication that goes with them.
+      const discarded = { verworfeneListen: lists.length, verworfeneBearbeitungen: lists.filter(workedOn).length, verworfeneVeroeffentlichung: published?.at ?? null };
       const e = entry(this.ctx, opts, 'campaign.update', current.campaign, { ...campaign, ...discarded }, revision);
       return { next: { ...rest, campaign, revision, events: [...current.events, e] }, result: campaign };
     });

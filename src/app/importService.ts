@@ -7,7 +7,7 @@ import { actorRef, AuditEntry } from '../domain/audit';
 import { isKoordination } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { ImportOutcome, Step1Validator } from '../domain/importRows';
-import { emptyList, GemeindeListe, ListPerson } from '../domain/list';
+import { emptyList, GemeindeListe, ListPerson, workedOn } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
 
@@ -78,7 +78,9 @@ export class ImportService {
 
     const perGemeinde = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: byAgs.get(g.ags)?.length ?? 0 }));
     await this.ctx.repo.replaceLists(year, lists, (current, currentLists) => {
-      const worked = currentLists.filter((l) => l.events.some((e) => e.action.startsWith('person.') || e.action === 'list.submit'));
+      // The file was checked against the period read before the lock: it must still be the campaign's.
+      if (JSON.stringify(current.campaign.period) !== JSON.stringify(record.campaign.period)) throw new DomainError('campaign.changedDuringImport', { year });
+      const worked = currentLists.filter(workedOn);
       if (worked.length > 0 && !opts.replace) throw new DomainError('campaign.reviewStarted', { count: worked.length });
       const revision = current.revision + 1;
       const e: AuditEntry = {

@@ -9,6 +9,7 @@ import { dueDate, emptyList } from '../domain/list';
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import type { OverviewService } from './overviewService';
+import { listsLockedByPublication } from './reviewService';
 
 export type ReminderKind = 'review' | 'decision';
 
@@ -60,9 +61,11 @@ export class ReminderService {
       const key = `${year}:${kind}:${ags}:${due}:${stage}`;
       if (!log.sent[key]) reminders.push({ key, kind, ags, due, daysLeft: daysBetween(today, due), stage });
     };
+    // After a final publication a reopened list is the Koordinierungsstelle's to finish: no reminder asks the Gemeinde.
+    const locked = listsLockedByPublication(record);
     for (const row of status.rows) {
       const list = byAgs.get(row.ags) ?? emptyList(year, row.ags);
-      if (list.sent && !list.submitted) {
+      if (list.sent && !list.submitted && !locked) {
         const due = dueDate(list, record.campaign);
         add('review', row.ags, due, manual ? `manual-${today}` : stageFor(daysBetween(today, due), days));
       }

@@ -46,7 +46,8 @@ export class SummaryCards {
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
         await this.app.review.markSent(year, g.ags, { actor });
-        const activity = await this.activityFor(year, g.ags);
+        // markSent has just found the list, so there is a card to send.
+        const activity = (await this.activityFor(year, g.ags))!;
         if (known[g.ags]) {
           await this.outbound.update(channel, known[g.ags], activity);
           result.updated++;
@@ -92,7 +93,10 @@ export class SummaryCards {
           const channel = conversations.channels.gemeinden;
           const activityId = conversations.summaryCards[year]?.[ags];
           if (!channel || !activityId) return;
-          await this.outbound.update(channel, activityId, await this.activityFor(year, ags));
+          const activity = await this.activityFor(year, ags);
+          // No list (the year's lists were discarded for a new import): the card stays until the lists are sent again.
+          if (!activity) return;
+          await this.outbound.update(channel, activityId, activity);
         } while (this.dirty.has(key));
       } finally {
         this.refreshing.delete(key);
@@ -110,11 +114,12 @@ export class SummaryCards {
     for (const g of this.app.ctx.verzeichnis.all) this.refresh(year, g.ags);
   }
 
-  private async activityFor(year: number, ags: string): Promise<Partial<Activity>> {
+  private async activityFor(year: number, ags: string): Promise<Partial<Activity> | undefined> {
     const record = await this.app.campaigns.show(year);
     const list = await this.app.ctx.repo.readList(year, ags);
+    if (!list) return undefined;
     const name = this.app.ctx.verzeichnis.byKey(ags)!.name;
-    const view = summaryView('de', year, name, list!, record.campaign, this.app.ctx.clock.today());
+    const view = summaryView('de', year, name, list, record.campaign, this.app.ctx.clock.today());
     const published = record.published?.report.rows.find((r) => r.ags === ags);
     if (published) {
       const book = await this.app.ctx.repo.readDecisions(year);

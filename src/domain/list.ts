@@ -126,6 +126,11 @@ export function countList(list: GemeindeListe): ListCounts {
   return { listed, struck, added, pending, persons: listed - struck + added };
 }
 
+/** Whether the Gemeinde has worked on the list (struck, added, submitted): what a new import or a new period would discard. */
+export function workedOn(list: GemeindeListe): boolean {
+  return list.events.some((e) => e.action.startsWith('person.') || e.action === 'list.submit');
+}
+
 export function listState(list: GemeindeListe): ListState {
   if (list.submitted) return 'eingereicht';
   if (list.events.some((e) => e.action.startsWith('person.') || e.action === 'list.reopen')) return 'in-bearbeitung';

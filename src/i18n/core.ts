@@ -105,6 +105,14 @@ export const coreMessages = defineMessages({
     en: (p) =>
       `Period and cut-off date decide who is on the ${p.year} lists, and the lists are already imported. With "replace" (intm: --replace) the imported lists, everything the municipalities did on them and a publication are discarded; then import the export again.`,
   },
+  'campaign.changedMeanwhile': {
+    de: (p) => `Die Kampagne ${p.year} wurde inzwischen geändert. Bitte prüfen Sie sie (intm campaign show) und wiederholen Sie die Änderung.`,
+    en: (p) => `The ${p.year} campaign has changed in the meantime. Please check it (intm campaign show) and repeat the change.`,
+  },
+  'campaign.changedDuringImport': {
+    de: (p) => `Zeitraum oder Stichtag für ${p.year} wurden während des Imports geändert. Es wurde nichts gespeichert; bitte den Export erneut importieren.`,
+    en: (p) => `The period or cut-off date for ${p.year} changed during the import. Nothing was stored; please import the export again.`,
+  },
   'campaign.notImported': {
     de: (p) => `Für ${p.year} wurden noch keine Listen importiert.`,
     en: (p) => `No lists have been imported for ${p.year} yet.`,

@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
 import { DomainError } from '../../src/domain/errors';
+import { IntmApp } from '../../src/app';
 import { countList } from '../../src/domain/list';
+import { SpreadsheetTableReader } from '../../src/excel/tableReader';
+import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness } from '../harness';
 
@@ -82,11 +85,20 @@ test('a provisional publication leaves open lists to their Gemeinde until the du
   const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
   expect((await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) })).changed).toBe(true);
   expect((await h.app.review.submit(2025, ABSTATT, { actor: staff(ABSTATT) })).changed).toBe(true);
-  // Published again, now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde.
+  // Published again, now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde – and no reminder asks it to submit.
   expect((await h.app.campaigns.publish(2025, { actor: coordinator })).report.provisional).toBe(false);
   await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
   const other = (await h.repo.readList(2025, ABSTATT))!.persons[1].id;
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
+  await h.app.review.markSent(2025, ABSTATT, { actor: coordinator });
+  expect((await h.app.reminders.due(2025, [7, 1], true)).filter((r) => r.kind === 'review')).toEqual([]);
+});
+
+test('review reminders go to an open list after a provisional publication', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  await h.app.review.markSent(2025, ABSTATT, { actor: coordinator });
+  await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  expect((await h.app.reminders.due(2025, [7, 1], true)).filter((r) => r.kind === 'review').map((r) => r.ags)).toEqual([ABSTATT]);
 });
 
 test('after publication every amount a Gemeinde is shown is the published one, until the next publication', async () => {
@@ -140,6 +152,26 @@ test('period and Stichtag change after the import only with replace, which disca
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const inPeriod = exp.persons.filter((p) => p.assignmentDate >= '2021-01-01' && p.assignmentDate <= '2022-12-31').length;
   expect((await h.repo.readLists(2025)).reduce((n, l) => n + countList(l).listed, 0)).toBe(inPeriod);
+});
+
+test('a period changed while an import reads its file: the import stores nothing (its rows were checked against the old one)', async () => {
+  const files = new SpreadsheetTableReader();
+  let changed = false;
+  const slowReader = {
+    async *read(bytes: Buffer, fileName: string) {
+      for await (const row of files.read(bytes, fileName)) {
+        if (!changed) {
+          changed = true;
+          await h.app.campaigns.update(2025, { periodStart: '2021-01-01' }, { actor: coordinator });
+        }
+        yield row;
+      }
+    },
+  };
+  const app = new IntmApp({ repo: h.repo, clock: h.clock, verzeichnis, tableReader: slowReader, workbooks: new ExcelWorkbookWriter() });
+  expect(await refusal(app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator }))).toBe('campaign.changedDuringImport');
+  expect(await h.repo.readLists(2025)).toEqual([]);
+  expect((await h.app.campaigns.show(2025)).campaign.period.start).toBe('2021-01-01');
 });
 
 test('rights: staff see and export only their own list, never the overview or others', async () => {

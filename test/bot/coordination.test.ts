@@ -92,6 +92,19 @@ test('berechnen and veröffentlichen: overview to the channel, summaries with am
   expect((await h.deps.app.campaigns.show(2025)).published).toBeDefined();
 });
 
+test('after the lists are discarded for a new period, card updates skip the missing lists instead of failing', async () => {
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await h.say(KORA, 'listen versenden');
+  await h.deps.summaries.idle();
+  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+  await h.deps.app.campaigns.update(2025, { periodStart: '2021-01-01' }, { actor: kora, replace: true });
+  const updatedBefore = h.outbound.updated.length;
+  h.deps.summaries.refreshAll(2025);
+  await h.deps.summaries.idle();
+  expect(h.outbound.updated.length).toBe(updatedBefore);
+  expect(h.logger.lines.filter((l) => l.includes('"error"'))).toEqual([]);
+});
+
 test('zuordnungen: every staff member with their Gemeinde, for coordinators in the personal chat only', async () => {
   expect((await h.say(KORA, 'zuordnungen', { kind: 'channel' }))[0].text).toBe(de('bot.personalOnly'));
   expect((await h.say(ANNA, 'zuordnungen'))[0].text).toBe(de('auth.koordinationOnly'));

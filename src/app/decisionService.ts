@@ -4,6 +4,7 @@ import {
   assessDecision,
   confirmVerbund,
   decide,
+  proposalOf,
   DecideCommand,
   Decision,
   DecisionAssessment,
@@ -36,7 +37,8 @@ export interface DecisionSituation {
   decision?: Decision;
   assessment: DecisionAssessment;
   /** Verbund proposals of other Gemeinden naming this one as a partner. */
-  invitations: { lead: string; vzae: string; members: string[]; confirmed: boolean; proposedAt: string }[];
+  /** `proposal`: which proposal of the lead it is (proposalOf), for the confirm button. */
+  invitations: { lead: string; vzae: string; members: string[]; confirmed: boolean; proposal: number }[];
   revision: number;
 }
 
@@ -53,7 +55,7 @@ export class DecisionService {
     return this.change(year, opts, (book, c) => decide(book, cmd, c));
   }
 
-  confirm(year: number, cmd: { ags: string; lead: string; proposedAt?: string }, opts: OperationOptions): Promise<DecisionOutcome> {
+  confirm(year: number, cmd: { ags: string; lead: string; proposal?: number }, opts: OperationOptions): Promise<DecisionOutcome> {
     return this.change(year, opts, (book, c) => confirmVerbund(book, cmd, c));
   }
 
@@ -71,7 +73,7 @@ export class DecisionService {
     const deadline = record.campaign.deadlines.decision;
     const invitations = Object.values(book.decisions)
       .filter((d) => d.choice === 'verbund' && !d.verbundLead && d.partners?.includes(ags))
-      .map((d) => ({ lead: d.ags, vzae: d.vzae ?? '', members: [d.ags, ...(d.partners ?? [])], confirmed: !!d.confirmations?.[ags], proposedAt: d.decided.at }));
+      .map((d) => ({ lead: d.ags, vzae: d.vzae ?? '', members: [d.ags, ...(d.partners ?? [])], confirmed: !!d.confirmations?.[ags], proposal: proposalOf(book, d.ags) }));
     return {
       year,
       ags,

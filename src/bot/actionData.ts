@@ -36,13 +36,16 @@ function id(raw: Raw, field: string, required: boolean, pattern = /^[\w.:/-]{1,8
 
 /** Operation ids as the cards make them (verb, keys, a hash); stored in the audit log, so bounded. */
 export const OPERATION_ID = /^[\w.:/-]{1,120}$/;
-/** An ISO timestamp as stored (2024-01-10T09:00:00.000Z). */
-export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}Z$/;
-
 /** An optional id-like field of a card's data, checked against `pattern`; a malformed one is refused. */
 export function actionId(raw: unknown, field: string, pattern: RegExp): string | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
   return id(raw as Raw, field, false, pattern);
+}
+
+/** An optional whole number of a card's data within [min, max]; anything else is refused. */
+export function actionNumber(raw: unknown, field: string, min: number, max: number): number | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
+  return int(raw as Raw, field, min, max, false);
 }
 
 export function listActionData(raw: unknown, need: { person?: boolean; household?: boolean } = {}): ListActionData {

@@ -12,7 +12,7 @@ import { isChoice, type Choice, type DecideCommand } from '../domain/decision';
 import { ConflictError, DomainError } from '../domain/errors';
 import { Decimal, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
-import { actionId, BadActionData, formInputs, OPERATION_ID, TIMESTAMP } from './actionData';
+import { actionId, actionNumber, BadActionData, formInputs, OPERATION_ID } from './actionData';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { sendToStaff } from './notify';
@@ -60,7 +60,7 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
       covered: a.covered,
       ...(s.decision ? { decidedAt: s.decision.decided.at } : {}),
     },
-    invitations: s.invitations.map((i) => ({ lead: member(i.lead), vzae: i.vzae, members: i.members.map(member), confirmed: i.confirmed, proposedAt: i.proposedAt })),
+    invitations: s.invitations.map((i) => ({ lead: member(i.lead), vzae: i.vzae, members: i.members.map(member), confirmed: i.confirmed, proposal: i.proposal })),
     gemeinden: deps.app.ctx.verzeichnis.all.filter((g) => g.ags !== ags).map((g) => ({ ags: g.ags, name: g.name })),
     ...(notice ? { notice } : {}),
     ...(values ? { values } : {}),
@@ -162,11 +162,11 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
     default: {
       const lead = target(raw, 'lead');
       try {
-        // The proposal the card showed (cards from before this field: the proposal as it stands). A
-        // double click on one card is one confirmation; after the lead proposes anew, a confirmation is a new one.
-        const proposedAt = actionId(raw, 'proposed', TIMESTAMP) ?? (await deps.app.decisions.read(year)).decisions[lead]?.decided.at ?? '';
-        const opId = `${VERBS.verbundConfirm}:${ags}:${lead}:${proposedAt}`;
-        const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposedAt ? { proposedAt } : {}) }, { actor, opId });
+        // The proposal the card showed (cards from before this field: the proposal as it stands). No
+        // operation id: confirming is idempotent by itself (a double click confirms once), and an id would
+        // turn a confirmation given again – after the partner withdrew, or the lead proposed anew – into a replay.
+        const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
+        const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}) }, { actor });
         if (outcome.changed) deps.summaries.refreshAll(year);
         return cardAnswer(decisionCard(await view(say('success', outcome.changed ? 'card.verbundConfirmed' : 'card.noChange'))));
       } catch (e) {

@@ -52,7 +52,7 @@ export const VERBS = {
   decisionReview: 'decision.review',
   /** Step B: makes the decision binding; the confirmation card carries the reviewed values in its data. */
   decisionSet: 'decision.set',
-  /** Step B: a partner confirms the Verbund a lead proposed (data {year, ags, lead}). */
+  /** Step B: a partner confirms the Verbund a lead proposed (data {year, ags, lead, proposal}). */
   verbundConfirm: 'verbund.confirm',
   /** Coordinators: creates the campaign from the form: inputs `year`, `kreisAmount` or `landesmittel`+`quote`, `unit`, `eurPerVzae`. */
   campaignCreate: 'campaign.create',

@@ -131,7 +131,7 @@ function invitationData(view: DecisionView) {
         // Only the Gemeinde itself (or the Koordinierungsstelle) may confirm, and only while it may decide.
         const buttons: ButtonData[] =
           !inv.confirmed && view.editable
-            ? [actionButton(VERBS.verbundConfirm, cardText('decision.invitation.button', locale), { year: view.year, ags: view.gemeinde.ags, lead: inv.lead.ags, proposed: inv.proposedAt }, { style: 'positive', inputs: 'none' })]
+            ? [actionButton(VERBS.verbundConfirm, cardText('decision.invitation.button', locale), { year: view.year, ags: view.gemeinde.ags, lead: inv.lead.ags, proposal: inv.proposal }, { style: 'positive', inputs: 'none' })]
             : [];
         return { lines, buttons };
       }),

@@ -111,8 +111,8 @@ export interface DecisionView {
     decidedAt?: string;
   };
   /** Verbund proposals of other Gemeinden that name this one as a partner. */
-  /** `proposedAt`: when the lead made the proposal; the confirm button carries it, so a changed proposal is not confirmed blindly. */
-  invitations: { lead: { ags: string; name: string }; vzae: string; members: { ags: string; name: string }[]; confirmed: boolean; proposedAt: string }[];
+  /** `proposal`: which proposal of the lead it is; the confirm button carries it, so a changed proposal is not confirmed blindly. */
+  invitations: { lead: { ags: string; name: string }; vzae: string; members: { ags: string; name: string }[]; confirmed: boolean; proposal: number }[];
   /** The other Gemeinden of the Landkreis, for the partner choice. */
   gemeinden: { ags: string; name: string }[];
   notice?: Notice;

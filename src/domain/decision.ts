@@ -232,17 +232,30 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   return draft.finish();
 }
 
+/**
+ * Identifies a Gemeinde's current decision – for a lead, its Verbund proposal: the book's revision at
+ * which it last decided (0 if never). Unlike the time of the decision it changes with every new
+ * decision, even within one millisecond or under a frozen clock (INTM_NOW).
+ */
+export function proposalOf(book: DecisionBook, ags: string): number {
+  for (let i = book.events.length - 1; i >= 0; i--) {
+    const e = book.events[i];
+    if (e.action === 'decision.set' && e.ags === ags) return e.revision ?? 0;
+  }
+  return 0;
+}
+
 /** A partner confirms the Verbund a lead proposed. Confirming twice changes nothing. */
 export function confirmVerbund(
   original: DecisionBook,
-  /** `proposedAt`: when the lead made the proposal the partner saw; a changed proposal is not confirmed blindly. */
-  cmd: { ags: string; lead: string; proposedAt?: string },
+  /** `proposal`: the proposal the partner saw (proposalOf); a changed proposal is not confirmed blindly. */
+  cmd: { ags: string; lead: string; proposal?: number },
   ctx: DecisionContext,
 ): DecisionResult {
   assertMayDecideFor(ctx.actor, cmd.ags);
   const lead = original.decisions[cmd.lead];
   if (!lead || lead.choice !== 'verbund' || !lead.partners?.includes(cmd.ags)) throw new DomainError('decision.noSuchVerbund');
-  if (cmd.proposedAt !== undefined && cmd.proposedAt !== lead.decided.at) throw new DomainError('decision.proposalChanged');
+  if (cmd.proposal !== undefined && cmd.proposal !== proposalOf(original, cmd.lead)) throw new DomainError('decision.proposalChanged');
   if (lead.confirmations?.[cmd.ags] && original.decisions[cmd.ags]?.verbundLead === cmd.lead) return { book: original, entries: [] };
   const own = original.decisions[cmd.ags];
   if (own?.choice === 'verbund' && !own.verbundLead) throw new DomainError('decision.partnerIsLead', { ags: cmd.ags });
@@ -302,10 +315,13 @@ export function assessDecision(
     governing?.choice === 'verbund' ? [governing.ags, ...(governing.partners ?? [])] : [ags];
   const unconfirmed =
     governing?.choice === 'verbund' ? (governing.partners ?? []).filter((p) => !governing.confirmations?.[p]) : [];
-  // A partner that has committed its share elsewhere (another lead's Verbund, or a position of its own) brings nothing here.
+  // A partner that has committed its share elsewhere (another lead's Verbund, a position of its own) or
+  // declined (chose the Landkreis after the proposal) brings nothing here.
   const committedElsewhere = (m: string) => {
     const d = book.decisions[m];
-    return m !== governing?.ags && d !== undefined && (d.verbundLead !== undefined ? d.verbundLead !== governing?.ags : d.choice !== 'landkreis');
+    if (m === governing?.ags || d === undefined) return false;
+    if (d.verbundLead !== undefined) return d.verbundLead !== governing?.ags;
+    return d.choice !== 'landkreis' || proposalOf(book, m) > proposalOf(book, governing!.ags);
   };
   const fundedAmount = members.filter((m) => !committedElsewhere(m)).reduce((sum, m) => sum.plus(amounts.get(m) ?? 0), new Decimal(0));
   const positionVzae =

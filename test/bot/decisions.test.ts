@@ -94,8 +94,8 @@ test('rights: no role, other Gemeinde, forged data', async () => {
 test('an operation id longer than the cards make is refused and stores nothing (it would go into the audit log)', async () => {
   const forged = await h.invoke(ANNA, VERBS.decisionSet, { year: 2025, ags: ABSTATT, choice: 'landkreis', op: 'x'.repeat(100_000) });
   expect(forged.body.statusCode).toBe(400);
-  const proposed = await h.invoke(BERT, VERBS.verbundConfirm, { year: 2025, ags: BRACKENHEIM, lead: ABSTATT, proposed: 'gestern' });
-  expect(proposed.body.statusCode).toBe(400);
+  const proposal = await h.invoke(BERT, VERBS.verbundConfirm, { year: 2025, ags: BRACKENHEIM, lead: ABSTATT, proposal: 'gestern' });
+  expect(proposal.body.statusCode).toBe(400);
   expect((await book()).events).toHaveLength(0);
 });
 
@@ -103,8 +103,8 @@ test('a partner confirms again after the lead proposes anew; a card with an olde
   const invitation = async () => actionsOf(attachedCard((await h.say(BERT, 'entscheidung'))[0])).find((a) => a.verb === VERBS.verbundConfirm)!;
   await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM });
   const unclicked = await invitation();
-  // Abstatt changes the terms before Brackenheim answers: the card Bert still has confirms nothing, and says why.
-  h.clock.set('2024-03-02T09:00:00.000Z');
+  // Abstatt changes the terms before Brackenheim answers – at the same instant (the clock stands still, as
+  // under INTM_NOW): the card Bert still has confirms nothing, and says why.
   await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,75', partners: BRACKENHEIM });
   const stale = await h.invoke(BERT, VERBS.verbundConfirm, unclicked.data);
   expect(cardText(stale.body.value)).toContain(de('decision.proposalChanged'));
@@ -112,8 +112,11 @@ test('a partner confirms again after the lead proposes anew; a card with an olde
 
   const first = await invitation();
   expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, first.data)).body.value)).toContain(de('card.verbundConfirmed'));
+  // Brackenheim withdraws (Landkreis) and thinks again: the same card's button confirms once more.
+  await decide(BERT, BRACKENHEIM, { choice: 'landkreis' });
+  expect((await book()).decisions[ABSTATT].confirmations).toEqual({});
+  expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, (await invitation()).data)).body.value)).toContain(de('card.verbundConfirmed'));
   // Abstatt changes the terms again: the confirmation is reset, and Brackenheim – same person, Gemeinde and lead – confirms anew.
-  h.clock.set('2024-03-03T09:00:00.000Z');
   await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '1', partners: BRACKENHEIM });
   expect((await book()).decisions[ABSTATT].confirmations).toEqual({});
   const second = await invitation();

@@ -38,7 +38,7 @@ export const ALLOWED_TYPES = new Set([
   'Action.OpenUrl',
 ]);
 export const KNOWN_VERBS = new Set<string>(Object.values(VERBS));
-export const DATA_KEYS = new Set(['year', 'ags', 'page', 'rev', 'op', 'personId', 'householdId', 'lead', 'proposed', 'force']);
+export const DATA_KEYS = new Set(['year', 'ags', 'page', 'rev', 'op', 'personId', 'householdId', 'lead', 'proposal', 'force']);
 /** The reviewed values the binding decision button carries (verb decisionSet only). */
 export const DECISION_DATA_KEYS = new Set(['choice', 'vzae', 'eigenmittel', 'traeger', 'partners']);
 

@@ -122,8 +122,8 @@ describe('decision card (step B)', () => {
     expect(lines.filter((l) => l.includes('schlägt') && l.includes('Eppingen'))).toEqual([]);
     expect(allText(card)).toContain('Um einem Verbund beizutreten, bestätigen Sie ihn hier.');
     const confirm = executes(card).filter((a) => a.verb === VERBS.verbundConfirm);
-    // `proposed`: when Abstatt made the proposal Eppingen sees (a changed proposal is not confirmed blindly).
-    expect(confirm.map((a) => [a.title, a.data, a.associatedInputs])).toEqual([['Verbund bestätigen', { year: 2025, ags: EPPINGEN, lead: ABSTATT, proposed: '2024-03-12T10:15:00.000Z' }, 'none']]);
+    // `proposal`: which of Abstatt's proposals Eppingen sees (a changed proposal is not confirmed blindly).
+    expect(confirm.map((a) => [a.title, a.data, a.associatedInputs])).toEqual([['Verbund bestätigen', { year: 2025, ags: EPPINGEN, lead: ABSTATT, proposal: expect.any(Number) }, 'none']]);
   });
 
   test('an invitation into a Verbund of two: "schlägt Ihnen einen Verbund vor", no dangling "mit"', () => {
@@ -245,7 +245,7 @@ describe('decision card (step B)', () => {
       vzae: '1.5',
       members: verzeichnis.all.slice(i * 5, i * 5 + 8).map((g) => ({ ags: g.ags, name: g.name })),
       confirmed: false,
-      proposedAt: '2024-03-01T10:00:00.000Z',
+      proposal: 3,
     }));
     for (const locale of ['de', 'en'] as const) {
       const card = decisionCard({ ...v, locale, current: { ...v.current, members, traeger: 'T'.repeat(200) }, invitations });

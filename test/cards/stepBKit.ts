@@ -21,7 +21,7 @@ import {
 } from '../../src/cards';
 import { Actor } from '../../src/domain/actor';
 import { defaultDeadlines, MINIMUM_POSITION_VZAE, type Campaign } from '../../src/domain/campaign';
-import { assessDecision, confirmVerbund, decide, DecideCommand, DecisionBook, DecisionContext, emptyDecisionBook } from '../../src/domain/decision';
+import { assessDecision, confirmVerbund, decide, DecideCommand, DecisionBook, DecisionContext, emptyDecisionBook, proposalOf } from '../../src/domain/decision';
 import { GemeindeListe, submitList } from '../../src/domain/list';
 import { Decimal } from '../../src/domain/money';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
@@ -129,7 +129,7 @@ export function decisionView(w: World, ags: string, overrides: Partial<DecisionV
       vzae: d.vzae!,
       members: [d.ags, ...(d.partners ?? [])].map((m) => ({ ags: m, name: nameOf(m) })),
       confirmed: !!d.confirmations?.[ags],
-      proposedAt: d.decided.at,
+      proposal: proposalOf(book, d.ags),
     }));
   return {
     locale: 'de',

@@ -105,6 +105,15 @@ describe('decision (step B)', () => {
       expect(eppingen.covered).toBe(false);
       // Abstatt's Verbund still counts Brackenheim, which confirmed it, and Cleebronn, which has not decided yet.
       expect(assessDecision(book, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('39360.00');
+      // Cleebronn chose the Landkreis before it was named: its share still counts for the proposal ...
+      const early = decide(emptyDecisionBook(2025), { ags: CLEEBRONN, choice: 'landkreis' }, ctx(staff(CLEEBRONN))).book;
+      const named = decide(early, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM, CLEEBRONN] }, ctx()).book;
+      expect(assessDecision(named, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('39360.00');
+      // ... but choosing the Landkreis after the proposal declines it.
+      const declined = decide(named, { ags: CLEEBRONN, choice: 'landkreis' }, ctx(staff(CLEEBRONN)));
+      expect(declined.entries).toHaveLength(0); // the same choice again changes nothing: still counted
+      const other = decide(decide(named, { ags: CLEEBRONN, choice: 'eigenstaendig', vzae: '0.5' }, ctx(staff(CLEEBRONN))).book, { ags: CLEEBRONN, choice: 'landkreis' }, ctx(staff(CLEEBRONN))).book;
+      expect(assessDecision(other, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('30360.00');
       // Cleebronn decides eigenständig: its share pays its own position, not Abstatt's Verbund.
       book = decide(book, { ags: CLEEBRONN, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '25000' }, ctx(staff(CLEEBRONN))).book;
       expect(assessDecision(book, ABSTATT, amounts, campaign2025()).fundedAmount.toFixed(2)).toBe('30360.00');

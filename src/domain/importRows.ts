@@ -251,6 +251,8 @@ export class Step1Validator {
   private warningCount = 0;
   private readonly persons: ImportedPerson[] = [];
   private rowsRead = 0;
+  /** Every row offered, empty ones included: a file of blank lines must not take unbounded time either. */
+  private rowsOffered = 0;
   private leftOut = 0;
   /** Personen-ID → first row it was seen in (across all Gemeinden: an ID is unique district-wide). */
   private readonly seenIds = new Map<string, number>();
@@ -266,6 +268,7 @@ export class Step1Validator {
    */
   header(rowNumber: number, cells: readonly Cell[]): boolean {
     if (this.columns) throw new Error('Step1Validator: header already read'); // a bug in the caller
+    this.countOffered();
     if (isEmptyRow(cells)) return false;
     this.readHeader(rowNumber, cells);
     return true;
@@ -273,6 +276,7 @@ export class Step1Validator {
 
   /** Feeds one row of the sheet; rows must come in sheet order. Empty rows are skipped. */
   row(rowNumber: number, cells: readonly Cell[]): void {
+    this.countOffered();
     if (isEmptyRow(cells)) return;
     if (!this.columns) {
       this.readHeader(rowNumber, cells);
@@ -284,6 +288,11 @@ export class Step1Validator {
       throw new DomainError('import.tooManyRows', { max: this.limits.maxRows });
     }
     this.dataRow(rowNumber, cells);
+  }
+
+  /** Empty rows count too, with room for blank lines between the data rows (twice the row limit). */
+  private countOffered(): void {
+    if (++this.rowsOffered > 2 * this.limits.maxRows) throw new DomainError('import.tooManyRows', { max: this.limits.maxRows });
   }
 
   finish(): ImportOutcome {

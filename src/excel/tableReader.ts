@@ -15,6 +15,7 @@ import { CsvError, parse as parseCsv } from 'csv-parse';
 import type { TableReader } from '../app/ports';
 import { DomainError } from '../domain/errors';
 import { type Cell, type ImportLimits, type ImportOutcome, type ImportRules, Step1Validator, importLimits } from '../domain/importRows';
+import { assertWellNested, storedEntry, unpackEntry, type ZipEntry } from './xlsxUnpack';
 
 export type TableRow = { rowNumber: number; cells: Cell[] };
 
@@ -201,19 +202,18 @@ async function* readCsv(text: string): AsyncGenerator<TableRow> {
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-interface ZipEntry {
-  name: string;
-  /** Of the local header; the entry's bytes run to the next entry's offset (or the directory). */
-  offset: number;
-  end: number;
+interface DirectoryEntry extends ZipEntry {
+  /** Unpacked size as the directory claims it (checked again while unpacking: a claim can lie). */
   size: number;
+  /** The entry's bytes (local header, data, data descriptor) run to the next entry's offset (or the directory). */
+  end: number;
 }
 
 /**
  * The zip's central directory (at the end of the file): names, positions and unpacked sizes of its
  * entries, read without unpacking anything. Undefined when the zip is truncated or damaged.
  */
-function zipDirectory(bytes: Buffer): ZipEntry[] | undefined {
+function zipDirectory(bytes: Buffer): DirectoryEntry[] | undefined {
   const u16 = (p: number) => bytes.readUInt16LE(p);
   const u32 = (p: number) => bytes.readUInt32LE(p);
   // The end record (22 bytes + a comment of up to 64 KB) points to the directory.
@@ -223,7 +223,7 @@ function zipDirectory(bytes: Buffer): ZipEntry[] | undefined {
     const dirSize = u32(eocd + 12);
     const dirOffset = u32(eocd + 16);
     if (dirOffset + dirSize > eocd) continue; // a false match inside the comment (or Zip64)
-    const entries: ZipEntry[] = [];
+    const entries: DirectoryEntry[] = [];
     let p = dirOffset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > eocd || u32(p) !== 0x02014b50) return undefined;
@@ -234,7 +234,7 @@ function zipDirectory(bytes: Buffer): ZipEntry[] | undefined {
       // 0xFFFFFFFF means "see the Zip64 field"; an unknown size counts as too large.
       const size = u32(p + 24) === 0xffffffff ? Number.MAX_SAFE_INTEGER : u32(p + 24);
       if (offset + 30 > dirOffset || u32(offset) !== 0x04034b50) return undefined;
-      entries.push({ name, offset, end: dirOffset, size });
+      entries.push({ name, offset, end: dirOffset, size, method: u16(p + 10), compressedSize: u32(p + 20) });
       p += 46 + nameLength + extraLength + u16(p + 32);
     }
     const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
@@ -249,18 +249,7 @@ function zipDirectory(bytes: Buffer): ZipEntry[] | undefined {
  * once it has seen the shared strings; otherwise it first copies the worksheet to a temporary FILE.
  * Workbooks whose cells are all inline strings or numbers have no such part: we hand this one in.
  */
-const EMPTY_SHARED_STRINGS = (() => {
-  const name = Buffer.from('xl/sharedStrings.xml');
-  const data = Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4); // version needed
-  header.writeUInt32LE(0xf6651286, 14); // CRC-32 of `data` (not checked by exceljs' unzipper, but correct)
-  header.writeUInt32LE(data.length, 18);
-  header.writeUInt32LE(data.length, 22);
-  header.writeUInt16LE(name.length, 26);
-  return Buffer.concat([header, name, data]);
-})();
+const EMPTY_SHARED_STRINGS = storedEntry('xl/sharedStrings.xml', Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
 
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
@@ -269,9 +258,10 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * relations, styles (for dates) and shared strings first, then the first worksheet; every other part
  * (further sheets, images, …) is left out. Excel and exceljs itself write the worksheets BEFORE the
  * shared strings; read as is, exceljs would copy each worksheet – personal data – to a temporary file
- * on disk, and leave it there when reading stops early. Reordering the zip's entries (each one is
- * self-contained) avoids that and skips the parts we do not need. Returns a refusal kind instead when
- * the zip is no .xlsx.
+ * on disk, and leave it there when reading stops early. Handing them in reordered avoids that and
+ * skips the parts we do not need. Each part is unpacked and checked here first (xlsxUnpack.ts: size
+ * limit, nesting, cut-off parts) and handed on stored. Returns a refusal kind instead when the zip is
+ * no .xlsx.
  */
 function xlsxParts(bytes: Buffer, limits: ImportLimits): Buffer[] | 'brokenZip' | 'ods' | 'zip' {
   const entries = zipDirectory(bytes);
@@ -285,12 +275,23 @@ function xlsxParts(bytes: Buffer, limits: ImportLimits): Buffer[] | 'brokenZip' 
     .map((e) => ({ e, n: Number(WORKSHEET.exec(e.name)?.[1]) }))
     .filter((s) => Number.isInteger(s.n))
     .sort((a, b) => a.n - b.n);
+  // Without the workbook's relations exceljs cannot place the worksheet and copies it to a temporary file.
+  if (!byName.has('xl/_rels/workbook.xml.rels')) return 'brokenZip';
   const meta = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
-  const chosen = [...meta.map((name) => byName.get(name)), sheets[0]?.e].filter((e): e is ZipEntry => e !== undefined);
+  const chosen = [...meta.map((name) => byName.get(name)), sheets[0]?.e].filter((e): e is DirectoryEntry => e !== undefined);
+  // The directory's claims first (cheap), then the real sizes while unpacking, all parts together within the limit.
   for (const e of chosen) {
     if (e.size > limits.maxUnzippedBytes) throw new DomainError('import.unzippedTooLarge', { max: limits.maxUnzippedBytes });
   }
-  const parts = chosen.map((e) => bytes.subarray(e.offset, e.end));
+  // Each part is unpacked and checked here (the unpacked bytes are then dropped), and handed to exceljs as
+  // it is in the file: exceljs unpacks the very same bytes, from the same start, again – streaming.
+  let budget = limits.maxUnzippedBytes;
+  const parts = chosen.map((e) => {
+    const data = unpackEntry(bytes, e, budget);
+    budget -= data.length;
+    assertWellNested(data);
+    return bytes.subarray(e.offset, e.end);
+  });
   if (!byName.has('xl/sharedStrings.xml')) parts.splice(parts.length - (sheets.length > 0 ? 1 : 0), 0, EMPTY_SHARED_STRINGS);
   return parts;
 }

@@ -105,4 +105,57 @@ describe('size limits', () => {
     expect(text).toBe('Die Tabelle hat mehr als 100 Datenzeilen; so viele Personen kann die Liste nicht enthalten. Der Import wurde abgebrochen.');
     expect(pulled).toBe(102); // the header, 100 rows, and the one too many
   });
+
+  it('blank lines count too: a file of nothing but empty lines stops at twice the row limit', async () => {
+    const blank = Buffer.from(`${HEADER.join(';')}\n${'\n'.repeat(5000)}`);
+    const { pulled, text } = await pulledBeforeRefusal(blank, 'leer.csv', 100);
+    expect(text).toContain('mehr als 100 Datenzeilen');
+    expect(pulled).toBe(201);
+  });
+});
+
+describe('hostile or damaged .xlsx: refused with one sentence, never read beyond the limits', () => {
+  /** A valid export with its first worksheet's XML (and optionally the zip) changed. */
+  async function withSheet(change: (xml: string) => string, drop: string[] = []): Promise<Buffer> {
+    const z = await JSZip.loadAsync(await xlsx([HEADER, ...Array.from({ length: 10 }, (_, i) => personRow(`P${i}`))]));
+    z.file('xl/worksheets/sheet1.xml', change(await z.file('xl/worksheets/sheet1.xml')!.async('string')));
+    for (const name of drop) z.remove(name);
+    return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+
+  /** Makes the zip's directory claim `size` unpacked bytes for `name` – a claim a zip bomb can fake. */
+  function claimSize(zipBytes: Buffer, name: string, size: number): Buffer {
+    const out = Buffer.from(zipBytes);
+    for (let p = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p !== -1; p = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+      if (out.toString('utf8', p + 46, p + 46 + out.readUInt16LE(p + 28)) === name) out.writeUInt32LE(size, p + 24);
+    }
+    return out;
+  }
+
+  it('a zip bomb whose directory understates the unpacked size', async () => {
+    const bomb = await withSheet((xml) => xml.replace('<sheetData>', `<sheetData>${' '.repeat(3_000_000)}`));
+    const lying = claimSize(bomb, 'xl/worksheets/sheet1.xml', 1000);
+    expect(lying.length).toBeLessThan(100_000);
+    expect(await refusalOf(lying, 'bombe.xlsx', { maxUnzippedBytes: 1_000_000 })).toMatchObject({ code: 'import.unzippedTooLarge' });
+  });
+
+  it('XML nested far deeper than any workbook (it would exhaust the parser)', async () => {
+    const deep = await withSheet((xml) => xml.replace('<sheetData>', `<sheetData>${'<x>'.repeat(1000)}${'</x>'.repeat(1000)}`));
+    expect(await refusalOf(deep)).toMatchObject({ code: 'import.unreadable' });
+  });
+
+  it('a worksheet cut off in the middle: refused, not imported in part', async () => {
+    const cut = await withSheet((xml) => xml.slice(0, xml.indexOf('<row r="6"') + 12));
+    expect(await refusalOf(cut)).toMatchObject({ code: 'import.unreadable' });
+  });
+
+  it('a workbook without its relations part (exceljs would copy the sheet to a temporary file)', async () => {
+    const e = await refusalOf(await withSheet((xml) => xml, ['xl/_rels/workbook.xml.rels']));
+    expect(e).toMatchObject({ code: 'import.notASpreadsheet', kind: 'brokenZip' });
+  });
+
+  it('the untouched file still imports', async () => {
+    const outcome = await readStep1(await withSheet((xml) => xml), 'ok.xlsx', rules());
+    expect(outcome.ok).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 /** `intm import FILE --year Y [--replace]`: step 1, the LRA's export becomes the Gemeinden's lists. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, formatReport } from '../../domain/importRows';
+import { formatIssue, formatReport, importLimits } from '../../domain/importRows';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
@@ -11,8 +11,8 @@ export const IMPORT_USAGE = `intm import DATEI --year Y [--replace] [--json]
   DATEI: .xlsx oder .csv (Trennzeichen ; oder ,; UTF-8 oder Windows-1252)
   --replace  verwirft bereits begonnene Prüfungen der Gemeinden (wird protokolliert)`;
 
-/** Larger files are refused before they are read (the reader has its own, finer limits). */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Larger files are refused before they are read: the reader's own limit, checked before loading the file. */
+const MAX_FILE_BYTES = importLimits().maxFileBytes;
 const MAX_WARNINGS_SHOWN = 10;
 
 export async function importCommand(env: CommandEnv, argv: string[]): Promise<number> {
@@ -31,7 +31,9 @@ export async function importCommand(env: CommandEnv, argv: string[]): Promise<nu
     bytes = await fs.readFile(file);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    env.io.err(`Die Datei „${file}“ lässt sich nicht lesen (${(e as NodeJS.ErrnoException).code ?? 'unbekannter Fehler'}).`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'gibt es nicht' : code === 'EACCES' || code === 'EPERM' ? 'darf nicht gelesen werden (Zugriffsrechte)' : 'lässt sich nicht lesen';
+    env.io.err(`Die Datei „${file}“ ${why}.`);
     return 1;
   }
 

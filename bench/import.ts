@@ -88,8 +88,9 @@ export async function importBenchmark(): Promise<Section> {
       method: `
 A step-1 export of 100,000 invented persons in 1,101 invented Gemeinden (\`syntheticExport\`, seed ${SEED};
 ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, written once per run by \`writeSyntheticXlsx\` into the
-system temp folder). **Ours:** \`readStep1\` (src/excel/tableReader.ts) – the file's bytes, the zip parts
-reordered, exceljs's streaming reader with styles (for dates), every cell converted, every row validated
+system temp folder). **Ours:** \`readStep1\` (src/excel/tableReader.ts) – the file's bytes, each zip part we
+read unpacked once and checked (real size within the limit, nesting, every element closed:
+src/excel/xlsxUnpack.ts), the parts reordered, exceljs's streaming reader with styles (for dates), every cell converted, every row validated
 by \`Step1Validator\` against the 1,101 Gemeinden, period ${defaultPeriod(YEAR).start}–${defaultPeriod(YEAR).end}.
 **Baseline:** exceljs's own streaming read of the same file with its defaults
 (\`new ExcelJS.stream.xlsx.WorkbookReader(file, {})\`), iterating every row of the first worksheet and

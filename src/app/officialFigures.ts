@@ -2,8 +2,9 @@
  * The money every Gemeinde is shown and assessed against. Once the overview is published, the
  * published figures are the official ones – until the Koordinierungsstelle publishes again, even if a
  * list or a parameter changed since; before, the allocation of the lists as they stand. Decision card,
- * status, digest, answers and channel cards all take their amounts from here (the answers through the
- * same rule in questions/figures.ts), so no two of them disagree about an amount.
+ * preview, assessment, status and digest take their amounts from here; the answers follow the same
+ * rule (questions/figures.ts) and the channel cards show the published amounts – so no two of them
+ * disagree about an amount.
  */
 import type { Campaign } from '../domain/campaign';
 import type { DecisionBook } from '../domain/decision';

@@ -319,7 +319,8 @@ export function assessDecision(
   // declined (chose the Landkreis after the proposal) brings nothing here.
   const committedElsewhere = (m: string) => {
     const d = book.decisions[m];
-    if (m === governing?.ags || d === undefined) return false;
+    // The assessed Gemeinde's own share and the lead's always count.
+    if (m === ags || m === governing?.ags || d === undefined) return false;
     if (d.verbundLead !== undefined) return d.verbundLead !== governing?.ags;
     return d.choice !== 'landkreis' || proposalOf(book, m) > proposalOf(book, governing!.ags);
   };

@@ -85,6 +85,8 @@ export class CampaignService {
   async update(year: number, changes: Partial<CampaignInput>, opts: OperationOptions & { replace?: boolean }): Promise<Campaign> {
     assertKoordination(opts);
     const seen = await requireCampaign(this.ctx, year);
+    // A purged year is closed: its published figures are all that is left of it, and they stay as they were.
+    if (seen.purged) throw new DomainError('campaign.purged', { year });
     const wanted = createCampaign(mergeCampaignInput(seen.campaign, { ...changes, year }));
     if (!replayed(seen, opts) && listsDependOn(wanted) !== listsDependOn(seen.campaign)) {
       // With replace always under every lock of the year: an import may be switching the lists right now.
@@ -94,6 +96,7 @@ export class CampaignService {
     return this.ctx.repo.updateCampaign(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
       if (replayed(current, opts)) return { result: current.campaign };
+      if (current.purged) throw new DomainError('campaign.purged', { year });
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
       // An import may have happened since the check above.
       if (current.generation && listsDependOn(campaign) !== listsDependOn(current.campaign)) throw new DomainError('campaign.periodFixedByImport', { year });
@@ -107,6 +110,7 @@ export class CampaignService {
   /** `update` with `replace` of a period or Stichtag after the import: the change, the lists gone, in one step under every lock of the year. */
   private updateDiscardingLists(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
     return this.ctx.repo.purgeLists(year, (current, lists) => {
+      if (current.purged) throw new DomainError('campaign.purged', { year });
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
       // Someone changed the period meanwhile (to this one): nothing to discard; let the coordinator look again.
       if (listsDependOn(campaign) === listsDependOn(current.campaign)) throw new DomainError('campaign.changedMeanwhile', { year });
@@ -167,7 +171,7 @@ export class CampaignService {
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     return this.ctx.repo.updateCampaign<{ report: OverviewReport; replayed: boolean }>(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
-      if (!current.generation) throw new DomainError('campaign.notImported', { year });
+      if (!current.generation) throw new DomainError(current.purged ? 'campaign.purged' : 'campaign.notImported', { year });
       if (replayed(current, opts) && current.published) return { result: { report: current.published.report, replayed: true } };
       const now = this.ctx.clock.now();
       const report = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, now, this.ctx.clock.today());

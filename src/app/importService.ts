@@ -30,6 +30,8 @@ export class ImportService {
   ): Promise<ImportReport> {
     if (!isKoordination(opts.actor)) throw new DomainError('auth.koordinationOnly');
     const record = await requireCampaign(this.ctx, year);
+    // A purged year is closed: its personal data must not come back (and its figures would no longer match).
+    if (record.purged) throw new DomainError('campaign.purged', { year });
     if (record.published && !opts.replace) throw new DomainError('campaign.published', { year });
 
     const validator = new Step1Validator({
@@ -78,6 +80,7 @@ export class ImportService {
 
     const perGemeinde = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: byAgs.get(g.ags)?.length ?? 0 }));
     await this.ctx.repo.replaceLists(year, lists, (current, currentLists) => {
+      if (current.purged) throw new DomainError('campaign.purged', { year });
       // The file was checked against the period read before the lock: it must still be the campaign's.
       if (JSON.stringify(current.campaign.period) !== JSON.stringify(record.campaign.period)) throw new DomainError('campaign.changedDuringImport', { year });
       const worked = currentLists.filter(workedOn);

@@ -51,7 +51,8 @@ export class LowdbRepository implements Repository {
     await repo.sweepTempFiles();
     for (const year of await repo.years()) {
       const record = await repo.readCampaign(year);
-      if (record?.purged) await repo.removeOrphanGenerations(year, undefined);
+      // Finishes a purge a crash interrupted. Never the generation the record names: those lists are live.
+      if (record?.purged) await repo.removeOrphanGenerations(year, record.generation);
     }
     return repo;
   }

@@ -232,3 +232,39 @@ test('purge: only after the Berechnungsjahr, deletes every list with its persons
   // A second purge finds nothing more to delete.
   expect(await h.app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: 0, persons: 0 });
 });
+
+test('a purged year is closed: no import brings persons back, its campaign and figures stay as they are', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  h.clock.set('2026-01-02T09:00:00.000Z');
+  await h.app.campaigns.purge(2025, { actor: coordinator });
+  const figures = await h.app.overview.overview(2025);
+  const { campaign } = await h.app.campaigns.show(2025);
+  expect(await refusal(h.app.imports.importStep1(2025, csv, 'again.csv', { actor: coordinator }))).toBe('campaign.purged');
+  expect(await refusal(h.app.imports.importStep1(2025, csv, 'again.csv', { actor: coordinator, replace: true }))).toBe('campaign.purged');
+  expect(await refusal(h.app.campaigns.update(2025, { kreisAmount: '1600000' }, { actor: coordinator }))).toBe('campaign.purged');
+  const period = { periodStart: '2021-01-01', periodEnd: '2023-12-31' };
+  expect(await refusal(h.app.campaigns.update(2025, period, { actor: coordinator, replace: true }))).toBe('campaign.purged');
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true }))).toBe('campaign.purged');
+  expect(await h.repo.readLists(2025)).toEqual([]);
+  expect((await h.app.campaigns.show(2025)).campaign).toEqual(campaign);
+  expect(await h.app.overview.overview(2025)).toEqual(figures);
+});
+
+test('opening a data directory finishes an interrupted purge but never deletes the lists the campaign names', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const { readFileSync, writeFileSync, mkdirSync, readdirSync } = await import('node:fs');
+  const file = path.join(h.dataDir, '2025', 'campaign.json');
+  const record = JSON.parse(readFileSync(file, 'utf8'));
+  // A record marked purged that still names live lists (an import into a purged year could leave that),
+  // next to a leftover generation of an interrupted purge.
+  writeFileSync(file, JSON.stringify({ ...record, purged: { at: '2026-01-02T09:00:00.000Z', by: { id: 'x', name: 'x' }, changes: {} } }));
+  mkdirSync(path.join(h.dataDir, '2025', 'lists-leftover'));
+  await h.app.close();
+  const reopened = await openHarness('2026-01-02T09:00:00.000Z', h.dataDir);
+  try {
+    expect(readdirSync(path.join(h.dataDir, '2025')).sort()).toEqual(['campaign.json', record.generation]);
+    expect(await reopened.repo.readLists(2025)).toHaveLength(46);
+  } finally {
+    await reopened.app.close();
+  }
+});

@@ -173,7 +173,8 @@ export async function writeWorkbook(workbook: Workbook, out: string | NodeJS.Wri
   }
   const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(tmp, bytes);
+    // A list holds persons' names and birth dates: readable by its owner only, whatever the umask.
+    await writeFile(tmp, bytes, { mode: 0o600 });
     await rename(tmp, out);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);

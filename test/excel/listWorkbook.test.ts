@@ -23,6 +23,17 @@ function infoBlock(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
 }
 
 describe('Liste einer Gemeinde als Excel-Datei', () => {
+  test('die Datei ist nur für ihren Besitzer lesbar (sie enthält Namen und Geburtsdaten)', async () => {
+    const { statSync } = await import('node:fs');
+    const old = process.umask(0o022);
+    try {
+      const { file } = await written();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(old);
+    }
+  });
+
   test('Kopfblock mit Zahlen und Stand der Liste', async () => {
     const { wb, list } = await written();
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Liste', 'Änderungen']);

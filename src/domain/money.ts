@@ -13,6 +13,11 @@ export type DecimalValue = DecimalJs.Value;
 /**
  * Parses an amount as people type it: `1508000`, `1.508.000`, `1.508.000,50`, `1508000.50`, `1,508,000.50`,
  * with or without `€`/`EUR`. Returns undefined when the text is not an amount.
+ *
+ * German and English users share the bot, and both marks group thousands in one language and mark
+ * decimals in the other. Amounts are euros and cents, so a single mark followed by exactly three
+ * digits (`1.500`, `15,640`, `950,000`) groups thousands in either language – read as decimals it
+ * would be a tenth of a cent. A leading zero (`0,500`) keeps it a decimal mark.
  */
 export function parseAmount(text: string): Decimal | undefined {
   let s = text.replace(/\s|€|EUR/gi, '');
@@ -20,6 +25,10 @@ export function parseAmount(text: string): Decimal | undefined {
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   if (lastComma > lastDot) {
+    if (lastDot === -1 && /^[+-]?[1-9]\d{0,2}(,\d{3})+$/.test(s)) {
+      // 15,640 / 40,000,000: English thousands grouping without decimals.
+      return decimalOrUndefined(s.replace(/,/g, ''));
+    }
     // German: dots group thousands, the comma is the decimal mark.
     if (!/^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$/.test(s) && !/^[+-]?\d+(,\d+)?$/.test(s)) return undefined;
     s = s.replace(/\./g, '').replace(',', '.');
@@ -29,8 +38,8 @@ export function parseAmount(text: string): Decimal | undefined {
       // 1.508.000: German thousands grouping without decimals.
       if (!/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) return undefined;
       s = s.replace(/\./g, '');
-    } else if (lastComma === -1 && /^[+-]?\d{1,3}\.\d{3}$/.test(s)) {
-      // "1.500" is ambiguous; in a German UI it means fifteen hundred.
+    } else if (lastComma === -1 && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(s)) {
+      // "1.500": fifteen hundred (see above), in German as in English.
       s = s.replace('.', '');
     } else {
       if (!/^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) return undefined;
@@ -39,6 +48,10 @@ export function parseAmount(text: string): Decimal | undefined {
   } else if (!/^[+-]?\d+$/.test(s)) {
     return undefined;
   }
+  return decimalOrUndefined(s);
+}
+
+function decimalOrUndefined(s: string): Decimal | undefined {
   try {
     return new Decimal(s);
   } catch {

@@ -11,11 +11,22 @@ describe('money and dates as German users write them', () => {
     ['1.500', '1500'],
     ['34000 €', '34000'],
     ['0,5', '0.5'],
+    // As English users type them (the English forms' own examples): a comma before three digits groups.
+    ['15,640', '15640'],
+    ['950,000', '950000'],
+    ['40,000,000', '40000000'],
+    ['€1,508,000', '1508000'],
+    ['68,000.50', '68000.5'],
+    // A leading zero keeps the mark a decimal mark; two decimals are cents in either language.
+    ['0,500', '0.5'],
+    ['0.500', '0.5'],
+    ['15,64', '15.64'],
+    ['15.64', '15.64'],
   ])('parseAmount(%s) = %s', (text, value) => {
     expect(parseAmount(text)?.toString()).toBe(value);
   });
 
-  test.each(['abc', '1.50.0', '', '1,50,0', '--1'])('parseAmount(%s) refuses', (text) => {
+  test.each(['abc', '1.50.0', '', '1,50,0', '--1', '40,000,00', '0,500,000'])('parseAmount(%s) refuses', (text) => {
     expect(parseAmount(text)).toBeUndefined();
   });
 

@@ -42,36 +42,63 @@ export interface ReminderRun {
   unreachable: string[];
 }
 
+/**
+ * One run of the jobs at a time per application: a second run (`erinnern` twice, or `erinnern` while the
+ * scheduled run is going) waits for the first and then finds what that one already sent.
+ */
+const running = new WeakMap<object, Promise<unknown>>();
+
+function oneAtATime<T>(deps: BotDeps, work: () => Promise<T>): Promise<T> {
+  const before = running.get(deps.app) ?? Promise.resolve();
+  const run = before.then(work, work);
+  running.set(deps.app, run.catch(() => undefined));
+  return run;
+}
+
+/** Resolves once no run of the jobs is in progress (or queued): for a clean stop. */
+export async function jobsIdle(deps: BotDeps): Promise<void> {
+  for (let tail = running.get(deps.app); tail; ) {
+    await tail;
+    const next = running.get(deps.app);
+    tail = next === tail ? undefined : next;
+  }
+}
+
 /** Sends the reminders that are due (or, `manual`, one to every open Gemeinde now), each once. */
-export async function sendReminders(deps: BotDeps, year: number, days: readonly number[], manual = false): Promise<ReminderRun> {
+export function sendReminders(deps: BotDeps, year: number, days: readonly number[], manual = false): Promise<ReminderRun> {
+  return oneAtATime(deps, () => remind(deps, year, days, manual));
+}
+
+async function remind(deps: BotDeps, year: number, days: readonly number[], manual: boolean): Promise<ReminderRun> {
   const due = await deps.app.reminders.due(year, days, manual);
   const run: ReminderRun = { due: due.length, sent: 0, unreachable: [] };
-  const delivered: string[] = [];
   for (const r of due) {
     const gemeinde = { ags: r.ags, name: deps.app.ctx.verzeichnis.byKey(r.ags)?.name ?? r.ags };
     const card = reminderCard({ locale: 'de', year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
     const reach = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
     if (reach.sent > 0) {
-      delivered.push(r.key);
+      // Recorded right after delivery, so a run cut off by a crash or a stop sends it no second time;
+      // only what was delivered: an unreachable Gemeinde is tried again on the next run.
+      await deps.app.reminders.markSent([r.key]);
       run.sent++;
     } else if (reach.failed === 0) {
       run.unreachable.push(gemeinde.name);
     }
   }
-  // Recorded only once delivered: an unreachable Gemeinde is tried again on the next run.
-  await deps.app.reminders.markSent(delivered);
   deps.logger.info('reminders', { year, due: run.due, sent: run.sent, unreachable: run.unreachable.length });
   return run;
 }
 
 /** The scheduled run: digest, then reminders, for the current Berechnungsjahr. Never throws. */
-export async function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<void> {
-  try {
-    const year = await currentYear(deps);
-    if (!year) return;
-    await sendDigest(deps, year);
-    await sendReminders(deps, year, reminderDays);
-  } catch (e) {
-    deps.logger.error('jobs.failed', { error: errorKind(e) });
-  }
+export function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<void> {
+  return oneAtATime(deps, async () => {
+    try {
+      const year = await currentYear(deps);
+      if (!year) return;
+      await sendDigest(deps, year);
+      await remind(deps, year, reminderDays, false);
+    } catch (e) {
+      deps.logger.error('jobs.failed', { error: errorKind(e) });
+    }
+  });
 }

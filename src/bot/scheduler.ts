@@ -28,9 +28,27 @@ export function nextRun(schedule: Pick<ScheduleConfig, 'cron' | 'timezone'>, fro
   return next;
 }
 
-export function startScheduler(deps: BotDeps, schedule: ScheduleConfig): { stop(): void } {
-  // protect: a run still in progress is not started a second time.
-  const job = new Cron(schedule.cron, { timezone: schedule.timezone, protect: true }, () => runScheduledJobs(deps, schedule.reminderDays));
+export interface Scheduler {
+  /** No further runs; resolves once a run in progress has finished (and recorded what it sent). */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(deps: BotDeps, schedule: ScheduleConfig): Scheduler {
+  let current: Promise<void> | undefined;
+  let stopped = false;
+  // A run still in progress is not started a second time; its promise is kept so stop() can wait for it.
+  const run = (): Promise<void> | undefined => {
+    if (stopped || current) return current;
+    current = runScheduledJobs(deps, schedule.reminderDays).finally(() => (current = undefined));
+    return current;
+  };
+  const job = new Cron(schedule.cron, { timezone: schedule.timezone, protect: true }, () => run());
   deps.logger.info('scheduler.started', { cron: schedule.cron, timezone: schedule.timezone, next: job.nextRun()?.toISOString() });
-  return { stop: () => job.stop() };
+  return {
+    async stop() {
+      stopped = true;
+      job.stop();
+      await current;
+    },
+  };
 }

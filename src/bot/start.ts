@@ -12,6 +12,7 @@ import { consoleLogger, type Logger } from './log';
 import { AdapterOutbound, type Outbound } from './outbound';
 import { RateLimitedOutbound, type SenderOptions } from './sender';
 import { DEFAULT_REMINDER_DAYS } from '../app/reminderService';
+import { jobsIdle } from './jobs';
 import { startScheduler } from './scheduler';
 import { createBotServer } from './server';
 import { SummaryCards } from './summaryCards';
@@ -67,7 +68,9 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     deps,
     stop: () =>
       server.close(async () => {
-        scheduler?.stop();
+        // A run of the jobs in progress finishes (and records what it sent) before the sender stops.
+        await scheduler?.stop();
+        await jobsIdle(deps);
         await summaries.idle();
         await sender.stop(10_000);
         await app.close();

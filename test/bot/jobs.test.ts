@@ -1,0 +1,112 @@
+/**
+ * The bot's automatic work under stress: a run cut off by a crash or a stop, two runs at once, a failing
+ * send, a clean stop during a scheduled run.
+ */
+import { loadConfig } from '../../src/bot/config';
+import { runScheduledJobs, sendReminders } from '../../src/bot/jobs';
+import { memoryLogger } from '../../src/bot/log';
+import type { Outbound } from '../../src/bot/outbound';
+import { startBot } from '../../src/bot/start';
+import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { fixedClock } from '../../src/storage/systemClock';
+import { ANNA, BERT, KORA, TENANT, messageActivity, openBotHarness, type BotHarness } from './botHarness';
+
+let h: BotHarness;
+beforeEach(async () => {
+  h = await openBotHarness();
+});
+afterEach(() => h.cleanup());
+
+async function install(u: typeof ANNA) {
+  await h.send({ ...messageActivity(u, ''), type: 'installationUpdate', action: 'add', text: undefined } as never);
+}
+const personalSends = (u: typeof ANNA) => h.outbound.sent.filter((s) => s.reference.conversation?.id === `a:personal-${u.aadObjectId}`).length;
+
+async function listsSent() {
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await h.say(KORA, 'listen versenden');
+}
+
+test('a run cut off after delivering a reminder does not send it again after a restart', async () => {
+  await install(ANNA);
+  await install(BERT);
+  await listsSent();
+  h.clock.set('2024-01-08T07:00:00.000Z'); // 7 days before the deadline
+  // Anna's reminder (Abstatt, first) goes out; then the process dies while Bert's is on the wire.
+  const real = h.deps.outbound;
+  let calls = 0;
+  h.deps.outbound = {
+    send: (ref, act) => (++calls === 1 ? real.send(ref, act) : new Promise(() => {})),
+    update: (ref, id, act) => real.update(ref, id, act),
+  } satisfies Outbound;
+  void sendReminders(h.deps, 2025, [7, 1]);
+  for (let i = 0; i < 50 && calls < 2; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(calls).toBe(2);
+  expect(personalSends(ANNA)).toBe(1);
+
+  const dataDir = h.dataDir;
+  await h.cleanup(true);
+  h = await openBotHarness(6, '2024-01-08T07:00:00.000Z', dataDir);
+  await runScheduledJobs(h.deps, [7, 1]);
+  expect(personalSends(ANNA)).toBe(0); // already delivered before the crash
+  expect(personalSends(BERT)).toBe(1); // never delivered: sent now
+});
+
+test('two "erinnern" at once remind every Gemeinde once', async () => {
+  await install(ANNA);
+  await listsSent();
+  const [a, b] = await Promise.all([sendReminders(h.deps, 2025, [7, 1], true), sendReminders(h.deps, 2025, [7, 1], true)]);
+  expect(personalSends(ANNA)).toBe(1);
+  expect(a.sent + b.sent).toBe(1);
+  // the scheduled run at the same time neither (Anna's d7 reminder is not yet due on 10.01.)
+  h.clock.set('2024-01-08T07:00:00.000Z');
+  await Promise.all([runScheduledJobs(h.deps, [7, 1]), sendReminders(h.deps, 2025, [7, 1], true), runScheduledJobs(h.deps, [7, 1])]);
+  expect(personalSends(ANNA)).toBe(3); // d7 once, manual of 08.01. once
+});
+
+test('a failing send: nothing recorded, tried again on the next run; the log names no person', async () => {
+  await install(ANNA);
+  await listsSent();
+  h.clock.set('2024-01-08T07:00:00.000Z');
+  const real = h.deps.outbound;
+  h.deps.outbound = {
+    send: async () => {
+      throw new Error(`403 for ${ANNA.name}`);
+    },
+    update: real.update.bind(real),
+  };
+  const run = await sendReminders(h.deps, 2025, [7, 1]);
+  expect(run.sent).toBe(0);
+  expect(h.logger.lines.join('\n')).not.toContain(ANNA.name);
+  h.deps.outbound = real;
+  await sendReminders(h.deps, 2025, [7, 1]);
+  expect(personalSends(ANNA)).toBe(1);
+});
+
+test('stop() waits for a run in progress: what it delivered is recorded before the process ends', async () => {
+  await install(ANNA);
+  await install(BERT);
+  await listsSent();
+  const dataDir = h.dataDir;
+  await h.cleanup(true);
+
+  const sent: string[] = [];
+  const slow: Outbound = {
+    send: async (ref) => {
+      await new Promise((r) => setTimeout(r, 150));
+      sent.push(ref.conversation!.id);
+      return 'x';
+    },
+    update: async () => {},
+  };
+  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT, INTM_SCHEDULER: 'off' });
+  const bot = await startBot(config, { clock: fixedClock('2024-01-08T07:00:00.000Z'), logger: memoryLogger(), outbound: () => slow });
+  void runScheduledJobs(bot.deps, [7, 1]); // as the cron would
+  await new Promise((r) => setTimeout(r, 200));
+  await bot.stop(); // SIGTERM; main.ts calls process.exit(0) right after this
+  expect(sent.filter((id) => id.startsWith('a:personal-'))).toHaveLength(2);
+  const repo = await LowdbRepository.open(dataDir);
+  const log = await repo.readDocument<{ sent: Record<string, string> }>('reminders');
+  await repo.close();
+  expect(Object.keys(log?.sent ?? {}).sort()).toEqual(['2025:review:08125001:2024-01-15:d7', '2025:review:08125013:2024-01-15:d7']);
+});

@@ -1,7 +1,7 @@
 /**
- * A friendly reminder to one Gemeinde: check the list before its due date (or since when it is
- * overdue), or decide step B. The button carries year and ags only; the bot opens the list or the
- * decision for whoever clicks, after checking who it is.
+ * A friendly reminder to one Gemeinde: check the list before its due date (once overdue: the deadline
+ * has passed, only the Koordinierungsstelle can reopen the list), or decide step B. The button carries
+ * year and ags only; the bot opens the list or the decision for whoever clicks, after checking who it is.
  */
 import { formatDate } from '../domain/dates';
 import { cardText } from '../i18n/cards';
@@ -16,13 +16,16 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
   const params = { year, date: formatDate(view.due), n: formatCount(Math.abs(daysLeft), locale) };
   const when = daysLeft > 0 ? 'due' : daysLeft === 0 ? 'today' : 'overdue';
   const data = { year, ags: view.gemeinde.ags };
+  // Past the due date the Gemeinde can only look at its list (read-only): the button says so.
   const button =
-    kind === 'review'
-      ? actionButton(VERBS.listOpen, cardText('reminder.review.button', locale), data, { style: 'positive' })
-      : actionButton(VERBS.decisionOpen, cardText('reminder.decision.button', locale), data, { style: 'positive' });
+    kind === 'decision'
+      ? actionButton(VERBS.decisionOpen, cardText('reminder.decision.button', locale), data, { style: 'positive' })
+      : when === 'overdue'
+        ? actionButton(VERBS.listOpen, cardText('reminder.review.viewButton', locale), data)
+        : actionButton(VERBS.listOpen, cardText('reminder.review.button', locale), data, { style: 'positive' });
   return renderCard(template, {
     lang: locale,
-    title: cardText(`reminder.${kind}.title`, locale),
+    title: cardText(kind === 'review' && when === 'overdue' ? 'reminder.review.overdueTitle' : `reminder.${kind}.title`, locale),
     titleColor: when === 'overdue' ? 'Attention' : 'Default',
     gemeinde: userText(view.gemeinde.name),
     text: cardText(`reminder.${kind}.${when}`, locale, params),

@@ -621,6 +621,7 @@ export const cardMessages = defineMessages({
 
   // Reminders to a Gemeinde
   'reminder.review.title': { de: () => 'Erinnerung: Personenliste prüfen', en: () => 'Reminder: check the list of persons' },
+  'reminder.review.overdueTitle': { de: () => 'Frist abgelaufen: Personenliste', en: () => 'Deadline passed: list of persons' },
   'reminder.review.due': {
     de: (p) => `Bitte prüfen Sie die Personenliste für das Berechnungsjahr ${p.year} und reichen Sie sie bis zum ${p.date} ein; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}.`,
     en: (p) => `Please check the list of persons for calculation year ${p.year} and submit it by ${p.date}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left.`,
@@ -631,11 +632,12 @@ export const cardMessages = defineMessages({
   },
   'reminder.review.overdue': {
     de: (p) =>
-      `Die Rückmeldung zur Personenliste für das Berechnungsjahr ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} überfällig (Frist ${p.date}). Bitte prüfen Sie die Liste und reichen Sie sie so bald wie möglich ein.`,
+      `Die Frist für die Rückmeldung zur Personenliste für das Berechnungsjahr ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}); die Liste kann nicht mehr bearbeitet oder eingereicht werden. Wenn sie noch Korrekturen braucht, wenden Sie sich bitte an die Koordinierungsstelle: Sie kann die Liste mit einer neuen Frist wieder öffnen.`,
     en: (p) =>
-      `The list of persons for calculation year ${p.year} has been overdue for ${p.n}\u00a0${plural(p.n, 'day', 'days')} (due ${p.date}). Please check the list and submit it as soon as possible.`,
+      `The deadline for the list of persons for calculation year ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}); the list can no longer be edited or submitted. If it still needs corrections, please contact the coordinating office: it can reopen the list with a new deadline.`,
   },
   'reminder.review.button': { de: () => 'Liste prüfen', en: () => 'Check list' },
+  'reminder.review.viewButton': { de: () => 'Liste ansehen', en: () => 'View list' },
   'reminder.decision.title': { de: () => 'Erinnerung: Entscheidung zum Integrationsmanagement', en: () => 'Reminder: decision on integration management' },
   'reminder.decision.due': {
     de: (p) =>

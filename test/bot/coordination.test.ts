@@ -177,7 +177,8 @@ test('reminders: 7 and 1 days before, and once overdue – never twice, also aft
   await runScheduledJobs(h.deps, [7, 1]);
   const cards = h.outbound.sent.filter((s) => s.reference.conversation?.id === `a:personal-${ANNA.aadObjectId}`).map((s) => cardText(s.activity.attachments![0].content));
   expect(cards).toHaveLength(2);
-  expect(cards[1]).toMatch(/überfällig/);
+  expect(cards[1]).toMatch(/Frist abgelaufen/);
+  expect(cards[1]).toContain('Koordinierungsstelle');
   // Bert never installed the bot: he cannot be reminded personally; the run says so.
   const run = await sendReminders(h.deps, 2025, [7, 1], true);
   expect(run.unreachable).toContain('Brackenheim');

@@ -266,8 +266,24 @@ describe('reminders', () => {
     expect(allText(due)).toContain('Bitte prüfen Sie die Personenliste für das Berechnungsjahr 2025 und reichen Sie sie bis zum 15.01.2024 ein; noch 3\u00a0Tage.');
     expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 1 }))).toContain('noch 1\u00a0Tag.');
     expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: 0 }))).toContain('Heute, am 15.01.2024, endet die Frist.');
-    expect(allText(reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: -4 }))).toContain('seit 4\u00a0Tagen überfällig (Frist 15.01.2024)');
     expect(executes(due).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
+  });
+
+  test('review overdue: the deadline has passed, the Koordinierungsstelle can reopen; no request to submit; the list opens to view', () => {
+    const overdue = reminderCard({ ...base, kind: 'review', due: '2024-01-15', daysLeft: -4 });
+    assertWellFormed(overdue);
+    const de = allText(overdue);
+    expect(de).toContain('Frist abgelaufen: Personenliste');
+    expect(de).toContain('seit 4\u00a0Tagen abgelaufen (15.01.2024)');
+    expect(de).toContain('kann nicht mehr bearbeitet oder eingereicht werden');
+    expect(de).toContain('wenden Sie sich bitte an die Koordinierungsstelle');
+    expect(de).not.toMatch(/reichen Sie|so bald wie möglich/);
+    expect(executes(overdue).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste ansehen', { year: 2025, ags: ABSTATT }]]);
+    const en = reminderCard({ ...base, locale: 'en', kind: 'review', due: '2024-01-15', daysLeft: -1 });
+    expect(allText(en)).toContain('passed 1\u00a0day ago (15.01.2024)');
+    expect(allText(en)).toContain('please contact the coordinating office');
+    expect(allText(en)).not.toMatch(/submit it as soon as possible/);
+    expect(executes(en).map((a) => a.title)).toEqual(['View list']);
   });
 
   test('decision: the deadline and the default; "Entscheidung" opens the decision; English', () => {

@@ -143,8 +143,9 @@ export function dueDate(list: GemeindeListe, campaign: Campaign): IsoDate {
   return list.extendedUntil && list.extendedUntil > campaign.deadlines.review ? list.extendedUntil : campaign.deadlines.review;
 }
 
+/** Sent to the Gemeinde, not submitted and past its due date. A list never sent cannot be late. */
 export function isOverdue(list: GemeindeListe, campaign: Campaign, today: IsoDate): boolean {
-  return !list.submitted && today > dueDate(list, campaign);
+  return !!list.sent && !list.submitted && today > dueDate(list, campaign);
 }
 
 function findPerson(list: GemeindeListe, personId: string): ListPerson {

@@ -15,7 +15,7 @@ export interface GemeindeStatus {
   due: IsoDate;
   /** Days until the due date (negative once past). */
   daysLeft: number;
-  /** Not submitted and past its due date. */
+  /** Sent, not submitted and past its due date (a list never sent is not overdue). */
   overdue: boolean;
   submittedAt?: string;
   submittedBy?: string;

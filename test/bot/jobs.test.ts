@@ -9,7 +9,7 @@ import type { Outbound } from '../../src/bot/outbound';
 import { startBot } from '../../src/bot/start';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ANNA, BERT, KORA, TENANT, messageActivity, openBotHarness, type BotHarness } from './botHarness';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, cardText, messageActivity, openBotHarness, type BotHarness } from './botHarness';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -109,4 +109,28 @@ test('stop() waits for a run in progress: what it delivered is recorded before t
   const log = await repo.readDocument<{ sent: Record<string, string> }>('reminders');
   await repo.close();
   expect(Object.keys(log?.sent ?? {}).sort()).toEqual(['2025:review:08125001:2024-01-15:d7', '2025:review:08125013:2024-01-15:d7']);
+});
+
+test('the digest counts only lists that were sent as overdue, and names no person', async () => {
+  await h.say(KORA, 'kanal registrieren koordination', { kind: 'channel' });
+  const kora = { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const } };
+  const anna = { actor: { id: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde' as const, ags: ABSTATT } };
+  // Only Abstatt and Brackenheim got their lists; Abstatt works on it and submits.
+  await h.deps.app.review.markSent(2025, ABSTATT, kora);
+  await h.deps.app.review.markSent(2025, BRACKENHEIM, kora);
+  await runScheduledJobs(h.deps, [7, 1]);
+  await h.deps.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, anna);
+  await h.deps.app.review.submit(2025, ABSTATT, anna);
+  h.clock.set('2024-01-16T07:00:00.000Z');
+  await runScheduledJobs(h.deps, [7, 1]);
+  const digests = h.outbound.sent.filter((s) => s.reference.conversation?.id?.startsWith('19:'));
+  expect(digests).toHaveLength(2);
+  const text = cardText(digests[1].activity.attachments![0].content);
+  expect(text).toContain('Überfällig (1)');
+  expect(text).toContain('Neu überfällig: ');
+  const newly = text.split('\n').slice(text.split('\n').indexOf('Neu überfällig: ') + 1)[0];
+  expect(newly).toBe('Brackenheim');
+  expect(text).not.toMatch(/Überfällig \(4\d\)/);
+  const json = JSON.stringify(digests.map((d) => d.activity));
+  for (const bad of ['Nachname', 'Vorname', `${ABSTATT}-1`, ANNA.name, ANNA.aadObjectId]) expect(json).not.toContain(bad);
 });

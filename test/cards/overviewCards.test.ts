@@ -1,9 +1,9 @@
 import type { StatusReport } from '../../src/app/overviewService';
 import { additionsCard, dashboardCard, MAX_ADDITIONS_PER_CARD, messageCard, rejectFormCard, summaryCard } from '../../src/cards';
 import { VERBS, operationId } from '../../src/cards/actions';
-import { countList, emptyList, GemeindeListe, listState, submitList } from '../../src/domain/list';
+import { countList, emptyList, GemeindeListe, listState, markSent, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
-import { ABSTATT, BRACKENHEIM, campaign2025, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
 import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns, typed } from './cardKit';
 
 const KB = 1024;
@@ -79,7 +79,11 @@ describe('summary card for the shared channel', () => {
 
 describe('dashboard for the Koordinierungsstelle', () => {
   const lists = new Map<string, GemeindeListe>();
-  for (const [i, g] of verzeichnis.all.entries()) lists.set(g.ags, markedList(g.ags, 60 + i * 20));
+  // Every list sent (overdue on 20.01. unless submitted), but Zaberfeld's, which was never sent: not overdue.
+  for (const [i, g] of verzeichnis.all.entries()) {
+    const list = markedList(g.ags, 60 + i * 20);
+    lists.set(g.ags, g.name === 'Zaberfeld' ? list : markSent(list, changeContext(coordinator)).list);
+  }
   lists.set(ABSTATT, submitList(lists.get(ABSTATT)!, { ...gemeindeCtx, actor: staff(ABSTATT, 'Svenja Sachbearbeiterin') }).list);
   const report = statusReport(lists);
 
@@ -95,8 +99,9 @@ describe('dashboard for the Koordinierungsstelle', () => {
   test('totals, overdue marker, persons, pending and due date per row; refresh and additions buttons', () => {
     const card = dashboardCard(report, 'de');
     const text = allText(card);
-    expect(text).toContain('eingereicht 1/46 · in Bearbeitung 0 · versendet 0 · importiert 45 · überfällig 45');
-    expect(text).toContain('importiert · überfällig');
+    expect(text).toContain('eingereicht 1/46 · in Bearbeitung 0 · versendet 44 · importiert 1 · überfällig 44');
+    expect(text).toContain('versendet · überfällig');
+    expect(text).not.toContain('importiert · überfällig');
     const abstatt = report.rows.find((r) => r.ags === ABSTATT)!;
     expect(text).toContain(String(abstatt.counts.persons));
     expect(executes({ actions: card.actions }).map((a) => [a.verb, a.title, a.data])).toEqual([
@@ -135,7 +140,7 @@ describe('dashboard for the Koordinierungsstelle', () => {
   test('readable colours: no Good or Warning text; submitted rows subtle, overdue ones in Attention', () => {
     const card = dashboardCard(report, 'de');
     expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
-    const states = typed(card, 'TextBlock').filter((t) => /^(eingereicht|importiert · überfällig)$/.test(t.text as string));
+    const states = typed(card, 'TextBlock').filter((t) => /^(eingereicht|versendet · überfällig)$/.test(t.text as string));
     expect(states.filter((t) => (t.text as string).startsWith('eingereicht')).map((t) => [t.isSubtle, t.color])).toEqual([[true, undefined]]);
     expect(new Set(states.filter((t) => (t.text as string).includes('überfällig')).map((t) => `${t.isSubtle}/${t.color}`))).toEqual(new Set(['undefined/Attention']));
   });

@@ -132,8 +132,12 @@ describe('intm', () => {
     expect(status.summary).toMatchObject({ submitted: 1, total: 46 });
     expect(status.rows.find((r: { ags: string }) => r.ags === '08125001')).toMatchObject({ listState: 'eingereicht', decision: 'verbund', decisionValid: false });
     clock.set('2024-01-16T09:00:00.000Z');
+    // Past the deadline, but the lists were never sent: none is overdue.
+    expect((await intm('status', '--year', '2025')).out).toContain('45 nur importiert; 0 überfällig');
+    expect((await intm('review', 'mark-sent', '--year', '2025')).code).toBe(0);
     const late = await intm('status', '--year', '2025');
     expect(late.out).toContain('45 überfällig');
+    expect(late.out).toContain('ÜBERFÄLLIG');
 
     const audit = await intm('audit', '--year', '2025', '--ags', 'Abstatt');
     expect(audit.out).toContain('Person gestrichen');

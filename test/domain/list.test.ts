@@ -122,9 +122,11 @@ describe('list review (steps 3 and 4)', () => {
 
   test('the review deadline: overdue, then locked for the Gemeinde until the Koordinierungsstelle grants a new date', () => {
     const late = changeContext(gemeinde, { today: '2024-01-16', now: '2024-01-16T08:00:00.000Z' });
-    const list = base();
+    const list = markSent(base(), changeContext(coordinator)).list;
     expect(isOverdue(list, campaign2025(), '2024-01-15')).toBe(false);
     expect(isOverdue(list, campaign2025(), '2024-01-16')).toBe(true);
+    // A list that was never sent to the Gemeinde is not overdue: it could not be returned.
+    expect(isOverdue(base(), campaign2025(), '2024-01-16')).toBe(false);
     expect(refusalCode(() => strikePerson(list, { personId: 'P1', reason: 'weggezogen' }, late))).toBe('list.deadlinePassed');
     expect(refusalCode(() => submitList(list, late))).toBe('list.deadlinePassed');
     const koordLate = changeContext(coordinator, { today: '2024-01-16' });

@@ -1,7 +1,7 @@
 import { assessDecision, emptyDecisionBook } from '../../src/domain/decision';
-import { strikePerson, submitList } from '../../src/domain/list';
+import { markSent, strikePerson, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
-import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, listWith, person, staff } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, staff } from '../fixtures';
 
 describe('status per Gemeinde', () => {
   const c = campaign2025();
@@ -12,7 +12,10 @@ describe('status per Gemeinde', () => {
     const fresh = listWith(ABSTATT, [person('P1'), person('P2')]);
     const s = gemeindeStatus('Abstatt', fresh, assess(ABSTATT), c, '2024-01-10');
     expect(s).toMatchObject({ listState: 'importiert', due: '2024-01-15', daysLeft: 5, overdue: false, decision: 'offen', decisionDefaulted: false });
-    const working = strikePerson(fresh, { personId: 'P1', reason: 'weggezogen' }, changeContext(staff(ABSTATT))).list;
+    // Never sent: past the due date, but not overdue (the Gemeinde never got it).
+    expect(gemeindeStatus('Abstatt', fresh, assess(ABSTATT), c, '2024-01-16')).toMatchObject({ listState: 'importiert', overdue: false, daysLeft: -1 });
+    const sent = markSent(fresh, changeContext(coordinator)).list;
+    const working = strikePerson(sent, { personId: 'P1', reason: 'weggezogen' }, changeContext(staff(ABSTATT))).list;
     expect(gemeindeStatus('Abstatt', working, assess(ABSTATT), c, '2024-01-16')).toMatchObject({ listState: 'in-bearbeitung', overdue: true, daysLeft: -1 });
     const done = submitList(working, changeContext(staff(ABSTATT))).list;
     const s2 = gemeindeStatus('Abstatt', done, assess(ABSTATT), c, '2024-06-01');
@@ -21,14 +24,15 @@ describe('status per Gemeinde', () => {
   });
 
   test('summary counts', () => {
-    const a = gemeindeStatus('Abstatt', listWith(ABSTATT, []), assess(ABSTATT), c, '2024-01-20');
+    const a = gemeindeStatus('Abstatt', markSent(listWith(ABSTATT, []), changeContext(coordinator)).list, assess(ABSTATT), c, '2024-01-20');
     const b = gemeindeStatus('Brackenheim', submitList(listWith(BRACKENHEIM, []), changeContext(staff(BRACKENHEIM))).list, assess(BRACKENHEIM), c, '2024-01-20');
-    expect(summarise([a, b])).toEqual({
-      byState: { importiert: 1, versendet: 0, 'in-bearbeitung': 0, eingereicht: 1 },
+    const never = gemeindeStatus('Abstatt', listWith(ABSTATT, []), assess(ABSTATT), c, '2024-01-20');
+    expect(summarise([a, b, never])).toEqual({
+      byState: { importiert: 1, versendet: 1, 'in-bearbeitung': 0, eingereicht: 1 },
       overdue: 1,
       submitted: 1,
-      total: 2,
-      decisions: { offen: 2, landkreis: 0, eigenstaendig: 0, verbund: 0 },
+      total: 3,
+      decisions: { offen: 3, landkreis: 0, eigenstaendig: 0, verbund: 0 },
     });
   });
 });

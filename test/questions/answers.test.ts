@@ -221,6 +221,8 @@ describe('district questions (Koordinierungsstelle)', () => {
       await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
     }
     expect(await ask('Wer fehlt noch?', coordinator)).toBe('Noch nicht eingereicht (2 von 46, Berechnungsjahr 2025): Abstatt, Eppingen.');
+    // Overdue is only a list the Gemeinde got: Abstatt's was sent, Eppingen's has a new date.
+    await h.app.review.markSent(2025, ABSTATT, { actor: coordinator });
     h.clock.set('2024-01-16T09:00:00.000Z');
     await h.app.review.reopen(2025, EPPINGEN, { until: '2024-01-31' }, { actor: coordinator });
     const text = await ask("who hasn't submitted yet", coordinator, 'en');

@@ -6,7 +6,7 @@ import { SpreadsheetTableReader } from './excel/tableReader';
 import { loadVerzeichnis } from './storage/gemeindenCsv';
 import { LowdbRepository } from './storage/lowdbRepository';
 import { resolveDataDir } from './storage/paths';
-import { fixedClock, systemClock } from './storage/systemClock';
+import { fixedClock, frozenNow, systemClock } from './storage/systemClock';
 
 export interface OpenOptions {
   dataDir?: string;
@@ -14,9 +14,9 @@ export interface OpenOptions {
   coordinators?: readonly string[];
 }
 
-/** `INTM_NOW` (an ISO timestamp) freezes the clock: for demos and tests of deadlines, never in production. */
+/** `INTM_NOW` (an ISO timestamp) freezes the clock: for demos and tests of deadlines, never in production (the bot refuses it without INTM_LOCAL=1). */
 export function clockFromEnvironment(): Clock {
-  const frozen = process.env.INTM_NOW;
+  const frozen = frozenNow(process.env);
   return frozen ? fixedClock(frozen) : systemClock;
 }
 

@@ -3,7 +3,8 @@
  * German sentence and the bot does not start with a half-valid configuration.
  */
 import { isObjectId } from '../domain/roster';
-import { checkSchedule, DEFAULT_CRON, DEFAULT_TIMEZONE, type ScheduleConfig } from './scheduler';
+import { frozenNow } from '../storage/systemClock';
+import { checkSchedule, checkTimezone, DEFAULT_CRON, DEFAULT_TIMEZONE, type ScheduleConfig } from './scheduler';
 
 export type BotType = 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
 
@@ -83,18 +84,26 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
 
   const cron = (env.INTM_DIGEST_CRON ?? '').trim() || DEFAULT_CRON;
   const timezone = (env.INTM_TIMEZONE ?? '').trim() || DEFAULT_TIMEZONE;
-  try {
-    checkSchedule(cron, timezone);
-  } catch (e) {
-    problems.push(`INTM_DIGEST_CRON/INTM_TIMEZONE: ${(e as Error).message}`);
+  if (!checkTimezone(timezone)) {
+    problems.push(`INTM_TIMEZONE „${timezone}“ ist keine bekannte Zeitzone; erwartet wird ein IANA-Name wie Europe/Berlin (Standard).`);
+  } else {
+    try {
+      checkSchedule(cron, timezone);
+    } catch (e) {
+      problems.push(`INTM_DIGEST_CRON: ${(e as Error).message}`);
+    }
   }
   const daysText = (env.INTM_REMINDER_DAYS ?? '').trim() || '7,1';
   const reminderDays = daysText.split(/[,;\s]+/).map(Number);
   if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 60)) problems.push(`INTM_REMINDER_DAYS „${daysText}“: ganze Tage 0–60, durch Komma getrennt.`);
   const schedulerOff = (env.INTM_SCHEDULER ?? '').trim() === 'off';
 
-  const now = env.INTM_NOW;
+  // A frozen clock moves no deadline, reminder or digest forward: only for demos and tests, never with real users.
+  const now = frozenNow(env);
   if (now !== undefined && Number.isNaN(new Date(now).getTime())) problems.push(`INTM_NOW „${now}“ ist kein Zeitpunkt (ISO, z. B. 2027-01-10T09:00:00Z).`);
+  if (now !== undefined && !local) {
+    problems.push('INTM_NOW (eingefrorene Uhr) ist nur im lokalen Betrieb erlaubt (INTM_LOCAL=1, ohne BOT_ID): Fristen, Erinnerungen und Statusbericht liefen sonst nach einer falschen Uhr. Bitte INTM_NOW entfernen.');
+  }
 
   if (problems.length) throw new ConfigError(problems);
   return {

@@ -12,10 +12,22 @@ export interface ScheduleConfig {
   reminderDays: number[];
 }
 
+/** Whether the runtime knows the IANA time zone (Intl throws a RangeError for an unknown one). */
+export function checkTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: timezone }).format(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws a German sentence when the expression or the time zone is not usable. */
 export function checkSchedule(cron: string, timezone: string): void {
   try {
-    new Cron(cron, { timezone, paused: true }).stop();
+    const job = new Cron(cron, { timezone, paused: true });
+    job.nextRun();
+    job.stop();
   } catch {
     throw new Error(`Zeitplan „${cron}“ (Zeitzone ${timezone}) ist ungültig.`);
   }

@@ -18,3 +18,8 @@ export function fixedClock(at: string | Date): Clock & { set(at: string | Date):
     },
   };
 }
+
+/** The instant `INTM_NOW` freezes the clock at; empty or blank counts as unset (as everywhere it is read). */
+export function frozenNow(env: NodeJS.ProcessEnv): string | undefined {
+  return env.INTM_NOW?.trim() || undefined;
+}

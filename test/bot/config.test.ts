@@ -1,0 +1,49 @@
+/** The bot's configuration check: the schedule's time zone and the frozen clock (INTM_NOW). */
+import { ConfigError, loadConfig } from '../../src/bot/config';
+import { clockFromEnvironment } from '../../src/compose';
+import { systemClock } from '../../src/storage/systemClock';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+const BOT = { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: 'f0000000-0000-4000-8000-00000000000f' };
+
+test('a mistyped INTM_TIMEZONE is refused at the check, in German, before anything starts', () => {
+  const problems = problemsOf({ INTM_LOCAL: '1', INTM_TIMEZONE: 'Europe/Berln' });
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toContain('INTM_TIMEZONE „Europe/Berln“ ist keine bekannte Zeitzone');
+  expect(problems[0]).toContain('Europe/Berlin');
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_TIMEZONE: 'Europe/Vienna' }).schedule).toMatchObject({ timezone: 'Europe/Vienna' });
+  expect(loadConfig({ INTM_LOCAL: '1' }).schedule).toMatchObject({ timezone: 'Europe/Berlin', cron: '0 8 * * 1-5' });
+  expect(problemsOf({ INTM_LOCAL: '1', INTM_DIGEST_CRON: '0 8 * *' }).join('\n')).toContain('INTM_DIGEST_CRON');
+});
+
+test('INTM_NOW: empty counts as unset; set, it needs local mode; nonsense is refused', () => {
+  expect(problemsOf({ INTM_LOCAL: '1', INTM_NOW: '' })).toEqual([]);
+  expect(problemsOf({ ...BOT, INTM_NOW: ' ' })).toEqual([]);
+  expect(problemsOf({ INTM_LOCAL: '1', INTM_NOW: '2024-01-10T09:00:00Z' })).toEqual([]);
+  const withCredentials = problemsOf({ ...BOT, INTM_NOW: '2024-01-10T09:00:00Z' });
+  expect(withCredentials).toHaveLength(1);
+  expect(withCredentials[0]).toMatch(/^INTM_NOW .*nur im lokalen Betrieb erlaubt \(INTM_LOCAL=1/);
+  expect(problemsOf({ INTM_LOCAL: '1', INTM_NOW: 'gestern' })).toEqual(['INTM_NOW „gestern“ ist kein Zeitpunkt (ISO, z. B. 2027-01-10T09:00:00Z).']);
+});
+
+test('the clock reads INTM_NOW the same way: blank is the real clock', () => {
+  const before = process.env.INTM_NOW;
+  try {
+    process.env.INTM_NOW = ' ';
+    expect(clockFromEnvironment()).toBe(systemClock);
+    process.env.INTM_NOW = '2024-01-10T09:00:00Z';
+    expect(clockFromEnvironment().now()).toBe('2024-01-10T09:00:00.000Z');
+  } finally {
+    if (before === undefined) delete process.env.INTM_NOW;
+    else process.env.INTM_NOW = before;
+  }
+});

@@ -223,7 +223,14 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     }
     case 'remind': {
       const run = await sendReminders(deps, year, deps.reminderDays, true);
-      return say('bot.remindersSent', { sent: run.sent, unreachable: run.unreachable.join(', ') });
+      if (run.due === 0) return say('bot.remindersNoneDue');
+      return say('bot.remindersSent', {
+        sent: run.sent,
+        failed: run.failed.join(', '),
+        notInstalled: run.notInstalled.join(', '),
+        noStaffCount: run.noStaff.length,
+        noStaff: run.noStaff.join(', '),
+      });
     }
     default:
       return answerOrHelp(deps, context, actor, locale, text);

@@ -37,9 +37,14 @@ export async function sendDigest(deps: BotDeps, year: number): Promise<boolean> 
 
 export interface ReminderRun {
   due: number;
+  /** Gemeinden reached (at least one of their staff got the reminder). */
   sent: number;
-  /** Gemeinden none of whose staff has a personal chat with the bot. */
-  unreachable: string[];
+  /** Gemeinden whose every send failed: tried again on the next run. */
+  failed: string[];
+  /** Gemeinden without any staff assigned in the roster. */
+  noStaff: string[];
+  /** Gemeinden none of whose staff has installed the bot (no personal chat). */
+  notInstalled: string[];
 }
 
 /**
@@ -71,7 +76,7 @@ export function sendReminders(deps: BotDeps, year: number, days: readonly number
 
 async function remind(deps: BotDeps, year: number, days: readonly number[], manual: boolean): Promise<ReminderRun> {
   const due = await deps.app.reminders.due(year, days, manual);
-  const run: ReminderRun = { due: due.length, sent: 0, unreachable: [] };
+  const run: ReminderRun = { due: due.length, sent: 0, failed: [], noStaff: [], notInstalled: [] };
   for (const r of due) {
     const gemeinde = { ags: r.ags, name: deps.app.ctx.verzeichnis.byKey(r.ags)?.name ?? r.ags };
     const card = reminderCard({ locale: 'de', year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
@@ -81,11 +86,15 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
       // only what was delivered: an unreachable Gemeinde is tried again on the next run.
       await deps.app.reminders.markSent([r.key]);
       run.sent++;
-    } else if (reach.failed === 0) {
-      run.unreachable.push(gemeinde.name);
+    } else if (reach.failed > 0) {
+      run.failed.push(gemeinde.name);
+    } else if (reach.unreachable > 0) {
+      run.notInstalled.push(gemeinde.name);
+    } else {
+      run.noStaff.push(gemeinde.name);
     }
   }
-  deps.logger.info('reminders', { year, due: run.due, sent: run.sent, unreachable: run.unreachable.length });
+  deps.logger.info('reminders', { year, due: run.due, sent: run.sent, failed: run.failed.length, noStaff: run.noStaff.length, notInstalled: run.notInstalled.length });
   return run;
 }
 

@@ -197,8 +197,20 @@ export const botMessages = defineMessages({
     en: () => "No coordinating office's channel is registered yet: please send \"register channel coordination\" there.",
   },
   'bot.remindersSent': {
-    de: (p) => `Erinnerungen verschickt: ${p.sent} Gemeinde(n) erreicht${p.unreachable ? `; nicht erreichbar (Bot nicht installiert): ${p.unreachable}` : ''}.`,
-    en: (p) => `Reminders sent: ${p.sent} municipality(ies) reached${p.unreachable ? `; not reachable (bot not installed): ${p.unreachable}` : ''}.`,
+    de: (p) =>
+      `Erinnerungen verschickt: ${p.sent} Gemeinde(n) erreicht.` +
+      (p.failed ? ` Versand fehlgeschlagen (beim nächsten Mal erneut versucht): ${p.failed}.` : '') +
+      (p.notInstalled ? ` Nicht erreichbar, Bot nicht installiert: ${p.notInstalled}.` : '') +
+      (p.noStaff ? ` Keine Mitarbeitenden zugeordnet (${p.noStaffCount}): ${p.noStaff}.` : ''),
+    en: (p) =>
+      `Reminders sent: ${p.sent} municipality(ies) reached.` +
+      (p.failed ? ` Sending failed (tried again next time): ${p.failed}.` : '') +
+      (p.notInstalled ? ` Not reachable, bot not installed: ${p.notInstalled}.` : '') +
+      (p.noStaff ? ` No staff assigned (${p.noStaffCount}): ${p.noStaff}.` : ''),
+  },
+  'bot.remindersNoneDue': {
+    de: () => 'Keine Erinnerung zu verschicken: Keine Gemeinde hat eine offene Liste oder Entscheidung, oder alle wurden heute bereits erinnert.',
+    en: () => 'No reminder to send: no municipality has an open list or decision, or all have already been reminded today.',
   },
   'bot.exportOverview': {
     de: (p) => `Übersicht ${p.year} (Excel, mit Formeln)`,

@@ -181,7 +181,8 @@ test('reminders: 7 and 1 days before, and once overdue – never twice, also aft
   expect(cards[1]).toContain('Koordinierungsstelle');
   // Bert never installed the bot: he cannot be reminded personally; the run says so.
   const run = await sendReminders(h.deps, 2025, [7, 1], true);
-  expect(run.unreachable).toContain('Brackenheim');
+  expect(run.notInstalled).toEqual(['Brackenheim']);
+  expect(run.noStaff).toHaveLength(44);
   expect((await h.say(KORA, 'erinnern'))[0].text).toContain('Brackenheim');
 });
 

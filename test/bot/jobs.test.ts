@@ -9,7 +9,10 @@ import type { Outbound } from '../../src/bot/outbound';
 import { startBot } from '../../src/bot/start';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, cardText, messageActivity, openBotHarness, type BotHarness } from './botHarness';
+import { EPPINGEN } from '../fixtures';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, NOBODY, TENANT, cardText, messageActivity, openBotHarness, type BotHarness } from './botHarness';
+
+const ILSFELD = '08125046';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -133,4 +136,36 @@ test('the digest counts only lists that were sent as overdue, and names no perso
   expect(text).not.toMatch(/Überfällig \(4\d\)/);
   const json = JSON.stringify(digests.map((d) => d.activity));
   for (const bad of ['Nachname', 'Vorname', `${ABSTATT}-1`, ANNA.name, ANNA.aadObjectId]) expect(json).not.toContain(bad);
+});
+
+test('"erinnern" says how many were reached, which failed, who has not installed the bot and who has no staff', async () => {
+  await install(ANNA);
+  await install(BERT);
+  await install(NOBODY);
+  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+  await h.deps.app.roster.assign({ aadObjectId: NOBODY.aadObjectId, name: NOBODY.name, role: 'gemeinde', ags: EPPINGEN, tenantId: TENANT }, kora);
+  await h.deps.app.roster.assign({ aadObjectId: '00000009-0000-4000-8000-000000000000', name: 'Ida Ilsfeld', role: 'gemeinde', ags: ILSFELD, tenantId: TENANT }, kora);
+  await listsSent();
+  const real = h.deps.outbound;
+  h.deps.outbound = {
+    send: async (ref, act) => {
+      if (ref.conversation?.id === `a:personal-${BERT.aadObjectId}`) throw new Error('403');
+      return real.send(ref, act);
+    },
+    update: real.update.bind(real),
+  };
+  const [reply] = await h.say(KORA, 'erinnern');
+  expect(reply.text).toContain('Erinnerungen verschickt: 2 Gemeinde(n) erreicht.'); // Abstatt, Eppingen
+  expect(reply.text).toContain('Versand fehlgeschlagen (beim nächsten Mal erneut versucht): Brackenheim.');
+  expect(reply.text).toContain('Nicht erreichbar, Bot nicht installiert: Ilsfeld.');
+  expect(reply.text).toContain('Keine Mitarbeitenden zugeordnet (42): ');
+  expect(reply.text).not.toMatch(/nicht installiert\)?:[^.]*Bad Friedrichshall/);
+  // Brackenheim's failed reminder is tried again; the others are not sent twice on the same day.
+  h.deps.outbound = real;
+  const [again] = await h.say(KORA, 'erinnern');
+  expect(again.text).toContain('Erinnerungen verschickt: 1 Gemeinde(n) erreicht.');
+  expect(again.text).toContain('Ilsfeld');
+  const [none] = await h.say(KORA, 'erinnern', { locale: 'en-US' });
+  expect(none.text).toContain('Not reachable, bot not installed: Ilsfeld.');
+  expect(personalSends(BERT)).toBe(1);
 });

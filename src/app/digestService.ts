@@ -5,7 +5,7 @@
  */
 import type { Choice } from '../domain/decision';
 import type { IsoDate } from '../domain/dates';
-import { daysBetween } from '../domain/dates';
+import { berlinDate, daysBetween } from '../domain/dates';
 import type { ListState } from '../domain/list';
 import type { StatusSummary } from '../domain/status';
 import type { AppContext } from './context';
@@ -72,6 +72,12 @@ export class DigestService {
         rows: Object.fromEntries(status.rows.map((r) => [r.ags, { listState: r.listState, overdue: r.overdue, decision: r.decision }])),
       },
     };
+  }
+
+  /** Whether a digest was delivered today (Landkreis calendar day): the scheduled run posts at most one a day. */
+  async deliveredToday(): Promise<boolean> {
+    const last = (await this.ctx.repo.readDocument<DigestState>(DOCUMENT))?.last;
+    return !!last && berlinDate(last.at) === this.ctx.clock.today();
   }
 
   /** Records a delivered digest: the next one reports changes since this one. */

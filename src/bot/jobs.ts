@@ -98,16 +98,23 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
   return run;
 }
 
-/** The scheduled run: digest, then reminders, for the current Berechnungsjahr. Never throws. */
-export function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<void> {
+/**
+ * The scheduled run: digest, then reminders, for the current Berechnungsjahr. The digest at most once a
+ * day (a run made up after a restart, or one after a crash mid-run, posts none twice); reminders are sent
+ * once each anyway. Never throws; resolves true when the run went through without an error.
+ */
+export function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<boolean> {
   return oneAtATime(deps, async () => {
     try {
       const year = await currentYear(deps);
-      if (!year) return;
-      await sendDigest(deps, year);
+      if (!year) return true;
+      if (await deps.app.digests.deliveredToday()) deps.logger.info('digest.alreadyToday', { year });
+      else await sendDigest(deps, year);
       await remind(deps, year, reminderDays, false);
+      return true;
     } catch (e) {
       deps.logger.error('jobs.failed', { error: errorKind(e) });
+      return false;
     }
   });
 }

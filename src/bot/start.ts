@@ -13,7 +13,7 @@ import { AdapterOutbound, type Outbound } from './outbound';
 import { RateLimitedOutbound, type SenderOptions } from './sender';
 import { DEFAULT_REMINDER_DAYS } from '../app/reminderService';
 import { jobsIdle } from './jobs';
-import { startScheduler } from './scheduler';
+import { startScheduler, type SchedulerOptions } from './scheduler';
 import { createBotServer } from './server';
 import { SummaryCards } from './summaryCards';
 
@@ -32,6 +32,8 @@ export interface StartOptions {
   outbound?: (sender: Outbound) => Outbound;
   /** Sender settings (tests shorten the rate-limit windows). */
   sender?: Partial<Omit<SenderOptions, 'logger'>>;
+  /** Scheduler settings (tests make up a missed run right away). */
+  scheduler?: SchedulerOptions;
 }
 
 export async function startBot(config: BotConfig, options: StartOptions = {}): Promise<RunningBot> {
@@ -60,7 +62,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const server = createBotServer(adapter, bot, logger, links ? { downloads: { links, app } } : {});
   const { url, port } = await server.listen(config.port, config.host);
   ownUrl = url;
-  const scheduler = config.schedule ? startScheduler(deps, config.schedule) : undefined;
+  const scheduler = config.schedule ? startScheduler(deps, config.schedule, options.scheduler) : undefined;
   logger.info('started', { url, local: config.local, auth: config.botId ? config.botType : 'none' });
   return {
     url,

@@ -1,7 +1,7 @@
 import { listCard, paginate, PAGE_SIZE } from '../../src/cards';
 import { VERBS, operationId } from '../../src/cards/actions';
-import { isEditableFor, strikePerson, submitList, type GemeindeListe } from '../../src/domain/list';
-import { ABSTATT, campaign2025, coordinator, listWith, person, staff } from '../fixtures';
+import { isEditableFor, markSent, strikePerson, submitList, type GemeindeListe } from '../../src/domain/list';
+import { ABSTATT, campaign2025, changeContext, coordinator, listWith, person, staff } from '../fixtures';
 import { assertWellFormed, bytes, executes, gemeindeCtx, longGivenName, longSurname, reviewedList, strings, textRuns, typed, verbsOf, view } from './cardKit';
 
 const KB = 1024;
@@ -131,7 +131,7 @@ describe('the list card: layout', () => {
 
   test('overdue: marked, and read-only for the Gemeinde with the reason', () => {
     const ctx = { actor: staff(ABSTATT), today: '2024-01-20', campaign: campaign2025(), published: false };
-    const list = small();
+    const list = markSent(small(), changeContext(coordinator)).list;
     const card = listCard(view(list, { today: ctx.today, editable: isEditableFor(list, ctx) }));
     const text = allText(card);
     expect(text).toContain('überfällig');

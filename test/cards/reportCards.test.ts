@@ -112,7 +112,7 @@ describe('status digest', () => {
     assertWellFormed(card);
     const text = allText(card);
     expect(text).toContain('Statusbericht 2025 · 18.01.2024');
-    expect(text).toContain('eingereicht 43/46 · in Bearbeitung 0 · versendet 0 · importiert 3 · überfällig 3');
+    expect(text).toContain('eingereicht 43/46 · in Bearbeitung 0 · versendet 3 · importiert 0 · überfällig 3');
     expect(text).toContain('Änderungen seit 17.01.2024');
     expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt, Beilstein', 'Zaberfeld', 'Bad Wimpfen (Landkreis), Abstatt (Verbund)']));
     expect(text).toContain('Überfällig (3)');

@@ -22,10 +22,10 @@ import {
 import { Actor } from '../../src/domain/actor';
 import { defaultDeadlines, MINIMUM_POSITION_VZAE, type Campaign } from '../../src/domain/campaign';
 import { assessDecision, confirmVerbund, decide, DecideCommand, DecisionBook, DecisionContext, emptyDecisionBook, proposalOf } from '../../src/domain/decision';
-import { GemeindeListe, submitList } from '../../src/domain/list';
+import { GemeindeListe, markSent, submitList } from '../../src/domain/list';
 import { Decimal } from '../../src/domain/money';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
-import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 
 export const NOW = '2024-03-12T10:15:00.000Z';
 export const TODAY = '2024-03-12';
@@ -63,6 +63,8 @@ export function submittedLists(open = 0): Map<string, GemeindeListe> {
   const lists = markedLists();
   const all = verzeichnis.all;
   all.forEach((g, i) => {
+    // Every list went out to its Gemeinde; the last `open` ones were not returned (overdue after 15.01.).
+    lists.set(g.ags, markSent(lists.get(g.ags)!, changeContext(coordinator, { today: '2024-01-02', now: '2024-01-02T08:00:00.000Z' })).list);
     if (i >= all.length - open) return;
     const ctx = changeContext(staff(g.ags, `Sachbearbeitung ${g.name}`), { today: '2024-01-12', now: '2024-01-12T08:00:00.000Z' });
     lists.set(g.ags, submitList(lists.get(g.ags)!, ctx).list);

@@ -36,7 +36,7 @@ import {
   summaryCard,
 } from '../../src/cards';
 import { DEFAULT_EUR_PER_VZAE, defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
-import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, submitList } from '../../src/domain/list';
+import { addChild, addOtherPerson, GemeindeListe, ListPerson, markSent, strikePerson, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
 import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
@@ -212,7 +212,8 @@ function summarySamples(): Sample[] {
   const campaign = campaign2025();
   const submitted = submitList(list, changeContext(abstattStaff, { now: '2024-01-12T14:30:00.000Z', today: '2024-01-12' })).list;
   const base = summaryView('de', 2025, 'Abstatt', submitted, campaign, '2024-01-12');
-  const overdue = summaryView('en', 2025, 'Bad Friedrichshall', listWith('08125005', [person('X1')]), campaign, '2024-01-18');
+  // Sent to Bad Friedrichshall and not returned by the deadline: overdue.
+  const overdue = summaryView('en', 2025, 'Bad Friedrichshall', markSent(listWith('08125005', [person('X1')]), changeContext(coordinator)).list, campaign, '2024-01-18');
   return [
     {
       name: 'summary-de',

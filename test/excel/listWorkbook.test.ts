@@ -163,7 +163,8 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     const file = tempFile('leer.xlsx');
     await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list: { year: 2025, ags: GEMEINDE.ags, revision: 0, persons: [], events: [] }, generatedAt: GENERATED }, file);
     const info = infoBlock((await readWorkbook(file)).getWorksheet('Liste')!);
-    expect(info.get('Status der Liste')!.value).toBe('importiert (noch nicht versendet), überfällig');
+    // Never sent, so not overdue though generated after the deadline ("noch nicht versendet, überfällig" contradicted itself).
+    expect(info.get('Status der Liste')!.value).toBe('importiert (noch nicht versendet)');
     expect(info.get('Personen zum Stichtag')!.result).toBe(0);
   });
 });

@@ -12,11 +12,15 @@ export class ExportService {
     private readonly overviews: OverviewService,
   ) {}
 
-  /** Writes the overview workbook; returns the report it was written from. */
+  /**
+   * Writes the overview workbook with the official figures – once published, the published ones, as
+   * every Gemeinde was told them, with a note when the lists changed since; returns the report it was
+   * written from.
+   */
   async overview(year: number, out: string, actor: Actor) {
     if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
-    const report = await this.overviews.overview(year);
-    await this.ctx.workbooks.overview(report, out);
+    const { report, sincePublication } = await this.overviews.official(year);
+    await this.ctx.workbooks.overview(report, out, sincePublication);
     return report;
   }
 

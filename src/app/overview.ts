@@ -69,6 +69,45 @@ export interface PublishedOverview {
   report: OverviewReport;
 }
 
+/**
+ * How the allocation as it stands now differs from the last publication. The published figures stay
+ * the official ones until the Koordinierungsstelle publishes again (officialFigures.ts), so whoever
+ * sees the current figures next to a publication must be told when they are not what was published.
+ */
+export interface SincePublication {
+  /** When the figures were published. */
+  at: string;
+  /** AGS of the Gemeinden whose persons or amount differ from the published row. */
+  changedGemeinden: string[];
+  /** The amount, the cost per VZÄ, the period or the Stichtag differ. */
+  parametersChanged: boolean;
+  /** Published provisionally and now final, or the other way round. */
+  provisionalChanged: boolean;
+  /** Any of the above: publishing again would change what the Gemeinden were told. */
+  changed: boolean;
+}
+
+export function sincePublication(current: OverviewReport, published: PublishedOverview): SincePublication {
+  const before = new Map(published.report.rows.map((r) => [r.ags, r]));
+  const changedGemeinden = current.rows
+    .filter((r) => {
+      const old = before.get(r.ags);
+      return !old || old.persons !== r.persons || old.amount !== r.amount;
+    })
+    .map((r) => r.ags);
+  const p = current.parameters;
+  const q = published.report.parameters;
+  const parametersChanged =
+    p.kreisAmount !== q.kreisAmount ||
+    p.distributable !== q.distributable ||
+    p.eurPerVzae !== q.eurPerVzae ||
+    p.periodStart !== q.periodStart ||
+    p.periodEnd !== q.periodEnd ||
+    p.stichtag !== q.stichtag;
+  const provisionalChanged = current.provisional !== published.report.provisional;
+  return { at: published.at, changedGemeinden, parametersChanged, provisionalChanged, changed: changedGemeinden.length > 0 || parametersChanged || provisionalChanged };
+}
+
 export function buildOverview(
   campaign: Campaign,
   lists: readonly GemeindeListe[],

@@ -7,7 +7,7 @@ import { GemeindeStatus, gemeindeStatus, StatusSummary, summarise } from '../dom
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import { officialFigures, type OfficialFigures } from './officialFigures';
-import { buildOverview, OverviewReport, PublishedOverview } from './overview';
+import { buildOverview, OverviewReport, PublishedOverview, sincePublication, type SincePublication } from './overview';
 import type { CampaignRecord } from './ports';
 
 export interface StatusReport {
@@ -30,6 +30,27 @@ export class OverviewService {
     if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     return buildOverview(record.campaign, lists, decisions, this.ctx.verzeichnis, this.ctx.clock.now(), this.ctx.clock.today());
+  }
+
+  /**
+   * The allocation as it stands now, for the Koordinierungsstelle, and – once published – how it
+   * differs from what the Gemeinden were told.
+   */
+  async current(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
+    const record = await requireCampaign(this.ctx, year);
+    const report = await this.overview(year);
+    return { report, ...(record.published ? { sincePublication: sincePublication(report, record.published) } : {}) };
+  }
+
+  /**
+   * The official figures (see officialFigures.ts): the published overview once there is one, and how
+   * the lists as they stand now differ from it; before, the allocation as it stands.
+   */
+  async official(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
+    const record = await requireCampaign(this.ctx, year);
+    if (!record.published || !record.generation) return { report: await this.overview(year) };
+    const current = await this.overview(year);
+    return { report: record.published.report, sincePublication: sincePublication(current, record.published) };
   }
 
   async published(year: number): Promise<PublishedOverview | undefined> {

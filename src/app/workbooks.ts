@@ -1,7 +1,7 @@
 /** The port for writing spreadsheets: the Excel adapter implements it. */
 import type { Campaign } from '../domain/campaign';
 import type { GemeindeListe } from '../domain/list';
-import type { OverviewReport } from './overview';
+import type { OverviewReport, SincePublication } from './overview';
 
 export interface ListWorkbookInput {
   campaign: Campaign;
@@ -11,6 +11,7 @@ export interface ListWorkbookInput {
 }
 
 export interface WorkbookWriter {
-  overview(report: OverviewReport, out: string): Promise<void>;
+  /** `publication`: the figures are the published ones (or the current ones beside a publication) – said in the file. */
+  overview(report: OverviewReport, out: string, publication?: SincePublication): Promise<void>;
   list(input: ListWorkbookInput, out: string): Promise<void>;
 }

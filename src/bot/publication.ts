@@ -22,9 +22,8 @@ export const PUBLICATION_VERBS: readonly Verb[] = [VERBS.publish, VERBS.allocati
 
 /** The provisional allocation as the Koordinierungsstelle sees it (with list states and the publish button). */
 export async function allocationCardFor(deps: BotDeps, year: number, locale: Locale) {
-  const report = await deps.app.overview.overview(year);
-  const record = await deps.app.campaigns.show(year);
-  return overviewCard({ locale, report, audience: 'koordination', ...(record.published ? { published: { at: record.published.at } } : {}) });
+  const { report, sincePublication: since } = await deps.app.overview.current(year);
+  return overviewCard({ locale, report, audience: 'koordination', ...(since ? { published: { at: since.at, since } } : {}) });
 }
 
 export interface Distribution {

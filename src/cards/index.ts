@@ -5,7 +5,7 @@
  *
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
-import type { OverviewReport } from '../app/overview';
+import type { OverviewReport, SincePublication } from '../app/overview';
 import type { StatusReport } from '../app/overviewService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
@@ -139,7 +139,8 @@ export interface OverviewView {
   locale: Locale;
   report: OverviewReport;
   audience: 'channel' | 'koordination';
-  published?: { at: string };
+  /** The last publication; for the Koordinierungsstelle with how the figures shown differ from it. */
+  published?: { at: string; since?: SincePublication };
   page?: number;
 }
 

@@ -90,12 +90,25 @@ function statusLines(view: OverviewView): { text: string }[] {
 /** Provisional figures in a warning box: for a channel the plain fact, for the Koordinierungsstelle what is missing. */
 function bannerLines(view: OverviewView): { text: string }[] {
   const { locale, report } = view;
-  if (!report.provisional) return [];
+  const since = view.audience === 'koordination' ? view.published?.since : undefined;
+  const changed = since?.changed
+    ? [
+        {
+          text: cardText('overview.changedSincePublication', locale, {
+            date: localDate(since.at),
+            n: since.changedGemeinden.length ? formatCount(since.changedGemeinden.length, locale) : '',
+            parameters: since.parametersChanged ? 'yes' : '',
+            state: since.provisionalChanged ? 'yes' : '',
+          }),
+        },
+      ]
+    : [];
+  if (!report.provisional) return changed;
   if (view.audience === 'channel') return [{ text: cardText('overview.provisional', locale) }];
   const notSubmitted = report.rows.filter((r) => r.listState !== 'eingereicht').length;
   const head = notSubmitted ? cardText('overview.notSubmitted', locale, { n: formatCount(notSubmitted, locale) }) : cardText('overview.provisional', locale);
   const pending = report.totals.pending ? cardText('overview.pendingAdditions', locale, { n: formatCount(report.totals.pending, locale) }) : '';
-  return [{ text: head + pending }];
+  return [...changed, { text: head + pending }];
 }
 
 export function overviewCard(view: OverviewView): AdaptiveCard {

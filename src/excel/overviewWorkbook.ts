@@ -11,9 +11,9 @@
  * - „Parameter“: the campaign's figures and dates the formulas refer to.
  */
 import ExcelJS from 'exceljs';
-import { CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/labels';
+import { changesSincePublicationDe, CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
-import type { OverviewReport, OverviewRow } from '../app/overview';
+import type { OverviewReport, OverviewRow, SincePublication } from '../app/overview';
 import { formatDate } from '../domain/dates';
 import { Decimal, formatEuro } from '../domain/money';
 import {
@@ -51,13 +51,24 @@ export function decisionLabel(row: Pick<OverviewRow, 'decision' | 'decisionValid
 }
 
 /** Writes the overview to a file (atomically: a reader never sees half a workbook) or a stream (which is ended). */
-export async function writeOverviewWorkbook(report: OverviewReport, out: string | NodeJS.WritableStream): Promise<void> {
-  await writeWorkbook(buildOverviewWorkbook(report), out);
+export async function writeOverviewWorkbook(report: OverviewReport, out: string | NodeJS.WritableStream, publication?: SincePublication): Promise<void> {
+  await writeWorkbook(buildOverviewWorkbook(report, publication), out);
 }
 
 /** The workbook as bytes, e.g. to attach it to a message. */
-export async function overviewWorkbookBuffer(report: OverviewReport): Promise<Buffer> {
-  return workbookBytes(buildOverviewWorkbook(report));
+export async function overviewWorkbookBuffer(report: OverviewReport, publication?: SincePublication): Promise<Buffer> {
+  return workbookBytes(buildOverviewWorkbook(report, publication));
+}
+
+/**
+ * The publication the figures belong to, in words; when the lists or parameters changed since, the
+ * reader learns that these are still the figures that count (officialFigures.ts) and what changed.
+ */
+function publicationNote(publication: SincePublication): { date: string; note: string } {
+  const date = formatBerlin(publication.at).slice(0, 10);
+  const changes = changesSincePublicationDe(publication);
+  if (!changes) return { date, note: 'Die Zahlen sind so veröffentlicht.' };
+  return { date, note: `${changes} Es gelten die veröffentlichten Zahlen dieser Datei, bis die Koordinierungsstelle erneut veröffentlicht.` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,9 +165,10 @@ type ParamKey =
   | 'publication'
   | 'decision'
   | 'tieRule'
+  | 'published'
   | 'generatedAt';
 
-export function buildOverviewWorkbook(report: OverviewReport): ExcelJS.Workbook {
+export function buildOverviewWorkbook(report: OverviewReport, publication?: SincePublication): ExcelJS.Workbook {
   const calc = largestRemainder(report);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'IntM-Bot';
@@ -168,13 +180,13 @@ export function buildOverviewWorkbook(report: OverviewReport): ExcelJS.Workbook 
   const overview = workbook.addWorksheet(OVERVIEW_SHEETS.overview);
   const rechenweg = workbook.addWorksheet(OVERVIEW_SHEETS.calc);
   const parameters = workbook.addWorksheet(OVERVIEW_SHEETS.params);
-  const param = writeParameters(parameters, report);
-  writeOverview(overview, report, param);
+  const param = writeParameters(parameters, report, publication);
+  writeOverview(overview, report, param, publication);
   writeRechenweg(rechenweg, report, calc, param);
   return workbook;
 }
 
-function writeParameters(ws: Worksheet, report: OverviewReport): Record<ParamKey, string> {
+function writeParameters(ws: Worksheet, report: OverviewReport, publication: SincePublication | undefined): Record<ParamKey, string> {
   const p = report.parameters;
   ws.columns = [{ width: 40 }, { width: 22 }, { width: 110 }];
   ws.getCell('A1').value = `Parameter der Berechnung – Berechnungsjahr ${report.year}`;
@@ -233,6 +245,10 @@ function writeParameters(ws: Worksheet, report: OverviewReport): Record<ParamKey
   line('decision', 'Frist für die Entscheidung der Gemeinden', date(p.deadlines.decision));
   // The rule's text overflows into the empty note column.
   line('tieRule', 'Regel bei gleichem Rest', (c) => setText(c, report.tieRule));
+  if (publication) {
+    const { date, note } = publicationNote(publication);
+    line('published', 'Veröffentlicht am', (c) => setText(c, date), note);
+  }
   line('generatedAt', 'Erstellt am', (c) => setDateTime(c, report.generatedAt), 'Uhrzeit in Deutschland (Europe/Berlin)');
 
   for (let r = 4; r < row; r++) {
@@ -245,7 +261,7 @@ function writeParameters(ws: Worksheet, report: OverviewReport): Record<ParamKey
   return address;
 }
 
-function writeOverview(ws: Worksheet, report: OverviewReport, param: Record<ParamKey, string>): void {
+function writeOverview(ws: Worksheet, report: OverviewReport, param: Record<ParamKey, string>, publication: SincePublication | undefined): void {
   const n = report.rows.length;
   const last = OV.first + n - 1;
   const totalRow = last + 1;
@@ -259,8 +275,10 @@ function writeOverview(ws: Worksheet, report: OverviewReport, param: Record<Para
   ws.getCell('A2').value =
     `Zu verteilender Betrag ${formatEuro(report.parameters.distributable)} · Stichtag ${formatDate(report.parameters.stichtag)} · ` +
     `Stand ${formatBerlin(report.generatedAt)} Uhr · ` +
-    (report.provisional ? 'vorläufig: Die Zahlen können sich noch ändern.' : 'endgültig');
-  if (report.provisional) ws.getCell('A2').font = { bold: true, color: { argb: 'FFC00000' } };
+    (report.provisional ? 'vorläufig: Die Zahlen können sich noch ändern.' : 'endgültig') +
+    (publication ? ` · veröffentlicht am ${publicationNote(publication).date}` : '') +
+    (publication?.changed ? ` · ${publicationNote(publication).note}` : '');
+  if (report.provisional || publication?.changed) ws.getCell('A2').font = { bold: true, color: { argb: 'FFC00000' } };
 
   const headers = [
     'AGS',

@@ -464,6 +464,14 @@ export const cardMessages = defineMessages({
     de: (p) => `vorläufig: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
     en: (p) => `provisional: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
   },
+  'overview.changedSincePublication': {
+    de: (p) =>
+      `Geändert seit der Veröffentlichung am ${p.date}${p.n ? `: ${p.n} ${plural(p.n, 'Gemeinde', 'Gemeinden')}` : ''}${p.parameters ? ' · Parameter' : ''}${p.state ? ' · Stand der Listen' : ''}. ` +
+      'Diese Zahlen sind noch nicht veröffentlicht; die Gemeinden sehen die veröffentlichten, bis Sie erneut veröffentlichen.',
+    en: (p) =>
+      `Changed since publication on ${p.date}${p.n ? `: ${p.n} ${plural(p.n, 'municipality', 'municipalities')}` : ''}${p.parameters ? ' · parameters' : ''}${p.state ? ' · state of the lists' : ''}. ` +
+      'These figures are not published yet; the municipalities see the published ones until you publish again.',
+  },
   'overview.pendingAdditions': {
     de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')} offen`,
     en: (p) => ` · ${p.n} ${plural(p.n, 'addition', 'additions')} pending`,

@@ -1,4 +1,5 @@
 /** Words for the procedure's fixed values (audit actions …), shared by the command line, Excel and cards. */
+import type { SincePublication } from '../app/overview';
 import type { AuditAction } from '../domain/audit';
 import type { Choice } from '../domain/decision';
 import type { ListState, StrikeReason, Zugangsart } from '../domain/list';
@@ -77,3 +78,15 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'channel.register': 'Channel registered',
   },
 };
+
+/** What changed since the last publication, as one German sentence (command line and Excel); undefined when nothing did. */
+export function changesSincePublicationDe(since: SincePublication): string | undefined {
+  if (!since.changed) return undefined;
+  const what: string[] = [];
+  const n = since.changedGemeinden.length;
+  if (n) what.push(`die Zahlen von ${n} ${n === 1 ? 'Gemeinde' : 'Gemeinden'}`);
+  if (since.parametersChanged) what.push('die Parameter der Kampagne');
+  if (since.provisionalChanged) what.push('der Stand der Listen');
+  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} und ${what.at(-1)}` : what[0];
+  return `Seit der Veröffentlichung haben sich ${list} geändert.`;
+}

@@ -124,8 +124,27 @@ test('after publication every amount a Gemeinde is shown is the published one, u
   const preview = await h.app.decisions.preview(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5' }, own);
   expect(preview.fundedAmount.toFixed(2)).toBe(published.amount);
 
+  // The Koordinierungsstelle sees the current figures and what changed since; the export has the published ones and says so.
+  const since = (await h.app.overview.current(2025)).sincePublication!;
+  expect(since.changed).toBe(true);
+  expect(since.changedGemeinden).toContain(ABSTATT);
+  expect(since.parametersChanged).toBe(true);
+  const official = await h.app.overview.official(2025);
+  expect(official.report).toEqual(report);
+  expect(official.sincePublication).toEqual(since);
+  const file = path.join(h.dataDir, 'uebersicht.xlsx');
+  expect(await h.app.exports.overview(2025, file, coordinator)).toEqual(report);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('Übersicht')!;
+  const row = report.rows.findIndex((r) => r.ags === ABSTATT) + 4;
+  expect(sheet.getCell(`I${row}`).result).toBe(Number(published.amount));
+  expect(String(sheet.getCell('A2').value)).toMatch(/veröffentlicht am \d\d\.\d\d\.\d{4} · Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden, die Parameter der Kampagne und der Stand der Listen geändert\. Es gelten die veröffentlichten Zahlen dieser Datei/);
+
   // Published again: the corrected figures are the official ones.
   await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  expect((await h.app.overview.current(2025)).sincePublication!.changed).toBe(false);
   const again = await h.app.decisions.situation(2025, ABSTATT, own);
   expect(again.row!.amount).toBe(current.amount);
   expect(again.eurPerVzae).toBe('80000.00');

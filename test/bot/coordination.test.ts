@@ -90,6 +90,13 @@ test('berechnen and veröffentlichen: overview to the channel, summaries with am
   const summary = h.outbound.updated.at(-1)!.activity.attachments![0].content;
   expect(actionsOf(summary).some((a) => a.verb === VERBS.decisionOpen)).toBe(true);
   expect((await h.deps.app.campaigns.show(2025)).published).toBeDefined();
+  // The allocation card shows the current figures; once they differ from the published ones it says so.
+  const [same] = await h.say(KORA, 'berechnen');
+  expect(cardText(attachedCard(same))).not.toContain('Geändert seit der Veröffentlichung');
+  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+  await h.deps.app.campaigns.update(2025, { kreisAmount: '1600000' }, { actor: kora });
+  const [changed] = await h.say(KORA, 'berechnen');
+  expect(cardText(attachedCard(changed))).toMatch(/Geändert seit der Veröffentlichung am \d\d\.\d\d\.\d{4}: 46 Gemeinden · Parameter\. Diese Zahlen sind noch nicht veröffentlicht/);
 });
 
 test('after the lists are discarded for a new period, card updates skip the missing lists instead of failing', async () => {

@@ -163,6 +163,11 @@ describe('intm', () => {
     expect(publish.code).toBe(1);
     expect(publish.err).toContain('vorläufig');
     expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
+    expect((await intm('allocate', '--year', '2025')).out).toMatch(/Veröffentlicht am \d\d\.\d\d\.\d{4}\. Die Zahlen sind unverändert\./);
+    expect((await intm('campaign', 'update', '--year', '2025', '--kreis-amount', '1600000')).code).toBe(0);
+    expect((await intm('allocate', '--year', '2025')).out).toContain(
+      'Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden und die Parameter der Kampagne geändert. Die Gemeinden sehen die veröffentlichten Zahlen',
+    );
   });
 
   test('a bad import lists every bad row as "Zeile N: …" and stores nothing', async () => {

@@ -1,8 +1,9 @@
 /** `intm allocate` (step 5) and `intm publish` (step 6). */
 import type { OverviewReport } from '../../app/overview';
-import { formatDate } from '../../domain/dates';
+import { berlinDate, formatDate } from '../../domain/dates';
 import { Decimal, formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import * as a from '../args';
+import { changesSincePublicationDe } from '../../i18n/labels';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
 
@@ -66,9 +67,19 @@ export function printOverview(env: CommandEnv, r: OverviewReport): void {
 
 export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' } }, ALLOCATE_USAGE);
-  const report = await env.app.overview.overview(a.year(p, ALLOCATE_USAGE));
+  const { report, sincePublication } = await env.app.overview.current(a.year(p, ALLOCATE_USAGE));
   if (a.flag(p, 'json')) env.io.out(JSON.stringify(allocationJson(report), null, 2));
-  else printOverview(env, report);
+  else {
+    printOverview(env, report);
+    // The Gemeinden see the published figures until the next publication: say when these are not them.
+    if (sincePublication) {
+      const changes = changesSincePublicationDe(sincePublication);
+      env.io.out(
+        `Veröffentlicht am ${formatDate(berlinDate(sincePublication.at))}. ` +
+          (changes ? `${changes} Die Gemeinden sehen die veröffentlichten Zahlen, bis Sie erneut veröffentlichen (publish).` : 'Die Zahlen sind unverändert.'),
+      );
+    }
+  }
   return 0;
 }
 

@@ -59,6 +59,10 @@ export const questionMessages = defineMessages({
     de: (p) => `Förderung für ${p.name}, Berechnungsjahr ${p.year}: ${p.amount} für ${de.persons(p.persons)}, das sind ${p.vzae} VZÄ bei ${p.eurPerVzae} je VZÄ.`,
     en: (p) => `Funding for ${p.name}, year ${p.year}: ${p.amount} for ${en.persons(p.persons)}, that is ${p.vzae} FTE at ${p.eurPerVzae} per FTE.`,
   },
+  'q.funding.listChanged': {
+    de: (p) => `Die Liste von ${p.name} hat sich seit der Veröffentlichung geändert (jetzt ${p.persons} Personen); der Betrag gilt, bis die Koordinierungsstelle erneut veröffentlicht.`,
+    en: (p) => `The list of ${p.name} has changed since publication (now ${p.persons} persons); the amount stands until the coordinating office publishes again.`,
+  },
   'q.gap.short': {
     de: (p) => `${p.minVzae} VZÄ kosten ${p.cost}; es fehlen ${p.missing}.`,
     en: (p) => `${p.minVzae} FTE cost ${p.cost}; ${p.missing} short.`,

@@ -118,6 +118,29 @@ describe('funding', () => {
     expect(await ask('how much money do we get', staff(BRACKENHEIM), 'en')).toContain('As published on 10 January 2024.');
   });
 
+  test('published, then the list changed: the published amount, and that the list changed since', async () => {
+    await seed(h, 5);
+    for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+    const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
+    const row = report.rows.find((r) => r.ags === ABSTATT)!;
+    expect(await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT))).not.toContain('seit der Veröffentlichung geändert');
+    await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
+    await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: coordinator });
+    const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
+    expect(text).toContain(`${formatEuro(row.amount)} für 5 Personen`);
+    expect(text).toContain('Die Liste von Abstatt hat sich seit der Veröffentlichung geändert (jetzt 4 Personen); der Betrag gilt, bis die Koordinierungsstelle erneut veröffentlicht.');
+  });
+
+  test('a Gemeinde in a Verbund learns whether the pooled shares pay for the position, not what its own share lacks', async () => {
+    await seed(h, 5);
+    await h.app.decisions.decide(2025, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM, EPPINGEN] }, { actor: staff(ABSTATT) });
+    const a = await h.app.overview.assessment(2025, ABSTATT, staff(ABSTATT));
+    const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
+    expect(text).toContain(`Die Stelle von 0,50 VZÄ kostet 34.000 €; Anteile zusammen ${formatEuro(a.fundedAmount)}`);
+    expect(text).toContain('Noch nicht bestätigt haben: Brackenheim, Eppingen.');
+    expect(text).not.toContain('0,5 VZÄ kosten');
+  });
+
   test('a coordinator asking "our" funding gets the district totals and a hint to name a Gemeinde', async () => {
     await seed(h, 5);
     const text = await ask('Wie hoch ist unsere Förderung?', coordinator);

@@ -16,8 +16,9 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
   const record = await importedCampaign(env);
   const report = await moneyFigures(env, record);
   const row = rowOf(report, ags);
+  const status = await statusRow(env, ags);
   const { f } = env;
-  return [
+  const lines = [
     env.t('q.funding.amount', {
       name: row.gemeinde,
       year: env.year,
@@ -26,9 +27,17 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
       vzae: f.vzae(row.vzae),
       eurPerVzae: f.euro(report.parameters.eurPerVzae),
     }),
-    gapLine(env, row.amount, report.parameters.eurPerVzae).text,
-    provenance(env, record, report, ags),
   ];
+  // A Gemeinde that decided on a position (alone or in a Verbund) learns whether its position is paid
+  // for – in a Verbund by the pooled shares – rather than what its own share alone would lack.
+  if (status.decision === 'eigenstaendig' || status.decision === 'verbund') lines.push(...(await positionLines(env, ags)));
+  else lines.push(gapLine(env, row.amount, report.parameters.eurPerVzae).text);
+  lines.push(provenance(env, record, report, ags));
+  // The amount is the published one; the list may have changed since (then it counts from the next publication).
+  if (record.published && status.counts.persons !== row.persons) {
+    lines.push(env.t('q.funding.listChanged', { name: row.gemeinde, persons: f.count(status.counts.persons) }));
+  }
+  return lines;
 }
 
 export async function persons(env: AnswerEnv, ags: string): Promise<string[]> {
@@ -149,20 +158,25 @@ async function ownOptionFigures(env: AnswerEnv, ags: string): Promise<string[]> 
   const deadline = f.date(record.campaign.deadlines.decision);
   if (status.decisionDefaulted) return [...lines, env.t('q.options.defaulted', { name: row.gemeinde, date: deadline })];
   lines.push(env.t('q.options.decision', { name: row.gemeinde, choice: CHOICE_LABEL[env.locale][status.decision], date: deadline }));
-  if (status.decision === 'eigenstaendig' || status.decision === 'verbund') {
-    const a = await env.app.overview.assessment(env.year, ags, env.actor);
-    lines.push(
-      env.t('q.options.position', {
-        position: f.vzae(a.positionVzae),
-        cost: f.euro(a.positionCost),
-        members: a.members.length > 1 ? a.members.length : undefined,
-        funded: f.euro(a.fundedAmount),
-        missing: f.euro(a.missingEigenmittel),
-        declared: f.euro(a.eigenmittelDeclared),
-        covered: a.covered ? 1 : undefined,
-      }),
-    );
-    if (a.unconfirmed.length) lines.push(env.t('q.options.unconfirmed', { names: a.unconfirmed.map(env.nameOf).join(', ') }));
-  }
+  if (status.decision === 'eigenstaendig' || status.decision === 'verbund') lines.push(...(await positionLines(env, ags)));
+  return lines;
+}
+
+/** The position decided on: its cost, the share(s) paying for it, and who in a Verbund has yet to confirm. */
+async function positionLines(env: AnswerEnv, ags: string): Promise<string[]> {
+  const { f } = env;
+  const a = await env.app.overview.assessment(env.year, ags, env.actor);
+  const lines = [
+    env.t('q.options.position', {
+      position: f.vzae(a.positionVzae),
+      cost: f.euro(a.positionCost),
+      members: a.members.length > 1 ? a.members.length : undefined,
+      funded: f.euro(a.fundedAmount),
+      missing: f.euro(a.missingEigenmittel),
+      declared: f.euro(a.eigenmittelDeclared),
+      covered: a.covered ? 1 : undefined,
+    }),
+  ];
+  if (a.unconfirmed.length) lines.push(env.t('q.options.unconfirmed', { names: a.unconfirmed.map(env.nameOf).join(', ') }));
   return lines;
 }

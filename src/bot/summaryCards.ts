@@ -9,6 +9,7 @@ import type { IntmApp } from '../app';
 import { summaryCard } from '../cards';
 import type { Actor } from '../domain/actor';
 import { assessDecision } from '../domain/decision';
+import { DomainError } from '../domain/errors';
 import { Decimal } from '../domain/money';
 import type { ConversationStore, StoredReference } from './conversations';
 import { Background } from './background';
@@ -45,9 +46,10 @@ export class SummaryCards {
     const known = (await this.conversations.read()).summaryCards[year] ?? {};
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
-        await this.app.review.markSent(year, g.ags, { actor });
-        // markSent has just found the list, so there is a card to send.
-        const activity = (await this.activityFor(year, g.ags))!;
+        // The card shows the list as sent; it is recorded as sent only once the card is in the channel,
+        // so a failed post leaves it unsent (no reminders, no deadline) and "listen versenden" tries again.
+        const activity = await this.activityFor(year, g.ags, actor);
+        if (!activity) throw new DomainError('list.notFound', { ags: g.ags, year });
         if (known[g.ags]) {
           await this.outbound.update(channel, known[g.ags], activity);
           result.updated++;
@@ -56,6 +58,7 @@ export class SummaryCards {
           if (id) await this.conversations.rememberSummaryCard(year, g.ags, id);
           result.posted++;
         }
+        await this.app.review.markSent(year, g.ags, { actor });
       } catch (e) {
         result.failed++;
         this.logger.error('summary.sendFailed', { year, ags: g.ags, error: errorKind(e) });
@@ -114,17 +117,20 @@ export class SummaryCards {
     for (const g of this.app.ctx.verzeichnis.all) this.refresh(year, g.ags);
   }
 
-  private async activityFor(year: number, ags: string): Promise<Partial<Activity> | undefined> {
+  /** The Gemeinde's summary card; with `sendingAs`, the list as it stands once that coordinator has sent it. */
+  private async activityFor(year: number, ags: string, sendingAs?: Actor): Promise<Partial<Activity> | undefined> {
     const record = await this.app.campaigns.show(year);
-    const list = await this.app.ctx.repo.readList(year, ags);
-    if (!list) return undefined;
+    const stored = await this.app.ctx.repo.readList(year, ags);
+    if (!stored) return undefined;
+    const list = sendingAs && !stored.sent ? { ...stored, sent: { at: this.app.ctx.clock.now(), by: { id: sendingAs.id, name: sendingAs.name } } } : stored;
     const name = this.app.ctx.verzeichnis.byKey(ags)!.name;
     const view = summaryView('de', year, name, list, record.campaign, this.app.ctx.clock.today());
     const published = record.published?.report.rows.find((r) => r.ags === ags);
     if (published) {
       const book = await this.app.ctx.repo.readDecisions(year);
       const amounts = new Map(record.published!.report.rows.map((r) => [r.ags, new Decimal(r.amount)]));
-      const assessment = assessDecision(book, ags, amounts, record.campaign);
+      // Assessed as every other view after publication: with the published cost per VZÄ (officialFigures.ts).
+      const assessment = assessDecision(book, ags, amounts, { ...record.campaign, eurPerVzae: record.published!.report.parameters.eurPerVzae });
       // Without a decision by the deadline the Landkreis does it: the card says so instead of "offen".
       const defaulted = assessment.choice === 'offen' && this.app.ctx.clock.today() > record.campaign.deadlines.decision;
       view.published = {

@@ -215,6 +215,25 @@ describe('the Koordinierungsstelle', () => {
     expect(channelPosts()).toHaveLength(46);
   });
 
+  test('a summary card that cannot be posted leaves its list unsent (no reminders, no deadline); sending again posts it', async () => {
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    const send = h.outbound.send.bind(h.outbound);
+    h.outbound.send = async (reference, activity) => {
+      if (JSON.stringify(activity).includes(BRACKENHEIM)) throw new Error('Teams: 502');
+      return send(reference, activity);
+    };
+    await h.say(KORA, 'listen versenden');
+    expect(h.outbound.sent.at(-1)!.activity.text).toContain('45 neu gepostet');
+    expect((await h.deps.app.ctx.repo.readList(2025, BRACKENHEIM))!.sent).toBeUndefined();
+    expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.sent).toBeDefined();
+    // The posted card already shows its list as sent.
+    const abstatt = h.outbound.sent.find((s) => JSON.stringify(s.activity).includes(ABSTATT))!;
+    expect(cardText(abstatt.activity.attachments![0].content)).toContain('versendet');
+    h.outbound.send = send;
+    await h.say(KORA, 'listen versenden');
+    expect((await h.deps.app.ctx.repo.readList(2025, BRACKENHEIM))!.sent).toBeDefined();
+  });
+
   test('"liste prüfen" on the summary card: the list only for staff of that Gemeinde', async () => {
     await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
     await h.say(KORA, 'listen versenden');

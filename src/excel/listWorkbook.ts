@@ -11,7 +11,7 @@
  * Every name, note and justification is user text and is written as a text cell (see cells.ts).
  */
 import ExcelJS from 'exceljs';
-import { AUDIT_ACTION, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../i18n/labels';
+import { actorRoleDe, AUDIT_ACTION, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
 import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
@@ -297,7 +297,7 @@ function writeChanges(ws: Worksheet, { campaign, gemeinde, list }: ListWorkbookI
     const row = ws.getRow(header + 1 + i);
     setDateTime(row.getCell(1), e.at);
     setText(row.getCell(2), e.actor.name);
-    setText(row.getCell(3), e.actor.role === 'koordination' ? 'Koordinierungsstelle' : 'Gemeinde');
+    setText(row.getCell(3), actorRoleDe(e.actor));
     setText(row.getCell(4), ACTION_DE[e.action] ?? e.action);
     setText(row.getCell(5), personLabel(list, e.subject));
     setText(row.getCell(6), e.before === undefined ? undefined : describeValue(e.before));

@@ -1,6 +1,6 @@
 /** Words for the procedure's fixed values (audit actions …), shared by the command line, Excel and cards. */
 import type { SincePublication } from '../app/overview';
-import type { AuditAction } from '../domain/audit';
+import type { ActorRef, AuditAction } from '../domain/audit';
 import type { Choice } from '../domain/decision';
 import type { ListState, StrikeReason, Zugangsart } from '../domain/list';
 import type { Locale } from './catalogue';
@@ -89,4 +89,14 @@ export function changesSincePublicationDe(since: SincePublication): string | und
   if (since.provisionalChanged) what.push('der Stand der Listen');
   const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} und ${what.at(-1)}` : what[0];
   return `Seit der Veröffentlichung haben sich ${list} geändert.`;
+}
+
+/**
+ * Who acted, beside the name an entry carries: the role, and for the command line the system user.
+ * `intm --by NAME` records NAME (on whose behalf); the audit must still show that the
+ * Koordinierungsstelle acted, and from which account.
+ */
+export function actorRoleDe(actor: ActorRef): string {
+  const role = actor.role === 'koordination' ? 'Koordinierungsstelle' : 'Gemeinde';
+  return actor.id.startsWith('cli:') ? `${role}, Kommandozeile: Benutzer ${actor.id.slice(4)}` : role;
 }

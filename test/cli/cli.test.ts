@@ -141,7 +141,8 @@ describe('intm', () => {
 
     const audit = await intm('audit', '--year', '2025', '--ags', 'Abstatt');
     expect(audit.out).toContain('Person gestrichen');
-    expect(audit.out).toContain('Gerd Gemeinde');
+    // --by names on whose behalf; the entry still shows that the Koordinierungsstelle acted, and from which account.
+    expect(audit.out).toMatch(/Gerd Gemeinde \(Koordinierungsstelle, Kommandozeile: Benutzer \S+\)/);
     expect(audit.out).toContain('Liste eingereicht');
     expect(audit.out).toContain('Entscheidung getroffen');
     const auditJson = JSON.parse((await intm('audit', '--year', '2025', '--json')).out);

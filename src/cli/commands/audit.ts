@@ -1,6 +1,6 @@
 /** `intm audit`: who changed what, when and why. */
 import { resolveAgs } from '../../app/context';
-import { AUDIT_ACTION } from '../../i18n/labels';
+import { actorRoleDe, AUDIT_ACTION } from '../../i18n/labels';
 import * as a from '../args';
 import { formatTimestamp, table } from '../format';
 import type { CommandEnv } from '../io';
@@ -31,7 +31,7 @@ export async function auditCommand(env: CommandEnv, argv: string[]): Promise<num
   env.io.out(
     table(
       ['Zeitpunkt', 'Bearbeiter', 'Aktion', 'Gemeinde', 'Betrifft', 'vorher', 'nachher', 'Begründung'],
-      entries.map((e) => [formatTimestamp(e.at), e.actor.name, AUDIT_ACTION.de[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
+      entries.map((e) => [formatTimestamp(e.at), `${e.actor.name} (${actorRoleDe(e.actor)})`, AUDIT_ACTION.de[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
     ),
   );
   return 0;

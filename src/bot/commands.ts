@@ -121,7 +121,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   const parsed = parseCommand(text);
   if (!parsed) return answerOrHelp(deps, context, actor, locale, text);
   const { command, argument } = parsed;
-  if (command.koordinationOnly && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+  if (command.koordinationOnly && !isKoordination(actor)) return say('bot.koordinationCommand');
   switch (command.name) {
     case 'help':
       return sendCard(helpCardFor(actor, locale));
@@ -134,7 +134,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       if (!personal) return say('bot.personalOnly');
       const entries = await deps.app.roster.entries();
       const lines = entries
-        .map((e) => `- ${e.name}: ${e.role === 'koordination' ? 'Koordinierungsstelle' : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)
+        .map((e) => `- ${e.name}: ${e.role === 'koordination' ? translate('bot.roleKoordination', {}, locale) : (deps.app.ctx.verzeichnis.byKey(e.ags!)?.name ?? e.ags)}`)
         .join('\n');
       return say('bot.roster', { count: entries.length, lines });
     }
@@ -162,7 +162,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   switch (command.name) {
     case 'list': {
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
-      if (!ags) return say('bot.help.koordination');
+      if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'list' : 'liste' });
       // A list holds personal data: in a channel or group chat only a button, whose answer only the clicker sees.
       if (!personal) {
         return sendCard(privateButtonCard(translate('bot.privateOnly', {}, locale), locale === 'en' ? 'Check list' : 'Liste prüfen', VERBS.listOpen, { year, ags }, locale));
@@ -171,7 +171,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     }
     case 'decision': {
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
-      if (!ags) return say('bot.help.koordination');
+      if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'decision' : 'entscheidung' });
       return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
     }
     case 'status':

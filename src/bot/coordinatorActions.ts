@@ -71,6 +71,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
       // Reopen, from a read-only list card the coordinator is looking at.
       const until = inputs.until ? parseDate(inputs.until) : undefined;
       try {
+        if (inputs.until && !until) throw new DomainError('input.badDate', { value: inputs.until, field: locale === 'en' ? 'until' : 'bis' });
         const outcome = await deps.app.review.reopen(data.year, data.ags, { ...(until ? { until } : {}), reason: inputs.reason }, opts);
         if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
         return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(outcome.changed ? 'success' : 'info', outcome.changed ? 'card.reopened' : 'card.noChange'))));

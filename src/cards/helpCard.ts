@@ -17,7 +17,7 @@ export function helpCard(view: HelpView): AdaptiveCard {
       ? [{ heading: cardText('help.commands', locale), commands: view.commands.map((c) => ({ command: userText(c.command), description: userText(c.description) })) }]
       : [],
     exampleBlock: view.examples.length
-      ? [{ heading: cardText('help.examples', locale), examples: view.examples.map((e) => ({ text: userText(`„${e}“`) })) }]
+      ? [{ heading: cardText('help.examples', locale), examples: view.examples.map((e) => ({ text: userText(locale === 'en' ? `"${e}"` : `„${e}“`) })) }]
       : [],
     buttonsHint: cardText('help.buttons', locale),
   });

@@ -24,6 +24,15 @@ export const botMessages = defineMessages({
     de: () => 'Befehle: „liste“ zeigt die Liste Ihrer Gemeinde (nur für Sie sichtbar), „hilfe“ diese Übersicht.',
     en: () => 'Commands: "list" shows your municipality\'s list (visible only to you), "help" this overview.',
   },
+  'bot.whichGemeinde': {
+    de: (p) => `Welche Gemeinde? Zum Beispiel: „${p.command} Abstatt“.`,
+    en: (p) => `Which municipality? For example: "${p.command} Abstatt".`,
+  },
+  'bot.koordinationCommand': {
+    de: () => 'Das darf nur die Koordinierungsstelle im Landratsamt. Schreiben Sie „hilfe“ für Ihre Befehle, oder fragen Sie zum Beispiel „Ist unsere Liste schon eingereicht?“.',
+    en: () => 'Only the coordinating office at the Landratsamt may do this. Type "help" for your commands, or ask for example "Has our list been submitted?".',
+  },
+  'bot.roleKoordination': { de: () => 'Koordinierungsstelle', en: () => 'coordinating office' },
   'bot.help.koordination': {
     de: () =>
       'Befehle der Koordinierungsstelle: „status“ (Übersicht aller Gemeinden), „listen versenden“, „liste <Gemeinde>“, „nachträge“ (offene Nachträge prüfen), „wiedereröffnen <Gemeinde> [bis TT.MM.JJJJ]“, „zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>“, „zuordnung entfernen <…>“, „zuordnungen“, „kanal registrieren koordination|gemeinden“.',
@@ -221,8 +230,8 @@ export const botMessages = defineMessages({
     en: (p) => `Corrected list ${p.name} with change log`,
   },
   'bot.badRequest': {
-    de: () => 'Diese Karte ist unvollständig oder veraltet. Bitte öffnen Sie die Liste neu („liste“).',
-    en: () => 'This card is incomplete or outdated. Please open the list again ("list").',
+    de: () => 'Diese Karte ist unvollständig oder veraltet. Bitte rufen Sie sie neu auf („liste“, „entscheidung“ oder „status“).',
+    en: () => 'This card is incomplete or outdated. Please open it again ("list", "decision" or "status").',
   },
   'bot.internalError': {
     de: () => 'Das hat leider nicht geklappt; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Koordinierungsstelle.',

@@ -34,8 +34,8 @@ export const coreMessages = defineMessages({
     en: (p) => `No campaign has been created for the year ${p.year}.`,
   },
   'campaign.exists': {
-    de: (p) => `Für das Berechnungsjahr ${p.year} ist bereits eine Kampagne angelegt; ändern Sie sie mit „campaign update“.`,
-    en: (p) => `A campaign for ${p.year} already exists; change it with "campaign update".`,
+    de: (p) => `Für das Berechnungsjahr ${p.year} ist bereits eine Kampagne angelegt. Ändern können Sie sie auf der Kommandozeile: „intm campaign update --year ${p.year} …“.`,
+    en: (p) => `A campaign for ${p.year} already exists. You can change it on the command line: "intm campaign update --year ${p.year} …".`,
   },
   'campaign.badYear': {
     de: (p) => `„${p.year}“ ist kein gültiges Berechnungsjahr (2020–2100).`,

@@ -24,7 +24,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'berechnen', description: 'die (vorläufige) Verteilung, mit Knopf zum Veröffentlichen' },
       { command: 'veröffentlichen', description: 'die Verteilung zeigen; ihr Knopf „Veröffentlichen“ sendet Übersicht und Entscheidungskarten' },
       { command: 'export [liste <Gemeinde>]', description: 'Download-Links für die Excel-Übersicht (und eine Liste)' },
-      { command: 'digest', description: 'den Statusbericht jetzt senden' },
+      { command: 'statusbericht', description: 'den Statusbericht jetzt senden' },
       { command: 'zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>', description: 'Rolle vergeben; „zuordnung entfernen …“, „zuordnungen“' },
       { command: 'kanal registrieren koordination|gemeinden', description: 'im jeweiligen Kanal schreiben' },
       { command: 'liste <Gemeinde>, entscheidung <Gemeinde>', description: 'Liste oder Entscheidung einer Gemeinde ansehen' },

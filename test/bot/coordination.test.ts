@@ -28,7 +28,7 @@ async function install(u: typeof ANNA) {
 }
 
 test('"kampagne anlegen": the form, or the values right in the command; staff may not', async () => {
-  expect((await h.say(ANNA, 'kampagne anlegen'))[0].text).toBe(de('auth.koordinationOnly'));
+  expect((await h.say(ANNA, 'kampagne anlegen'))[0].text).toBe(de('bot.koordinationCommand'));
   const [form] = await h.say(KORA, 'kampagne anlegen');
   expect(actionsOf(attachedCard(form)).map((a) => a.verb)).toContain(VERBS.campaignCreate);
   const bad = await h.invoke(KORA, VERBS.campaignCreate, { year: 2026, landesmittel: '40.000.000' });
@@ -114,7 +114,7 @@ test('after the lists are discarded for a new period, card updates skip the miss
 
 test('zuordnungen: every staff member with their Gemeinde, for coordinators in the personal chat only', async () => {
   expect((await h.say(KORA, 'zuordnungen', { kind: 'channel' }))[0].text).toBe(de('bot.personalOnly'));
-  expect((await h.say(ANNA, 'zuordnungen'))[0].text).toBe(de('auth.koordinationOnly'));
+  expect((await h.say(ANNA, 'zuordnungen'))[0].text).toBe(de('bot.koordinationCommand'));
   const [reply] = await h.say(KORA, 'zuordnungen');
   expect(reply.text).toContain(`- ${ANNA.name}: Abstatt`);
   expect(reply.text).toContain(`- ${BERT.name}: Brackenheim`);
@@ -122,7 +122,7 @@ test('zuordnungen: every staff member with their Gemeinde, for coordinators in t
 
 test('export: signed links for coordinators in the personal chat; altered or expired links are refused', async () => {
   expect((await h.say(KORA, 'export', { kind: 'channel' }))[0].text).toBe(de('bot.personalOnly'));
-  expect((await h.say(BERT, 'export'))[0].text).toBe(de('auth.koordinationOnly'));
+  expect((await h.say(BERT, 'export'))[0].text).toBe(de('bot.koordinationCommand'));
   const [reply] = await h.say(KORA, 'export liste Abstatt');
   const card = attachedCard(reply);
   const urls = JSON.stringify(card).match(/https:\/\/intm\.example\.invalid\/downloads\/[\w~-]+/g)!;

@@ -48,6 +48,19 @@ test('eigenständig below 0.5 VZÄ is refused on the form; a valid choice needs 
   expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(2);
 });
 
+test('a Verbund proposed in English invites the partner in German only (the lead\'s language is not the partner\'s)', async () => {
+  await h.say(BERT, 'hilfe'); // Bert's personal chat becomes known to the bot
+  const en = { locale: 'en-US' };
+  const review = await h.invoke(ANNA, VERBS.decisionReview, { year: 2025, ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: BRACKENHEIM }, en);
+  const set = actionsOf(review.body.value).find((a) => a.verb === VERBS.decisionSet)!;
+  const before = h.outbound.sent.length;
+  expect((await h.invoke(ANNA, VERBS.decisionSet, set.data, en)).body.statusCode).toBe(200);
+  const toBert = h.outbound.sent.slice(before).find((p) => p.reference.conversation?.id === `a:personal-${BERT.aadObjectId}`);
+  const text = cardText(toBert!.activity.attachments![0].content);
+  expect(text).toContain(de('bot.verbundInvitation', { lead: 'Abstatt' }));
+  expect(text).not.toContain('proposes');
+});
+
 test('Verbund: the partner is invited, confirms, and the Verbund becomes valid', async () => {
   await h.say(KORA, 'zuordnen 00000005-0000-4000-8000-000000000000 Cleebronn');
   const { set } = await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM });

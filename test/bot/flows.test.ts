@@ -246,10 +246,18 @@ describe('the Koordinierungsstelle', () => {
   });
 
   test('status dashboard, reopen, and role assignment', async () => {
-    expect((await h.say(ANNA, 'status'))[0].text).toBe(de('auth.koordinationOnly'));
+    expect((await h.say(ANNA, 'status'))[0].text).toBe(de('bot.koordinationCommand'));
+    // The question the refusal suggests is one the bot answers.
+    expect((await h.say(ANNA, 'Ist unsere Liste schon eingereicht?'))[0].text).toContain('Abstatt');
+    // A coordinator's "liste" needs a Gemeinde: the bot asks which, with an example.
+    expect((await h.say(KORA, 'liste'))[0].text).toBe(de('bot.whichGemeinde', { command: 'liste' }));
     const [dash] = await h.say(KORA, 'status');
     expect(cardText(attachedCard(dash))).toContain('Brackenheim');
     await h.deps.app.review.submit(2025, ABSTATT, { actor: { id: 'a', name: 'Anna', role: 'gemeinde', ags: ABSTATT } });
+    // From the card: an impossible date is refused and changes nothing (it was once dropped silently).
+    const badDate = await h.invoke(KORA, VERBS.reopen, { year: 2025, ags: ABSTATT, until: '31.02.2024' });
+    expect(cardText(badDate.body.value)).toContain(de('input.badDate', { value: '31.02.2024', field: 'bis' }));
+    expect((await list())!.submitted).toBeDefined();
     const [reopened] = await h.say(KORA, 'wiedereröffnen Abstatt');
     expect(reopened.text).toBe(de('bot.reopened', { name: 'Abstatt' }));
     expect((await list())!.submitted).toBeUndefined();

@@ -61,7 +61,7 @@ export class ReviewService {
     for (const list of await this.ctx.repo.readLists(year)) {
       if (list.persons.some((p) => p.id === personId)) return list.ags;
     }
-    throw new DomainError('list.personNotFound', {});
+    throw new DomainError('list.personNotInYear', { id: personId, year });
   }
 
   /** Additions waiting for the Koordinierungsstelle's decision, district-wide. */

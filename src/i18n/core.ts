@@ -145,6 +145,10 @@ export const coreMessages = defineMessages({
     de: (p) => `Für die Gemeinde ${p.ags} gibt es im Berechnungsjahr ${p.year} keine Liste.`,
     en: (p) => `There is no list for municipality ${p.ags} in ${p.year}.`,
   },
+  'list.personNotInYear': {
+    de: (p) => `Eine Person mit der ID „${p.id}“ steht auf keiner Liste des Berechnungsjahres ${p.year}.`,
+    en: (p) => `No list of ${p.year} holds a person with the ID "${p.id}".`,
+  },
   'list.personNotFound': {
     de: () => 'Diese Person steht nicht auf der Liste Ihrer Gemeinde.',
     en: () => "This person is not on your municipality's list.",

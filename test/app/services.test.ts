@@ -208,6 +208,8 @@ test('rights: staff see and export only their own list, never the overview or ot
   // A forged person id of another Gemeinde's list is "not on your list", not a hint that it exists.
   const other = (await h.repo.readList(2025, BRACKENHEIM))!.persons[0].id;
   expect(await refusal(h.app.review.findPerson(2025, other, { actor: own }))).toBe('list.personNotFound');
+  // The Koordinierungsstelle searches every list, and is told so (not "your Gemeinde's list").
+  expect(await refusal(h.app.review.findPerson(2025, 'X-404', { actor: coordinator }))).toBe('list.personNotInYear');
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: own }))).toBe('list.personNotFound');
 });
 

@@ -102,7 +102,12 @@ async function change(c: Ctx, run: () => Promise<{ changed: boolean; replayed: b
     // The outcome carries the list as stored under the lock: the card shows exactly that.
     return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale), outcome.list));
   } catch (e) {
-    if (e instanceof ConflictError) return listCard(await view(c, notice('warning', 'conflict.staleRevision', c.locale)));
+    if (e instanceof ConflictError) {
+      // "Changed meanwhile – please try again" only where trying again can work: a list submitted or
+      // closed meanwhile comes back read-only, and its card says why.
+      const current = await view(c);
+      return listCard(current.editable ? { ...current, notice: notice('warning', 'conflict.staleRevision', c.locale) } : current);
+    }
     if (e instanceof DomainError && !e.code.startsWith('auth.')) {
       const n: Notice = { kind: 'error', text: e.text(c.locale) };
       return FORM_CODES.has(e.code) ? form(await view(c, n)) : listCard(await view(c, n));

@@ -103,6 +103,18 @@ describe('the list card', () => {
     expect(countList((await list())!).struck).toBe(1);
   });
 
+  test('a stale card after the list was submitted: the read-only list, not "please try again"', async () => {
+    const card = await openList();
+    const stale = button(card, VERBS.strikeForm, `${ABSTATT}-3`);
+    await h.deps.app.review.submit(2025, ABSTATT, { actor: { id: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT } });
+    const r = await h.invoke(ANNA, VERBS.strike, { ...stale.data, op: 'late', reason: 'doppelt' });
+    const text = cardText(r.body.value);
+    expect(text).not.toContain(de('conflict.staleRevision'));
+    expect(text).toContain('eingereicht');
+    expect(actionsOf(r.body.value).some((a) => a.verb === VERBS.strikeForm)).toBe(false);
+    expect(countList((await list())!).struck).toBe(0);
+  });
+
   test('add a later-born child; a wrong date keeps what was typed', async () => {
     const card = await openList();
     const childButton = button(card, VERBS.childForm);

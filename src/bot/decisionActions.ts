@@ -70,6 +70,7 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
 /** The decision as typed into the form (or carried by the confirmation card), checked for shape. */
 function command(ags: string, inputs: FormInputs): DecideCommand {
   const choice = (inputs.choice ?? '').trim();
+  if (!choice) throw new DomainError('bot.choiceRequired');
   if (!isChoice(choice)) throw new DomainError('decision.badChoice', { choice });
   const cmd: DecideCommand = { ags, choice: choice as Choice };
   if (choice === 'landkreis') return cmd;

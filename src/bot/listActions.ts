@@ -42,6 +42,9 @@ const FORM_CODES = new Set<MessageCode>([
   'list.parentNotActive',
   'input.tooLong',
   'input.badDate',
+  'bot.reasonRequired',
+  'bot.birthDateRequired',
+  'bot.assignmentDateRequired',
 ]);
 
 /**
@@ -83,8 +86,12 @@ function notice(kind: Notice['kind'], code: MessageCode, locale: Locale, params 
   return { kind, text: translate(code, params, locale) };
 }
 
-function date(text: string | undefined, field: string): string {
-  const d = text ? parseDate(text) : undefined;
+/** Empty fields get the form's own "please enter" (clients that skip isRequired send ""), not „“ is no date. */
+const DATE_REQUIRED: Record<string, MessageCode> = { Geburtsdatum: 'bot.birthDateRequired', Zuweisungsdatum: 'bot.assignmentDateRequired' };
+
+function date(text: string | undefined, field: 'Geburtsdatum' | 'Zuweisungsdatum'): string {
+  if (!text?.trim()) throw new DomainError(DATE_REQUIRED[field]);
+  const d = parseDate(text);
   if (!d) throw new DomainError('input.badDate', { value: text ?? '', field });
   return d;
 }
@@ -135,7 +142,10 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
       return cardAnswer(
         await change(
           c,
-          () => review.strike(year, ags, { personId: data.personId!, reason: inputs.reason ?? '', note: inputs.note }, opts),
+          () => {
+            if (!inputs.reason?.trim()) throw new DomainError('bot.reasonRequired');
+            return review.strike(year, ags, { personId: data.personId!, reason: inputs.reason, note: inputs.note }, opts);
+          },
           'card.struck',
           (v) => strikeFormCard(v, data.personId!, inputs),
         ),

@@ -1,7 +1,13 @@
 /** What the bot says in chats and toasts (German, English where Teams reports an English locale). */
 import { defineMessages } from './catalogue';
+import { cardMessages } from './cards';
 
 export const botMessages = defineMessages({
+  // A required field left empty by a client that skips the card's isRequired check: the form's own words.
+  'bot.reasonRequired': cardMessages['form.reasonRequired'],
+  'bot.birthDateRequired': cardMessages['form.birthDateRequired'],
+  'bot.assignmentDateRequired': cardMessages['form.assignmentDateRequired'],
+  'bot.choiceRequired': cardMessages['decision.form.choiceRequired'],
   'bot.noRole': {
     de: () =>
       'Sie sind noch keiner Gemeinde und nicht der Koordinierungsstelle zugeordnet. Bitte wenden Sie sich an die Koordinierungsstelle Integrationsmanagement im Landratsamt Heilbronn; sie schaltet Sie frei.',

@@ -4,6 +4,25 @@ import { defineMessages } from './catalogue';
 
 const euro = (v: unknown, locale: 'de' | 'en' = 'de') => formatEuro(String(v ?? '0'), locale);
 
+/**
+ * The fields rules and forms name in German, in English; the procedure's own terms keep the German
+ * word in brackets, as the English UI uses them.
+ */
+const FIELD_EN: Record<string, string> = {
+  Geburtsdatum: 'date of birth',
+  Zuweisungsdatum: 'assignment date',
+  bis: 'until',
+  VZÄ: 'FTE',
+  Eigenmittel: 'own funds (Eigenmittel)',
+  Kreisbetrag: 'district amount',
+  Landesmittel: 'state funds (Landesmittel)',
+  Zuteilungsquote: 'district quota (Zuteilungsquote)',
+  Vorwegabzug: 'deduction in advance (Vorwegabzug)',
+  'Kosten je VZÄ': 'cost per FTE',
+};
+const field = (p: { field?: unknown }) => FIELD_EN[String(p.field)] ?? String(p.field);
+const Field = (p: { field?: unknown }) => field(p).charAt(0).toUpperCase() + field(p).slice(1);
+
 export const coreMessages = defineMessages({
   'input.tooLong': {
     de: (p) => `Der Text ist zu lang (höchstens ${p.max} Zeichen).`,
@@ -11,11 +30,11 @@ export const coreMessages = defineMessages({
   },
   'input.badDate': {
     de: (p) => `„${p.value}“ ist kein gültiges Datum (${p.field}); bitte im Format TT.MM.JJJJ angeben.`,
-    en: (p) => `"${p.value}" is not a valid date (${p.field}); please use DD.MM.YYYY.`,
+    en: (p) => `"${p.value}" is not a valid date (${field(p)}); please use DD.MM.YYYY.`,
   },
   'input.badAmount': {
     de: (p) => `„${p.value}“ ist kein gültiger Betrag (${p.field}).`,
-    en: (p) => `"${p.value}" is not a valid amount (${p.field}).`,
+    en: (p) => `"${p.value}" is not a valid amount (${field(p)}).`,
   },
   'auth.otherGemeinde': {
     de: () => 'Sie können nur die Daten Ihrer eigenen Gemeinde sehen und ändern.',
@@ -43,11 +62,11 @@ export const coreMessages = defineMessages({
   },
   'campaign.notANumber': {
     de: (p) => `${p.field}: keine gültige Zahl.`,
-    en: (p) => `${p.field}: not a valid number.`,
+    en: (p) => `${Field(p)}: not a valid number.`,
   },
   'campaign.mustBePositive': {
     de: (p) => `${p.field} muss größer als 0 sein.`,
-    en: (p) => `${p.field} must be greater than 0.`,
+    en: (p) => `${Field(p)} must be greater than 0.`,
   },
   'campaign.amountEitherOr': {
     de: () => 'Bitte geben Sie entweder den Kreisbetrag an oder die Landesmittel zusammen mit der Zuteilungsquote.',
@@ -55,7 +74,7 @@ export const coreMessages = defineMessages({
   },
   'campaign.amountCents': {
     de: (p) => `${p.field}: höchstens zwei Nachkommastellen (Cent).`,
-    en: (p) => `${p.field}: at most two decimal places (cents).`,
+    en: (p) => `${Field(p)}: at most two decimal places (cents).`,
   },
   'campaign.quoteRange': {
     de: () => 'Die Zuteilungsquote ist ein Prozentsatz zwischen 0 und 100.',
@@ -251,7 +270,7 @@ export const coreMessages = defineMessages({
   },
   'decision.negative': {
     de: (p) => `${p.field} darf nicht negativ sein.`,
-    en: (p) => `${p.field} must not be negative.`,
+    en: (p) => `${Field(p)} must not be negative.`,
   },
   'decision.landkreisNoPosition': {
     de: () => 'Bei der Wahl „Landkreis“ werden keine Stelle und keine Partner angegeben.',

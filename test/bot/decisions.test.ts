@@ -61,6 +61,12 @@ test('a Verbund proposed in English invites the partner in German only (the lead
   expect(text).not.toContain('proposes');
 });
 
+test('no choice sent (a client that skips isRequired): the form asks for one, in words', async () => {
+  const r = await h.invoke(ANNA, VERBS.decisionReview, { year: 2025, ags: ABSTATT, choice: '' });
+  expect(cardText(r.body.value)).toContain(de('bot.choiceRequired'));
+  expect(cardText(r.body.value)).not.toContain('keine Wahl');
+});
+
 test('Verbund: the partner is invited, confirms, and the Verbund becomes valid', async () => {
   await h.say(KORA, 'zuordnen 00000005-0000-4000-8000-000000000000 Cleebronn');
   const { set } = await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM });

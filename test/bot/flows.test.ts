@@ -94,6 +94,16 @@ describe('the list card', () => {
     expect(countList((await list())!).struck).toBe(0);
   });
 
+  test('a strike without a reason (a client that skips isRequired) asks for one and changes nothing', async () => {
+    const card = await openList();
+    const form = await h.invoke(ANNA, VERBS.strikeForm, button(card, VERBS.strikeForm, `${ABSTATT}-3`).data);
+    const strike = button(form.body.value, VERBS.strike);
+    const r = await h.invoke(ANNA, VERBS.strike, { ...strike.data, reason: '' });
+    expect(cardText(r.body.value)).toContain(de('bot.reasonRequired'));
+    expect(cardText(r.body.value)).not.toContain('kein Streichgrund');
+    expect(countList((await list())!).struck).toBe(0);
+  });
+
   test('a stale card is refused with the current card', async () => {
     const card = await openList();
     const stale = button(card, VERBS.strikeForm, `${ABSTATT}-3`);
@@ -123,6 +133,12 @@ describe('the list card', () => {
     const bad = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: '2023-05-01' });
     expect(cardText(bad.body.value)).toContain('Stichtag');
     expect(JSON.stringify(bad.body.value)).toContain('Lina');
+    // An empty date (a client that skips isRequired) gets the form's "please enter", not „“ is no date.
+    const empty = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: '' });
+    expect(cardText(empty.body.value)).toContain(de('bot.birthDateRequired'));
+    // In English the field is named in English.
+    const wrong = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: 'gestern' }, { locale: 'en-US' });
+    expect(cardText(wrong.body.value)).toContain('"gestern" is not a valid date (date of birth)');
     const ok = await h.invoke(ANNA, VERBS.childAdd, { ...add.data, parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Lina', birthDate: '2022-05-01' });
     expect(cardText(ok.body.value)).toContain(de('card.childAdded'));
     expect(countList((await list())!).added).toBe(1);

@@ -194,9 +194,9 @@ const cases: Case[] = [
   // Form inputs: the domain's refusal, on the form again.
   { name: 'a note of 400 000 characters', send: post(action(ANNA, VERBS.strike, strikeData({ reason: 'sonstiges', note: 'n'.repeat(400_000) }))), expect: { form: tooLong(500) } },
   { name: 'a surname of 100 000 characters', send: post(action(ANNA, VERBS.childAdd, list({ op: 'hostile-2', householdId: `${ABSTATT}-H1`, parentId: personId(ABSTATT, 1), surname: 's'.repeat(100_000), givenName: 'Kind', birthDate: '2022-06-01' }))), expect: { form: tooLong(100) } },
-  { name: 'reason as a number', send: post(action(ANNA, VERBS.strike, strikeData({ reason: 3 }))), expect: { form: translate('list.badReason', { reason: '' }, 'de') } },
-  { name: 'reason as an object', send: post(action(ANNA, VERBS.strike, strikeData({ reason: { toString: 'weggezogen' } }))), expect: { form: translate('list.badReason', { reason: '' }, 'de') } },
-  { name: 'birthDate as an array', send: post(action(ANNA, VERBS.childAdd, list({ op: 'hostile-3', householdId: `${ABSTATT}-H1`, parentId: personId(ABSTATT, 1), surname: 'Kind', givenName: 'Kind', birthDate: ['2022-06-01'] }))), expect: { form: translate('input.badDate', { value: '', field: 'Geburtsdatum' }, 'de') } },
+  { name: 'reason as a number', send: post(action(ANNA, VERBS.strike, strikeData({ reason: 3 }))), expect: { form: translate('bot.reasonRequired', {}, 'de') } },
+  { name: 'reason as an object', send: post(action(ANNA, VERBS.strike, strikeData({ reason: { toString: 'weggezogen' } }))), expect: { form: translate('bot.reasonRequired', {}, 'de') } },
+  { name: 'birthDate as an array', send: post(action(ANNA, VERBS.childAdd, list({ op: 'hostile-3', householdId: `${ABSTATT}-H1`, parentId: personId(ABSTATT, 1), surname: 'Kind', givenName: 'Kind', birthDate: ['2022-06-01'] }))), expect: { form: translate('bot.birthDateRequired', {}, 'de') } },
   { name: 'birthDate 31.02.', send: post(action(ANNA, VERBS.childAdd, list({ op: 'hostile-4', householdId: `${ABSTATT}-H1`, parentId: personId(ABSTATT, 1), surname: 'Kind', givenName: 'Kind', birthDate: '2022-02-31' }))), expect: { form: translate('input.badDate', { value: '2022-02-31', field: 'Geburtsdatum' }, 'de') } },
   { name: 'a person id that names a path', send: post(action(ANNA, VERBS.strike, strikeData({ personId: '../../meta.json' }))), expect: { form: translate('list.personNotFound', { ags: ABSTATT }, 'de') } },
 ];

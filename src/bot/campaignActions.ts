@@ -3,7 +3,7 @@ import { campaignFormCard, messageCard, type Notice } from '../cards';
 import { VERBS, type FormInputs, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { defaultDeadlines, defaultPeriod, DEFAULT_EUR_PER_VZAE, type CampaignInput } from '../domain/campaign';
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { formatEuro, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
@@ -77,9 +77,9 @@ export async function createCampaign(deps: BotDeps, actor: Actor, locale: Locale
     const text = translate('bot.campaignCreated', {
       year: campaign.year,
       amount: formatEuro(campaign.kreisAmount, locale),
-      stichtag: formatDate(campaign.stichtag),
-      review: formatDate(campaign.deadlines.review),
-      decision: formatDate(campaign.deadlines.decision),
+      stichtag: formatDateFor(campaign.stichtag, locale),
+      review: formatDateFor(campaign.deadlines.review, locale),
+      decision: formatDateFor(campaign.deadlines.decision, locale),
     }, locale);
     return messageCard(text, 'success', locale);
   } catch (e) {

@@ -8,7 +8,7 @@ import { answerQuestion } from '../app/questions/answer';
 import { recognize } from '../app/questions/recognize';
 import { VERBS } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
-import { formatDate, parseDate } from '../domain/dates';
+import { formatDateFor, parseDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { spellOutUmlauts } from '../domain/gemeinden';
 import { isObjectId } from '../domain/roster';
@@ -191,7 +191,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const name = deps.app.ctx.verzeichnis.byKey(ags)!.name;
       if (!outcome.changed) return say('bot.nothingToReopen', { name });
       deps.summaries.refresh(year, ags);
-      return say('bot.reopened', { name, until: until ? formatDate(until) : undefined });
+      return say('bot.reopened', { name, until: until ? formatDateFor(until, locale) : undefined });
     }
     case 'sendLists': {
       const channel = (await deps.conversations.read()).channels.gemeinden;

@@ -31,7 +31,7 @@ function itemData(view: AdditionsView, item: Item) {
     facts: personFacts(person, locale),
     justificationLabel: cardText('additions.justification', locale),
     justification: userText(added?.justification ?? ''),
-    enteredText: cardText('additions.enteredBy', locale, { date: added ? localDate(added.at) : '' }),
+    enteredText: cardText('additions.enteredBy', locale, { date: added ? localDate(added.at, locale) : '' }),
     enteredBy: userText(added?.by.name ?? ''),
   };
 }

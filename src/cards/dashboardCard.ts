@@ -3,7 +3,7 @@
  * only – no person and no staff name – so it could be shown to anyone with the overview's rights.
  */
 import type { StatusReport } from '../app/overviewService';
-import { formatDate, type IsoDate } from '../domain/dates';
+import { formatDateFor, type IsoDate } from '../domain/dates';
 import type { GemeindeStatus } from '../domain/status';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, LIST_STATE_LABEL } from '../i18n/cards';
@@ -27,7 +27,7 @@ function stateText(row: GemeindeStatus, review: IsoDate, locale: Locale): string
   let state = LIST_STATE_LABEL[locale][row.listState];
   if (row.overdue) state += ` · ${cardText('card.overdue', locale)}`;
   if (row.counts.pending) state += cardText('card.pendingShort', locale, { n: formatCount(row.counts.pending, locale) });
-  if (row.due !== review) state += cardText('dashboard.dueOn', locale, { date: formatDate(row.due) });
+  if (row.due !== review) state += cardText('dashboard.dueOn', locale, { date: formatDateFor(row.due, locale) });
   return state;
 }
 
@@ -68,8 +68,8 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
   return renderCard(template, {
     lang: locale,
     title: cardText('dashboard.title', locale, { year }),
-    asOf: cardText('dashboard.asOf', locale, { today: formatDate(report.today), review: formatDate(report.deadlines.review) }),
-    published: report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at) }) }] : [],
+    asOf: cardText('dashboard.asOf', locale, { today: formatDateFor(report.today, locale), review: formatDateFor(report.deadlines.review, locale) }),
+    published: report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at, locale) }) }] : [],
     totals: statusTotals(summary, locale),
     pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),
     head: {

@@ -8,7 +8,7 @@
  * name and notices are TextRuns.
  */
 import { createHash } from 'node:crypto';
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { Decimal } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, CHOICE_LABEL, type CardMessageCode } from '../i18n/cards';
@@ -103,7 +103,7 @@ function currentLines(view: DecisionView): Line[] {
       ),
     );
   }
-  if (current.decidedAt) lines.push(line(run(cardText('decision.decidedAt', locale, { date: localDate(current.decidedAt) }), { isSubtle: true })));
+  if (current.decidedAt) lines.push(line(run(cardText('decision.decidedAt', locale, { date: localDate(current.decidedAt, locale) }), { isSubtle: true })));
   return lines;
 }
 
@@ -198,7 +198,7 @@ function formData(view: DecisionView) {
 
 export function decisionCard(view: DecisionView): AdaptiveCard {
   const { locale, year } = view;
-  const deadline = formatDate(view.deadline);
+  const deadline = formatDateFor(view.deadline, locale);
   const share = cardText('decision.shareValue', locale, {
     amount: euro(view.amount, locale),
     vzae: vzaeShare(view.vzae, locale),
@@ -282,8 +282,8 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
     subtitle: cardText('decision.subtitle', locale, { year }),
     lines,
     next: cardText(`confirm.next.${review.choice}`, locale),
-    changeable: cardText('confirm.changeable', locale, { date: formatDate(view.deadline) }),
-    locked: editable ? [] : [{ text: cardText('decision.locked', locale, { date: formatDate(view.deadline) }) }],
+    changeable: cardText('confirm.changeable', locale, { date: formatDateFor(view.deadline, locale) }),
+    locked: editable ? [] : [{ text: cardText('decision.locked', locale, { date: formatDateFor(view.deadline, locale) }) }],
     buttons: [
       ...(editable ? [actionButton(VERBS.decisionSet, cardText('confirm.button', locale), decisionSetData(view, review), { style: 'positive' })] : []),
       actionButton(VERBS.decisionOpen, cardText('card.back', locale), { year, ags: view.gemeinde.ags }, { inputs: 'none' }),

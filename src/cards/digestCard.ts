@@ -3,7 +3,7 @@
  * previous digest, who is overdue, how the Gemeinden decided, and the next deadlines. Gemeinde names
  * and counts only; names are TextRuns.
  */
-import { berlinDate, daysBetween, formatDate, type IsoDate } from '../domain/dates';
+import { berlinDate, daysBetween, formatDateFor, type IsoDate } from '../domain/dates';
 import { isChoice } from '../domain/decision';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, CHOICE_LABEL } from '../i18n/cards';
@@ -38,7 +38,7 @@ function changesSection(view: DigestView): Section {
     lines.push(line(run(cardText('digest.decided', locale), { weight: 'Bolder' }), userRun(joined(decided, locale))));
   }
   if (!lines.length) lines.push(line(run(cardText('digest.noChanges', locale), { isSubtle: true })));
-  const heading = view.since ? cardText('digest.changesSince', locale, { date: localDate(view.since) }) : cardText('digest.changes', locale);
+  const heading = view.since ? cardText('digest.changesSince', locale, { date: localDate(view.since, locale) }) : cardText('digest.changes', locale);
   return { heading, color: 'Default', lines };
 }
 
@@ -48,7 +48,7 @@ function overdueSection(view: DigestView): Section | undefined {
   const sorted = [...view.overdue].sort((a, b) => b.daysOverdue - a.daysOverdue || a.name.localeCompare(b.name, 'de'));
   const shown = sorted.slice(0, DIGEST_OVERDUE_SHOWN);
   const lines = shown.map((o) =>
-    line(userRun(o.name), run(cardText('digest.overdueRow', locale, { n: formatCount(o.daysOverdue, locale), due: formatDate(o.due) }), { isSubtle: true })),
+    line(userRun(o.name), run(cardText('digest.overdueRow', locale, { n: formatCount(o.daysOverdue, locale), due: formatDateFor(o.due, locale) }), { isSubtle: true })),
   );
   const rest = sorted.length - shown.length;
   if (rest > 0) lines.push(line(run(cardText('import.more', locale, { n: formatCount(rest, locale) }), { isSubtle: true })));
@@ -79,7 +79,7 @@ function deadlinesSection(view: DigestView, today: IsoDate): Section | undefined
   const lines = entries.map((e) => {
     const days = daysBetween(today, e.date);
     const left = days === 0 ? cardText('digest.today', locale) : cardText('digest.daysLeft', locale, { n: formatCount(days, locale) });
-    return line(run(cardText(e.code, locale, { date: formatDate(e.date) })), run(left, { isSubtle: true }));
+    return line(run(cardText(e.code, locale, { date: formatDateFor(e.date, locale) })), run(left, { isSubtle: true }));
   });
   return { heading: cardText('digest.deadlines', locale), color: 'Default', lines };
 }
@@ -95,8 +95,8 @@ export function digestCard(view: DigestView): AdaptiveCard {
   const sections = [changesSection(view), overdueSection(view), decisionsSection(view), deadlinesSection(view, today)].filter((s): s is Section => !!s);
   return renderCard(template, {
     lang: locale,
-    title: cardText('digest.title', locale, { year, date: localDate(view.at) }),
-    published: view.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(view.published.at) }) }] : [],
+    title: cardText('digest.title', locale, { year, date: localDate(view.at, locale) }),
+    published: view.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(view.published.at, locale) }) }] : [],
     totals: statusTotals(summary, locale),
     sections,
     buttons: [yearButton(VERBS.dashboard, cardText('digest.status', locale), year)],

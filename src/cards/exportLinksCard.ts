@@ -17,7 +17,7 @@ export function exportLinksCard(view: ExportLinksView): AdaptiveCard {
     empty: links.length ? [] : [{ text: cardText('export.none', locale) }],
     links: links.map((l) => ({
       title: userText(l.title),
-      expires: cardText('export.validUntil', locale, localDateTime(l.expiresAt)),
+      expires: cardText('export.validUntil', locale, localDateTime(l.expiresAt, locale)),
       button: cardText('export.download', locale),
       url: l.url,
     })),

@@ -4,7 +4,7 @@
  * (`values`), so a refused form can be corrected instead of retyped. The server checks every rule
  * again; the inputs' own checks (required, date range) only save a round trip.
  */
-import { addDays, formatDate, parseDate } from '../domain/dates';
+import { addDays, formatDateFor, parseDate } from '../domain/dates';
 import { isActive, STRIKE_REASONS, type ListPerson } from '../domain/list';
 import { cardText, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../i18n/cards';
 import { FormInputs, VERBS } from './actions';
@@ -75,7 +75,7 @@ export function childFormCard(view: ListView, householdId: string, values?: Form
     parentId: values ? typed(values.parentId) : parent.id,
     // Choice titles are plain text in a compact ChoiceSet (never Markdown), so names may go there.
     parents: parents.map((p) => ({
-      title: `${p.surname}, ${p.givenName}` + cardText('form.parentChoice', locale, { date: formatDate(p.assignmentDate) }),
+      title: `${p.surname}, ${p.givenName}` + cardText('form.parentChoice', locale, { date: formatDateFor(p.assignmentDate, locale) }),
       value: p.id,
     })),
     surnameLabel: cardText('form.surname', locale),
@@ -90,7 +90,7 @@ export function childFormCard(view: ListView, householdId: string, values?: Form
     birthMin: addDays(earliestAssignment, 1),
     birthMax: campaign.stichtag < view.today ? campaign.stichtag : view.today,
     birthDate: typedDate(values?.birthDate),
-    birthHint: cardText('form.child.birthHint', locale, { stichtag: formatDate(campaign.stichtag) }),
+    birthHint: cardText('form.child.birthHint', locale, { stichtag: formatDateFor(campaign.stichtag, locale) }),
     buttons: [
       listButton(view, VERBS.childAdd, cardText('form.child.button', locale), { householdId, style: 'positive' }),
       backToList(view, cardText('card.back', locale)),
@@ -114,7 +114,7 @@ function householdChoices(view: ListView): { title: string; value: string }[] {
 export function otherFormCard(view: ListView, values?: FormInputs): AdaptiveCard {
   const { locale, campaign } = view;
   if (!view.editable) return listCard(view);
-  const period = { start: formatDate(campaign.period.start), end: formatDate(campaign.period.end) };
+  const period = { start: formatDateFor(campaign.period.start, locale), end: formatDateFor(campaign.period.end, locale) };
   const zugangsart = values?.zugangsart === 'zuweisung' || values?.zugangsart === 'familiennachzug' ? values.zugangsart : '';
   return renderCard(otherTemplate, {
     ...formHead(view, cardText('form.other.title', locale)),

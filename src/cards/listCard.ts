@@ -1,5 +1,5 @@
 /** The Gemeinde's list, one page at a time: header with deadline and counts, households, navigation. */
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { countList, dueDate, isActive, isOverdue, listState, type GemeindeListe, type ListPerson } from '../domain/list';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, LIST_STATE_LABEL, type PersonStatus } from '../i18n/cards';
@@ -21,12 +21,12 @@ export function listHeaderData(view: ListView) {
     lang: locale,
     notices: noticeData(view.notice),
     gemeinde: userText(view.gemeinde.name),
-    subtitle: cardText('list.subtitle', locale, { year: campaign.year, stichtag: formatDate(campaign.stichtag) }),
-    due: cardText('list.due', locale, { date: formatDate(dueDate(list, campaign)) }),
+    subtitle: cardText('list.subtitle', locale, { year: campaign.year, stichtag: formatDateFor(campaign.stichtag, locale) }),
+    due: cardText('list.due', locale, { date: formatDateFor(dueDate(list, campaign), locale) }),
     isOverdue: isOverdue(list, campaign, view.today),
     overdueText: ` · ${cardText('card.overdue', locale)}`,
     stateText: submitted
-      ? cardText('list.submittedBy', locale, { date: localDate(submitted.at) })
+      ? cardText('list.submittedBy', locale, { date: localDate(submitted.at, locale) })
       : cardText('list.state', locale, { state: LIST_STATE_LABEL[locale][listState(list)] }),
     // The submitter's name is user text: its own TextRun.
     submitter: submitted ? userText(submitted.by.name) : '',
@@ -44,7 +44,7 @@ export function readOnlyReason(view: ListView): string | undefined {
   if (list.submitted) return cardText('list.readOnly.submitted', locale);
   if (view.published) return cardText('list.readOnly.published', locale);
   const due = dueDate(list, view.campaign);
-  if (view.today > due) return cardText('list.readOnly.deadline', locale, { date: formatDate(due) });
+  if (view.today > due) return cardText('list.readOnly.deadline', locale, { date: formatDateFor(due, locale) });
   return cardText('list.readOnly.other', locale);
 }
 

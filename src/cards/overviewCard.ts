@@ -6,7 +6,7 @@
  */
 import type { OverviewRow } from '../app/overview';
 import { TIE_RULE_DE } from '../domain/allocation';
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { Decimal } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, OVERVIEW_STATE_LABEL, type OverviewListState } from '../i18n/cards';
@@ -84,7 +84,7 @@ function sourceLines(view: OverviewView): { text: string }[] {
 
 function statusLines(view: OverviewView): { text: string }[] {
   const { locale } = view;
-  return view.published ? [{ text: cardText('overview.published', locale, { date: localDate(view.published.at) }) }] : [];
+  return view.published ? [{ text: cardText('overview.published', locale, { date: localDate(view.published.at, locale) }) }] : [];
 }
 
 /** Provisional figures in a warning box: for a channel the plain fact, for the Koordinierungsstelle what is missing. */
@@ -95,7 +95,7 @@ function bannerLines(view: OverviewView): { text: string }[] {
     ? [
         {
           text: cardText('overview.changedSincePublication', locale, {
-            date: localDate(since.at),
+            date: localDate(since.at, locale),
             n: since.changedGemeinden.length ? formatCount(since.changedGemeinden.length, locale) : '',
             parameters: since.parametersChanged ? 'yes' : '',
             state: since.provisionalChanged ? 'yes' : '',
@@ -139,7 +139,7 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
     parameters: cardText('overview.parameters', locale, {
       distributable: euro(report.parameters.distributable, locale),
       persons: formatCount(report.totals.persons, locale),
-      stichtag: formatDate(report.parameters.stichtag),
+      stichtag: formatDateFor(report.parameters.stichtag, locale),
       eurPerVzae: euro(report.parameters.eurPerVzae, locale),
     }),
     source: sourceLines(view),

@@ -1,5 +1,5 @@
 /** How one person reads on a card: name, the facts line and the status. Shared by the list and the forms. */
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import type { ListPerson } from '../domain/list';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, PERSON_STATUS_LABEL, PersonStatus, STRIKE_REASON_LABEL } from '../i18n/cards';
@@ -45,8 +45,8 @@ export function personName(p: ListPerson): string {
 
 /** "geb. 14.05.1990 · Zuweisung am 15.03.2021": birth date, Zugangsart and assignment date in one line. */
 export function personFacts(p: ListPerson, locale: Locale): string {
-  const born = cardText('person.born', locale, { date: formatDate(p.birthDate) });
-  const date = formatDate(p.assignmentDate);
+  const born = cardText('person.born', locale, { date: formatDateFor(p.birthDate, locale) });
+  const date = formatDateFor(p.assignmentDate, locale);
   const arrival =
     p.zugangsart === 'nachgeboren'
       ? cardText('person.nachgeboren', locale)

@@ -3,7 +3,7 @@
  * has passed, only the Koordinierungsstelle can reopen the list), or decide step B. The button carries
  * year and ags only; the bot opens the list or the decision for whoever clicks, after checking who it is.
  */
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { cardText } from '../i18n/cards';
 import { VERBS } from './actions';
 import { actionButton } from './buttons';
@@ -13,7 +13,7 @@ import template from './templates/reminder.json';
 
 export function reminderCard(view: ReminderView): AdaptiveCard {
   const { locale, year, kind, daysLeft } = view;
-  const params = { year, date: formatDate(view.due), n: formatCount(Math.abs(daysLeft), locale) };
+  const params = { year, date: formatDateFor(view.due, locale), n: formatCount(Math.abs(daysLeft), locale) };
   const when = daysLeft > 0 ? 'due' : daysLeft === 0 ? 'today' : 'overdue';
   const data = { year, ags: view.gemeinde.ags };
   // Past the due date the Gemeinde can only look at its list (read-only): the button says so.

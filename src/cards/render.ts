@@ -3,7 +3,7 @@
  * needs (notices, user text, dates).
  */
 import { Template } from 'adaptivecards-templating';
-import { formatDate } from '../domain/dates';
+import { berlinDate, formatDateFor } from '../domain/dates';
 import { Decimal, formatEuro, formatNumber, formatVzae } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import type { AdaptiveCard, Notice } from './index';
@@ -128,12 +128,12 @@ export function noticeData(notice: Notice | undefined): NoticeData[] {
   return [{ text: userText(notice.text), ...NOTICE_STYLE[notice.kind] }];
 }
 
-/** The calendar day of an ISO timestamp in the Landkreis (Europe/Berlin), as TT.MM.JJJJ. */
-export function localDate(timestamp: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(timestamp)) return formatDate(timestamp);
+/** The calendar day of an ISO timestamp in the Landkreis (Europe/Berlin): TT.MM.JJJJ, in English 15 January 2024. */
+export function localDate(timestamp: string, locale: Locale): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(timestamp)) return formatDateFor(timestamp, locale);
   const d = new Date(timestamp);
   if (Number.isNaN(d.getTime())) return timestamp;
-  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return formatDateFor(berlinDate(d), locale);
 }
 
 /** Numbers in the user's language: 1.000 / 1,000. */
@@ -147,11 +147,11 @@ export function cardBytes(card: AdaptiveCard): number {
 }
 
 /** The time of an ISO timestamp in the Landkreis (Europe/Berlin), as TT.MM.JJJJ and HH:MM. */
-export function localDateTime(timestamp: string): { date: string; time: string } {
+export function localDateTime(timestamp: string, locale: Locale): { date: string; time: string } {
   const d = new Date(timestamp);
   if (Number.isNaN(d.getTime())) return { date: timestamp, time: '' };
   const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  return { date: localDate(timestamp), time };
+  return { date: localDate(timestamp, locale), time };
 }
 
 /** A no-break space: keeps a number and its unit on one line ("68.000 €", "0,5 VZÄ", "3 Tagen"). */

@@ -3,7 +3,7 @@
  * data at all – no person, and no staff name either (only the date of a submission). After
  * publication it also shows the Gemeinde's amount, VZÄ and decision, and offers "Entscheidung".
  */
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import type { Locale } from '../i18n/catalogue';
 import { cardText, CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/cards';
 import { VERBS } from './actions';
@@ -16,7 +16,7 @@ type Published = NonNullable<SummaryView['published']>;
 
 /** "offen (bis 31.05.2024)", "Landkreis", "eigenständig", "Verbund – noch nicht gültig". */
 export function decisionStateText(p: Published, locale: Locale): string {
-  if (p.decision === 'offen') return cardText('summary.decisionOpen', locale, { date: formatDate(p.decisionDeadline) });
+  if (p.decision === 'offen') return cardText('summary.decisionOpen', locale, { date: formatDateFor(p.decisionDeadline, locale) });
   return CHOICE_LABEL[locale][p.decision] + (p.decisionValid ? '' : cardText('summary.notValid', locale));
 }
 
@@ -31,7 +31,7 @@ function publishedFacts(p: Published, locale: Locale) {
 export function summaryCard(view: SummaryView): AdaptiveCard {
   const { locale } = view;
   const state = view.submitted
-    ? cardText('summary.submittedOn', locale, { date: localDate(view.submitted.at) })
+    ? cardText('summary.submittedOn', locale, { date: localDate(view.submitted.at, locale) })
     : LIST_STATE_LABEL[locale][view.state];
   // "Liste prüfen" carries only year and ags: the bot checks who clicked and opens the list for them alone.
   const open: ButtonData = {
@@ -55,7 +55,7 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
     subtitle: cardText('summary.subtitle', locale, { year: view.year }),
     facts: [
       { title: cardText('summary.persons', locale), value: formatCount(view.counts.persons, locale) },
-      { title: cardText('summary.due', locale), value: formatDate(view.due) },
+      { title: cardText('summary.due', locale), value: formatDateFor(view.due, locale) },
       { title: cardText('summary.state', locale), value: state },
       ...(view.published ? publishedFacts(view.published, locale) : []),
     ],

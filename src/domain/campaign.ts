@@ -3,7 +3,7 @@
  * (Betrachtungszeitraum and Stichtag), how it is rounded, and the calendar of the year.
  */
 import { DomainError } from './errors';
-import { IsoDate, formatDate, isoDate } from './dates';
+import { IsoDate, isoDate } from './dates';
 import { Decimal, DecimalValue } from './money';
 
 export type RoundingUnit = '1' | '0.01';
@@ -136,16 +136,16 @@ export function createCampaign(input: CampaignInput): Campaign {
   const defaults = defaultPeriod(year);
   const period = { start: input.periodStart ?? defaults.start, end: input.periodEnd ?? defaults.end };
   if (period.start > period.end) {
-    throw new DomainError('campaign.periodOrder', { start: formatDate(period.start), end: formatDate(period.end) });
+    throw new DomainError('campaign.periodOrder', { start: period.start, end: period.end });
   }
   const stichtag = input.stichtag ?? period.end;
-  if (stichtag < period.start) throw new DomainError('campaign.stichtagBeforePeriod', { stichtag: formatDate(stichtag) });
+  if (stichtag < period.start) throw new DomainError('campaign.stichtagBeforePeriod', { stichtag });
 
   const deadlines: Deadlines = { ...defaultDeadlines(year), ...definedOnly(input.deadlines ?? {}) };
   if (!(deadlines.listsSent <= deadlines.review && deadlines.review <= deadlines.publication && deadlines.publication <= deadlines.decision)) {
     throw new DomainError('campaign.deadlineOrder');
   }
-  if (deadlines.listsSent <= stichtag) throw new DomainError('campaign.deadlineBeforeStichtag', { stichtag: formatDate(stichtag) });
+  if (deadlines.listsSent <= stichtag) throw new DomainError('campaign.deadlineBeforeStichtag', { stichtag });
 
   const campaign: Campaign = {
     year,

@@ -79,6 +79,17 @@ export function formatDate(date: IsoDate): string {
   return `${m[3]}.${m[2]}.${m[1]}`;
 }
 
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A calendar day as the user's language writes it: 15.01.2024 / 15 January 2024 (unambiguous on
+ * either side of the Atlantic). Text that is not an ISO date is returned unchanged.
+ */
+export function formatDateFor(date: string, locale: 'de' | 'en'): string {
+  if (locale === 'de' || !ISO.test(date)) return formatDate(date);
+  return ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

@@ -9,7 +9,6 @@
 import { Actor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import { Campaign, MINIMUM_POSITION_VZAE } from './campaign';
-import { formatDate } from './dates';
 import { DomainError } from './errors';
 import type { Stamp } from './list';
 import { Decimal, DecimalValue } from './money';
@@ -83,7 +82,7 @@ function assertMayDecideFor(actor: Actor, ags: string): void {
 /** After the deadline only the Koordinierungsstelle may change decisions, and that is marked as an override. */
 function deadlineOverride(ctx: DecisionContext): boolean {
   if (ctx.today <= ctx.campaign.deadlines.decision) return false;
-  if (!isKoordination(ctx.actor)) throw new DomainError('decision.locked', { date: formatDate(ctx.campaign.deadlines.decision) });
+  if (!isKoordination(ctx.actor)) throw new DomainError('decision.locked', { date: ctx.campaign.deadlines.decision });
   return true;
 }
 

@@ -9,7 +9,7 @@
 import { Actor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import type { Campaign } from './campaign';
-import { IsoDate, berlinDate, formatDate, isBetween } from './dates';
+import { IsoDate, berlinDate, isBetween } from './dates';
 import { DomainError } from './errors';
 
 export type Zugangsart = 'zuweisung' | 'familiennachzug' | 'nachgeboren';
@@ -168,12 +168,12 @@ export function assertMayAccessList(actor: Actor, ags: string): void {
 function assertEditable(list: GemeindeListe, ctx: ChangeContext): void {
   assertMayAccessList(ctx.actor, list.ags);
   if (list.submitted) {
-    throw new DomainError('list.locked', { date: formatDate(berlinDate(list.submitted.at)), name: list.submitted.by.name });
+    throw new DomainError('list.locked', { date: berlinDate(list.submitted.at), name: list.submitted.by.name });
   }
   if (isKoordination(ctx.actor)) return;
   if (ctx.published) throw new DomainError('list.published');
   const due = dueDate(list, ctx.campaign);
-  if (ctx.today > due) throw new DomainError('list.deadlinePassed', { date: formatDate(due) });
+  if (ctx.today > due) throw new DomainError('list.deadlinePassed', { date: due });
 }
 
 /** Whether `actor` may change the list now (the rules of every change, without making one): drives which buttons a card shows. */
@@ -341,9 +341,9 @@ export function addChild(list: GemeindeListe, cmd: AddChildCommand, ctx: ChangeC
   const givenName = cleanName(cmd.givenName, 'Vorname');
   if (cmd.birthDate > ctx.today) throw new DomainError('list.birthInFuture');
   if (cmd.birthDate <= parent.assignmentDate) {
-    throw new DomainError('list.childBornBeforeAssignment', { date: formatDate(parent.assignmentDate) });
+    throw new DomainError('list.childBornBeforeAssignment', { date: parent.assignmentDate });
   }
-  if (cmd.birthDate > ctx.campaign.stichtag) throw new DomainError('list.childAfterStichtag', { date: formatDate(ctx.campaign.stichtag) });
+  if (cmd.birthDate > ctx.campaign.stichtag) throw new DomainError('list.childAfterStichtag', { date: ctx.campaign.stichtag });
   const duplicate = list.persons.some(
     (p) =>
       !p.withdrawn &&
@@ -394,7 +394,7 @@ export function addOtherPerson(list: GemeindeListe, cmd: AddOtherCommand, ctx: C
   if (cmd.birthDate > cmd.assignmentDate) throw new DomainError('list.bornAfterAssignment');
   const { start, end } = ctx.campaign.period;
   if (!isBetween(cmd.assignmentDate, start, end)) {
-    throw new DomainError('list.assignmentOutsidePeriod', { start: formatDate(start), end: formatDate(end) });
+    throw new DomainError('list.assignmentOutsidePeriod', { start, end });
   }
   const householdId = optionalText(cmd.householdId);
   const duplicate = list.persons.some(
@@ -476,7 +476,7 @@ export function reopenList(list: GemeindeListe, cmd: { until?: IsoDate; reason?:
   const reason = optionalText(cmd.reason);
   if (cmd.until && cmd.until < ctx.today) throw new DomainError('list.extensionInPast');
   const needsExtension = ctx.today > dueDate(list, ctx.campaign);
-  if (needsExtension && !cmd.until) throw new DomainError('list.extensionRequired', { date: formatDate(dueDate(list, ctx.campaign)) });
+  if (needsExtension && !cmd.until) throw new DomainError('list.extensionRequired', { date: dueDate(list, ctx.campaign) });
   if (!list.submitted && !cmd.until) return unchanged(list);
   return commit(
     list,

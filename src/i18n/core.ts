@@ -1,4 +1,5 @@
 /** Messages of the procedure's rules: campaign, list review, allocation, decision, storage. */
+import { formatDateFor } from '../domain/dates';
 import { formatEuro } from '../domain/money';
 import { defineMessages } from './catalogue';
 
@@ -20,6 +21,9 @@ const FIELD_EN: Record<string, string> = {
   Vorwegabzug: 'deduction in advance (Vorwegabzug)',
   'Kosten je VZÄ': 'cost per FTE',
 };
+/** Dates arrive as ISO days (or already written out); each language writes them its way. */
+const de = (date: unknown) => formatDateFor(String(date), 'de');
+const en = (date: unknown) => formatDateFor(String(date), 'en');
 const field = (p: { field?: unknown }) => FIELD_EN[String(p.field)] ?? String(p.field);
 const Field = (p: { field?: unknown }) => field(p).charAt(0).toUpperCase() + field(p).slice(1);
 
@@ -93,20 +97,20 @@ export const coreMessages = defineMessages({
     en: () => 'The pre-deduction must be smaller than the district amount.',
   },
   'campaign.periodOrder': {
-    de: (p) => `Der Betrachtungszeitraum beginnt (${p.start}) nach seinem Ende (${p.end}).`,
-    en: (p) => `The reference period starts (${p.start}) after it ends (${p.end}).`,
+    de: (p) => `Der Betrachtungszeitraum beginnt (${de(p.start)}) nach seinem Ende (${de(p.end)}).`,
+    en: (p) => `The reference period starts (${en(p.start)}) after it ends (${en(p.end)}).`,
   },
   'campaign.stichtagBeforePeriod': {
-    de: (p) => `Der Stichtag ${p.stichtag} liegt vor dem Betrachtungszeitraum.`,
-    en: (p) => `The cut-off date ${p.stichtag} lies before the reference period.`,
+    de: (p) => `Der Stichtag ${de(p.stichtag)} liegt vor dem Betrachtungszeitraum.`,
+    en: (p) => `The cut-off date ${en(p.stichtag)} lies before the reference period.`,
   },
   'campaign.deadlineOrder': {
     de: () => 'Die Fristen müssen in dieser Reihenfolge liegen: Versand, Rückmeldung, Veröffentlichung, Entscheidung.',
     en: () => 'The deadlines must be in this order: sending, review, publication, decision.',
   },
   'campaign.deadlineBeforeStichtag': {
-    de: (p) => `Die Listen können erst nach dem Stichtag ${p.stichtag} versendet werden.`,
-    en: (p) => `Lists can only be sent after the cut-off date ${p.stichtag}.`,
+    de: (p) => `Die Listen können erst nach dem Stichtag ${de(p.stichtag)} versendet werden.`,
+    en: (p) => `Lists can only be sent after the cut-off date ${en(p.stichtag)}.`,
   },
   'campaign.notMultipleOfUnit': {
     de: (p) =>
@@ -193,16 +197,16 @@ export const coreMessages = defineMessages({
     en: (p) => `${p.field === 'Nachname' ? 'Surname' : 'Given name'} is missing.`,
   },
   'list.locked': {
-    de: (p) => `Die Liste wurde am ${p.date} von ${p.name} eingereicht und ist gesperrt. Änderungen nur nach Wiedereröffnung durch die Koordinierungsstelle.`,
-    en: (p) => `The list was submitted on ${p.date} by ${p.name} and is locked. Changes only after the coordinating office reopens it.`,
+    de: (p) => `Die Liste wurde am ${de(p.date)} von ${p.name} eingereicht und ist gesperrt. Änderungen nur nach Wiedereröffnung durch die Koordinierungsstelle.`,
+    en: (p) => `The list was submitted on ${en(p.date)} by ${p.name} and is locked. Changes only after the coordinating office reopens it.`,
   },
   'list.published': {
     de: () => 'Die Übersicht ist veröffentlicht; die Listen können nur noch von der Koordinierungsstelle geändert werden.',
     en: () => 'The overview has been published; only the coordinating office can still change lists.',
   },
   'list.deadlinePassed': {
-    de: (p) => `Die Frist für die Rückmeldung ist am ${p.date} abgelaufen. Bitte wenden Sie sich an die Koordinierungsstelle, wenn Sie noch etwas ändern müssen.`,
-    en: (p) => `The deadline for returning the list passed on ${p.date}. Please contact the coordinating office if you still need to change something.`,
+    de: (p) => `Die Frist für die Rückmeldung ist am ${de(p.date)} abgelaufen. Bitte wenden Sie sich an die Koordinierungsstelle, wenn Sie noch etwas ändern müssen.`,
+    en: (p) => `The deadline for returning the list passed on ${en(p.date)}. Please contact the coordinating office if you still need to change something.`,
   },
   'list.parentNotFound': {
     de: () => 'Der angegebene Elternteil steht nicht auf der Liste Ihrer Gemeinde.',
@@ -217,20 +221,20 @@ export const coreMessages = defineMessages({
     en: () => 'The date of birth lies in the future.',
   },
   'list.childBornBeforeAssignment': {
-    de: (p) => `Nachgeborene Kinder müssen nach der Zuweisung des Elternteils (${p.date}) geboren sein. Früher geborene Kinder stehen bereits auf der Liste oder sind als Familiennachzug nachzutragen.`,
-    en: (p) => `Children born later must be born after the parent's assignment (${p.date}). Children born earlier are on the list already or must be added as family reunification.`,
+    de: (p) => `Nachgeborene Kinder müssen nach der Zuweisung des Elternteils (${de(p.date)}) geboren sein. Früher geborene Kinder stehen bereits auf der Liste oder sind als Familiennachzug nachzutragen.`,
+    en: (p) => `Children born later must be born after the parent's assignment (${en(p.date)}). Children born earlier are on the list already or must be added as family reunification.`,
   },
   'list.childAfterStichtag': {
-    de: (p) => `Das Kind ist nach dem Stichtag ${p.date} geboren und zählt in diesem Jahr nicht.`,
-    en: (p) => `The child was born after the cut-off date ${p.date} and does not count this year.`,
+    de: (p) => `Das Kind ist nach dem Stichtag ${de(p.date)} geboren und zählt in diesem Jahr nicht.`,
+    en: (p) => `The child was born after the cut-off date ${en(p.date)} and does not count this year.`,
   },
   'list.bornAfterAssignment': {
     de: () => 'Das Geburtsdatum liegt nach dem Zuweisungsdatum.',
     en: () => 'The date of birth lies after the assignment date.',
   },
   'list.assignmentOutsidePeriod': {
-    de: (p) => `Das Zuweisungsdatum liegt außerhalb des Betrachtungszeitraums ${p.start}–${p.end}.`,
-    en: (p) => `The assignment date lies outside the reference period ${p.start}–${p.end}.`,
+    de: (p) => `Das Zuweisungsdatum liegt außerhalb des Betrachtungszeitraums ${de(p.start)}–${de(p.end)}.`,
+    en: (p) => `The assignment date lies outside the reference period ${en(p.start)}–${en(p.end)}.`,
   },
   'list.duplicateAddition': {
     de: () => 'Diese Person steht schon auf der Liste (gleicher Vorname und gleiches Geburtsdatum).',
@@ -249,8 +253,8 @@ export const coreMessages = defineMessages({
     en: () => 'The new deadline lies in the past.',
   },
   'list.extensionRequired': {
-    de: (p) => `Die Frist ist am ${p.date} abgelaufen: bitte geben Sie eine neue Frist an, damit die Gemeinde die Liste bearbeiten kann.`,
-    en: (p) => `The deadline passed on ${p.date}: please give a new deadline so the municipality can work on the list.`,
+    de: (p) => `Die Frist ist am ${de(p.date)} abgelaufen: bitte geben Sie eine neue Frist an, damit die Gemeinde die Liste bearbeiten kann.`,
+    en: (p) => `The deadline passed on ${en(p.date)}: please give a new deadline so the municipality can work on the list.`,
   },
   'allocation.noPersons': {
     de: () => 'Im ganzen Landkreis ist keine Person gezählt; ohne Personen lässt sich nichts verteilen.',
@@ -265,8 +269,8 @@ export const coreMessages = defineMessages({
     en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
   },
   'decision.locked': {
-    de: (p) => `Die Frist für die Entscheidung ist am ${p.date} abgelaufen; Änderungen nur noch durch die Koordinierungsstelle.`,
-    en: (p) => `The deadline for the decision passed on ${p.date}; only the coordinating office can still change it.`,
+    de: (p) => `Die Frist für die Entscheidung ist am ${de(p.date)} abgelaufen; Änderungen nur noch durch die Koordinierungsstelle.`,
+    en: (p) => `The deadline for the decision passed on ${en(p.date)}; only the coordinating office can still change it.`,
   },
   'decision.negative': {
     de: (p) => `${p.field} darf nicht negativ sein.`,

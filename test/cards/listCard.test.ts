@@ -205,7 +205,7 @@ describe('the list card: layout', () => {
     const list = strikePerson(small(), { personId: 'P2', reason: 'weggezogen' }, gemeindeCtx).list;
     const card = listCard(view(list, { locale: 'en' }));
     const text = allText(card);
-    for (const words of ['Reply due by 15.01.2024', 'Status: in progress', 'struck: moved away', 'counted', 'Strike', 'Undo', 'Add child', 'Add another person', 'Submit list', 'Persons at the cut-off date: 2']) {
+    for (const words of ['Reply due by 15 January 2024', 'Status: in progress', 'struck: moved away', 'counted', 'Strike', 'Undo', 'Add child', 'Add another person', 'Submit list', 'Persons at the cut-off date: 2']) {
       expect(text).toContain(words);
     }
     for (const german of ['Streichen', 'Rückgängig', 'gestrichen', 'Rückmeldung']) expect(text).not.toContain(german);

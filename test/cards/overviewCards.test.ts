@@ -123,7 +123,7 @@ describe('dashboard for the Koordinierungsstelle', () => {
       rows: report.rows.map((r) => (r.ags === ABSTATT ? { ...r, counts: { ...r.counts, pending: 2 }, due: '2024-01-31' } : r)),
     };
     expect(allText(dashboardCard(special, 'de'))).toContain('eingereicht · 2 Nachträge · Frist 31.01.2024');
-    expect(allText(dashboardCard(special, 'en'))).toContain('submitted · 2 additions · due 31.01.2024');
+    expect(allText(dashboardCard(special, 'en'))).toContain('submitted · 2 additions · due 31 January 2024');
   });
 
   test('rows by name in German order, not by AGS', () => {

@@ -132,7 +132,7 @@ describe('status digest', () => {
     const quiet = { ...view, changes: { submitted: [], newlyOverdue: [], decided: [] }, since: undefined };
     expect(allText(digestCard(quiet))).toContain('Keine Änderungen seit dem letzten Bericht.');
     const en = allText(digestCard({ ...view, locale: 'en' }));
-    for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17.01.2024', 'Overdue (3)', 'for 3\u00a0days (due 15.01.2024)', 'district 3', 'Next deadlines', 'Status']) {
+    for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17 January 2024', 'Overdue (3)', 'for 3\u00a0days (due 15 January 2024)', 'district 3', 'Next deadlines', 'Status']) {
       expect(en).toContain(words);
     }
   });
@@ -280,7 +280,7 @@ describe('reminders', () => {
     expect(de).not.toMatch(/reichen Sie|so bald wie möglich/);
     expect(executes(overdue).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste ansehen', { year: 2025, ags: ABSTATT }]]);
     const en = reminderCard({ ...base, locale: 'en', kind: 'review', due: '2024-01-15', daysLeft: -1 });
-    expect(allText(en)).toContain('passed 1\u00a0day ago (15.01.2024)');
+    expect(allText(en)).toContain('passed 1\u00a0day ago (15 January 2024)');
     expect(allText(en)).toContain('please contact the coordinating office');
     expect(allText(en)).not.toMatch(/submit it as soon as possible/);
     expect(executes(en).map((a) => a.title)).toEqual(['View list']);
@@ -293,7 +293,7 @@ describe('reminders', () => {
     expect(allText(card)).toContain('Ohne Entscheidung übernimmt es der Landkreis.');
     expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.decisionOpen, 'Entscheidung', { year: 2025, ags: ABSTATT }]]);
     const en = allText(reminderCard({ ...base, locale: 'en', kind: 'decision', due: '2024-05-31', daysLeft: -1 }));
-    expect(en).toContain('passed 1\u00a0day ago (31.05.2024)');
+    expect(en).toContain('passed 1\u00a0day ago (31 May 2024)');
     expect(en).toContain('Decision');
   });
 });

@@ -57,7 +57,7 @@ describe('decision card (step B)', () => {
     const text = allText(decisionCard(smallGemeindeView({ locale: 'en' })));
     expect(text).toContain('€18,360 ≈\u00a00.27\u00a0FTE at €68,000 per FTE');
     expect(text).toContain('A position of 0.5\u00a0FTE costs €34,000; your share covers €18,360 of it, €15,640 would have to come from your own funds.');
-    expect(text).toContain('Decision due by 31.05.2027');
+    expect(text).toContain('Decision due by 31 May 2027');
     for (const words of ['Who does the integration management?', 'District (Landratsamt, default)', 'Next', 'no steering effort']) expect(text).toContain(words);
   });
 

@@ -1,5 +1,6 @@
 import { formatEuro, formatNumber, parseAmount, toAmountString } from '../../src/domain/money';
-import { formatDate, fromExcelSerial, parseDate } from '../../src/domain/dates';
+import { formatDate, formatDateFor, fromExcelSerial, parseDate } from '../../src/domain/dates';
+import { translate } from '../../src/i18n/messages';
 
 describe('money and dates as German users write them', () => {
   test.each([
@@ -38,6 +39,16 @@ describe('money and dates as German users write them', () => {
     expect(formatNumber('0.2699', 2)).toBe('0,27');
     expect(toAmountString('18523')).toBe('18523.00');
     expect(formatDate('2022-12-31')).toBe('31.12.2022');
+  });
+
+  test('dates in the reader\'s language: 15.01.2024 / 15 January 2024, in cards and in the rules\' messages', () => {
+    expect(formatDateFor('2024-01-15', 'de')).toBe('15.01.2024');
+    expect(formatDateFor('2024-01-15', 'en')).toBe('15 January 2024');
+    expect(formatDateFor('01.01.2026', 'en')).toBe('01.01.2026'); // already written out: unchanged
+    // The rules raise their messages with ISO dates; each language writes them its way.
+    expect(translate('list.deadlinePassed', { date: '2024-01-15' }, 'de')).toContain('am 15.01.2024 abgelaufen');
+    expect(translate('list.deadlinePassed', { date: '2024-01-15' }, 'en')).toContain('passed on 15 January 2024');
+    expect(translate('list.assignmentOutsidePeriod', { start: '2020-01-01', end: '2022-12-31' }, 'en')).toContain('1 January 2020–31 December 2022');
   });
 
   test('dates: TT.MM.JJJJ, ISO and Excel serials; impossible dates refused', () => {

@@ -1,9 +1,7 @@
 /** Numbers, money and dates in answers: German style (1.508.000 €, 0,27, 15.01.2024) or English. */
-import { berlinDate, formatDate, IsoDate } from '../../domain/dates';
+import { berlinDate, formatDateFor, IsoDate } from '../../domain/dates';
 import { Decimal, DecimalValue, formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import type { Locale } from '../../i18n/catalogue';
-
-const englishDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export interface Format {
   euro(amount: DecimalValue): string;
@@ -23,11 +21,8 @@ export function formatFor(locale: Locale): Format {
     euro: (amount) => formatEuro(amount, locale),
     count: (n) => formatNumber(n, 0, locale),
     vzae: (value) => formatVzae(value, locale),
-    date: (date) => (locale === 'de' ? formatDate(date) : englishDate.format(new Date(`${date}T00:00:00Z`))),
-    day: (timestamp) => {
-      const date = berlinDate(timestamp);
-      return locale === 'de' ? formatDate(date) : englishDate.format(new Date(`${date}T00:00:00Z`));
-    },
+    date: (date) => formatDateFor(date, locale),
+    day: (timestamp) => formatDateFor(berlinDate(timestamp), locale),
   };
 }
 

@@ -149,10 +149,12 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
           deps.summaries.refreshAll(year);
           if (cmd.choice === 'verbund') {
             for (const partner of cmd.partners ?? []) {
-              // Built in German, notice included: the partner's staff have not told the bot their language (the lead's is not theirs).
-              const invitation: Notice = { kind: 'info', text: translate('bot.verbundInvitation', { lead: name(deps, ags) }, 'de') };
-              const partnerView = await decisionView(deps, SYSTEM, 'de', year, partner, invitation);
-              const partnerCard = decisionCard({ ...partnerView, editable: deps.app.ctx.clock.today() <= partnerView.deadline });
+              // In each partner's own language, notice included (the lead's language is not theirs).
+              const partnerCard = async (partnerLocale: Locale) => {
+                const invitation: Notice = { kind: 'info', text: translate('bot.verbundInvitation', { lead: name(deps, ags) }, partnerLocale) };
+                const partnerView = await decisionView(deps, SYSTEM, partnerLocale, year, partner, invitation);
+                return decisionCard({ ...partnerView, editable: deps.app.ctx.clock.today() <= partnerView.deadline });
+              };
               await sendToStaff(deps, partner, partnerCard, 'verbund.invitation');
             }
           }

@@ -15,7 +15,12 @@ export function tenantOf(activity: Activity): string | undefined {
 
 /** English where Teams reports an English locale, German otherwise. */
 export function localeOf(activity: Activity): Locale {
-  return /^en\b/i.test(activity.locale ?? '') ? 'en' : 'de';
+  return localeOfTag(activity.locale);
+}
+
+/** The same for a stored conversation reference's language tag (a message the bot sends on its own). */
+export function localeOfTag(tag: string | undefined): Locale {
+  return /^en\b/i.test(tag ?? '') ? 'en' : 'de';
 }
 
 /** Channel and group chat messages are visible to many: they must never hold personal data. */

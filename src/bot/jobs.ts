@@ -79,7 +79,7 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
   const run: ReminderRun = { due: due.length, sent: 0, failed: [], noStaff: [], notInstalled: [] };
   for (const r of due) {
     const gemeinde = { ags: r.ags, name: deps.app.ctx.verzeichnis.byKey(r.ags)?.name ?? r.ags };
-    const card = reminderCard({ locale: 'de', year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
+    const card = (locale: Locale) => reminderCard({ locale, year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
     const reach = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
     if (reach.sent > 0) {
       // Recorded right after delivery, so a run cut off by a crash or a stop sends it no second time;

@@ -1,12 +1,18 @@
 /**
  * Messages the bot sends on its own to the staff of a Gemeinde: into each one's personal chat (the
- * reference stored when they installed the bot). Whoever has not installed it cannot be reached
- * personally; the result says how many were reached, so the digest can name the others.
+ * reference stored when they installed the bot), in the language Teams last reported for that chat.
+ * Whoever has not installed it cannot be reached personally; the result says how many were reached,
+ * so the digest can name the others.
  */
 import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
+import type { Locale } from '../i18n/messages';
 import type { BotDeps } from './deps';
+import { localeOfTag } from './identity';
 import { errorKind } from './log';
+
+/** Builds the card in a recipient's language (called at most once per language and send). */
+export type CardIn = (locale: Locale) => AdaptiveCard | Promise<AdaptiveCard>;
 
 export interface Reach {
   sent: number;
@@ -15,7 +21,9 @@ export interface Reach {
   failed: number;
 }
 
-export async function sendToStaff(deps: BotDeps, ags: string, card: AdaptiveCard, event: string): Promise<Reach> {
+export async function sendToStaff(deps: BotDeps, ags: string, cardIn: CardIn, event: string): Promise<Reach> {
+  const built = new Map<Locale, AdaptiveCard>();
+  const card = async (locale: Locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
   const staff = await deps.app.roster.staffOf(ags);
   const personal = (await deps.conversations.read()).personal;
   const reach: Reach = { sent: 0, unreachable: 0, failed: 0 };
@@ -26,7 +34,8 @@ export async function sendToStaff(deps: BotDeps, ags: string, card: AdaptiveCard
       continue;
     }
     try {
-      await deps.outbound.send(reference, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      const attachment = CardFactory.adaptiveCard(await card(localeOfTag(reference.locale)));
+      await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
       reach.sent++;
     } catch (e) {
       reach.failed++;

@@ -51,10 +51,12 @@ export async function distribute(deps: BotDeps, year: number): Promise<Distribut
   let decisionCards = 0;
   let unreachable = 0;
   for (const g of deps.app.ctx.verzeichnis.all) {
-    const view = await decisionView(deps, SYSTEM, 'de', year, g.ags);
     // Built as the Koordinierungsstelle sees it, sent to staff: for them the card is editable until the deadline.
-    const editable = deps.app.ctx.clock.today() <= view.deadline;
-    const reach = await sendToStaff(deps, g.ags, decisionCard({ ...view, editable }), 'decision.card');
+    const card = async (locale: Locale) => {
+      const view = await decisionView(deps, SYSTEM, locale, year, g.ags);
+      return decisionCard({ ...view, editable: deps.app.ctx.clock.today() <= view.deadline });
+    };
+    const reach = await sendToStaff(deps, g.ags, card, 'decision.card');
     decisionCards += reach.sent;
     unreachable += reach.unreachable;
   }

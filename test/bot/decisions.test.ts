@@ -48,17 +48,26 @@ test('eigenständig below 0.5 VZÄ is refused on the form; a valid choice needs 
   expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(2);
 });
 
-test('a Verbund proposed in English invites the partner in German only (the lead\'s language is not the partner\'s)', async () => {
-  await h.say(BERT, 'hilfe'); // Bert's personal chat becomes known to the bot
+test('a Verbund invitation reaches each partner in the language of their own chat, not the lead\'s', async () => {
+  await h.say(BERT, 'hilfe'); // Bert's personal chat becomes known to the bot, in German
   const en = { locale: 'en-US' };
-  const review = await h.invoke(ANNA, VERBS.decisionReview, { year: 2025, ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: BRACKENHEIM }, en);
-  const set = actionsOf(review.body.value).find((a) => a.verb === VERBS.decisionSet)!;
-  const before = h.outbound.sent.length;
-  expect((await h.invoke(ANNA, VERBS.decisionSet, set.data, en)).body.statusCode).toBe(200);
-  const toBert = h.outbound.sent.slice(before).find((p) => p.reference.conversation?.id === `a:personal-${BERT.aadObjectId}`);
-  const text = cardText(toBert!.activity.attachments![0].content);
-  expect(text).toContain(de('bot.verbundInvitation', { lead: 'Abstatt' }));
-  expect(text).not.toContain('proposes');
+  const propose = async () => {
+    const review = await h.invoke(ANNA, VERBS.decisionReview, { year: 2025, ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: BRACKENHEIM }, en);
+    const set = actionsOf(review.body.value).find((a) => a.verb === VERBS.decisionSet)!;
+    const before = h.outbound.sent.length;
+    expect((await h.invoke(ANNA, VERBS.decisionSet, set.data, en)).body.statusCode).toBe(200);
+    const toBert = h.outbound.sent.slice(before).find((p) => p.reference.conversation?.id === `a:personal-${BERT.aadObjectId}`);
+    return cardText(toBert!.activity.attachments![0].content);
+  };
+  const german = await propose();
+  expect(german).toContain(de('bot.verbundInvitation', { lead: 'Abstatt' }));
+  expect(german).not.toContain('proposes');
+  // Bert's Teams now reports English: the next invitation (a new proposal) is English throughout.
+  await h.say(BERT, 'help', { locale: 'en-GB' });
+  await h.invoke(ANNA, VERBS.decisionSet, { year: 2025, ags: ABSTATT, choice: 'landkreis' }, en);
+  const english = await propose();
+  expect(english).toContain(translate('bot.verbundInvitation', { lead: 'Abstatt' }, 'en'));
+  expect(english).not.toContain('Entscheidung');
 });
 
 test('no choice sent (a client that skips isRequired): the form asks for one, in words', async () => {

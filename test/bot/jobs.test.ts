@@ -169,3 +169,15 @@ test('"erinnern" says how many were reached, which failed, who has not installed
   expect(none.text).toContain('Not reachable, bot not installed: Ilsfeld.');
   expect(personalSends(BERT)).toBe(1);
 });
+
+test('a reminder reaches each member of staff in the language of their own chat', async () => {
+  await h.send({ ...messageActivity(ANNA, ''), locale: 'en-US', type: 'installationUpdate', action: 'add', text: undefined } as never);
+  await h.send({ ...messageActivity(BERT, ''), type: 'installationUpdate', action: 'add', text: undefined } as never);
+  await listsSent();
+  h.clock.set('2024-01-08T07:00:00.000Z'); // 7 days before the deadline
+  const before = h.outbound.sent.length;
+  await sendReminders(h.deps, 2025, [7, 1]);
+  const to = (u: typeof ANNA) => h.outbound.sent.slice(before).find((s) => s.reference.conversation?.id === `a:personal-${u.aadObjectId}`)!;
+  expect(cardText(to(ANNA).activity.attachments![0].content)).toContain('Reminder: check the list of persons');
+  expect(cardText(to(BERT).activity.attachments![0].content)).toContain('Erinnerung: Personenliste prüfen');
+});

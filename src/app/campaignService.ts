@@ -168,9 +168,9 @@ export class CampaignService {
    */
   async publish(year: number, opts: OperationOptions & { force?: boolean }): Promise<{ report: OverviewReport; replayed: boolean }> {
     assertKoordination(opts);
-    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
-    return this.ctx.repo.updateCampaign<{ report: OverviewReport; replayed: boolean }>(year, (current) => {
-      if (!current) throw new DomainError('campaign.notFound', { year });
+    const decisions = await this.ctx.repo.readDecisions(year);
+    // The lists are read under their locks: the figures published are those of the lists as they stand when the record is written.
+    return this.ctx.repo.updateCampaignWithLists<{ report: OverviewReport; replayed: boolean }>(year, (current, lists) => {
       if (!current.generation) throw new DomainError(current.purged ? 'campaign.purged' : 'campaign.notImported', { year });
       if (replayed(current, opts) && current.published) return { result: { report: current.published.report, replayed: true } };
       const now = this.ctx.clock.now();

@@ -55,6 +55,11 @@ export interface Repository {
     change: (current: GemeindeListe, record: CampaignRecord) => Mutation<GemeindeListe, R>,
   ): Promise<R>;
   /**
+   * Changes the campaign record from the lists as they are, holding every list's lock meanwhile: no
+   * click lands between reading the lists and writing the record (a publication of their figures).
+   */
+  updateCampaignWithLists<R>(year: number, change: (current: CampaignRecord, lists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R>;
+  /**
    * Replaces all lists of a year at once (an import): the new lists are written first, then the
    * campaign record switches to them in one atomic step; a crash leaves either the old or the new set.
    */

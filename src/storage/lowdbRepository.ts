@@ -125,6 +125,14 @@ export class LowdbRepository implements Repository {
     });
   }
 
+  async updateCampaignWithLists<R>(year: number, change: (current: CampaignRecord, lists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R> {
+    return this.withWholeYear(year, [], async (current, lists) => {
+      const { next, result } = change(current, lists);
+      if (next) await this.writeDoc(`${year}/campaign.json`, next);
+      return result;
+    });
+  }
+
   async purgeLists<R>(
     year: number,
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,

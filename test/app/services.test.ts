@@ -76,6 +76,29 @@ test('publish: refused while provisional unless forced; the published figures ar
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
 });
 
+test('publish reads the lists under their locks: a change another process is storing is waited for', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  // Another process (an `intm` next to the bot) holds Abstatt's list lock while it stores a change.
+  const { spawn } = await import('node:child_process');
+  const { mkdirSync, symlinkSync, unlinkSync } = await import('node:fs');
+  const os = await import('node:os');
+  const other = spawn('sleep', ['30']);
+  const lock = path.join(h.dataDir, 'locks', `2025-list-${ABSTATT}.lock`);
+  try {
+    mkdirSync(path.dirname(lock), { recursive: true });
+    symlinkSync(`${other.pid}\n${os.hostname()}\n`, lock);
+    let done = false;
+    const publishing = h.app.campaigns.publish(2025, { actor: coordinator, force: true }).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(done).toBe(false);
+    unlinkSync(lock);
+    await publishing;
+    expect(done).toBe(true);
+  } finally {
+    other.kill();
+  }
+});
+
 test('a provisional publication leaves open lists to their Gemeinde until the due date; a final one closes them', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   for (const g of verzeichnis.all.filter((g) => g.ags !== ABSTATT)) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });

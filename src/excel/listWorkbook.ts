@@ -61,7 +61,8 @@ export function personStatus(p: ListPerson): PersonStatus {
 function personReason(p: ListPerson): string | undefined {
   if (p.strike) return STRIKE_REASON_DE[p.strike.reason];
   if (p.addition?.kind === 'kind') return `nachgeborenes Kind${p.addition.parentId ? ` von ${p.addition.parentId}` : ''}`;
-  if (p.addition?.kind === 'weitere') return 'weitere Person (Prüfung durch die Koordinierungsstelle)';
+  // The review is pending only while it is: an accepted one reads as what it is.
+  if (p.addition?.kind === 'weitere') return p.addition.review === 'offen' ? 'weitere Person (Prüfung durch die Koordinierungsstelle)' : 'weitere Person';
   return undefined;
 }
 
@@ -247,6 +248,9 @@ const FIELD_DE: Record<string, string> = {
   partner: 'Partner',
   verbundMit: 'Verbund mit',
   bestaetigt: 'bestätigt',
+  // The import's entry on each list.
+  personen: 'Personen',
+  datei: 'Datei',
 };
 
 const VALUE_DE: Record<string, string> = {

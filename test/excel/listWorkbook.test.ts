@@ -91,7 +91,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     expect(byId.get('P-1004')).toMatchObject({ status: 'gezählt', reason: null });
     expect(byId.get('P-1005')).toMatchObject({ status: 'gezählt', zugang: 'Familiennachzug' });
     expect(byId.get(ids.child)).toMatchObject({ status: 'nachgetragen', reason: 'nachgeborenes Kind von P-1001', zugang: 'nachgeboren' });
-    expect(byId.get(ids.accepted)).toMatchObject({ status: 'nachgetragen', note: PLUS_JUSTIFICATION, by: KOORD.name });
+    expect(byId.get(ids.accepted)).toMatchObject({ status: 'nachgetragen', reason: 'weitere Person', note: PLUS_JUSTIFICATION, by: KOORD.name });
     expect(byId.get(ids.rejected)).toMatchObject({ status: 'Nachtrag abgelehnt', by: KOORD.name });
     expect(String(byId.get(ids.rejected)!.note)).toContain('Prüfung: @Leitung');
     expect(byId.get(ids.withdrawn)).toMatchObject({ status: 'zurückgenommen' });
@@ -156,6 +156,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     expect(describeValue({ status: 'in-bearbeitung', frist: '2024-01-31' })).toBe('Status: in Bearbeitung; Frist: 31.01.2024');
     expect(describeValue({ wahl: 'verbund', partner: ['08125005', '08125006'] })).toBe('Entscheidung: Verbund; Partner: 08125005, 08125006');
     expect(describeValue(null)).toBe('—');
+    expect(describeValue({ personen: 3, datei: 'export.csv' })).toBe('Personen: 3; Datei: export.csv'); // the import's entry
   });
 
   test('eine leere Liste ergibt eine gültige Datei', async () => {

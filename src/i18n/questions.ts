@@ -113,6 +113,10 @@ export const questionMessages = defineMessages({
     de: (p) => `Die Liste von ${p.name} (Berechnungsjahr ${p.year}) ist ${p.state}${p.date ? ` (am ${p.date})` : ''}.`,
     en: (p) => `The list of ${p.name} (year ${p.year}) is ${p.state}${p.date ? ` (on ${p.date})` : ''}.`,
   },
+  'q.status.notSent': {
+    de: (p) => `Die Koordinierungsstelle hat die Liste noch nicht versendet; Abgabefrist ist der ${p.date}.`,
+    en: (p) => `The coordinating office has not sent the list yet; it is due on ${p.date}.`,
+  },
   'q.status.due': {
     de: (p) => {
       const d = Number(p.daysLeft);

@@ -174,9 +174,14 @@ describe('persons, list status, deadlines', () => {
     expect(await ask('status of our list', staff(ABSTATT), 'en')).toContain('is in progress.\nDue: 15 January 2024 (5 days left).');
   });
 
-  test('list status after the deadline: overdue by so many days', async () => {
+  test('list status after the deadline: overdue by so many days – once the list was sent', async () => {
     await seed(h, 5);
     h.clock.set('2024-01-20T09:00:00.000Z');
+    // Never sent: not overdue, and the answer says why.
+    const unsent = await ask('Status', staff(ABSTATT));
+    expect(unsent).toContain('Die Koordinierungsstelle hat die Liste noch nicht versendet; Abgabefrist ist der 15.01.2024.');
+    expect(unsent).not.toContain('überfällig');
+    await h.app.review.markSent(2025, ABSTATT, { actor: coordinator });
     expect(await ask('Status', staff(ABSTATT))).toContain('Abgabefrist: 15.01.2024 (seit 5 Tagen überfällig).');
     expect(await ask('Status', staff(ABSTATT), 'en')).toContain('(5 days overdue)');
   });

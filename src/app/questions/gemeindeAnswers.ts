@@ -74,7 +74,9 @@ export async function listStatus(env: AnswerEnv, ags: string): Promise<string[]>
       date: submitted && row.submittedAt ? f.day(row.submittedAt) : undefined,
     }),
   ];
-  if (!submitted) lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
+  // A list not sent yet is not overdue (isOverdue): its deadline, without counting days against it.
+  if (row.listState === 'importiert') lines.push(env.t('q.status.notSent', { date: f.date(row.due) }));
+  else if (!submitted) lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
   const todo = openItems(env, record, row);
   lines.push(todo.length ? env.t('q.status.todo', { items: todo.join('; ') }) : env.t('q.status.complete'));
   if (submitted && !record.published) lines.push(env.t('q.status.awaitPublication', { date: f.date(record.campaign.deadlines.publication) }));

@@ -4,21 +4,33 @@ import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
+import { ROSTER_DOCUMENT } from './rosterService';
+import type { Roster } from '../domain/roster';
 
 export class AuditService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** Every change of the year, oldest first; with `ags` only those concerning that Gemeinde. */
+  /**
+   * Every change of the year, oldest first; with `ags` only those concerning that Gemeinde. Who was
+   * given access to a Gemeinde's list, and by whom, belongs to the evidence: the roster's changes
+   * (not tied to a year) are included up to the year's end, a move between Gemeinden under both.
+   */
   async entries(year: number, opts: { actor: Actor; ags?: string }): Promise<AuditEntry[]> {
     if (!isKoordination(opts.actor) && (!opts.ags || opts.ags !== opts.actor.ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
-    const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    const [lists, decisions, roster] = await Promise.all([
+      this.ctx.repo.readLists(year),
+      this.ctx.repo.readDecisions(year),
+      this.ctx.repo.readDocument<Roster>(ROSTER_DOCUMENT),
+    ]);
     const all: AuditEntry[] = [
       ...record.events,
       ...lists.flatMap((l) => l.events),
       ...decisions.events,
+      ...(roster?.events ?? []).filter((e) => e.at < `${year + 1}-01-01`),
     ];
-    const wanted = opts.ags ? all.filter((e) => e.ags === opts.ags || e.subject === opts.ags) : all;
+    const concerns = (e: AuditEntry, ags: string) => e.ags === ags || e.subject === ags || (e.before as { ags?: string } | null | undefined)?.ags === ags;
+    const wanted = opts.ags ? all.filter((e) => concerns(e, opts.ags!)) : all;
     // Stable sort by time: entries of one document keep their order when timestamps tie.
     return wanted.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map(({ e }) => e);
   }

@@ -3,7 +3,8 @@ import type { Actor } from '../domain/actor';
 import { AssignCommand, assignRole, emptyRoster, Identity, removeRole, resolveActor, Roster, RosterEntry } from '../domain/roster';
 import type { AppContext } from './context';
 
-const DOCUMENT = 'roster';
+export const ROSTER_DOCUMENT = 'roster';
+const DOCUMENT = ROSTER_DOCUMENT;
 
 export class RosterService {
   constructor(private readonly ctx: AppContext) {}

@@ -236,6 +236,22 @@ test('rights: staff see and export only their own list, never the overview or ot
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: own }))).toBe('list.personNotFound');
 });
 
+test('the audit shows who was given access to a Gemeinde\'s list, and a move between Gemeinden under both', async () => {
+  const who = { aadObjectId: '00000000-0000-4000-8000-0000000000aa', name: 'Sam Sachbearbeitung' };
+  await h.app.roster.assign({ ...who, role: 'gemeinde', ags: ABSTATT }, coordinator);
+  await h.app.roster.assign({ ...who, role: 'gemeinde', ags: BRACKENHEIM }, coordinator);
+  const abstatt = await h.app.audit.entries(2025, { actor: coordinator, ags: ABSTATT });
+  expect(abstatt.filter((e) => e.action === 'roster.assign').map((e) => e.after)).toEqual([
+    { rolle: 'gemeinde', ags: ABSTATT, name: who.name },
+    { rolle: 'gemeinde', ags: BRACKENHEIM, name: who.name },
+  ]);
+  const brackenheim = await h.app.audit.entries(2025, { actor: coordinator, ags: BRACKENHEIM });
+  expect(brackenheim.filter((e) => e.action === 'roster.assign')).toHaveLength(1);
+  // Changes after a year's end are not its evidence: made in 2024, they are not shown for 2023.
+  await h.app.campaigns.create({ year: 2023, kreisAmount: '1000' }, { actor: coordinator });
+  expect((await h.app.audit.entries(2023, { actor: coordinator })).filter((e) => e.action.startsWith('roster.'))).toEqual([]);
+});
+
 test('campaign update keeps what was not changed and is audited; status works before any import', async () => {
   const updated = await h.app.campaigns.update(2025, { landesmittel: '58000000', quotePercent: '3.77' }, { actor: coordinator });
   expect(updated.kreisAmount).toBe('2186600.00');

@@ -97,9 +97,29 @@ export async function linkSecret(env: NodeJS.ProcessEnv, dataDir: string): Promi
   return key;
 }
 
+const DOWNLOAD_DIR_PREFIX = 'intm-download-';
+/** A download is written and sent within seconds; a folder this old was left by a process that died meanwhile. */
+const LEFTOVER_AFTER_MS = 60 * 60_000;
+
+/**
+ * Removes download folders a crashed process left in the temporary directory: they hold a list with
+ * persons' names, and nothing else would ever delete them. Returns how many were removed.
+ */
+export async function sweepDownloadLeftovers(tmp = os.tmpdir(), now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(tmp).catch(() => [] as string[])) {
+    if (!name.startsWith(DOWNLOAD_DIR_PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    const stat = await fs.lstat(dir).catch(() => undefined);
+    if (!stat?.isDirectory() || now - stat.mtimeMs < LEFTOVER_AFTER_MS) continue;
+    await fs.rm(dir, { recursive: true, force: true }).then(() => removed++, () => undefined);
+  }
+  return removed;
+}
+
 /** The file a link names, written fresh from the current data into a temporary folder. */
 export async function renderDownload(app: IntmApp, target: DownloadTarget): Promise<{ file: string; name: string; cleanup(): Promise<void> }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'intm-download-'));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), DOWNLOAD_DIR_PREFIX));
   const system: Actor = { id: 'system:download', name: 'Download-Link', role: 'koordination' };
   const name =
     target.kind === 'overview'

@@ -7,7 +7,7 @@ import { createBot } from './bot';
 import type { BotConfig } from './config';
 import { ConversationStore } from './conversations';
 import type { BotDeps } from './deps';
-import { DownloadLinks, linkSecret } from './downloads';
+import { DownloadLinks, linkSecret, sweepDownloadLeftovers } from './downloads';
 import { consoleLogger, type Logger } from './log';
 import { AdapterOutbound, type Outbound } from './outbound';
 import { RateLimitedOutbound, type SenderOptions } from './sender';
@@ -47,6 +47,10 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const summaries = new SummaryCards(app, conversations, outbound, logger);
   let ownUrl = '';
   const publicBase = config.publicBaseUrl ?? (config.local ? () => ownUrl : undefined);
+  if (publicBase) {
+    const leftovers = await sweepDownloadLeftovers();
+    if (leftovers) logger.info('download.leftoversRemoved', { count: leftovers });
+  }
   const links = publicBase ? new DownloadLinks(await linkSecret(process.env, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
   const deps: BotDeps = {
     app,

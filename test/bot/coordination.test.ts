@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import { VERBS } from '../../src/cards/actions';
-import { LinkRefused, renderDownload } from '../../src/bot/downloads';
+import { LinkRefused, renderDownload, sweepDownloadLeftovers } from '../../src/bot/downloads';
 import { runScheduledJobs, sendReminders } from '../../src/bot/jobs';
 import { nextRun } from '../../src/bot/scheduler';
 import { syntheticExport, writeSyntheticXlsx } from '../../src/demo/syntheticExport';
@@ -142,6 +142,23 @@ test('export: signed links for coordinators in the personal chat; altered or exp
   expect(() => h.deps.links!.verify(`${payload}~${signature.slice(0, -2)}xx`)).toThrow(LinkRefused);
   h.clock.set('2024-01-11T09:00:01.000Z');
   expect(() => h.deps.links!.verify(token(urls[0]))).toThrow(expect.objectContaining({ reason: 'expired' }));
+});
+
+test('download folders a crashed process left behind are removed at the next start; fresh ones stay', async () => {
+  const tmp = tempDir('intm-tmp-');
+  const { mkdirSync, writeFileSync, utimesSync, existsSync } = await import('node:fs');
+  const old = `${tmp}/intm-download-old`;
+  const fresh = `${tmp}/intm-download-fresh`;
+  for (const dir of [old, fresh]) {
+    mkdirSync(dir);
+    writeFileSync(`${dir}/IntM-Liste-2025-08125001-Abstatt.xlsx`, 'persons');
+  }
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+  utimesSync(old, twoHoursAgo, twoHoursAgo);
+  mkdirSync(`${tmp}/other-program`);
+  utimesSync(`${tmp}/other-program`, twoHoursAgo, twoHoursAgo);
+  expect(await sweepDownloadLeftovers(tmp)).toBe(1);
+  expect([existsSync(old), existsSync(fresh), existsSync(`${tmp}/other-program`)]).toEqual([false, true, true]);
 });
 
 test('digest: in the coordinators\' channel, with the changes since the previous one', async () => {

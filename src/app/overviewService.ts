@@ -48,8 +48,9 @@ export class OverviewService {
    */
   async official(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
     const record = await requireCampaign(this.ctx, year);
-    if (!record.published || !record.generation) return { report: await this.overview(year) };
-    const current = await this.overview(year);
+    if (!record.published) return { report: await this.overview(year) };
+    // Purged: the lists are gone, the published figures are all there is (and nothing can differ from them).
+    const current = record.generation ? await this.overview(year) : record.published.report;
     return { report: record.published.report, sincePublication: sincePublication(current, record.published) };
   }
 

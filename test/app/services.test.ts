@@ -295,8 +295,13 @@ test('purge: only after the Berechnungsjahr, deletes every list with its persons
 
 test('a purged year is closed: no import brings persons back, its campaign and figures stay as they are', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const { report: published } = await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
   h.clock.set('2026-01-02T09:00:00.000Z');
   await h.app.campaigns.purge(2025, { actor: coordinator });
+  // What is exported afterwards: the published figures, as published, nothing changed since.
+  const official = await h.app.overview.official(2025);
+  expect(official.report).toEqual(published);
+  expect(official.sincePublication).toMatchObject({ changed: false, changedGemeinden: [] });
   const figures = await h.app.overview.overview(2025);
   const { campaign } = await h.app.campaigns.show(2025);
   expect(await refusal(h.app.imports.importStep1(2025, csv, 'again.csv', { actor: coordinator }))).toBe('campaign.purged');

@@ -98,10 +98,13 @@ function navData(view: ListView, pageCount: number, locale: Locale) {
   return [{ text: cardText('card.pageOf', locale, { page: view.page + 1, pages: pageCount }), buttons }];
 }
 
-/** Coordinators reopen a submitted list, or grant a new due date to an overdue one. */
+/**
+ * Coordinators reopen a submitted list, or grant a new due date to one past its date – sent or not
+ * (a list whose summary card could not be posted is not "overdue", but its Gemeinde cannot edit it either).
+ */
 function reopenData(view: ListView) {
   const { locale, list } = view;
-  if (view.viewerRole !== 'koordination' || !(list.submitted || isOverdue(list, view.campaign, view.today))) return [];
+  if (view.viewerRole !== 'koordination' || !(list.submitted || view.today > dueDate(list, view.campaign))) return [];
   return [
     {
       title: cardText('list.reopen', locale),

@@ -15,6 +15,8 @@ export interface GemeindeStatus {
   due: IsoDate;
   /** Days until the due date (negative once past). */
   daysLeft: number;
+  /** The Koordinierungsstelle has sent the list to the Gemeinde (worked on or not). */
+  sent: boolean;
   /** Sent, not submitted and past its due date (a list never sent is not overdue). */
   overdue: boolean;
   submittedAt?: string;
@@ -42,6 +44,7 @@ export function gemeindeStatus(
     counts: countList(list),
     due,
     daysLeft: daysBetween(today, due),
+    sent: Boolean(list.sent),
     overdue: isOverdue(list, campaign, today),
     ...(list.submitted ? { submittedAt: list.submitted.at, submittedBy: list.submitted.by.name } : {}),
     decision: choice,

@@ -60,8 +60,8 @@ export const questionMessages = defineMessages({
     en: (p) => `Funding for ${p.name}, year ${p.year}: ${p.amount} for ${en.persons(p.persons)}, that is ${p.vzae} FTE at ${p.eurPerVzae} per FTE.`,
   },
   'q.funding.listChanged': {
-    de: (p) => `Die Liste von ${p.name} hat sich seit der Veröffentlichung geändert (jetzt ${p.persons} Personen); der Betrag gilt, bis die Koordinierungsstelle erneut veröffentlicht.`,
-    en: (p) => `The list of ${p.name} has changed since publication (now ${p.persons} persons); the amount stands until the coordinating office publishes again.`,
+    de: (p) => `Die Liste von ${p.name} hat sich seit der Veröffentlichung geändert (jetzt ${de.persons(p.persons)}); der Betrag gilt, bis die Koordinierungsstelle erneut veröffentlicht.`,
+    en: (p) => `The list of ${p.name} has changed since publication (now ${en.persons(p.persons)}); the amount stands until the coordinating office publishes again.`,
   },
   'q.gap.short': {
     de: (p) => `${p.minVzae} VZÄ kosten ${p.cost}; es fehlen ${p.missing}.`,

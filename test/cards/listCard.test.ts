@@ -178,6 +178,17 @@ describe('the list card: layout', () => {
     expect(forGemeinde.actions).toBeUndefined();
   });
 
+  test('a coordinator may give a new due date to a list past its date, sent or never sent', () => {
+    const reopenOffered = (list: GemeindeListe) =>
+      verbsOf(listCard(view(list, { editable: true, viewerRole: 'koordination', today: '2024-01-20' }))).includes(VERBS.reopen);
+    const unsent = small();
+    expect(unsent.sent).toBeUndefined();
+    expect(reopenOffered(unsent)).toBe(true);
+    expect(reopenOffered(markSent(small(), changeContext(coordinator)).list)).toBe(true);
+    // Before the date there is nothing to extend.
+    expect(verbsOf(listCard(view(unsent, { editable: true, viewerRole: 'koordination', today: '2024-01-12' }))).includes(VERBS.reopen)).toBe(false);
+  });
+
   test('notices: error, success, warning and info at the top, each with its style', () => {
     const styles = (['error', 'success', 'warning', 'info'] as const).map((kind) => {
       const card = listCard(view(small(), { notice: { kind, text: `Hinweis ${kind}` } }));

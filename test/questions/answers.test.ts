@@ -9,6 +9,7 @@ import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
 import { emptyList } from '../../src/domain/list';
 import { Decimal, formatEuro, formatNumber } from '../../src/domain/money';
 import type { Locale } from '../../src/i18n/catalogue';
+import { translate } from '../../src/i18n/messages';
 import { ABSTATT, BRACKENHEIM, EPPINGEN, coordinator, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness, seed } from '../harness';
 
@@ -129,6 +130,8 @@ describe('funding', () => {
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
     expect(text).toContain(`${formatEuro(row.amount)} für 5 Personen`);
     expect(text).toContain('Die Liste von Abstatt hat sich seit der Veröffentlichung geändert (jetzt 4 Personen); der Betrag gilt, bis die Koordinierungsstelle erneut veröffentlicht.');
+    expect(translate('q.funding.listChanged', { name: 'Abstatt', persons: '1' }, 'de')).toContain('(jetzt 1 Person)');
+    expect(translate('q.funding.listChanged', { name: 'Abstatt', persons: '1' }, 'en')).toContain('(now 1 person)');
   });
 
   test('a Gemeinde in a Verbund learns whether the pooled shares pay for the position, not what its own share lacks', async () => {
@@ -181,6 +184,9 @@ describe('persons, list status, deadlines', () => {
     const unsent = await ask('Status', staff(ABSTATT));
     expect(unsent).toContain('Die Koordinierungsstelle hat die Liste noch nicht versendet; Abgabefrist ist der 15.01.2024.');
     expect(unsent).not.toContain('überfällig');
+    // Worked on by the Koordinierungsstelle, still never sent: still not overdue.
+    await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: coordinator });
+    expect(await ask('Status', staff(ABSTATT))).toContain('noch nicht versendet');
     await h.app.review.markSent(2025, ABSTATT, { actor: coordinator });
     expect(await ask('Status', staff(ABSTATT))).toContain('Abgabefrist: 15.01.2024 (seit 5 Tagen überfällig).');
     expect(await ask('Status', staff(ABSTATT), 'en')).toContain('(5 days overdue)');

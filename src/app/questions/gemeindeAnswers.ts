@@ -74,13 +74,17 @@ export async function listStatus(env: AnswerEnv, ags: string): Promise<string[]>
       date: submitted && row.submittedAt ? f.day(row.submittedAt) : undefined,
     }),
   ];
-  // A list not sent yet is not overdue (isOverdue): its deadline, without counting days against it.
-  if (row.listState === 'importiert') lines.push(env.t('q.status.notSent', { date: f.date(row.due) }));
-  else if (!submitted) lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
+  if (!submitted) lines.push(dueLine(env, row));
   const todo = openItems(env, record, row);
   lines.push(todo.length ? env.t('q.status.todo', { items: todo.join('; ') }) : env.t('q.status.complete'));
   if (submitted && !record.published) lines.push(env.t('q.status.awaitPublication', { date: f.date(record.campaign.deadlines.publication) }));
   return lines;
+}
+
+/** An open list's due date and days left. A list not sent yet is never overdue (isOverdue), even if someone worked on it: past its date the line says it was not sent. */
+function dueLine(env: AnswerEnv, row: GemeindeStatus): string {
+  if (!row.sent && row.daysLeft < 0) return env.t('q.status.notSent', { date: env.f.date(row.due) });
+  return env.t('q.status.due', { date: env.f.date(row.due), daysLeft: row.daysLeft });
 }
 
 /** What the Gemeinde (or the Koordinierungsstelle for it) still has to do. */
@@ -111,7 +115,7 @@ export async function deadlines(env: AnswerEnv, ags: string | undefined): Promis
   if (ags && record.generation) {
     const row = await statusRow(env, ags);
     if (row.due !== d.review) lines.push(env.t('q.deadlines.extension', { name: row.name, date: f.date(row.due) }));
-    if (row.listState !== 'eingereicht') lines.push(env.t('q.status.due', { date: f.date(row.due), daysLeft: row.daysLeft }));
+    if (row.listState !== 'eingereicht') lines.push(dueLine(env, row));
   }
   lines.push(env.t('q.deadlines.period', { start: f.date(campaign.period.start), end: f.date(campaign.period.end), stichtag: f.date(campaign.stichtag) }));
   return lines;

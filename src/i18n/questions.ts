@@ -236,6 +236,16 @@ export const questionMessages = defineMessages({
     de: (p) => `Kreisbetrag ${p.kreisAmount}, davon vorab ${p.vorwegabzug} für die Koordinierungsstelle.`,
     en: (p) => `District amount ${p.kreisAmount}, of which ${p.vorwegabzug} is deducted first for the coordinating office.`,
   },
+  'q.totals.changedSincePublication': {
+    de: (p) => {
+      const what = p.n ? `die Zahlen von ${num(p.n) === 1 ? '1 Gemeinde' : `${p.n} Gemeinden`}${p.parameters ? ' und die Parameter' : ''}` : 'die Parameter oder der Stand der Listen';
+      return `Seit der Veröffentlichung haben sich ${what} geändert; „berechnen“ zeigt die aktuellen Zahlen, sie gelten mit der nächsten Veröffentlichung.`;
+    },
+    en: (p) => {
+      const what = p.n ? `the figures of ${num(p.n) === 1 ? '1 municipality' : `${p.n} municipalities`}${p.parameters ? ' and the parameters' : ''}` : 'the parameters or the state of the lists';
+      return `Since publication, ${what} changed; "calculate" shows the current figures, which count from the next publication.`;
+    },
+  },
   'q.totals.lists': {
     de: (p) => `Listen: ${p.submitted} von ${p.total} eingereicht, ${p.overdue} überfällig; ${de.additions(p.pending)} in Prüfung.`,
     en: (p) => `Lists: ${p.submitted} of ${p.total} submitted, ${p.overdue} overdue; ${en.additions(p.pending)} to be checked.`,

@@ -247,6 +247,13 @@ describe('district questions (Koordinierungsstelle)', () => {
     expect(text).toContain('Listen: 1 von 46 eingereicht, 0 überfällig; 1 Nachtrag in Prüfung.');
     expect(text).toContain('Entscheidungen: 0 Landkreis, 0 eigenständig, 0 Verbund, 46 offen.');
     expect(await ask('total funding', coordinator, 'en')).toContain('€1,508,000 is distributed');
+    // Published, then a list changes: the totals are the published ones, and the answer says the lists moved on.
+    await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+    expect(await ask('Wie viele Personen insgesamt?', coordinator)).not.toContain('Seit der Veröffentlichung');
+    await h.app.review.strike(2025, EPPINGEN, { personId: `${EPPINGEN}-4`, reason: 'weggezogen' }, { actor: coordinator });
+    expect(await ask('Wie viele Personen insgesamt?', coordinator)).toContain(
+      'Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden geändert; „berechnen“ zeigt die aktuellen Zahlen',
+    );
   });
 
   test('missing: the Gemeinden that have not submitted, overdue ones marked', async () => {
@@ -297,6 +304,15 @@ describe('rights and missing data', () => {
     expect(help).toContain('Das habe ich leider nicht verstanden.');
     expect(help).toContain('„Wie hoch ist unsere voraussichtliche Förderung?“');
     expect(help).not.toContain('Welche Gemeinden');
+  });
+
+  test('a purged year: the answer says its personal data was deleted, not that nothing was imported', async () => {
+    await seed(h, 5);
+    h.clock.set('2026-01-02T09:00:00.000Z');
+    await h.app.campaigns.purge(2025, { actor: coordinator });
+    const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
+    expect(text).toContain('Die Personendaten des Berechnungsjahres 2025 sind gelöscht');
+    expect(text).not.toContain('nicht importiert');
   });
 
   test('no campaign, nothing imported, nobody counted: a clear sentence each', async () => {

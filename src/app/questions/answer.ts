@@ -31,6 +31,7 @@ export interface Answer {
 const NO_FIGURES: Record<string, MessageCode> = {
   'campaign.notFound': 'q.noCampaign',
   'campaign.notImported': 'q.notImported',
+  'campaign.purged': 'campaign.purged',
   'allocation.noPersons': 'q.noPersons',
 };
 

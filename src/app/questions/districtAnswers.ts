@@ -24,6 +24,11 @@ export async function totals(env: AnswerEnv): Promise<string[]> {
     env.t('q.totals.decisions', { ...s.decisions }),
     provenance(env, record, report),
   );
+  // The figures above are the published ones (they count until the next publication); say when the lists moved on.
+  if (record.published) {
+    const since = (await env.app.overview.current(env.year)).sincePublication;
+    if (since?.changed) lines.push(env.t('q.totals.changedSincePublication', { n: since.changedGemeinden.length, parameters: since.parametersChanged ? 1 : undefined }));
+  }
   return lines;
 }
 

@@ -39,7 +39,7 @@ export function answerEnv(app: IntmApp, actor: Actor, locale: Locale, year: numb
 /** The campaign with imported lists; refuses (as a sentence for the user) when there is none. */
 export async function importedCampaign(env: AnswerEnv): Promise<CampaignRecord> {
   const record = await env.app.campaigns.show(env.year);
-  if (!record.generation) throw new DomainError('campaign.notImported', { year: env.year });
+  if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year: env.year });
   return record;
 }
 

@@ -129,7 +129,7 @@ export async function options(env: AnswerEnv, ags: string | undefined): Promise<
     lines.push(...(await ownOptionFigures(env, ags)));
   } catch (e) {
     // The general explanation stands on its own; figures follow once there are any.
-    const noFigures = ['campaign.notFound', 'campaign.notImported', 'allocation.noPersons'];
+    const noFigures = ['campaign.notFound', 'campaign.notImported', 'campaign.purged', 'allocation.noPersons'];
     if (!(isDomainError(e) && noFigures.includes(e.code))) throw e;
   }
   return lines;

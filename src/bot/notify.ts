@@ -2,7 +2,7 @@
  * Messages the bot sends on its own to the staff of a Gemeinde: into each one's personal chat (the
  * reference stored when they installed the bot), in the language Teams last reported for that chat.
  * Whoever has not installed it cannot be reached personally; the result says how many were reached,
- * so the digest can name the others.
+ * failed or could not be reached, for the reply to `erinnern` and the log.
  */
 import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';

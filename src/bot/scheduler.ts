@@ -1,7 +1,7 @@
 /**
- * Runs the daily jobs on a cron schedule in the Landkreis's time zone (croner). The time of the last
- * completed run is kept in the data directory: a run missed while the bot was down is made up once,
- * soon after the next start.
+ * Runs the daily jobs on a cron schedule in the Landkreis's time zone (croner). When the last run that
+ * went through without an error started is kept in the data directory: a run missed while the bot was
+ * down is made up once, soon after the next start.
  */
 import { Cron } from 'croner';
 import type { BotDeps } from './deps';

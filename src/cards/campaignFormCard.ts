@@ -4,7 +4,7 @@
  * Stichtag and deadlines follow from the year (shown as a note). After a refusal the card comes back
  * with the reason and what was typed.
  */
-import { formatDate } from '../domain/dates';
+import { formatDateFor } from '../domain/dates';
 import { cardText } from '../i18n/cards';
 import { VERBS } from './actions';
 import { actionButton } from './buttons';
@@ -52,12 +52,12 @@ export function campaignFormCard(view: CampaignFormView): AdaptiveCard {
     eurPerVzae: values?.eurPerVzae ?? amountInput(defaults.eurPerVzae),
     defaults: cardText('campaign.defaults', locale, {
       year: view.year,
-      start: formatDate(defaults.periodStart),
-      end: formatDate(defaults.periodEnd),
-      sent: formatDate(d.listsSent),
-      review: formatDate(d.review),
-      publication: formatDate(d.publication),
-      decision: formatDate(d.decision),
+      start: formatDateFor(defaults.periodStart, locale),
+      end: formatDateFor(defaults.periodEnd, locale),
+      sent: formatDateFor(d.listsSent, locale),
+      review: formatDateFor(d.review, locale),
+      publication: formatDateFor(d.publication, locale),
+      decision: formatDateFor(d.decision, locale),
     }),
     // The inputs (year, amounts, unit, cost per VZÄ) arrive merged into the data.
     buttons: [actionButton(VERBS.campaignCreate, cardText('campaign.button', locale), {}, { style: 'positive' })],

@@ -221,6 +221,9 @@ describe('campaign form', () => {
   test('English', () => {
     const text = allText(campaignFormCard({ locale: 'en', year: 2026, defaults }));
     for (const words of ['Create a campaign', 'District amount in €', 'State funds in €', 'Allocation quota in %', 'to cents (€0.01)', 'Cost per FTE in €', 'Create campaign']) expect(text).toContain(words);
+    // Dates in English, as everywhere in the English UI.
+    expect(text).toContain('31 May 2025');
+    expect(text).not.toMatch(/\d\d\.\d\d\.\d{4}/);
   });
 });
 

@@ -169,6 +169,7 @@ describe('intm', () => {
     expect((await intm('allocate', '--year', '2025')).out).toContain(
       'Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden und die Parameter der Kampagne geändert. Die Gemeinden sehen die veröffentlichten Zahlen',
     );
+    expect(JSON.parse((await intm('allocate', '--year', '2025', '--json')).out).sincePublication).toMatchObject({ changed: true, parametersChanged: true });
   });
 
   test('a bad import lists every bad row as "Zeile N: …" and stores nothing', async () => {

@@ -68,7 +68,8 @@ export function printOverview(env: CommandEnv, r: OverviewReport): void {
 export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' } }, ALLOCATE_USAGE);
   const { report, sincePublication } = await env.app.overview.current(a.year(p, ALLOCATE_USAGE));
-  if (a.flag(p, 'json')) env.io.out(JSON.stringify(allocationJson(report), null, 2));
+  // Scripts learn, as readers do, when the current figures are not the published ones.
+  if (a.flag(p, 'json')) env.io.out(JSON.stringify({ ...allocationJson(report), ...(sincePublication ? { sincePublication } : {}) }, null, 2));
   else {
     printOverview(env, report);
     // The Gemeinden see the published figures until the next publication: say when these are not them.

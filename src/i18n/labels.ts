@@ -94,9 +94,11 @@ export function changesSincePublicationDe(since: SincePublication): string | und
 /**
  * Who acted, beside the name an entry carries: the role, and for the command line the system user.
  * `intm --by NAME` records NAME (on whose behalf); the audit must still show that the
- * Koordinierungsstelle acted, and from which account.
+ * Koordinierungsstelle acted, and (`account`, for the LRA's own audit) from which account – not in
+ * files that may be passed on to a Gemeinde.
  */
-export function actorRoleDe(actor: ActorRef): string {
+export function actorRoleDe(actor: ActorRef, opts: { account?: boolean } = {}): string {
   const role = actor.role === 'koordination' ? 'Koordinierungsstelle' : 'Gemeinde';
-  return actor.id.startsWith('cli:') ? `${role}, Kommandozeile: Benutzer ${actor.id.slice(4)}` : role;
+  if (!actor.id.startsWith('cli:')) return role;
+  return opts.account ? `${role}, Kommandozeile: Benutzer ${actor.id.slice(4)}` : `${role}, Kommandozeile`;
 }

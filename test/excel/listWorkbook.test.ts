@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { countList } from '../../src/domain/list';
 import { describeValue, writeListWorkbook } from '../../src/excel/listWorkbook';
+import { actorRoleDe } from '../../src/i18n/labels';
 import { tempFile } from './fixtures';
 import { GEMEINDE, KOORD, MINUS_NOTE, PLUS_JUSTIFICATION, reviewedList, STAFF } from './listFixture';
 import { readWorkbook } from './xlsxFiles';
@@ -157,6 +158,10 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     expect(describeValue({ wahl: 'verbund', partner: ['08125005', '08125006'] })).toBe('Entscheidung: Verbund; Partner: 08125005, 08125006');
     expect(describeValue(null)).toBe('—');
     expect(describeValue({ personen: 3, datei: 'export.csv' })).toBe('Personen: 3; Datei: export.csv'); // the import's entry
+    // A change made at the command line: the file (which may go to the Gemeinde) names no system account; the LRA's audit does.
+    const cli = { id: 'cli:mmuster', name: 'Sachbearbeitung Abstatt', role: 'koordination' as const };
+    expect(actorRoleDe(cli)).toBe('Koordinierungsstelle, Kommandozeile');
+    expect(actorRoleDe(cli, { account: true })).toBe('Koordinierungsstelle, Kommandozeile: Benutzer mmuster');
   });
 
   test('eine leere Liste ergibt eine gültige Datei', async () => {

@@ -31,7 +31,7 @@ export async function auditCommand(env: CommandEnv, argv: string[]): Promise<num
   env.io.out(
     table(
       ['Zeitpunkt', 'Bearbeiter', 'Aktion', 'Gemeinde', 'Betrifft', 'vorher', 'nachher', 'Begründung'],
-      entries.map((e) => [formatTimestamp(e.at), `${e.actor.name} (${actorRoleDe(e.actor)})`, AUDIT_ACTION.de[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
+      entries.map((e) => [formatTimestamp(e.at), `${e.actor.name} (${actorRoleDe(e.actor, { account: true })})`, AUDIT_ACTION.de[e.action], e.ags ?? '', e.subject ?? '', compact(e.before), compact(e.after), e.reason ?? '']),
     ),
   );
   return 0;

@@ -1,6 +1,7 @@
 /** Answers about one Gemeinde: funding, persons, list status, deadlines, the options of step B. */
 import { MINIMUM_POSITION_VZAE } from '../../domain/campaign';
 import { isDomainError } from '../../domain/errors';
+import { countList } from '../../domain/list';
 import type { GemeindeStatus } from '../../domain/status';
 import { CHOICE_LABEL, LIST_STATE_LABEL } from '../../i18n/labels';
 import type { CampaignRecord } from '../ports';
@@ -16,7 +17,10 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
   const record = await importedCampaign(env);
   const report = await moneyFigures(env, record);
   const row = rowOf(report, ags);
-  const status = await statusRow(env, ags);
+  // Only this Gemeinde's decision and list: the whole status (every list, every assessment) would cost as much as the overview again.
+  const [book, list] = await Promise.all([env.app.ctx.repo.readDecisions(env.year), env.app.ctx.repo.readList(env.year, ags)]);
+  const choice = book.decisions[ags]?.choice;
+  const personsNow = list ? countList(list).persons : row.persons;
   const { f } = env;
   const lines = [
     env.t('q.funding.amount', {
@@ -30,12 +34,12 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
   ];
   // A Gemeinde that decided on a position (alone or in a Verbund) learns whether its position is paid
   // for – in a Verbund by the pooled shares – rather than what its own share alone would lack.
-  if (status.decision === 'eigenstaendig' || status.decision === 'verbund') lines.push(...(await positionLines(env, ags)));
+  if (choice === 'eigenstaendig' || choice === 'verbund') lines.push(...(await positionLines(env, ags)));
   else lines.push(gapLine(env, row.amount, report.parameters.eurPerVzae).text);
   lines.push(provenance(env, record, report, ags));
   // The amount is the published one; the list may have changed since (then it counts from the next publication).
-  if (record.published && status.counts.persons !== row.persons) {
-    lines.push(env.t('q.funding.listChanged', { name: row.gemeinde, persons: f.count(status.counts.persons) }));
+  if (record.published && personsNow !== row.persons) {
+    lines.push(env.t('q.funding.listChanged', { name: row.gemeinde, persons: f.count(personsNow) }));
   }
   return lines;
 }

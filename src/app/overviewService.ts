@@ -24,7 +24,11 @@ export class OverviewService {
 
   /** The allocation as it stands now (provisional until every list is submitted). */
   async overview(year: number): Promise<OverviewReport> {
-    const record = await requireCampaign(this.ctx, year);
+    return this.reportOf(await requireCampaign(this.ctx, year));
+  }
+
+  private async reportOf(record: CampaignRecord): Promise<OverviewReport> {
+    const year = record.campaign.year;
     // After deletion of the personal data the figures as they were are all there is.
     if (!record.generation && record.purged?.figures) return record.purged.figures;
     if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
@@ -38,7 +42,7 @@ export class OverviewService {
    */
   async current(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
     const record = await requireCampaign(this.ctx, year);
-    const report = await this.overview(year);
+    const report = await this.reportOf(record);
     return { report, ...(record.published ? { sincePublication: sincePublication(report, record.published) } : {}) };
   }
 
@@ -48,9 +52,9 @@ export class OverviewService {
    */
   async official(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
     const record = await requireCampaign(this.ctx, year);
-    if (!record.published) return { report: await this.overview(year) };
+    if (!record.published) return { report: await this.reportOf(record) };
     // Purged: the lists are gone, the published figures are all there is (and nothing can differ from them).
-    const current = record.generation ? await this.overview(year) : record.published.report;
+    const current = record.generation ? await this.reportOf(record) : record.published.report;
     return { report: record.published.report, sincePublication: sincePublication(current, record.published) };
   }
 

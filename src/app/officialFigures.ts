@@ -35,16 +35,8 @@ export function officialFigures(
   verzeichnis: GemeindeVerzeichnis,
   clock: { now: string; today: string },
 ): OfficialFigures {
-  const published = record.published?.report;
-  if (published) {
-    return {
-      report: published,
-      amounts: amountsOf(published),
-      campaign: { ...record.campaign, eurPerVzae: published.parameters.eurPerVzae },
-      published: true,
-      provisional: published.provisional,
-    };
-  }
+  const published = publishedFigures(record);
+  if (published) return published;
   let report: OverviewReport | undefined;
   try {
     report = buildOverview(record.campaign, [...lists], decisions, verzeichnis, clock.now, clock.today);
@@ -52,6 +44,19 @@ export function officialFigures(
     if (!(e instanceof DomainError) || e.code !== 'allocation.noPersons') throw e;
   }
   return { ...(report ? { report } : {}), amounts: report ? amountsOf(report) : new Map(), campaign: record.campaign, published: false, provisional: true };
+}
+
+/** The published figures alone (no lists needed); undefined before the first publication. */
+export function publishedFigures(record: CampaignRecord): OfficialFigures | undefined {
+  const published = record.published?.report;
+  if (!published) return undefined;
+  return {
+    report: published,
+    amounts: amountsOf(published),
+    campaign: { ...record.campaign, eurPerVzae: published.parameters.eurPerVzae },
+    published: true,
+    provisional: published.provisional,
+  };
 }
 
 function amountsOf(report: OverviewReport): Map<string, Decimal> {

@@ -6,11 +6,11 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { IntmApp } from '../app';
+import { publishedFigures } from '../app/officialFigures';
 import { summaryCard } from '../cards';
 import type { Actor } from '../domain/actor';
 import { assessDecision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
-import { Decimal } from '../domain/money';
 import type { ConversationStore, StoredReference } from './conversations';
 import { Background } from './background';
 import type { Logger } from './log';
@@ -125,12 +125,12 @@ export class SummaryCards {
     const list = sendingAs && !stored.sent ? { ...stored, sent: { at: this.app.ctx.clock.now(), by: { id: sendingAs.id, name: sendingAs.name } } } : stored;
     const name = this.app.ctx.verzeichnis.byKey(ags)!.name;
     const view = summaryView('de', year, name, list, record.campaign, this.app.ctx.clock.today());
-    const published = record.published?.report.rows.find((r) => r.ags === ags);
-    if (published) {
+    const figures = publishedFigures(record);
+    const published = figures?.report?.rows.find((r) => r.ags === ags);
+    if (figures && published) {
       const book = await this.app.ctx.repo.readDecisions(year);
-      const amounts = new Map(record.published!.report.rows.map((r) => [r.ags, new Decimal(r.amount)]));
-      // Assessed as every other view after publication: with the published cost per VZÄ (officialFigures.ts).
-      const assessment = assessDecision(book, ags, amounts, { ...record.campaign, eurPerVzae: record.published!.report.parameters.eurPerVzae });
+      // Assessed as every other view after publication: the published amounts and cost per VZÄ.
+      const assessment = assessDecision(book, ags, figures.amounts, figures.campaign);
       // Without a decision by the deadline the Landkreis does it: the card says so instead of "offen".
       const defaulted = assessment.choice === 'offen' && this.app.ctx.clock.today() > record.campaign.deadlines.decision;
       view.published = {

@@ -272,12 +272,13 @@ function writeOverview(ws: Worksheet, report: OverviewReport, param: Record<Para
   ws.columns = [11, 28, 10, 11, 13, 13, 11, 18, 17, 9, 36, 30].map((width) => ({ width }));
   ws.getCell('A1').value = `Integrationsmanagement – Verteilung Berechnungsjahr ${report.year}${report.provisional ? ' (vorläufig)' : ''}`;
   styleTitle(ws.getCell('A1'));
+  const note = publication ? publicationNote(publication) : undefined;
   ws.getCell('A2').value =
     `Zu verteilender Betrag ${formatEuro(report.parameters.distributable)} · Stichtag ${formatDate(report.parameters.stichtag)} · ` +
     `Stand ${formatBerlin(report.generatedAt)} Uhr · ` +
     (report.provisional ? 'vorläufig: Die Zahlen können sich noch ändern.' : 'endgültig') +
-    (publication ? ` · veröffentlicht am ${publicationNote(publication).date}` : '') +
-    (publication?.changed ? ` · ${publicationNote(publication).note}` : '');
+    (note ? ` · veröffentlicht am ${note.date}` : '') +
+    (note && publication?.changed ? ` · ${note.note}` : '');
   if (report.provisional || publication?.changed) ws.getCell('A2').font = { bold: true, color: { argb: 'FFC00000' } };
 
   const headers = [

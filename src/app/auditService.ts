@@ -29,7 +29,8 @@ export class AuditService {
       ...decisions.events,
       ...(roster?.events ?? []).filter((e) => e.at < `${year + 1}-01-01`),
     ];
-    const concerns = (e: AuditEntry, ags: string) => e.ags === ags || e.subject === ags || (e.before as { ags?: string } | null | undefined)?.ags === ags;
+    // By the Gemeinde the entry names, never by its subject: a person id from the LRA's file may look like an AGS.
+    const concerns = (e: AuditEntry, ags: string) => e.ags === ags || (e.before as { ags?: string } | null | undefined)?.ags === ags;
     const wanted = opts.ags ? all.filter((e) => concerns(e, opts.ags!)) : all;
     // Stable sort by time: entries of one document keep their order when timestamps tie.
     return wanted.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map(({ e }) => e);

@@ -139,7 +139,9 @@ export function createCampaign(input: CampaignInput): Campaign {
     throw new DomainError('campaign.periodOrder', { start: period.start, end: period.end });
   }
   const stichtag = input.stichtag ?? period.end;
-  if (stichtag < period.start) throw new DomainError('campaign.stichtagBeforePeriod', { stichtag });
+  // The count is the count at the Stichtag: a person assigned after it was not there yet, so the period
+  // (whose assignments are counted) must not reach beyond it.
+  if (stichtag < period.end) throw new DomainError('campaign.stichtagBeforePeriod', { stichtag, end: period.end });
 
   const deadlines: Deadlines = { ...defaultDeadlines(year), ...definedOnly(input.deadlines ?? {}) };
   if (!(deadlines.listsSent <= deadlines.review && deadlines.review <= deadlines.publication && deadlines.publication <= deadlines.decision)) {

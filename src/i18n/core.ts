@@ -101,8 +101,10 @@ export const coreMessages = defineMessages({
     en: (p) => `The reference period starts (${en(p.start)}) after it ends (${en(p.end)}).`,
   },
   'campaign.stichtagBeforePeriod': {
-    de: (p) => `Der Stichtag ${de(p.stichtag)} liegt vor dem Betrachtungszeitraum.`,
-    en: (p) => `The cut-off date ${en(p.stichtag)} lies before the reference period.`,
+    de: (p) =>
+      `Der Stichtag ${de(p.stichtag)} liegt vor dem Ende des Betrachtungszeitraums (${de(p.end)}). Gezählt wird am Stichtag; wählen Sie ihn nicht vor dem Ende des Zeitraums, oder kürzen Sie den Zeitraum.`,
+    en: (p) =>
+      `The cut-off date ${en(p.stichtag)} lies before the end of the reference period (${en(p.end)}). Persons are counted at the cut-off date; choose it no earlier than the end of the period, or shorten the period.`,
   },
   'campaign.deadlineOrder': {
     de: () => 'Die Fristen müssen in dieser Reihenfolge liegen: Versand, Rückmeldung, Veröffentlichung, Entscheidung.',
@@ -153,8 +155,10 @@ export const coreMessages = defineMessages({
       `The figures are still provisional: ${p.open} list(s) not submitted, ${p.pending} addition(s) not decided. Publish afterwards, or explicitly as provisional.`,
   },
   'purge.tooEarly': {
-    de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} können erst nach dessen Ende gelöscht werden (ab ${p.date}); bis dahin dienen sie als Nachweis.`,
-    en: (p) => `The personal data of ${p.year} can only be deleted after that year has ended (from ${p.date}); until then it serves as evidence.`,
+    de: (p) =>
+      `Die Personendaten des Berechnungsjahres ${p.year} können frühestens nach dessen Ende gelöscht werden (ab ${p.date}). Löschen Sie sie erst, wenn auch die Prüfung des Verwendungsnachweises abgeschlossen ist: Listen und Änderungsprotokoll sind dessen Nachweis.`,
+    en: (p) =>
+      `The personal data of ${p.year} can be deleted at the earliest after that year has ended (from ${p.date}). Delete it only once the audit of the Verwendungsnachweis is also complete: the lists and the change log are its evidence.`,
   },
   'campaign.purged': {
     de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} sind gelöscht; erhalten sind nur die Zahlen.`,

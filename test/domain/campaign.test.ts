@@ -57,8 +57,15 @@ describe('campaign (Berechnungsjahr)', () => {
   });
 
   test('period and Stichtag are configurable per year', () => {
-    const c = createCampaign({ year: 2027, kreisAmount: '1', periodStart: '2022-01-01', periodEnd: '2024-12-31', stichtag: '2024-06-30' });
-    expect(c.stichtag).toBe('2024-06-30');
+    const c = createCampaign({ year: 2027, kreisAmount: '1', periodStart: '2022-01-01', periodEnd: '2024-06-30', stichtag: '2024-09-30' });
+    expect(c.period).toEqual({ start: '2022-01-01', end: '2024-06-30' });
+    expect(c.stichtag).toBe('2024-09-30');
+    expect(createCampaign({ year: 2027, kreisAmount: '1', periodEnd: '2024-06-30' }).stichtag).toBe('2024-06-30');
+    // Counted at the Stichtag: a period reaching beyond it would count persons assigned after it.
+    expect(refusalCode(() => createCampaign({ year: 2027, kreisAmount: '1', periodEnd: '2024-12-31', stichtag: '2024-06-30' }))).toBe('campaign.stichtagBeforePeriod');
+    expect(new DomainError('campaign.stichtagBeforePeriod', { stichtag: '2024-06-30', end: '2024-12-31' }).message).toBe(
+      'Der Stichtag 30.06.2024 liegt vor dem Ende des Betrachtungszeitraums (31.12.2024). Gezählt wird am Stichtag; wählen Sie ihn nicht vor dem Ende des Zeitraums, oder kürzen Sie den Zeitraum.',
+    );
     expect(new DomainError('campaign.notMultipleOfUnit', { amount: '1508000.50', unit: '1' }).message).toContain('1.508.000,50 €');
   });
 });

@@ -13,7 +13,11 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** `--data-dir`, else `INTM_DATA_DIR`, else `data/runtime` in the project (git-ignored). */
-export function resolveDataDir(explicit?: string): string {
-  return path.resolve(explicit ?? process.env.INTM_DATA_DIR ?? path.join(projectRoot(), 'data', 'runtime'));
+/**
+ * `--data-dir`, else `INTM_DATA_DIR`, else `data/runtime` in the project (git-ignored). An empty value
+ * counts as not set: `INTM_DATA_DIR=` in an env file must not put the data into the working directory.
+ */
+export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const given = [explicit, env.INTM_DATA_DIR].find((d) => d !== undefined && d.trim() !== '');
+  return path.resolve(given ?? path.join(projectRoot(), 'data', 'runtime'));
 }

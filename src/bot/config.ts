@@ -118,7 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     coordinators,
     // Without INTM_TENANTS only the own tenant may talk to the bot – also with a managed identity, which is
     // single-tenant too; a MultiTenant registration without a list lets every tenant in (roles still apply).
-    tenants: tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : [],
+    // Lower case, as tenantOf reads them from activities: a GUID written in upper case is the same tenant.
+    tenants: (tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : []).map((t) => t.toLowerCase()),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
     ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };

@@ -10,7 +10,8 @@ export function identityOf(activity: Activity): Identity | undefined {
 }
 
 export function tenantOf(activity: Activity): string | undefined {
-  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  // GUIDs compare without regard to case (Teams sends lower case; a setting may be written in upper case).
+  return (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id)?.toLowerCase();
 }
 
 /** English where Teams reports an English locale, German otherwise. */

@@ -40,7 +40,7 @@ export function emptyRoster(): Roster {
 }
 
 function matches(entry: RosterEntry, who: { aadObjectId: string; tenantId?: string }): boolean {
-  return entry.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() && (!entry.tenantId || !who.tenantId || entry.tenantId === who.tenantId);
+  return entry.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() && (!entry.tenantId || !who.tenantId || entry.tenantId.toLowerCase() === who.tenantId.toLowerCase());
 }
 
 /**

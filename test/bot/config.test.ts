@@ -1,5 +1,6 @@
 /** The bot's configuration check: the schedule's time zone and the frozen clock (INTM_NOW). */
 import { ConfigError, loadConfig } from '../../src/bot/config';
+import { tenantOf } from '../../src/bot/identity';
 import { clockFromEnvironment } from '../../src/compose';
 import { systemClock } from '../../src/storage/systemClock';
 
@@ -46,4 +47,12 @@ test('the clock reads INTM_NOW the same way: blank is the real clock', () => {
     if (before === undefined) delete process.env.INTM_NOW;
     else process.env.INTM_NOW = before;
   }
+});
+
+test('tenant ids are compared in lower case: one written in upper case in the settings still lets its users in', () => {
+  const upper = BOT.BOT_TENANT_ID.toUpperCase();
+  expect(loadConfig({ ...BOT, BOT_TENANT_ID: upper }).tenants).toEqual([BOT.BOT_TENANT_ID]);
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_TENANTS: `${upper}, A0000000-0000-4000-8000-00000000000A` }).tenants).toEqual([BOT.BOT_TENANT_ID, 'a0000000-0000-4000-8000-00000000000a']);
+  expect(tenantOf({ conversation: { tenantId: upper } } as never)).toBe(BOT.BOT_TENANT_ID);
+  expect(tenantOf({ channelData: { tenant: { id: upper } } } as never)).toBe(BOT.BOT_TENANT_ID);
 });

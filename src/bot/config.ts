@@ -94,9 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     }
   }
   const daysText = (env.INTM_REMINDER_DAYS ?? '').trim() || '7,1';
-  const reminderDays = daysText.split(/[,;\s]+/).map(Number);
-  if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 60)) problems.push(`INTM_REMINDER_DAYS „${daysText}“: ganze Tage 0–60, durch Komma getrennt.`);
-  const schedulerOff = (env.INTM_SCHEDULER ?? '').trim() === 'off';
+  const dayItems = daysText.split(/\s*[,;]\s*|\s+/);
+  const reminderDays = dayItems.map(Number);
+  // Each item a whole number: "7," must not become a reminder on the deadline day itself (Number('') is 0).
+  if (dayItems.some((d) => !/^\d+$/.test(d)) || reminderDays.some((d) => d > 60)) problems.push(`INTM_REMINDER_DAYS „${daysText}“: ganze Tage 0–60, durch Komma getrennt.`);
+  // Only "off" switches the jobs off; any other value is a typo ("aus", "0") that would send reminders unintended.
+  const schedulerText = (env.INTM_SCHEDULER ?? '').trim();
+  if (schedulerText !== '' && schedulerText !== 'off') problems.push(`INTM_SCHEDULER „${schedulerText}“: erlaubt ist nur off (kein Statusbericht, keine Erinnerungen) oder nichts.`);
+  const schedulerOff = schedulerText === 'off';
 
   // A frozen clock moves no deadline, reminder or digest forward: only for demos and tests, never with real users.
   const now = frozenNow(env);

@@ -56,3 +56,13 @@ test('tenant ids are compared in lower case: one written in upper case in the se
   expect(tenantOf({ conversation: { tenantId: upper } } as never)).toBe(BOT.BOT_TENANT_ID);
   expect(tenantOf({ channelData: { tenant: { id: upper } } } as never)).toBe(BOT.BOT_TENANT_ID);
 });
+
+test('INTM_SCHEDULER takes only off; INTM_REMINDER_DAYS only whole days, no empty items', () => {
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_SCHEDULER: 'off' }).schedule).toBeUndefined();
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_SCHEDULER: ' ' }).schedule).toBeDefined();
+  for (const typo of ['aus', 'OFF', '0', 'false']) expect(problemsOf({ INTM_LOCAL: '1', INTM_SCHEDULER: typo })).toEqual([expect.stringContaining(`INTM_SCHEDULER „${typo}“`)]);
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: '14, 7 ,1' }).schedule!.reminderDays).toEqual([14, 7, 1]);
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: '7 1' }).schedule!.reminderDays).toEqual([7, 1]);
+  expect(loadConfig({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: '0' }).schedule!.reminderDays).toEqual([0]);
+  for (const bad of ['7,', ',', '7,,1', '-1', '1.5', '61', 'sieben']) expect(problemsOf({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: bad })).toEqual([`INTM_REMINDER_DAYS „${bad}“: ganze Tage 0–60, durch Komma getrennt.`]);
+});

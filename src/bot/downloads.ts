@@ -87,10 +87,17 @@ export async function linkSecret(env: NodeJS.ProcessEnv, dataDir: string): Promi
     return Buffer.from(configured);
   }
   const file = path.join(dataDir, 'link-secret.key');
+  let stored: string | undefined;
   try {
-    return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
+    stored = await fs.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (stored !== undefined) {
+    const key = Buffer.from(stored.trim(), 'base64');
+    // An emptied or hand-edited key file would sign links anyone can forge: refuse to start instead.
+    if (key.length < 32) throw new Error(`Der Schlüssel für Download-Links (${file}) ist beschädigt (kürzer als 32 Byte). Datei löschen – der Bot legt beim Start einen neuen an; bisherige Links werden ungültig.`);
+    return key;
   }
   const key = randomBytes(32);
   await writeFileDurably(file, key.toString('base64'));

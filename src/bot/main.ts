@@ -42,8 +42,16 @@ async function main(): Promise<void> {
   }
 }
 
+/** The reason in German where the operator can act on it; anything else as Node words it. */
+function startFailure(e: unknown): string {
+  const err = e as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (err?.code === 'EADDRINUSE') return `Der Port ${err.port ?? ''} (${err.address ?? ''}) ist schon belegt – läuft der Bot bereits? Sonst PORT auf einen freien Port setzen.`;
+  if (err?.code === 'EACCES' && err.syscall === 'listen') return `Der Port ${err.port ?? ''} darf von diesem Benutzer nicht geöffnet werden; PORT über 1023 wählen.`;
+  return err?.message ?? String(e);
+}
+
 main().catch((e) => {
   // Start-up failures (port in use, unreadable data directory) name no personal data.
-  process.stderr.write(`IntM-Bot konnte nicht starten: ${(e as Error)?.message ?? e}\n`);
+  process.stderr.write(`IntM-Bot konnte nicht starten: ${startFailure(e)}\n`);
   process.exit(1);
 });

@@ -3,10 +3,10 @@
  * moves): a link is good for 24 hours to the second, then 410; an altered or foreign link is 403 –
  * also when it is expired, so a forger learns nothing from the answer. Links survive a restart.
  */
-import { statSync, rmSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/bot/config';
-import { DownloadLinks } from '../../src/bot/downloads';
+import { DownloadLinks, linkSecret } from '../../src/bot/downloads';
 import { memoryLogger } from '../../src/bot/log';
 import { startBot, type RunningBot } from '../../src/bot/start';
 import { fixedClock } from '../../src/storage/systemClock';
@@ -138,4 +138,19 @@ test('the signing key lives in the data directory (owner only) and links survive
   clock.set(new Date(t0 + DAY + 1000));
   expectRefused(await get(`${bot.url}/downloads/${token}`), 410);
   expect(await fingerprint(dataDir)).toEqual(before);
+});
+
+test('a damaged key file (emptied, or a short passphrase put there) stops the start instead of signing forgeable links', async () => {
+  const dir = tempDir('intm-faults-linkkey-');
+  try {
+    const keyFile = path.join(dir, 'link-secret.key');
+    for (const content of ['', '\n', 'geheim', Buffer.alloc(31).toString('base64')]) {
+      writeFileSync(keyFile, content);
+      await expect(linkSecret({}, dir)).rejects.toThrow(/Der Schlüssel für Download-Links .* ist beschädigt/);
+    }
+    writeFileSync(keyFile, Buffer.alloc(32, 7).toString('base64'));
+    expect(await linkSecret({}, dir)).toEqual(Buffer.alloc(32, 7));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -139,8 +139,10 @@ export class CampaignService {
     const decisions = await this.ctx.repo.readDecisions(year);
     return this.ctx.repo.purgeLists(year, (current, lists) => {
       if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
-      let figures = current.published?.report;
-      if (!figures && lists.length) {
+      // The figures as the lists stand at deletion (the published ones stay in `published`): what changed
+      // since publication can still be told afterwards.
+      let figures: OverviewReport | undefined;
+      if (lists.length) {
         try {
           figures = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, this.ctx.clock.now(), today);
         } catch (e) {

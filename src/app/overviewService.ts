@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor';
 import { assessDecision, DecisionAssessment, type DecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { emptyList, type GemeindeListe } from '../domain/list';
-import { GemeindeStatus, gemeindeStatus, StatusSummary, summarise } from '../domain/status';
+import { GemeindeStatus, gemeindeStatus, gemeindeStatusFromFigures, StatusSummary, summarise } from '../domain/status';
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import { officialFigures, type OfficialFigures } from './officialFigures';
@@ -15,6 +15,8 @@ export interface StatusReport {
   today: string;
   deadlines: { review: string; publication: string; decision: string };
   published?: { at: string; by: string };
+  /** The personal data was deleted: the rows show the lists as they were then. */
+  purged?: { at: string };
   rows: GemeindeStatus[];
   summary: StatusSummary;
 }
@@ -53,8 +55,8 @@ export class OverviewService {
   async official(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
     const record = await requireCampaign(this.ctx, year);
     if (!record.published) return { report: await this.reportOf(record) };
-    // Purged: the lists are gone, the published figures are all there is (and nothing can differ from them).
-    const current = record.generation ? await this.reportOf(record) : record.published.report;
+    // Purged: the lists are gone; compared is what they were at deletion (kept with the purge, none: as published).
+    const current = record.generation || record.purged?.figures ? await this.reportOf(record) : record.published.report;
     return { report: record.published.report, sincePublication: sincePublication(current, record.published) };
   }
 
@@ -70,14 +72,21 @@ export class OverviewService {
     const byAgs = new Map(lists.map((l) => [l.ags, l]));
     const figures = this.figures(record, lists, decisions);
     const today = this.ctx.clock.today();
-    const rows = this.ctx.verzeichnis.all.map((g) =>
-      gemeindeStatus(g.name, byAgs.get(g.ags) ?? emptyList(year, g.ags), assessDecision(decisions, g.ags, figures.amounts, figures.campaign), campaign, today),
-    );
+    const assessment = (ags: string) => assessDecision(decisions, ags, figures.amounts, figures.campaign);
+    // After deletion the lists are gone: their state and counts as kept with the figures (none kept: nobody was counted).
+    const kept = !record.generation && record.purged ? new Map((record.purged.figures?.rows ?? []).map((r) => [r.ags, r])) : undefined;
+    const rows = this.ctx.verzeichnis.all.map((g) => {
+      if (!kept) return gemeindeStatus(g.name, byAgs.get(g.ags) ?? emptyList(year, g.ags), assessment(g.ags), campaign, today);
+      const row = kept.get(g.ags);
+      const counts = row ? { listed: row.listed, struck: row.struck, added: row.added, pending: row.pending, persons: row.persons } : { listed: 0, struck: 0, added: 0, pending: 0, persons: 0 };
+      return gemeindeStatusFromFigures(g.name, { ags: g.ags, listState: row?.listState ?? 'importiert', counts, ...(row?.submittedAt ? { submittedAt: row.submittedAt } : {}) }, assessment(g.ags), campaign, today);
+    });
     return {
       year,
       today,
       deadlines: { review: campaign.deadlines.review, publication: campaign.deadlines.publication, decision: campaign.deadlines.decision },
       ...(record.published ? { published: { at: record.published.at, by: record.published.by.name } } : {}),
+      ...(kept && record.purged ? { purged: { at: record.purged.at } } : {}),
       rows,
       summary: summarise(rows),
     };

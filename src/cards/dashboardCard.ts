@@ -69,7 +69,10 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
     lang: locale,
     title: cardText('dashboard.title', locale, { year }),
     asOf: cardText('dashboard.asOf', locale, { today: formatDateFor(report.today, locale), review: formatDateFor(report.deadlines.review, locale) }),
-    published: report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at, locale) }) }] : [],
+    published: [
+      ...(report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at, locale) }) }] : []),
+      ...(report.purged ? [{ text: cardText('dashboard.purged', locale, { date: localDate(report.purged.at, locale) }) }] : []),
+    ],
     totals: statusTotals(summary, locale),
     pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),
     head: {

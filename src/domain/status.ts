@@ -53,6 +53,36 @@ export function gemeindeStatus(
   };
 }
 
+/**
+ * A Gemeinde's status after its year's personal data was deleted: the list is gone, so its state and
+ * counts come from the figures kept at deletion. Nothing is overdue any more; the deadline shown is
+ * the year's review deadline (an extension was part of the deleted list).
+ */
+export function gemeindeStatusFromFigures(
+  name: string,
+  kept: { ags: string; listState: ListState; counts: ListCounts; submittedAt?: string },
+  decision: DecisionAssessment | undefined,
+  campaign: Campaign,
+  today: IsoDate,
+): GemeindeStatus {
+  const due = campaign.deadlines.review;
+  const choice = decision?.choice ?? 'offen';
+  return {
+    ags: kept.ags,
+    name,
+    listState: kept.listState,
+    counts: kept.counts,
+    due,
+    daysLeft: daysBetween(today, due),
+    sent: kept.listState !== 'importiert',
+    overdue: false,
+    ...(kept.submittedAt ? { submittedAt: kept.submittedAt } : {}),
+    decision: choice,
+    decisionValid: decision?.valid ?? true,
+    decisionDefaulted: choice === 'offen' && today > campaign.deadlines.decision,
+  };
+}
+
 export interface StatusSummary {
   byState: Record<ListState, number>;
   overdue: number;

@@ -192,6 +192,10 @@ export const cardMessages = defineMessages({
     en: (p) => `As of ${p.today} · replies due by ${p.review}`,
   },
   'dashboard.published': { de: (p) => `Übersicht veröffentlicht am ${p.date}`, en: (p) => `Overview published on ${p.date}` },
+  'dashboard.purged': {
+    de: (p) => `Personendaten gelöscht am ${p.date}: Stand und Zahlen der Listen wie an diesem Tag`,
+    en: (p) => `Personal data deleted on ${p.date}: state and figures of the lists as on that day`,
+  },
   'dashboard.totals': {
     de: (p) =>
       `eingereicht ${p.submitted}/${p.total} · in Bearbeitung ${p.inProgress} · versendet ${p.sent} · importiert ${p.imported} · überfällig ${p.overdue}`,

@@ -236,7 +236,7 @@ export class LowdbRepository implements Repository {
   private async requireImported(year: number): Promise<CampaignRecord & { generation: string }> {
     const record = await this.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
-    if (!record.generation) throw new DomainError('campaign.notImported', { year });
+    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     return record as CampaignRecord & { generation: string };
   }
 

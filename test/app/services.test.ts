@@ -309,6 +309,28 @@ test('purge: only after the Berechnungsjahr, deletes every list with its persons
   expect(await h.app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: 0, persons: 0 });
 });
 
+test('after deletion the status shows each list as it was, and what changed since publication is still told', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
+  await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) });
+  for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+  await h.app.campaigns.publish(2025, { actor: coordinator });
+  await h.app.campaigns.update(2025, { kreisAmount: '1600000' }, { actor: coordinator });
+  const before = await h.app.overview.status(2025);
+  const changedBefore = (await h.app.overview.official(2025)).sincePublication;
+  h.clock.set('2026-01-02T09:00:00.000Z');
+  await h.app.campaigns.purge(2025, { actor: coordinator });
+  const after = await h.app.overview.status(2025);
+  expect(after.purged).toEqual({ at: '2026-01-02T09:00:00.000Z' });
+  expect(after.summary.byState.eingereicht).toBe(46);
+  expect(after.summary.overdue).toBe(0);
+  expect(after.rows.map((r) => [r.ags, r.listState, r.counts, r.submittedAt])).toEqual(before.rows.map((r) => [r.ags, r.listState, r.counts, r.submittedAt]));
+  expect(after.rows.find((r) => r.ags === ABSTATT)!.counts.struck).toBe(1);
+  // The Kreis amount changed after publication: that stays visible once the lists are gone.
+  expect(changedBefore!.changed).toBe(true);
+  expect((await h.app.overview.official(2025)).sincePublication).toEqual(changedBefore);
+});
+
 test('a purged year is closed: no import brings persons back, its campaign and figures stay as they are', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const { report: published } = await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
@@ -326,6 +348,9 @@ test('a purged year is closed: no import brings persons back, its campaign and f
   const period = { periodStart: '2021-01-01', periodEnd: '2023-12-31' };
   expect(await refusal(h.app.campaigns.update(2025, period, { actor: coordinator, replace: true }))).toBe('campaign.purged');
   expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true }))).toBe('campaign.purged');
+  // Changes to a list name the reason too, not "no lists imported yet".
+  expect(await refusal(h.app.review.submit(2025, ABSTATT, { actor: coordinator }))).toBe('campaign.purged');
+  expect(await refusal(h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator }))).toBe('campaign.purged');
   expect(await h.repo.readLists(2025)).toEqual([]);
   expect((await h.app.campaigns.show(2025)).campaign).toEqual(campaign);
   expect(await h.app.overview.overview(2025)).toEqual(figures);

@@ -96,6 +96,14 @@ describe('dashboard for the Koordinierungsstelle', () => {
     expect(bytes(dashboardCard(report, 'en'))).toBeLessThan(40 * KB);
   });
 
+  test('after deletion of the personal data the card says so, beside the publication', () => {
+    const purged = { ...report, published: { at: '2024-02-05T10:00:00.000Z', by: 'Kora' }, purged: { at: '2025-01-02T09:00:00.000Z' } };
+    expect(allText(dashboardCard(purged, 'de'))).toContain('Übersicht veröffentlicht am 05.02.2024');
+    expect(allText(dashboardCard(purged, 'de'))).toContain('Personendaten gelöscht am 02.01.2025: Stand und Zahlen der Listen wie an diesem Tag');
+    expect(allText(dashboardCard(purged, 'en'))).toContain('Personal data deleted on 2 January 2025');
+    expect(allText(dashboardCard(report, 'de'))).not.toContain('gelöscht');
+  });
+
   test('totals, overdue marker, persons, pending and due date per row; refresh and additions buttons', () => {
     const card = dashboardCard(report, 'de');
     const text = allText(card);

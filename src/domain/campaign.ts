@@ -48,7 +48,9 @@ export interface CampaignInput {
   kreisAmount?: DecimalValue;
   landesmittel?: DecimalValue;
   quotePercent?: DecimalValue;
+  /** 0 means no Vorwegabzug (in an update: remove it, of either kind). */
   vorwegabzugAmount?: DecimalValue;
+  /** 0 means no Vorwegabzug (in an update: remove it, of either kind). */
   vorwegabzugPercent?: DecimalValue;
   unit?: RoundingUnit;
   eurPerVzae?: DecimalValue;
@@ -89,6 +91,15 @@ function positive(value: DecimalValue, field: string): Decimal {
   return d;
 }
 
+/** Exactly zero (`0`, `0.00`); anything unreadable is left to `positive` to refuse. */
+function isZero(value: DecimalValue): boolean {
+  try {
+    return new Decimal(value).isZero();
+  } catch {
+    return false;
+  }
+}
+
 function toCents(d: Decimal): Decimal {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
@@ -122,11 +133,12 @@ export function createCampaign(input: CampaignInput): Campaign {
 
   let vorwegabzug: Vorwegabzug | undefined;
   if (input.vorwegabzugAmount !== undefined && input.vorwegabzugPercent !== undefined) throw new DomainError('campaign.deductionEitherOr');
-  if (input.vorwegabzugAmount !== undefined) {
+  // A Vorwegabzug of 0 (as amount or percent) means none: that is how an update removes one.
+  if (input.vorwegabzugAmount !== undefined && !isZero(input.vorwegabzugAmount)) {
     const amount = positive(input.vorwegabzugAmount, 'Vorwegabzug');
     if (!amount.equals(toCents(amount))) throw new DomainError('campaign.amountCents', { field: 'Vorwegabzug' });
     vorwegabzug = { kind: 'amount', amount: amount.toFixed(2) };
-  } else if (input.vorwegabzugPercent !== undefined) {
+  } else if (input.vorwegabzugPercent !== undefined && !isZero(input.vorwegabzugPercent)) {
     const percent = positive(input.vorwegabzugPercent, 'Vorwegabzug');
     if (percent.gte(100)) throw new DomainError('campaign.deductionRange');
     vorwegabzug = { kind: 'percent', percent: percent.toString() };

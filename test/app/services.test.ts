@@ -268,6 +268,22 @@ test('the audit shows who was given access to a Gemeinde\'s list, and a move bet
   expect((await h.app.audit.entries(2023, { actor: coordinator })).filter((e) => e.action.startsWith('roster.'))).toEqual([]);
 });
 
+test('campaign update with a Vorwegabzug of 0 removes it (of either kind), audited as a campaign.update', async () => {
+  await h.app.campaigns.update(2025, { vorwegabzugAmount: '8000' }, { actor: coordinator });
+  const removed = await h.app.campaigns.update(2025, { vorwegabzugAmount: '0' }, { actor: coordinator });
+  expect(removed.vorwegabzug).toBeUndefined();
+  await h.app.campaigns.update(2025, { vorwegabzugPercent: '2' }, { actor: coordinator });
+  // 0 given as the other kind clears it too.
+  expect((await h.app.campaigns.update(2025, { vorwegabzugAmount: '0' }, { actor: coordinator })).vorwegabzug).toBeUndefined();
+  const events = (await h.app.campaigns.show(2025)).events;
+  expect(events.map((e) => e.action)).toEqual(['campaign.create', 'campaign.update', 'campaign.update', 'campaign.update', 'campaign.update']);
+  expect(events[2]).toMatchObject({ before: { vorwegabzug: { kind: 'amount', amount: '8000.00' } } });
+  expect(events[2].after).not.toHaveProperty('vorwegabzug');
+  // Nothing to remove: no change, no entry.
+  await h.app.campaigns.update(2025, { vorwegabzugPercent: '0' }, { actor: coordinator });
+  expect((await h.app.campaigns.show(2025)).events).toHaveLength(5);
+});
+
 test('campaign update keeps what was not changed and is audited; status works before any import', async () => {
   const updated = await h.app.campaigns.update(2025, { landesmittel: '58000000', quotePercent: '3.77' }, { actor: coordinator });
   expect(updated.kreisAmount).toBe('2186600.00');

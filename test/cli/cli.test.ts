@@ -214,6 +214,19 @@ describe('intm', () => {
     expect((await intm('import', file, '--year', '2025')).code).toBe(0);
   });
 
+  test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
+    expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Vorwegabzug:           8.000 €');
+    const removed = await intm('campaign', 'update', '--year', '2025', '--deduction', '0');
+    expect(removed).toMatchObject({ code: 0, err: '' });
+    expect(removed.out).not.toContain('Vorwegabzug');
+    await intm('campaign', 'update', '--year', '2025', '--deduction-percent', '2,5');
+    const percentGone = await intm('campaign', 'update', '--year', '2025', '--deduction-percent', '0');
+    expect(percentGone.code).toBe(0);
+    expect(percentGone.out).not.toContain('Vorwegabzug');
+  });
+
   test('roster add, list and remove; audited', async () => {
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
     const id = '00000002-0000-4000-8000-000000000000';

@@ -41,6 +41,15 @@ describe('campaign (Berechnungsjahr)', () => {
     expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1000', vorwegabzugAmount: '1', vorwegabzugPercent: '1' }))).toBe('campaign.deductionEitherOr');
   });
 
+  test('a Vorwegabzug of 0 means none (an update with 0 removes it); a negative one is refused', () => {
+    for (const zero of [{ vorwegabzugAmount: '0' }, { vorwegabzugAmount: '0.00' }, { vorwegabzugPercent: '0' }]) {
+      const c = createCampaign({ year: 2025, kreisAmount: '1508000', ...zero });
+      expect(c.vorwegabzug).toBeUndefined();
+      expect(distributableAmount(c).toFixed(2)).toBe('1508000.00');
+    }
+    expect(refusalCode(() => createCampaign({ year: 2025, kreisAmount: '1508000', vorwegabzugAmount: '-1' }))).toBe('campaign.mustBePositive');
+  });
+
   test('bad input is refused with a clear code', () => {
     expect(refusalCode(() => createCampaign({ year: 1999, kreisAmount: '1' }))).toBe('campaign.badYear');
     expect(refusalCode(() => createCampaign({ year: 2025 }))).toBe('campaign.amountEitherOr');

@@ -11,6 +11,7 @@ export const CAMPAIGN_USAGE = `intm campaign create --year Y (--kreis-amount EUR
                     [--period-start DATUM --period-end DATUM] [--stichtag DATUM]
                     [--deadline-sent DATUM] [--deadline-review DATUM] [--deadline-publication DATUM] [--deadline-decision DATUM]
 intm campaign update --year Y [dieselben Optionen wie create] [--replace]
+                    (--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug)
                     (--replace: Zeitraum/Stichtag nach dem Import ändern – verwirft die Listen; danach neu importieren)
 intm campaign show --year Y [--json]`;
 

@@ -25,3 +25,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A request the command line refuses before any service is asked (a missing data directory). Exit status 1. */
+export class Refusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}

@@ -3,6 +3,7 @@
  * fallback when Teams is down. Exit status 0 on success, 1 when the input or request is refused
  * (German reason on stderr), 2 on wrong usage. No stack trace ever reaches the user.
  */
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import type { IntmApp } from '../app';
 import type { Actor } from '../domain/actor';
@@ -12,7 +13,7 @@ import { LowdbRepository } from '../storage/lowdbRepository';
 import { resolveDataDir } from '../storage/paths';
 import { allocateCommand, ALLOCATE_USAGE, publishCommand } from './commands/allocate';
 import { auditCommand, AUDIT_USAGE } from './commands/audit';
-import { campaignCommand, CAMPAIGN_USAGE } from './commands/campaign';
+import { campaignCommand, CAMPAIGN_USAGE, checkCampaignCreate } from './commands/campaign';
 import { decideCommand, DECIDE_USAGE } from './commands/decide';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importCommand, IMPORT_USAGE } from './commands/import';
@@ -21,7 +22,7 @@ import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
 import type { CliIo, CommandEnv } from './io';
-import { UsageError } from './io';
+import { Refusal, UsageError } from './io';
 
 export const USAGE = `IntM-Bot – Verteilung der Mittel für das Integrationsmanagement (Kommandozeile)
 
@@ -77,6 +78,27 @@ function operator(by: string | undefined, env: NodeJS.ProcessEnv): Actor {
   return { id: `cli:${user}`, name: by ?? user, role: 'koordination' };
 }
 
+/**
+ * Whether the data directory exists. Only `campaign create` may start a new one: any other command on a
+ * mistyped `--data-dir` would otherwise leave an empty data store behind and report on it.
+ */
+async function dataDirExists(dataDir: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(dataDir);
+    if (!stat.isDirectory()) throw new Refusal(`„${dataDir}“ ist kein Verzeichnis; als Datenverzeichnis (--data-dir, INTM_DATA_DIR) ist ein Verzeichnis anzugeben.`);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+function missingDataDir(dataDir: string): Refusal {
+  return new Refusal(
+    `Das Datenverzeichnis „${dataDir}“ gibt es nicht. Bitte prüfen Sie --data-dir bzw. INTM_DATA_DIR; neu angelegt wird es nur mit „intm campaign create“.`,
+  );
+}
+
 export interface CliDependencies {
   openApp?: (dataDir: string) => Promise<IntmApp>;
 }
@@ -94,21 +116,27 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.out(USAGE);
       return 0;
     }
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge', 'migrate'];
+    if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
+    const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
+    const sub = withSub ? maybeSub : undefined;
+    const args = withSub ? rest : globals.rest.slice(1);
     const dataDir = resolveDataDir(globals.dataDir);
+    if (!(await dataDirExists(dataDir))) {
+      // Only a new campaign starts a new data store, and only with input it would accept: a refused
+      // create leaves no directory behind either. Migrating a directory that is not there is a typo.
+      if (command !== 'campaign' || sub !== 'create') throw missingDataDir(dataDir);
+      checkCampaignCreate(args);
+    }
     if (command === 'migrate') {
       const repo = await LowdbRepository.open(dataDir);
       const count = await repo.migrateAll();
       io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
       return 0;
     }
-    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge'];
-    if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
 
     app = await (deps.openApp ?? ((dir: string) => openApp({ dataDir: dir })))(dataDir);
     const env: CommandEnv = { io, app, actor: operator(globals.by, io.env) };
-    const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
-    const sub = withSub ? maybeSub : undefined;
-    const args = withSub ? rest : globals.rest.slice(1);
     switch (command) {
       case 'campaign':
         return await campaignCommand(env, sub, args);
@@ -138,6 +166,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.err(e.message);
       io.err(`\nAufruf:\n${e.usage ?? USAGE}`);
       return 2;
+    }
+    if (e instanceof Refusal) {
+      io.err(e.message);
+      return 1;
     }
     if (isDomainError(e)) {
       io.err(e.text('de'));

@@ -3,7 +3,7 @@
  * messages. Runs in-process (fast) with a fixed clock; one test runs the built binary as a user would.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -55,6 +55,7 @@ describe('intm', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('campaign create --year Y');
     expect((await intm('frobnicate')).code).toBe(2);
+    mkdirSync(dataDir); // an existing data directory: wrong usage is reported as such
     const missing = await intm('campaign', 'create', '--kreis-amount', '1508000');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('Option --year fehlt.');
@@ -70,6 +71,9 @@ describe('intm', () => {
     const r = await intm('campaign', 'create', '--year', '2025');
     expect(r.code).toBe(1);
     expect(r.err).toContain('entweder den Kreisbetrag');
+    // Not even a new data directory.
+    expect(existsSync(dataDir)).toBe(false);
+    mkdirSync(dataDir);
     const show = await intm('campaign', 'show', '--year', '2025');
     expect(show.code).toBe(1);
     expect(show.err).toContain('keine Kampagne angelegt');
@@ -212,6 +216,39 @@ describe('intm', () => {
     expect(replaced.out).toContain('Betrachtungszeitraum:  01.01.2021 – 31.12.2022');
     expect(replaced.out).toContain('Import:                noch keiner');
     expect((await intm('import', file, '--year', '2025')).code).toBe(0);
+  });
+
+  test('a data directory that does not exist: only campaign create starts one, every other command refuses and creates nothing', async () => {
+    const missing = `Das Datenverzeichnis „${dataDir}“ gibt es nicht.`;
+    const commands = [
+      ['status', '--year', '2025'],
+      ['campaign', 'show', '--year', '2025'],
+      ['campaign', 'update', '--year', '2025', '--kreis-amount', '1'],
+      ['import', path.join(dir, 'x.csv'), '--year', '2025'],
+      ['review', 'show', '--year', '2025', '--ags', 'Abstatt'],
+      ['allocate', '--year', '2025'],
+      ['publish', '--year', '2025'],
+      ['decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'landkreis'],
+      ['audit', '--year', '2025'],
+      ['export', 'overview', '--year', '2025', '--out', path.join(dir, 'x.xlsx')],
+      ['roster', 'list'],
+      ['purge', '--year', '2025', '--yes'],
+      ['migrate'],
+    ];
+    for (const argv of commands) {
+      const r = await intm(...argv);
+      expect({ argv, code: r.code, err: r.err.split('\n')[0] }).toEqual({ argv, code: 1, err: expect.stringContaining(missing) });
+      expect(existsSync(dataDir)).toBe(false);
+    }
+    writeFileSync(dataDir, '');
+    const notADir = await intm('status', '--year', '2025');
+    expect(notADir.code).toBe(1);
+    expect(notADir.err).toContain('ist kein Verzeichnis');
+    rmSync(dataDir);
+    expect((await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000')).code).toBe(0);
+    expect(readdirSync(dataDir)).toContain('meta.json');
+    expect((await intm('status', '--year', '2025')).code).toBe(0);
+    expect((await intm('migrate')).code).toBe(0);
   });
 
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {

@@ -1,5 +1,5 @@
 /** `intm campaign create|update|show`: the Berechnungsjahr's money, period and calendar. */
-import type { CampaignInput, Deadlines } from '../../domain/campaign';
+import { createCampaign, type CampaignInput, type Deadlines } from '../../domain/campaign';
 import { berlinDate, formatDate } from '../../domain/dates';
 import { formatEuro, formatNumber } from '../../domain/money';
 import * as a from '../args';
@@ -85,6 +85,11 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
     ...(c.purged ? [`  Personendaten:         gelöscht am ${formatDate(berlinDate(c.purged.at))} von ${c.purged.by.name}; die Zahlen sind erhalten`] : []),
   ];
   env.io.out(lines.join('\n'));
+}
+
+/** Refuses what `campaign create` would refuse, before anything is opened or created (a new data directory). */
+export function checkCampaignCreate(argv: string[]): void {
+  createCampaign(input(a.parse(argv, OPTIONS, CAMPAIGN_USAGE)));
 }
 
 export async function campaignCommand(env: CommandEnv, sub: string | undefined, argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@
  * The `intm` command line end to end: a whole year through the commands, exit codes and German
  * messages. Runs in-process (fast) with a fixed clock; one test runs the built binary as a user would.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -288,6 +288,16 @@ describe('intm', () => {
     expect(refused.stderr).toContain('bereits eine Kampagne');
     const usage = spawnSync(process.execPath, [bin, 'review', 'strike'], { env, encoding: 'utf8' });
     expect(usage.status).toBe(2);
+  });
+
+  test('the built binary: a reader that closes the pipe early (| head -1) gets no stack trace', async () => {
+    const bin = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'intm.js');
+    const child = spawn(process.execPath, [bin, 'help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written: every write gets EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
 

@@ -21,6 +21,7 @@ import { purgeCommand, PURGE_USAGE } from './commands/purge';
 import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
+import { dataDirProblem } from './fileErrors';
 import type { CliIo, CommandEnv } from './io';
 import { Refusal, UsageError } from './io';
 
@@ -105,6 +106,7 @@ export interface CliDependencies {
 
 export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
   let app: IntmApp | undefined;
+  let dataDir: string | undefined;
   try {
     const globals = extractGlobals(argv);
     const [command, maybeSub, ...rest] = globals.rest;
@@ -121,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
     const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
     const sub = withSub ? maybeSub : undefined;
     const args = withSub ? rest : globals.rest.slice(1);
-    const dataDir = resolveDataDir(globals.dataDir);
+    dataDir = resolveDataDir(globals.dataDir);
     if (!(await dataDirExists(dataDir))) {
       // Only a new campaign starts a new data store, and only with input it would accept: a refused
       // create leaves no directory behind either. Migrating a directory that is not there is a typo.
@@ -173,6 +175,12 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
     }
     if (isDomainError(e)) {
       io.err(e.text('de'));
+      return 1;
+    }
+    const problem = dataDir === undefined ? undefined : dataDirProblem(e, dataDir);
+    if (problem) {
+      io.err(problem);
+      if (io.env.INTM_DEBUG === '1') io.err(String((e as Error)?.stack ?? e));
       return 1;
     }
     // A bug or an I/O failure: a plain sentence for the user, details only when asked for.

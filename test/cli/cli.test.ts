@@ -251,6 +251,55 @@ describe('intm', () => {
     expect((await intm('migrate')).code).toBe(0);
   });
 
+  test('export: a missing folder, a folder in place of the file, no permission – a German sentence naming the path', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const { file } = writeExport();
+    await intm('import', file, '--year', '2025');
+    const noDir = path.join(dir, 'fehlt', 'x.xlsx');
+    expect(await intm('export', 'overview', '--year', '2025', '--out', noDir)).toMatchObject({
+      code: 1,
+      err: `Die Datei „${noDir}“ kann nicht geschrieben werden: das Verzeichnis „${path.dirname(noDir)}“ gibt es nicht.`,
+    });
+    const folder = path.join(dir, 'ordner.xlsx');
+    mkdirSync(folder);
+    expect(await intm('export', 'overview', '--year', '2025', '--out', folder)).toMatchObject({
+      code: 1,
+      err: `„${folder}“ ist ein Verzeichnis. Bitte geben Sie mit --out einen Dateinamen an.`,
+    });
+    const underFile = path.join(file, 'x.xlsx');
+    const notDir = await intm('export', 'list', '--year', '2025', '--ags', 'Abstatt', '--out', underFile);
+    expect(notDir).toMatchObject({ code: 1, err: expect.stringContaining(`„${file}“ ist kein Verzeichnis`) });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // Permissions (the tests may run as root, so the failures are injected as the file system reports them).
+    const denied = (p: string, syscall = 'open') => Object.assign(new Error(`EACCES: permission denied, ${syscall} '${p}'`), { code: 'EACCES', syscall, path: p });
+    const run = async (openApp: (d: string) => Promise<IntmApp>, ...argv: string[]) => {
+      const err: string[] = [];
+      const code = await runCli(['--data-dir', dataDir, ...argv], { out: () => undefined, err: (t) => err.push(t), env: {} }, { openApp });
+      return { code, err: err.join('\n') };
+    };
+    const out = path.join(dir, 'geschuetzt', 'x.xlsx');
+    const readOnlyTarget = async (d: string) =>
+      new IntmApp({
+        repo: await LowdbRepository.open(d),
+        clock,
+        verzeichnis,
+        tableReader: new SpreadsheetTableReader(),
+        workbooks: { overview: async (_r, o) => Promise.reject(denied(`${o}.123.456.tmp`)), list: async () => undefined },
+      });
+    expect(await run(readOnlyTarget, 'export', 'overview', '--year', '2025', '--out', out)).toEqual({
+      code: 1,
+      err: `Die Datei „${out}“ kann nicht geschrieben werden: Ihnen fehlen die Schreibrechte im Verzeichnis „${path.dirname(out)}“ (oder für die Datei).`,
+    });
+    const lock = path.join(dataDir, 'locks', '2025-campaign.lock');
+    const readOnlyData = await run(async () => Promise.reject(denied(lock, 'symlink')), 'campaign', 'update', '--year', '2025', '--eur-per-vzae', '70000');
+    expect(readOnlyData.code).toBe(1);
+    expect(readOnlyData.err).toContain(`Auf das Datenverzeichnis „${dataDir}“ haben Sie nicht die nötigen Zugriffsrechte (betroffen: „${lock}“).`);
+    expect(readOnlyData.err).not.toContain('Interner Fehler');
+    // Elsewhere, the same failure is not blamed on the data directory.
+    expect((await run(async () => Promise.reject(denied('/etc/anderswo')), 'status', '--year', '2025')).err).toContain('Interner Fehler');
+  });
+
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { resolveAgs } from '../../app/context';
 import * as a from '../args';
+import { outputFileProblem } from '../fileErrors';
 import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
 
@@ -13,15 +14,22 @@ export async function exportCommand(env: CommandEnv, sub: string | undefined, ar
   const year = a.year(p, EXPORT_USAGE);
   const out = path.resolve(a.required(p, 'out', EXPORT_USAGE));
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out: die Datei muss auf .xlsx enden.', EXPORT_USAGE);
-  if (sub === 'overview') {
-    const report = await env.app.exports.overview(year, out, env.actor);
-    env.io.out(`Übersicht ${year}${report.provisional ? ' (vorläufig)' : ''} geschrieben: ${out}`);
-  } else if (sub === 'list') {
-    const ags = resolveAgs(env.app.ctx, a.required(p, 'ags', EXPORT_USAGE));
-    await env.app.exports.list(year, ags, out, env.actor);
-    env.io.out(`Liste ${ags} (${env.app.ctx.verzeichnis.byKey(ags)!.name}) geschrieben: ${out}`);
-  } else {
-    throw new UsageError(sub ? `Unbekannter Export „${sub}“.` : 'Welcher Export: overview oder list?', EXPORT_USAGE);
+  try {
+    if (sub === 'overview') {
+      const report = await env.app.exports.overview(year, out, env.actor);
+      env.io.out(`Übersicht ${year}${report.provisional ? ' (vorläufig)' : ''} geschrieben: ${out}`);
+    } else if (sub === 'list') {
+      const ags = resolveAgs(env.app.ctx, a.required(p, 'ags', EXPORT_USAGE));
+      await env.app.exports.list(year, ags, out, env.actor);
+      env.io.out(`Liste ${ags} (${env.app.ctx.verzeichnis.byKey(ags)!.name}) geschrieben: ${out}`);
+    } else {
+      throw new UsageError(sub ? `Unbekannter Export „${sub}“.` : 'Welcher Export: overview oder list?', EXPORT_USAGE);
+    }
+  } catch (e) {
+    const problem = outputFileProblem(e, out);
+    if (!problem) throw e;
+    env.io.err(problem);
+    return 1;
   }
   return 0;
 }

@@ -62,17 +62,20 @@ function extractGlobals(argv: string[]): GlobalOptions {
       continue;
     }
     const value = m[2] ?? argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`Option --${m[1]} braucht einen Wert.`, USAGE);
+    // Blank is no value: `--by "   "` would put a nameless editor into the audit trail.
+    if (value === undefined || value.trim() === '') throw new UsageError(`Option --${m[1]} braucht einen Wert.`, USAGE);
     if (m[1] === 'data-dir') globals.dataDir = value;
-    else globals.by = value;
+    else globals.by = value.trim();
   }
   return globals;
 }
 
 function operator(by: string | undefined, env: NodeJS.ProcessEnv): Actor {
-  let user = env.INTM_USER ?? 'unbekannt';
+  // A blank INTM_USER (`INTM_USER= intm …`) counts as not set, as INTM_DATA_DIR does.
+  const given = env.INTM_USER?.trim() || undefined;
+  let user = given ?? 'unbekannt';
   try {
-    user = env.INTM_USER ?? os.userInfo().username;
+    user = given ?? (os.userInfo().username.trim() || user);
   } catch {
     // No passwd entry (some containers): keep the fallback.
   }

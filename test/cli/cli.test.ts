@@ -300,6 +300,28 @@ describe('intm', () => {
     expect((await run(async () => Promise.reject(denied('/etc/anderswo')), 'status', '--year', '2025')).err).toContain('Interner Fehler');
   });
 
+  test('a blank INTM_USER counts as not set; a blank --by is wrong usage', async () => {
+    const account = os.userInfo().username;
+    for (const INTM_USER of ['', '   ']) {
+      const code = await runCli(['--data-dir', dataDir, 'campaign', 'create', '--year', '2025', '--kreis-amount', '1508000'], {
+        out: () => undefined,
+        err: () => undefined,
+        env: { INTM_USER },
+      });
+      expect(code).toBe(0);
+      const [created] = JSON.parse((await intm('audit', '--year', '2025', '--json')).out);
+      expect(created.actor).toMatchObject({ id: `cli:${account}`, name: account });
+      rmSync(dataDir, { recursive: true });
+    }
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    for (const by of [['--by', '   '], ['--by=']]) {
+      const blank = await intm('campaign', 'update', '--year', '2025', '--eur-per-vzae', '70000', ...by);
+      expect(blank.code).toBe(2);
+      expect(blank.err).toContain('Option --by braucht einen Wert.');
+    }
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000 €');
+  });
+
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');

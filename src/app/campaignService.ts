@@ -63,6 +63,14 @@ export function mergeCampaignInput(current: Campaign, changes: Partial<CampaignI
   return { ...base, ...defined, deadlines: { ...base.deadlines, ...(changes.deadlines ?? {}) } };
 }
 
+/** What `campaign update` did: the campaign as it now stands, whether it changed, and what a replace discarded. */
+export interface CampaignUpdate {
+  campaign: Campaign;
+  changed: boolean;
+  /** Only when a change of period or Stichtag with `replace` discarded imported lists. */
+  discarded?: { lists: number; workedOn: number; publishedAt: string | null };
+}
+
 export class CampaignService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -83,6 +91,11 @@ export class CampaignService {
    * are discarded, and the export has to be imported again under the new period.
    */
   async update(year: number, changes: Partial<CampaignInput>, opts: OperationOptions & { replace?: boolean }): Promise<Campaign> {
+    return (await this.change(year, changes, opts)).campaign;
+  }
+
+  /** `update`, telling whether anything changed and what a replace discarded. */
+  async change(year: number, changes: Partial<CampaignInput>, opts: OperationOptions & { replace?: boolean }): Promise<CampaignUpdate> {
     assertKoordination(opts);
     const seen = await requireCampaign(this.ctx, year);
     // A purged year is closed: its published figures are all that is left of it, and they stay as they were.
@@ -93,23 +106,23 @@ export class CampaignService {
       if (opts.replace) return this.updateDiscardingLists(year, changes, opts);
       if (seen.generation) throw new DomainError('campaign.periodFixedByImport', { year });
     }
-    return this.ctx.repo.updateCampaign(year, (current) => {
+    return this.ctx.repo.updateCampaign<CampaignUpdate>(year, (current) => {
       if (!current) throw new DomainError('campaign.notFound', { year });
-      if (replayed(current, opts)) return { result: current.campaign };
+      if (replayed(current, opts)) return { result: { campaign: current.campaign, changed: false } };
       if (current.purged) throw new DomainError('campaign.purged', { year });
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
       // An import may have happened since the check above.
       if (current.generation && listsDependOn(campaign) !== listsDependOn(current.campaign)) throw new DomainError('campaign.periodFixedByImport', { year });
-      if (JSON.stringify(campaign) === JSON.stringify(current.campaign)) return { result: campaign };
+      if (JSON.stringify(campaign) === JSON.stringify(current.campaign)) return { result: { campaign, changed: false } };
       const revision = current.revision + 1;
       const e = entry(this.ctx, opts, 'campaign.update', current.campaign, campaign, revision);
-      return { next: { ...current, campaign, revision, events: [...current.events, e] }, result: campaign };
+      return { next: { ...current, campaign, revision, events: [...current.events, e] }, result: { campaign, changed: true } };
     });
   }
 
   /** `update` with `replace` of a period or Stichtag after the import: the change, the lists gone, in one step under every lock of the year. */
-  private updateDiscardingLists(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<Campaign> {
-    return this.ctx.repo.purgeLists(year, (current, lists) => {
+  private updateDiscardingLists(year: number, changes: Partial<CampaignInput>, opts: OperationOptions): Promise<CampaignUpdate> {
+    return this.ctx.repo.purgeLists<CampaignUpdate>(year, (current, lists) => {
       if (current.purged) throw new DomainError('campaign.purged', { year });
       const campaign = createCampaign(mergeCampaignInput(current.campaign, { ...changes, year }));
       // Someone changed the period meanwhile (to this one): nothing to discard; let the coordinator look again.
@@ -119,7 +132,8 @@ export class CampaignService {
       // As the import counts them: lists a Gemeinde worked on; and the publication that goes with them.
       const discarded = { verworfeneListen: lists.length, verworfeneBearbeitungen: lists.filter(workedOn).length, verworfeneVeroeffentlichung: published?.at ?? null };
       const e = entry(this.ctx, opts, 'campaign.update', current.campaign, { ...campaign, ...discarded }, revision);
-      return { next: { ...rest, campaign, revision, events: [...current.events, e] }, result: campaign };
+      const result = { campaign, changed: true, discarded: { lists: discarded.verworfeneListen, workedOn: discarded.verworfeneBearbeitungen, publishedAt: discarded.verworfeneVeroeffentlichung } };
+      return { next: { ...rest, campaign, revision, events: [...current.events, e] }, result };
     });
   }
 

@@ -322,6 +322,30 @@ describe('intm', () => {
     expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000 €');
   });
 
+  test('campaign update says when nothing changed, and what a --replace discarded', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    for (const same of [[], ['--kreis-amount', '1.508.000'], ['--replace']]) {
+      const r = await intm('campaign', 'update', '--year', '2025', ...same);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toBe('Keine Änderung.');
+    }
+    expect((await intm('campaign', 'update', '--year', '2025', '--eur-per-vzae', '70000')).out.split('\n')[0]).toBe('Kampagne geändert.');
+    const { file, exp } = writeExport();
+    await intm('import', file, '--year', '2025');
+    const [first] = exp.persons.filter((p) => p.ags === '08125001' && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
+    await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'weggezogen');
+    await intm('review', 'submit', '--year', '2025', '--ags', 'Cleebronn');
+    await intm('publish', '--year', '2025', '--force');
+    const replaced = await intm('campaign', 'update', '--year', '2025', '--period-start', '01.01.2021', '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.out.split('\n')[0]).toBe(
+      'Kampagne geändert. Verworfen: 46 importierte Liste(n), davon 2 von den Gemeinden bearbeitet; die Veröffentlichung vom 10.01.2024. ' +
+        'Bitte importieren Sie den Export neu (intm import DATEI --year 2025).',
+    );
+    const [entry] = JSON.parse((await intm('audit', '--year', '2025', '--json')).out).filter((e: { after?: { verworfeneListen?: number } }) => e.after?.verworfeneListen);
+    expect(entry.after).toMatchObject({ verworfeneListen: 46, verworfeneBearbeitungen: 2 });
+  });
+
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');

@@ -2,6 +2,7 @@
 import { createCampaign, type CampaignInput, type Deadlines } from '../../domain/campaign';
 import { berlinDate, formatDate } from '../../domain/dates';
 import { formatEuro, formatNumber } from '../../domain/money';
+import type { CampaignUpdate } from '../../app/campaignService';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
@@ -87,6 +88,17 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
   env.io.out(lines.join('\n'));
 }
 
+function updateSummary(u: CampaignUpdate, year: number): string {
+  if (!u.changed) return 'Keine Änderung.';
+  const d = u.discarded;
+  if (!d || (d.lists === 0 && !d.publishedAt)) return 'Kampagne geändert.';
+  const what = [
+    ...(d.lists ? [`${d.lists} importierte Liste(n), davon ${d.workedOn} von den Gemeinden bearbeitet`] : []),
+    ...(d.publishedAt ? [`die Veröffentlichung vom ${formatDate(berlinDate(d.publishedAt))}`] : []),
+  ];
+  return `Kampagne geändert. Verworfen: ${what.join('; ')}. Bitte importieren Sie den Export neu (intm import DATEI --year ${year}).`;
+}
+
 /** Refuses what `campaign create` would refuse, before anything is opened or created (a new data directory). */
 export function checkCampaignCreate(argv: string[]): void {
   createCampaign(input(a.parse(argv, OPTIONS, CAMPAIGN_USAGE)));
@@ -94,11 +106,12 @@ export function checkCampaignCreate(argv: string[]): void {
 
 export async function campaignCommand(env: CommandEnv, sub: string | undefined, argv: string[]): Promise<number> {
   const p = a.parse(argv, OPTIONS, CAMPAIGN_USAGE);
+  let update: CampaignUpdate | undefined;
   if (sub === 'create') {
     await env.app.campaigns.create(input(p), { actor: env.actor });
   } else if (sub === 'update') {
     const { year, ...changes } = input(p);
-    await env.app.campaigns.update(year, changes, { actor: env.actor, replace: a.flag(p, 'replace') });
+    update = await env.app.campaigns.change(year, changes, { actor: env.actor, replace: a.flag(p, 'replace') });
   } else if (sub === 'show') {
     // show needs only the year
   } else {
@@ -108,7 +121,7 @@ export async function campaignCommand(env: CommandEnv, sub: string | undefined, 
   if (a.flag(p, 'json')) env.io.out(JSON.stringify(record.campaign, null, 2));
   else {
     if (sub === 'create') env.io.out('Kampagne angelegt.');
-    if (sub === 'update') env.io.out('Kampagne geändert.');
+    if (update) env.io.out(updateSummary(update, record.campaign.year));
     describe(env, record);
   }
   return 0;

@@ -346,6 +346,30 @@ describe('intm', () => {
     expect(entry.after).toMatchObject({ verworfeneListen: 46, verworfeneBearbeitungen: 2 });
   });
 
+  test('decide: no share before figures exist, no position lines for the Landkreis, an override after the deadline says so', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const early = await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,5');
+    expect(early.code).toBe(0);
+    expect(early.out).toContain('Entscheidung gespeichert (änderbar bis 31.05.2024).');
+    expect(early.out).toContain('Anteil: noch nicht berechnet');
+    expect(early.out).not.toMatch(/Anteil: 0 €|Es fehlen/);
+    expect((await intm('decide', 'show', '--year', '2025', '--ags', 'Abstatt')).out).toContain('Anteil: noch nicht berechnet');
+
+    const { file } = writeExport();
+    await intm('import', file, '--year', '2025');
+    const landkreis = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'landkreis');
+    expect(landkreis.code).toBe(0);
+    expect(landkreis.out).toMatch(/Anteil: [\d.]+ € ≈ [\d,]+ VZÄ \(vorläufig\)/);
+    expect(landkreis.out).not.toMatch(/Stelle:|Eigenmittel|deckt die Stelle/);
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800 €\n {2}(Es fehlen|Der Anteil deckt)/);
+
+    clock.set('2024-06-03T09:00:00.000Z');
+    const late = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5');
+    expect(late.code).toBe(0);
+    expect(late.out).toContain('Entscheidung gespeichert als Änderung durch die Koordinierungsstelle nach Ablauf der Entscheidungsfrist (31.05.2024)');
+    expect(late.out).not.toContain('änderbar bis');
+  });
+
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');

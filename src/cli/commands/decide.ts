@@ -1,6 +1,7 @@
 /** `intm decide …`: step B, recorded by the Koordinierungsstelle (e.g. from a letter) or shown. */
 import { resolveAgs } from '../../app/context';
-import type { Choice, DecisionAssessment } from '../../domain/decision';
+import type { DecisionSituation } from '../../app/decisionService';
+import type { Choice } from '../../domain/decision';
 import { formatDate } from '../../domain/dates';
 import { formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import * as a from '../args';
@@ -25,20 +26,35 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-export function describeAssessment(env: CommandEnv, name: string, s: DecisionAssessment): void {
+/**
+ * The decision and what it means for the money, as the Teams card shows it: a Landkreis decision has no
+ * position and needs no Eigenmittel; before any figures exist there is no share to compare with.
+ */
+export function describeAssessment(env: CommandEnv, name: string, situation: DecisionSituation): void {
+  const s = situation.assessment;
   const names = (list: string[]) => list.map((g) => env.app.ctx.verzeichnis.byKey(g)?.name ?? g).join(', ');
   env.io.out(`${name}: ${CHOICE_DE[s.choice]}${s.choice === 'offen' ? ' (ohne Entscheidung übernimmt der Landkreis)' : ''}`);
   if (s.members.length > 1) {
     env.io.out(`  Verbund: ${names(s.members)}${s.unconfirmed.length ? `; noch nicht bestätigt: ${names(s.unconfirmed)}` : '; alle Partner haben bestätigt'}`);
   }
-  env.io.out(`  Anteil: ${formatEuro(s.fundedAmount)} ≈ ${formatVzae(s.fundedVzae)} VZÄ`);
-  env.io.out(`  Stelle: ${formatNumber(s.positionVzae, 2)} VZÄ kosten ${formatEuro(s.positionCost)}`);
-  env.io.out(
-    s.missingEigenmittel.isZero()
-      ? '  Der Anteil deckt die Stelle.'
-      : `  Es fehlen ${formatEuro(s.missingEigenmittel)} Eigenmittel` +
-          (s.eigenmittelDeclared.isZero() ? '.' : ` (zugesagt: ${formatEuro(s.eigenmittelDeclared)}; ${s.covered ? 'reicht' : 'reicht nicht'}).`),
-  );
+  if (!situation.row) {
+    env.io.out('  Anteil: noch nicht berechnet (es sind noch keine Personen gezählt, d. h. keine Listen importiert).');
+  } else {
+    env.io.out(`  Anteil: ${formatEuro(s.fundedAmount)} ≈ ${formatVzae(s.fundedVzae)} VZÄ${situation.provisional ? ' (vorläufig)' : ''}`);
+  }
+  if (s.choice !== 'landkreis') {
+    env.io.out(`  Stelle: ${formatNumber(s.positionVzae, 2)} VZÄ kosten ${formatEuro(s.positionCost)}`);
+    if (situation.row) {
+      env.io.out(
+        s.missingEigenmittel.isZero()
+          ? '  Der Anteil deckt die Stelle.'
+          : `  Es fehlen ${formatEuro(s.missingEigenmittel)} Eigenmittel` +
+              (s.eigenmittelDeclared.isZero() ? '.' : ` (zugesagt: ${formatEuro(s.eigenmittelDeclared)}; ${s.covered ? 'reicht' : 'reicht nicht'}).`),
+      );
+    } else if (!s.eigenmittelDeclared.isZero()) {
+      env.io.out(`  Zugesagte Eigenmittel: ${formatEuro(s.eigenmittelDeclared)}; ob sie reichen, zeigt sich, wenn der Anteil berechnet ist.`);
+    }
+  }
   if (!s.valid) env.io.out('  Die Entscheidung ist noch nicht gültig.');
 }
 
@@ -52,9 +68,9 @@ export async function decideCommand(env: CommandEnv, argv: string[]): Promise<nu
   const name = env.app.ctx.verzeichnis.byKey(ags)!.name;
 
   if (sub === 'show') {
-    const s = await env.app.overview.assessment(year, ags, env.actor);
-    if (a.flag(p, 'json')) env.io.out(JSON.stringify(s, null, 2));
-    else describeAssessment(env, name, s);
+    const situation = await env.app.decisions.situation(year, ags, env.actor);
+    if (a.flag(p, 'json')) env.io.out(JSON.stringify(situation.assessment, null, 2));
+    else describeAssessment(env, name, situation);
     return 0;
   }
   let outcome;
@@ -77,10 +93,14 @@ export async function decideCommand(env: CommandEnv, argv: string[]): Promise<nu
       opts,
     );
   }
-  const campaign = await env.app.campaigns.show(year);
+  const situation = await env.app.decisions.situation(year, ags, env.actor);
+  const deadline = formatDate(situation.deadline);
   if (outcome.replayed) env.io.out('Diese Operation wurde bereits ausgeführt; keine Änderung.');
   else if (!outcome.changed) env.io.out('Keine Änderung: das ist bereits so entschieden.');
-  else env.io.out(`Entscheidung gespeichert (änderbar bis ${formatDate(campaign.campaign.deadlines.decision)}).`);
-  describeAssessment(env, name, await env.app.overview.assessment(year, ags, env.actor));
+  else if (env.app.ctx.clock.today() > situation.deadline) {
+    // Past the deadline the Gemeinde can no longer change it: this is the Koordinierungsstelle's override.
+    env.io.out(`Entscheidung gespeichert als Änderung durch die Koordinierungsstelle nach Ablauf der Entscheidungsfrist (${deadline}); so steht es im Protokoll.`);
+  } else env.io.out(`Entscheidung gespeichert (änderbar bis ${deadline}).`);
+  describeAssessment(env, name, situation);
   return 0;
 }

@@ -22,6 +22,7 @@ import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
 import { dataDirProblem } from './fileErrors';
+import { refusalText } from './hints';
 import type { CliIo, CommandEnv } from './io';
 import { Refusal, UsageError } from './io';
 
@@ -110,9 +111,11 @@ export interface CliDependencies {
 export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
   let app: IntmApp | undefined;
   let dataDir: string | undefined;
+  let command: string | undefined;
   try {
     const globals = extractGlobals(argv);
-    const [command, maybeSub, ...rest] = globals.rest;
+    const [first, maybeSub, ...rest] = globals.rest;
+    command = first;
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       io.out(USAGE);
       return 0;
@@ -177,7 +180,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       return 1;
     }
     if (isDomainError(e)) {
-      io.err(e.text('de'));
+      io.err(refusalText(e, command, app?.ctx.verzeichnis));
       return 1;
     }
     const problem = dataDir === undefined ? undefined : dataDirProblem(e, dataDir);

@@ -370,6 +370,45 @@ describe('intm', () => {
     expect(late.out).not.toContain('änderbar bis');
   });
 
+  test('refusals name the option to use on the command line, and a misspelt Gemeinde the one probably meant', async () => {
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    const lauffen = await intm('decide', '--year', '2025', '--ags', 'Lauffen', '--choice', 'landkreis');
+    expect(lauffen).toMatchObject({ code: 1, err: 'Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „Lauffen“. Meinten Sie „Lauffen am Neckar“?' });
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'verbund', '--vzae', '0,5', '--partners', 'Cleebron')).err).toContain('Meinten Sie „Cleebronn“?');
+    expect((await intm('review', 'show', '--year', '2025', '--ags', 'Xyzzy')).err).not.toContain('Meinten Sie');
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig')).err).toContain('(intm: --vzae N).');
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'verbund', '--vzae', '0,5')).err).toContain('(intm: --partners AGS,AGS).');
+
+    const { file, exp } = writeExport();
+    await intm('import', file, '--year', '2025');
+    const [first, second] = exp.persons.filter((p) => p.ags === '08125001' && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
+    const noNote = await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'sonstiges');
+    expect(noNote).toMatchObject({ code: 1, err: 'Bitte geben Sie eine kurze Begründung an (intm: --note TEXT).' });
+    const noJustification = await intm(
+      'review', 'add-person', '--year', '2025', '--ags', 'Abstatt', '--surname', 'Muster', '--given', 'Nora', '--born', '01.01.1990', '--assigned', '01.06.2022',
+    );
+    expect(noJustification.err).toContain('damit die Koordinierungsstelle ihn prüfen kann (intm: --justification TEXT).');
+    await intm('review', 'strike', '--year', '2025', '--person', second.id, '--reason', 'weggezogen');
+    const child = await intm('review', 'add-child', '--year', '2025', '--parent', first.id, '--surname', 'Kind', '--given', 'Lina', '--born', later(first.assignmentDate));
+    const childId = /Personen-ID (\S+)\)/.exec(child.out)![1];
+    expect((await intm('review', 'strike', '--year', '2025', '--person', childId, '--reason', 'doppelt')).err).toBe(
+      'Nachgetragene Personen werden nicht gestrichen, sondern mit „Rückgängig“ zurückgenommen (intm: review undo --person ID).',
+    );
+    const reimport = await intm('import', file, '--year', '2025');
+    expect(reimport.err).toContain('nur mit ausdrücklicher Bestätigung (Ersetzen) möglich (intm: --replace).');
+    const provisional = await intm('publish', '--year', '2025');
+    expect(provisional).toMatchObject({ code: 1, err: expect.stringContaining('ausdrücklich als vorläufig (intm: --force).') });
+    expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
+    const published = await intm('import', file, '--year', '2025');
+    expect(published).toMatchObject({
+      code: 1,
+      err: 'Die Übersicht für 2025 ist bereits veröffentlicht. Ein neuer Import verwirft die Veröffentlichung; dafür ist --replace anzugeben.',
+    });
+    clock.set('2024-01-20T09:00:00.000Z');
+    await intm('review', 'submit', '--year', '2025', '--ags', 'Abstatt');
+    expect((await intm('review', 'reopen', '--year', '2025', '--ags', 'Abstatt')).err).toContain('bearbeiten kann (intm: --until DATUM).');
+  });
+
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');

@@ -1,0 +1,54 @@
+/**
+ * Refusals name what to do in the words of the Teams card ("Ersetzen", "ausdrücklich als vorläufig");
+ * on the command line the user needs the option instead. The shared catalogue stays as the bot shows
+ * it; the command line adds, per command and message code, the option in the form the catalogue
+ * already uses for campaign.periodFixedByImport – "(intm: --replace)" – or a sentence, and for an
+ * unknown Gemeinde the names it probably meant.
+ */
+import type { DomainError } from '../domain/errors';
+import type { GemeindeVerzeichnis } from '../domain/gemeinden';
+import type { MessageCode, MessageParams } from '../i18n/messages';
+
+/** An option or command (`--force`, shown as "(intm: --force)") or a function giving a sentence to add. */
+type Hint = string | ((params: MessageParams, verzeichnis?: GemeindeVerzeichnis) => string | undefined);
+
+function didYouMean(params: MessageParams, verzeichnis?: GemeindeVerzeichnis): string | undefined {
+  const names = verzeichnis?.suggest(String(params.ags ?? '')).map((g) => `„${g.name}“`) ?? [];
+  if (!names.length) return undefined;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} oder ${names[names.length - 1]}`;
+  return `Meinten Sie ${list}?`;
+}
+
+const EVERY_COMMAND: Partial<Record<MessageCode, Hint>> = { 'gemeinde.unknownKey': didYouMean };
+
+const BY_COMMAND: Record<string, Partial<Record<MessageCode, Hint>>> = {
+  publish: { 'publish.provisional': '--force' },
+  import: {
+    // Refused because the overview is published: a new import discards the publication.
+    'campaign.published': () => 'Ein neuer Import verwirft die Veröffentlichung; dafür ist --replace anzugeben.',
+    'campaign.reviewStarted': '--replace',
+  },
+  review: {
+    'list.noteRequired': '--note TEXT',
+    'list.justificationRequired': '--justification TEXT',
+    'list.extensionRequired': '--until DATUM',
+    'list.strikeAddition': 'review undo --person ID',
+  },
+  decide: {
+    'decision.positionRequired': '--vzae N',
+    'decision.partnersRequired': '--partners AGS,AGS',
+  },
+};
+
+/** The refusal as the command line shows it: the catalogue's German sentence and, where it helps, the option to use. */
+export function refusalText(e: DomainError, command: string | undefined, verzeichnis?: GemeindeVerzeichnis): string {
+  const text = e.text('de');
+  const hint = (command ? BY_COMMAND[command]?.[e.code] : undefined) ?? EVERY_COMMAND[e.code];
+  if (!hint) return text;
+  if (typeof hint === 'function') {
+    const sentence = hint(e.params, verzeichnis);
+    return sentence ? `${text} ${sentence}` : text;
+  }
+  // Inside the sentence, before its full stop, as in "… verworfen (intm: --replace)."
+  return text.endsWith('.') ? `${text.slice(0, -1)} (intm: ${hint}).` : `${text} (intm: ${hint})`;
+}

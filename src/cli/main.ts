@@ -98,6 +98,30 @@ async function dataDirExists(dataDir: string): Promise<boolean> {
   }
 }
 
+/**
+ * `intm` must run as the user the bot runs as: every file is written with mode 0600, so a list or the
+ * campaign written by another user (typically root) could no longer be read by the bot, and one such
+ * file stops the status for all 46 Gemeinden. The data directory's owner is taken to be the bot's user.
+ */
+async function checkSameUser(dataDir: string): Promise<void> {
+  if (typeof process.geteuid !== 'function') return;
+  const me = process.geteuid();
+  const owner = (await fs.stat(dataDir)).uid;
+  if (owner === me) return;
+  const name = (await userName(owner)) ?? `UID ${owner}`;
+  throw new Refusal(
+    `Das Datenverzeichnis „${dataDir}“ gehört dem Benutzer ${name}, intm läuft aber als ${(await userName(me)) ?? `UID ${me}`}. ` +
+      `Bitte rufen Sie intm als Benutzer des Bots auf (z. B. sudo -u ${name.startsWith('UID ') ? '<Benutzer>' : name} npm run -s intm -- …): ` +
+      'Dateien, die ein anderer Benutzer schreibt, könnte der Bot nicht mehr lesen.',
+  );
+}
+
+/** The login name of a uid from /etc/passwd; undefined where there is none. */
+async function userName(uid: number): Promise<string | undefined> {
+  const passwd = await fs.readFile('/etc/passwd', 'utf8').catch(() => '');
+  return passwd.split('\n').map((l) => l.split(':')).find((f) => f[2] === String(uid))?.[0];
+}
+
 function missingDataDir(dataDir: string): Refusal {
   return new Refusal(
     `Das Datenverzeichnis „${dataDir}“ gibt es nicht. Bitte prüfen Sie --data-dir bzw. INTM_DATA_DIR; neu angelegt wird es nur mit „intm campaign create“.`,
@@ -130,7 +154,9 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
     const sub = withSub ? maybeSub : undefined;
     const args = withSub ? rest : globals.rest.slice(1);
     dataDir = resolveDataDir(globals.dataDir);
-    if (!(await dataDirExists(dataDir))) {
+    const exists = await dataDirExists(dataDir);
+    if (exists) await checkSameUser(dataDir);
+    if (!exists) {
       // Only a new campaign starts a new data store, and only with input it would accept: a refused
       // create leaves no directory behind either. Migrating a directory that is not there is a typo.
       if (command !== 'campaign' || sub !== 'create') throw missingDataDir(dataDir);

@@ -251,6 +251,23 @@ describe('intm', () => {
     expect((await intm('migrate')).code).toBe(0);
   });
 
+  test('intm refuses to run as another user than the data directory\'s owner (the bot could not read what it writes)', async () => {
+    expect((await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000')).code).toBe(0);
+    const me = process.geteuid!();
+    const other = me === 0 ? 65534 : undefined; // only root can hand the directory to another user
+    if (other === undefined) return;
+    const { chownSync, readFileSync } = await import('node:fs');
+    const before = readFileSync(path.join(dataDir, '2025', 'campaign.json'), 'utf8');
+    chownSync(dataDir, other, other);
+    const r = await intm('campaign', 'update', '--year', '2025', '--kreis-amount', '1600000');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Das Datenverzeichnis „.*“ gehört dem Benutzer \S+, intm läuft aber als \S+\. Bitte rufen Sie intm als Benutzer des Bots auf/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(dataDir, '2025', 'campaign.json'), 'utf8')).toBe(before);
+    chownSync(dataDir, me, me);
+    expect((await intm('campaign', 'update', '--year', '2025', '--kreis-amount', '1600000')).code).toBe(0);
+  });
+
   test('export: a missing folder, a folder in place of the file, no permission – a German sentence naming the path', async () => {
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
     const { file } = writeExport();

@@ -88,14 +88,25 @@ function operator(by: string | undefined, env: NodeJS.ProcessEnv): Actor {
  * mistyped `--data-dir` would otherwise leave an empty data store behind and report on it.
  */
 async function dataDirExists(dataDir: string): Promise<boolean> {
+  let entries: string[];
   try {
     const stat = await fs.stat(dataDir);
     if (!stat.isDirectory()) throw new Refusal(`„${dataDir}“ ist kein Verzeichnis; als Datenverzeichnis (--data-dir, INTM_DATA_DIR) ist ein Verzeichnis anzugeben.`);
-    return true;
+    entries = await fs.readdir(dataDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
+  // An empty folder may be prepared for the bot (owner, rights); a folder with other files (`--data-dir ~`) is no data store.
+  if (entries.length > 0 && !entries.some(isDataStoreEntry)) {
+    throw new Refusal(`„${dataDir}“ ist kein Datenverzeichnis von IntM-Bot (es enthält andere Dateien). Bitte prüfen Sie --data-dir bzw. INTM_DATA_DIR.`);
+  }
+  return true;
+}
+
+/** What only a data store holds: its schema file, a year, the roster or the bot's conversations. */
+function isDataStoreEntry(name: string): boolean {
+  return name === 'meta.json' || name === 'roster.json' || name === 'conversations.json' || /^\d{4}$/.test(name);
 }
 
 /**

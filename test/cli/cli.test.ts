@@ -245,6 +245,16 @@ describe('intm', () => {
     expect(notADir.code).toBe(1);
     expect(notADir.err).toContain('ist kein Verzeichnis');
     rmSync(dataDir);
+    // A folder with other files (say --data-dir ~) is no data store: refused, nothing written into it.
+    mkdirSync(dataDir);
+    writeFileSync(path.join(dataDir, 'notizen.txt'), 'x');
+    for (const argv of [['status', '--year', '2025'], ['campaign', 'create', '--year', '2025', '--kreis-amount', '1508000']]) {
+      const foreign = await intm(...argv);
+      expect(foreign.code).toBe(1);
+      expect(foreign.err).toContain('ist kein Datenverzeichnis von IntM-Bot');
+      expect(readdirSync(dataDir)).toEqual(['notizen.txt']);
+    }
+    rmSync(dataDir, { recursive: true });
     expect((await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000')).code).toBe(0);
     expect(readdirSync(dataDir)).toContain('meta.json');
     expect((await intm('status', '--year', '2025')).code).toBe(0);

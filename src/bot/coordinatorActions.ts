@@ -74,7 +74,9 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
         if (inputs.until && !until) throw new DomainError('input.badDate', { value: inputs.until, field: locale === 'en' ? 'until' : 'bis' });
         const outcome = await deps.app.review.reopen(data.year, data.ags, { ...(until ? { until } : {}), reason: inputs.reason }, opts);
         if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
-        return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(outcome.changed ? 'success' : 'info', outcome.changed ? 'card.reopened' : 'card.noChange'))));
+        // A retried click (same operation id) was reopened by the first try: it says so too.
+        const reopened = outcome.changed || outcome.replayed;
+        return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(reopened ? 'success' : 'info', reopened ? 'card.reopened' : 'card.noChange'))));
       } catch (e) {
         if (!(e instanceof DomainError) || e.code.startsWith('auth.')) throw e;
         return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, { kind: 'error', text: e.text(locale) })));

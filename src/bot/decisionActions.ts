@@ -8,7 +8,7 @@ import { VERBS, operationId, type FormInputs, type Verb } from '../cards/actions
 import type { DecisionSituation } from '../app/decisionService';
 import type { Actor } from '../domain/actor';
 import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
-import { isChoice, type Choice, type DecideCommand } from '../domain/decision';
+import { isChoice, type Choice, type DecideCommand, type DecisionBook } from '../domain/decision';
 import { ConflictError, DomainError } from '../domain/errors';
 import { Decimal, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
@@ -93,6 +93,11 @@ function command(ags: string, inputs: FormInputs): DecideCommand {
   return cmd;
 }
 
+/** Whether `ags` is a confirmed partner of the Verbund `lead` proposes (as confirmVerbund leaves it). */
+function standsConfirmed(book: DecisionBook, ags: string, lead: string): boolean {
+  return !!book.decisions[lead]?.confirmations?.[ags] && book.decisions[ags]?.verbundLead === lead;
+}
+
 function target(raw: unknown, field: 'ags' | 'lead'): string {
   const v = (raw as Record<string, unknown> | undefined)?.[field];
   if (typeof v !== 'string' || !AGS.test(v)) throw new BadActionData(field);
@@ -159,7 +164,9 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
             }
           }
         }
-        return cardAnswer(decisionCard(await view(say('success', outcome.changed ? 'card.decided' : 'card.noChange'))));
+        // A retried or double-submitted click (same operation id) was saved by the first try: it says so too.
+        const saved = outcome.changed || outcome.replayed;
+        return cardAnswer(decisionCard(await view(say(saved ? 'success' : 'info', saved ? 'card.decided' : 'card.noChange'))));
       } catch (e) {
         return refused(e, inputs);
       }
@@ -173,7 +180,10 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
         const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}) }, { actor });
         if (outcome.changed) deps.summaries.refreshAll(year);
-        return cardAnswer(decisionCard(await view(say('success', outcome.changed ? 'card.verbundConfirmed' : 'card.noChange'))));
+        // Confirming carries no operation id, so a double click is not a replay but a confirmation that is
+        // already there: it answers like the first click did, for the partner stands confirmed.
+        const confirmed = outcome.changed || outcome.replayed || standsConfirmed(outcome.book, ags, lead);
+        return cardAnswer(decisionCard(await view(say(confirmed ? 'success' : 'info', confirmed ? 'card.verbundConfirmed' : 'card.noChange'))));
       } catch (e) {
         return refused(e);
       }

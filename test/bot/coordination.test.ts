@@ -229,3 +229,14 @@ test('the schedule: workdays at 08:00 in Berlin, whatever the server\'s zone', (
   // In summer (CEST) 08:00 is 06:00 UTC.
   expect(nextRun({ cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' }, new Date('2024-07-01T09:00:00Z'))?.toISOString()).toBe('2024-07-02T06:00:00.000Z');
 });
+
+test('a retried "wiedereröffnen" click answers "wieder geöffnet" again, not "Keine Änderung"', async () => {
+  await h.deps.app.review.submit(2025, ABSTATT, { actor: { id: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT } });
+  const data = { year: 2025, ags: ABSTATT, op: 'reopen-once' };
+  const first = await h.invoke(KORA, VERBS.reopen, data);
+  const retry = await h.invoke(KORA, VERBS.reopen, data);
+  expect(cardText(first.body.value)).toContain(de('card.reopened'));
+  expect(cardText(retry.body.value)).toContain(de('card.reopened'));
+  expect(cardText(retry.body.value)).not.toContain(de('card.noChange'));
+  expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.events.filter((e) => e.action === 'list.reopen')).toHaveLength(1);
+});

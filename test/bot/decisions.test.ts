@@ -151,8 +151,25 @@ test('a partner confirms again after the lead proposes anew; a card with an olde
   expect(second.data).not.toEqual(first.data);
   expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, second.data)).body.value)).toContain(de('card.verbundConfirmed'));
   expect(Object.keys((await book()).decisions[ABSTATT].confirmations ?? {})).toEqual([BRACKENHEIM]);
-  // A double click on that card is one confirmation.
+  // A double click on that card is one confirmation – and the second answer says so too, not "Keine Änderung"
+  // (the card Bert sees is the one answering the last click).
   const before = (await book()).events.length;
-  expect(cardText((await h.invoke(BERT, VERBS.verbundConfirm, second.data)).body.value)).toContain(de('card.noChange'));
+  const doubled = cardText((await h.invoke(BERT, VERBS.verbundConfirm, second.data)).body.value);
+  expect(doubled).toContain(de('card.verbundConfirmed'));
+  expect(doubled).not.toContain(de('card.noChange'));
   expect((await book()).events).toHaveLength(before);
+});
+
+test('a retried or double-submitted decision answers "entschieden" again, not "Keine Änderung", and is saved once', async () => {
+  const review = await h.invoke(ANNA, VERBS.decisionReview, { year: 2025, ags: ABSTATT, choice: 'eigenstaendig', vzae: '0,5' });
+  const set = actionsOf(review.body.value).find((a) => a.verb === VERBS.decisionSet)!;
+  const first = await h.invoke(ANNA, VERBS.decisionSet, set.data);
+  const retry = await h.invoke(ANNA, VERBS.decisionSet, set.data);
+  expect(cardText(first.body.value)).toContain(de('card.decided'));
+  expect(cardText(retry.body.value)).toContain(de('card.decided'));
+  expect(cardText(retry.body.value)).not.toContain(de('card.noChange'));
+  expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(1);
+  // Deciding the same again on a new card (a new operation) is no change, and says so.
+  const again = await decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '0,5' });
+  expect(cardText(again.set!.body.value)).toContain(de('card.noChange'));
 });

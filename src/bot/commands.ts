@@ -197,9 +197,10 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const channel = (await deps.conversations.read()).channels.gemeinden;
       if (!channel) return say('bot.noGemeindenChannel');
       const here = TurnContext.getConversationReference(activity);
-      deps.summaries.sendAllInBackground(year, actor, channel, async (result) => {
+      const started = deps.summaries.sendAllInBackground(year, actor, channel, here.conversation?.id ?? '', async (result) => {
         await deps.outbound.send(here, { type: 'message', text: translate('bot.listsSent', { year, ...result }, locale) });
       });
+      if (!started) return say('bot.listsAlreadySending');
       return say('bot.listsSending', { count: deps.app.ctx.verzeichnis.size });
     }
     case 'calculate':

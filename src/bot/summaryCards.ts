@@ -28,6 +28,11 @@ export class SummaryCards {
   /** Cards with an update queued or running; a change meanwhile only marks them dirty. */
   private readonly refreshing = new Set<string>();
   private readonly dirty = new Set<string>();
+  /**
+   * Years whose cards are being sent, with whom to tell when done (by conversation): one run per year at a
+   * time, or two runs would each post all 46.
+   */
+  private readonly sending = new Map<number, Map<string, (result: SendResult) => Promise<void>>>();
   readonly background: Background;
 
   constructor(
@@ -40,7 +45,10 @@ export class SummaryCards {
     this.background = background ?? new Background(logger);
   }
 
-  /** Posts (or updates) every Gemeinde's card and records the lists as sent. */
+  /**
+   * Posts (or updates) every Gemeinde's card and records the lists as sent. Not guarded against a second
+   * run of the same year: call it through sendAllInBackground, which is.
+   */
   async sendAll(year: number, actor: Actor, channel: StoredReference): Promise<SendResult> {
     const result: SendResult = { posted: 0, updated: 0, failed: 0 };
     const known = (await this.conversations.read()).summaryCards[year] ?? {};
@@ -70,10 +78,35 @@ export class SummaryCards {
 
   /**
    * Sends all cards in the background: 46 posts at Teams' 7 per second take longer than a message
-   * turn may. `done` reports the result (to the coordinator's conversation).
+   * turn may. `done` reports the result (to the coordinator's conversation, `reportTo`). While a run of the
+   * year is going, another starts nothing and returns false – both would find no card posted yet and post
+   * all 46 – but its `done` hears the running one's result too (once per conversation).
    */
-  sendAllInBackground(year: number, actor: Actor, channel: StoredReference, done: (result: SendResult) => Promise<void>): void {
-    this.background.run('summary.sendAll', async () => done(await this.sendAll(year, actor, channel)));
+  sendAllInBackground(year: number, actor: Actor, channel: StoredReference, reportTo: string, done: (result: SendResult) => Promise<void>): boolean {
+    const running = this.sending.get(year);
+    if (running) {
+      if (!running.has(reportTo)) running.set(reportTo, done);
+      this.logger.info('summary.alreadySending', { year });
+      return false;
+    }
+    const reports = new Map([[reportTo, done]]);
+    this.sending.set(year, reports);
+    this.background.run('summary.sendAll', async () => {
+      let result: SendResult;
+      try {
+        result = await this.sendAll(year, actor, channel);
+      } finally {
+        this.sending.delete(year);
+      }
+      for (const report of reports.values()) {
+        try {
+          await report(result);
+        } catch (e) {
+          this.logger.error('summary.reportFailed', { year, error: errorKind(e) });
+        }
+      }
+    });
+    return true;
   }
 
   /**

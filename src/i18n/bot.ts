@@ -77,6 +77,10 @@ export const botMessages = defineMessages({
     de: (p) => `Ich versende jetzt ${p.count} Übersichtskarten in den Kanal der Gemeinden und melde mich, wenn alle draußen sind.`,
     en: (p) => `Sending ${p.count} summary cards to the municipalities' channel now; I will report when all are out.`,
   },
+  'bot.listsAlreadySending': {
+    de: () => 'Der Versand läuft bereits; Sie erhalten eine Nachricht, sobald er fertig ist.',
+    en: () => 'The lists are already being sent; you will get a message once that is done.',
+  },
   'bot.reopenUsage': {
     de: () => 'Welche Liste? Zum Beispiel: „wiedereröffnen Abstatt“ oder „wiedereröffnen Abstatt bis 31.01.2027“.',
     en: () => 'Which list? For example: "reopen Abstatt" or "reopen Abstatt until 31.01.2027".',

@@ -262,6 +262,30 @@ describe('the Koordinierungsstelle', () => {
     expect((await h.deps.app.ctx.repo.readList(2025, BRACKENHEIM))!.sent).toBeDefined();
   });
 
+  test('"listen versenden" twice at once: one run posts the 46 cards, the second request is told it is under way', async () => {
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    // Teams takes its time (7 posts a second): the second request arrives while the first run is posting.
+    const send = h.outbound.send.bind(h.outbound);
+    h.outbound.send = async (reference, activity) => {
+      await new Promise((r) => setTimeout(r, 3));
+      return send(reference, activity);
+    };
+    const [first, second] = await Promise.all([h.say(KORA, 'listen versenden'), h.say(KORA, 'listen versenden', { locale: 'en-US' })]);
+    await h.deps.summaries.idle();
+    const texts = [...first, ...second].map((r) => r.text);
+    expect(texts).toContain(de('bot.listsSending', { count: 46 }));
+    expect(texts).toContain(translate('bot.listsAlreadySending', {}, 'en'));
+    const channelPosts = h.outbound.sent.filter((s) => s.reference.conversation!.id === '19:gemeinden@thread.tacv2');
+    expect(channelPosts).toHaveLength(46);
+    expect(new Set(channelPosts.map((p) => JSON.stringify(p.activity).match(/"ags":"(\d{8})"/)![1])).size).toBe(46);
+    // One report (same chat); and once the run is over, "listen versenden" runs again (updating, posting nothing).
+    const reports = h.outbound.sent.filter((s) => s.reference.conversation!.id === `a:personal-${KORA.aadObjectId}`);
+    expect(reports.map((r) => r.activity.text)).toEqual([de('bot.listsSent', { year: 2025, posted: 46, updated: 0, failed: 0 })]);
+    await h.say(KORA, 'listen versenden');
+    expect(h.outbound.sent.at(-1)!.activity.text).toContain('46 aktualisiert');
+    expect(h.outbound.sent.filter((s) => s.reference.conversation!.id === '19:gemeinden@thread.tacv2')).toHaveLength(46);
+  });
+
   test('"liste prüfen" on the summary card: the list only for staff of that Gemeinde', async () => {
     await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
     await h.say(KORA, 'listen versenden');

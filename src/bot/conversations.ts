@@ -17,13 +17,28 @@ export interface Conversations {
   personal: Record<string, StoredReference>;
   /** Summary card of each Gemeinde in the municipalities' channel: year → AGS → activity id. */
   summaryCards: Record<string, Record<string, string>>;
+  /**
+   * The channel (conversation id) each year's summary cards were posted in. Teams updates an activity only
+   * in its own conversation: once the Gemeinden channel is registered anew, the ids are of no use there.
+   */
+  summaryChannels: Record<string, string>;
   events: AuditEntry[];
 }
 
 const DOCUMENT = 'conversations';
 
 function empty(): Conversations {
-  return { channels: {}, personal: {}, summaryCards: {}, events: [] };
+  return { channels: {}, personal: {}, summaryCards: {}, summaryChannels: {}, events: [] };
+}
+
+/**
+ * The year's summary cards posted in the channel `channelId` (AGS → activity id); none if they are in
+ * another one. A document from before `summaryChannels` has its cards taken as being in the registered
+ * channel: a card that is not there is refused by Teams (404) and posted anew (SummaryCards).
+ */
+export function summaryCardsIn(c: Conversations, year: number, channelId: string | undefined): Record<string, string> {
+  const postedIn = c.summaryChannels[year] ?? c.channels.gemeinden?.conversation?.id;
+  return channelId && postedIn === channelId ? (c.summaryCards[year] ?? {}) : {};
 }
 
 /** A channel post's conversation id carries the thread (`;messageid=…`): the channel itself is without it. */
@@ -67,9 +82,21 @@ export class ConversationStore {
     });
   }
 
-  async rememberSummaryCard(year: number, ags: string, activityId: string): Promise<void> {
+  /** Keeps the id of a card posted in `channelId`; the year's cards in another channel are dropped (not updated any more). */
+  async rememberSummaryCard(year: number, ags: string, activityId: string, channelId: string): Promise<void> {
     await this.update((c) => {
-      c.summaryCards[year] = { ...(c.summaryCards[year] ?? {}), [ags]: activityId };
+      c.summaryCards[year] = { ...summaryCardsIn(c, year, channelId), [ags]: activityId };
+      c.summaryChannels[year] = channelId;
+      return true;
+    });
+  }
+
+  /** Drops a card Teams no longer has (deleted in the channel), unless another has taken its place meanwhile. */
+  async forgetSummaryCard(year: number, ags: string, activityId: string): Promise<void> {
+    await this.update((c) => {
+      if (c.summaryCards[year]?.[ags] !== activityId) return false;
+      const { [ags]: _gone, ...rest } = c.summaryCards[year];
+      c.summaryCards[year] = rest;
       return true;
     });
   }

@@ -11,7 +11,7 @@ import { summaryCard } from '../cards';
 import type { Actor } from '../domain/actor';
 import { assessDecision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
-import type { ConversationStore, StoredReference } from './conversations';
+import { summaryCardsIn, type ConversationStore, type StoredReference } from './conversations';
 import { Background } from './background';
 import type { Logger } from './log';
 import { errorKind } from './log';
@@ -22,6 +22,12 @@ export interface SendResult {
   posted: number;
   updated: number;
   failed: number;
+}
+
+/** Teams refused an update because it has no such activity in that conversation (HTTP 404). */
+function activityNotFound(e: unknown): boolean {
+  const err = (e ?? {}) as { status?: unknown; statusCode?: unknown; response?: { status?: unknown } };
+  return [err.status, err.statusCode, err.response?.status].includes(404);
 }
 
 export class SummaryCards {
@@ -51,19 +57,31 @@ export class SummaryCards {
    */
   async sendAll(year: number, actor: Actor, channel: StoredReference): Promise<SendResult> {
     const result: SendResult = { posted: 0, updated: 0, failed: 0 };
-    const known = (await this.conversations.read()).summaryCards[year] ?? {};
+    const channelId = channel.conversation?.id ?? '';
+    // Only cards posted in this channel can be updated: after the channel was registered anew, all are posted there afresh.
+    const known = summaryCardsIn(await this.conversations.read(), year, channelId);
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
         // The card shows the list as sent; it is recorded as sent only once the card is in the channel,
         // so a failed post leaves it unsent (no reminders, no deadline) and "listen versenden" tries again.
         const activity = await this.activityFor(year, g.ags, actor);
         if (!activity) throw new DomainError('list.notFound', { ags: g.ags, year });
+        let updated = false;
         if (known[g.ags]) {
-          await this.outbound.update(channel, known[g.ags], activity);
+          try {
+            await this.outbound.update(channel, known[g.ags], activity);
+            updated = true;
+          } catch (e) {
+            // The card is gone (deleted in the channel, or from before a re-registration): a new one takes its place.
+            if (!activityNotFound(e)) throw e;
+            this.logger.warn('summary.cardGone', { year, ags: g.ags });
+          }
+        }
+        if (updated) {
           result.updated++;
         } else {
           const id = await this.outbound.send(channel, activity);
-          if (id) await this.conversations.rememberSummaryCard(year, g.ags, id);
+          if (id) await this.conversations.rememberSummaryCard(year, g.ags, id, channelId);
           result.posted++;
         }
         await this.app.review.markSent(year, g.ags, { actor });
@@ -127,12 +145,20 @@ export class SummaryCards {
           this.dirty.delete(key);
           const conversations = await this.conversations.read();
           const channel = conversations.channels.gemeinden;
-          const activityId = conversations.summaryCards[year]?.[ags];
+          const activityId = channel && summaryCardsIn(conversations, year, channel.conversation?.id)[ags];
           if (!channel || !activityId) return;
           const activity = await this.activityFor(year, ags);
           // No list (the year's lists were discarded for a new import): the card stays until the lists are sent again.
           if (!activity) return;
-          await this.outbound.update(channel, activityId, activity);
+          try {
+            await this.outbound.update(channel, activityId, activity);
+          } catch (e) {
+            if (!activityNotFound(e)) throw e;
+            // Deleted in the channel: not posted again behind the coordinator's back; "listen versenden" posts it anew.
+            this.logger.warn('summary.cardGone', { year, ags });
+            await this.conversations.forgetSummaryCard(year, ags, activityId);
+            return;
+          }
         } while (this.dirty.has(key));
       } finally {
         this.refreshing.delete(key);

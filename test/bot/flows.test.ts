@@ -5,7 +5,7 @@ import { VERBS } from '../../src/cards/actions';
 import { countList } from '../../src/domain/list';
 import { translate } from '../../src/i18n/messages';
 import type { LowdbRepository } from '../../src/storage/lowdbRepository';
-import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, TENANT, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -284,6 +284,64 @@ describe('the Koordinierungsstelle', () => {
     await h.say(KORA, 'listen versenden');
     expect(h.outbound.sent.at(-1)!.activity.text).toContain('46 aktualisiert');
     expect(h.outbound.sent.filter((s) => s.reference.conversation!.id === '19:gemeinden@thread.tacv2')).toHaveLength(46);
+  });
+
+  test('after the Gemeinden channel is registered anew, "listen versenden" posts the cards there; a card Teams no longer has is posted anew', async () => {
+    const OLD = '19:gemeinden@thread.tacv2';
+    const NEW = '19:neu@thread.tacv2';
+    // Like Teams: an activity can be updated only in the conversation it was posted in, and only while it exists.
+    const deleted = new Set<string>();
+    const update = h.outbound.update.bind(h.outbound);
+    h.outbound.update = async (reference, activityId, activity) => {
+      const posted = h.outbound.sent.some((s) => s.id === activityId && s.reference.conversation!.id === reference.conversation!.id);
+      if (!posted || deleted.has(activityId)) throw Object.assign(new Error('Not Found'), { statusCode: 404 });
+      return update(reference, activityId, activity);
+    };
+    const inNewChannel = { ...messageActivity(KORA, 'kanal registrieren gemeinden', { kind: 'channel' }), conversation: { id: `${NEW};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT } };
+    const postsTo = (id: string) => h.outbound.sent.filter((s) => s.reference.conversation!.id === id);
+    const report = () => h.outbound.sent.at(-1)!.activity.text;
+
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    await h.say(KORA, 'listen versenden');
+    expect(postsTo(OLD)).toHaveLength(46);
+    await h.send(inNewChannel as never);
+    await h.say(KORA, 'listen versenden');
+    expect(report()).toBe(de('bot.listsSent', { year: 2025, posted: 46, updated: 0, failed: 0 }));
+    expect(postsTo(NEW)).toHaveLength(46);
+    // A change updates the card in the new channel, not the old one.
+    const updatesBefore = h.outbound.updated.length;
+    await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-1`, rev: (await list())!.revision, op: 'after-move', reason: 'weggezogen' });
+    const [moved] = h.outbound.updated.slice(updatesBefore);
+    expect(moved.reference.conversation!.id).toBe(NEW);
+    expect(moved.activityId).toBe(postsTo(NEW).find((s) => JSON.stringify(s.activity).includes(ABSTATT))!.id);
+
+    // Someone deletes Brackenheim's card in the channel: a change forgets it (nothing posted behind the
+    // coordinator's back); the next "listen versenden" posts it anew and updates the other 45.
+    deleted.add(postsTo(NEW).find((s) => JSON.stringify(s.activity).includes(BRACKENHEIM))!.id);
+    const struck = await h.invoke(BERT, VERBS.strike, { year: 2025, ags: BRACKENHEIM, personId: `${BRACKENHEIM}-1`, rev: (await list(BRACKENHEIM))!.revision, op: 'after-delete', reason: 'weggezogen' });
+    expect(cardText(struck.body.value)).toContain(de('card.struck'));
+    expect(postsTo(NEW)).toHaveLength(46);
+    expect(h.logger.lines.filter((l) => l.includes('summary.cardGone'))).toHaveLength(1);
+    await h.say(KORA, 'listen versenden');
+    expect(report()).toBe(de('bot.listsSent', { year: 2025, posted: 1, updated: 45, failed: 0 }));
+    expect(postsTo(NEW)).toHaveLength(47);
+    expect(h.logger.lines.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+  });
+
+  test('cards recorded before the channel was known to them (an older document) are posted anew where Teams refuses the update', async () => {
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    await h.say(KORA, 'listen versenden');
+    // The document as it was: card ids without their channel, and the channel registered anew since.
+    await h.deps.app.ctx.repo.updateDocument<any, void>('conversations', (c) => {
+      const { summaryChannels: _, ...old } = c;
+      return { next: { ...old, channels: { ...old.channels, gemeinden: { ...old.channels.gemeinden, conversation: { ...old.channels.gemeinden.conversation, id: '19:neu@thread.tacv2' } } } }, result: undefined };
+    });
+    h.outbound.update = async () => {
+      throw Object.assign(new Error('Not Found'), { statusCode: 404 });
+    };
+    await h.say(KORA, 'listen versenden');
+    expect(h.outbound.sent.at(-1)!.activity.text).toBe(de('bot.listsSent', { year: 2025, posted: 46, updated: 0, failed: 0 }));
+    expect(h.outbound.sent.filter((s) => s.reference.conversation!.id === '19:neu@thread.tacv2')).toHaveLength(46);
   });
 
   test('"liste prüfen" on the summary card: the list only for staff of that Gemeinde', async () => {

@@ -264,13 +264,23 @@ describe('the Koordinierungsstelle', () => {
 
   test('"listen versenden" twice at once: one run posts the 46 cards, the second request is told it is under way', async () => {
     await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
-    // Teams takes its time (7 posts a second): the second request arrives while the first run is posting.
+    // Teams takes its time (7 posts a second): the posts wait until the second request has been answered
+    // (or, should it start a run of its own, a second), so it surely arrives while the first run is posting.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const timeout = setTimeout(() => release(), 2000);
+    const info = h.logger.info;
+    h.logger.info = (event, fields) => {
+      if (event === 'summary.alreadySending') release();
+      info(event, fields);
+    };
     const send = h.outbound.send.bind(h.outbound);
     h.outbound.send = async (reference, activity) => {
-      await new Promise((r) => setTimeout(r, 3));
+      await gate;
       return send(reference, activity);
     };
     const [first, second] = await Promise.all([h.say(KORA, 'listen versenden'), h.say(KORA, 'listen versenden', { locale: 'en-US' })]);
+    clearTimeout(timeout);
     await h.deps.summaries.idle();
     const texts = [...first, ...second].map((r) => r.text);
     expect(texts).toContain(de('bot.listsSending', { count: 46 }));

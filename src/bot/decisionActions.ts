@@ -149,9 +149,10 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
       try {
         const cmd = command(ags, inputs);
         const op = actionId(raw, 'op', OPERATION_ID) ?? operationId(VERBS.decisionSet, { ags });
+        const before = await deps.app.decisions.read(year);
         const outcome = await deps.app.decisions.decide(year, cmd, { actor, opId: op });
         if (outcome.changed) {
-          deps.summaries.refreshAll(year);
+          deps.summaries.refreshDecisions(year, before, outcome.book);
           if (cmd.choice === 'verbund') {
             for (const partner of cmd.partners ?? []) {
               // In each partner's own language, notice included (the lead's language is not theirs).
@@ -178,8 +179,9 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // operation id: confirming is idempotent by itself (a double click confirms once), and an id would
         // turn a confirmation given again – after the partner withdrew, or the lead proposed anew – into a replay.
         const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
+        const before = await deps.app.decisions.read(year);
         const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}) }, { actor });
-        if (outcome.changed) deps.summaries.refreshAll(year);
+        if (outcome.changed) deps.summaries.refreshDecisions(year, before, outcome.book);
         // Confirming carries no operation id, so a double click is not a replay but a confirmation that is
         // already there: it answers like the first click did, for the partner stands confirmed.
         const confirmed = outcome.changed || outcome.replayed || standsConfirmed(outcome.book, ags, lead);

@@ -9,7 +9,7 @@ import type { IntmApp } from '../app';
 import { publishedFigures } from '../app/officialFigures';
 import { summaryCard } from '../cards';
 import type { Actor } from '../domain/actor';
-import { assessDecision } from '../domain/decision';
+import { assessDecision, type DecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { summaryCardsIn, type ConversationStore, type StoredReference } from './conversations';
 import { Background } from './background';
@@ -171,9 +171,29 @@ export class SummaryCards {
     return this.background.idle();
   }
 
-  /** Updates every Gemeinde's card (after publication, or when decisions change the picture). */
+  /** Updates every Gemeinde's card (after publication). */
   refreshAll(year: number): void {
     for (const g of this.app.ctx.verzeichnis.all) this.refresh(year, g.ags);
+  }
+
+  /**
+   * After a decision or a Verbund confirmation: updates the cards whose decision line changed from `before`
+   * to `after` – the deciding Gemeinde, and the partners of an old or new Verbund whose choice or validity
+   * moved with it – not all 46. Before publication the cards show no decision at all: none is updated.
+   */
+  refreshDecisions(year: number, before: DecisionBook, after: DecisionBook): void {
+    this.background.run('summary.refreshDecisions', async () => {
+      const figures = publishedFigures(await this.app.campaigns.show(year));
+      if (!figures) return;
+      // What the card shows of a decision (activityFor): the choice and whether it is valid.
+      const shown = (book: DecisionBook, ags: string) => {
+        const a = assessDecision(book, ags, figures.amounts, figures.campaign);
+        return `${a.choice}/${a.valid}`;
+      };
+      for (const g of this.app.ctx.verzeichnis.all) {
+        if (shown(before, g.ags) !== shown(after, g.ags)) this.refresh(year, g.ags);
+      }
+    });
   }
 
   /** The Gemeinde's summary card; with `sendingAs`, the list as it stands once that coordinator has sent it. */

@@ -12,7 +12,7 @@ import { syntheticExport, writeSyntheticXlsx } from '../../src/demo/syntheticExp
 import { translate } from '../../src/i18n/messages';
 import { verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
-import { ABSTATT, ANNA, BERT, BotHarness, KORA, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 import { serveFile } from './fileServer';
 
 let h: BotHarness;
@@ -239,4 +239,36 @@ test('a retried "wiedereröffnen" click answers "wieder geöffnet" again, not "K
   expect(cardText(retry.body.value)).toContain(de('card.reopened'));
   expect(cardText(retry.body.value)).not.toContain(de('card.noChange'));
   expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.events.filter((e) => e.action === 'list.reopen')).toHaveLength(1);
+});
+
+test('a decision or confirmation updates only the channel cards whose decision line changed, and none before publication', async () => {
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await h.say(KORA, 'listen versenden');
+  const agsOf = (u: { activity: object }) => JSON.stringify(u.activity).match(/"ags":"(\d{8})"/)![1];
+  const updatedBy = async (act: () => Promise<unknown>) => {
+    const before = h.outbound.updated.length;
+    await act();
+    await h.deps.summaries.idle();
+    return h.outbound.updated.slice(before).map(agsOf).sort();
+  };
+  const decide = (u: typeof ANNA, ags: string, inputs: Record<string, string>) => h.invoke(u, VERBS.decisionSet, { year: 2025, ags, ...inputs });
+  // Before publication the cards show no decision: nothing to update.
+  expect(await updatedBy(() => decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '0,5', op: 'd1' }))).toEqual([]);
+  const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+  await h.deps.app.campaigns.publish(2025, { actor: kora, force: true });
+  h.deps.summaries.refreshAll(2025);
+  await h.deps.summaries.idle();
+
+  // A Verbund proposed: Abstatt's line changes; Brackenheim has decided nothing yet, its line stays "offen".
+  expect(await updatedBy(() => decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM, op: 'd2' }))).toEqual([ABSTATT]);
+  // Brackenheim confirms: its line (Verbund) and Abstatt's (now valid) change.
+  const [reply] = await h.say(BERT, 'entscheidung');
+  const confirm = actionsOf(attachedCard(reply)).find((a) => a.verb === VERBS.verbundConfirm)!;
+  expect(await updatedBy(() => h.invoke(BERT, confirm.verb, confirm.data))).toEqual([ABSTATT, BRACKENHEIM].sort());
+  // Abstatt leaves the Verbund for the Landkreis: Brackenheim's confirmation goes with it – both change, no other.
+  expect(await updatedBy(() => decide(ANNA, ABSTATT, { choice: 'landkreis', op: 'd3' }))).toEqual([ABSTATT, BRACKENHEIM].sort());
+  const brackenheim = h.outbound.updated.filter((u) => agsOf(u) === BRACKENHEIM).at(-1)!;
+  expect(cardText(brackenheim.activity.attachments![0].content)).toContain('offen (bis 31.05.2024)');
+  // A confirmation or decision that changes nothing updates nothing.
+  expect(await updatedBy(() => decide(ANNA, ABSTATT, { choice: 'landkreis', op: 'd4' }))).toEqual([]);
 });

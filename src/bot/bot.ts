@@ -15,7 +15,7 @@ import { DECISION_VERBS, handleDecisionAction } from './decisionActions';
 import { PUBLICATION_VERBS, handlePublicationAction } from './publication';
 import { COORDINATOR_VERBS, handleCoordinatorAction } from './coordinatorActions';
 import type { BotDeps } from './deps';
-import { identityOf, isSharedConversation } from './identity';
+import { identityOf, isSharedConversation, teamIdOf } from './identity';
 import { errorAnswer, sendInvokeAnswer, type InvokeAnswer } from './invoke';
 import { LIST_VERBS, handleListAction } from './listActions';
 import { errorKind } from './log';
@@ -68,9 +68,19 @@ export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botApp
   });
 
   // Installations from a tenant that is not allowed are not remembered and not greeted (nothing kept of them).
+  // Uninstalling forgets: "remove-upgrade" too (an upgrade that takes the bot out; botbuilder's
+  // ActivityHandler treats it as "remove" as well).
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = context.activity.action;
+    if (action === 'remove' || action === 'remove-upgrade') return void (await botRemoved(deps, context));
     if (!(await resolveTurn(deps, context)).tenantAllowed) return;
     await rememberPersonalChat(deps, context);
+  });
+
+  // The bot taken out of a team (or a chat): the same as uninstalling there.
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const botRemovedHere = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
+    if (botRemovedHere) await botRemoved(deps, context);
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -113,6 +123,33 @@ async function answerAction(deps: BotDeps, context: TurnContext): Promise<Invoke
     }
     deps.logger.error('action.failed', { verb, error: errorKind(e) });
     return errorAnswer(500, 'internal', translate('bot.internalError', {}, locale));
+  }
+}
+
+/** Whoever removed the bot, when they have no role of their own: Teams itself, as far as the audit goes. */
+const TEAMS: Actor = { id: 'teams', name: 'Microsoft Teams', role: 'koordination' };
+
+/**
+ * The bot was uninstalled or removed: a personal chat's reference is forgotten; removed from a team, the
+ * channels registered in that team are dropped (and audited). Logged without names or ids of people.
+ */
+async function botRemoved(deps: BotDeps, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  try {
+    if (activity.conversation?.conversationType === 'personal') {
+      const identity = identityOf(activity);
+      // Forgetting is always allowed, whichever tenant: it only ever deletes.
+      if (identity && (await deps.conversations.forgetPersonal(identity.aadObjectId))) deps.logger.info('conversation.forgotten', { scope: 'personal' });
+      return;
+    }
+    const teamId = teamIdOf(activity);
+    if (!teamId) return;
+    const turn = await resolveTurn(deps, context);
+    if (!turn.tenantAllowed) return;
+    const dropped = await deps.conversations.dropTeamChannels(teamId, turn.actor ?? TEAMS, deps.app.ctx.clock.now());
+    if (dropped.length) deps.logger.warn('channel.unregistered', { roles: dropped.join(','), reason: 'botRemovedFromTeam' });
+  } catch (e) {
+    deps.logger.error('conversation.forgetFailed', { error: errorKind(e) });
   }
 }
 

@@ -22,7 +22,7 @@ import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { allocationCardFor } from './publication';
 import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
-import { isSharedConversation, tenantOf } from './identity';
+import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear } from './turn';
 import { listView } from './views';
 
@@ -142,7 +142,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const role = channelRole(argument ?? '');
       if (!role) return say('bot.registerUsage');
       if (activity.conversation?.conversationType !== 'channel') return say('bot.channelOnly');
-      await deps.conversations.registerChannel(role, TurnContext.getConversationReference(activity), actor, deps.app.ctx.clock.now());
+      await deps.conversations.registerChannel(role, TurnContext.getConversationReference(activity), actor, deps.app.ctx.clock.now(), teamIdOf(activity));
       return say('bot.channelRegistered', { role });
     }
     case 'createCampaign': {

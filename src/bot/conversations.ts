@@ -11,8 +11,14 @@ import { actorRef, AuditEntry } from '../domain/audit';
 export type ChannelRole = 'koordination' | 'gemeinden';
 export type StoredReference = Partial<ConversationReference>;
 
+export type RegisteredChannel = StoredReference & {
+  registered: { at: string; by: string };
+  /** The team the channel belongs to (Teams' team id), so that the bot's removal from the team drops it. */
+  teamId?: string;
+};
+
 export interface Conversations {
-  channels: Partial<Record<ChannelRole, StoredReference & { registered: { at: string; by: string } }>>;
+  channels: Partial<Record<ChannelRole, RegisteredChannel>>;
   /** Personal chats by Entra object id. */
   personal: Record<string, StoredReference>;
   /** Summary card of each Gemeinde in the municipalities' channel: year → AGS → activity id. */
@@ -55,9 +61,9 @@ export class ConversationStore {
     return { ...empty(), ...((await this.repo.readDocument<Conversations>(DOCUMENT)) ?? {}) };
   }
 
-  async registerChannel(role: ChannelRole, reference: StoredReference, actor: Actor, now: string): Promise<void> {
+  async registerChannel(role: ChannelRole, reference: StoredReference, actor: Actor, now: string, teamId?: string): Promise<void> {
     await this.update((c) => {
-      const stored = { ...channelReference(reference), registered: { at: now, by: actor.name } };
+      const stored: RegisteredChannel = { ...channelReference(reference), registered: { at: now, by: actor.name }, ...(teamId ? { teamId } : {}) };
       const before = c.channels[role]?.conversation?.id ?? null;
       c.channels[role] = stored;
       c.events.push({ at: now, actor: actorRef(actor), action: 'channel.register', subject: role, before, after: stored.conversation?.id ?? null });
@@ -83,6 +89,47 @@ export class ConversationStore {
   }
 
   /** Keeps the id of a card posted in `channelId`; the year's cards in another channel are dropped (not updated any more). */
+  /**
+   * Forgets a personal chat when the user uninstalled the bot: nothing is sent there any more, and nothing
+   * is kept of it. Returns whether there was one.
+   */
+  async forgetPersonal(aadObjectId: string): Promise<boolean> {
+    if (!(await this.read()).personal[aadObjectId]) return false;
+    let forgotten = false;
+    await this.update((c) => {
+      if (!c.personal[aadObjectId]) return false;
+      delete c.personal[aadObjectId];
+      forgotten = true;
+      return true;
+    });
+    return forgotten;
+  }
+
+  /**
+   * The bot was removed from a team: its channels registered there are dropped (audited like a
+   * registration). A channel registered before the team was recorded is recognised only if it is the
+   * team's General channel, whose id is the team's. Returns the roles dropped.
+   */
+  async dropTeamChannels(teamId: string, actor: Actor, now: string): Promise<ChannelRole[]> {
+    const inTeam = (c: Conversations) =>
+      (Object.keys(c.channels) as ChannelRole[]).filter((role) => {
+        const channel = c.channels[role];
+        return channel && (channel.teamId ? channel.teamId === teamId : channel.conversation?.id === teamId);
+      });
+    if (inTeam(await this.read()).length === 0) return [];
+    let dropped: ChannelRole[] = [];
+    await this.update((c) => {
+      dropped = inTeam(c);
+      for (const role of dropped) {
+        const before = c.channels[role]?.conversation?.id ?? null;
+        delete c.channels[role];
+        c.events.push({ at: now, actor: actorRef(actor), action: 'channel.unregister', subject: role, before, after: null, reason: 'bot removed from the team' });
+      }
+      return dropped.length > 0;
+    });
+    return dropped;
+  }
+
   async rememberSummaryCard(year: number, ags: string, activityId: string, channelId: string): Promise<void> {
     await this.update((c) => {
       c.summaryCards[year] = { ...summaryCardsIn(c, year, channelId), [ags]: activityId };

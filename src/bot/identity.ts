@@ -29,3 +29,10 @@ export function isSharedConversation(activity: Activity): boolean {
   const type = activity.conversation?.conversationType;
   return type === 'channel' || type === 'groupChat' || activity.conversation?.isGroup === true;
 }
+
+/** The team a channel activity belongs to (Teams sends `channelData.team.id`; the Agents Playground `teamsTeamId`). */
+export function teamIdOf(activity: Activity): string | undefined {
+  const data = activity.channelData as { team?: { id?: unknown }; teamsTeamId?: unknown } | undefined;
+  const id = data?.team?.id ?? data?.teamsTeamId;
+  return typeof id === 'string' && id ? id : undefined;
+}

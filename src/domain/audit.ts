@@ -26,7 +26,8 @@ export type AuditAction =
   | 'decision.reset'
   | 'roster.assign'
   | 'roster.remove'
-  | 'channel.register';
+  | 'channel.register'
+  | 'channel.unregister';
 
 export interface ActorRef {
   id: string;

@@ -52,6 +52,7 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'roster.assign': 'Rolle zugeordnet',
     'roster.remove': 'Rolle entzogen',
     'channel.register': 'Kanal registriert',
+    'channel.unregister': 'Kanal abgemeldet (Bot aus dem Team entfernt)',
   },
   en: {
     'campaign.create': 'Campaign created',
@@ -76,6 +77,7 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'roster.assign': 'Role assigned',
     'roster.remove': 'Role removed',
     'channel.register': 'Channel registered',
+    'channel.unregister': 'Channel unregistered (bot removed from the team)',
   },
 };
 

@@ -434,6 +434,63 @@ test('conversation references are stored on install, for messages the bot sends 
   expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
 });
 
+test('uninstalling forgets the personal chat (remove, and remove-upgrade); the log names nobody', async () => {
+  const install = (u: typeof ANNA, action: string) => h.send({ ...messageActivity(u, ''), type: 'installationUpdate', action, text: undefined } as never);
+  await install(ANNA, 'add');
+  await install(BERT, 'add');
+  await install(ANNA, 'remove');
+  expect((await h.deps.conversations.read()).personal[ANNA.aadObjectId]).toBeUndefined();
+  expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
+  await install(BERT, 'remove-upgrade');
+  expect((await h.deps.conversations.read()).personal).toEqual({});
+  // Removed again (Teams may also send conversationUpdate): nothing left to forget, no error.
+  await h.send({ ...messageActivity(ANNA, ''), type: 'conversationUpdate', text: undefined, membersRemoved: [{ id: '28:intm-bot' }] } as never);
+  const forgotten = h.logger.lines.filter((l) => l.includes('conversation.forgotten'));
+  expect(forgotten).toHaveLength(2);
+  expect(h.logger.lines.join('\n')).not.toMatch(new RegExp([ANNA, BERT].flatMap((u) => [u.aadObjectId, u.name, u.teamsId]).join('|')));
+  expect(h.logger.lines.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+  // Installing again remembers the chat again.
+  await install(ANNA, 'add');
+  expect((await h.deps.conversations.read()).personal[ANNA.aadObjectId]).toBeDefined();
+});
+
+test("the bot removed from a team drops that team's registered channels, audited; other teams' and other members' removals do not", async () => {
+  const TEAM = '19:team-lra@thread.tacv2';
+  const inTeam = (team: string) => ({ tenant: { id: TENANT }, team: { id: team } });
+  const channel = (id: string) => ({ id: `${id};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT });
+  await h.send({ ...messageActivity(KORA, 'kanal registrieren gemeinden', { kind: 'channel' }), channelData: inTeam(TEAM) } as never);
+  await h.send({ ...messageActivity(KORA, 'kanal registrieren koordination', { kind: 'channel' }), conversation: channel(TEAM), channelData: inTeam(TEAM) } as never);
+  const removal = (team: string, removed: string, from = ANNA) =>
+    h.send({ ...messageActivity(from, '', { kind: 'channel' }), conversation: channel(team), type: 'conversationUpdate', text: undefined, membersRemoved: [{ id: removed }], channelData: { ...inTeam(team), eventType: 'teamMemberRemoved' } } as never);
+  await removal(TEAM, BERT.teamsId);
+  await removal('19:other-team@thread.tacv2', '28:intm-bot');
+  expect(Object.keys((await h.deps.conversations.read()).channels).sort()).toEqual(['gemeinden', 'koordination']);
+  await removal(TEAM, '28:intm-bot', NOBODY);
+  const stored = await h.deps.conversations.read();
+  expect(stored.channels).toEqual({});
+  expect(stored.events.filter((e) => e.action === 'channel.unregister')).toEqual([
+    expect.objectContaining({ subject: 'gemeinden', before: '19:gemeinden@thread.tacv2', after: null, actor: { id: 'teams', name: 'Microsoft Teams', role: 'koordination' } }),
+    expect.objectContaining({ subject: 'koordination', before: TEAM, after: null }),
+  ]);
+  const log = h.logger.lines.filter((l) => l.includes('channel.unregistered'));
+  expect(log).toHaveLength(1);
+  expect(log[0]).not.toMatch(new RegExp([NOBODY.aadObjectId, NOBODY.name, NOBODY.teamsId].join('|')));
+  // "listen versenden" now says there is no channel, instead of posting into a team the bot has left.
+  expect((await h.say(KORA, 'listen versenden'))[0].text).toBe(de('bot.noGemeindenChannel'));
+});
+
+test('a channel registered before its team was recorded: uninstalling from the team drops it if it is the General channel', async () => {
+  const TEAM = '19:gemeinden@thread.tacv2'; // the harness's channel, taken as the team's General channel
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await h.deps.app.ctx.repo.updateDocument<any, void>('conversations', (c) => {
+    const { teamId: _, ...gemeinden } = c.channels.gemeinden;
+    return { next: { ...c, channels: { gemeinden } }, result: undefined };
+  });
+  await h.send({ ...messageActivity(KORA, '', { kind: 'channel' }), type: 'installationUpdate', action: 'remove', text: undefined, channelData: { tenant: { id: TENANT }, team: { id: TEAM } } } as never);
+  expect((await h.deps.conversations.read()).channels).toEqual({});
+  expect((await h.deps.conversations.read()).events.at(-1)).toMatchObject({ action: 'channel.unregister', actor: { id: KORA.aadObjectId, role: 'koordination' } });
+});
+
 test('an installation from a tenant that is not allowed is neither stored nor greeted', async () => {
   const foreign = { channelData: { tenant: { id: 'other' } }, conversation: { id: 'a:foreign', conversationType: 'personal', tenantId: 'other' } };
   await h.send({ ...messageActivity(ANNA, ''), ...foreign, type: 'installationUpdate', action: 'add', text: undefined } as never);

@@ -201,7 +201,7 @@ export async function registerDemoChannels(app: IntmApp, serviceUrl: string): Pr
     };
     const stored = current.channels[role];
     if (stored?.serviceUrl === serviceUrl && stored.conversation?.id === CHANNELS[role].id) continue;
-    await store.registerChannel(role, reference, DEMO_SETUP, app.ctx.clock.now());
+    await store.registerChannel(role, reference, DEMO_SETUP, app.ctx.clock.now(), DEMO_TEAM.id);
   }
 }
 

@@ -101,10 +101,20 @@ async function view(c: Ctx, n?: Notice, stored?: GemeindeListe): Promise<ListVie
 }
 
 /** Runs a change; on success the list card with a confirmation, on a refusal the form or the list with the reason. */
-async function change(c: Ctx, run: () => Promise<{ changed: boolean; replayed: boolean; list: GemeindeListe }>, done: MessageCode, form: (v: ListView) => AdaptiveCard): Promise<AdaptiveCard> {
+async function change(
+  c: Ctx,
+  run: () => Promise<{ changed: boolean; replayed: boolean; list: GemeindeListe }>,
+  done: MessageCode,
+  form: (v: ListView) => AdaptiveCard,
+  channelCard: 'whenQuiet' | 'now' = 'whenQuiet',
+): Promise<AdaptiveCard> {
   try {
     const outcome = await run();
-    if (outcome.changed) c.deps.summaries.refresh(c.data.year, c.data.ags);
+    // While the Gemeinde works on its list, its channel card waits until the clicks stop (refreshWhenQuiet says why).
+    if (outcome.changed) {
+      if (channelCard === 'now') c.deps.summaries.refresh(c.data.year, c.data.ags);
+      else c.deps.summaries.refreshWhenQuiet(c.data.year, c.data.ags);
+    }
     const text: MessageCode = outcome.changed || outcome.replayed ? done : 'card.noChange';
     // The outcome carries the list as stored under the lock: the card shows exactly that.
     return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale), outcome.list));
@@ -199,7 +209,7 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
     case VERBS.submitConfirm:
       return cardAnswer(submitConfirmCard(await view(c)));
     case VERBS.submit:
-      return cardAnswer(await change(c, () => review.submit(year, ags, opts), 'card.submitted', (v) => submitConfirmCard(v)));
+      return cardAnswer(await change(c, () => review.submit(year, ags, opts), 'card.submitted', (v) => submitConfirmCard(v), 'now'));
     default:
       throw new Error(`not a list verb: ${verb}`);
   }

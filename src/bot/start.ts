@@ -17,6 +17,12 @@ import { startScheduler, type SchedulerOptions } from './scheduler';
 import { createBotServer } from './server';
 import { SummaryCards } from './summaryCards';
 
+/**
+ * How long a Gemeinde's channel card waits after the last click on its list before it shows the new counts
+ * (SummaryCards.refreshWhenQuiet): long enough for a working session's pauses, short enough for the overview.
+ */
+const CHANNEL_CARD_QUIET_MS = 10 * 60_000;
+
 export interface RunningBot {
   url: string;
   port: number;
@@ -44,7 +50,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const conversations = new ConversationStore(app.ctx.repo);
   const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...options.sender });
   const outbound = options.outbound ? options.outbound(sender) : sender;
-  const summaries = new SummaryCards(app, conversations, outbound, logger);
+  const summaries = new SummaryCards(app, conversations, outbound, logger, { quietMs: CHANNEL_CARD_QUIET_MS });
   let ownUrl = '';
   const publicBase = config.publicBaseUrl ?? (config.local ? () => ownUrl : undefined);
   if (publicBase) {

@@ -39,16 +39,41 @@ export class SummaryCards {
    * time, or two runs would each post all 46.
    */
   private readonly sending = new Map<number, Map<string, (result: SendResult) => Promise<void>>>();
+  /** Cards waiting for their list to be left alone for `quietMs` (see refreshWhenQuiet). */
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; year: number; ags: string }>();
   readonly background: Background;
+  private readonly quietMs: number;
 
   constructor(
     private readonly app: IntmApp,
     private readonly conversations: ConversationStore,
     private readonly outbound: Outbound,
     private readonly logger: Logger,
-    background?: Background,
+    options: { background?: Background; quietMs?: number } = {},
   ) {
-    this.background = background ?? new Background(logger);
+    this.background = options.background ?? new Background(logger);
+    this.quietMs = options.quietMs ?? 0;
+  }
+
+  /**
+   * Updates the card once nobody has changed the list for `quietMs`. A list opened from the channel card is
+   * shown in that card's place to the one who opened it; when the bot edits the message, Teams may show
+   * the new card to everyone, that person included (a user-specific view lasts only until the next edit
+   * unless the card has a refresh for them), so an update after every click could take the list away
+   * from the person working on it. Counts in the channel lag by at most that long after the last click; submitting, reopening and
+   * publishing update at once (refresh).
+   */
+  refreshWhenQuiet(year: number, ags: string): void {
+    if (this.quietMs <= 0) return this.refresh(year, ags);
+    const key = `${year}:${ags}`;
+    const pending = this.waiting.get(key);
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.waiting.delete(key);
+      this.refresh(year, ags);
+    }, this.quietMs);
+    timer.unref();
+    this.waiting.set(key, { timer, year, ags });
   }
 
   /**
@@ -134,6 +159,11 @@ export class SummaryCards {
    */
   refresh(year: number, ags: string): void {
     const key = `${year}:${ags}`;
+    const pending = this.waiting.get(key);
+    if (pending) {
+      clearTimeout(pending.timer);
+      this.waiting.delete(key);
+    }
     if (this.refreshing.has(key)) {
       this.dirty.add(key);
       return;
@@ -166,8 +196,9 @@ export class SummaryCards {
     });
   }
 
-  /** Resolves when every pending card update has finished (clean shutdown, tests). */
+  /** Sends the updates still waiting for quiet, and resolves when every card update has finished (clean shutdown, tests). */
   idle(): Promise<void> {
+    for (const { year, ags } of [...this.waiting.values()]) this.refresh(year, ags);
     return this.background.idle();
   }
 

@@ -1,6 +1,7 @@
 /** Steps 2 and 3 in Teams, driven through botbuilder's TestAdapter with Teams-shaped activities. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SummaryCards } from '../../src/bot/summaryCards';
 import { VERBS } from '../../src/cards/actions';
 import { countList } from '../../src/domain/list';
 import { translate } from '../../src/i18n/messages';
@@ -537,4 +538,43 @@ test('privacy: after a whole procedure nothing personal went to a channel, a gro
   for (const text of [...shared, ...h.logger.lines]) {
     for (const secret of secrets) expect(text.includes(secret) ? `${secret} in ${text.slice(0, 80)}` : '').toBe('');
   }
+});
+
+describe('the channel card while a Gemeinde works on its list', () => {
+  test('waits until the clicks stop (quietMs), then shows the latest counts once; submitting updates at once; stopping sends what waits', async () => {
+    await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+    await h.say(KORA, 'listen versenden');
+    const cardOf = (ags: string) => h.outbound.sent.find((s) => cardText(s.activity.attachments?.[0]?.content).includes(ags === ABSTATT ? 'Abstatt' : 'Brackenheim'))!.id;
+    const updatesOf = (ags: string) => h.outbound.updated.filter((u) => u.activityId === cardOf(ags));
+    // The bot as started: channel cards wait for quiet (here 300 ms instead of minutes).
+    const quiet = new SummaryCards(h.deps.app, h.deps.conversations, h.outbound, h.logger, { quietMs: 300 });
+    h.deps.summaries = quiet;
+    const strike = (n: number) => h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-${n}`, op: `quiet-${n}`, reason: 'weggezogen' });
+
+    await strike(1);
+    await new Promise((r) => setTimeout(r, 150));
+    await strike(2);
+    await quiet.background.idle();
+    expect(updatesOf(ABSTATT)).toHaveLength(0); // still working: the card stays as it is
+    await new Promise((r) => setTimeout(r, 450));
+    await quiet.background.idle();
+    expect(updatesOf(ABSTATT)).toHaveLength(1); // one update, with both strikes
+    expect(cardText(updatesOf(ABSTATT)[0].activity.attachments![0].content)).toMatch(/Personen\n4\n/); // 6 listed, 2 struck
+
+    // Submitting is the end of the work: the card shows it at once, and the waiting update is not sent later.
+    await strike(3);
+    await h.invoke(ANNA, VERBS.submit, { year: 2025, ags: ABSTATT, op: 'quiet-submit' });
+    await quiet.background.idle();
+    expect(updatesOf(ABSTATT)).toHaveLength(2);
+    expect(cardText(updatesOf(ABSTATT)[1].activity.attachments![0].content)).toContain('eingereicht');
+    await new Promise((r) => setTimeout(r, 450));
+    await quiet.background.idle();
+    expect(updatesOf(ABSTATT)).toHaveLength(2);
+
+    // A stop (idle) sends what still waits.
+    await h.invoke(BERT, VERBS.strike, { year: 2025, ags: BRACKENHEIM, personId: `${BRACKENHEIM}-1`, op: 'quiet-b', reason: 'weggezogen' });
+    expect(updatesOf(BRACKENHEIM)).toHaveLength(0);
+    await quiet.idle();
+    expect(updatesOf(BRACKENHEIM)).toHaveLength(1);
+  });
 });

@@ -88,7 +88,6 @@ export class ConversationStore {
     });
   }
 
-  /** Keeps the id of a card posted in `channelId`; the year's cards in another channel are dropped (not updated any more). */
   /**
    * Forgets a personal chat when the user uninstalled the bot: nothing is sent there any more, and nothing
    * is kept of it. Returns whether there was one.
@@ -123,13 +122,14 @@ export class ConversationStore {
       for (const role of dropped) {
         const before = c.channels[role]?.conversation?.id ?? null;
         delete c.channels[role];
-        c.events.push({ at: now, actor: actorRef(actor), action: 'channel.unregister', subject: role, before, after: null, reason: 'bot removed from the team' });
+        c.events.push({ at: now, actor: actorRef(actor), action: 'channel.unregister', subject: role, before, after: null, reason: 'Bot aus dem Team entfernt' });
       }
       return dropped.length > 0;
     });
     return dropped;
   }
 
+  /** Keeps the id of a card posted in `channelId`; the year's cards in another channel are dropped (not updated any more). */
   async rememberSummaryCard(year: number, ags: string, activityId: string, channelId: string): Promise<void> {
     await this.update((c) => {
       c.summaryCards[year] = { ...summaryCardsIn(c, year, channelId), [ags]: activityId };

@@ -4,6 +4,7 @@ import {
   assessDecision,
   confirmVerbund,
   decide,
+  decisionStateOf,
   proposalOf,
   DecideCommand,
   Decision,
@@ -40,6 +41,8 @@ export interface DecisionSituation {
   /** `proposal`: which proposal of the lead it is (proposalOf), for the confirm button. */
   invitations: { lead: string; vzae: string; members: string[]; confirmed: boolean; proposal: number }[];
   revision: number;
+  /** The state of this Gemeinde's decision (decisionStateOf): what a decision made on this view expects. */
+  state: number;
 }
 
 export interface DecisionOutcome {
@@ -51,8 +54,15 @@ export interface DecisionOutcome {
 export class DecisionService {
   constructor(private readonly ctx: AppContext) {}
 
-  decide(year: number, cmd: DecideCommand, opts: OperationOptions): Promise<DecisionOutcome> {
-    return this.change(year, opts, (book, c) => decide(book, cmd, c));
+  /**
+   * `expectedState`: the state of the Gemeinde's decision the card was built on (decisionStateOf); a
+   * decision made meanwhile by someone else is refused as a conflict instead of being overwritten unseen.
+   */
+  decide(year: number, cmd: DecideCommand, opts: OperationOptions & { expectedState?: number }): Promise<DecisionOutcome> {
+    return this.change(year, opts, (book, c) => {
+      if (opts.expectedState !== undefined && opts.expectedState !== decisionStateOf(book, cmd.ags)) throw new ConflictError(decisionStateOf(book, cmd.ags));
+      return decide(book, cmd, c);
+    });
   }
 
   confirm(year: number, cmd: { ags: string; lead: string; proposal?: number }, opts: OperationOptions): Promise<DecisionOutcome> {
@@ -87,6 +97,7 @@ export class DecisionService {
       assessment: assessDecision(book, ags, figures.amounts, figures.campaign),
       invitations,
       revision: book.revision,
+      state: decisionStateOf(book, ags),
     };
   }
 

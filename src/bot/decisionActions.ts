@@ -4,7 +4,7 @@
  * `intm decide` checks rights, the 0.5-VZÄ rule and the deadline.
  */
 import { decisionCard, decisionConfirmCard, type DecisionReview, type DecisionView, type Notice } from '../cards';
-import { VERBS, operationId, type FormInputs, type Verb } from '../cards/actions';
+import { VERBS, type FormInputs, type Verb } from '../cards/actions';
 import type { DecisionSituation } from '../app/decisionService';
 import type { Actor } from '../domain/actor';
 import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
@@ -38,6 +38,8 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
     locale,
     year,
     gemeinde: member(ags),
+    computed: s.row !== undefined,
+    state: s.state,
     amount: amount.toFixed(2),
     vzae: s.row?.vzae ?? '0.0000',
     persons: s.row?.persons ?? 0,
@@ -86,7 +88,7 @@ function command(ags: string, inputs: FormInputs): DecideCommand {
   }
   if (inputs.traeger?.trim()) cmd.traeger = inputs.traeger.trim();
   if (choice === 'verbund') {
-    const partners = (inputs.partners ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const partners = [...new Set((inputs.partners ?? '').split(',').map((p) => p.trim()).filter(Boolean))];
     if (partners.some((p) => !AGS.test(p))) throw new BadActionData('partners');
     cmd.partners = partners;
   }
@@ -110,6 +112,37 @@ function yearOf(raw: unknown): number {
   return y;
 }
 
+/** A refusal naming a Gemeinde by its key reads better with its name (the domain knows keys only). */
+function withNames(deps: BotDeps, e: DomainError): DomainError {
+  const ags = e.params.ags;
+  if (typeof ags !== 'string' || !AGS.test(ags) || !deps.app.ctx.verzeichnis.byKey(ags)) return e;
+  return new DomainError(e.code, { ...e.params, ags: name(deps, ags) });
+}
+
+/**
+ * After a decision: the partners of a proposed Verbund get the invitation card, and Gemeinden whose
+ * confirmation the change undid but who are no longer partners are told their decision is open again –
+ * each in its own staff's language. Returns the invited partners the bot could not reach at all.
+ */
+async function tellPartners(deps: BotDeps, year: number, lead: string, before: DecisionBook, after: DecisionBook): Promise<string[]> {
+  const invited = after.decisions[lead]?.choice === 'verbund' ? (after.decisions[lead].partners ?? []) : [];
+  const dropped = Object.values(before.decisions)
+    .filter((d) => d.verbundLead === lead && !after.decisions[d.ags] && !invited.includes(d.ags))
+    .map((d) => d.ags);
+  const cardWith = (partner: string, code: 'bot.verbundInvitation' | 'bot.verbundLeft') => async (partnerLocale: Locale) => {
+    const notice: Notice = { kind: code === 'bot.verbundLeft' ? 'warning' : 'info', text: translate(code, { lead: name(deps, lead) }, partnerLocale) };
+    const partnerView = await decisionView(deps, SYSTEM, partnerLocale, year, partner, notice);
+    return decisionCard({ ...partnerView, editable: deps.app.ctx.clock.today() <= partnerView.deadline });
+  };
+  const unreachable: string[] = [];
+  for (const partner of invited) {
+    const reach = await sendToStaff(deps, partner, cardWith(partner, 'bot.verbundInvitation'), 'verbund.invitation');
+    if (reach.sent === 0) unreachable.push(partner);
+  }
+  for (const partner of dropped) await sendToStaff(deps, partner, cardWith(partner, 'bot.verbundLeft'), 'verbund.left');
+  return unreachable;
+}
+
 export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
   const year = yearOf(raw);
   const ags = target(raw, 'ags');
@@ -117,8 +150,8 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
   const say = (kind: Notice['kind'], code: Parameters<typeof translate>[0], params = {}): Notice => ({ kind, text: translate(code, params, locale) });
   const view = (notice?: Notice, values?: FormInputs) => decisionView(deps, actor, locale, year, ags, notice, values);
   const refused = async (e: unknown, values?: FormInputs): Promise<InvokeAnswer> => {
-    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'conflict.staleRevision'))));
-    if (e instanceof DomainError && !e.code.startsWith('auth.')) return cardAnswer(decisionCard(await view({ kind: 'error', text: e.text(locale) }, values)));
+    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged'))));
+    if (e instanceof DomainError && !e.code.startsWith('auth.')) return cardAnswer(decisionCard(await view({ kind: 'error', text: withNames(deps, e).text(locale) }, values)));
     throw e;
   };
 
@@ -148,26 +181,24 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
     case VERBS.decisionSet: {
       try {
         const cmd = command(ags, inputs);
-        const op = actionId(raw, 'op', OPERATION_ID) ?? operationId(VERBS.decisionSet, { ags });
+        // No operation id (a card from elsewhere): no replay protection rather than one id for every decision.
+        const op = actionId(raw, 'op', OPERATION_ID);
+        // The decision state the confirmation card was built on (cards from before this field: not checked).
+        const expectedState = actionNumber(raw, 'state', 0, Number.MAX_SAFE_INTEGER);
         const before = await deps.app.decisions.read(year);
-        const outcome = await deps.app.decisions.decide(year, cmd, { actor, opId: op });
+        const outcome = await deps.app.decisions.decide(year, cmd, { actor, ...(op ? { opId: op } : {}), ...(expectedState !== undefined ? { expectedState } : {}) });
+        const notices: Notice[] = [];
         if (outcome.changed) {
           deps.summaries.refreshDecisions(year, before, outcome.book);
-          if (cmd.choice === 'verbund') {
-            for (const partner of cmd.partners ?? []) {
-              // In each partner's own language, notice included (the lead's language is not theirs).
-              const partnerCard = async (partnerLocale: Locale) => {
-                const invitation: Notice = { kind: 'info', text: translate('bot.verbundInvitation', { lead: name(deps, ags) }, partnerLocale) };
-                const partnerView = await decisionView(deps, SYSTEM, partnerLocale, year, partner, invitation);
-                return decisionCard({ ...partnerView, editable: deps.app.ctx.clock.today() <= partnerView.deadline });
-              };
-              await sendToStaff(deps, partner, partnerCard, 'verbund.invitation');
-            }
-          }
+          const unreachable = await tellPartners(deps, year, ags, before, outcome.book);
+          if (unreachable.length) notices.push(say('warning', 'bot.verbundUnreachable', { names: unreachable.map((g) => name(deps, g)).join(', ') }));
         }
         // A retried or double-submitted click (same operation id) was saved by the first try: it says so too.
         const saved = outcome.changed || outcome.replayed;
-        return cardAnswer(decisionCard(await view(say(saved ? 'success' : 'info', saved ? 'card.decided' : 'card.noChange'))));
+        // After the deadline only the Koordinierungsstelle decides, and it is recorded as its change.
+        const override = saved && deps.app.ctx.clock.today() > (await view()).deadline;
+        const done = say(saved ? 'success' : 'info', saved ? (override ? 'card.decidedOverride' : 'card.decided') : 'card.noChange');
+        return cardAnswer(decisionCard(await view(notices.length ? { ...done, text: [done.text, ...notices.map((n) => n.text)].join(' ') } : done)));
       } catch (e) {
         return refused(e, inputs);
       }

@@ -60,6 +60,7 @@ export function supportText(view: DecisionView): string {
   const { locale } = view;
   const vzae = vzaePosition(MINIMUM_POSITION, locale);
   const cost = euro(view.minimumPositionCost, locale);
+  if (view.computed === false) return cardText('decision.support.notYet', locale, { vzae, cost });
   if (!isPositive(view.missingForMinimum)) return cardText('decision.support.covered', locale, { vzae, cost });
   const covered = Decimal.min(new Decimal(view.amount || '0'), new Decimal(view.minimumPositionCost || '0')).toFixed(2);
   return cardText('decision.support.missing', locale, { vzae, cost, covered: euro(covered, locale), missing: euro(view.missingForMinimum, locale) });
@@ -199,11 +200,14 @@ function formData(view: DecisionView) {
 export function decisionCard(view: DecisionView): AdaptiveCard {
   const { locale, year } = view;
   const deadline = formatDateFor(view.deadline, locale);
-  const share = cardText('decision.shareValue', locale, {
-    amount: euro(view.amount, locale),
-    vzae: vzaeShare(view.vzae, locale),
-    eurPerVzae: euro(view.eurPerVzae, locale),
-  });
+  const share =
+    view.computed === false
+      ? cardText('decision.shareNotYet', locale)
+      : cardText('decision.shareValue', locale, {
+          amount: euro(view.amount, locale),
+          vzae: vzaeShare(view.vzae, locale),
+          eurPerVzae: euro(view.eurPerVzae, locale),
+        });
   return renderCard(template, {
     lang: locale,
     notices: noticeData(view.notice),
@@ -215,7 +219,7 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
       { title: cardText('decision.share', locale), value: share + (view.provisional ? cardText('card.provisionalMark', locale) : '') },
     ],
     support: supportText(view),
-    supportHint: isPositive(view.missingForMinimum) ? [{ text: cardText('decision.support.hint', locale) }] : [],
+    supportHint: view.computed !== false && isPositive(view.missingForMinimum) ? [{ text: cardText('decision.support.hint', locale) }] : [],
     // What happens without a decision is said once, under "Aktuelle Entscheidung" (decision.noneYet).
     deadline: cardText('decision.deadline', locale, { date: deadline }),
     locked: view.editable ? [] : [{ text: cardText('decision.locked', locale, { date: deadline }) }],
@@ -232,11 +236,13 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
 
 /**
  * The operation id of the binding button: the same reviewed values on the same decision state give
- * the same id (a retried or double-clicked button is applied once); after any change of the
- * decision (a new `decidedAt`) the same values are a new operation.
+ * the same id (a retried or double-clicked button is applied once); after any change concerning the
+ * Gemeinde's decision (a new `state`, see decisionStateOf – also a reset by its Verbund's lead) the same
+ * values are a new operation.
  */
 export function decisionOperationId(view: DecisionView, data: ActionData): string {
-  const basis = JSON.stringify([view.year, view.gemeinde.ags, view.current.choice, view.current.decidedAt ?? '', data]);
+  const state = view.state ?? `${view.current.choice}|${view.current.decidedAt ?? ''}`;
+  const basis = JSON.stringify([view.year, view.gemeinde.ags, state, data]);
   return `${VERBS.decisionSet}:${view.gemeinde.ags}:${createHash('sha256').update(basis).digest('hex').slice(0, 16)}`;
 }
 
@@ -252,7 +258,10 @@ export function decisionSetData(view: DecisionView, review: DecisionReview): Act
     if (review.traeger) values.traeger = review.traeger;
     if (review.choice === 'verbund') values.partners = (review.partners ?? []).map((p) => p.ags).join(',');
   }
-  return { year: view.year, ags: view.gemeinde.ags, op: decisionOperationId(view, values), ...values };
+  // `state`: a decision made meanwhile by someone else is refused as a conflict, not overwritten unseen.
+  const data: ActionData = { year: view.year, ags: view.gemeinde.ags, op: decisionOperationId(view, values) };
+  if (view.state !== undefined) data.state = view.state;
+  return { ...data, ...values };
 }
 
 export function decisionConfirmCard(view: DecisionView, review: DecisionReview): AdaptiveCard {

@@ -82,6 +82,10 @@ export interface DecisionView {
   locale: Locale;
   year: number;
   gemeinde: { ags: string; name: string };
+  /** False before any persons are counted: no share exists yet (amount and VZÄ are then 0). */
+  computed?: boolean;
+  /** The state of the Gemeinde's decision the card shows (decisionStateOf); the binding button carries it. */
+  state?: number;
   /** Amounts as decimal strings ("18360.00"), VZÄ with 4 places. */
   amount: string;
   vzae: string;

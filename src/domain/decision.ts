@@ -86,6 +86,9 @@ function deadlineOverride(ctx: DecisionContext): boolean {
   return true;
 }
 
+/** Eigenmittel above this are a typing error: 20 VZÄ (the largest position) cost a fraction of it. */
+const MAXIMUM_EIGENMITTEL = 10_000_000;
+
 function nonNegativeAmount(value: DecimalValue | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
   let d: Decimal;
@@ -95,7 +98,10 @@ function nonNegativeAmount(value: DecimalValue | undefined, field: string): stri
     throw new DomainError('campaign.notANumber', { field });
   }
   if (!d.isFinite() || d.isNegative()) throw new DomainError('decision.negative', { field });
-  return d.toDecimalPlaces(2).toFixed(2);
+  // Money to the cent, and in the range of a position's cost (20 VZÄ are far below it): never rounded silently.
+  if (d.decimalPlaces() > 2) throw new DomainError('campaign.amountCents', { field });
+  if (d.gt(MAXIMUM_EIGENMITTEL)) throw new DomainError('decision.amountTooLarge', { field, max: MAXIMUM_EIGENMITTEL });
+  return d.toFixed(2);
 }
 
 class Draft {
@@ -229,6 +235,20 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   draft.book.decisions[cmd.ags] = next;
   draft.record('decision.set', cmd.ags, summary(current), summary(next));
   return draft.finish();
+}
+
+/**
+ * The state of a Gemeinde's decision as a card shows it: the book's revision of the last change that
+ * concerned the Gemeinde (its own decision, a reset by its Verbund's lead, a partner's confirmation), 0 if
+ * none. A card built on one state must not overwrite another unseen (a colleague decided meanwhile), and
+ * the same reviewed values on a new state are a new operation.
+ */
+export function decisionStateOf(book: DecisionBook, ags: string): number {
+  for (let i = book.events.length - 1; i >= 0; i--) {
+    const e = book.events[i];
+    if (e.ags === ags) return e.revision ?? 0;
+  }
+  return 0;
 }
 
 /**

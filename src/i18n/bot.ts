@@ -165,6 +165,22 @@ export const botMessages = defineMessages({
     de: () => 'Sie haben den Verbund bestätigt.',
     en: () => 'You have confirmed the joint position.',
   },
+  'card.decidedOverride': {
+    de: () => 'Die Entscheidung ist gespeichert – nach Ablauf der Entscheidungsfrist als Änderung durch die Koordinierungsstelle (so im Protokoll).',
+    en: () => 'The decision has been saved – after the decision deadline, as a change by the coordinating office (recorded as such).',
+  },
+  'card.decisionChanged': {
+    de: () => 'Die Entscheidung Ihrer Gemeinde wurde inzwischen geändert (von einer Kollegin, einem Kollegen oder durch den Verbund). Die Karte zeigt den aktuellen Stand; bitte prüfen Sie ihn und entscheiden Sie gegebenenfalls erneut.',
+    en: () => "Your municipality's decision has changed in the meantime (by a colleague or through the joint position). The card shows the current state; please check it and decide again if needed.",
+  },
+  'bot.verbundUnreachable': {
+    de: (p) => `Diese Partner erreicht der Bot nicht (niemand zugeordnet oder den Bot nicht installiert): ${p.names}. Bitte informieren Sie sie selbst oder die Koordinierungsstelle; der Verbund gilt erst, wenn alle bestätigt haben.`,
+    en: (p) => `The bot cannot reach these partners (nobody assigned, or the bot not installed): ${p.names}. Please tell them yourself or the coordinating office; the joint position is valid only once all have confirmed.`,
+  },
+  'bot.verbundLeft': {
+    de: (p) => `${p.lead} hat den Verbund geändert; Ihre Gemeinde gehört nicht mehr dazu. Ihre Entscheidung ist damit wieder offen – bitte entscheiden Sie neu.`,
+    en: (p) => `${p.lead} has changed its joint position; your municipality is no longer part of it. Your decision is open again – please decide anew.`,
+  },
   'bot.verbundInvitation': {
     de: (p) => `${p.lead} schlägt Ihrer Gemeinde einen Verbund vor. Bitte prüfen und bestätigen Sie ihn hier.`,
     en: (p) => `${p.lead} proposes a joint position to your municipality. Please check and confirm it here.`,

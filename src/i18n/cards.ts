@@ -289,6 +289,14 @@ export const cardMessages = defineMessages({
     de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; Ihr Anteil deckt davon ${p.covered}, es fehlen ${p.missing} Eigenmittel.`,
     en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.covered} of it, ${p.missing} would have to come from your own funds.`,
   },
+  'decision.shareNotYet': {
+    de: () => 'noch nicht berechnet (es sind noch keine Personen gezählt)',
+    en: () => 'not computed yet (no persons are counted yet)',
+  },
+  'decision.support.notYet': {
+    de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; wie viel davon Ihr Anteil deckt, steht fest, sobald die Listen gezählt sind.`,
+    en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; how much of it your share covers is known once the lists are counted.`,
+  },
   'decision.support.covered': {
     de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; Ihr Anteil deckt ${p.vzae}\u00a0VZÄ.`,
     en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.vzae}\u00a0FTE.`,

@@ -292,6 +292,10 @@ export const coreMessages = defineMessages({
     de: () => 'Eigenverantwortlich geht nur mit einer Stelle von mindestens 50 % (0,5 VZÄ), allein oder im Verbund.',
     en: () => 'Doing it yourself requires a position of at least 50 % (0.5 FTE), alone or jointly.',
   },
+  'decision.amountTooLarge': {
+    de: (p) => `${p.field}: höchstens ${euro(p.max)} – bitte prüfen Sie den Betrag.`,
+    en: (p) => `${Field(p)}: at most ${euro(p.max, 'en')} – please check the amount.`,
+  },
   'decision.positionTooLarge': {
     de: () => 'Der Stellenumfang ist unplausibel groß.',
     en: () => 'The size of the position is implausibly large.',

@@ -107,7 +107,7 @@ test('after the deadline the decision is locked for the Gemeinde; the coordinato
   const [reply] = await h.say(ANNA, 'entscheidung');
   expect(actionsOf(attachedCard(reply)).some((a) => a.verb === VERBS.decisionReview)).toBe(false);
   const override = await decide(KORA, ABSTATT, { choice: 'eigenstaendig', vzae: '1' });
-  expect(cardText(override.set!.body.value)).toContain(de('card.decided'));
+  expect(cardText(override.set!.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).decisions[ABSTATT].override).toBe(true);
 });
 
@@ -172,4 +172,80 @@ test('a retried or double-submitted decision answers "entschieden" again, not "K
   // Deciding the same again on a new card (a new operation) is no change, and says so.
   const again = await decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '0,5' });
   expect(cardText(again.set!.body.value)).toContain(de('card.noChange'));
+});
+
+describe('decisions made on cards that are no longer current', () => {
+  const CLEEBRONN = '08125017';
+  const setData = async (user: typeof ANNA, ags: string, inputs: Record<string, string>) =>
+    actionsOf((await h.invoke(user, VERBS.decisionReview, { year: 2025, ags, ...inputs })).body.value).find((a) => a.verb === VERBS.decisionSet)!.data as Record<string, unknown>;
+
+  test('the same values chosen again after the lead reset the Verbund are saved, not taken for a replay; the dropped partner is told', async () => {
+    await h.say(BERT, 'hilfe'); // Bert's personal chat is known
+    await decide(BERT, BRACKENHEIM, { choice: 'eigenstaendig', vzae: '1' });
+    await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '1', partners: BRACKENHEIM });
+    const proposal = (await h.deps.app.decisions.situation(2025, BRACKENHEIM, { id: BERT.aadObjectId, name: BERT.name, role: 'gemeinde', ags: BRACKENHEIM })).invitations[0].proposal;
+    await h.invoke(BERT, VERBS.verbundConfirm, { year: 2025, ags: BRACKENHEIM, lead: ABSTATT, proposal });
+    const before = h.outbound.sent.length;
+    await decide(ANNA, ABSTATT, { choice: 'landkreis' });
+    expect((await book()).decisions[BRACKENHEIM]).toBeUndefined();
+    // Bert hears that Brackenheim is out of the Verbund and has to decide anew.
+    const toBert = h.outbound.sent.slice(before).filter((p) => p.reference.conversation?.id === `a:personal-${BERT.aadObjectId}`);
+    expect(toBert).toHaveLength(1);
+    expect(cardText(toBert[0].activity.attachments![0].content)).toContain(de('bot.verbundLeft', { lead: 'Abstatt' }));
+    const again = await decide(BERT, BRACKENHEIM, { choice: 'eigenstaendig', vzae: '1' });
+    expect(cardText(again.set!.body.value)).toContain(de('card.decided'));
+    expect((await book()).decisions[BRACKENHEIM]).toMatchObject({ choice: 'eigenstaendig', vzae: '1' });
+  });
+
+  test('a colleague decided meanwhile: the older confirmation card is refused as a conflict and overwrites nothing', async () => {
+    const stale = await setData(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '1', eigenmittel: '10.000' });
+    await decide(ANNA, ABSTATT, { choice: 'landkreis' }); // another member of Abstatt's staff, on a fresh card
+    const late = await h.invoke(ANNA, VERBS.decisionSet, stale);
+    expect(cardText(late.body.value)).toContain(de('card.decisionChanged'));
+    expect(cardText(late.body.value)).not.toContain(de('conflict.staleRevision'));
+    expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'landkreis' });
+    expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(1);
+  });
+
+  test('without an operation id every binding click is its own decision (no shared replay id)', async () => {
+    const landkreis = await setData(ANNA, ABSTATT, { choice: 'landkreis' });
+    const { op: _op1, state: _s1, ...first } = landkreis;
+    await h.invoke(ANNA, VERBS.decisionSet, first);
+    const own = await setData(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '1' });
+    const { op: _op2, state: _s2, ...second } = own;
+    expect(cardText((await h.invoke(ANNA, VERBS.decisionSet, second)).body.value)).toContain(de('card.decided'));
+    expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'eigenstaendig' });
+  });
+
+  test('partners the bot cannot reach are named to the lead; a partner named twice is one partner; refusals name Gemeinden', async () => {
+    const set = await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '1', partners: `${CLEEBRONN},${CLEEBRONN}` });
+    expect(cardText(set.review.body.value)).not.toContain('Cleebronn, Cleebronn');
+    expect(cardText(set.set!.body.value)).toContain(de('bot.verbundUnreachable', { names: 'Cleebronn' }));
+    expect((await book()).decisions[ABSTATT].partners).toEqual([CLEEBRONN]);
+    // Cleebronn leads a Verbund itself now: proposing it as a partner is refused, by name.
+    await h.deps.app.decisions.decide(2025, { ags: CLEEBRONN, choice: 'verbund', vzae: '1', partners: [BRACKENHEIM] }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
+    const refused = await h.invoke(BERT, VERBS.decisionReview, { year: 2025, ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: CLEEBRONN });
+    expect(cardText(refused.body.value)).toContain(de('decision.partnerIsLead', { ags: 'Cleebronn' }));
+  });
+
+  test('Eigenmittel with more than cents or beyond any position\'s cost are refused, not rounded or stored', async () => {
+    for (const [eigenmittel, code] of [['1.234,567', 'campaign.amountCents'], ['999999999999999999', 'decision.amountTooLarge']] as const) {
+      const { review } = await decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '1', eigenmittel });
+      expect(cardText(review.body.value)).toContain(de(code, { field: 'Eigenmittel', max: 10_000_000 }));
+    }
+    expect((await book()).decisions[ABSTATT]).toBeUndefined();
+  });
+});
+
+test('before any persons are counted the card says the share is not computed yet, not 0 € with Eigenmittel missing', async () => {
+  const empty = await openBotHarness(0);
+  try {
+    const [reply] = await empty.say(ANNA, 'entscheidung');
+    const text = cardText(attachedCard(reply));
+    expect(text).toContain('noch nicht berechnet (es sind noch keine Personen gezählt)');
+    expect(text).toContain('wie viel davon Ihr Anteil deckt, steht fest, sobald die Listen gezählt sind');
+    expect(text).not.toContain('es fehlen 34.000 €');
+  } finally {
+    await empty.cleanup();
+  }
 });

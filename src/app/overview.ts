@@ -85,6 +85,11 @@ export interface SincePublication {
   provisionalChanged: boolean;
   /** Any of the above: publishing again would change what the Gemeinden were told. */
   changed: boolean;
+  /**
+   * The personal data was deleted then: the current figures are those at deletion, and the year can no
+   * longer be published again – the published figures stay what the Gemeinden were told.
+   */
+  purgedAt?: string;
 }
 
 export function sincePublication(current: OverviewReport, published: PublishedOverview): SincePublication {

@@ -45,7 +45,7 @@ export class OverviewService {
   async current(year: number): Promise<{ report: OverviewReport; sincePublication?: SincePublication }> {
     const record = await requireCampaign(this.ctx, year);
     const report = await this.reportOf(record);
-    return { report, ...(record.published ? { sincePublication: sincePublication(report, record.published) } : {}) };
+    return { report, ...(record.published ? { sincePublication: this.since(record, report, record.published) } : {}) };
   }
 
   /**
@@ -57,7 +57,12 @@ export class OverviewService {
     if (!record.published) return { report: await this.reportOf(record) };
     // Purged: the lists are gone; compared is what they were at deletion (kept with the purge, none: as published).
     const current = record.generation || record.purged?.figures ? await this.reportOf(record) : record.published.report;
-    return { report: record.published.report, sincePublication: sincePublication(current, record.published) };
+    return { report: record.published.report, sincePublication: this.since(record, current, record.published) };
+  }
+
+  private since(record: CampaignRecord, current: OverviewReport, published: PublishedOverview): SincePublication {
+    const since = sincePublication(current, published);
+    return !record.generation && record.purged ? { ...since, purgedAt: record.purged.at } : since;
   }
 
   async published(year: number): Promise<PublishedOverview | undefined> {

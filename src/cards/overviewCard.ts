@@ -99,6 +99,7 @@ function bannerLines(view: OverviewView): { text: string }[] {
             n: since.changedGemeinden.length ? formatCount(since.changedGemeinden.length, locale) : '',
             parameters: since.parametersChanged ? 'yes' : '',
             state: since.provisionalChanged ? 'yes' : '',
+            purged: since.purgedAt ? localDate(since.purgedAt, locale) : '',
           }),
         },
       ]
@@ -127,7 +128,9 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   const publish = report.provisional
     ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
     : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' });
-  const buttons: ButtonData[] = koordination ? [publish, yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined)] : [];
+  // A year whose personal data was deleted is closed: it can no longer be published.
+  const closed = !!view.published?.since?.purgedAt;
+  const buttons: ButtonData[] = koordination ? [...(closed ? [] : [publish]), yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined)] : [];
   const submitted = report.rows.filter((r) => r.listState === 'eingereicht').length;
 
   return renderCard(template, {
@@ -163,7 +166,7 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
     rounding: roundingText(view),
     nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
     // The hint quotes the button as it reads ("Trotzdem vorläufig veröffentlichen" while provisional).
-    publishHint: koordination ? [{ text: cardText('overview.publishHint', locale, { button: publish.title }) }] : [],
+    publishHint: koordination && !closed ? [{ text: cardText('overview.publishHint', locale, { button: publish.title }) }] : [],
     buttons,
   });
 }

@@ -97,8 +97,10 @@ async function dataDirExists(dataDir: string): Promise<boolean> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
-  // An empty folder may be prepared for the bot (owner, rights); a folder with other files (`--data-dir ~`) is no data store.
-  if (entries.length > 0 && !entries.some(isDataStoreEntry)) {
+  // An empty folder may be prepared for the bot (owner, rights; a fresh volume has lost+found); a folder
+  // with other files (`--data-dir ~`) is no data store.
+  const own = entries.filter((n) => n !== 'lost+found' && !n.startsWith('.'));
+  if (own.length > 0 && !own.some(isDataStoreEntry)) {
     throw new Refusal(`„${dataDir}“ ist kein Datenverzeichnis von IntM-Bot (es enthält andere Dateien). Bitte prüfen Sie --data-dir bzw. INTM_DATA_DIR.`);
   }
   return true;
@@ -106,7 +108,7 @@ async function dataDirExists(dataDir: string): Promise<boolean> {
 
 /** What only a data store holds: its schema file, a year, the roster or the bot's conversations. */
 function isDataStoreEntry(name: string): boolean {
-  return name === 'meta.json' || name === 'roster.json' || name === 'conversations.json' || /^\d{4}$/.test(name);
+  return ['meta.json', 'roster.json', 'conversations.json', 'link-secret.key', 'locks'].includes(name) || /^\d{4}$/.test(name);
 }
 
 /**
@@ -120,6 +122,13 @@ async function checkSameUser(dataDir: string): Promise<void> {
   const owner = (await fs.stat(dataDir)).uid;
   if (owner === me) return;
   const name = (await userName(owner)) ?? `UID ${owner}`;
+  // Owned by root while intm runs as someone else: most likely restored as root; the bot's user must get it back.
+  if (owner === 0) {
+    throw new Refusal(
+      `Das Datenverzeichnis „${dataDir}“ gehört root, intm läuft aber als ${(await userName(me)) ?? `UID ${me}`}. ` +
+        'Gehört es dem Benutzer des Bots (etwa nach einer Wiederherstellung als root), geben Sie es ihm zurück: chown -R <Benutzer des Bots> …; sonst rufen Sie intm als root auf.',
+    );
+  }
   throw new Refusal(
     `Das Datenverzeichnis „${dataDir}“ gehört dem Benutzer ${name}, intm läuft aber als ${(await userName(me)) ?? `UID ${me}`}. ` +
       `Bitte rufen Sie intm als Benutzer des Bots auf (z. B. sudo -u ${name.startsWith('UID ') ? '<Benutzer>' : name} npm run -s intm -- …): ` +

@@ -479,10 +479,14 @@ export const cardMessages = defineMessages({
   'overview.changedSincePublication': {
     de: (p) =>
       `Geändert seit der Veröffentlichung am ${p.date}${p.n ? `: ${p.n} ${plural(p.n, 'Gemeinde', 'Gemeinden')}` : ''}${p.parameters ? ' · Parameter' : ''}${p.state ? ' · Stand der Listen' : ''}. ` +
-      'Diese Zahlen sind noch nicht veröffentlicht; die Gemeinden sehen die veröffentlichten, bis Sie erneut veröffentlichen.',
+      (p.purged
+        ? `Die Personendaten wurden am ${p.purged} gelöscht; dies sind die Zahlen von diesem Tag. Es gelten die veröffentlichten – veröffentlichen lässt sich das Jahr nicht mehr.`
+        : 'Diese Zahlen sind noch nicht veröffentlicht; die Gemeinden sehen die veröffentlichten, bis Sie erneut veröffentlichen.'),
     en: (p) =>
       `Changed since publication on ${p.date}${p.n ? `: ${p.n} ${plural(p.n, 'municipality', 'municipalities')}` : ''}${p.parameters ? ' · parameters' : ''}${p.state ? ' · state of the lists' : ''}. ` +
-      'These figures are not published yet; the municipalities see the published ones until you publish again.',
+      (p.purged
+        ? `The personal data was deleted on ${p.purged}; these are the figures of that day. The published ones apply – the year can no longer be published.`
+        : 'These figures are not published yet; the municipalities see the published ones until you publish again.'),
   },
   'overview.pendingAdditions': {
     de: (p) => ` · ${p.n} ${plural(p.n, 'Nachtrag', 'Nachträge')} offen`,

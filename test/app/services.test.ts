@@ -344,7 +344,9 @@ test('after deletion the status shows each list as it was, and what changed sinc
   expect(after.rows.find((r) => r.ags === ABSTATT)!.counts.struck).toBe(1);
   // The Kreis amount changed after publication: that stays visible once the lists are gone.
   expect(changedBefore!.changed).toBe(true);
-  expect((await h.app.overview.official(2025)).sincePublication).toEqual(changedBefore);
+  expect((await h.app.overview.official(2025)).sincePublication).toEqual({ ...changedBefore, purgedAt: '2026-01-02T09:00:00.000Z' });
+  // The texts built on it no longer offer to publish again: a purged year is closed.
+  expect((await h.app.overview.current(2025)).sincePublication?.purgedAt).toBe('2026-01-02T09:00:00.000Z');
 });
 
 test('a purged year is closed: no import brings persons back, its campaign and figures stay as they are', async () => {

@@ -552,17 +552,17 @@ describe('the channel card while a Gemeinde works on its list', () => {
     await h.say(KORA, 'listen versenden');
     const cardOf = (ags: string) => h.outbound.sent.find((s) => cardText(s.activity.attachments?.[0]?.content).includes(ags === ABSTATT ? 'Abstatt' : 'Brackenheim'))!.id;
     const updatesOf = (ags: string) => h.outbound.updated.filter((u) => u.activityId === cardOf(ags));
-    // The bot as started: channel cards wait for quiet (here 300 ms instead of minutes).
-    const quiet = new SummaryCards(h.deps.app, h.deps.conversations, h.outbound, h.logger, { quietMs: 300 });
+    // The bot as started: channel cards wait for quiet (here 1.5 s instead of minutes; a strike takes well under 0.5 s).
+    const quiet = new SummaryCards(h.deps.app, h.deps.conversations, h.outbound, h.logger, { quietMs: 1500 });
     h.deps.summaries = quiet;
     const strike = (n: number) => h.invoke(ANNA, VERBS.strike, { year: 2025, ags: ABSTATT, personId: `${ABSTATT}-${n}`, op: `quiet-${n}`, reason: 'weggezogen' });
 
     await strike(1);
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 100));
     await strike(2);
     await quiet.background.idle();
     expect(updatesOf(ABSTATT)).toHaveLength(0); // still working: the card stays as it is
-    await new Promise((r) => setTimeout(r, 450));
+    await new Promise((r) => setTimeout(r, 1800));
     await quiet.background.idle();
     expect(updatesOf(ABSTATT)).toHaveLength(1); // one update, with both strikes
     expect(cardText(updatesOf(ABSTATT)[0].activity.attachments![0].content)).toMatch(/Personen\n4\n/); // 6 listed, 2 struck
@@ -573,7 +573,7 @@ describe('the channel card while a Gemeinde works on its list', () => {
     await quiet.background.idle();
     expect(updatesOf(ABSTATT)).toHaveLength(2);
     expect(cardText(updatesOf(ABSTATT)[1].activity.attachments![0].content)).toContain('eingereicht');
-    await new Promise((r) => setTimeout(r, 450));
+    await new Promise((r) => setTimeout(r, 1800));
     await quiet.background.idle();
     expect(updatesOf(ABSTATT)).toHaveLength(2);
 

@@ -449,6 +449,20 @@ describe('overview (step 5/6)', () => {
     expect(allText(overviewCard(overviewView(w, { audience: 'koordination', locale: 'en' })))).toContain('"Publish provisionally anyway" sends this overview to all municipalities.');
   });
 
+  test('Koordinierungsstelle, after deletion of the personal data: the changes are the figures of that day, and no publish button', () => {
+    const since = { at: '2024-02-05T09:00:00.000Z', changedGemeinden: [ABSTATT], parametersChanged: false, provisionalChanged: false, changed: true };
+    const open = allText(overviewCard(overviewView(done, { audience: 'koordination', published: { at: since.at, since } })));
+    expect(open).toContain('bis Sie erneut veröffentlichen');
+    const purged = { ...since, purgedAt: '2025-01-02T09:00:00.000Z' };
+    const card = overviewCard(overviewView(done, { audience: 'koordination', published: { at: since.at, since: purged } }));
+    expect(allText(card)).toContain('Geändert seit der Veröffentlichung am 05.02.2024: 1 Gemeinde. Die Personendaten wurden am 02.01.2025 gelöscht');
+    expect(allText(card)).not.toContain('erneut veröffentlichen');
+    expect(buttons(card).map(([verb]) => verb)).toEqual([VERBS.allocation]);
+    expect(allText(overviewCard(overviewView(done, { audience: 'koordination', locale: 'en', published: { at: since.at, since: purged } })))).toContain(
+      'The personal data was deleted on 2 January 2025',
+    );
+  });
+
   test('Koordinierungsstelle, all lists in: "Veröffentlichen" without force; pending additions per row', () => {
     const report = { ...done.report, rows: done.report.rows.map((r, i) => (i === 0 ? { ...r, pending: 2 } : r)), totals: { ...done.report.totals, pending: 2 } };
     const final = overviewCard(overviewView(done, { audience: 'koordination' }));

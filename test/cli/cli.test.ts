@@ -255,6 +255,10 @@ describe('intm', () => {
       expect(readdirSync(dataDir)).toEqual(['notizen.txt']);
     }
     rmSync(dataDir, { recursive: true });
+    // A fresh volume (lost+found only) is an empty folder: campaign create starts the store there.
+    mkdirSync(path.join(dataDir, 'lost+found'), { recursive: true });
+    expect((await intm('campaign', 'create', '--year', '2024', '--kreis-amount', '1508000')).code).toBe(0);
+    rmSync(dataDir, { recursive: true });
     expect((await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000')).code).toBe(0);
     expect(readdirSync(dataDir)).toContain('meta.json');
     expect((await intm('status', '--year', '2025')).code).toBe(0);

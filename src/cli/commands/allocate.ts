@@ -77,7 +77,11 @@ export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<
       const changes = changesSincePublicationDe(sincePublication);
       env.io.out(
         `Veröffentlicht am ${formatDate(berlinDate(sincePublication.at))}. ` +
-          (changes ? `${changes} Die Gemeinden sehen die veröffentlichten Zahlen, bis Sie erneut veröffentlichen (publish).` : 'Die Zahlen sind unverändert.'),
+          (!changes
+            ? 'Die Zahlen sind unverändert.'
+            : sincePublication.purgedAt
+              ? `${changes} Die Personendaten wurden am ${formatDate(berlinDate(sincePublication.purgedAt))} gelöscht; oben stehen die Zahlen von diesem Tag. Es gelten die veröffentlichten Zahlen – veröffentlichen lässt sich das Jahr nicht mehr.`
+              : `${changes} Die Gemeinden sehen die veröffentlichten Zahlen, bis Sie erneut veröffentlichen (publish).`),
       );
     }
   }

@@ -40,6 +40,7 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
     gemeinde: member(ags),
     computed: s.row !== undefined,
     state: s.state,
+    reasonRequired: actor.role === 'koordination' && deps.app.ctx.clock.today() > s.deadline,
     amount: amount.toFixed(2),
     vzae: s.row?.vzae ?? '0.0000',
     persons: s.row?.persons ?? 0,
@@ -75,6 +76,7 @@ function command(ags: string, inputs: FormInputs): DecideCommand {
   if (!choice) throw new DomainError('bot.choiceRequired');
   if (!isChoice(choice)) throw new DomainError('decision.badChoice', { choice });
   const cmd: DecideCommand = { ags, choice: choice as Choice };
+  if (inputs.reason?.trim()) cmd.reason = inputs.reason.trim();
   if (choice === 'landkreis') return cmd;
   const vzae = (inputs.vzae ?? '').trim().replace(',', '.');
   if (vzae) {
@@ -168,6 +170,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
           ...(cmd.eigenmittel !== undefined ? { eigenmittel: String(cmd.eigenmittel) } : {}),
           ...(cmd.traeger ? { traeger: cmd.traeger } : {}),
           ...(cmd.partners ? { partners: cmd.partners.map((p) => ({ ags: p, name: name(deps, p) })) } : {}),
+          ...(cmd.reason ? { reason: cmd.reason } : {}),
           fundedAmount: assessment.fundedAmount.toFixed(2),
           positionCost: assessment.positionCost.toFixed(2),
           missingEigenmittel: Decimal.max(0, assessment.missingEigenmittel.minus(assessment.eigenmittelDeclared)).toFixed(2),

@@ -193,6 +193,10 @@ function formData(view: DecisionView) {
         .filter((g) => g.ags !== own)
         .sort(byName)
         .map((g) => ({ title: g.name, value: g.ags })),
+      // After the deadline the Koordinierungsstelle says why it still changes the decision (the audit's "why").
+      overrideReason: view.reasonRequired
+        ? [{ label: cardText('decision.form.reason', locale), error: cardText('decision.form.reasonError', locale), value: values?.reason ?? '' }]
+        : [],
     },
   ];
 }
@@ -258,6 +262,7 @@ export function decisionSetData(view: DecisionView, review: DecisionReview): Act
     if (review.traeger) values.traeger = review.traeger;
     if (review.choice === 'verbund') values.partners = (review.partners ?? []).map((p) => p.ags).join(',');
   }
+  if (review.reason) values.reason = review.reason;
   // `state`: a decision made meanwhile by someone else is refused as a conflict, not overwritten unseen.
   const data: ActionData = { year: view.year, ags: view.gemeinde.ags, op: decisionOperationId(view, values) };
   if (view.state !== undefined) data.state = view.state;
@@ -282,6 +287,7 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
       ),
     );
   }
+  if (review.reason) lines.push(line(run(cardText('confirm.reason', locale)), userRun(review.reason)));
   const editable = view.editable;
   return renderCard(confirmTemplate, {
     lang: locale,

@@ -86,6 +86,8 @@ export interface DecisionView {
   computed?: boolean;
   /** The state of the Gemeinde's decision the card shows (decisionStateOf); the binding button carries it. */
   state?: number;
+  /** The deadline has passed and the viewer is the Koordinierungsstelle: a change needs a reason. */
+  reasonRequired?: boolean;
   /** Amounts as decimal strings ("18360.00"), VZÄ with 4 places. */
   amount: string;
   vzae: string;
@@ -131,6 +133,8 @@ export interface DecisionReview {
   eigenmittel?: string;
   traeger?: string;
   partners?: { ags: string; name: string }[];
+  /** Why the Koordinierungsstelle changes the decision after the deadline (required then). */
+  reason?: string;
   /** Combined share of all members, cost of the position, Eigenmittel still missing after the declared ones. */
   fundedAmount: string;
   positionCost: string;

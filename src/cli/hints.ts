@@ -37,6 +37,7 @@ const BY_COMMAND: Record<string, Partial<Record<MessageCode, Hint>>> = {
   decide: {
     'decision.positionRequired': '--vzae N',
     'decision.partnersRequired': '--partners AGS,AGS',
+    'decision.overrideReasonRequired': '--note TEXT',
   },
 };
 

@@ -63,6 +63,8 @@ export interface DecideCommand {
   eigenmittel?: DecimalValue;
   traeger?: string;
   partners?: string[];
+  /** Why the Koordinierungsstelle changes a decision after the deadline (required then: it is the audit's "why"). */
+  reason?: string;
 }
 
 export interface DecisionResult {
@@ -78,6 +80,9 @@ function assertMayDecideFor(actor: Actor, ags: string): void {
   if (isKoordination(actor)) return;
   if (actor.role !== 'gemeinde' || actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
 }
+
+/** How the audit marks a change the Koordinierungsstelle made after the decision deadline. */
+const OVERRIDE_NOTE = 'Änderung durch die Koordinierungsstelle nach Fristablauf';
 
 /** After the deadline only the Koordinierungsstelle may change decisions, and that is marked as an override. */
 function deadlineOverride(ctx: DecisionContext): boolean {
@@ -124,7 +129,7 @@ class Draft {
       subject: ags,
       before,
       after,
-      ...(reason ? { reason } : this.override ? { reason: 'Änderung durch die Koordinierungsstelle nach Fristablauf' } : {}),
+      ...(reason ? { reason } : this.override ? { reason: OVERRIDE_NOTE } : {}),
     });
   }
 
@@ -188,6 +193,9 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   if (!ctx.knownAgs.has(cmd.ags)) throw new DomainError('gemeinde.unknownKey', { ags: cmd.ags });
   if (!isChoice(cmd.choice)) throw new DomainError('decision.badChoice', { choice: String(cmd.choice) });
   const override = deadlineOverride(ctx);
+  const reason = (cmd.reason ?? '').trim();
+  if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  if (override && reason.length < 3) throw new DomainError('decision.overrideReasonRequired', { date: ctx.campaign.deadlines.decision });
 
   const next: Decision = { ags: cmd.ags, choice: cmd.choice, decided: { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name } } };
   if (cmd.choice === 'landkreis') {
@@ -233,7 +241,7 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   next.confirmations = cmd.choice === 'verbund' ? {} : undefined;
   if (!next.confirmations) delete next.confirmations;
   draft.book.decisions[cmd.ags] = next;
-  draft.record('decision.set', cmd.ags, summary(current), summary(next));
+  draft.record('decision.set', cmd.ags, summary(current), summary(next), override ? `${OVERRIDE_NOTE}: ${reason}` : reason || undefined);
   return draft.finish();
 }
 

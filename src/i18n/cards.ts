@@ -289,6 +289,15 @@ export const cardMessages = defineMessages({
     de: (p) => `Eine Stelle von ${p.vzae}\u00a0VZÄ kostet ${p.cost}; Ihr Anteil deckt davon ${p.covered}, es fehlen ${p.missing} Eigenmittel.`,
     en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.covered} of it, ${p.missing} would have to come from your own funds.`,
   },
+  'decision.form.reason': {
+    de: () => 'Begründung der Koordinierungsstelle (nach Fristablauf Pflicht, steht im Protokoll)',
+    en: () => "Coordinating office's reason (required after the deadline; goes into the audit log)",
+  },
+  'decision.form.reasonError': {
+    de: () => 'Bitte geben Sie an, warum die Entscheidung nach Fristablauf noch geändert wird.',
+    en: () => 'Please state why the decision is still changed after the deadline.',
+  },
+  'confirm.reason': { de: () => 'Begründung: ', en: () => 'Reason: ' },
   'decision.shareNotYet': {
     de: () => 'noch nicht berechnet (es sind noch keine Personen gezählt)',
     en: () => 'not computed yet (no persons are counted yet)',

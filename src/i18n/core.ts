@@ -272,6 +272,10 @@ export const coreMessages = defineMessages({
     de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig, verbund.`,
     en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
   },
+  'decision.overrideReasonRequired': {
+    de: (p) => `Die Entscheidungsfrist ist am ${de(p.date)} abgelaufen: Bitte geben Sie an, warum die Koordinierungsstelle die Entscheidung jetzt noch ändert (z. B. „Schreiben vom …“); die Begründung steht im Protokoll.`,
+    en: (p) => `The decision deadline passed on ${en(p.date)}: please state why the coordinating office still changes the decision (e.g. "letter of …"); the reason goes into the audit log.`,
+  },
   'decision.locked': {
     de: (p) => `Die Frist für die Entscheidung ist am ${de(p.date)} abgelaufen; Änderungen nur noch durch die Koordinierungsstelle.`,
     en: (p) => `The deadline for the decision passed on ${en(p.date)}; only the coordinating office can still change it.`,

@@ -106,9 +106,21 @@ test('after the deadline the decision is locked for the Gemeinde; the coordinato
   expect(cardText(locked.review.body.value)).toContain(de('decision.locked', { date: '31.05.2024' }));
   const [reply] = await h.say(ANNA, 'entscheidung');
   expect(actionsOf(attachedCard(reply)).some((a) => a.verb === VERBS.decisionReview)).toBe(false);
-  const override = await decide(KORA, ABSTATT, { choice: 'eigenstaendig', vzae: '1' });
+  // The Koordinierungsstelle's form asks why; without a reason nothing is stored.
+  const [forKora] = await h.say(KORA, 'entscheidung Abstatt');
+  expect(JSON.stringify(attachedCard(forKora))).toContain('"id":"reason"');
+  const bare = await decide(KORA, ABSTATT, { choice: 'eigenstaendig', vzae: '1' });
+  expect(bare.set).toBeUndefined();
+  expect(cardText(bare.review.body.value)).toContain(de('decision.overrideReasonRequired', { date: '2024-05-31' }));
+  const override = await decide(KORA, ABSTATT, { choice: 'eigenstaendig', vzae: '1', reason: 'Schreiben vom 28.05., eingegangen 03.06.' });
+  expect(cardText(override.review.body.value)).toMatch(/Begründung: \s*Schreiben vom 28\.05\., eingegangen 03\.06\./);
   expect(cardText(override.set!.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).decisions[ABSTATT].override).toBe(true);
+  expect((await book()).events.at(-1)!.reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Schreiben vom 28.05., eingegangen 03.06.');
+  // Before the deadline no reason is asked for.
+  h.clock.set('2024-05-30T09:00:00.000Z');
+  const [early] = await h.say(KORA, 'entscheidung Abstatt');
+  expect(JSON.stringify(attachedCard(early))).not.toContain('"id":"reason"');
 });
 
 test('rights: no role, other Gemeinde, forged data', async () => {

@@ -395,7 +395,11 @@ describe('intm', () => {
     expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800 €\n {2}(Es fehlen|Der Anteil deckt)/);
 
     clock.set('2024-06-03T09:00:00.000Z');
-    const late = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5');
+    const noReason = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5');
+    expect(noReason.code).toBe(1);
+    expect(noReason.err).toContain('Bitte geben Sie an, warum die Koordinierungsstelle die Entscheidung jetzt noch ändert');
+    expect(noReason.err).toContain('--note TEXT');
+    const late = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5', '--note', 'Schreiben vom 28.05.2024');
     expect(late.code).toBe(0);
     expect(late.out).toContain('Entscheidung gespeichert als Änderung durch die Koordinierungsstelle nach Ablauf der Entscheidungsfrist (31.05.2024)');
     expect(late.out).not.toContain('änderbar bis');

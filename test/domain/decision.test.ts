@@ -138,9 +138,11 @@ describe('decision (step B)', () => {
     expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'landkreis' }, ctx(staff(ABSTATT), late)))).toBe('decision.locked');
     const proposedBook = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM] }, ctx()).book;
     expect(refusalCode(() => confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(staff(BRACKENHEIM), late)))).toBe('decision.locked');
-    const override = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1' }, ctx(coordinator, late));
+    // The override says why: without a reason it is refused.
+    expect(refusalCode(() => decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1' }, ctx(coordinator, late)))).toBe('decision.overrideReasonRequired');
+    const override = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1', reason: 'Schreiben vom 28.05.' }, ctx(coordinator, late));
     expect(override.book.decisions[ABSTATT].override).toBe(true);
-    expect(override.entries[0].reason).toMatch(/nach Fristablauf/);
+    expect(override.entries[0].reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Schreiben vom 28.05.');
     expect(override.entries[0].actor.role).toBe('koordination');
   });
 });

@@ -325,6 +325,18 @@ function stepBSamples(): Sample[] {
     },
     { name: 'decisionConfirm-de', fn: 'decisionConfirmCard', card: decisionConfirmCard(abstatt, review), expect: ['Entscheidung verbindlich machen?', 'Diakonisches Werk Heilbronn', 'Verbindlich entscheiden', 'Zurück'] },
     {
+      name: 'decision-de-override',
+      fn: 'decisionCard',
+      card: decisionCard({ ...abstatt, reasonRequired: true }),
+      expect: ['Abstatt', 'Begründung der Koordinierungsstelle (nach Fristablauf Pflicht, steht im Protokoll)'],
+    },
+    {
+      name: 'decisionConfirm-de-override',
+      fn: 'decisionConfirmCard',
+      card: decisionConfirmCard({ ...abstatt, reasonRequired: true }, { ...review, reason: 'Schreiben vom 28.05.' }),
+      expect: ['Begründung:', 'Schreiben vom 28.05.'],
+    },
+    {
       name: 'overview-de-channel-published',
       fn: 'overviewCard',
       card: overviewCard({ locale: 'de', report: done.report, audience: 'channel', published: { at: NOW } }),

@@ -9,7 +9,7 @@ import { CHOICE_DE } from '../format';
 import type { CommandEnv } from '../io';
 
 export const DECIDE_USAGE = `intm decide --year Y --ags AGS --choice landkreis|eigenstaendig|verbund [--vzae N] [--eigenmittel EUR]
-            [--traeger NAME] [--partners AGS,AGS]
+            [--traeger NAME] [--partners AGS,AGS] [--note TEXT]   (--note: Begründung, nach Fristablauf Pflicht)
 intm decide confirm --year Y --ags PARTNER --lead AGS   (Partner bestätigt den Verbund)
 intm decide show --year Y --ags AGS [--json]            (Entscheidungshilfe: Anteil, VZÄ, fehlende Eigenmittel)`;
 
@@ -21,6 +21,7 @@ const OPTIONS = {
   eigenmittel: { type: 'string' },
   traeger: { type: 'string' },
   partners: { type: 'string' },
+  note: { type: 'string' },
   lead: { type: 'string' },
   'op-id': { type: 'string' },
   json: { type: 'boolean' },
@@ -89,6 +90,7 @@ export async function decideCommand(env: CommandEnv, argv: string[]): Promise<nu
         eigenmittel: a.amount(a.optional(p, 'eigenmittel'), 'eigenmittel', u),
         traeger: a.optional(p, 'traeger'),
         partners,
+        reason: a.optional(p, 'note'),
       },
       opts,
     );

@@ -88,8 +88,8 @@ export const questionMessages = defineMessages({
     en: (p) => `published on ${p.date} explicitly as provisional`,
   },
   'q.reason.openLists': {
-    de: (p) => `${p.open} von ${p.total} Listen sind noch nicht eingereicht${p.own ? `, darunter die von ${p.own}` : ''}`,
-    en: (p) => `${p.open} of ${p.total} lists have not been submitted yet${p.own ? `, including that of ${p.own}` : ''}`,
+    de: (p) => `${p.open} von ${p.total} Listen ${num(p.open) === 1 ? 'ist' : 'sind'} noch nicht eingereicht${p.own ? `, darunter die von ${p.own}` : ''}`,
+    en: (p) => `${p.open} of ${p.total} lists ${num(p.open) === 1 ? 'has' : 'have'} not been submitted yet${p.own ? `, including that of ${p.own}` : ''}`,
   },
   'q.reason.pending': {
     de: (p) => `${de.additions(p.pending)} ${num(p.pending) === 1 ? 'wird' : 'werden'} noch geprüft`,
@@ -102,7 +102,7 @@ export const questionMessages = defineMessages({
   },
   'q.persons.pending': {
     de: (p) => `${de.additions(p.pending)} ${num(p.pending) === 1 ? 'wartet' : 'warten'} noch auf die Prüfung durch die Koordinierungsstelle und ${num(p.pending) === 1 ? 'zählt' : 'zählen'} erst danach.`,
-    en: (p) => `${en.additions(p.pending)} still await the coordinating office's check and count only after it.`,
+    en: (p) => (num(p.pending) === 1 ? `${en.additions(p.pending)} still awaits the coordinating office's check and counts only after it.` : `${en.additions(p.pending)} still await the coordinating office's check and count only after it.`),
   },
   'q.persons.notFinal': {
     de: () => 'Die Liste ist noch nicht eingereicht; die Zahl kann sich noch ändern.',
@@ -270,6 +270,6 @@ export const questionMessages = defineMessages({
   },
   'q.missing.pending': {
     de: (p) => `Außerdem ${num(p.pending) === 1 ? 'wartet' : 'warten'} ${de.additions(p.pending)} auf Ihre Prüfung: ${p.names}.`,
-    en: (p) => `Also, ${en.additions(p.pending)} await your check: ${p.names}.`,
+    en: (p) => `Also, ${en.additions(p.pending)} ${num(p.pending) === 1 ? 'awaits' : 'await'} your check: ${p.names}.`,
   },
 });

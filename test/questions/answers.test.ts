@@ -334,3 +334,16 @@ async function seed2025Empty(): Promise<void> {
   const lists = verzeichnis.all.map((g) => ({ ...emptyList(2025, g.ags), revision: 1 }));
   await h.repo.replaceLists(2025, lists, (current) => ({ next: { ...current, revision: current.revision + 1 }, result: undefined }));
 }
+
+describe('singular and plural', () => {
+  test('one open list, one pending addition: singular verbs in German and English', () => {
+    const t = (code: Parameters<typeof translate>[0], params: Record<string, string | number>, locale: Locale) => translate(code, params, locale);
+    expect(t('q.reason.openLists', { open: 1, total: 46 }, 'de')).toBe('1 von 46 Listen ist noch nicht eingereicht');
+    expect(t('q.reason.openLists', { open: 2, total: 46 }, 'de')).toBe('2 von 46 Listen sind noch nicht eingereicht');
+    expect(t('q.reason.openLists', { open: 1, total: 46 }, 'en')).toBe('1 of 46 lists has not been submitted yet');
+    expect(t('q.reason.openLists', { open: 3, total: 46 }, 'en')).toBe('3 of 46 lists have not been submitted yet');
+    expect(t('q.persons.pending', { pending: '1' }, 'en')).toBe("1 addition still awaits the coordinating office's check and counts only after it.");
+    expect(t('q.persons.pending', { pending: '2' }, 'en')).toBe("2 additions still await the coordinating office's check and count only after it.");
+    expect(t('q.missing.pending', { pending: '1', names: 'Abstatt' }, 'en')).toBe('Also, 1 addition awaits your check: Abstatt.');
+  });
+});

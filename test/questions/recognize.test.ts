@@ -204,6 +204,19 @@ describe('Gemeinde named in the question', () => {
   test('a Berechnungsjahr in the question is carried along', () => {
     expect(recognize('Förderung 2026', ctx)).toEqual({ kind: 'funding', year: 2026 });
     expect(recognize('Wer fehlt noch für 2025?', ctx)).toEqual({ kind: 'missing', year: 2025 });
+    expect(recognize('Förderung für das Berechnungsjahr 2026?', ctx)).toEqual({ kind: 'funding', year: 2026 });
+    expect(recognize('funding for year 2026', ctx)).toEqual({ kind: 'funding', year: 2026 });
+  });
+
+  test('a year inside a date is a day, not the Berechnungsjahr', () => {
+    expect(recognize('Gilt die Frist 15.01.2024 noch?', ctx)).toEqual({ kind: 'deadlines' });
+    expect(recognize('Gilt die Frist 15. 01. 2024 noch?', ctx)).toEqual({ kind: 'deadlines' });
+    expect(recognize('Gilt die Frist vom 15. Januar 2024 noch?', ctx)).toEqual({ kind: 'deadlines' });
+    expect(recognize('Is the deadline of January 15, 2024 still valid?', ctx)).toEqual({ kind: 'deadlines' });
+    expect(recognize('Gilt die Frist 2024-01-15 noch?', ctx)).toEqual({ kind: 'deadlines' });
+    expect(recognize('Frist 01/2024', ctx)).toEqual({ kind: 'deadlines' });
+    // A date and a year: the year is the one asked about.
+    expect(recognize('Gilt die Frist 15.01.2024 für 2025?', ctx)).toEqual({ kind: 'deadlines', year: 2025 });
   });
 });
 

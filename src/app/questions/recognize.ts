@@ -15,7 +15,7 @@
  * 6. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
  *    MIN_MARGIN over the next; otherwise `unknown`, and the bot shows examples instead of guessing.
  */
-import type { GemeindeVerzeichnis } from '../../domain/gemeinden';
+import { spellOutUmlauts, type GemeindeVerzeichnis } from '../../domain/gemeinden';
 import { exactMentions, fuzzyMention, Mention } from './gemeindeMention';
 import { DISTRICT_INTENTS, Intent, TOPICS, TopicKind } from './intents';
 import { matchWord, tokenize } from './text';
@@ -110,7 +110,7 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   const [best, second] = ranked;
   if (scores[best] < MIN_SCORE || scores[best] - scores[second] < MIN_MARGIN) return { intent: { kind: 'unknown' }, scores, ...(mention ? { mention } : {}) };
 
-  const year = yearIn(tokens);
+  const year = yearIn(text);
   const extra = { ...(year ? { year } : {}) };
   const intent: Intent = (DISTRICT_INTENTS as readonly string[]).includes(best)
     ? { kind: best as 'totals' | 'missing', ...extra }
@@ -123,10 +123,27 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   return { intent, scores, ...(mention ? { mention } : {}) };
 }
 
-/** A Berechnungsjahr named in the question ("Förderung 2026"). */
-function yearIn(tokens: readonly string[]): number | undefined {
-  const found = tokens.find((t) => /^20[2-9]\d$/.test(t));
-  return found ? Number(found) : undefined;
+const MONTHS =
+  'januar|jaenner|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|' +
+  'january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec';
+/** What stands before a year that belongs to a date: "15.01.", "15. ", "01/", "15. Januar ", "January 15, ". */
+const DATE_BEFORE = new RegExp(`(?:\\d{1,2}\\s*[./-]\\s*$|\\b(?:${MONTHS})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s*$)`);
+/** What follows a year that begins an ISO date: "2024-01-15", "2024/01". */
+const DATE_AFTER = /^\s*[-/.]\s*\d{1,2}\b/;
+
+/**
+ * A Berechnungsjahr named in the question ("Förderung 2026", "für 2025"). A year inside a date
+ * ("Gilt die Frist 15.01.2024 noch?", "bis 15. Januar 2024", "2024-01-15") is a day, not the year asked about.
+ */
+function yearIn(text: string): number | undefined {
+  const folded = spellOutUmlauts(text);
+  for (const m of folded.matchAll(/(?<![\d.,])\b20[2-9]\d\b(?![.,]?\d)/g)) {
+    const before = folded.slice(0, m.index);
+    const after = folded.slice(m.index + m[0].length);
+    if (DATE_BEFORE.test(before) || DATE_AFTER.test(after)) continue;
+    return Number(m[0]);
+  }
+  return undefined;
 }
 
 /** What the question asks for; `unknown` when no intent is clearly ahead. */

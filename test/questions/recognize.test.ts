@@ -73,6 +73,12 @@ const PHRASINGS: [string, IntentKind][] = [
   ['Sollen wir das selbst machen oder dem Landkreis überlassen?', 'options'],
   ['Was sind Eigenmittel?', 'options'],
   ['Reicht unser Anteil für eine halbe Stelle?', 'options'],
+  ['Was fehlt uns zur halben Stelle?', 'options'],
+  ['Was fehlt für eine 50% Stelle?', 'options'],
+  ['Was fehlt uns für 0,5 VZÄ?', 'options'],
+  ['Wie viel Eigenmittel brauchen wir?', 'options'],
+  ['What is missing for a half position?', 'options'],
+  ['What is missing for 0.5 FTE?', 'options'],
   ['what are our options', 'options'],
   ['What does a joint position mean?', 'options'],
   // totals

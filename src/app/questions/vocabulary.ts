@@ -64,9 +64,12 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(1, 'zurückschicken', 'zurücksenden', 'zurückgeben', 'return'),
   ],
   options: [
-    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger'),
-    ...strict(4, 'schritt b', 'step b', 'on our own', 'halbe stelle', 'half a position'),
-    ...w(3, 'Entscheidung', 'entscheiden', 'Eigenmittel', 'Verwendungsnachweis', 'Alternative', 'decision', 'decide', 'ourselves', 'joint', 'provider'),
+    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger', 'Eigenmittel'),
+    ...strict(4, 'schritt b', 'step b', 'on our own'),
+    // The minimum position of step B: outweighs "was fehlt" (list status) and "VZÄ" (funding) in
+    // "Was fehlt uns zur halben Stelle?", "Was fehlt für 0,5 VZÄ?", "What is missing for a half position?".
+    ...strict(5, 'halbe stelle', 'halben stelle', 'half position', 'half a position', '50 stelle', '0 5 stelle', '0 5 vzae', '0 5 fte', 'halbe vzae'),
+    ...w(3, 'Entscheidung', 'entscheiden', 'Verwendungsnachweis', 'Alternative', 'decision', 'decide', 'ourselves', 'joint', 'provider'),
     ...w(2, 'Möglichkeit', 'Option', 'selbst', 'selber', 'Unterschied', 'Vorteile', 'Nachteile', 'lohnt', 'choice', 'choose', 'difference', 'pros', 'cons'),
     ...w(2, 'Landkreis', 'district'),
     ...strict(2, 'wahl'),

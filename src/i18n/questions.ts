@@ -263,6 +263,26 @@ export const questionMessages = defineMessages({
     de: (p) => `Noch nicht eingereicht (${p.open} von ${p.total}, Berechnungsjahr ${p.year}): ${p.names}.`,
     en: (p) => `Not submitted yet (${p.open} of ${p.total}, year ${p.year}): ${p.names}.`,
   },
+  'q.undecided.list': {
+    de: (p) => `Noch nicht entschieden (${p.open} von ${p.total}, Berechnungsjahr ${p.year}, Frist ${p.date}): ${p.names}.`,
+    en: (p) => `No decision yet (${p.open} of ${p.total}, year ${p.year}, deadline ${p.date}): ${p.names}.`,
+  },
+  'q.undecided.defaulted': {
+    de: (p) => `Ohne Entscheidung bis zum ${p.date} (${p.n}), das Integrationsmanagement macht dort der Landkreis: ${p.names}.`,
+    en: (p) => `No decision by ${p.date} (${p.n}), so the district does the Integrationsmanagement there: ${p.names}.`,
+  },
+  'q.undecided.verbund': {
+    de: (p) => `Verbund noch nicht von allen Partnern bestätigt: ${p.names}.`,
+    en: (p) => `Joint position not yet confirmed by all partners: ${p.names}.`,
+  },
+  'q.undecided.none': {
+    de: (p) => `Alle ${p.total} Gemeinden haben für ${p.year} entschieden.`,
+    en: (p) => `All ${p.total} municipalities have decided for ${p.year}.`,
+  },
+  'q.undecided.notPublished': {
+    de: () => 'Die Übersicht ist noch nicht veröffentlicht; die Gemeinden werden erst danach um ihre Entscheidung gebeten.',
+    en: () => 'The overview has not been published yet; the municipalities are asked for their decision only after that.',
+  },
   'q.missing.overdueMark': { de: (p) => `${p.name} (überfällig)`, en: (p) => `${p.name} (overdue)` },
   'q.missing.overdueCount': {
     de: (p) => `Davon überfällig: ${p.overdue}.`,

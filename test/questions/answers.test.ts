@@ -276,6 +276,29 @@ describe('district questions (Koordinierungsstelle)', () => {
   });
 });
 
+describe('who has not decided (Koordinierungsstelle)', () => {
+  test('open decisions, a Verbund waiting for a partner, and after the deadline the Gemeinden defaulted to the Landkreis', async () => {
+    await seed(h, 5);
+    for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+    expect(await ask('Wer hat sich noch nicht entschieden?', coordinator)).toContain('Die Übersicht ist noch nicht veröffentlicht');
+    await h.app.campaigns.publish(2025, { actor: coordinator });
+    for (const g of verzeichnis.all.filter((g) => ![ABSTATT, BRACKENHEIM, EPPINGEN].includes(g.ags))) {
+      await h.app.decisions.decide(2025, { ags: g.ags, choice: 'landkreis' }, { actor: staff(g.ags) });
+    }
+    await h.app.decisions.decide(2025, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM] }, { actor: staff(ABSTATT) });
+    const text = await ask('Wer hat sich noch nicht entschieden?', coordinator);
+    expect(text).toBe(
+      'Noch nicht entschieden (2 von 46, Berechnungsjahr 2025, Frist 31.05.2024): Brackenheim, Eppingen.\nVerbund noch nicht von allen Partnern bestätigt: Abstatt.',
+    );
+    expect(await ask('Who has not decided yet?', coordinator, 'en')).toContain('No decision yet (2 of 46, year 2025, deadline 31 May 2024): Brackenheim, Eppingen.');
+    expect(await ask('Wer hat sich noch nicht entschieden?', staff(ABSTATT))).toMatch(/^Bitte haben Sie Verständnis: Angaben über alle Gemeinden/);
+    h.clock.set('2024-06-01T09:00:00.000Z');
+    expect(await ask('Welche Gemeinden haben noch keine Entscheidung getroffen?', coordinator)).toContain(
+      'Ohne Entscheidung bis zum 31.05.2024 (2), das Integrationsmanagement macht dort der Landkreis: Brackenheim, Eppingen.',
+    );
+  });
+});
+
 describe('rights and missing data', () => {
   test('staff asking about another Gemeinde get a polite refusal, in their language', async () => {
     await seed(h, 5);

@@ -99,6 +99,14 @@ const PHRASINGS: [string, IntentKind][] = [
   ["who hasn't submitted yet", 'missing'],
   ['Who is missing?', 'missing'],
   ['Which municipalities are overdue?', 'missing'],
+  // undecided
+  ['Wer hat sich noch nicht entschieden?', 'undecided'],
+  ['Welche Gemeinden haben noch keine Entscheidung getroffen?', 'undecided'],
+  ['Welche Entscheidungen sind noch offen?', 'undecided'],
+  ['Who has not decided yet?', 'undecided'],
+  ["Who hasn't decided?", 'undecided'],
+  // ... but the own decision is the options answer (which shows it).
+  ['Haben wir uns schon entschieden?', 'options'],
 ];
 
 const NOT_QUESTIONS = [

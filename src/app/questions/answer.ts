@@ -8,7 +8,7 @@ import { isDomainError } from '../../domain/errors';
 import type { Locale } from '../../i18n/catalogue';
 import { translate, type MessageCode } from '../../i18n/messages';
 import type { IntmApp } from '../index';
-import { missing, totals } from './districtAnswers';
+import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
 import { deadlines, explainOptions, funding, listStatus, options, persons } from './gemeindeAnswers';
@@ -76,7 +76,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
 }
 
 async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv): Promise<string[]> {
-  if (!isGemeindeIntent(intent)) return intent.kind === 'totals' ? totals(env) : missing(env);
+  if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.

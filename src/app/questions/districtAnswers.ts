@@ -1,4 +1,4 @@
-/** Answers about the whole Landkreis, for the Koordinierungsstelle: totals and who is missing. */
+/** Answers about the whole Landkreis, for the Koordinierungsstelle: totals, whose list is missing, who has not decided. */
 import { AnswerEnv, importedCampaign, moneyFigures, provenance } from './figures';
 
 export async function totals(env: AnswerEnv): Promise<string[]> {
@@ -51,5 +51,25 @@ export async function missing(env: AnswerEnv): Promise<string[]> {
   const withPending = status.rows.filter((r) => r.counts.pending > 0);
   const pending = withPending.reduce((sum, r) => sum + r.counts.pending, 0);
   if (pending > 0) lines.push(env.t('q.missing.pending', { pending: env.f.count(pending), names: withPending.map((r) => r.name).join(', ') }));
+  return lines;
+}
+
+/** Step B across the district: who has not decided yet (or whose Verbund waits for partners), and who was defaulted to the Landkreis. */
+export async function undecided(env: AnswerEnv): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const status = await env.app.overview.status(env.year);
+  const total = status.rows.length;
+  const date = env.f.date(record.campaign.deadlines.decision);
+  const open = status.rows.filter((r) => r.decision === 'offen' && !r.decisionDefaulted);
+  const defaulted = status.rows.filter((r) => r.decisionDefaulted);
+  const unconfirmed = status.rows.filter((r) => r.decision === 'verbund' && !r.decisionValid);
+  const names = (rows: typeof status.rows) => rows.map((r) => r.name).join(', ');
+  const lines: string[] = [];
+  if (open.length > 0) lines.push(env.t('q.undecided.list', { open: open.length, total, year: env.year, date, names: names(open) }));
+  if (defaulted.length > 0) lines.push(env.t('q.undecided.defaulted', { n: defaulted.length, date, names: names(defaulted) }));
+  if (unconfirmed.length > 0) lines.push(env.t('q.undecided.verbund', { names: names(unconfirmed) }));
+  if (lines.length === 0) lines.push(env.t('q.undecided.none', { total, year: env.year }));
+  // The decision is asked for once the overview is published (the decision card appears then).
+  if (!record.published) lines.push(env.t('q.undecided.notPublished'));
   return lines;
 }

@@ -15,6 +15,7 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     options: ['Welche Möglichkeiten haben wir?', 'Was bedeutet eigenständig?', 'Was ist ein Verbund?'],
     totals: ['Wie viele Personen insgesamt?', 'Wie hoch ist die Gesamtsumme?'],
     missing: ['Welche Gemeinden haben noch nicht eingereicht?', 'Wer fehlt noch?'],
+    undecided: ['Wer hat sich noch nicht entschieden?', 'Welche Gemeinden haben noch keine Entscheidung getroffen?'],
   },
   en: {
     funding: ['What is our expected funding?', 'How much money do we get?'],
@@ -24,6 +25,7 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     options: ['What are our options?', 'What does a joint position mean?'],
     totals: ['What is the total funding?', 'How many persons in total?'],
     missing: ["Who hasn't submitted yet?", 'Which municipalities are overdue?'],
+    undecided: ['Who has not decided yet?', 'Which municipalities are undecided?'],
   },
 };
 
@@ -40,7 +42,7 @@ export function examplesFor(role: Role, locale: Locale): string[] {
   const byIntent = EXAMPLES_BY_INTENT[locale];
   const own = GEMEINDE_ORDER.map((k) => byIntent[k][0]);
   if (role !== 'koordination') return own;
-  return [...own, byIntent.totals[0], byIntent.missing[0], NAMED_EXAMPLE[locale]];
+  return [...own, byIntent.totals[0], byIntent.missing[0], byIntent.undecided[0], NAMED_EXAMPLE[locale]];
 }
 
 /** All examples, staff questions first: for a help card that does not know the user's role. */

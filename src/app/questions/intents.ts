@@ -3,12 +3,12 @@
 /** About one Gemeinde: the asker's own, or one named in the question. */
 export type GemeindeIntentKind = 'funding' | 'persons' | 'listStatus' | 'deadlines' | 'options';
 /** About the whole Landkreis: for the Koordinierungsstelle only. */
-export type DistrictIntentKind = 'totals' | 'missing';
+export type DistrictIntentKind = 'totals' | 'missing' | 'undecided';
 export type TopicKind = GemeindeIntentKind | DistrictIntentKind;
 export type IntentKind = TopicKind | 'unknown';
 
 export const GEMEINDE_INTENTS: readonly GemeindeIntentKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options'];
-export const DISTRICT_INTENTS: readonly DistrictIntentKind[] = ['totals', 'missing'];
+export const DISTRICT_INTENTS: readonly DistrictIntentKind[] = ['totals', 'missing', 'undecided'];
 export const TOPICS: readonly TopicKind[] = [...GEMEINDE_INTENTS, ...DISTRICT_INTENTS];
 
 export interface GemeindeIntent {

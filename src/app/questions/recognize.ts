@@ -11,13 +11,14 @@
  *    funding or persons topic they qualify — "Wie viele Personen insgesamt?" is a totals question, not
  *    a persons one. Scope words do not apply when a Gemeinde is named, nor when "wir/unsere/our"
  *    makes a funding or persons question the asker's own. "Who is missing" questions lose 2 for
- *    "wir/uns" (then it is usually the own list's status) and all for a named Gemeinde.
+ *    "wir/uns" (then it is usually the own list's status) and all for a named Gemeinde; "who has not
+ *    decided" questions lose all for either (then it is the own decision: the options answer).
  * 6. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
  *    MIN_MARGIN over the next; otherwise `unknown`, and the bot shows examples instead of guessing.
  */
 import { spellOutUmlauts, type GemeindeVerzeichnis } from '../../domain/gemeinden';
 import { exactMentions, fuzzyMention, Mention } from './gemeindeMention';
-import { DISTRICT_INTENTS, Intent, TOPICS, TopicKind } from './intents';
+import { DISTRICT_INTENTS, DistrictIntentKind, GemeindeIntentKind, Intent, TOPICS, TopicKind } from './intents';
 import { matchWord, tokenize } from './text';
 import { FIRST_PERSON, Term, VOCABULARY } from './vocabulary';
 
@@ -105,6 +106,8 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   }
   if (namesGemeinde) scores.missing = 0;
   else if (firstPerson) scores.missing = Math.max(0, scores.missing - 2);
+  // "Haben wir uns schon entschieden?" is about the own decision (the options answer shows it).
+  if (namesGemeinde || firstPerson) scores.undecided = 0;
 
   const ranked = [...TOPICS].sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
@@ -113,9 +116,9 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   const year = yearIn(text);
   const extra = { ...(year ? { year } : {}) };
   const intent: Intent = (DISTRICT_INTENTS as readonly string[]).includes(best)
-    ? { kind: best as 'totals' | 'missing', ...extra }
+    ? { kind: best as DistrictIntentKind, ...extra }
     : {
-        kind: best as Exclude<TopicKind, 'totals' | 'missing'>,
+        kind: best as GemeindeIntentKind,
         ...(mention?.ags ? { ags: mention.ags } : {}),
         ...(mention?.stadtkreis ? { stadtkreis: true as const } : {}),
         ...extra,

@@ -89,6 +89,12 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(3, 'säumig', 'ausstehend', 'outstanding', 'overdue', 'überfällig', 'Listen fehlen', 'fehlende Listen', 'missing lists'),
     ...strict(2, 'noch nicht eingereicht', 'nicht abgegeben', 'not submitted', 'not yet submitted', 'fehlen noch', 'wer', 'who'),
   ],
+  // Step B across the district: which Gemeinden have not decided yet. Outweighs "wer hat noch nicht" (missing lists).
+  undecided: [
+    ...strict(6, 'nicht entschieden', 'keine entscheidung', 'entscheidungen offen', 'offene entscheidungen', 'entscheidung offen', 'not decided', 'no decision', 'open decisions', 'decisions open'),
+    ...w(4, 'unentschieden', 'undecided'),
+    ...strict(2, 'wer', 'who', 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
+  ],
 };
 
 /** Words that say "us": the question is about the asker's own Gemeinde, not the district. */

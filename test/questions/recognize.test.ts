@@ -2,6 +2,7 @@
 import { analyse, EXAMPLES_BY_INTENT, examplesFor, EXAMPLE_QUESTIONS, recognize } from '../../src/app/questions';
 import type { IntentKind } from '../../src/app/questions';
 import { matchWord } from '../../src/app/questions/text';
+import { NEAR_NAME_WORDS } from '../../src/app/questions/vocabulary';
 import { ABSTATT, EPPINGEN, verzeichnis } from '../fixtures';
 
 const ctx = { verzeichnis };
@@ -202,6 +203,37 @@ describe('Gemeinde named in the question', () => {
     expect(intent.kind).not.toBe('unknown');
     expect(intent).not.toHaveProperty('ags');
     expect(intent).not.toHaveProperty('stadtkreis');
+  });
+
+  test.each<[string, IntentKind]>([
+    ['Bis wann laufen die Fristen?', 'deadlines'],
+    ['Laufen die Fristen noch?', 'deadlines'],
+    ['Können wir das selbst machen anstatt des Landkreises?', 'options'],
+    ['Förderung für unseren Weinberg?', 'funding'],
+    ['Wie viele Personen stehen im Sternzeichen Widder?', 'persons'],
+    ['Wir schweigen lieber: Förderung?', 'funding'],
+    ['Förderung in Bernstein', 'funding'],
+    ['Förderung Schwager', 'funding'],
+  ])('everyday words near a name are not the name: %s', (text, expected) => {
+    expect(recognize(text, ctx)).toEqual({ kind: expected });
+  });
+
+  test('no word of the generated list of everyday words near a name is taken for one, capitalised or not', () => {
+    for (const word of NEAR_NAME_WORDS) {
+      const capitalised = word[0].toUpperCase() + word.slice(1);
+      expect(recognize(`Förderung ${capitalised}`, ctx)).toEqual({ kind: 'funding' });
+      expect(recognize(`förderung ${word}`, ctx)).toEqual({ kind: 'funding' });
+    }
+  });
+
+  test('a typo in a name: a capitalised word gets the full tolerance, one in lower case one typo less', () => {
+    expect(recognize('Förderung Abstat', ctx)).toMatchObject({ kind: 'funding', ags: ABSTATT });
+    expect(recognize('förderung abstat', ctx)).toEqual({ kind: 'funding' });
+    expect(recognize('status von brakenheim', ctx)).toMatchObject({ kind: 'listStatus', ags: BRACKENHEIM });
+    expect(recognize('Status von Brakenhem', ctx)).toMatchObject({ kind: 'listStatus', ags: BRACKENHEIM });
+    expect(recognize('status von brakenhem', ctx)).toEqual({ kind: 'listStatus' });
+    // In a run of words the others make it the name.
+    expect(recognize('Förderung laufen am neckar', ctx)).toMatchObject({ kind: 'funding', ags: LAUFFEN });
   });
 
   test('"Heilbronn" alone is the Stadtkreis; "Landkreis Heilbronn" is the district', () => {

@@ -7,10 +7,14 @@
  * 1. `exactMentions` before the keyword scoring: exact names ("Offenau" is not the keyword "offen").
  * 2. `fuzzyMention` after it, over the words no keyword used and that are not filler words: a name
  *    with a small typo ("Bad Rapenau"), never "Gemeinde" for "Gemmingen" or "klein" for "Flein".
+ *    Everyday words are themselves, not misspelt names: a word of the word lists near a name
+ *    (NEAR_NAME_WORDS: "laufen", "anstatt", "Weinberg") is never one, and a word typed in lower case
+ *    gets one typo less than a capitalised one – names are written with a capital, verbs and adverbs
+ *    are not – so a short name (six to eight letters) needs its capital to be found with a typo.
  */
 import { GemeindeVerzeichnis, STADTKREIS_HEILBRONN, editDistance } from '../../domain/gemeinden';
 import { tokenize, typoTolerance } from './text';
-import { NOT_A_NAME } from './vocabulary';
+import { NEAR_NAME_WORDS, NOT_A_NAME } from './vocabulary';
 
 /** The Stadtkreis Heilbronn: named alone it is the city, not part of the Landkreis. */
 const STADTKREIS = 'stadtkreis';
@@ -77,20 +81,32 @@ export function exactMentions(tokens: readonly string[], verzeichnis: GemeindeVe
 }
 
 /**
- * The closest name within the typo tolerance (scaled with the name's length, first letter right),
- * over runs of up to three free words. Two different Gemeinden equally close: none (precision).
+ * The closest name within the typo tolerance (scaled with the name's length, first letter right, one
+ * less when typed in lower case), over runs of up to three free words. Two different Gemeinden
+ * equally close: none (precision). `capitalised(i)`: the question's word at position i began with a
+ * capital letter (and was not all capitals).
  */
-export function fuzzyMention(tokens: readonly string[], free: (position: number) => boolean, verzeichnis: GemeindeVerzeichnis): Mention | undefined {
+export function fuzzyMention(
+  tokens: readonly string[],
+  free: (position: number) => boolean,
+  verzeichnis: GemeindeVerzeichnis,
+  capitalised: (position: number) => boolean,
+): Mention | undefined {
   let best: { m: Mention; distance: number; length: number } | undefined;
   let tied = false;
   for (const alias of aliases(verzeichnis)) {
     const name = alias.words.join(' ');
-    const tolerance = typoTolerance(name.length);
-    if (tolerance === 0) continue;
+    const nameTolerance = typoTolerance(name.length);
+    if (nameTolerance === 0) continue;
     for (let n = 1; n <= 3; n++) {
       for (let i = 0; i + n <= tokens.length; i++) {
         const run = tokens.slice(i, i + n);
-        if (run.some((t, k) => !free(i + k) || NOT_A_NAME.has(t))) continue;
+        // Filler words are no name, except where the name has them ("Laufen am Neckar").
+        if (run.some((t, k) => !free(i + k) || (NOT_A_NAME.has(t) && alias.words[k] !== t))) continue;
+        // A single everyday word is itself; in a longer run ("laufen am neckar") the other words make it the name.
+        if (n === 1 && NEAR_NAME_WORDS.has(run[0])) continue;
+        const tolerance = capitalised(i) ? nameTolerance : nameTolerance - 1;
+        if (tolerance === 0) continue;
         const typed = run.join(' ');
         if (typed[0] !== name[0] || Math.abs(typed.length - name.length) > tolerance) continue;
         const distance = editDistance(typed, name);

@@ -112,3 +112,17 @@ export const NOT_A_NAME = new Set(
     'hallo danke guten morgen tag abend please thanks hello the a an of for in on at to and is are what how who which ' +
     'our we us my your you this that there does do much many town municipality city').split(' '),
 );
+
+/**
+ * Everyday words within typo reach of a Gemeinde's name ("laufen" – Lauffen, "anstatt" – Abstatt,
+ * "Weinberg" – Weinsberg, "Widder" – Widdern, "schweigen" – Schwaigern, "Bernstein" – Beilstein): a
+ * word people write as itself is not a misspelt name. Generated, not picked: every word of Debian's
+ * German word list (wngerman, /usr/share/dict/ngerman) and of hunspell's en_US that `fuzzyMention`
+ * would have taken for a name (same first letter, within `typoTolerance` of a name or short form),
+ * less the names' own genitives ("Heilbronns"). Re-run it when the Gemeinden change.
+ */
+export const NEAR_NAME_WORDS = new Set(
+  ('anstatt beisein bernstein friedrichshain gelingen gemeinden gemeinen gemeinten gemengen geringen laufen leibgarden northeim ' +
+    'schlaegern schlagern schwaegerin schwaengern schwager schwagern schwagers schwangen schwanger schwangere schwangeren schweigen ' +
+    'schweizern schwelgern schwingern weinberg weinberge weinbergs widder widders widern wildern').split(' '),
+);

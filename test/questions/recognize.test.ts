@@ -241,6 +241,10 @@ describe('Gemeinde named in the question', () => {
     expect(recognize('Wie viele Personen hat die Stadt Heilbronn?', ctx)).toEqual({ kind: 'persons', stadtkreis: true });
     expect(recognize('Förderung Landkreis Heilbronn', ctx)).toEqual({ kind: 'totals' });
     expect(recognize('Förderung Eppingen im Landkreis Heilbronn', ctx)).toMatchObject({ kind: 'funding', ags: EPPINGEN });
+    expect(recognize('Förderung des Landratsamts Heilbronn', ctx)).toEqual({ kind: 'funding' });
+    expect(recognize('Förderung des Landkreises Heilbronn insgesamt', ctx)).toEqual({ kind: 'totals' });
+    expect(recognize('Wie viel Geld bekommt der Heilbronner Landkreis insgesamt?', ctx)).toEqual({ kind: 'totals' });
+    expect(recognize('Wie viele Personen hat der Heilbronner Landkreis?', ctx)).toEqual({ kind: 'totals' });
   });
 
   test('a named Gemeinde makes it a Gemeinde question, not a district one', () => {

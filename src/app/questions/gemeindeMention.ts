@@ -18,8 +18,8 @@ import { NEAR_NAME_WORDS, NOT_A_NAME } from './vocabulary';
 
 /** The Stadtkreis Heilbronn: named alone it is the city, not part of the Landkreis. */
 const STADTKREIS = 'stadtkreis';
-/** "Landkreis Heilbronn", "LRA Heilbronn": the district itself, not the city. */
-const DISTRICT_BEFORE = new Set(['landkreis', 'landkreises', 'kreis', 'landratsamt', 'lra', 'lk', 'district']);
+/** "Landkreis Heilbronn", "LRA Heilbronn", "des Landratsamts Heilbronn": the district itself, not the city. */
+const DISTRICT_BEFORE = new Set(['landkreis', 'landkreises', 'landkreise', 'kreis', 'kreises', 'landratsamt', 'landratsamts', 'landratsamtes', 'lra', 'lras', 'lk', 'district']);
 
 interface Alias {
   words: string[];

@@ -109,6 +109,8 @@ export const NOT_A_NAME = new Set(
     'bitte mal doch noch schon denn eigentlich gibt haben hat habe wird werden kann koennen muessen muss sollen ' +
     'von vom fuer in im an am auf aus bei mit zu zum zur und oder nicht kein keine auch ' +
     'stadt gemeinde gemeinden kommune kommunen kreis landratsamt lra liste listen jahr ' +
+    // "der Heilbronner Landkreis": the adjective names the district as often as the city.
+    'heilbronner ' +
     'hallo danke guten morgen tag abend please thanks hello the a an of for in on at to and is are what how who which ' +
     'our we us my your you this that there does do much many town municipality city').split(' '),
 );

@@ -91,6 +91,10 @@ export const questionMessages = defineMessages({
     de: (p) => `${p.open} von ${p.total} Listen ${num(p.open) === 1 ? 'ist' : 'sind'} noch nicht eingereicht${p.own ? `, darunter die von ${p.own}` : ''}`,
     en: (p) => `${p.open} of ${p.total} lists ${num(p.open) === 1 ? 'has' : 'have'} not been submitted yet${p.own ? `, including that of ${p.own}` : ''}`,
   },
+  'q.reason.completeSince': {
+    de: () => 'seither sind alle Listen eingereicht und geprüft, die endgültigen Zahlen gelten mit der nächsten Veröffentlichung',
+    en: () => 'all lists have been submitted and checked since; the final figures count from the next publication',
+  },
   'q.reason.pending': {
     de: (p) => `${de.additions(p.pending)} ${num(p.pending) === 1 ? 'wird' : 'werden'} noch geprüft`,
     en: (p) => `${en.additions(p.pending)} still to be checked`,

@@ -119,6 +119,23 @@ describe('funding', () => {
     expect(await ask('how much money do we get', staff(BRACKENHEIM), 'en')).toContain('As published on 10 January 2024.');
   });
 
+  test('published as provisional: why it is provisional is the state now, not as at publication', async () => {
+    await seed(h, 5);
+    for (const g of verzeichnis.all.filter((g) => g.ags !== ABSTATT && g.ags !== EPPINGEN)) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+    await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+    await h.app.review.submit(2025, EPPINGEN, { actor: staff(EPPINGEN) });
+    expect(await ask('Wie hoch ist unsere Förderung?', staff(ABSTATT))).toContain(
+      'Die Zahlen sind vorläufig: am 10.01.2024 ausdrücklich als vorläufig veröffentlicht; 1 von 46 Listen ist noch nicht eingereicht, darunter die von Abstatt.',
+    );
+    await h.app.review.submit(2025, ABSTATT, { actor: staff(ABSTATT) });
+    const own = await ask('Wie hoch ist unsere Förderung?', staff(ABSTATT));
+    expect(own).toContain('am 10.01.2024 ausdrücklich als vorläufig veröffentlicht; seither sind alle Listen eingereicht und geprüft, die endgültigen Zahlen gelten mit der nächsten Veröffentlichung.');
+    expect(own).not.toContain('noch nicht eingereicht');
+    expect(await ask('Welche Möglichkeiten haben wir?', staff(BRACKENHEIM))).toContain('seither sind alle Listen eingereicht');
+    expect(await ask('Wie viele Personen insgesamt?', coordinator)).toContain('seither sind alle Listen eingereicht');
+    expect(await ask('what is our expected funding?', staff(ABSTATT), 'en')).toContain('all lists have been submitted and checked since');
+  });
+
   test('published, then the list changed: the published amount, and that the list changed since', async () => {
     await seed(h, 5);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });

@@ -22,7 +22,7 @@ export async function totals(env: AnswerEnv): Promise<string[]> {
   lines.push(
     env.t('q.totals.lists', { submitted: s.submitted, total: s.total, overdue: s.overdue, pending: f.count(pending) }),
     env.t('q.totals.decisions', { ...s.decisions }),
-    provenance(env, record, report),
+    await provenance(env, record, report, undefined, status),
   );
   // The figures above are the published ones (they count until the next publication); say when the lists moved on.
   if (record.published) {

@@ -11,6 +11,7 @@ import type { Locale, MessageParams } from '../../i18n/catalogue';
 import { translate, type MessageCode } from '../../i18n/messages';
 import type { IntmApp } from '../index';
 import type { OverviewReport, OverviewRow } from '../overview';
+import type { StatusReport } from '../overviewService';
 import type { CampaignRecord } from '../ports';
 import { Format, formatFor, formatMinimum } from './format';
 
@@ -53,19 +54,28 @@ export function rowOf(report: OverviewReport, ags: string): OverviewRow {
   return row;
 }
 
-/** "Stand: veröffentlicht am …" or why the figures are still provisional. */
-export function provenance(env: AnswerEnv, record: CampaignRecord, report: OverviewReport, ownAgs?: string): string {
+/**
+ * "Stand: veröffentlicht am …" or why the figures are still provisional. What is still open is always
+ * the state now: after a provisional publication the published rows show the lists as they were then
+ * (`status`: the current status if the caller has it already).
+ */
+export async function provenance(env: AnswerEnv, record: CampaignRecord, report: OverviewReport, ownAgs?: string, status?: StatusReport): Promise<string> {
   const published = record.published;
   if (published && !report.provisional) return env.t('q.published', { date: env.f.day(published.at) });
+  const rows = published
+    ? (status ?? (await env.app.overview.status(env.year))).rows.map((r) => ({ ags: r.ags, listState: r.listState, pending: r.counts.pending }))
+    : report.rows; // not published: the report is the allocation as it stands now
   const reasons: string[] = [];
   if (published) reasons.push(env.t('q.reason.publishedProvisional', { date: env.f.day(published.at) }));
   else reasons.push(env.t('q.reason.notPublished'));
-  const open = report.rows.filter((r) => r.listState !== 'eingereicht');
+  const open = rows.filter((r) => r.listState !== 'eingereicht');
+  const pending = rows.reduce((sum, r) => sum + r.pending, 0);
   if (open.length > 0) {
     const ownOpen = ownAgs !== undefined && open.some((r) => r.ags === ownAgs);
-    reasons.push(env.t('q.reason.openLists', { open: open.length, total: report.rows.length, own: ownOpen ? env.nameOf(ownAgs) : undefined }));
+    reasons.push(env.t('q.reason.openLists', { open: open.length, total: rows.length, own: ownOpen ? env.nameOf(ownAgs) : undefined }));
   }
-  if (report.totals.pending > 0) reasons.push(env.t('q.reason.pending', { pending: env.f.count(report.totals.pending) }));
+  if (pending > 0) reasons.push(env.t('q.reason.pending', { pending: env.f.count(pending) }));
+  if (published && open.length === 0 && pending === 0) reasons.push(env.t('q.reason.completeSince'));
   return env.t('q.provisional', { reasons: reasons.join('; ') });
 }
 

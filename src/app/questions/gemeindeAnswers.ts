@@ -36,7 +36,7 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
   // for – in a Verbund by the pooled shares – rather than what its own share alone would lack.
   if (choice === 'eigenstaendig' || choice === 'verbund') lines.push(...(await positionLines(env, ags)));
   else lines.push(gapLine(env, row.amount, report.parameters.eurPerVzae).text);
-  lines.push(provenance(env, record, report, ags));
+  lines.push(await provenance(env, record, report, ags));
   // The amount is the published one; the list may have changed since (then it counts from the next publication).
   if (record.published && personsNow !== row.persons) {
     lines.push(env.t('q.funding.listChanged', { name: row.gemeinde, persons: f.count(personsNow) }));
@@ -162,7 +162,7 @@ async function ownOptionFigures(env: AnswerEnv, ags: string): Promise<string[]> 
     env.t('q.options.figures', { name: row.gemeinde, amount: f.euro(row.amount), vzae: f.vzae(row.vzae) }),
     gap.text,
     gap.covered ? env.t('q.options.hintCovered', { minVzae }) : env.t('q.options.hintShort'),
-    provenance(env, record, report, ags),
+    await provenance(env, record, report, ags),
   ];
   const status = await statusRow(env, ags);
   const deadline = f.date(record.campaign.deadlines.decision);

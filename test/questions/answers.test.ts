@@ -317,14 +317,32 @@ describe('who has not decided (Koordinierungsstelle)', () => {
 });
 
 describe('rights and missing data', () => {
-  test('staff asking about another Gemeinde get a polite refusal, in their language', async () => {
+  test('staff asking another Gemeinde\'s list, deadlines or options get a polite refusal, in their language', async () => {
     await seed(h, 5);
-    expect(await ask('Wie hoch ist die Förderung von Eppingen?', staff(ABSTATT))).toBe(
-      'Bitte haben Sie Verständnis: Sie können nur die Zahlen Ihrer eigenen Gemeinde abfragen, nicht die von Eppingen.',
+    expect(await ask('Wie viele Personen stehen auf der Liste von Eppingen?', staff(ABSTATT))).toBe(
+      'Bitte haben Sie Verständnis: Von Eppingen kann ich Ihnen nur die Förderung nennen, wie sie die Übersicht allen Gemeinden zeigt (zum Beispiel „Förderung Eppingen“); alles Weitere nur für Ihre eigene Gemeinde.',
     );
-    expect(await ask('persons in Eppingen', staff(ABSTATT), 'en')).toContain("you can only ask about your own municipality's figures, not those of Eppingen");
+    expect(await ask('Hat Eppingen schon eingereicht?', staff(ABSTATT))).toContain('nur die Förderung nennen');
+    expect(await ask('persons in Eppingen', staff(ABSTATT), 'en')).toContain('about Eppingen I can only tell you its funding as the overview shows it');
     // Their own Gemeinde by name is fine.
     expect(await ask('Förderung Abstatt', staff(ABSTATT))).toContain('Förderung für Abstatt');
+  });
+
+  test('another Gemeinde\'s money, as the public overview shows it: amount, persons, VZÄ, provenance – not its decision or position', async () => {
+    await seed(h, 5);
+    await h.app.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'eigenstaendig', vzae: '1', eigenmittel: '20000' }, { actor: staff(BRACKENHEIM) });
+    const row = await rowOf(BRACKENHEIM);
+    const text = await ask('Wie viel Geld bekommt Brackenheim?', staff(ABSTATT));
+    expect(text).toBe(
+      `Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount)} für 5 Personen, das sind ${vzae(row.vzae)} VZÄ bei 68.000 € je VZÄ.\n` +
+        'Die Zahlen sind vorläufig: die Übersicht ist noch nicht veröffentlicht; 46 von 46 Listen sind noch nicht eingereicht.',
+    );
+    for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'eigenständig', 'darunter']) expect(text).not.toContain(hidden);
+    for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+    await h.app.campaigns.publish(2025, { actor: coordinator });
+    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toMatch(/^Funding for Brackenheim, year 2025: .*\nAs published on 10 January 2024\.$/);
+    // The coordinator still gets the whole answer, with the position.
+    expect(await ask('Förderung Brackenheim', coordinator)).toContain('Die Stelle von 1,00 VZÄ kostet');
   });
 
   test('totals and missing are for the Koordinierungsstelle only', async () => {

@@ -1,7 +1,8 @@
 /**
  * Answers a recognized question in the asker's language, with figures from the application services.
- * Rights are checked here first (and again by the services): staff get their own Gemeinde's figures
- * only; the district questions are for the Koordinierungsstelle.
+ * Rights are checked here first (and again by the services): staff get their own Gemeinde's figures,
+ * and of another Gemeinde only its money as the public overview shows it; the district questions are
+ * for the Koordinierungsstelle.
  */
 import { Actor, isKoordination } from '../../domain/actor';
 import { isDomainError } from '../../domain/errors';
@@ -11,7 +12,7 @@ import type { IntmApp } from '../index';
 import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
-import { deadlines, explainOptions, funding, listStatus, options, persons } from './gemeindeAnswers';
+import { deadlines, explainOptions, funding, listStatus, options, persons, publicFunding } from './gemeindeAnswers';
 import { GemeindeIntentKind, Intent, isGemeindeIntent } from './intents';
 
 export interface AnswerContext {
@@ -57,7 +58,8 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   if (!isGemeindeIntent(intent) && !coordinator) return say('q.koordinationOnly');
   if (isGemeindeIntent(intent) && !coordinator) {
     if (!actor.ags) return say('q.noGemeinde');
-    if (intent.ags && intent.ags !== actor.ags) return say('q.otherGemeinde', { name: nameOf(intent.ags) });
+    // Another Gemeinde's money is in the public overview; the rest of its figures are its own business.
+    if (intent.ags && intent.ags !== actor.ags && intent.kind !== 'funding') return say('q.otherGemeinde', { name: nameOf(intent.ags) });
   }
 
   const year = intent.year ?? ctx.year;
@@ -78,6 +80,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
 async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv): Promise<string[]> {
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
+  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return publicFunding(env, ags);
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
   switch (intent.kind) {

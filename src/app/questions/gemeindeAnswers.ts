@@ -4,6 +4,7 @@ import { isDomainError } from '../../domain/errors';
 import { countList } from '../../domain/list';
 import type { GemeindeStatus } from '../../domain/status';
 import { CHOICE_LABEL, LIST_STATE_LABEL } from '../../i18n/labels';
+import type { OverviewReport, OverviewRow } from '../overview';
 import type { CampaignRecord } from '../ports';
 import { AnswerEnv, gapLine, importedCampaign, moneyFigures, provenance, rowOf } from './figures';
 import { formatMinimum } from './format';
@@ -22,16 +23,7 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
   const choice = book.decisions[ags]?.choice;
   const personsNow = list ? countList(list).persons : row.persons;
   const { f } = env;
-  const lines = [
-    env.t('q.funding.amount', {
-      name: row.gemeinde,
-      year: env.year,
-      amount: f.euro(row.amount),
-      persons: f.count(row.persons),
-      vzae: f.vzae(row.vzae),
-      eurPerVzae: f.euro(report.parameters.eurPerVzae),
-    }),
-  ];
+  const lines = [amountLine(env, report, row)];
   // A Gemeinde that decided on a position (alone or in a Verbund) learns whether its position is paid
   // for – in a Verbund by the pooled shares – rather than what its own share alone would lack.
   if (choice === 'eigenstaendig' || choice === 'verbund') lines.push(...(await positionLines(env, ags)));
@@ -42,6 +34,28 @@ export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
     lines.push(env.t('q.funding.listChanged', { name: row.gemeinde, persons: f.count(personsNow) }));
   }
   return lines;
+}
+
+function amountLine(env: AnswerEnv, report: OverviewReport, row: OverviewRow): string {
+  const { f } = env;
+  return env.t('q.funding.amount', {
+    name: row.gemeinde,
+    year: env.year,
+    amount: f.euro(row.amount),
+    persons: f.count(row.persons),
+    vzae: f.vzae(row.vzae),
+    eurPerVzae: f.euro(report.parameters.eurPerVzae),
+  });
+}
+
+/**
+ * Another Gemeinde's money, for staff: what the overview (public, and on every channel card) shows –
+ * amount, persons, VZÄ, published or provisional – but not its decision, position or Eigenmittel.
+ */
+export async function publicFunding(env: AnswerEnv, ags: string): Promise<string[]> {
+  const record = await importedCampaign(env);
+  const report = await moneyFigures(env, record);
+  return [amountLine(env, report, rowOf(report, ags)), await provenance(env, record, report)];
 }
 
 export async function persons(env: AnswerEnv, ags: string): Promise<string[]> {

@@ -23,7 +23,7 @@ import { allocationCardFor } from './publication';
 import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
-import { currentYear } from './turn';
+import { currentYear, questionYear } from './turn';
 import { listView } from './views';
 
 export type CommandName =
@@ -245,11 +245,8 @@ async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, l
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCardFor(actor, locale, translate('bot.unknownCommand', {}, locale)))] });
     return;
   }
-  const year = await currentYear(deps);
-  if (!year) {
-    await context.sendActivity(translate('bot.noCampaign', {}, locale));
-    return;
-  }
+  // No campaign, or none with lists: the answer says what there is (the options need no campaign; a purged year keeps its figures).
+  const year = await questionYear(deps);
   const answer = await answerQuestion(intent, { actor, locale, year, app: deps.app });
   // Plain text: the answer's line breaks must stay, and nothing in it is Markdown.
   await context.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });

@@ -22,6 +22,15 @@ export async function resolveTurn(deps: BotDeps, context: TurnContext): Promise<
   return { locale, tenantAllowed, ...(actor ? { actor } : {}) };
 }
 
+/**
+ * The Berechnungsjahr questions are about, unless they name one: the one the bot works on, else the
+ * latest campaign at all – created and not imported yet (its deadlines are known), or with its personal
+ * data deleted (its figures are kept). Undefined without any campaign: the general answers still work.
+ */
+export async function questionYear(deps: BotDeps): Promise<number | undefined> {
+  return (await currentYear(deps)) ?? (await deps.app.ctx.repo.years()).at(-1);
+}
+
 /** The Berechnungsjahr the bot works on: the latest campaign with imported lists. */
 export async function currentYear(deps: BotDeps): Promise<number | undefined> {
   const years = await deps.app.ctx.repo.years();

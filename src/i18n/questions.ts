@@ -26,6 +26,14 @@ export const questionMessages = defineMessages({
     de: (p) => (p.year ? `Für das Berechnungsjahr ${p.year} ist noch keine Kampagne angelegt; es gibt noch keine Zahlen.` : 'Es ist noch keine Kampagne angelegt; es gibt noch keine Zahlen.'),
     en: (p) => (p.year ? `No campaign has been created for ${p.year} yet, so there are no figures.` : 'No campaign has been created yet, so there are no figures.'),
   },
+  'q.purged.note': {
+    de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} wurden am ${p.date} gelöscht; erhalten sind nur diese Zahlen.`,
+    en: (p) => `The personal data of ${p.year} was deleted on ${p.date}; only these figures are kept.`,
+  },
+  'q.purged': {
+    de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} sind gelöscht, die Listen gibt es nicht mehr. Erhalten sind die Zahlen: Fragen Sie zum Beispiel „Förderung ${p.year}“.`,
+    en: (p) => `The personal data of ${p.year} has been deleted, so the lists are gone. The figures are kept: ask, for example, "funding ${p.year}".`,
+  },
   'q.notImported': {
     de: (p) => `Für das Berechnungsjahr ${p.year} sind die Listen noch nicht importiert; Zahlen gibt es erst danach.`,
     en: (p) => `The lists for ${p.year} have not been imported yet; figures will follow.`,

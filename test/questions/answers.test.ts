@@ -364,13 +364,38 @@ describe('rights and missing data', () => {
     expect(help).not.toContain('Welche Gemeinden');
   });
 
-  test('a purged year: the answer says its personal data was deleted, not that nothing was imported', async () => {
+  test('a purged year: funding, persons, totals and options from the figures kept, saying the personal data was deleted; the lists are gone', async () => {
     await seed(h, 5);
+    const row = await rowOf(ABSTATT);
     h.clock.set('2026-01-02T09:00:00.000Z');
     await h.app.campaigns.purge(2025, { actor: coordinator });
+    const note = 'Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2026 gelöscht; erhalten sind nur diese Zahlen.';
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
-    expect(text).toContain('Die Personendaten des Berechnungsjahres 2025 sind gelöscht');
+    expect(text).toContain(`Förderung für Abstatt, Berechnungsjahr 2025: ${formatEuro(row.amount)} für 5 Personen`);
+    expect(text).toContain(note);
     expect(text).not.toContain('nicht importiert');
+    expect(await ask('Wie viele Personen stehen auf unserer Liste?', staff(ABSTATT))).toContain('das ergibt 5 Personen');
+    expect(await ask('Wie viele Personen insgesamt?', coordinator)).toContain(note);
+    const options = await ask('Welche Möglichkeiten haben wir?', staff(ABSTATT));
+    expect(options).toContain(`Zahlen für Abstatt: Anteil ${formatEuro(row.amount)}`);
+    expect(options).toContain('Die Frist ist am 31.05.2024 ohne Entscheidung abgelaufen');
+    expect(await ask('Ist unsere Liste schon eingereicht?', staff(ABSTATT))).toBe(
+      'Die Personendaten des Berechnungsjahres 2025 sind gelöscht, die Listen gibt es nicht mehr. Erhalten sind die Zahlen: Fragen Sie zum Beispiel „Förderung 2025“.',
+    );
+    expect(await ask('Wer fehlt noch?', coordinator)).toContain('die Listen gibt es nicht mehr');
+  });
+
+  test('a purged year that was published: the published figures, marked as published', async () => {
+    await seed(h, 5);
+    for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
+    const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
+    h.clock.set('2026-01-02T09:00:00.000Z');
+    await h.app.campaigns.purge(2025, { actor: coordinator });
+    const row = report.rows.find((r) => r.ags === ABSTATT)!;
+    const text = await ask('Wie hoch ist unsere Förderung?', staff(ABSTATT));
+    expect(text).toContain(formatEuro(row.amount));
+    expect(text).toContain('Stand: veröffentlicht am 10.01.2024.');
+    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2026; only these figures are kept.');
   });
 
   test('no campaign, nothing imported, nobody counted: a clear sentence each', async () => {

@@ -32,7 +32,7 @@ export interface Answer {
 const NO_FIGURES: Record<string, MessageCode> = {
   'campaign.notFound': 'q.noCampaign',
   'campaign.notImported': 'q.notImported',
-  'campaign.purged': 'campaign.purged',
+  'campaign.purged': 'q.purged',
   'allocation.noPersons': 'q.noPersons',
 };
 

@@ -1,8 +1,8 @@
 /** Answers about the whole Landkreis, for the Koordinierungsstelle: totals, whose list is missing, who has not decided. */
-import { AnswerEnv, importedCampaign, moneyFigures, provenance } from './figures';
+import { AnswerEnv, campaignWithFigures, importedCampaign, moneyFigures, provenance, purgedNote } from './figures';
 
 export async function totals(env: AnswerEnv): Promise<string[]> {
-  const record = await importedCampaign(env);
+  const record = await campaignWithFigures(env);
   const [report, status] = await Promise.all([moneyFigures(env, record), env.app.overview.status(env.year)]);
   const { f } = env;
   const p = report.parameters;
@@ -25,11 +25,11 @@ export async function totals(env: AnswerEnv): Promise<string[]> {
     await provenance(env, record, report, undefined, status),
   );
   // The figures above are the published ones (they count until the next publication); say when the lists moved on.
-  if (record.published) {
+  if (record.published && record.generation) {
     const since = (await env.app.overview.current(env.year)).sincePublication;
     if (since?.changed) lines.push(env.t('q.totals.changedSincePublication', { n: since.changedGemeinden.length, parameters: since.parametersChanged ? 1 : undefined }));
   }
-  return lines;
+  return [...lines, ...purgedNote(env, record)];
 }
 
 export async function missing(env: AnswerEnv): Promise<string[]> {

@@ -44,6 +44,21 @@ export async function importedCampaign(env: AnswerEnv): Promise<CampaignRecord> 
   return record;
 }
 
+/**
+ * The campaign with figures: imported lists, or – once the personal data is deleted – the figures kept
+ * with it (the published overview, or the overview at deletion). Refuses like `importedCampaign` otherwise.
+ */
+export async function campaignWithFigures(env: AnswerEnv): Promise<CampaignRecord> {
+  const record = await env.app.campaigns.show(env.year);
+  if (record.generation || record.published || record.purged?.figures) return record;
+  throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year: env.year });
+}
+
+/** For a year whose personal data is deleted: the line saying so (the figures are what was kept). */
+export function purgedNote(env: AnswerEnv, record: CampaignRecord): string[] {
+  return !record.generation && record.purged ? [env.t('q.purged.note', { year: env.year, date: env.f.day(record.purged.at) })] : [];
+}
+
 export async function moneyFigures(env: AnswerEnv, record: CampaignRecord): Promise<OverviewReport> {
   return record.published?.report ?? (await env.app.overview.overview(env.year));
 }

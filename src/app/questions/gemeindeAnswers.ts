@@ -6,7 +6,7 @@ import type { GemeindeStatus } from '../../domain/status';
 import { CHOICE_LABEL, LIST_STATE_LABEL } from '../../i18n/labels';
 import type { OverviewReport, OverviewRow } from '../overview';
 import type { CampaignRecord } from '../ports';
-import { AnswerEnv, gapLine, importedCampaign, moneyFigures, provenance, rowOf } from './figures';
+import { AnswerEnv, campaignWithFigures, gapLine, importedCampaign, moneyFigures, provenance, purgedNote, rowOf } from './figures';
 import { formatMinimum } from './format';
 
 async function statusRow(env: AnswerEnv, ags: string): Promise<GemeindeStatus> {
@@ -15,9 +15,11 @@ async function statusRow(env: AnswerEnv, ags: string): Promise<GemeindeStatus> {
 }
 
 export async function funding(env: AnswerEnv, ags: string): Promise<string[]> {
-  const record = await importedCampaign(env);
+  const record = await campaignWithFigures(env);
   const report = await moneyFigures(env, record);
   const row = rowOf(report, ags);
+  // The year is over and its lists deleted: the amount as kept, no decision support any more.
+  if (!record.generation) return [amountLine(env, report, row), await provenance(env, record, report), ...purgedNote(env, record)];
   // Only this Gemeinde's decision and list: the whole status (every list, every assessment) would cost as much as the overview again.
   const [book, list] = await Promise.all([env.app.ctx.repo.readDecisions(env.year), env.app.ctx.repo.readList(env.year, ags)]);
   const choice = book.decisions[ags]?.choice;
@@ -53,13 +55,13 @@ function amountLine(env: AnswerEnv, report: OverviewReport, row: OverviewRow): s
  * amount, persons, VZÄ, published or provisional – but not its decision, position or Eigenmittel.
  */
 export async function publicFunding(env: AnswerEnv, ags: string): Promise<string[]> {
-  const record = await importedCampaign(env);
+  const record = await campaignWithFigures(env);
   const report = await moneyFigures(env, record);
-  return [amountLine(env, report, rowOf(report, ags)), await provenance(env, record, report)];
+  return [amountLine(env, report, rowOf(report, ags)), await provenance(env, record, report), ...purgedNote(env, record)];
 }
 
 export async function persons(env: AnswerEnv, ags: string): Promise<string[]> {
-  const record = await importedCampaign(env);
+  const record = await campaignWithFigures(env);
   const row = await statusRow(env, ags);
   const { f } = env;
   const c = row.counts;
@@ -74,6 +76,7 @@ export async function persons(env: AnswerEnv, ags: string): Promise<string[]> {
       stichtag: f.date(record.campaign.stichtag),
     }),
   ];
+  if (!record.generation) return [...lines, ...purgedNote(env, record)];
   if (c.pending > 0) lines.push(env.t('q.persons.pending', { pending: f.count(c.pending) }));
   if (row.listState !== 'eingereicht') lines.push(env.t('q.persons.notFinal'));
   return lines;
@@ -166,10 +169,22 @@ export function explainOptions(env: Pick<AnswerEnv, 't' | 'locale'>): string[] {
 }
 
 async function ownOptionFigures(env: AnswerEnv, ags: string): Promise<string[]> {
-  const record = await importedCampaign(env);
+  const record = await campaignWithFigures(env);
   const report = await moneyFigures(env, record);
   const row = rowOf(report, ags);
   const { f } = env;
+  if (!record.generation) {
+    // The year is over: its share and what was decided, as kept.
+    const status = await statusRow(env, ags);
+    return [
+      env.t('q.options.figures', { name: row.gemeinde, amount: f.euro(row.amount), vzae: f.vzae(row.vzae) }),
+      await provenance(env, record, report),
+      status.decisionDefaulted
+        ? env.t('q.options.defaulted', { name: row.gemeinde, date: f.date(record.campaign.deadlines.decision) })
+        : env.t('q.options.decision', { name: row.gemeinde, choice: CHOICE_LABEL[env.locale][status.decision], date: f.date(record.campaign.deadlines.decision) }),
+      ...purgedNote(env, record),
+    ];
+  }
   const gap = gapLine(env, row.amount, report.parameters.eurPerVzae);
   const minVzae = formatMinimum(MINIMUM_POSITION_VZAE, env.locale);
   const lines = [

@@ -5,6 +5,7 @@
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
+import type { Intent } from '../app/questions/intents';
 import { recognize } from '../app/questions/recognize';
 import { VERBS } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
@@ -119,8 +120,10 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   }
 
   const parsed = parseCommand(text);
-  if (!parsed) return answerOrHelp(deps, context, actor, locale, text);
+  if (!parsed || isQuestionNotCommand(deps, parsed, text)) return answerOrHelp(deps, context, actor, locale, text);
   const { command, argument } = parsed;
+  // "Status"/"Stand" from staff: the status of their own list (the dashboard of all is the Koordinierungsstelle's).
+  if (command.name === 'status' && !isKoordination(actor)) return answerOrHelp(deps, context, actor, locale, text, { kind: 'listStatus' });
   if (command.koordinationOnly && !isKoordination(actor)) return say('bot.koordinationCommand');
   switch (command.name) {
     case 'help':
@@ -238,9 +241,21 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   }
 }
 
+/**
+ * "Liste schon eingereicht?", "Liste von Abstatt schon eingereicht?", "Entscheidung schon getroffen?":
+ * a command word followed by something that is not a Gemeinde's name is a question if it ends with a
+ * question mark or is not even close to a name ("liste Abstat" stays the command, which suggests the name).
+ */
+function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
+  if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
+  const argument = parsed.argument?.trim();
+  if (!argument || deps.app.ctx.verzeichnis.find(argument)) return false;
+  return /\?\s*$/.test(text) || deps.app.ctx.verzeichnis.suggest(argument).length === 0;
+}
+
 /** Not a command: a question the bot can answer from the figures, or the help card with examples. */
-async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, locale: Locale, text: string): Promise<void> {
-  const intent = recognize(text, { verzeichnis: deps.app.ctx.verzeichnis });
+async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, locale: Locale, text: string, known?: Intent): Promise<void> {
+  const intent = known ?? recognize(text, { verzeichnis: deps.app.ctx.verzeichnis });
   if (intent.kind === 'unknown') {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCardFor(actor, locale, translate('bot.unknownCommand', {}, locale)))] });
     return;

@@ -373,8 +373,9 @@ describe('the Koordinierungsstelle', () => {
   });
 
   test('status dashboard, reopen, and role assignment', async () => {
-    expect((await h.say(ANNA, 'status'))[0].text).toBe(de('bot.koordinationCommand'));
-    // The question the refusal suggests is one the bot answers.
+    // Staff asking for the status get their own list's (the dashboard of all is the Koordinierungsstelle's).
+    expect((await h.say(ANNA, 'status'))[0].text).toContain('Die Liste von Abstatt (Berechnungsjahr 2025) ist');
+    expect((await h.say(ANNA, 'additions'))[0].text).toBe(de('bot.koordinationCommand'));
     expect((await h.say(ANNA, 'Ist unsere Liste schon eingereicht?'))[0].text).toContain('Abstatt');
     // A coordinator's "liste" needs a Gemeinde: the bot asks which, with an example.
     expect((await h.say(KORA, 'liste'))[0].text).toBe(de('bot.whichGemeinde', { command: 'liste' }));

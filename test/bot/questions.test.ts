@@ -38,3 +38,38 @@ describe('the year a question is about', () => {
     }
   });
 });
+
+describe('commands or questions', () => {
+  test('staff typing "Status" or "Stand" get the status of their own list, not a refusal', async () => {
+    const h = await openBotHarness(5);
+    try {
+      for (const text of ['Status', 'stand', 'Stand.']) {
+        const [reply] = await h.say(ANNA, text);
+        expect(reply.text).toContain('Die Liste von Abstatt (Berechnungsjahr 2025) ist');
+      }
+      const [en] = await h.say(ANNA, 'status', { locale: 'en-US' });
+      expect(en.text).toContain('The list of Abstatt (year 2025) is');
+    } finally {
+      await h.cleanup();
+    }
+  });
+
+  test('"Liste …" that is a question is answered as one; "liste Abstatt" stays the command', async () => {
+    const h = await openBotHarness(5);
+    try {
+      const [own] = await h.say(ANNA, 'Liste schon eingereicht?');
+      expect(own.text).toContain('Die Liste von Abstatt (Berechnungsjahr 2025) ist');
+      const [named] = await h.say(KORA, 'Liste von Abstatt schon eingereicht?');
+      expect(named.text).toContain('Die Liste von Abstatt (Berechnungsjahr 2025) ist');
+      const [decided] = await h.say(ANNA, 'Entscheidung schon getroffen?');
+      expect(decided.text).toContain('Entscheidung von Abstatt bisher: offen');
+      const [card] = await h.say(KORA, 'liste Abstatt');
+      expect(card.attachments?.[0]?.content).toBeDefined();
+      // A misspelt name is still the command, which names the Gemeinde it could be.
+      const [typo] = await h.say(KORA, 'liste Abstat');
+      expect(typo.text).toContain('Abstat');
+    } finally {
+      await h.cleanup();
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
-import type { Intent } from '../app/questions/intents';
+import { isGemeindeIntent, type Intent } from '../app/questions/intents';
 import { recognize } from '../app/questions/recognize';
 import { VERBS } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
@@ -21,7 +21,7 @@ import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { allocationCardFor } from './publication';
-import type { ChannelRole } from './conversations';
+import { channelReference, type ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
@@ -260,11 +260,30 @@ async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, l
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCardFor(actor, locale, translate('bot.unknownCommand', {}, locale)))] });
     return;
   }
+  // Figures for all Gemeinden (who is missing, totals) are the Koordinierungsstelle's: not for a channel the Gemeinden read.
+  if (isKoordination(actor) && answersForDistrict(intent) && isSharedConversation(context.activity) && !(await inKoordinationChannel(deps, context.activity))) {
+    await context.sendActivity(translate('q.districtInPersonalChat', {}, locale));
+    return;
+  }
   // No campaign, or none with lists: the answer says what there is (the options need no campaign; a purged year keeps its figures).
   const year = await questionYear(deps);
   const answer = await answerQuestion(intent, { actor, locale, year, app: deps.app });
   // Plain text: the answer's line breaks must stay, and nothing in it is Markdown.
   await context.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
+}
+
+/** The coordinator's question gets a district answer: totals, missing lists, open decisions – also "unsere Förderung" without a Gemeinde. */
+function answersForDistrict(intent: Intent): boolean {
+  if (intent.kind === 'unknown' || intent.kind === 'deadlines' || intent.kind === 'options') return false;
+  if (!isGemeindeIntent(intent)) return true;
+  return !intent.ags && !intent.stadtkreis;
+}
+
+/** Whether the activity is in the channel registered for the Koordinierungsstelle. */
+async function inKoordinationChannel(deps: BotDeps, activity: Activity): Promise<boolean> {
+  const channel = (await deps.conversations.read()).channels.koordination;
+  const here = channelReference(TurnContext.getConversationReference(activity)).conversation?.id;
+  return !!channel && !!here && channel.conversation?.id === here;
 }
 
 /** A small card with one button: the answer to the click is visible only to whoever clicks. */

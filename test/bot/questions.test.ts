@@ -73,3 +73,28 @@ describe('commands or questions', () => {
     }
   });
 });
+
+describe('where district answers are given', () => {
+  test('the coordinator\'s district questions are answered in the personal chat and the coordinators\' channel, not where the Gemeinden read', async () => {
+    const h = await openBotHarness(5);
+    try {
+      const pointer = 'Angaben über alle Gemeinden gebe ich hier nicht aus, weil alle Gemeinden mitlesen – bitte fragen Sie mich im persönlichen Chat oder im Kanal der Koordinierungsstelle.';
+      await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+      for (const q of ['Wer hat noch nicht eingereicht?', 'Wie hoch ist die Gesamtsumme?', 'Wer hat sich noch nicht entschieden?', 'Wie hoch ist unsere Förderung?']) {
+        const out = await h.say(KORA, `<at>IntM-Bot</at> ${q}`, { kind: 'channel' });
+        expect(out.map((a) => a.text)).toEqual([pointer]);
+        expect((await h.say(KORA, q, { kind: 'groupChat' }))[0].text).toBe(pointer);
+      }
+      expect((await h.say(KORA, 'Wer hat noch nicht eingereicht?'))[0].text).toContain('Noch nicht eingereicht (46 von 46');
+      // One Gemeinde's figures, deadlines and options are for everyone there.
+      expect((await h.say(KORA, '<at>IntM-Bot</at> Förderung Brackenheim', { kind: 'channel' }))[0].text).toContain('Förderung für Brackenheim');
+      expect((await h.say(KORA, '<at>IntM-Bot</at> Welche Fristen gibt es?', { kind: 'channel' }))[0].text).toContain('Fristen für das Berechnungsjahr 2025');
+      expect((await h.say(KORA, 'Who is missing?', { kind: 'channel', locale: 'en-US' }))[0].text).toContain('please ask me in our personal chat');
+      // The same channel registered as the coordinators' own: answered there.
+      await h.say(KORA, 'kanal registrieren koordination', { kind: 'channel' });
+      expect((await h.say(KORA, '<at>IntM-Bot</at> Wer hat noch nicht eingereicht?', { kind: 'channel' }))[0].text).toContain('Noch nicht eingereicht (46 von 46');
+    } finally {
+      await h.cleanup();
+    }
+  });
+});

@@ -260,14 +260,16 @@ async function answerOrHelp(deps: BotDeps, context: TurnContext, actor: Actor, l
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCardFor(actor, locale, translate('bot.unknownCommand', {}, locale)))] });
     return;
   }
-  // Figures for all Gemeinden (who is missing, totals) are the Koordinierungsstelle's: not for a channel the Gemeinden read.
-  if (isKoordination(actor) && answersForDistrict(intent) && isSharedConversation(context.activity) && !(await inKoordinationChannel(deps, context.activity))) {
+  // Where others read along (not the Koordinierungsstelle's own channel): figures for all Gemeinden are the
+  // Koordinierungsstelle's, and a Gemeinde's decision is its own – the answer keeps to the public overview.
+  const shared = isSharedConversation(context.activity) && !(await inKoordinationChannel(deps, context.activity));
+  if (isKoordination(actor) && answersForDistrict(intent) && shared) {
     await context.sendActivity(translate('q.districtInPersonalChat', {}, locale));
     return;
   }
   // No campaign, or none with lists: the answer says what there is (the options need no campaign; a purged year keeps its figures).
   const year = await questionYear(deps);
-  const answer = await answerQuestion(intent, { actor, locale, year, app: deps.app });
+  const answer = await answerQuestion(intent, { actor, locale, year, app: deps.app, shared });
   // Plain text: the answer's line breaks must stay, and nothing in it is Markdown.
   await context.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
 }

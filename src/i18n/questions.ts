@@ -58,6 +58,10 @@ export const questionMessages = defineMessages({
     de: () => 'Heilbronn ist ein eigener Stadtkreis und gehört nicht zum Landkreis Heilbronn; für die Stadt Heilbronn gibt es hier keine Zahlen. Gemeint ist vielleicht eine der Städte und Gemeinden des Landkreises?',
     en: () => 'Heilbronn is a separate city district and not part of the Landkreis Heilbronn, so there are no figures for it here. Did you mean one of the district\'s towns and municipalities?',
   },
+  'q.sharedDecisionPersonal': {
+    de: () => 'Hier lesen andere Gemeinden mit: Was Ihre Gemeinde entschieden hat und was eine Stelle für sie kostet, nenne ich Ihnen im persönlichen Chat („entscheidung“).',
+    en: () => 'Other municipalities read along here: what your municipality decided and what a position costs it, I tell you in our personal chat ("decision").',
+  },
   'q.districtInPersonalChat': {
     de: () => 'Angaben über alle Gemeinden gebe ich hier nicht aus, weil alle Gemeinden mitlesen – bitte fragen Sie mich im persönlichen Chat oder im Kanal der Koordinierungsstelle.',
     en: () => 'I do not post figures for all municipalities here, where every municipality reads along – please ask me in our personal chat or in the coordinating office\'s channel.',

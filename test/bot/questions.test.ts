@@ -1,7 +1,7 @@
 /** Typed questions in Teams: which year they are about, and how they are told apart from commands. */
 import { coordinator } from '../fixtures';
 import { tempDir } from '../harness';
-import { ANNA, KORA, openBotHarness } from './botHarness';
+import { ABSTATT, ANNA, KORA, openBotHarness } from './botHarness';
 
 describe('the year a question is about', () => {
   test('without any campaign the options are still explained; figures are not there yet', async () => {
@@ -93,6 +93,28 @@ describe('where district answers are given', () => {
       // The same channel registered as the coordinators' own: answered there.
       await h.say(KORA, 'kanal registrieren koordination', { kind: 'channel' });
       expect((await h.say(KORA, '<at>IntM-Bot</at> Wer hat noch nicht eingereicht?', { kind: 'channel' }))[0].text).toContain('Noch nicht eingereicht (46 von 46');
+    } finally {
+      await h.cleanup();
+    }
+  });
+});
+
+describe('a Gemeinde\'s decision stays out of shared conversations', () => {
+  test('asked in a channel or group chat, the funding answer keeps to the public overview; in the personal chat it has the decision and the Eigenmittel', async () => {
+    const h = await openBotHarness(5);
+    try {
+      const anna = { id: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde' as const, ags: ABSTATT };
+      await h.deps.app.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1', eigenmittel: '12345' }, { actor: anna });
+      const personal = (await h.say(ANNA, 'Wie hoch ist unsere Förderung?'))[0].text!;
+      expect(personal).toContain('Förderung für Abstatt');
+      expect(personal).toMatch(/12\.345/);
+      for (const kind of ['channel', 'groupChat'] as const) {
+        for (const [who, q] of [[ANNA, 'Wie hoch ist unsere Förderung?'], [KORA, 'Förderung Abstatt'], [ANNA, 'Was fehlt uns zur halben Stelle?']] as const) {
+          const text = (await h.say(who, `<at>IntM-Bot</at> ${q}`, { kind }))[0].text!;
+          expect(text).not.toMatch(/12\.345|eigenständig|Eigenmittel:/);
+          expect(text).toContain('Hier lesen andere Gemeinden mit');
+        }
+      }
     } finally {
       await h.cleanup();
     }

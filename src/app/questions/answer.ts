@@ -21,6 +21,11 @@ export interface AnswerContext {
   /** The Berechnungsjahr the bot works on; undefined when there is no campaign yet. */
   year: number | undefined;
   app: IntmApp;
+  /**
+   * Asked where others read along (a channel, a group chat): a Gemeinde's answer holds only what the
+   * public overview shows – not its decision, position or Eigenmittel.
+   */
+  shared?: boolean;
 }
 
 export interface Answer {
@@ -69,7 +74,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   }
   const env = answerEnv(ctx.app, actor, locale, year);
   try {
-    return { text: (await linesFor(intent, env)).join('\n') };
+    return { text: (await linesFor(intent, env, ctx.shared ?? false)).join('\n') };
   } catch (e) {
     if (isDomainError(e) && NO_FIGURES[e.code]) return say(NO_FIGURES[e.code], { year });
     if (isDomainError(e) && e.code === 'auth.otherGemeinde') return say('q.otherGemeinde', { name: isGemeindeIntent(intent) && intent.ags ? nameOf(intent.ags) : '' });
@@ -77,10 +82,13 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   }
 }
 
-async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv): Promise<string[]> {
+async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv, shared: boolean): Promise<string[]> {
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return publicFunding(env, ags);
+  // Where other Gemeinden read along: the public figures; a decision and its money only in the personal chat.
+  if (ags && shared && intent.kind === 'funding') return [...(await publicFunding(env, ags)), env.t('q.sharedDecisionPersonal')];
+  if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
   switch (intent.kind) {

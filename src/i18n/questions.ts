@@ -43,8 +43,8 @@ export const questionMessages = defineMessages({
     en: (p) => `No allocation for ${p.year} is possible yet: no person is counted in the whole district so far.`,
   },
   'q.otherGemeinde': {
-    de: (p) => `Bitte haben Sie Verständnis: Von ${p.name} kann ich Ihnen nur die Förderung nennen, wie sie die Übersicht allen Gemeinden zeigt (zum Beispiel „Förderung ${p.name}“); alles Weitere nur für Ihre eigene Gemeinde.`,
-    en: (p) => `Sorry, about ${p.name} I can only tell you its funding as the overview shows it to all municipalities (for example "funding ${p.name}"); everything else only for your own municipality.`,
+    de: (p) => `Bitte haben Sie Verständnis: Von ${p.name} kann ich Ihnen nur die Förderung und die Personenzahl nennen, wie die Übersicht sie allen Gemeinden zeigt (zum Beispiel „Förderung ${p.name}“); alles Weitere nur für Ihre eigene Gemeinde.`,
+    en: (p) => `Sorry, about ${p.name} I can only tell you its funding and its number of persons as the overview shows them to all municipalities (for example "funding ${p.name}"); everything else only for your own municipality.`,
   },
   'q.koordinationOnly': {
     de: () => 'Bitte haben Sie Verständnis: Angaben über alle Gemeinden gibt es nur für die Koordinierungsstelle. Fragen Sie gern nach Ihrer eigenen Gemeinde, zum Beispiel „Wie hoch ist unsere Förderung?“',

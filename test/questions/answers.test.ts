@@ -319,11 +319,11 @@ describe('who has not decided (Koordinierungsstelle)', () => {
 describe('rights and missing data', () => {
   test('staff asking another Gemeinde\'s list, deadlines or options get a polite refusal, in their language', async () => {
     await seed(h, 5);
-    expect(await ask('Wie viele Personen stehen auf der Liste von Eppingen?', staff(ABSTATT))).toBe(
-      'Bitte haben Sie Verständnis: Von Eppingen kann ich Ihnen nur die Förderung nennen, wie sie die Übersicht allen Gemeinden zeigt (zum Beispiel „Förderung Eppingen“); alles Weitere nur für Ihre eigene Gemeinde.',
+    expect(await ask('Hat Eppingen schon eingereicht?', staff(ABSTATT))).toBe(
+      'Bitte haben Sie Verständnis: Von Eppingen kann ich Ihnen nur die Förderung und die Personenzahl nennen, wie die Übersicht sie allen Gemeinden zeigt (zum Beispiel „Förderung Eppingen“); alles Weitere nur für Ihre eigene Gemeinde.',
     );
-    expect(await ask('Hat Eppingen schon eingereicht?', staff(ABSTATT))).toContain('nur die Förderung nennen');
-    expect(await ask('persons in Eppingen', staff(ABSTATT), 'en')).toContain('about Eppingen I can only tell you its funding as the overview shows it');
+    expect(await ask('Welche Fristen hat Eppingen?', staff(ABSTATT))).toContain('nur die Förderung und die Personenzahl nennen');
+    expect(await ask('deadlines of Eppingen', staff(ABSTATT), 'en')).toContain('about Eppingen I can only tell you its funding and its number of persons');
     // Their own Gemeinde by name is fine.
     expect(await ask('Förderung Abstatt', staff(ABSTATT))).toContain('Förderung für Abstatt');
   });
@@ -343,6 +343,10 @@ describe('rights and missing data', () => {
     expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toMatch(/^Funding for Brackenheim, year 2025: .*\nAs published on 10 January 2024\.$/);
     // The coordinator still gets the whole answer, with the position.
     expect(await ask('Förderung Brackenheim', coordinator)).toContain('Die Stelle von 1,00 VZÄ kostet');
+    // The counts are in the overview too; the list's state and what Brackenheim still has to do are not asked for.
+    const counts = await ask('Wie viele Personen hat Brackenheim?', staff(ABSTATT));
+    expect(counts).toMatch(/^Liste von Brackenheim, Berechnungsjahr 2025: 5 aufgeführt, 0 gestrichen/);
+    expect(await ask('Ist die Liste von Brackenheim eingereicht?', staff(ABSTATT))).toContain('nur die Förderung und die Personenzahl');
   });
 
   test('totals and missing are for the Koordinierungsstelle only', async () => {

@@ -64,7 +64,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   if (isGemeindeIntent(intent) && !coordinator) {
     if (!actor.ags) return say('q.noGemeinde');
     // Another Gemeinde's money is in the public overview; the rest of its figures are its own business.
-    if (intent.ags && intent.ags !== actor.ags && intent.kind !== 'funding') return say('q.otherGemeinde', { name: nameOf(intent.ags) });
+    if (intent.ags && intent.ags !== actor.ags && intent.kind !== 'funding' && intent.kind !== 'persons') return say('q.otherGemeinde', { name: nameOf(intent.ags) });
   }
 
   const year = intent.year ?? ctx.year;
@@ -85,7 +85,8 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
 async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv, shared: boolean): Promise<string[]> {
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
-  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return publicFunding(env, ags);
+  // Another Gemeinde's money and counts are in the public overview (and on its channel card); nothing else of it.
+  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return intent.kind === 'persons' ? persons(env, ags) : publicFunding(env, ags);
   // Where other Gemeinden read along: the public figures; a decision and its money only in the personal chat.
   if (ags && shared && intent.kind === 'funding') return [...(await publicFunding(env, ags)), env.t('q.sharedDecisionPersonal')];
   if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];

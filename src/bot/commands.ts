@@ -249,8 +249,15 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
   if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
   const argument = parsed.argument?.trim();
-  if (!argument || deps.app.ctx.verzeichnis.find(argument)) return false;
-  return /\?\s*$/.test(text) || deps.app.ctx.verzeichnis.suggest(argument).length === 0;
+  if (!argument || gemeindeIn(deps, argument)) return false;
+  // Only a question mark makes it a question: "Liste bitte", "Liste anzeigen", "Entscheidung treffen" are the command.
+  return /\?\s*$/.test(text);
+}
+
+/** "Abstatt", "von Abstatt", "für Abstatt", "der Gemeinde Abstatt": the Gemeinde a command names, if any. */
+function gemeindeIn(deps: BotDeps, argument: string) {
+  const verzeichnis = deps.app.ctx.verzeichnis;
+  return verzeichnis.find(argument) ?? verzeichnis.find(argument.replace(/^(von|für|fuer|for|of)?\s*(der\s+)?(gemeinde|stadt|municipality)?\s*/i, ''));
 }
 
 /** Not a command: a question the bot can answer from the figures, or the help card with examples. */
@@ -295,7 +302,7 @@ function privateButtonCard(text: string, title: string, verb: string, data: obje
 }
 
 function resolveGemeinde(deps: BotDeps, text: string): string {
-  const g = deps.app.ctx.verzeichnis.find(text.trim());
+  const g = gemeindeIn(deps, text.trim());
   if (!g) throw new DomainError('gemeinde.unknownKey', { ags: text.trim() });
   return g.ags;
 }

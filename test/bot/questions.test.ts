@@ -68,6 +68,12 @@ describe('commands or questions', () => {
       // A misspelt name is still the command, which names the Gemeinde it could be.
       const [typo] = await h.say(KORA, 'liste Abstat');
       expect(typo.text).toContain('Abstat');
+      // Without a question mark the words after the command are the command's: the card, as before.
+      const cardOf = (reply: { attachments?: { content?: unknown }[] }) => JSON.stringify(reply.attachments?.[0]?.content ?? '');
+      for (const said of ['liste bitte', 'Liste anzeigen', 'Liste prüfen', 'list please']) expect(cardOf((await h.say(ANNA, said))[0])).toContain('Personenliste');
+      for (const said of ['Entscheidung treffen', 'decision please']) expect(cardOf((await h.say(ANNA, said))[0])).toContain('"verb":"decision.review"');
+      for (const said of ['Liste von Abstatt', 'Liste für Abstatt', 'liste der gemeinde abstatt']) expect(cardOf((await h.say(KORA, said))[0])).toContain('Abstatt');
+      expect(cardOf((await h.say(KORA, 'Entscheidung von Eppingen'))[0])).toContain('Eppingen');
     } finally {
       await h.cleanup();
     }

@@ -152,7 +152,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
   const say = (kind: Notice['kind'], code: Parameters<typeof translate>[0], params = {}): Notice => ({ kind, text: translate(code, params, locale) });
   const view = (notice?: Notice, values?: FormInputs) => decisionView(deps, actor, locale, year, ags, notice, values);
   const refused = async (e: unknown, values?: FormInputs): Promise<InvokeAnswer> => {
-    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged'))));
+    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged', { name: name(deps, ags) }))));
     if (e instanceof DomainError && !e.code.startsWith('auth.')) return cardAnswer(decisionCard(await view({ kind: 'error', text: withNames(deps, e).text(locale) }, values)));
     throw e;
   };
@@ -162,6 +162,11 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
       return cardAnswer(decisionCard(await view()));
     case VERBS.decisionReview: {
       try {
+        // Filled in on an older state of the decision (a colleague decided meanwhile): show the current one first.
+        const formState = actionNumber(raw, 'state', 0, Number.MAX_SAFE_INTEGER);
+        if (formState !== undefined && formState !== (await deps.app.decisions.situation(year, ags, actor)).state) {
+          return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged', { name: name(deps, ags) }), inputs)));
+        }
         const cmd = command(ags, inputs);
         const assessment = await deps.app.decisions.preview(year, cmd, actor);
         const review: DecisionReview = {

@@ -233,7 +233,10 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     arguments: argumentsData(locale),
     form: formData(view),
     buttons: view.editable
-      ? [actionButton(VERBS.decisionReview, cardText('decision.form.button', locale), { year, ags: view.gemeinde.ags }, { style: 'positive' })]
+      ? [
+          // The state the form was filled in on: a decision made meanwhile is shown, not overwritten (see decisionStateOf).
+          actionButton(VERBS.decisionReview, cardText('decision.form.button', locale), { year, ags: view.gemeinde.ags, ...(view.state !== undefined ? { state: view.state } : {}) }, { style: 'positive' }),
+        ]
       : [],
   });
 }

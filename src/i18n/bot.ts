@@ -170,12 +170,12 @@ export const botMessages = defineMessages({
     en: () => 'The decision has been saved – after the decision deadline, as a change by the coordinating office (recorded as such).',
   },
   'card.decisionChanged': {
-    de: () => 'Die Entscheidung Ihrer Gemeinde wurde inzwischen geändert (von einer Kollegin, einem Kollegen oder durch den Verbund). Die Karte zeigt den aktuellen Stand; bitte prüfen Sie ihn und entscheiden Sie gegebenenfalls erneut.',
-    en: () => "Your municipality's decision has changed in the meantime (by a colleague or through the joint position). The card shows the current state; please check it and decide again if needed.",
+    de: (p) => `Die Entscheidung von ${p.name} wurde inzwischen geändert (von jemand anderem oder durch den Verbund). Die Karte zeigt den aktuellen Stand; bitte prüfen Sie ihn und entscheiden Sie gegebenenfalls erneut.`,
+    en: (p) => `The decision of ${p.name} has changed in the meantime (by someone else or through the joint position). The card shows the current state; please check it and decide again if needed.`,
   },
   'bot.verbundUnreachable': {
-    de: (p) => `Diese Partner erreicht der Bot nicht (niemand zugeordnet oder den Bot nicht installiert): ${p.names}. Bitte informieren Sie sie selbst oder die Koordinierungsstelle; der Verbund gilt erst, wenn alle bestätigt haben.`,
-    en: (p) => `The bot cannot reach these partners (nobody assigned, or the bot not installed): ${p.names}. Please tell them yourself or the coordinating office; the joint position is valid only once all have confirmed.`,
+    de: (p) => `Diese Partner erreicht der Bot nicht (niemand zugeordnet oder den Bot nicht installiert): ${p.names}. Bitte informieren Sie sie auf anderem Weg; der Verbund gilt erst, wenn alle bestätigt haben.`,
+    en: (p) => `The bot cannot reach these partners (nobody assigned, or the bot not installed): ${p.names}. Please tell them another way; the joint position is valid only once all have confirmed.`,
   },
   'bot.verbundLeft': {
     de: (p) => `${p.lead} hat den Verbund geändert; Ihre Gemeinde gehört nicht mehr dazu. Ihre Entscheidung ist damit wieder offen – bitte entscheiden Sie neu.`,

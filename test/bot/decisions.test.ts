@@ -213,10 +213,20 @@ describe('decisions made on cards that are no longer current', () => {
     const stale = await setData(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '1', eigenmittel: '10.000' });
     await decide(ANNA, ABSTATT, { choice: 'landkreis' }); // another member of Abstatt's staff, on a fresh card
     const late = await h.invoke(ANNA, VERBS.decisionSet, stale);
-    expect(cardText(late.body.value)).toContain(de('card.decisionChanged'));
+    expect(cardText(late.body.value)).toContain(de('card.decisionChanged', { name: 'Abstatt' }));
     expect(cardText(late.body.value)).not.toContain(de('conflict.staleRevision'));
     expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'landkreis' });
     expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(1);
+  });
+
+  test('a form filled in while a colleague decided is refused at review, with what was typed kept; the current decision stays', async () => {
+    const [opened] = await h.say(ANNA, 'entscheidung');
+    const review = actionsOf(attachedCard(opened)).find((a) => a.verb === VERBS.decisionReview)!;
+    await h.deps.app.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1', eigenmittel: '5000' }, { actor: { id: 'arno', name: 'Arno Abstatt', role: 'gemeinde', ags: ABSTATT } });
+    const late = await h.invoke(ANNA, VERBS.decisionReview, { ...(review.data as object), choice: 'landkreis' });
+    expect(cardText(late.body.value)).toContain(de('card.decisionChanged', { name: 'Abstatt' }));
+    expect(actionsOf(late.body.value).some((a) => a.verb === VERBS.decisionSet)).toBe(false);
+    expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'eigenstaendig' });
   });
 
   test('without an operation id every binding click is its own decision (no shared replay id)', async () => {

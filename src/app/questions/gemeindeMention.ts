@@ -8,9 +8,8 @@
  * 2. `fuzzyMention` after it, over the words no keyword used and that are not filler words: a name
  *    with a small typo ("Bad Rapenau"), never "Gemeinde" for "Gemmingen" or "klein" for "Flein".
  *    Everyday words are themselves, not misspelt names: a word of the word lists near a name
- *    (NEAR_NAME_WORDS: "laufen", "anstatt", "Weinberg") is never one, and a word typed in lower case
- *    gets one typo less than a capitalised one – names are written with a capital, verbs and adverbs
- *    are not – so a short name (six to eight letters) needs its capital to be found with a typo.
+ *    (NEAR_NAME_WORDS: "laufen", "anstatt", "Weinberg") is never one. Umlauts typed without their
+ *    dots ("mockmuhl") are no typo.
  */
 import { GemeindeVerzeichnis, STADTKREIS_HEILBRONN, editDistance } from '../../domain/gemeinden';
 import { tokenize, typoTolerance } from './text';
@@ -81,16 +80,18 @@ export function exactMentions(tokens: readonly string[], verzeichnis: GemeindeVe
 }
 
 /**
- * The closest name within the typo tolerance (scaled with the name's length, first letter right, one
- * less when typed in lower case), over runs of up to three free words. Two different Gemeinden
- * equally close: none (precision). `capitalised(i)`: the question's word at position i began with a
- * capital letter (and was not all capitals).
+ * The closest name within the typo tolerance (scaled with the name's length, first letter right), over runs of up to three free words. Two different Gemeinden
+ * equally close: none (precision).
  */
+/** Spelt-out umlauts as if typed without dots: "moeckmuehl" → "mockmuhl". */
+function withoutDots(text: string): string {
+  return text.replace(/([aou])e/g, '$1');
+}
+
 export function fuzzyMention(
   tokens: readonly string[],
   free: (position: number) => boolean,
   verzeichnis: GemeindeVerzeichnis,
-  capitalised: (position: number) => boolean,
 ): Mention | undefined {
   let best: { m: Mention; distance: number; length: number } | undefined;
   let tied = false;
@@ -105,11 +106,13 @@ export function fuzzyMention(
         if (run.some((t, k) => !free(i + k) || (NOT_A_NAME.has(t) && alias.words[k] !== t))) continue;
         // A single everyday word is itself; in a longer run ("laufen am neckar") the other words make it the name.
         if (n === 1 && NEAR_NAME_WORDS.has(run[0])) continue;
-        const tolerance = capitalised(i) ? nameTolerance : nameTolerance - 1;
-        if (tolerance === 0) continue;
+        // Everyday words near a name are listed in NEAR_NAME_WORDS (generated from whole word lists), so a
+        // word in lower case gets the same tolerance as a capitalised one.
+        const tolerance = nameTolerance;
         const typed = run.join(' ');
-        if (typed[0] !== name[0] || Math.abs(typed.length - name.length) > tolerance) continue;
-        const distance = editDistance(typed, name);
+        if (typed[0] !== name[0] || Math.abs(typed.length - name.length) > tolerance + 2) continue;
+        // Umlauts typed without their dots ("mockmuhl" for Möckmühl) are no typo.
+        const distance = Math.min(editDistance(typed, name), editDistance(withoutDots(typed), withoutDots(name)));
         if (distance > tolerance) continue;
         const m = mention(tokens, i, { words: run, ags: alias.ags });
         if (!best || distance < best.distance || (distance === best.distance && n > best.length)) {

@@ -95,8 +95,7 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   const scores = Object.fromEntries(TOPICS.map((t) => [t, scoreTopic(tokens, t, nameWords, keywordWords)])) as Record<TopicKind, number>;
 
   let mention = exact.find((m) => m.ags) ?? exact.find((m) => m.stadtkreis);
-  const capitals = capitalisedWords(text);
-  mention ??= fuzzyMention(tokens, (i) => !nameWords.has(i) && !keywordWords.has(i), ctx.verzeichnis, (i) => capitals.has(tokens[i]));
+  mention ??= fuzzyMention(tokens, (i) => !nameWords.has(i) && !keywordWords.has(i), ctx.verzeichnis);
   const namesGemeinde = !!(mention?.ags || mention?.stadtkreis);
   const firstPerson = tokens.some((t) => FIRST_PERSON.has(t));
 
@@ -125,12 +124,6 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
         ...extra,
       };
   return { intent, scores, ...(mention ? { mention } : {}) };
-}
-
-/** The words (tokenized) the question wrote with a capital letter, not in all capitals: "Brakenheim", not "laufen" or "FRIST". */
-function capitalisedWords(text: string): Set<string> {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((w) => /^\p{Lu}/u.test(w) && w !== w.toUpperCase()).flatMap((w) => tokenize(w)));
 }
 
 const MONTHS =

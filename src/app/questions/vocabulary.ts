@@ -124,7 +124,7 @@ export const NOT_A_NAME = new Set(
  * less the names' own genitives ("Heilbronns"). Re-run it when the Gemeinden change.
  */
 export const NEAR_NAME_WORDS = new Set(
-  ('anstatt beisein bernstein friedrichshain gelingen gemeinden gemeinen gemeinten gemengen geringen laufen leibgarden northeim ' +
+  ('abstatte anstatt beisein bernstein friedrichshain gelingen gemeinden gemeinen gemeinten gemengen geringen laufen leibgarden northeim ' +
     'schlaegern schlagern schwaegerin schwaengern schwager schwagern schwagers schwangen schwanger schwangere schwangeren schweigen ' +
     'schweizern schwelgern schwingern weinberg weinberge weinbergs widder widders widern wildern').split(' '),
 );

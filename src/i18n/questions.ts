@@ -42,6 +42,14 @@ export const questionMessages = defineMessages({
     de: (p) => `Eine Verteilung für ${p.year} ist noch nicht möglich: im ganzen Landkreis ist bisher keine Person gezählt.`,
     en: (p) => `No allocation for ${p.year} is possible yet: no person is counted in the whole district so far.`,
   },
+  'q.otherNotPublished': {
+    de: (p) => `Die Förderung von ${p.name} zeigt die Übersicht allen Gemeinden, sobald sie veröffentlicht ist (geplant bis ${p.date}); bis dahin nenne ich Ihnen nur die Ihrer eigenen Gemeinde.`,
+    en: (p) => `The overview shows ${p.name}'s funding to all municipalities once it is published (planned by ${p.date}); until then I can only tell you your own municipality's.`,
+  },
+  'q.sharedNotPublished': {
+    de: (p) => `Hier lesen andere Gemeinden mit: Die Förderung von ${p.name} nenne ich hier erst, wenn die Übersicht veröffentlicht ist (geplant bis ${p.date}); im persönlichen Chat mit mir sofort.`,
+    en: (p) => `Other municipalities read along here: I post ${p.name}'s funding here only once the overview is published (planned by ${p.date}); in our personal chat right away.`,
+  },
   'q.otherGemeinde': {
     de: (p) => `Bitte haben Sie Verständnis: Von ${p.name} kann ich Ihnen nur die Förderung und die Personenzahl nennen, wie die Übersicht sie allen Gemeinden zeigt (zum Beispiel „Förderung ${p.name}“); alles Weitere nur für Ihre eigene Gemeinde.`,
     en: (p) => `Sorry, about ${p.name} I can only tell you its funding and its number of persons as the overview shows them to all municipalities (for example "funding ${p.name}"); everything else only for your own municipality.`,

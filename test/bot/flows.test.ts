@@ -420,9 +420,9 @@ describe('questions', () => {
     expect(de1.textFormat).toBe('plain');
     const [en1] = await h.say(ANNA, 'what is our expected funding?', { locale: 'en-US' });
     expect(en1.text).toContain(`€${new Intl.NumberFormat('en-US').format(Number(row.amount))}`);
-    // @mentioned in a channel: the bot's mention is removed, the answer holds aggregate figures only.
+    // @mentioned in a channel (the bot's mention removed): where other Gemeinden read, no amount before publication.
     const [channel] = await h.say(ANNA, '<at>IntM-Bot</at> wieviel geld bekommen wir', { kind: 'channel' });
-    expect(channel.text).toContain(`${euros} €`);
+    expect(channel.text).toBe(translate('q.sharedNotPublished', { name: 'Abstatt', date: '05.02.2024' }, 'de'));
   });
 
   test('an unrecognised question gets the help card with examples', async () => {

@@ -93,7 +93,7 @@ describe('where district answers are given', () => {
       }
       expect((await h.say(KORA, 'Wer hat noch nicht eingereicht?'))[0].text).toContain('Noch nicht eingereicht (46 von 46');
       // One Gemeinde's figures, deadlines and options are for everyone there.
-      expect((await h.say(KORA, '<at>IntM-Bot</at> Förderung Brackenheim', { kind: 'channel' }))[0].text).toContain('Förderung für Brackenheim');
+      expect((await h.say(KORA, '<at>IntM-Bot</at> Förderung Brackenheim', { kind: 'channel' }))[0].text).toContain('Die Förderung von Brackenheim nenne ich hier erst, wenn die Übersicht veröffentlicht ist');
       expect((await h.say(KORA, '<at>IntM-Bot</at> Welche Fristen gibt es?', { kind: 'channel' }))[0].text).toContain('Fristen für das Berechnungsjahr 2025');
       expect((await h.say(KORA, 'Who is missing?', { kind: 'channel', locale: 'en-US' }))[0].text).toContain('please ask me in our personal chat');
       // The same channel registered as the coordinators' own: answered there.
@@ -121,6 +121,12 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
           expect(text).toContain('Hier lesen andere Gemeinden mit');
         }
       }
+      // Once published, the amount is public: the channel gets it, still without the decision.
+      await h.deps.app.campaigns.publish(2025, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' }, force: true });
+      const published = (await h.say(ANNA, '<at>IntM-Bot</at> Wie hoch ist unsere Förderung?', { kind: 'channel' }))[0].text!;
+      expect(published).toContain('Förderung für Abstatt');
+      expect(published).not.toMatch(/12\.345|eigenständig/);
+      expect(published).toContain('Hier lesen andere Gemeinden mit');
     } finally {
       await h.cleanup();
     }

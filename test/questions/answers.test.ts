@@ -332,11 +332,13 @@ describe('rights and missing data', () => {
     await seed(h, 5);
     await h.app.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'eigenstaendig', vzae: '1', eigenmittel: '20000' }, { actor: staff(BRACKENHEIM) });
     const row = await rowOf(BRACKENHEIM);
-    const text = await ask('Wie viel Geld bekommt Brackenheim?', staff(ABSTATT));
-    expect(text).toBe(
-      `Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount)} für 5 Personen, das sind ${vzae(row.vzae)} VZÄ bei 68.000 € je VZÄ.\n` +
-        'Die Zahlen sind vorläufig: die Übersicht ist noch nicht veröffentlicht; 46 von 46 Listen sind noch nicht eingereicht.',
+    // Before publication no Gemeinde sees another's money (neither overview nor channel card shows it yet).
+    expect(await ask('Wie viel Geld bekommt Brackenheim?', staff(ABSTATT))).toBe(
+      'Die Förderung von Brackenheim zeigt die Übersicht allen Gemeinden, sobald sie veröffentlicht ist (geplant bis 05.02.2024); bis dahin nenne ich Ihnen nur die Ihrer eigenen Gemeinde.',
     );
+    await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+    const text = await ask('Wie viel Geld bekommt Brackenheim?', staff(ABSTATT));
+    expect(text).toMatch(new RegExp(`^Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount).replace('.', '\\.')} für 5 Personen, das sind ${vzae(row.vzae).replace(',', ',')} VZÄ bei 68\\.000 € je VZÄ\\.\\n`));
     for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'eigenständig', 'darunter']) expect(text).not.toContain(hidden);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
     await h.app.campaigns.publish(2025, { actor: coordinator });

@@ -86,9 +86,12 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   // Another Gemeinde's money and counts are in the public overview (and on its channel card); nothing else of it.
-  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return intent.kind === 'persons' ? persons(env, ags) : publicFunding(env, ags);
+  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return intent.kind === 'persons' ? persons(env, ags) : publicFunding(env, ags, 'byOther');
   // Where other Gemeinden read along: the public figures; a decision and its money only in the personal chat.
-  if (ags && shared && intent.kind === 'funding') return [...(await publicFunding(env, ags)), env.t('q.sharedDecisionPersonal')];
+  if (ags && shared && intent.kind === 'funding') {
+    const lines = await publicFunding(env, ags, 'whereOthersRead');
+    return lines.length > 1 ? [...lines, env.t('q.sharedDecisionPersonal')] : lines;
+  }
   if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.

@@ -54,8 +54,13 @@ function amountLine(env: AnswerEnv, report: OverviewReport, row: OverviewRow): s
  * Another Gemeinde's money, for staff: what the overview (public, and on every channel card) shows –
  * amount, persons, VZÄ, published or provisional – but not its decision, position or Eigenmittel.
  */
-export async function publicFunding(env: AnswerEnv, ags: string): Promise<string[]> {
+export async function publicFunding(env: AnswerEnv, ags: string, asked: 'byOther' | 'whereOthersRead'): Promise<string[]> {
   const record = await campaignWithFigures(env);
+  // Before publication no Gemeinde is shown another's money (the overview and the channel cards show it once published).
+  if (!record.published && record.generation) {
+    const code = asked === 'byOther' ? 'q.otherNotPublished' : 'q.sharedNotPublished';
+    return [env.t(code, { name: env.nameOf(ags), date: env.f.date(record.campaign.deadlines.publication) })];
+  }
   const report = await moneyFigures(env, record);
   return [amountLine(env, report, rowOf(report, ags)), await provenance(env, record, report), ...purgedNote(env, record)];
 }

@@ -402,6 +402,10 @@ describe('rights and missing data', () => {
     expect(text).toContain(formatEuro(row.amount));
     expect(text).toContain('Stand: veröffentlicht am 10.01.2024.');
     expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2026; only these figures are kept.');
+    // The decisions are kept too: who had not decided is still answered.
+    const undecided = await ask('Wer hat sich noch nicht entschieden?', coordinator);
+    expect(undecided).toContain('Ohne Entscheidung bis zum 31.05.2024 (46)');
+    expect(undecided).toContain('Die Personendaten');
   });
 
   test('no campaign, nothing imported, nobody counted: a clear sentence each', async () => {

@@ -56,7 +56,8 @@ export async function missing(env: AnswerEnv): Promise<string[]> {
 
 /** Step B across the district: who has not decided yet (or whose Verbund waits for partners), and who was defaulted to the Landkreis. */
 export async function undecided(env: AnswerEnv): Promise<string[]> {
-  const record = await importedCampaign(env);
+  // The decisions outlive the deletion of the personal data: answered from them (status keeps the rows).
+  const record = await campaignWithFigures(env);
   const status = await env.app.overview.status(env.year);
   const total = status.rows.length;
   const date = env.f.date(record.campaign.deadlines.decision);
@@ -71,5 +72,5 @@ export async function undecided(env: AnswerEnv): Promise<string[]> {
   if (lines.length === 0) lines.push(env.t('q.undecided.none', { total, year: env.year }));
   // The decision is asked for once the overview is published (the decision card appears then).
   if (!record.published) lines.push(env.t('q.undecided.notPublished'));
-  return lines;
+  return [...lines, ...purgedNote(env, record)];
 }

@@ -160,7 +160,15 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   }
 
   const year = await currentYear(deps);
-  if (!year) return say('bot.noCampaign');
+  if (!year) {
+    // No year with lists: the latest year's personal data may have been deleted – then say so, and the
+    // Koordinierungsstelle's status still shows the lists as they were.
+    const latest = await questionYear(deps);
+    const record = latest !== undefined ? await deps.app.ctx.repo.readCampaign(latest) : undefined;
+    if (latest === undefined || !record?.purged) return say('bot.noCampaign');
+    if (command.name === 'status' && isKoordination(actor)) return sendCard(dashboardCard(await deps.app.overview.status(latest), locale));
+    return say('campaign.purged', { year: latest });
+  }
 
   switch (command.name) {
     case 'list': {

@@ -132,3 +132,22 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
     }
   });
 });
+
+describe('after the deletion of the personal data', () => {
+  test('list and decision commands say the data is deleted (not "no campaign"); the coordinator\'s status shows the lists as they were', async () => {
+    const h = await openBotHarness(5);
+    try {
+      const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
+      await h.deps.app.campaigns.publish(2025, { actor: kora, force: true });
+      h.clock.set('2026-01-02T09:00:00.000Z');
+      await h.deps.app.campaigns.purge(2025, { actor: kora });
+      const purged = 'Die Personendaten des Berechnungsjahres 2025 sind gelöscht; erhalten sind nur die Zahlen.';
+      expect((await h.say(ANNA, 'liste'))[0].text).toBe(purged);
+      expect((await h.say(ANNA, 'entscheidung'))[0].text).toBe(purged);
+      const [status] = await h.say(KORA, 'status');
+      expect(JSON.stringify(status.attachments?.[0]?.content)).toContain('Personendaten gelöscht am 02.01.2026');
+    } finally {
+      await h.cleanup();
+    }
+  });
+});

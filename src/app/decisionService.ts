@@ -65,7 +65,7 @@ export class DecisionService {
     });
   }
 
-  confirm(year: number, cmd: { ags: string; lead: string; proposal?: number }, opts: OperationOptions): Promise<DecisionOutcome> {
+  confirm(year: number, cmd: { ags: string; lead: string; proposal?: number; reason?: string }, opts: OperationOptions): Promise<DecisionOutcome> {
     return this.change(year, opts, (book, c) => confirmVerbund(book, cmd, c));
   }
 

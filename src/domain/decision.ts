@@ -276,7 +276,7 @@ export function proposalOf(book: DecisionBook, ags: string): number {
 export function confirmVerbund(
   original: DecisionBook,
   /** `proposal`: the proposal the partner saw (proposalOf); a changed proposal is not confirmed blindly. */
-  cmd: { ags: string; lead: string; proposal?: number },
+  cmd: { ags: string; lead: string; proposal?: number; reason?: string },
   ctx: DecisionContext,
 ): DecisionResult {
   assertMayDecideFor(ctx.actor, cmd.ags);
@@ -295,7 +295,10 @@ export function confirmVerbund(
   leadDraft.confirmations = { ...(leadDraft.confirmations ?? {}), [cmd.ags]: stamp };
   const partnerDecision: Decision = { ags: cmd.ags, choice: 'verbund', verbundLead: cmd.lead, decided: stamp, ...(override ? { override } : {}) };
   draft.book.decisions[cmd.ags] = partnerDecision;
-  draft.record('decision.confirm', cmd.ags, summary(own), summary(partnerDecision));
+  // A reason (the CLI's --note) goes into the audit beside the override mark, as for a decision.
+  const reason = (cmd.reason ?? '').trim();
+  if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  draft.record('decision.confirm', cmd.ags, summary(own), summary(partnerDecision), reason ? (override ? `${OVERRIDE_NOTE}: ${reason}` : reason) : undefined);
   return draft.finish();
 }
 

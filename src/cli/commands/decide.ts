@@ -10,7 +10,7 @@ import type { CommandEnv } from '../io';
 
 export const DECIDE_USAGE = `intm decide --year Y --ags AGS --choice landkreis|eigenstaendig|verbund [--vzae N] [--eigenmittel EUR]
             [--traeger NAME] [--partners AGS,AGS] [--note TEXT]   (--note: Begründung, nach Fristablauf Pflicht)
-intm decide confirm --year Y --ags PARTNER --lead AGS   (Partner bestätigt den Verbund)
+intm decide confirm --year Y --ags PARTNER --lead AGS [--note TEXT]   (Partner bestätigt den Verbund)
 intm decide show --year Y --ags AGS [--json]            (Entscheidungshilfe: Anteil, VZÄ, fehlende Eigenmittel)`;
 
 const OPTIONS = {
@@ -77,7 +77,8 @@ export async function decideCommand(env: CommandEnv, argv: string[]): Promise<nu
   let outcome;
   if (sub === 'confirm') {
     const lead = resolveAgs(env.app.ctx, a.required(p, 'lead', u));
-    outcome = await env.app.decisions.confirm(year, { ags, lead }, opts);
+    const note = a.optional(p, 'note');
+    outcome = await env.app.decisions.confirm(year, { ags, lead, ...(note ? { reason: note } : {}) }, opts);
   } else {
     const choice = a.required(p, 'choice', u);
     const partners = a.optional(p, 'partners')?.split(',').map((x) => resolveAgs(env.app.ctx, x.trim())).filter(Boolean);

@@ -8,7 +8,7 @@ import { VERBS, type FormInputs, type Verb } from '../cards/actions';
 import type { DecisionSituation } from '../app/decisionService';
 import type { Actor } from '../domain/actor';
 import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
-import { isChoice, type Choice, type DecideCommand, type DecisionBook } from '../domain/decision';
+import { decisionStateOf, isChoice, type Choice, type DecideCommand, type DecisionBook } from '../domain/decision';
 import { ConflictError, DomainError } from '../domain/errors';
 import { Decimal, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
@@ -164,7 +164,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
       try {
         // Filled in on an older state of the decision (a colleague decided meanwhile): show the current one first.
         const formState = actionNumber(raw, 'state', 0, Number.MAX_SAFE_INTEGER);
-        if (formState !== undefined && formState !== (await deps.app.decisions.situation(year, ags, actor)).state) {
+        if (formState !== undefined && formState !== decisionStateOf(await deps.app.decisions.read(year), ags)) {
           return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged', { name: name(deps, ags) }), inputs)));
         }
         const cmd = command(ags, inputs);
@@ -204,7 +204,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // A retried or double-submitted click (same operation id) was saved by the first try: it says so too.
         const saved = outcome.changed || outcome.replayed;
         // After the deadline only the Koordinierungsstelle decides, and it is recorded as its change.
-        const override = saved && deps.app.ctx.clock.today() > (await view()).deadline;
+        const override = saved && deps.app.ctx.clock.today() > (await deps.app.campaigns.show(year)).campaign.deadlines.decision;
         const done = say(saved ? 'success' : 'info', saved ? (override ? 'card.decidedOverride' : 'card.decided') : 'card.noChange');
         return cardAnswer(decisionCard(await view(notices.length ? { ...done, text: [done.text, ...notices.map((n) => n.text)].join(' ') } : done)));
       } catch (e) {

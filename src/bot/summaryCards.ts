@@ -60,8 +60,8 @@ export class SummaryCards {
    * shown in that card's place to the one who opened it; when the bot edits the message, Teams may show
    * the new card to everyone, that person included (a user-specific view lasts only until the next edit
    * unless the card has a refresh for them), so an update after every click could take the list away
-   * from the person working on it. Counts in the channel lag by at most that long after the last click; submitting, reopening and
-   * publishing update at once (refresh).
+   * from the person working on it. Counts in the channel lag by at most that long after the last click;
+   * submitting, reopening and publishing update at once (refresh).
    */
   refreshWhenQuiet(year: number, ags: string): void {
     if (this.quietMs <= 0) return this.refresh(year, ags);

@@ -183,6 +183,10 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'decision': {
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
       if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'decision' : 'entscheidung' });
+      // A Gemeinde's decision and its money are its own: where others read, only a button whose answer the clicker sees.
+      if (!personal) {
+        return sendCard(privateButtonCard(translate('bot.decisionPrivate', {}, locale), locale === 'en' ? 'Open decision' : 'Entscheidung öffnen', VERBS.decisionOpen, { year, ags }, locale));
+      }
       return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
     }
     case 'status':

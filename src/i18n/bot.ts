@@ -53,6 +53,10 @@ export const botMessages = defineMessages({
     de: () => 'Die Liste enthält personenbezogene Daten und wird nur Ihnen angezeigt: bitte auf „Liste prüfen“ klicken.',
     en: () => 'The list holds personal data and is shown to you only: please click "Check list".',
   },
+  'bot.decisionPrivate': {
+    de: () => 'Die Entscheidung Ihrer Gemeinde und ihre Zahlen werden nur Ihnen angezeigt: bitte auf „Entscheidung öffnen“ klicken.',
+    en: () => "The decision and its figures are shown to you only: please click \"Open decision\".",
+  },
   'bot.additionsPrivate': {
     de: () => 'Die offenen Nachträge enthalten personenbezogene Daten und werden nur Ihnen angezeigt: bitte auf „Nachträge prüfen“ klicken.',
     en: () => 'The pending additions hold personal data and are shown to you only: please click "Check additions".',

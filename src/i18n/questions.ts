@@ -67,8 +67,8 @@ export const questionMessages = defineMessages({
     en: () => 'Heilbronn is a separate city district and not part of the Landkreis Heilbronn, so there are no figures for it here. Did you mean one of the district\'s towns and municipalities?',
   },
   'q.sharedDecisionPersonal': {
-    de: () => 'Hier lesen andere Gemeinden mit: Was Ihre Gemeinde entschieden hat und was eine Stelle für sie kostet, nenne ich Ihnen im persönlichen Chat („entscheidung“).',
-    en: () => 'Other municipalities read along here: what your municipality decided and what a position costs it, I tell you in our personal chat ("decision").',
+    de: () => 'Hier lesen andere Gemeinden mit: Was eine Gemeinde entschieden hat und was eine Stelle für sie kostet, nenne ich nur im persönlichen Chat („entscheidung“).',
+    en: () => 'Other municipalities read along here: what a municipality decided and what a position costs it, I tell only in the personal chat ("decision").',
   },
   'q.districtInPersonalChat': {
     de: () => 'Angaben über alle Gemeinden gebe ich hier nicht aus, weil alle Gemeinden mitlesen – bitte fragen Sie mich im persönlichen Chat oder im Kanal der Koordinierungsstelle.',

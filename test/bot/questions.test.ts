@@ -121,6 +121,15 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
           expect(text).toContain('Hier lesen andere Gemeinden mit');
         }
       }
+      // The decision card itself: where others read only a button, whose answer only the clicker sees.
+      for (const kind of ['channel', 'groupChat'] as const) {
+        for (const [who, said] of [[ANNA, 'entscheidung'], [ANNA, 'Entscheidung treffen'], [KORA, 'Entscheidung Abstatt']] as const) {
+          const [reply] = await h.say(who, said, { kind });
+          const posted = JSON.stringify(reply.attachments?.[0]?.content ?? reply.text);
+          expect(posted).not.toMatch(/12\.345|eigenständig|Diakonie|32\.783/);
+          expect(posted).toContain('"verb":"decision.open"');
+        }
+      }
       // Once published, the amount is public: the channel gets it, still without the decision.
       await h.deps.app.campaigns.publish(2025, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' }, force: true });
       const published = (await h.say(ANNA, '<at>IntM-Bot</at> Wie hoch ist unsere Förderung?', { kind: 'channel' }))[0].text!;

@@ -234,7 +234,16 @@ describe('Gemeinde named in the question', () => {
     expect(recognize('status von brakenhem', ctx)).toMatchObject({ kind: 'listStatus', ags: BRACKENHEIM });
     for (const typed of ['mockmuhl', 'Mockmuhl', 'moeckmuehl', 'eppingn', 'ilsfed', 'talhiem', 'nordhem']) expect(recognize(`förderung ${typed}`, ctx)).toMatchObject({ kind: 'funding', ags: expect.any(String) });
     // Everyday words stay themselves, in any case.
-    for (const said of ['Bis wann laufen die Fristen?', 'Können wir das selbst machen anstatt des Landkreises?', 'Wir haben einen Weinberg.']) {
+    for (const said of [
+      'Bis wann laufen die Fristen?',
+      'Können wir das selbst machen anstatt des Landkreises?',
+      'Wir haben einen Weinberg.',
+      'Förderung nach dem Neustart?',
+      'Wie viele Personen hat Familie Eppinger?',
+      'wie viele personen hat familie eppinger?',
+      'Wie viele Personen wohnen in der Weinsberger Straße?',
+      'wie viele personen wohnen in der neckarsulmer str?',
+    ]) {
       expect(recognize(said, ctx)).not.toMatchObject({ ags: expect.any(String) });
     }
     // In a run of words the others make it the name.

@@ -23,6 +23,8 @@ const DISTRICT_BEFORE = new Set(['landkreis', 'landkreises', 'landkreise', 'krei
 interface Alias {
   words: string[];
   ags: string;
+  /** The name has an umlaut ("Möckmühl"): typed without its dots it is no typo. */
+  umlaut?: boolean;
 }
 
 export interface Mention {
@@ -39,12 +41,12 @@ const aliasCache = new WeakMap<GemeindeVerzeichnis, Alias[]>();
 function aliases(verzeichnis: GemeindeVerzeichnis): Alias[] {
   const cached = aliasCache.get(verzeichnis);
   if (cached) return cached;
-  const full = verzeichnis.all.map((g) => ({ words: tokenize(g.name), ags: g.ags }));
+  const full = verzeichnis.all.map((g) => ({ words: tokenize(g.name), ags: g.ags, ...(/[äöü]/i.test(g.name) ? { umlaut: true } : {}) }));
   const short: Alias[] = [];
   for (const a of full) {
     const text = a.words.join(' ');
     const variants = [text.replace(/ am (neckar|kocher)$/, ''), text.replace(/^bad /, '')].filter((v) => v !== text);
-    for (const v of variants) short.push({ words: v.split(' '), ags: a.ags });
+    for (const v of variants) short.push({ words: v.split(' '), ags: a.ags, ...(a.umlaut ? { umlaut: true } : {}) });
   }
   const count = new Map<string, number>();
   for (const a of [...full, ...short]) count.set(a.words.join(' '), (count.get(a.words.join(' ')) ?? 0) + 1);
@@ -83,6 +85,11 @@ export function exactMentions(tokens: readonly string[], verzeichnis: GemeindeVe
  * The closest name within the typo tolerance (scaled with the name's length, first letter right), over runs of up to three free words. Two different Gemeinden
  * equally close: none (precision).
  */
+/** Words before a person's name ("Herr Schweiger", "Familie Eppinger"): the name after them is a surname. */
+const PERSON_BEFORE = new Set(['herr', 'herrn', 'frau', 'familie', 'fam', 'mr', 'mrs', 'ms', 'family']);
+/** Words after a street's name ("Weinsberger Straße", "Neckarsulmer Str."). */
+const STREET_AFTER = /^(strasse|str|weg|platz|allee|gasse|ring|street|road)$/;
+
 /** Spelt-out umlauts as if typed without dots: "moeckmuehl" → "mockmuhl". */
 function withoutDots(text: string): string {
   return text.replace(/([aou])e/g, '$1');
@@ -106,13 +113,15 @@ export function fuzzyMention(
         if (run.some((t, k) => !free(i + k) || (NOT_A_NAME.has(t) && alias.words[k] !== t))) continue;
         // A single everyday word is itself; in a longer run ("laufen am neckar") the other words make it the name.
         if (n === 1 && NEAR_NAME_WORDS.has(run[0])) continue;
+        // A person's or a street's name is not a misspelt Gemeinde: "Familie Eppinger", "Weinsberger Straße".
+        if (PERSON_BEFORE.has(tokens[i - 1] ?? '') || STREET_AFTER.test(tokens[i + n] ?? '')) continue;
         // Everyday words near a name are listed in NEAR_NAME_WORDS (generated from whole word lists), so a
         // word in lower case gets the same tolerance as a capitalised one.
         const tolerance = nameTolerance;
         const typed = run.join(' ');
         if (typed[0] !== name[0] || Math.abs(typed.length - name.length) > tolerance + 2) continue;
-        // Umlauts typed without their dots ("mockmuhl" for Möckmühl) are no typo.
-        const distance = Math.min(editDistance(typed, name), editDistance(withoutDots(typed), withoutDots(name)));
+        // Umlauts typed without their dots ("mockmuhl" for Möckmühl) are no typo – only for names that have one.
+        const distance = alias.umlaut ? Math.min(editDistance(typed, name), editDistance(withoutDots(typed), withoutDots(name))) : editDistance(typed, name);
         if (distance > tolerance) continue;
         const m = mention(tokens, i, { words: run, ags: alias.ags });
         if (!best || distance < best.distance || (distance === best.distance && n > best.length)) {

@@ -219,12 +219,15 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // turn a confirmation given again – after the partner withdrew, or the lead proposed anew – into a replay.
         const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
         const before = await deps.app.decisions.read(year);
-        const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}) }, { actor });
+        const reason = inputs.reason?.trim();
+        const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}), ...(reason ? { reason } : {}) }, { actor });
         if (outcome.changed) deps.summaries.refreshDecisions(year, before, outcome.book);
         // Confirming carries no operation id, so a double click is not a replay but a confirmation that is
         // already there: it answers like the first click did, for the partner stands confirmed.
         const confirmed = outcome.changed || outcome.replayed || standsConfirmed(outcome.book, ags, lead);
-        return cardAnswer(decisionCard(await view(say(confirmed ? 'success' : 'info', confirmed ? 'card.verbundConfirmed' : 'card.noChange'))));
+        const override = outcome.changed && deps.app.ctx.clock.today() > (await deps.app.campaigns.show(year)).campaign.deadlines.decision;
+        const done = confirmed ? (override ? 'card.decidedOverride' : 'card.verbundConfirmed') : 'card.noChange';
+        return cardAnswer(decisionCard(await view(say(confirmed ? 'success' : 'info', done))));
       } catch (e) {
         return refused(e);
       }

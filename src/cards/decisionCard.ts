@@ -132,7 +132,15 @@ function invitationData(view: DecisionView) {
         // Only the Gemeinde itself (or the Koordinierungsstelle) may confirm, and only while it may decide.
         const buttons: ButtonData[] =
           !inv.confirmed && view.editable
-            ? [actionButton(VERBS.verbundConfirm, cardText('decision.invitation.button', locale), { year: view.year, ags: view.gemeinde.ags, lead: inv.lead.ags, proposal: inv.proposal }, { style: 'positive', inputs: 'none' })]
+            ? [
+                // After the deadline the Koordinierungsstelle's reason goes with it (the form's reason field); otherwise no input.
+                actionButton(
+                  VERBS.verbundConfirm,
+                  cardText('decision.invitation.button', locale),
+                  { year: view.year, ags: view.gemeinde.ags, lead: inv.lead.ags, proposal: inv.proposal },
+                  { style: 'positive', inputs: view.reasonRequired ? 'auto' : 'none' },
+                ),
+              ]
             : [];
         return { lines, buttons };
       }),
@@ -300,7 +308,7 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
     subtitle: cardText('decision.subtitle', locale, { year }),
     lines,
     next: cardText(`confirm.next.${review.choice}`, locale),
-    changeable: cardText('confirm.changeable', locale, { date: formatDateFor(view.deadline, locale) }),
+    changeable: cardText(view.reasonRequired ? 'confirm.override' : 'confirm.changeable', locale, { date: formatDateFor(view.deadline, locale) }),
     locked: editable ? [] : [{ text: cardText('decision.locked', locale, { date: formatDateFor(view.deadline, locale) }) }],
     buttons: [
       ...(editable ? [actionButton(VERBS.decisionSet, cardText('confirm.button', locale), decisionSetData(view, review), { style: 'positive' })] : []),

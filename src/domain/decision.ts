@@ -295,9 +295,10 @@ export function confirmVerbund(
   leadDraft.confirmations = { ...(leadDraft.confirmations ?? {}), [cmd.ags]: stamp };
   const partnerDecision: Decision = { ags: cmd.ags, choice: 'verbund', verbundLead: cmd.lead, decided: stamp, ...(override ? { override } : {}) };
   draft.book.decisions[cmd.ags] = partnerDecision;
-  // A reason (the CLI's --note) goes into the audit beside the override mark, as for a decision.
+  // After the deadline, as for a decision: the Koordinierungsstelle says why, and the audit keeps it beside the override mark.
   const reason = (cmd.reason ?? '').trim();
   if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  if (override && reason.length < 3) throw new DomainError('decision.overrideReasonRequired', { date: ctx.campaign.deadlines.decision });
   draft.record('decision.confirm', cmd.ags, summary(own), summary(partnerDecision), reason ? (override ? `${OVERRIDE_NOTE}: ${reason}` : reason) : undefined);
   return draft.finish();
 }

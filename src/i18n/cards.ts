@@ -468,6 +468,10 @@ export const cardMessages = defineMessages({
     en: () =>
       'Every partner municipality has to confirm the joint position on its decision card; only then is the decision valid. The use of the funds is proven every year to the coordinating office (Verwendungsnachweis).',
   },
+  'confirm.override': {
+    de: (p) => `Die Entscheidungsfrist ist am ${p.date} abgelaufen: Die Änderung wird als Änderung durch die Koordinierungsstelle protokolliert, mit Ihrer Begründung.`,
+    en: (p) => `The decision deadline passed on ${p.date}: the change is recorded as a change by the coordinating office, with your reason.`,
+  },
   'confirm.changeable': {
     de: (p) => `Bis zum ${p.date} können Sie die Entscheidung noch ändern; danach nur über die Koordinierungsstelle.`,
     en: (p) => `You can still change the decision until ${p.date}; after that only through the coordinating office.`,

@@ -114,9 +114,24 @@ test('after the deadline the decision is locked for the Gemeinde; the coordinato
   expect(cardText(bare.review.body.value)).toContain(de('decision.overrideReasonRequired', { date: '2024-05-31' }));
   const override = await decide(KORA, ABSTATT, { choice: 'eigenstaendig', vzae: '1', reason: 'Schreiben vom 28.05., eingegangen 03.06.' });
   expect(cardText(override.review.body.value)).toMatch(/Begründung: \s*Schreiben vom 28\.05\., eingegangen 03\.06\./);
+  expect(cardText(override.review.body.value)).toContain('Die Entscheidungsfrist ist am 31.05.2024 abgelaufen: Die Änderung wird als Änderung durch die Koordinierungsstelle protokolliert');
+  expect(cardText(override.review.body.value)).not.toContain('können Sie die Entscheidung noch ändern');
   expect(cardText(override.set!.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).decisions[ABSTATT].override).toBe(true);
   expect((await book()).events.at(-1)!.reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Schreiben vom 28.05., eingegangen 03.06.');
+  // A Verbund confirmed for a partner after the deadline: the reason field goes with the confirm button.
+  await h.deps.app.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [ABSTATT], reason: 'Schreiben vom 29.05.' }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
+  const [invited] = await h.say(KORA, 'entscheidung Abstatt');
+  const confirmButton = actionsOf(attachedCard(invited)).find((a) => a.verb === VERBS.verbundConfirm)!;
+  // The renderer drops the default "auto": the button must not say "none" (which would leave the reason behind).
+  const executes: Record<string, unknown>[] = [];
+  JSON.stringify(attachedCard(invited), (_k, v) => (v && v.type === 'Action.Execute' && executes.push(v), v));
+  expect(executes.find((a) => a.verb === VERBS.verbundConfirm)!.associatedInputs).not.toBe('none');
+  const noReason = await h.invoke(KORA, VERBS.verbundConfirm, confirmButton.data);
+  expect(cardText(noReason.body.value)).toContain(de('decision.overrideReasonRequired', { date: '2024-05-31' }));
+  const withReason = await h.invoke(KORA, VERBS.verbundConfirm, { ...(confirmButton.data as object), reason: 'Telefonat am 30.05.' });
+  expect(cardText(withReason.body.value)).toContain(de('card.decidedOverride'));
+  expect((await book()).events.at(-1)).toMatchObject({ action: 'decision.confirm', reason: 'Änderung durch die Koordinierungsstelle nach Fristablauf: Telefonat am 30.05.' });
   // Before the deadline no reason is asked for.
   h.clock.set('2024-05-30T09:00:00.000Z');
   const [early] = await h.say(KORA, 'entscheidung Abstatt');

@@ -143,7 +143,8 @@ describe('decision (step B)', () => {
     const override = decide(emptyDecisionBook(2025), { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1', reason: 'Schreiben vom 28.05.' }, ctx(coordinator, late));
     expect(override.book.decisions[ABSTATT].override).toBe(true);
     expect(override.entries[0].reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Schreiben vom 28.05.');
-    // A confirmation recorded for a partner after the deadline keeps the reason given for it.
+    // A confirmation recorded for a partner after the deadline needs a reason too, and keeps it.
+    expect(refusalCode(() => confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT }, ctx(coordinator, late)))).toBe('decision.overrideReasonRequired');
     const confirmed = confirmVerbund(proposedBook, { ags: BRACKENHEIM, lead: ABSTATT, reason: 'Mail vom 30.05.' }, ctx(coordinator, late));
     expect(confirmed.entries.at(-1)!.reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Mail vom 30.05.');
     expect(override.entries[0].actor.role).toBe('koordination');

@@ -266,10 +266,15 @@ function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argumen
   return /\?\s*$/.test(text);
 }
 
-/** "Abstatt", "von Abstatt", "für Abstatt", "der Gemeinde Abstatt": the Gemeinde a command names, if any. */
+/** "von Abstatt", "für Abstatt", "der Gemeinde Abstatt" → "Abstatt": the words before a name in a command. */
+function withoutLeadIn(argument: string): string {
+  return argument.replace(/^(von|vom|für|fuer|for|of)?\s*(der\s+)?(gemeinde|stadt|municipality)?\s*/i, '');
+}
+
+/** The Gemeinde a command names, if any. */
 function gemeindeIn(deps: BotDeps, argument: string) {
   const verzeichnis = deps.app.ctx.verzeichnis;
-  return verzeichnis.find(argument) ?? verzeichnis.find(argument.replace(/^(von|für|fuer|for|of)?\s*(der\s+)?(gemeinde|stadt|municipality)?\s*/i, ''));
+  return verzeichnis.find(argument) ?? verzeichnis.find(withoutLeadIn(argument));
 }
 
 /** Not a command: a question the bot can answer from the figures, or the help card with examples. */
@@ -315,8 +320,11 @@ function privateButtonCard(text: string, title: string, verb: string, data: obje
 
 function resolveGemeinde(deps: BotDeps, text: string): string {
   const g = gemeindeIn(deps, text.trim());
-  if (!g) throw new DomainError('gemeinde.unknownKey', { ags: text.trim() });
-  return g.ags;
+  if (g) return g.ags;
+  // Refused with the names it could be ("liste Abstat" → Abstatt), as the command line does.
+  const typed = withoutLeadIn(text.trim()) || text.trim();
+  const names = deps.app.ctx.verzeichnis.suggest(typed).map((x) => x.name);
+  throw new DomainError('gemeinde.unknownKey', { ags: typed, ...(names.length ? { suggestion: names.join(' / ') } : {}) });
 }
 
 function channelRole(text: string): ChannelRole | undefined {

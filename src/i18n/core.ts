@@ -165,8 +165,8 @@ export const coreMessages = defineMessages({
     en: (p) => `The personal data of ${p.year} has been deleted; only the figures are kept.`,
   },
   'gemeinde.unknownKey': {
-    de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.`,
-    en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".`,
+    de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.${p.suggestion ? ` Meinten Sie ${p.suggestion}?` : ''}`,
+    en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".${p.suggestion ? ` Did you mean ${p.suggestion}?` : ''}`,
   },
   'list.notFound': {
     de: (p) => `Für die Gemeinde ${p.ags} gibt es im Berechnungsjahr ${p.year} keine Liste.`,

@@ -67,7 +67,8 @@ describe('commands or questions', () => {
       expect(card.attachments?.[0]?.content).toBeDefined();
       // A misspelt name is still the command, which names the Gemeinde it could be.
       const [typo] = await h.say(KORA, 'liste Abstat');
-      expect(typo.text).toContain('Abstat');
+      expect(typo.text).toBe('Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „Abstat“. Meinten Sie Abstatt?');
+      expect((await h.say(KORA, 'Liste von Abstat'))[0].text).toContain('Namen „Abstat“. Meinten Sie Abstatt?');
       // Without a question mark the words after the command are the command's: the card, as before.
       const cardOf = (reply: { attachments?: { content?: unknown }[] }) => JSON.stringify(reply.attachments?.[0]?.content ?? '');
       for (const said of ['liste bitte', 'Liste anzeigen', 'Liste prüfen', 'list please']) expect(cardOf((await h.say(ANNA, said))[0])).toContain('Personenliste');

@@ -172,6 +172,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
 
   switch (command.name) {
     case 'list': {
+      refuseOtherGemeinde(deps, actor, argument);
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
       if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'list' : 'liste' });
       // A list holds personal data: in a channel or group chat only a button, whose answer only the clicker sees.
@@ -181,6 +182,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return sendCard(listCard(await listView(deps, actor, locale, year, ags)));
     }
     case 'decision': {
+      refuseOtherGemeinde(deps, actor, argument);
       const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
       if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'decision' : 'entscheidung' });
       // A Gemeinde's decision and its money are its own: where others read, only a button whose answer the clicker sees.
@@ -269,6 +271,13 @@ function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argumen
 /** "von Abstatt", "für Abstatt", "der Gemeinde Abstatt" → "Abstatt": the words before a name in a command. */
 function withoutLeadIn(argument: string): string {
   return argument.replace(/^(von|vom|für|fuer|for|of)?\s*(der\s+)?(gemeinde|stadt|municipality)?\s*/i, '');
+}
+
+/** Staff naming another Gemeinde ("Liste von Brackenheim") are told so, not silently shown their own. */
+function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | undefined): void {
+  if (!argument || isKoordination(actor)) return;
+  const named = gemeindeIn(deps, argument);
+  if (named && named.ags !== actor.ags) throw new DomainError('auth.otherGemeinde');
 }
 
 /** The Gemeinde a command names, if any. */

@@ -69,6 +69,11 @@ describe('commands or questions', () => {
       const [typo] = await h.say(KORA, 'liste Abstat');
       expect(typo.text).toBe('Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „Abstat“. Meinten Sie Abstatt?');
       expect((await h.say(KORA, 'Liste von Abstat'))[0].text).toContain('Namen „Abstat“. Meinten Sie Abstatt?');
+      // Staff naming another Gemeinde are told so (they got their own list without a word).
+      for (const said of ['Liste von Brackenheim', 'Entscheidung Brackenheim']) {
+        expect((await h.say(ANNA, said))[0].text).toBe('Sie können nur die Daten Ihrer eigenen Gemeinde sehen und ändern.');
+      }
+      expect(JSON.stringify((await h.say(ANNA, 'Liste Abstatt'))[0].attachments?.[0]?.content)).toContain('Personenliste');
       // Without a question mark the words after the command are the command's: the card, as before.
       const cardOf = (reply: { attachments?: { content?: unknown }[] }) => JSON.stringify(reply.attachments?.[0]?.content ?? '');
       for (const said of ['liste bitte', 'Liste anzeigen', 'Liste prüfen', 'list please']) expect(cardOf((await h.say(ANNA, said))[0])).toContain('Personenliste');

@@ -3,7 +3,7 @@
  * choice is binding, and the partners' confirmations of a Verbund. The same DecisionService as
  * `intm decide` checks rights, the 0.5-VZÄ rule and the deadline.
  */
-import { decisionCard, decisionConfirmCard, type DecisionReview, type DecisionView, type Notice } from '../cards';
+import { decisionCard, decisionConfirmCard, overrideReasonCard, type DecisionReview, type DecisionView, type Notice } from '../cards';
 import { VERBS, type FormInputs, type Verb } from '../cards/actions';
 import type { DecisionSituation } from '../app/decisionService';
 import type { Actor } from '../domain/actor';
@@ -220,7 +220,15 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
         const before = await deps.app.decisions.read(year);
         const reason = inputs.reason?.trim();
-        const outcome = await deps.app.decisions.confirm(year, { ags, lead, ...(proposal !== undefined ? { proposal } : {}), ...(reason ? { reason } : {}) }, { actor });
+        const cmd = { ags, lead, ...(proposal !== undefined ? { proposal } : {}) };
+        let outcome;
+        try {
+          outcome = await deps.app.decisions.confirm(year, { ...cmd, ...(reason ? { reason } : {}) }, { actor });
+        } catch (e) {
+          // After the deadline the Koordinierungsstelle gives its reason on a card of its own, then confirms from there.
+          if (!(e instanceof DomainError && e.code === 'decision.overrideReasonRequired')) throw e;
+          return cardAnswer(overrideReasonCard(await view({ kind: reason ? 'error' : 'warning', text: e.text(locale) }), { year, ...cmd }));
+        }
         if (outcome.changed) deps.summaries.refreshDecisions(year, before, outcome.book);
         // Confirming carries no operation id, so a double click is not a replay but a confirmation that is
         // already there: it answers like the first click did, for the partner stands confirmed.

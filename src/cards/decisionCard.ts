@@ -18,6 +18,7 @@ import type { AdaptiveCard, DecisionReview, DecisionView } from './index';
 import { line, run, userRun, type Line } from './lines';
 import { amountInput, euro, formatCount, localDate, noticeData, renderCard, userText, vzaePosition, vzaeShare } from './render';
 import confirmTemplate from './templates/decisionConfirm.json';
+import reasonTemplate from './templates/overrideReason.json';
 import template from './templates/decision.json';
 
 /** The minimum position for "eigenverantwortlich" as the card shows it (domain: MINIMUM_POSITION_VZAE). */
@@ -133,12 +134,13 @@ function invitationData(view: DecisionView) {
         const buttons: ButtonData[] =
           !inv.confirmed && view.editable
             ? [
-                // After the deadline the Koordinierungsstelle's reason goes with it (the form's reason field); otherwise no input.
+                // No inputs: the form's required fields must not hold up a confirmation (after the deadline the
+                // Koordinierungsstelle is asked for its reason on a card of its own, overrideReasonCard).
                 actionButton(
                   VERBS.verbundConfirm,
                   cardText('decision.invitation.button', locale),
                   { year: view.year, ags: view.gemeinde.ags, lead: inv.lead.ags, proposal: inv.proposal },
-                  { style: 'positive', inputs: view.reasonRequired ? 'auto' : 'none' },
+                  { style: 'positive', inputs: 'none' },
                 ),
               ]
             : [];
@@ -312,6 +314,26 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
     locked: editable ? [] : [{ text: cardText('decision.locked', locale, { date: formatDateFor(view.deadline, locale) }) }],
     buttons: [
       ...(editable ? [actionButton(VERBS.decisionSet, cardText('confirm.button', locale), decisionSetData(view, review), { style: 'positive' })] : []),
+      actionButton(VERBS.decisionOpen, cardText('card.back', locale), { year, ags: view.gemeinde.ags }, { inputs: 'none' }),
+    ],
+  });
+}
+
+/**
+ * After the deadline the Koordinierungsstelle confirms a Verbund for a partner only with a reason: a card
+ * with nothing but that field, so no other required input of the decision form holds the click up.
+ */
+export function overrideReasonCard(view: DecisionView, confirm: ActionData): AdaptiveCard {
+  const { locale, year } = view;
+  return renderCard(reasonTemplate, {
+    lang: locale,
+    notices: noticeData(view.notice),
+    gemeinde: userText(view.gemeinde.name),
+    subtitle: cardText('decision.subtitle', locale, { year }),
+    label: cardText('decision.form.reason', locale),
+    error: cardText('decision.form.reasonError', locale),
+    buttons: [
+      actionButton(VERBS.verbundConfirm, cardText('decision.invitation.button', locale), confirm, { style: 'positive' }),
       actionButton(VERBS.decisionOpen, cardText('card.back', locale), { year, ags: view.gemeinde.ags }, { inputs: 'none' }),
     ],
   });

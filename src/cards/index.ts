@@ -18,7 +18,8 @@ import type { FormInputs } from './actions';
 import { additionsCard, rejectFormCard } from './additionsCard';
 import { campaignFormCard } from './campaignFormCard';
 import { dashboardCard } from './dashboardCard';
-import { decisionCard, decisionConfirmCard } from './decisionCard';
+import type { ActionData } from './buttons';
+import { decisionCard, decisionConfirmCard, overrideReasonCard } from './decisionCard';
 import { digestCard } from './digestCard';
 import { exportLinksCard } from './exportLinksCard';
 import { childFormCard, otherFormCard, strikeFormCard } from './forms';
@@ -236,6 +237,7 @@ export type CardFunctions = {
   messageCard(text: string, kind: Notice['kind'], locale: Locale): AdaptiveCard;
   decisionCard(view: DecisionView): AdaptiveCard;
   decisionConfirmCard(view: DecisionView, review: DecisionReview): AdaptiveCard;
+  overrideReasonCard(view: DecisionView, confirm: ActionData): AdaptiveCard;
   overviewCard(view: OverviewView): AdaptiveCard;
   importReportCard(view: ImportReportView): AdaptiveCard;
   digestCard(view: DigestView): AdaptiveCard;
@@ -254,6 +256,7 @@ export {
   decisionConfirmCard,
   digestCard,
   exportLinksCard,
+  overrideReasonCard,
   helpCard,
   importReportCard,
   listCard,
@@ -279,6 +282,7 @@ export const cards: CardFunctions = {
   messageCard,
   decisionCard,
   decisionConfirmCard,
+  overrideReasonCard,
   overviewCard,
   importReportCard,
   digestCard,

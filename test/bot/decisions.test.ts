@@ -119,17 +119,26 @@ test('after the deadline the decision is locked for the Gemeinde; the coordinato
   expect(cardText(override.set!.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).decisions[ABSTATT].override).toBe(true);
   expect((await book()).events.at(-1)!.reason).toBe('Änderung durch die Koordinierungsstelle nach Fristablauf: Schreiben vom 28.05., eingegangen 03.06.');
-  // A Verbund confirmed for a partner after the deadline: the reason field goes with the confirm button.
+  // A Verbund confirmed for a partner after the deadline: the confirm button sends no inputs (the form's required
+  // fields would hold it up); the Koordinierungsstelle is asked for its reason on a card with just that field.
   await h.deps.app.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [ABSTATT], reason: 'Schreiben vom 29.05.' }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
   const [invited] = await h.say(KORA, 'entscheidung Abstatt');
-  const confirmButton = actionsOf(attachedCard(invited)).find((a) => a.verb === VERBS.verbundConfirm)!;
-  // The renderer drops the default "auto": the button must not say "none" (which would leave the reason behind).
-  const executes: Record<string, unknown>[] = [];
-  JSON.stringify(attachedCard(invited), (_k, v) => (v && v.type === 'Action.Execute' && executes.push(v), v));
-  expect(executes.find((a) => a.verb === VERBS.verbundConfirm)!.associatedInputs).not.toBe('none');
-  const noReason = await h.invoke(KORA, VERBS.verbundConfirm, confirmButton.data);
-  expect(cardText(noReason.body.value)).toContain(de('decision.overrideReasonRequired', { date: '2024-05-31' }));
-  const withReason = await h.invoke(KORA, VERBS.verbundConfirm, { ...(confirmButton.data as object), reason: 'Telefonat am 30.05.' });
+  const executes = (card: unknown) => {
+    const found: Record<string, unknown>[] = [];
+    JSON.stringify(card, (_k, v) => (v && v.type === 'Action.Execute' && found.push(v), v));
+    return found;
+  };
+  const confirmButton = executes(attachedCard(invited)).find((a) => a.verb === VERBS.verbundConfirm)!;
+  expect(confirmButton.associatedInputs).toBe('none');
+  const asked = await h.invoke(KORA, VERBS.verbundConfirm, confirmButton.data);
+  expect(cardText(asked.body.value)).toContain(de('decision.overrideReasonRequired', { date: '2024-05-31' }));
+  const inputIds: string[] = [];
+  JSON.stringify(asked.body.value, (_k, v) => (v && typeof v.type === 'string' && v.type.startsWith('Input.') && inputIds.push(v.id), v));
+  expect(inputIds).toEqual(['reason']);
+  const fromReasonCard = executes(asked.body.value).find((a) => a.verb === VERBS.verbundConfirm)!;
+  expect(fromReasonCard.associatedInputs).not.toBe('none');
+  expect((await book()).events.filter((e) => e.action === 'decision.confirm')).toHaveLength(0);
+  const withReason = await h.invoke(KORA, VERBS.verbundConfirm, { ...(fromReasonCard.data as object), reason: 'Telefonat am 30.05.' });
   expect(cardText(withReason.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).events.at(-1)).toMatchObject({ action: 'decision.confirm', reason: 'Änderung durch die Koordinierungsstelle nach Fristablauf: Telefonat am 30.05.' });
   // Before the deadline no reason is asked for.

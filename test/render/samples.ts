@@ -17,6 +17,7 @@ import {
   dashboardCard,
   decisionCard,
   decisionConfirmCard,
+  overrideReasonCard,
   DecisionReview,
   digestCard,
   DigestView,
@@ -329,6 +330,12 @@ function stepBSamples(): Sample[] {
       fn: 'decisionCard',
       card: decisionCard({ ...abstatt, reasonRequired: true }),
       expect: ['Abstatt', 'Begründung der Koordinierungsstelle (nach Fristablauf Pflicht, steht im Protokoll)'],
+    },
+    {
+      name: 'overrideReason-de',
+      fn: 'overrideReasonCard',
+      card: overrideReasonCard({ ...abstatt, notice: { kind: 'warning', text: 'Die Entscheidungsfrist ist abgelaufen.' } }, { year: 2025, ags: abstatt.gemeinde.ags, lead: BRACKENHEIM, proposal: 3 }),
+      expect: ['Abstatt', 'Begründung der Koordinierungsstelle (nach Fristablauf Pflicht, steht im Protokoll)', 'Verbund bestätigen', 'Zurück'],
     },
     {
       name: 'decisionConfirm-de-override',

@@ -291,6 +291,7 @@ describe('texts', () => {
         'messageCard',
         'decisionCard',
         'decisionConfirmCard',
+        'overrideReasonCard',
         'overviewCard',
         'importReportCard',
         'digestCard',

@@ -270,7 +270,7 @@ function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argumen
 
 /** "von Abstatt", "für Abstatt", "der Gemeinde Abstatt" → "Abstatt": the words before a name in a command. */
 function withoutLeadIn(argument: string): string {
-  return argument.replace(/^(von|vom|für|fuer|for|of)?\s*(der\s+)?(gemeinde|stadt|municipality)?\s*/i, '');
+  return argument.replace(/^(?:(?:von|vom|für|fuer|for|of)\s+)?(?:der\s+)?(?:(?:gemeinde|stadt|municipality)\s+)?/i, '');
 }
 
 /** Staff naming another Gemeinde ("Liste von Brackenheim") are told so, not silently shown their own. */
@@ -278,6 +278,9 @@ function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | und
   if (!argument || isKoordination(actor)) return;
   const named = gemeindeIn(deps, argument);
   if (named && named.ags !== actor.ags) throw new DomainError('auth.otherGemeinde');
+  // A misspelt other name ("Liste Brakenheim") too: only what could be the own Gemeinde passes.
+  const close = named ? [] : deps.app.ctx.verzeichnis.suggest(withoutLeadIn(argument));
+  if (close.length && !close.some((g) => g.ags === actor.ags)) throw new DomainError('auth.otherGemeinde');
 }
 
 /** The Gemeinde a command names, if any. */
@@ -333,7 +336,8 @@ function resolveGemeinde(deps: BotDeps, text: string): string {
   // Refused with the names it could be ("liste Abstat" → Abstatt), as the command line does.
   const typed = withoutLeadIn(text.trim()) || text.trim();
   const names = deps.app.ctx.verzeichnis.suggest(typed).map((x) => x.name);
-  throw new DomainError('gemeinde.unknownKey', { ags: typed, ...(names.length ? { suggestion: names.join(' / ') } : {}) });
+  // Parameters are strings: the names go one per line, and the message joins them ("A, B oder C").
+  throw new DomainError('gemeinde.unknownKey', { ags: typed, ...(names.length ? { suggestion: names.join('\n') } : {}) });
 }
 
 function channelRole(text: string): ChannelRole | undefined {

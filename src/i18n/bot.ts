@@ -54,7 +54,7 @@ export const botMessages = defineMessages({
     en: () => 'The list holds personal data and is shown to you only: please click "Check list".',
   },
   'bot.decisionPrivate': {
-    de: () => 'Die Entscheidung Ihrer Gemeinde und ihre Zahlen werden nur Ihnen angezeigt: bitte auf „Entscheidung öffnen“ klicken.',
+    de: () => 'Die Entscheidung und ihre Zahlen werden nur Ihnen angezeigt: bitte auf „Entscheidung öffnen“ klicken.',
     en: () => "The decision and its figures are shown to you only: please click \"Open decision\".",
   },
   'bot.additionsPrivate': {

@@ -22,6 +22,11 @@ const FIELD_EN: Record<string, string> = {
   'Kosten je VZÄ': 'cost per FTE',
 };
 /** Dates arrive as ISO days (or already written out); each language writes them its way. */
+/** Names given one per line → "A", "A oder B", "A, B oder C". */
+const oneOf = (names: unknown, or: string) => {
+  const list = String(names).split('\n');
+  return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${or} ${list[list.length - 1]}`;
+};
 const de = (date: unknown) => formatDateFor(String(date), 'de');
 const en = (date: unknown) => formatDateFor(String(date), 'en');
 const field = (p: { field?: unknown }) => FIELD_EN[String(p.field)] ?? String(p.field);
@@ -165,8 +170,8 @@ export const coreMessages = defineMessages({
     en: (p) => `The personal data of ${p.year} has been deleted; only the figures are kept.`,
   },
   'gemeinde.unknownKey': {
-    de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.${p.suggestion ? ` Meinten Sie ${p.suggestion}?` : ''}`,
-    en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".${p.suggestion ? ` Did you mean ${p.suggestion}?` : ''}`,
+    de: (p) => `Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „${p.ags}“.${p.suggestion ? ` Meinten Sie ${oneOf(p.suggestion, 'oder')}?` : ''}`,
+    en: (p) => `No municipality of the Landkreis Heilbronn has the key or name "${p.ags}".${p.suggestion ? ` Did you mean ${oneOf(p.suggestion, 'or')}?` : ''}`,
   },
   'list.notFound': {
     de: (p) => `Für die Gemeinde ${p.ags} gibt es im Berechnungsjahr ${p.year} keine Liste.`,

@@ -68,7 +68,7 @@ export const questionMessages = defineMessages({
   },
   'q.sharedDecisionPersonal': {
     de: () => 'Hier lesen andere Gemeinden mit: Was eine Gemeinde entschieden hat und was eine Stelle für sie kostet, nenne ich nur im persönlichen Chat („entscheidung“).',
-    en: () => 'Other municipalities read along here: what a municipality decided and what a position costs it, I tell only in the personal chat ("decision").',
+    en: () => 'Other municipalities read along here: what a municipality decided and what a position costs it, I only tell you in our personal chat ("decision").',
   },
   'q.districtInPersonalChat': {
     de: () => 'Angaben über alle Gemeinden gebe ich hier nicht aus, weil alle Gemeinden mitlesen – bitte fragen Sie mich im persönlichen Chat oder im Kanal der Koordinierungsstelle.',

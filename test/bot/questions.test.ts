@@ -69,8 +69,11 @@ describe('commands or questions', () => {
       const [typo] = await h.say(KORA, 'liste Abstat');
       expect(typo.text).toBe('Keine Gemeinde des Landkreises Heilbronn hat den Schlüssel bzw. Namen „Abstat“. Meinten Sie Abstatt?');
       expect((await h.say(KORA, 'Liste von Abstat'))[0].text).toContain('Namen „Abstat“. Meinten Sie Abstatt?');
+      // A name beginning like a lead-in word keeps it ("Of" of Offenau is not "of").
+      expect((await h.say(KORA, 'liste Offenauu'))[0].text).toContain('Namen „Offenauu“. Meinten Sie Offenau?');
+      expect((await h.say(KORA, 'Liste Bad'))[0].text).toMatch(/Meinten Sie (Bad [A-Z][a-z]+, )*Bad [A-Z][a-z]+ oder Bad [A-Z][a-z]+\?/);
       // Staff naming another Gemeinde are told so (they got their own list without a word).
-      for (const said of ['Liste von Brackenheim', 'Entscheidung Brackenheim']) {
+      for (const said of ['Liste von Brackenheim', 'Entscheidung Brackenheim', 'Liste Brakenheim']) {
         expect((await h.say(ANNA, said))[0].text).toBe('Sie können nur die Daten Ihrer eigenen Gemeinde sehen und ändern.');
       }
       expect(JSON.stringify((await h.say(ANNA, 'Liste Abstatt'))[0].attachments?.[0]?.content)).toContain('Personenliste');

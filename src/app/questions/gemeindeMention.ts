@@ -81,10 +81,6 @@ export function exactMentions(tokens: readonly string[], verzeichnis: GemeindeVe
   return found.sort((a, b) => a.positions[0] - b.positions[0]);
 }
 
-/**
- * The closest name within the typo tolerance (scaled with the name's length, first letter right), over runs of up to three free words. Two different Gemeinden
- * equally close: none (precision).
- */
 /** Words before a person's name ("Herr Schweiger", "Familie Eppinger"): the name after them is a surname. */
 const PERSON_BEFORE = new Set(['herr', 'herrn', 'frau', 'familie', 'fam', 'mr', 'mrs', 'ms', 'family']);
 /** Words after a street's name ("Weinsberger Straße", "Neckarsulmer Str."). */
@@ -95,6 +91,10 @@ function withoutDots(text: string): string {
   return text.replace(/([aou])e/g, '$1');
 }
 
+/**
+ * The closest name within the typo tolerance (scaled with the name's length, first letter right), over
+ * runs of up to three free words. Two different Gemeinden equally close: none (precision).
+ */
 export function fuzzyMention(
   tokens: readonly string[],
   free: (position: number) => boolean,

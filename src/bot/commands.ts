@@ -6,7 +6,9 @@ import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
 import { isGemeindeIntent, type Intent } from '../app/questions/intents';
+import { exactMentions, fuzzyMention } from '../app/questions/gemeindeMention';
 import { recognize } from '../app/questions/recognize';
+import { tokenize } from '../app/questions/text';
 import { VERBS } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { formatDateFor, parseDate } from '../domain/dates';
@@ -263,7 +265,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
   if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
   const argument = parsed.argument?.trim();
-  if (!argument || gemeindeIn(deps, argument)) return false;
+  if (!argument || strictlyNamed(deps, argument)) return false;
   // Only a question mark makes it a question: "Liste bitte", "Liste anzeigen", "Entscheidung treffen" are the command.
   return /\?\s*$/.test(text);
 }
@@ -273,20 +275,32 @@ function withoutLeadIn(argument: string): string {
   return argument.replace(/^(?:(?:von|vom|für|fuer|for|of)\s+)?(?:der\s+)?(?:(?:gemeinde|stadt|municipality)\s+)?/i, '');
 }
 
-/** Staff naming another Gemeinde ("Liste von Brackenheim") are told so, not silently shown their own. */
+/**
+ * Staff naming another Gemeinde ("Liste von Brackenheim", "Liste für die Gemeinde Brakenheim") are told so,
+ * not silently shown their own. The name is found as questions find it: exact anywhere in the words, or
+ * with a typo – not everyday words ("Liste neu", "Liste offen").
+ */
 function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | undefined): void {
   if (!argument || isKoordination(actor)) return;
-  const named = gemeindeIn(deps, argument);
-  if (named && named.ags !== actor.ags) throw new DomainError('auth.otherGemeinde');
-  // A misspelt other name ("Liste Brakenheim") too: only what could be the own Gemeinde passes.
-  const close = named ? [] : deps.app.ctx.verzeichnis.suggest(withoutLeadIn(argument));
-  if (close.length && !close.some((g) => g.ags === actor.ags)) throw new DomainError('auth.otherGemeinde');
+  const tokens = tokenize(argument);
+  const verzeichnis = deps.app.ctx.verzeichnis;
+  const named = gemeindeIn(deps, argument)?.ags ?? exactMentions(tokens, verzeichnis).find((m) => m.ags)?.ags ?? fuzzyMention(tokens, () => true, verzeichnis)?.ags;
+  if (named && named !== actor.ags) throw new DomainError('auth.otherGemeinde');
 }
 
-/** The Gemeinde a command names, if any. */
-function gemeindeIn(deps: BotDeps, argument: string) {
+/** The argument is a Gemeinde's name or key, perhaps after a lead-in ("von Abstatt"): nothing else. */
+function strictlyNamed(deps: BotDeps, argument: string) {
   const verzeichnis = deps.app.ctx.verzeichnis;
   return verzeichnis.find(argument) ?? verzeichnis.find(withoutLeadIn(argument));
+}
+
+/** The Gemeinde a command names, if any: strictly, or the one Gemeinde its words name exactly ("für die Gemeinde Offenau"). */
+function gemeindeIn(deps: BotDeps, argument: string) {
+  const verzeichnis = deps.app.ctx.verzeichnis;
+  const strict = strictlyNamed(deps, argument);
+  if (strict) return strict;
+  const exact = exactMentions(tokenize(argument), verzeichnis).filter((m) => m.ags);
+  return exact.length === 1 ? verzeichnis.byKey(exact[0].ags!) : undefined;
 }
 
 /** Not a command: a question the bot can answer from the figures, or the help card with examples. */

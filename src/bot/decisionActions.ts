@@ -227,7 +227,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         } catch (e) {
           // After the deadline the Koordinierungsstelle gives its reason on a card of its own, then confirms from there.
           if (!(e instanceof DomainError && e.code === 'decision.overrideReasonRequired')) throw e;
-          return cardAnswer(overrideReasonCard(await view({ kind: reason ? 'error' : 'warning', text: e.text(locale) }), { year, ...cmd }));
+          return cardAnswer(overrideReasonCard(await view({ kind: reason ? 'error' : 'warning', text: e.text(locale) }), { year, ...cmd }, reason ?? ''));
         }
         if (outcome.changed) deps.summaries.refreshDecisions(year, before, outcome.book);
         // Confirming carries no operation id, so a double click is not a replay but a confirmation that is

@@ -323,7 +323,7 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
  * After the deadline the Koordinierungsstelle confirms a Verbund for a partner only with a reason: a card
  * with nothing but that field, so no other required input of the decision form holds the click up.
  */
-export function overrideReasonCard(view: DecisionView, confirm: ActionData): AdaptiveCard {
+export function overrideReasonCard(view: DecisionView, confirm: ActionData, typed = ''): AdaptiveCard {
   const { locale, year } = view;
   return renderCard(reasonTemplate, {
     lang: locale,
@@ -332,6 +332,8 @@ export function overrideReasonCard(view: DecisionView, confirm: ActionData): Ada
     subtitle: cardText('decision.subtitle', locale, { year }),
     label: cardText('decision.form.reason', locale),
     error: cardText('decision.form.reasonError', locale),
+    // What was typed comes back as typed (too short, it is refused with the reason why).
+    value: typed,
     buttons: [
       actionButton(VERBS.verbundConfirm, cardText('decision.invitation.button', locale), confirm, { style: 'positive' }),
       actionButton(VERBS.decisionOpen, cardText('card.back', locale), { year, ags: view.gemeinde.ags }, { inputs: 'none' }),

@@ -237,7 +237,7 @@ export type CardFunctions = {
   messageCard(text: string, kind: Notice['kind'], locale: Locale): AdaptiveCard;
   decisionCard(view: DecisionView): AdaptiveCard;
   decisionConfirmCard(view: DecisionView, review: DecisionReview): AdaptiveCard;
-  overrideReasonCard(view: DecisionView, confirm: ActionData): AdaptiveCard;
+  overrideReasonCard(view: DecisionView, confirm: ActionData, typed?: string): AdaptiveCard;
   overviewCard(view: OverviewView): AdaptiveCard;
   importReportCard(view: ImportReportView): AdaptiveCard;
   digestCard(view: DigestView): AdaptiveCard;

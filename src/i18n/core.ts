@@ -278,8 +278,8 @@ export const coreMessages = defineMessages({
     en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
   },
   'decision.overrideReasonRequired': {
-    de: (p) => `Die Entscheidungsfrist ist am ${de(p.date)} abgelaufen: Bitte geben Sie an, warum die Koordinierungsstelle die Entscheidung jetzt noch ändert (z. B. „Schreiben vom …“); die Begründung steht im Protokoll.`,
-    en: (p) => `The decision deadline passed on ${en(p.date)}: please state why the coordinating office still changes the decision (e.g. "letter of …"); the reason goes into the audit log.`,
+    de: (p) => `Die Entscheidungsfrist ist am ${de(p.date)} abgelaufen: Bitte geben Sie an, warum die Koordinierungsstelle die Entscheidung jetzt noch ändert (mindestens 3 Zeichen, z. B. „Schreiben vom …“); die Begründung steht im Protokoll.`,
+    en: (p) => `The decision deadline passed on ${en(p.date)}: please state why the coordinating office still changes the decision (at least 3 characters, e.g. "letter of …"); the reason goes into the audit log.`,
   },
   'decision.locked': {
     de: (p) => `Die Frist für die Entscheidung ist am ${de(p.date)} abgelaufen; Änderungen nur noch durch die Koordinierungsstelle.`,

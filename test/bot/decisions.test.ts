@@ -138,6 +138,10 @@ test('after the deadline the decision is locked for the Gemeinde; the coordinato
   const fromReasonCard = executes(asked.body.value).find((a) => a.verb === VERBS.verbundConfirm)!;
   expect(fromReasonCard.associatedInputs).not.toBe('none');
   expect((await book()).events.filter((e) => e.action === 'decision.confirm')).toHaveLength(0);
+  // Too short: refused with the minimum, and what was typed stays in the field.
+  const short = await h.invoke(KORA, VERBS.verbundConfirm, { ...(fromReasonCard.data as object), reason: 'ab' });
+  expect(cardText(short.body.value)).toContain('mindestens 3 Zeichen');
+  expect(JSON.stringify(short.body.value)).toMatch(/"id":"reason"[^}]*"value":"ab"/);
   const withReason = await h.invoke(KORA, VERBS.verbundConfirm, { ...(fromReasonCard.data as object), reason: 'Telefonat am 30.05.' });
   expect(cardText(withReason.body.value)).toContain(de('card.decidedOverride'));
   expect((await book()).events.at(-1)).toMatchObject({ action: 'decision.confirm', reason: 'Änderung durch die Koordinierungsstelle nach Fristablauf: Telefonat am 30.05.' });

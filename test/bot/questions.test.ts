@@ -73,10 +73,14 @@ describe('commands or questions', () => {
       expect((await h.say(KORA, 'liste Offenauu'))[0].text).toContain('Namen „Offenauu“. Meinten Sie Offenau?');
       expect((await h.say(KORA, 'Liste Bad'))[0].text).toMatch(/Meinten Sie (Bad [A-Z][a-z]+, )*Bad [A-Z][a-z]+ oder Bad [A-Z][a-z]+\?/);
       // Staff naming another Gemeinde are told so (they got their own list without a word).
-      for (const said of ['Liste von Brackenheim', 'Entscheidung Brackenheim', 'Liste Brakenheim']) {
+      for (const said of ['Liste von Brackenheim', 'Entscheidung Brackenheim', 'Liste Brakenheim', 'Liste für die Gemeinde Brackenheim', 'list of the municipality Brackenheim']) {
         expect((await h.say(ANNA, said))[0].text).toBe('Sie können nur die Daten Ihrer eigenen Gemeinde sehen und ändern.');
       }
-      expect(JSON.stringify((await h.say(ANNA, 'Liste Abstatt'))[0].attachments?.[0]?.content)).toContain('Personenliste');
+      // Their own name, misspelt or not, and everyday words after the command: their own list.
+      for (const said of ['Liste Abstatt', 'liste Abstat', 'Liste neu', 'Liste offen', 'liste ab', 'Entscheidung neu']) {
+        expect(JSON.stringify((await h.say(ANNA, said))[0].attachments?.[0]?.content ?? '')).toMatch(/Personenliste|decision\.review/);
+      }
+      expect(JSON.stringify((await h.say(KORA, 'liste für die Gemeinde Offenau'))[0].attachments?.[0]?.content)).toContain('Offenau');
       // Without a question mark the words after the command are the command's: the card, as before.
       const cardOf = (reply: { attachments?: { content?: unknown }[] }) => JSON.stringify(reply.attachments?.[0]?.content ?? '');
       for (const said of ['liste bitte', 'Liste anzeigen', 'Liste prüfen', 'list please']) expect(cardOf((await h.say(ANNA, said))[0])).toContain('Personenliste');

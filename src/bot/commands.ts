@@ -259,8 +259,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
 
 /**
  * "Liste schon eingereicht?", "Liste von Abstatt schon eingereicht?", "Entscheidung schon getroffen?":
- * a command word followed by something that is not a Gemeinde's name is a question if it ends with a
- * question mark or is not even close to a name ("liste Abstat" stays the command, which suggests the name).
+ * a command word followed by something that is not just a Gemeinde's name is a question if it ends with a
+ * question mark. Without one it stays the command ("Liste bitte"; "liste Abstat" suggests the name).
  */
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
   if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
@@ -284,7 +284,7 @@ function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | und
   if (!argument || isKoordination(actor)) return;
   const tokens = tokenize(argument);
   const verzeichnis = deps.app.ctx.verzeichnis;
-  const named = gemeindeIn(deps, argument)?.ags ?? exactMentions(tokens, verzeichnis).find((m) => m.ags)?.ags ?? fuzzyMention(tokens, () => true, verzeichnis)?.ags;
+  const named = strictlyNamed(deps, argument)?.ags ?? exactMentions(tokens, verzeichnis).find((m) => m.ags)?.ags ?? fuzzyMention(tokens, () => true, verzeichnis)?.ags;
   if (named && named !== actor.ags) throw new DomainError('auth.otherGemeinde');
 }
 

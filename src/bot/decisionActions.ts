@@ -114,6 +114,11 @@ function yearOf(raw: unknown): number {
   return y;
 }
 
+/** After the decision deadline a change is the Koordinierungsstelle's override (and its answer says so). */
+async function pastDeadline(deps: BotDeps, year: number): Promise<boolean> {
+  return deps.app.ctx.clock.today() > (await deps.app.campaigns.show(year)).campaign.deadlines.decision;
+}
+
 /** A refusal naming a Gemeinde by its key reads better with its name (the domain knows keys only). */
 function withNames(deps: BotDeps, e: DomainError): DomainError {
   const ags = e.params.ags;
@@ -204,7 +209,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // A retried or double-submitted click (same operation id) was saved by the first try: it says so too.
         const saved = outcome.changed || outcome.replayed;
         // After the deadline only the Koordinierungsstelle decides, and it is recorded as its change.
-        const override = saved && deps.app.ctx.clock.today() > (await deps.app.campaigns.show(year)).campaign.deadlines.decision;
+        const override = saved && (await pastDeadline(deps, year));
         const done = say(saved ? 'success' : 'info', saved ? (override ? 'card.decidedOverride' : 'card.decided') : 'card.noChange');
         return cardAnswer(decisionCard(await view(notices.length ? { ...done, text: [done.text, ...notices.map((n) => n.text)].join(' ') } : done)));
       } catch (e) {
@@ -233,7 +238,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // Confirming carries no operation id, so a double click is not a replay but a confirmation that is
         // already there: it answers like the first click did, for the partner stands confirmed.
         const confirmed = outcome.changed || outcome.replayed || standsConfirmed(outcome.book, ags, lead);
-        const override = outcome.changed && deps.app.ctx.clock.today() > (await deps.app.campaigns.show(year)).campaign.deadlines.decision;
+        const override = outcome.changed && (await pastDeadline(deps, year));
         const done = confirmed ? (override ? 'card.decidedOverride' : 'card.verbundConfirmed') : 'card.noChange';
         return cardAnswer(decisionCard(await view(say(confirmed ? 'success' : 'info', done))));
       } catch (e) {

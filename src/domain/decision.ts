@@ -84,6 +84,17 @@ function assertMayDecideFor(actor: Actor, ags: string): void {
 /** How the audit marks a change the Koordinierungsstelle made after the decision deadline. */
 const OVERRIDE_NOTE = 'Änderung durch die Koordinierungsstelle nach Fristablauf';
 
+/**
+ * The "why" of a decision or confirmation for the audit: after the deadline the Koordinierungsstelle must
+ * give one (at least 3 characters), kept beside the override mark; before it, an optional note.
+ */
+function auditReason(given: string | undefined, override: boolean, ctx: DecisionContext): string | undefined {
+  const reason = (given ?? '').trim();
+  if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
+  if (override && reason.length < 3) throw new DomainError('decision.overrideReasonRequired', { date: ctx.campaign.deadlines.decision });
+  return override ? `${OVERRIDE_NOTE}: ${reason}` : reason || undefined;
+}
+
 /** After the deadline only the Koordinierungsstelle may change decisions, and that is marked as an override. */
 function deadlineOverride(ctx: DecisionContext): boolean {
   if (ctx.today <= ctx.campaign.deadlines.decision) return false;
@@ -193,9 +204,7 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   if (!ctx.knownAgs.has(cmd.ags)) throw new DomainError('gemeinde.unknownKey', { ags: cmd.ags });
   if (!isChoice(cmd.choice)) throw new DomainError('decision.badChoice', { choice: String(cmd.choice) });
   const override = deadlineOverride(ctx);
-  const reason = (cmd.reason ?? '').trim();
-  if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
-  if (override && reason.length < 3) throw new DomainError('decision.overrideReasonRequired', { date: ctx.campaign.deadlines.decision });
+  const reason = auditReason(cmd.reason, override, ctx);
 
   const next: Decision = { ags: cmd.ags, choice: cmd.choice, decided: { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name } } };
   if (cmd.choice === 'landkreis') {
@@ -241,7 +250,7 @@ export function decide(original: DecisionBook, cmd: DecideCommand, ctx: Decision
   next.confirmations = cmd.choice === 'verbund' ? {} : undefined;
   if (!next.confirmations) delete next.confirmations;
   draft.book.decisions[cmd.ags] = next;
-  draft.record('decision.set', cmd.ags, summary(current), summary(next), override ? `${OVERRIDE_NOTE}: ${reason}` : reason || undefined);
+  draft.record('decision.set', cmd.ags, summary(current), summary(next), reason);
   return draft.finish();
 }
 
@@ -295,11 +304,7 @@ export function confirmVerbund(
   leadDraft.confirmations = { ...(leadDraft.confirmations ?? {}), [cmd.ags]: stamp };
   const partnerDecision: Decision = { ags: cmd.ags, choice: 'verbund', verbundLead: cmd.lead, decided: stamp, ...(override ? { override } : {}) };
   draft.book.decisions[cmd.ags] = partnerDecision;
-  // After the deadline, as for a decision: the Koordinierungsstelle says why, and the audit keeps it beside the override mark.
-  const reason = (cmd.reason ?? '').trim();
-  if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
-  if (override && reason.length < 3) throw new DomainError('decision.overrideReasonRequired', { date: ctx.campaign.deadlines.decision });
-  draft.record('decision.confirm', cmd.ags, summary(own), summary(partnerDecision), reason ? (override ? `${OVERRIDE_NOTE}: ${reason}` : reason) : undefined);
+  draft.record('decision.confirm', cmd.ags, summary(own), summary(partnerDecision), auditReason(cmd.reason, override, ctx));
   return draft.finish();
 }
 

@@ -19,13 +19,13 @@ export class AuditService {
     if (!isKoordination(opts.actor) && (!opts.ags || opts.ags !== opts.actor.ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, decisions, roster] = await Promise.all([
-      this.ctx.repo.readLists(year),
+      this.ctx.repo.readListHistory(year),
       this.ctx.repo.readDecisions(year),
       this.ctx.repo.readDocument<Roster>(ROSTER_DOCUMENT),
     ]);
     const all: AuditEntry[] = [
       ...record.events,
-      ...lists.flatMap((l) => l.events),
+      ...lists,
       ...decisions.events,
       ...(roster?.events ?? []).filter((e) => e.at < `${year + 1}-01-01`),
     ];

@@ -165,9 +165,7 @@ export class CampaignService {
       }
       const changes: Record<string, Record<string, number>> = {};
       for (const list of lists) {
-        const counts: Record<string, number> = {};
-        for (const e of list.events) counts[e.action] = (counts[e.action] ?? 0) + 1;
-        changes[list.ags] = counts;
+        changes[list.ags] = { ...list.changeCounts } as Record<string, number>;
       }
       const persons = lists.reduce((s, l) => s + l.persons.length, 0);
       const revision = current.revision + 1;

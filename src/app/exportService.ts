@@ -30,7 +30,8 @@ export class ExportService {
     const list = await this.ctx.repo.readList(year, ags);
     if (!list) throw new DomainError('list.notFound', { ags, year });
     const gemeinde = this.ctx.verzeichnis.byKey(ags)!;
-    await this.ctx.workbooks.list({ campaign: record.campaign, gemeinde: { ags, name: gemeinde.name }, list, generatedAt: this.ctx.clock.now() }, out);
+    const history = await this.ctx.repo.readListHistory(year, ags);
+    await this.ctx.workbooks.list({ campaign: record.campaign, gemeinde: { ags, name: gemeinde.name }, list, history, generatedAt: this.ctx.clock.now() }, out);
     return list;
   }
 }

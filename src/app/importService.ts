@@ -62,20 +62,12 @@ export class ImportService {
       };
       byAgs.set(p.ags, [...(byAgs.get(p.ags) ?? []), person]);
     }
+    // Each list starts at revision 1 with the import as its first entry in the change log.
+    const history: AuditEntry[] = [];
     const lists: GemeindeListe[] = this.ctx.verzeichnis.all.map((g) => {
       const persons = byAgs.get(g.ags) ?? [];
-      const list = emptyList(year, g.ags);
-      list.persons = persons;
-      list.revision = 1;
-      list.events.push({
-        at: now,
-        actor: actorRef(opts.actor),
-        action: 'campaign.import',
-        ags: g.ags,
-        after: { personen: persons.length, datei: fileName },
-        revision: 1,
-      });
-      return list;
+      history.push({ at: now, actor: actorRef(opts.actor), action: 'campaign.import', ags: g.ags, after: { personen: persons.length, datei: fileName }, revision: 1 });
+      return { ...emptyList(year, g.ags), persons, revision: 1, changeCounts: { 'campaign.import': 1 } };
     });
 
     const perGemeinde = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: byAgs.get(g.ags)?.length ?? 0 }));
@@ -106,7 +98,7 @@ export class ImportService {
       // A new import invalidates an earlier publication: its figures no longer match the lists.
       const { published: _dropped, ...rest } = current;
       return { next: { ...rest, imported, revision, events: [...current.events, e] }, result: undefined };
-    });
+    }, history);
     return { stored: true, outcome, perGemeinde };
   }
 }

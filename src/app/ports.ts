@@ -8,7 +8,7 @@ import type { Campaign } from '../domain/campaign';
 import type { IsoDate } from '../domain/dates';
 import type { DecisionBook } from '../domain/decision';
 import type { Cell } from '../domain/importRows';
-import type { GemeindeListe, Stamp } from '../domain/list';
+import type { GemeindeListe, ListChange, Stamp } from '../domain/list';
 import type { OverviewReport, PublishedOverview } from './overview';
 
 /** The campaign as stored: its settings, which import is current, and district-wide audit entries. */
@@ -38,6 +38,23 @@ export interface Mutation<T, R> {
   result: R;
 }
 
+/** Who made a change and the id they gave it: a change whose key was applied before is not applied again. */
+export interface OperationKey {
+  actorId: string;
+  opId: string;
+}
+
+/** What a change of a list decides: the change to store (none: nothing changed) and the caller's result. */
+export interface ListDecision<R> {
+  change?: ListChange;
+  result: R;
+}
+
+/** How a list change ended: decided now (the list as stored afterwards), or applied before under the same key. */
+export type ListChangeOutcome<R> =
+  | { replayed: false; list: GemeindeListe; result: R }
+  | { replayed: true; list: GemeindeListe; entry: AuditEntry };
+
 export interface Repository {
   years(): Promise<number[]>;
   readCampaign(year: number): Promise<CampaignRecord | undefined>;
@@ -46,14 +63,20 @@ export interface Repository {
   readList(year: number, ags: string): Promise<GemeindeListe | undefined>;
   readLists(year: number): Promise<GemeindeListe[]>;
   /**
-   * Changes one Gemeinde's list under its lock; only that list's file is rewritten. `change` also gets
-   * the campaign record as it stands while the lock is held.
+   * One change of one Gemeinde's list – a click: `decide` gets the list and the campaign record as they
+   * stand and returns the change (a small record: one person, a few list fields, the audit entry).
+   * Stored durably before the promise resolves; nothing else is rewritten. With `op`, a change applied
+   * before under the same key is not decided again (found in constant time). An SQL store implements
+   * this as one transaction (the list's row locked, the op key unique, one event row, one person row).
    */
-  updateList<R>(
+  changeList<R>(
     year: number,
     ags: string,
-    change: (current: GemeindeListe, record: CampaignRecord) => Mutation<GemeindeListe, R>,
-  ): Promise<R>;
+    op: OperationKey | undefined,
+    decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
+  ): Promise<ListChangeOutcome<R>>;
+  /** The change log of the year's lists (of one Gemeinde with `ags`): every audit entry, oldest first. */
+  readListHistory(year: number, ags?: string): Promise<AuditEntry[]>;
   /**
    * Changes the campaign record from the lists as they are, holding every list's lock meanwhile: no
    * click lands between reading the lists and writing the record (a publication of their figures).
@@ -62,11 +85,13 @@ export interface Repository {
   /**
    * Replaces all lists of a year at once (an import): the new lists are written first, then the
    * campaign record switches to them in one atomic step; a crash leaves either the old or the new set.
+   * `history` holds the new lists' first audit entries (the import's), filed by their `ags`.
    */
   replaceLists<R>(
     year: number,
     lists: GemeindeListe[],
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
+    history?: readonly AuditEntry[],
   ): Promise<R>;
   /**
    * Deletes every list of a year (personal data) after `change` has recorded what is kept in the

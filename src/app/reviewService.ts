@@ -1,10 +1,11 @@
 /**
  * Steps 2–4 as application services: the list of a Gemeinde is read, changed and submitted here by
- * every front end (command line, Teams). Each change: authorised, checked against the revision the
- * client saw, applied once per operation id, stored durably, audited.
+ * every front end (command line, Teams). Each change: authorised, checked against the version of what
+ * it acts on as the client saw it (a person, a household, the list), applied once per operation id,
+ * stored durably as one small record, audited.
  */
 import { isKoordination } from '../domain/actor';
-import { DomainError, ConflictError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import type { IsoDate } from '../domain/dates';
 import {
   addChild,
@@ -15,6 +16,7 @@ import {
   ChangeContext,
   ChangeResult,
   GemeindeListe,
+  LastChange,
   ListPerson,
   markSent,
   reopenList,
@@ -35,6 +37,8 @@ export interface ListChangeOutcome {
   list: GemeindeListe;
   /** The id of a person the operation added. */
   personId?: string;
+  /** Nothing changed because someone had done it already: who, and when. */
+  alreadyDone?: LastChange;
 }
 
 export class ReviewService {
@@ -103,7 +107,7 @@ export class ReviewService {
     return this.change(year, ags, opts, (list, c) => markSent(list, c));
   }
 
-  private change(
+  private async change(
     year: number,
     ags: string,
     opts: OperationOptions,
@@ -111,26 +115,31 @@ export class ReviewService {
   ): Promise<ListChangeOutcome> {
     // Authorise before touching storage, so a forged request learns nothing about other lists.
     assertMayAccessList(opts.actor, ags);
-    return this.ctx.repo.updateList<ListChangeOutcome>(year, ags, (list, record) => {
-      if (opts.opId) {
-        // A replay is the same operation from the same person; another user's click with an equal id is a new one.
-        const earlier = list.events.find((e) => e.opId === opts.opId && e.actor.id === opts.actor.id);
-        if (earlier) return { result: { changed: false, replayed: true, list, personId: earlier.subject } };
-      }
-      if (opts.expectedRevision !== undefined && opts.expectedRevision !== list.revision) throw new ConflictError(list.revision);
+    // A replay is the same operation from the same person; another user's click with an equal id is a new one.
+    const op = opts.opId ? { actorId: opts.actor.id, opId: opts.opId } : undefined;
+    const outcome = await this.ctx.repo.changeList(year, ags, op, (list, record) => {
       const result = operation(list, this.changeContext(record, opts));
-      if (!result.entry) return { result: { changed: false, replayed: false, list } };
-      if (opts.opId) result.entry.opId = opts.opId;
-      return {
-        next: result.list,
-        result: { changed: true, replayed: false, list: result.list, ...(result.personId ? { personId: result.personId } : {}) },
-      };
+      // Stored with the change, so a retry of it is found (the journal's index is keyed by actor and id).
+      if (result.change && opts.opId) result.change.entry.opId = opts.opId;
+      return { ...(result.change ? { change: result.change } : {}), result };
     });
+    if (outcome.replayed) {
+      return { changed: false, replayed: true, list: outcome.list, ...(outcome.entry.subject ? { personId: outcome.entry.subject } : {}) };
+    }
+    const { result } = outcome;
+    return {
+      changed: !!result.change,
+      replayed: false,
+      list: outcome.list,
+      ...(result.personId ? { personId: result.personId } : {}),
+      ...(result.alreadyDone ? { alreadyDone: result.alreadyDone } : {}),
+    };
   }
 
   private changeContext(record: CampaignRecord, opts: OperationOptions): ChangeContext {
     return {
       actor: opts.actor,
+      ...(opts.expectedRevision !== undefined ? { seen: opts.expectedRevision } : {}),
       now: this.ctx.clock.now(),
       today: this.ctx.clock.today(),
       campaign: record.campaign,

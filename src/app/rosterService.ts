@@ -40,7 +40,8 @@ export class RosterService {
     return (await this.read()).entries.filter((e) => e.role === 'gemeinde' && e.ags === ags);
   }
 
-  private async read(): Promise<Roster> {
+  /** The roster as stored (the same object until it changes: callers may key what they derive from it on it). */
+  async read(): Promise<Roster> {
     return (await this.ctx.repo.readDocument<Roster>(DOCUMENT)) ?? emptyRoster();
   }
 }

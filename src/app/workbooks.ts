@@ -1,4 +1,5 @@
 /** The port for writing spreadsheets: the Excel adapter implements it. */
+import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
 import type { GemeindeListe } from '../domain/list';
 import type { OverviewReport, SincePublication } from './overview';
@@ -7,6 +8,8 @@ export interface ListWorkbookInput {
   campaign: Campaign;
   gemeinde: { ags: string; name: string };
   list: GemeindeListe;
+  /** The list's change log, oldest first. */
+  history: readonly AuditEntry[];
   generatedAt: string;
 }
 

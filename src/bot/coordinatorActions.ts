@@ -3,9 +3,11 @@ import { additionsCard, dashboardCard, listCard, rejectFormCard, type AdditionsV
 import { VERBS, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
+import { personVersion } from '../domain/list';
 import { ConflictError, DomainError } from '../domain/errors';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
 import { formInputs, listActionData } from './actionData';
+import { conflictNotice } from './changeNotices';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { listView } from './views';
@@ -21,11 +23,11 @@ export const COORDINATOR_VERBS: readonly Verb[] = [
 
 export async function additionsView(deps: BotDeps, actor: Actor, locale: Locale, year: number, notice?: Notice): Promise<AdditionsView> {
   const pending = await deps.app.review.pendingAdditions(year, { actor });
-  const revisions = new Map((await deps.app.ctx.repo.readLists(year)).map((l) => [l.ags, l.revision]));
   return {
     locale,
     year,
-    items: pending.map(({ ags, person }) => ({ ags, gemeinde: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags, rev: revisions.get(ags) ?? 0, person })),
+    // Accepting or rejecting acts on the person: its version, so only a change to it conflicts.
+    items: pending.map(({ ags, person }) => ({ ags, gemeinde: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags, rev: personVersion(person), person })),
     ...(notice ? { notice } : {}),
   };
 }
@@ -52,7 +54,11 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
       if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
       return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('success', accept ? 'card.accepted' : 'card.rejected'))));
     } catch (e) {
-      if (e instanceof ConflictError) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('warning', 'conflict.staleRevision'))));
+      if (e instanceof ConflictError) {
+        const list = await deps.app.review.getList(data.year, data.ags, { actor });
+        const n = conflictNotice(e, list, actor, locale, deps.app.ctx.clock.today()) ?? say('warning', 'conflict.staleRevision');
+        return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, n)));
+      }
       if (!(e instanceof DomainError) || e.code.startsWith('auth.')) throw e;
       const notice: Notice = { kind: 'error', text: e.text(locale) };
       const view = await additionsView(deps, actor, locale, data.year, notice);

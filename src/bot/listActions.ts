@@ -5,6 +5,7 @@
  * current card and the reason; a form keeps what was typed.
  */
 import { createHash } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
 import {
   childFormCard,
   listCard,
@@ -18,10 +19,11 @@ import {
 import { VERBS, type FormInputs, type ListActionData, type Verb } from '../cards/actions';
 import type { Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
-import type { GemeindeListe } from '../domain/list';
+import type { GemeindeListe, LastChange } from '../domain/list';
 import { ConflictError, DomainError } from '../domain/errors';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
 import { formInputs, listActionData } from './actionData';
+import { alreadyDoneNotice, conflictNotice } from './changeNotices';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { listView } from './views';
@@ -63,6 +65,7 @@ export function operationOf(buttonOp: string, inputs: FormInputs): string {
 export const LIST_VERBS: readonly Verb[] = [
   VERBS.listOpen,
   VERBS.listPage,
+  VERBS.listRefresh,
   VERBS.strikeForm,
   VERBS.strike,
   VERBS.undo,
@@ -80,6 +83,8 @@ interface Ctx {
   locale: Locale;
   data: ListActionData;
   inputs: FormInputs;
+  /** The clicking user's Teams id, so that their list card refreshes itself for them too. */
+  viewerTeamsId?: string;
 }
 
 function notice(kind: Notice['kind'], code: MessageCode, locale: Locale, params = {}): Notice {
@@ -97,33 +102,50 @@ function date(text: string | undefined, field: 'Geburtsdatum' | 'Zuweisungsdatum
 }
 
 async function view(c: Ctx, n?: Notice, stored?: GemeindeListe): Promise<ListView> {
-  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n, stored);
+  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n, stored, c.viewerTeamsId);
 }
 
-/** Runs a change; on success the list card with a confirmation, on a refusal the form or the list with the reason. */
+interface ChangeOutcome {
+  changed: boolean;
+  replayed: boolean;
+  list: GemeindeListe;
+  alreadyDone?: LastChange;
+}
+
+/**
+ * Runs a change; on success the list card with a confirmation, on a refusal the form or the list with
+ * the reason. A conflict – what the click acted on changed since the card was shown – is answered with
+ * what happened, in words, on the current card (`onConflict`: the form again, or the confirmation).
+ */
 async function change(
   c: Ctx,
-  run: () => Promise<{ changed: boolean; replayed: boolean; list: GemeindeListe }>,
+  run: () => Promise<ChangeOutcome>,
   done: MessageCode,
   form: (v: ListView) => AdaptiveCard,
-  channelCard: 'whenQuiet' | 'now' = 'whenQuiet',
+  options: { channelCard?: 'whenQuiet' | 'now'; onConflict?: (v: ListView) => AdaptiveCard } = {},
 ): Promise<AdaptiveCard> {
   try {
     const outcome = await run();
     // While the Gemeinde works on its list, its channel card waits until the clicks stop (refreshWhenQuiet says why).
     if (outcome.changed) {
-      if (channelCard === 'now') c.deps.summaries.refresh(c.data.year, c.data.ags);
+      if (options.channelCard === 'now') c.deps.summaries.refresh(c.data.year, c.data.ags);
       else c.deps.summaries.refreshWhenQuiet(c.data.year, c.data.ags);
     }
+    const today = c.deps.app.ctx.clock.today();
+    // A colleague (or this user, from another card) did it already: who and when, as information.
+    const earlier = outcome.alreadyDone && alreadyDoneNotice(outcome.list, c.data.personId, outcome.alreadyDone, c.actor, c.locale, today);
     const text: MessageCode = outcome.changed || outcome.replayed ? done : 'card.noChange';
-    // The outcome carries the list as stored under the lock: the card shows exactly that.
-    return listCard(await view(c, notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale), outcome.list));
+    const n = earlier && !outcome.changed && !outcome.replayed ? earlier : notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale);
+    // The outcome carries the list as stored: the card shows exactly that.
+    return listCard(await view(c, n, outcome.list));
   } catch (e) {
     if (e instanceof ConflictError) {
-      // "Changed meanwhile – please try again" only where trying again can work: a list submitted or
-      // closed meanwhile comes back read-only, and its card says why.
+      // Told what happened only where acting again can work: a list submitted or closed meanwhile comes
+      // back read-only, and its card says why.
       const current = await view(c);
-      return listCard(current.editable ? { ...current, notice: notice('warning', 'conflict.staleRevision', c.locale) } : current);
+      if (!current.editable) return listCard(current);
+      const n = conflictNotice(e, current.list, c.actor, c.locale, current.today) ?? notice('warning', 'conflict.staleRevision', c.locale);
+      return (options.onConflict ?? listCard)({ ...current, notice: n });
     }
     if (e instanceof DomainError && !e.code.startsWith('auth.')) {
       const n: Notice = { kind: 'error', text: e.text(c.locale) };
@@ -133,11 +155,12 @@ async function change(
   }
 }
 
-export async function handleListAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+export async function handleListAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown, context?: TurnContext): Promise<InvokeAnswer> {
   const needsPerson = verb === VERBS.strikeForm || verb === VERBS.strike || verb === VERBS.undo;
   const data = listActionData(raw, { person: needsPerson, household: verb === VERBS.childForm });
   const inputs = formInputs(raw);
-  const c: Ctx = { deps, actor, locale, data, inputs };
+  const viewerTeamsId = context?.activity.from?.id;
+  const c: Ctx = { deps, actor, locale, data, inputs, ...(viewerTeamsId ? { viewerTeamsId } : {}) };
   const { year, ags } = data;
   const opts = { actor, ...(data.op ? { opId: operationOf(data.op, inputs) } : {}), ...(data.rev !== undefined ? { expectedRevision: data.rev } : {}) };
   const review = deps.app.review;
@@ -145,6 +168,7 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
   switch (verb) {
     case VERBS.listOpen:
     case VERBS.listPage:
+    case VERBS.listRefresh:
       return cardAnswer(listCard(await view(c)));
     case VERBS.strikeForm:
       return cardAnswer(strikeFormCard(await view(c), data.personId!));
@@ -178,6 +202,8 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
             ),
           'card.childAdded',
           (v) => childFormCard(v, household, inputs),
+          // The household changed (a parent struck, a child added): the form again, with what was typed – or the list, if no parent is left.
+          { onConflict: (v) => childFormCard(v, household, inputs) },
         ),
       );
     }
@@ -209,7 +235,10 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
     case VERBS.submitConfirm:
       return cardAnswer(submitConfirmCard(await view(c)));
     case VERBS.submit:
-      return cardAnswer(await change(c, () => review.submit(year, ags, opts), 'card.submitted', (v) => submitConfirmCard(v), 'now'));
+      // Changed since the confirmation was shown: the new confirmation, with the new count.
+      return cardAnswer(
+        await change(c, () => review.submit(year, ags, opts), 'card.submitted', (v) => submitConfirmCard(v), { channelCard: 'now', onConflict: submitConfirmCard }),
+      );
     default:
       throw new Error(`not a list verb: ${verb}`);
   }

@@ -15,11 +15,14 @@ export async function listView(
   ags: string,
   page = 0,
   notice?: Notice,
-  /** The list a change just stored (and returned), so it is not read back from the disk. */
+  /** The list a change just stored (and returned), so it is not read again. */
   stored?: GemeindeListe,
+  /** The viewer's Teams id: their card refreshes itself when they look at it again. */
+  viewerTeamsId?: string,
 ): Promise<ListView> {
   const record = await deps.app.campaigns.show(year);
   const list = stored ?? (await deps.app.review.getList(year, ags, { actor }));
+  const refreshUserIds = await refreshUsers(deps, ags, viewerTeamsId);
   const gemeinde = deps.app.ctx.verzeichnis.byKey(ags);
   if (!gemeinde) throw new DomainError('gemeinde.unknownKey', { ags });
   const today = deps.app.ctx.clock.today();
@@ -35,7 +38,33 @@ export async function listView(
     editable: isEditableFor(list, { actor, today, campaign: record.campaign, published }),
     published,
     ...(notice ? { notice } : {}),
+    refreshUserIds,
   };
+}
+
+/** Teams lets at most this many users have a card refreshed for them automatically (refresh.userIds). */
+const MAX_REFRESH_USERS = 60;
+
+/**
+ * Who should see the list card refresh by itself: the viewer and the Gemeinde's staff whose Teams id
+ * the bot knows (from their personal chat). In a personal chat Teams refreshes it for everyone anyway;
+ * in a channel only for these. Kept per roster and conversations document, which change rarely.
+ */
+let refreshCache: { roster: unknown; conversations: unknown; byAgs: Map<string, string[]> } | undefined;
+
+async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | undefined): Promise<string[]> {
+  const [roster, conversations] = await Promise.all([deps.app.roster.read(), deps.conversations.read()]);
+  if (refreshCache?.roster !== roster || refreshCache.conversations !== conversations) refreshCache = { roster, conversations, byAgs: new Map() };
+  let staff = refreshCache.byAgs.get(ags);
+  if (!staff) {
+    staff = roster.entries
+      .filter((e) => e.role === 'gemeinde' && e.ags === ags)
+      .map((e) => conversations.personal[e.aadObjectId]?.user?.id)
+      .filter((id): id is string => typeof id === 'string' && id.startsWith('29:'));
+    refreshCache.byAgs.set(ags, staff);
+  }
+  const ids = viewerTeamsId?.startsWith('29:') ? [viewerTeamsId, ...staff.filter((id) => id !== viewerTeamsId)] : staff;
+  return ids.slice(0, MAX_REFRESH_USERS);
 }
 
 /** The channel's summary of one Gemeinde: counts and state only, nothing personal. */

@@ -12,6 +12,11 @@ export const VERBS = {
   listOpen: 'list.open',
   /** Another page of the list. */
   listPage: 'list.page',
+  /**
+   * The list card's Universal Actions `refresh`: Teams sends it (trigger "automatic") when a clerk looks
+   * at the card again, and the bot answers with the list as it stands now.
+   */
+  listRefresh: 'list.refresh',
   /** Shows the form to strike one person (reason, note). */
   strikeForm: 'person.strikeForm',
   /** Strikes a person: inputs `reason`, `note`. */

@@ -3,6 +3,7 @@
  * ids and numbers only (see actions.ts). Changing verbs carry an operation id so a retried or
  * double-clicked button is applied once.
  */
+import { versionOf, type ConflictScope, type GemeindeListe } from '../domain/list';
 import { ListActionData, operationId, Verb, VERBS } from './actions';
 import type { ListView } from './index';
 
@@ -42,7 +43,30 @@ export interface ButtonOptions {
   inputs?: ButtonData['inputs'];
 }
 
-/** Data for an action on one Gemeinde's list: year, ags, list revision, page, op for changes. */
+/**
+ * What a changing button acts on (domain/list.ts ConflictScope): its `rev` is that thing's version, so
+ * the click conflicts only with a change to it. Adding another person acts on nothing that can change
+ * under it; its `rev` (the list's) only makes its operation id new after every change.
+ */
+function scopeOf(verb: Verb, opts: { personId?: string; householdId?: string }): ConflictScope {
+  switch (verb) {
+    case VERBS.strike:
+    case VERBS.undo:
+    case VERBS.additionAccept:
+    case VERBS.additionReject:
+      return { kind: 'person', personId: opts.personId ?? '' };
+    case VERBS.childAdd:
+      return { kind: 'household', key: opts.householdId ?? '' };
+    default:
+      return { kind: 'list' };
+  }
+}
+
+/**
+ * Data for an action on one Gemeinde's list: year, ags, page; for a change also `rev` (the version of
+ * what it acts on, see scopeOf) and an operation id. Buttons that change nothing (paging, opening a
+ * form) carry no revision: they never conflict, and a card's rows do not change with every click.
+ */
 export function listActionData(
   target: { year: number; ags: string; rev: number },
   verb: Verb,
@@ -50,18 +74,24 @@ export function listActionData(
 ): ListActionData {
   const data: ListActionData = { year: target.year, ags: target.ags };
   if (opts.page !== undefined) data.page = opts.page;
-  data.rev = target.rev;
   if (opts.personId !== undefined) data.personId = opts.personId;
   if (opts.householdId !== undefined) data.householdId = opts.householdId;
   if (isChangingVerb(verb)) {
+    data.rev = target.rev;
     data.op = operationId(verb, { ags: target.ags, rev: target.rev, personId: opts.personId, householdId: opts.householdId });
   }
   return data;
 }
 
+/** The version a changing button on a card about `list` carries (see scopeOf). */
+export function buttonVersion(verb: Verb, list: GemeindeListe, opts: { personId?: string; householdId?: string }): number {
+  return versionOf(list, scopeOf(verb, opts));
+}
+
 /** A button on a card about `view.list`. */
 export function listButton(view: ListView, verb: Verb, title: string, opts: ButtonOptions = {}): ButtonData {
-  const data = listActionData({ year: view.list.year, ags: view.list.ags, rev: view.list.revision }, verb, {
+  const rev = isChangingVerb(verb) ? buttonVersion(verb, view.list, opts) : 0;
+  const data = listActionData({ year: view.list.year, ags: view.list.ags, rev }, verb, {
     page: opts.page ?? view.page,
     personId: opts.personId,
     householdId: opts.householdId,

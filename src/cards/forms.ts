@@ -63,7 +63,8 @@ export function childFormCard(view: ListView, householdId: string, values?: Form
   const { locale, campaign } = view;
   if (!view.editable) return listCard(view);
   const parents = view.list.persons.filter((p) => householdKey(p) === householdId && isActive(p));
-  if (!parents.length) return listWithError(view, cardText('form.child.noParent', locale));
+  // A notice already says why (a colleague struck the parent meanwhile): the list with it.
+  if (!parents.length) return view.notice ? listCard(view) : listWithError(view, cardText('form.child.noParent', locale));
   // Prefilled from the first parent; a chosen parent (values) wins.
   const parent = parents.find((p) => p.id === values?.parentId) ?? parents[0];
   const earliestAssignment = parents.map((p) => p.assignmentDate).sort()[0];

@@ -56,6 +56,12 @@ export interface ListView {
   /** A final publication has closed the list to its Gemeinde (listsLockedByPublication in src/app/reviewService.ts). */
   published: boolean;
   notice?: Notice;
+  /**
+   * Teams user ids (`29:…`, at most 60) whose client refreshes the list card by itself when they look at
+   * it again (Universal Actions `refresh.userIds`); in chats with fewer than 60 members Teams refreshes it
+   * for everyone anyway.
+   */
+  refreshUserIds?: readonly string[];
 }
 
 export interface SummaryView {

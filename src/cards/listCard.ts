@@ -1,4 +1,13 @@
-/** The Gemeinde's list, one page at a time: header with deadline and counts, households, navigation. */
+/**
+ * The Gemeinde's list, one page at a time: header with deadline and counts, households, navigation.
+ *
+ * A list card answers every click, so it is built from parts: the rows of persons and the heads of
+ * households are expanded from their part of the template once and kept (a person's row until the
+ * person changes – a change makes a new person object – and only for the same language, page and
+ * editability); per click only the head, navigation and buttons of the card are expanded. The parts
+ * are cut out of the one authored template (list.json), and the card equals what expanding the whole
+ * template with listCardData gives – test/cards/listCardParts.test.ts holds that for every row state.
+ */
 import { formatDateFor } from '../domain/dates';
 import { countList, dueDate, isActive, isOverdue, listState, type GemeindeListe, type ListPerson } from '../domain/list';
 import type { Locale } from '../i18n/catalogue';
@@ -57,14 +66,28 @@ function personButtons(view: ListView, p: ListPerson): ButtonData[] {
   return p.withdrawn ? [] : [listButton(view, VERBS.undo, t('list.undo'), { personId: p.id })];
 }
 
-/** A child can be added only to a household with a person who counts (addChild refuses others). */
-function householdHasParent(list: GemeindeListe, key: string): boolean {
-  return list.persons.some((p) => householdKey(p) === key && isActive(p));
+/** Households with a person who counts: only there can a child be added (addChild refuses others). */
+function householdsWithParent(list: GemeindeListe): Set<string> {
+  const keys = new Set<string>();
+  for (const p of list.persons) if (isActive(p)) keys.add(householdKey(p));
+  return keys;
 }
 
 const NOT_COUNTING: ReadonlySet<PersonStatus> = new Set<PersonStatus>(['struck', 'withdrawn', 'rejected']);
 
-function groupData(view: ListView, slice: HouseholdSlice) {
+function rowData(view: ListView, p: ListPerson) {
+  return {
+    name: personName(p),
+    // Drawn through: whoever does not count and is not waiting for a decision.
+    struck: NOT_COUNTING.has(personStatus(p)),
+    status: ` · ${statusText(p, view.locale)}`,
+    statusColor: STATUS_COLOR[personStatus(p)],
+    facts: personFacts(p, view.locale),
+    buttons: personButtons(view, p),
+  };
+}
+
+function groupHeadData(view: ListView, slice: HouseholdSlice, withParent: Set<string>) {
   const { locale } = view;
   // One TextRun for the whole line: the household id comes from the LRA's file, so it is not ours to format.
   const heading =
@@ -72,22 +95,8 @@ function groupData(view: ListView, slice: HouseholdSlice) {
     cardText('list.householdSize', locale, { n: slice.size }) +
     (slice.continued ? cardText('list.continued', locale) : '');
   const buttons =
-    view.editable && householdHasParent(view.list, slice.key)
-      ? [listButton(view, VERBS.childForm, cardText('list.addChild', locale), { householdId: slice.key })]
-      : [];
-  return {
-    heading,
-    buttons,
-    persons: slice.persons.map((p) => ({
-      name: personName(p),
-      // Drawn through: whoever does not count and is not waiting for a decision.
-      struck: NOT_COUNTING.has(personStatus(p)),
-      status: ` · ${statusText(p, locale)}`,
-      statusColor: STATUS_COLOR[personStatus(p)],
-      facts: personFacts(p, locale),
-      buttons: personButtons(view, p),
-    })),
-  };
+    view.editable && withParent.has(slice.key) ? [listButton(view, VERBS.childForm, cardText('list.addChild', locale), { householdId: slice.key })] : [];
+  return { heading, buttons };
 }
 
 function navData(view: ListView, pageCount: number, locale: Locale) {
@@ -116,9 +125,15 @@ function reopenData(view: ListView) {
   ];
 }
 
-export function listCard(requested: ListView): AdaptiveCard {
+/** The page the view asks for, as the list has it, with the list's pages. */
+function paged(requested: ListView): { view: ListView; page: HouseholdSlice[]; pageCount: number } {
   const pages = paginate(requested.list);
   const view: ListView = { ...requested, page: clampPage(requested.page, pages.length) };
+  return { view, page: pages[view.page], pageCount: pages.length };
+}
+
+/** Everything of the card but its households: head, notices, navigation, buttons, refresh. */
+function frameData(view: ListView, pageCount: number) {
   const { locale } = view;
   const reason = readOnlyReason(view);
   const footer = view.editable
@@ -127,13 +142,100 @@ export function listCard(requested: ListView): AdaptiveCard {
         listButton(view, VERBS.submitConfirm, cardText('list.submit', locale), { style: 'positive' }),
       ]
     : [];
-  return renderCard(template, {
+  return {
     ...listHeaderData(view),
+    // When the clerk looks at the card again, Teams asks for the list as it stands then (same page).
+    refresh: {
+      verb: VERBS.listRefresh,
+      data: { year: view.list.year, ags: view.list.ags, page: view.page },
+      userIds: [...(view.refreshUserIds ?? [])],
+    },
     readOnly: reason ? [{ text: reason }] : [],
     empty: view.list.persons.length ? [] : [{ text: cardText('list.empty', locale) }],
-    groups: pages[view.page].map((slice) => groupData(view, slice)),
-    nav: navData(view, pages.length, locale),
+    nav: navData(view, pageCount, locale),
     footer,
     reopen: reopenData(view),
-  });
+  };
+}
+
+/** The data of the whole template: what the card shows, expanded in one go (the reference for the parts). */
+export function listCardData(requested: ListView) {
+  const { view, page, pageCount } = paged(requested);
+  const withParent = householdsWithParent(view.list);
+  return {
+    ...frameData(view, pageCount),
+    groups: page.map((slice) => ({ ...groupHeadData(view, slice, withParent), persons: slice.persons.map((p) => rowData(view, p)) })),
+  };
+}
+
+// ---------------------------------------------------------------- the template in parts
+
+type Node = Record<string, unknown>;
+const GROUPS_SLOT = '__groups';
+const PERSONS_SLOT = '__persons';
+
+/**
+ * Cuts list.json into three templates: the frame (the households replaced by a slot), one household's
+ * head (its persons replaced by a slot) and one person's row. Each part keeps its `$data` binding, so
+ * expanding it with a one-element array gives exactly the element the whole template gives for it.
+ */
+function cutTemplate(whole: typeof template) {
+  const frame = JSON.parse(JSON.stringify(whole)) as { body: Node[] };
+  const g = frame.body.findIndex((e) => e.$data === '${groups}');
+  const group = frame.body[g] as Node & { items: Node[] };
+  frame.body[g] = { type: GROUPS_SLOT };
+  const r = group.items.findIndex((e) => e.$data === '${persons}');
+  const row = group.items[r];
+  const head = { ...group, items: group.items.map((e, i) => (i === r ? { type: PERSONS_SLOT } : e)) };
+  return { frame, head: { type: 'AdaptiveCard', body: [head] }, row: { type: 'AdaptiveCard', body: [row] } };
+}
+
+const PARTS = cutTemplate(template);
+
+/** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
+const rows = new WeakMap<ListPerson, Map<string, Node>>();
+/** Household heads by everything they show; cleared when it grows past a district's needs many times over. */
+const heads = new Map<string, Node>();
+const MAX_HEADS = 20_000;
+
+function rowNode(view: ListView, p: ListPerson): Node {
+  const variant = `${view.locale}|${view.editable ? 1 : 0}|${view.page}`;
+  let byVariant = rows.get(p);
+  if (!byVariant) rows.set(p, (byVariant = new Map()));
+  let node = byVariant.get(variant);
+  if (!node) {
+    node = (renderCard(PARTS.row, { persons: [rowData(view, p)] }).body as Node[])[0];
+    byVariant.set(variant, node);
+  }
+  return node;
+}
+
+function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string>): Node {
+  const hasParent = withParent.has(slice.key);
+  const key = [view.list.year, view.list.ags, view.locale, view.editable ? 1 : 0, view.page, slice.key, slice.householdId ?? '', slice.size, slice.continued ? 1 : 0, hasParent ? 1 : 0].join('\u0000');
+  let head = heads.get(key);
+  if (!head) {
+    if (heads.size >= MAX_HEADS) heads.clear();
+    head = (renderCard(PARTS.head, { groups: [groupHeadData(view, slice, withParent)] }).body as Node[])[0];
+    heads.set(key, head);
+  }
+  const items = head.items as Node[];
+  const slot = items.findIndex((e) => e.type === PERSONS_SLOT);
+  // A new container and items array each time: the kept head and rows are shared and never changed.
+  return { ...head, items: [...items.slice(0, slot), ...slice.persons.map((p) => rowNode(view, p)), ...items.slice(slot + 1)] };
+}
+
+export function listCard(requested: ListView): AdaptiveCard {
+  const { view, page, pageCount } = paged(requested);
+  const withParent = householdsWithParent(view.list);
+  const card = renderCard(PARTS.frame, frameData(view, pageCount));
+  const body = card.body as Node[];
+  const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
+  body.splice(slot, 1, ...page.map((slice) => groupNode(view, slice, withParent)));
+  return card;
+}
+
+/** The card expanded from the whole template in one go – what listCard must equal (for tests). */
+export function listCardExpandedWhole(view: ListView): AdaptiveCard {
+  return renderCard(template, listCardData(view));
 }

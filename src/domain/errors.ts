@@ -4,6 +4,7 @@
  * changes nothing. Anything else that is thrown is a bug and never reaches a user verbatim.
  */
 import type { MessageCode, MessageParams } from '../i18n/messages';
+import type { LastChange } from './list';
 import { translate } from '../i18n/messages';
 
 export class DomainError extends Error {
@@ -21,10 +22,24 @@ export class DomainError extends Error {
   }
 }
 
-/** A change made against an outdated revision (a stale card, a concurrent editor). */
+/**
+ * What changed since the user saw it, for telling them in words: the scope the change acted on and,
+ * for a person or household, the person whose change came last (the front end looks up the name – no
+ * name travels in an error, which may end up in a log).
+ */
+export interface ConflictDetail {
+  scope?: 'person' | 'household' | 'list';
+  personId?: string;
+  last?: LastChange;
+}
+
+/** A change made against an outdated state (a stale card, a concurrent editor). */
 export class ConflictError extends DomainError {
-  constructor(readonly currentRevision: number, params: MessageParams = {}) {
-    super('conflict.staleRevision', { ...params, current: currentRevision });
+  constructor(
+    readonly currentRevision: number,
+    readonly detail: ConflictDetail = {},
+  ) {
+    super('conflict.staleRevision', { current: currentRevision });
     this.name = 'ConflictError';
   }
 }

@@ -10,7 +10,7 @@ import { Actor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import type { Campaign } from './campaign';
 import { IsoDate, berlinDate, isBetween } from './dates';
-import { DomainError } from './errors';
+import { ConflictError, DomainError } from './errors';
 
 export type Zugangsart = 'zuweisung' | 'familiennachzug' | 'nachgeboren';
 
@@ -25,6 +25,15 @@ export interface Stamp {
   /** ISO timestamp. */
   at: string;
   by: { id: string; name: string };
+}
+
+/**
+ * The last change to a person: what, when, by whom, and the list revision it made. A card shows a
+ * person at this version; a click on it conflicts only if the person changed since (see ConflictScope).
+ */
+export interface LastChange extends Stamp {
+  rev: number;
+  action: AuditAction;
 }
 
 export interface ListPerson {
@@ -49,12 +58,18 @@ export interface ListPerson {
   };
   /** An addition taken back with "rückgängig". */
   withdrawn?: Stamp;
+  /** Set by every change to the person (applyListChange); absent while it is as imported. */
+  last?: LastChange;
 }
 
+/**
+ * A Gemeinde's list as it stands. Its change log (the audit entries) is not part of it: every change
+ * is one small ListChange, which storage appends to its log and applies here (applyListChange).
+ */
 export interface GemeindeListe {
   year: number;
   ags: string;
-  /** Goes up by one with every change; a change made against an older revision is refused. */
+  /** Goes up by one with every change: the list's clock. Persons carry the revision of their last change. */
   revision: number;
   persons: ListPerson[];
   /** Step 2: when the list went out to the Gemeinde. */
@@ -63,7 +78,23 @@ export interface GemeindeListe {
   submitted?: Stamp & { persons: number };
   /** A later due date granted by the Koordinierungsstelle (reopening after the deadline). */
   extendedUntil?: IsoDate;
-  events: AuditEntry[];
+  /** How many changes of each kind the list has had (the change log's shape, without its content). */
+  changeCounts: Partial<Record<AuditAction, number>>;
+}
+
+/**
+ * One change of a list: the audit entry (who, when, what, why; `revision` is the list's revision after
+ * it) and what it sets – the person as it is afterwards (replacing the one with its id, or added), and
+ * list fields (null removes one). Small and self-contained: storage appends exactly this.
+ */
+export interface ListChange {
+  entry: AuditEntry & { revision: number; ags: string };
+  person?: ListPerson;
+  fields?: {
+    sent?: Stamp | null;
+    submitted?: (Stamp & { persons: number }) | null;
+    extendedUntil?: IsoDate | null;
+  };
 }
 
 export type ListState = 'importiert' | 'versendet' | 'in-bearbeitung' | 'eingereicht';
@@ -82,6 +113,12 @@ export interface ListCounts {
 
 export interface ChangeContext {
   actor: Actor;
+  /**
+   * The version of what the change acts on as the user saw it (a card's `rev`): the person's, the
+   * household's or the list's revision (versionOf). Changed since, the change is refused with what
+   * happened (ConflictError). Undefined: no check (the command line).
+   */
+  seen?: number;
   /** ISO timestamp of the change. */
   now: string;
   /** Today's calendar date in the Landkreis (Europe/Berlin). */
@@ -97,11 +134,96 @@ export interface ChangeContext {
 export interface ChangeResult {
   list: GemeindeListe;
   /** Absent when the operation changed nothing (striking a struck person, undoing twice). */
+  change?: ListChange;
+  /** The change's audit entry (change.entry). */
   entry?: AuditEntry;
+  /** When nothing changed because it was done already: the person's last change (who did it, when). */
+  alreadyDone?: LastChange;
 }
 
 export function emptyList(year: number, ags: string): GemeindeListe {
-  return { year, ags, revision: 0, persons: [], events: [] };
+  return { year, ags, revision: 0, persons: [], changeCounts: {} };
+}
+
+/**
+ * The list after `change`: the one function that applies a change, for the rules (the result they
+ * return), for storage (replaying its log) and for every adapter alike. Persons that did not change
+ * stay the same objects; the changed one is a new object that carries `last`.
+ */
+export function applyListChange(list: GemeindeListe, change: ListChange): GemeindeListe {
+  const { entry } = change;
+  if (entry.revision !== list.revision + 1) throw new Error(`list ${list.ags}: change to revision ${entry.revision} applied at revision ${list.revision}`);
+  const next: GemeindeListe = {
+    ...list,
+    revision: entry.revision,
+    changeCounts: { ...list.changeCounts, [entry.action]: (list.changeCounts[entry.action] ?? 0) + 1 },
+  };
+  if (change.person) {
+    const changed: ListPerson = { ...change.person, last: { at: entry.at, by: { id: entry.actor.id, name: entry.actor.name }, rev: entry.revision, action: entry.action } };
+    const index = list.persons.findIndex((p) => p.id === changed.id);
+    next.persons = index < 0 ? [...list.persons, changed] : list.persons.map((p, i) => (i === index ? changed : p));
+  }
+  for (const [key, value] of Object.entries(change.fields ?? {}) as [keyof NonNullable<ListChange['fields']>, unknown][]) {
+    if (value === null || value === undefined) delete next[key];
+    else (next as unknown as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
+
+/**
+ * What a click acts on, and so what it can conflict with: striking, restoring or deciding on a person
+ * conflicts only with a change to that person; adding a child only with a change to its household
+ * (e.g. the parent struck); submitting or reopening with any change to the list. Paging and opening
+ * forms act on nothing.
+ */
+export type ConflictScope = { kind: 'person'; personId: string } | { kind: 'household'; key: string } | { kind: 'list' };
+
+/** The household a person belongs to: its household id, or (without one) its own id. */
+export function householdOf(p: ListPerson): string {
+  return p.householdId ?? p.id;
+}
+
+/** The revision of the last change to a person (0: as imported). */
+export function personVersion(p: ListPerson): number {
+  return p.last?.rev ?? 0;
+}
+
+/** The version of what a scope names: the revision of its last change. */
+export function versionOf(list: GemeindeListe, scope: ConflictScope): number {
+  switch (scope.kind) {
+    case 'list':
+      return list.revision;
+    case 'person': {
+      const p = list.persons.find((x) => x.id === scope.personId);
+      return p ? personVersion(p) : 0;
+    }
+    default: {
+      let v = 0;
+      for (const p of list.persons) if (householdOf(p) === scope.key && personVersion(p) > v) v = personVersion(p);
+      return v;
+    }
+  }
+}
+
+/** The latest change within a scope, for telling the user what happened (the list scope has none to name). */
+function latestIn(list: GemeindeListe, scope: ConflictScope): ListPerson | undefined {
+  if (scope.kind === 'list') return undefined;
+  let latest: ListPerson | undefined;
+  for (const p of list.persons) {
+    const inside = scope.kind === 'person' ? p.id === scope.personId : householdOf(p) === scope.key;
+    if (inside && p.last && (!latest || p.last.rev > latest.last!.rev)) latest = p;
+  }
+  return latest;
+}
+
+/** Refuses a change when what it acts on changed since the version the user saw (ctx.seen). */
+function assertUnchangedSince(list: GemeindeListe, scope: ConflictScope, ctx: ChangeContext): void {
+  if (ctx.seen === undefined || versionOf(list, scope) === ctx.seen) return;
+  const latest = latestIn(list, scope);
+  throw new ConflictError(list.revision, {
+    scope: scope.kind,
+    ...(latest ? { personId: latest.id, last: latest.last } : {}),
+  });
 }
 
 export function isActive(p: ListPerson): boolean {
@@ -126,14 +248,18 @@ export function countList(list: GemeindeListe): ListCounts {
   return { listed, struck, added, pending, persons: listed - struck + added };
 }
 
+function counted(list: GemeindeListe, wanted: (action: string) => boolean): boolean {
+  return Object.entries(list.changeCounts).some(([action, n]) => !!n && wanted(action));
+}
+
 /** Whether the Gemeinde has worked on the list (struck, added, submitted): what a new import or a new period would discard. */
 export function workedOn(list: GemeindeListe): boolean {
-  return list.events.some((e) => e.action.startsWith('person.') || e.action === 'list.submit');
+  return counted(list, (a) => a.startsWith('person.') || a === 'list.submit');
 }
 
 export function listState(list: GemeindeListe): ListState {
   if (list.submitted) return 'eingereicht';
-  if (list.events.some((e) => e.action.startsWith('person.') || e.action === 'list.reopen')) return 'in-bearbeitung';
+  if (counted(list, (a) => a.startsWith('person.') || a === 'list.reopen')) return 'in-bearbeitung';
   if (list.sent) return 'versendet';
   return 'importiert';
 }
@@ -188,40 +314,30 @@ export function isEditableFor(list: GemeindeListe, ctx: Omit<ChangeContext, 'now
 }
 
 /**
- * The copy a change works on. Changes set or delete fields of the list and of its persons and append
- * persons and events; nested objects (stamps, additions, audit entries) are replaced, never changed in
- * place. So copying the list, its arrays and its persons leaves `before` untouched – a deep copy of the
- * whole list with its change log on every click cost several times more. The test "the original is
- * never mutated" runs every change on a deep-frozen list to hold this.
+ * Makes the change: its audit entry (revision = the list's next one) and what it sets, applied to the
+ * list by applyListChange – `before` itself is never changed.
  */
-function copyForChange(before: GemeindeListe): GemeindeListe {
-  return { ...before, persons: before.persons.map((p) => ({ ...p })), events: [...before.events] };
-}
-
 function commit(
   before: GemeindeListe,
   ctx: ChangeContext,
   action: AuditAction,
-  mutate: (draft: GemeindeListe) => void,
+  sets: Pick<ListChange, 'person' | 'fields'>,
   details: Pick<AuditEntry, 'subject' | 'before' | 'after' | 'reason'>,
 ): ChangeResult {
-  const draft = copyForChange(before);
-  mutate(draft);
-  draft.revision = before.revision + 1;
-  const entry: AuditEntry = {
+  const entry: ListChange['entry'] = {
     at: ctx.now,
     actor: actorRef(ctx.actor),
     action,
     ags: before.ags,
     ...details,
-    revision: draft.revision,
+    revision: before.revision + 1,
   };
-  draft.events.push(entry);
-  return { list: draft, entry };
+  const change: ListChange = { entry, ...sets };
+  return { list: applyListChange(before, change), change, entry };
 }
 
-function unchanged(list: GemeindeListe): ChangeResult {
-  return { list };
+function unchanged(list: GemeindeListe, done?: ListPerson): ChangeResult {
+  return done?.last ? { list, alreadyDone: done.last } : { list };
 }
 
 function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.justificationRequired', min = 3): string {
@@ -244,23 +360,35 @@ export interface StrikeCommand {
   note?: string;
 }
 
-/** Strikes a person no longer registered in the Gemeinde at the end of the period. Striking twice changes nothing. */
+/** A person with some fields set or removed (undefined removes), without its `last` (applyListChange sets that). */
+function updated(person: ListPerson, fields: Partial<ListPerson>): ListPerson {
+  const next: Partial<ListPerson> = { ...person, ...fields };
+  delete next.last;
+  for (const key of Object.keys(fields) as (keyof ListPerson)[]) if (fields[key] === undefined) delete next[key];
+  return next as ListPerson;
+}
+
+/**
+ * Strikes a person no longer registered in the Gemeinde at the end of the period. Striking a person
+ * already struck for the same reason changes nothing and is no error (a colleague was quicker: the
+ * result says who); struck for another reason since the user saw the person, it is a conflict.
+ */
 export function strikePerson(list: GemeindeListe, cmd: StrikeCommand, ctx: ChangeContext): ChangeResult {
   assertMayAccessList(ctx.actor, list.ags);
   const person = findPerson(list, cmd.personId);
   if (!isStrikeReason(cmd.reason)) throw new DomainError('list.badReason', { reason: cmd.reason });
   if (person.origin !== 'import') throw new DomainError('list.strikeAddition');
-  if (person.strike) return unchanged(list);
+  if (person.strike?.reason === cmd.reason) return unchanged(list, person);
+  // A list closed meanwhile says so first: that is why nothing can be changed at all.
   assertEditable(list, ctx);
+  assertUnchangedSince(list, { kind: 'person', personId: person.id }, ctx);
+  if (person.strike) return unchanged(list, person);
   const note = cmd.reason === 'sonstiges' ? requiredText(cmd.note, 'list.noteRequired') : optionalText(cmd.note);
   return commit(
     list,
     ctx,
     'person.strike',
-    (draft) => {
-      const p = findPerson(draft, person.id);
-      p.strike = { ...stamp(ctx), reason: cmd.reason as StrikeReason, ...(note ? { note } : {}) };
-    },
+    { person: updated(person, { strike: { ...stamp(ctx), reason: cmd.reason as StrikeReason, ...(note ? { note } : {}) } }) },
     { subject: person.id, before: { status: 'aktiv' }, after: { status: 'gestrichen', grund: cmd.reason }, reason: note },
   );
 }
@@ -273,28 +401,26 @@ export function undoPerson(list: GemeindeListe, personId: string, ctx: ChangeCon
   assertMayAccessList(ctx.actor, list.ags);
   const person = findPerson(list, personId);
   if (person.origin === 'import') {
-    if (!person.strike) return unchanged(list);
+    if (!person.strike) return unchanged(list, person);
     assertEditable(list, ctx);
+    assertUnchangedSince(list, { kind: 'person', personId }, ctx);
     const was = person.strike;
     return commit(
       list,
       ctx,
       'person.unstrike',
-      (draft) => {
-        delete findPerson(draft, personId).strike;
-      },
+      { person: updated(person, { strike: undefined }) },
       { subject: personId, before: { status: 'gestrichen', grund: was.reason }, after: { status: 'aktiv' } },
     );
   }
-  if (person.withdrawn) return unchanged(list);
+  if (person.withdrawn) return unchanged(list, person);
   assertEditable(list, ctx);
+  assertUnchangedSince(list, { kind: 'person', personId }, ctx);
   return commit(
     list,
     ctx,
     'person.withdraw',
-    (draft) => {
-      findPerson(draft, personId).withdrawn = stamp(ctx);
-    },
+    { person: updated(person, { withdrawn: stamp(ctx) }) },
     { subject: personId, before: { status: additionStatus(person) }, after: { status: 'zurückgenommen' } },
   );
 }
@@ -336,6 +462,7 @@ export function addChild(list: GemeindeListe, cmd: AddChildCommand, ctx: ChangeC
   assertEditable(list, ctx);
   const parent = list.persons.find((p) => p.id === cmd.parentId);
   if (!parent) throw new DomainError('list.parentNotFound');
+  assertUnchangedSince(list, { kind: 'household', key: householdOf(parent) }, ctx);
   if (!isActive(parent)) throw new DomainError('list.parentNotActive');
   const surname = cleanName(cmd.surname, 'Nachname');
   const givenName = cleanName(cmd.givenName, 'Vorname');
@@ -349,7 +476,7 @@ export function addChild(list: GemeindeListe, cmd: AddChildCommand, ctx: ChangeC
       !p.withdrawn &&
       p.birthDate === cmd.birthDate &&
       p.givenName.toLowerCase() === givenName.toLowerCase() &&
-      (p.householdId ?? p.id) === (parent.householdId ?? parent.id),
+      householdOf(p) === householdOf(parent),
   );
   if (duplicate) throw new DomainError('list.duplicateAddition');
   const id = nextAdditionId(list);
@@ -364,7 +491,7 @@ export function addChild(list: GemeindeListe, cmd: AddChildCommand, ctx: ChangeC
     origin: 'nachtrag',
     addition: { ...stamp(ctx), kind: 'kind', parentId: parent.id, review: 'angenommen' },
   };
-  const result = commit(list, ctx, 'person.addChild', (draft) => draft.persons.push(child), {
+  const result = commit(list, ctx, 'person.addChild', { person: child }, {
     subject: id,
     after: { nachname: surname, vorname: givenName, geburtsdatum: cmd.birthDate, elternteil: parent.id },
   });
@@ -417,7 +544,7 @@ export function addOtherPerson(list: GemeindeListe, cmd: AddOtherCommand, ctx: C
     origin: 'nachtrag',
     addition: { ...stamp(ctx), kind: 'weitere', justification, review: 'offen' },
   };
-  const result = commit(list, ctx, 'person.addOther', (draft) => draft.persons.push(person), {
+  const result = commit(list, ctx, 'person.addOther', { person }, {
     subject: id,
     after: { nachname: surname, vorname: givenName, geburtsdatum: cmd.birthDate, zuweisungsdatum: cmd.assignmentDate, zugangsart: cmd.zugangsart },
     reason: justification,
@@ -436,33 +563,33 @@ export function reviewAddition(
   if (person.origin !== 'nachtrag' || person.addition?.kind !== 'weitere') throw new DomainError('list.notPendingAddition');
   if (person.withdrawn) throw new DomainError('list.additionWithdrawn');
   const target = cmd.accept ? 'angenommen' : 'abgelehnt';
-  if (person.addition.review === target) return unchanged(list);
+  if (person.addition.review === target) return unchanged(list, person);
+  assertUnchangedSince(list, { kind: 'person', personId: person.id }, ctx);
   const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.noteRequired');
   return commit(
     list,
     ctx,
     cmd.accept ? 'person.accept' : 'person.reject',
-    (draft) => {
-      const p = findPerson(draft, cmd.personId);
-      p.addition = { ...p.addition!, review: target, reviewed: { ...stamp(ctx), ...(note ? { note } : {}) } };
-    },
+    { person: updated(person, { addition: { ...person.addition, review: target, reviewed: { ...stamp(ctx), ...(note ? { note } : {}) } } }) },
     { subject: person.id, before: { status: person.addition.review }, after: { status: target }, reason: note },
   );
 }
 
-/** Step 4: the Gemeinde submits; the list is locked. Submitting a submitted list changes nothing. */
+/**
+ * Step 4: the Gemeinde submits; the list is locked. Submitting a submitted list changes nothing. The
+ * confirmation showed the count: changed since (ctx.seen is the list revision), the submit is refused.
+ */
 export function submitList(list: GemeindeListe, ctx: ChangeContext): ChangeResult {
   assertMayAccessList(ctx.actor, list.ags);
   if (list.submitted) return unchanged(list);
   assertEditable(list, ctx);
+  assertUnchangedSince(list, { kind: 'list' }, ctx);
   const counts = countList(list);
   return commit(
     list,
     ctx,
     'list.submit',
-    (draft) => {
-      draft.submitted = { ...stamp(ctx), persons: counts.persons };
-    },
+    { fields: { submitted: { ...stamp(ctx), persons: counts.persons } } },
     { before: { status: listState(list) }, after: { status: 'eingereicht', ...counts } },
   );
 }
@@ -478,14 +605,12 @@ export function reopenList(list: GemeindeListe, cmd: { until?: IsoDate; reason?:
   const needsExtension = ctx.today > dueDate(list, ctx.campaign);
   if (needsExtension && !cmd.until) throw new DomainError('list.extensionRequired', { date: dueDate(list, ctx.campaign) });
   if (!list.submitted && !cmd.until) return unchanged(list);
+  assertUnchangedSince(list, { kind: 'list' }, ctx);
   return commit(
     list,
     ctx,
     'list.reopen',
-    (draft) => {
-      delete draft.submitted;
-      if (cmd.until) draft.extendedUntil = cmd.until;
-    },
+    { fields: { submitted: null, ...(cmd.until ? { extendedUntil: cmd.until } : {}) } },
     {
       before: { status: listState(list), frist: dueDate(list, ctx.campaign) },
       after: { status: 'in-bearbeitung', frist: cmd.until ?? dueDate(list, ctx.campaign) },
@@ -502,9 +627,7 @@ export function markSent(list: GemeindeListe, ctx: ChangeContext): ChangeResult 
     list,
     ctx,
     'list.sent',
-    (draft) => {
-      draft.sent = stamp(ctx);
-    },
+    { fields: { sent: stamp(ctx) } },
     { after: { status: 'versendet' } },
   );
 }

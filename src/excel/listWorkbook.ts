@@ -10,6 +10,7 @@
  *
  * Every name, note and justification is user text and is written as a text cell (see cells.ts).
  */
+import type { ListWorkbookInput } from '../app/workbooks';
 import ExcelJS from 'exceljs';
 import { actorRoleDe, AUDIT_ACTION, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
@@ -32,13 +33,7 @@ import {
   writeWorkbook,
 } from './cells';
 
-export interface ListWorkbookInput {
-  campaign: Campaign;
-  gemeinde: { ags: string; name: string };
-  list: GemeindeListe;
-  /** ISO timestamp of the export. */
-  generatedAt: string;
-}
+export type { ListWorkbookInput };
 
 export const LIST_SHEETS = { list: 'Liste', changes: 'Änderungen' } as const;
 
@@ -287,7 +282,7 @@ function personLabel(list: GemeindeListe, subject: string | undefined): string |
   return p ? `${p.surname}, ${p.givenName} (${p.id})` : subject;
 }
 
-function writeChanges(ws: Worksheet, { campaign, gemeinde, list }: ListWorkbookInput): void {
+function writeChanges(ws: Worksheet, { campaign, gemeinde, list, history }: ListWorkbookInput): void {
   ws.columns = [17, 24, 20, 30, 32, 36, 40, 45, 9].map((width) => ({ width }));
   setText(ws.getCell('A1'), `Änderungsprotokoll – ${gemeinde.name} (AGS ${gemeinde.ags}) – Berechnungsjahr ${campaign.year}`);
   styleTitle(ws.getCell('A1'));
@@ -297,7 +292,7 @@ function writeChanges(ws: Worksheet, { campaign, gemeinde, list }: ListWorkbookI
   headers.forEach((h, i) => (ws.getCell(header, i + 1).value = h));
   styleHeaderRow(ws, header, headers.length);
 
-  list.events.forEach((e: AuditEntry, i) => {
+  history.forEach((e: AuditEntry, i) => {
     const row = ws.getRow(header + 1 + i);
     setDateTime(row.getCell(1), e.at);
     setText(row.getCell(2), e.actor.name);
@@ -312,7 +307,7 @@ function writeChanges(ws: Worksheet, { campaign, gemeinde, list }: ListWorkbookI
     fitRowHeight(ws, header + 1 + i, [4, 5, 6, 7, 8]);
   });
 
-  const last = Math.max(header + list.events.length, header + 1);
+  const last = Math.max(header + history.length, header + 1);
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header }];
   ws.autoFilter = { from: { row: header, column: 1 }, to: { row: last, column: headers.length } };
   landscapePrint(ws, `${header}:${header}`, `Änderungen ${gemeinde.name} ${campaign.year} – vertraulich`);

@@ -129,6 +129,33 @@ export const botMessages = defineMessages({
     de: () => 'Keine Änderung: das war bereits so.',
     en: () => 'No change: it was like that already.',
   },
+  // What happened to a person, for the two sentences below: `what` is a participle ("gestrichen …").
+  'change.struck': { de: (p) => `gestrichen (Grund: ${p.reason})`, en: (p) => `struck (reason: ${p.reason})` },
+  'change.unstruck': { de: () => 'wieder aufgenommen (Streichung zurückgenommen)', en: () => 'restored (strike undone)' },
+  'change.withdrawn': { de: () => 'zurückgenommen', en: () => 'withdrawn' },
+  'change.added': { de: () => 'nachgetragen', en: () => 'added' },
+  'change.accepted': { de: () => 'als Nachtrag angenommen', en: () => 'accepted as an addition' },
+  'change.rejected': { de: () => 'als Nachtrag abgelehnt', en: () => 'rejected as an addition' },
+  'change.changed': { de: () => 'geändert', en: () => 'changed' },
+  'change.today': { de: (p) => `um ${p.time} Uhr`, en: (p) => `at ${p.time}` },
+  'change.onDay': { de: (p) => `am ${p.date} um ${p.time} Uhr`, en: (p) => `on ${p.date} at ${p.time}` },
+  'change.byYou': { de: () => 'Ihnen', en: () => 'you' },
+  'conflict.person': {
+    de: (p) => `„${p.name}“ wurde inzwischen ${p.when} von ${p.who} ${p.what}. Ihre Änderung ist deshalb nicht übernommen; die Liste zeigt den aktuellen Stand.`,
+    en: (p) => `"${p.name}" was ${p.what} by ${p.who} ${p.when} in the meantime. Your change has therefore not been made; the list shows the current state.`,
+  },
+  'conflict.household': {
+    de: (p) => `Im Haushalt hat sich inzwischen etwas geändert: „${p.name}“ wurde ${p.when} von ${p.who} ${p.what}. Das Kind ist noch nicht nachgetragen – bitte prüfen Sie den Haushalt und tragen Sie es bei Bedarf erneut ein.`,
+    en: (p) => `Something in the household has changed in the meantime: "${p.name}" was ${p.what} by ${p.who} ${p.when}. The child has not been added yet – please check the household and add it again if needed.`,
+  },
+  'conflict.submit': {
+    de: (p) => `Die Liste wurde geändert, seit Sie diese Bestätigung geöffnet haben: Sie zählt jetzt ${p.n} Personen. Bitte prüfen Sie die Zahl und reichen Sie dann ein.`,
+    en: (p) => `The list has changed since you opened this confirmation: it now counts ${p.n} persons. Please check the figure, then submit.`,
+  },
+  'done.person': {
+    de: (p) => `„${p.name}“ wurde bereits ${p.when} von ${p.who} ${p.what}.`,
+    en: (p) => `"${p.name}" was already ${p.what} by ${p.who} ${p.when}.`,
+  },
   'card.struck': {
     de: () => 'Die Person ist gestrichen.',
     en: () => 'The person has been struck.',

@@ -1,29 +1,35 @@
 /**
  * The embedded storage: JSON documents in a data directory, read and written through lowdb with a
- * durable adapter. One document per concern, so that a click rewrites only what it changes:
+ * durable adapter, and the lists as an append-only journal:
  *
  *   meta.json                          schema version of the directory
  *   <year>/campaign.json               the campaign, the current import generation, publication
  *   <year>/decisions.json              step B decisions of all Gemeinden
- *   <year>/lists-<generation>/<ags>.json  one Gemeinde's list with its change log
+ *   <year>/lists-<generation>/         the year's lists: a snapshot per Gemeinde (<ags>.json), the
+ *                                      journal of their changes (journal-*.jsonl), checkpoint.json –
+ *                                      see ListJournal
  *   <name>.json                        small named documents (roster, the bot's conversations)
  *   locks/                             lock files of writers in progress
  *
- * Every change runs under the document's lock on a freshly read copy and resolves only after the new
- * version is on disk (see DurableJsonFile). Plain reads are served from a DocumentCache checked
- * against the file's stat, so what another process wrote is seen as soon as it is renamed into place.
+ * A document change runs under the document's lock on a freshly read copy and resolves only after the
+ * new version is on disk (see DurableJsonFile). A list change (a click) appends one record to the
+ * journal, together with the others that arrive meanwhile (group commit). Plain reads of documents are
+ * served from a DocumentCache checked against the file's stat, and the lists from memory checked
+ * against the journal's size, so what another process wrote is seen at the next read.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { CampaignRecord, Mutation, Repository } from '../app/ports';
+import type { CampaignRecord, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
+import type { AuditEntry } from '../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import type { GemeindeListe } from '../domain/list';
 import { DocumentCache } from './documentCache';
 import { DurableJsonFile, TEMP_FILE } from './durableJsonFile';
 import { isAlive, LockManager } from './fileLock';
+import { Checkpoint, CHECKPOINT_FILE, COMPACT_AFTER, JournalClosed, JournalHost, ListJournal, segmentName, Snapshot } from './listJournal';
 import { DocumentKind, Migration, MIGRATIONS, SCHEMA_VERSION, upgrade } from './schema';
 
 type Stored<T> = T & { schemaVersion: number };
@@ -31,20 +37,35 @@ type Stored<T> = T & { schemaVersion: number };
 const YEAR_DIR = /^\d{4}$/;
 const GENERATION_DIR = /^lists-[0-9A-Za-z-]+$/;
 
+/** A change was queued for lists an import has replaced meanwhile: it is decided again on the new ones. */
+class GenerationChanged extends Error {}
+
+export interface RepositoryOptions {
+  migrations?: readonly Migration[];
+  /** Records per journal segment before compaction (tests make it small). */
+  compactAfter?: number;
+}
+
 export class LowdbRepository implements Repository {
   private readonly locks: LockManager;
   private readonly cache = new DocumentCache();
+  /** The journal of each year's current lists, by `<year>/<generation>`. */
+  private readonly journals = new Map<string, ListJournal>();
+  private readonly migrations: readonly Migration[];
+  private readonly compactAfter: number;
 
   private constructor(
     readonly dataDir: string,
-    private readonly migrations: readonly Migration[],
+    options: RepositoryOptions,
   ) {
     this.locks = new LockManager(path.join(dataDir, 'locks'));
+    this.migrations = options.migrations ?? MIGRATIONS;
+    this.compactAfter = options.compactAfter ?? COMPACT_AFTER;
   }
 
   /** Opens (and if needed creates) a data directory. */
-  static async open(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<LowdbRepository> {
-    const repo = new LowdbRepository(path.resolve(dataDir), migrations);
+  static async open(dataDir: string, options: RepositoryOptions = {}): Promise<LowdbRepository> {
+    const repo = new LowdbRepository(path.resolve(dataDir), options);
     await fs.mkdir(repo.dataDir, { recursive: true, mode: 0o700 });
     const meta = await repo.readDoc<{ createdAt: string }>('meta', 'meta.json');
     if (!meta) await repo.writeDoc('meta.json', { createdAt: new Date().toISOString() });
@@ -80,45 +101,95 @@ export class LowdbRepository implements Repository {
   async readList(year: number, ags: string): Promise<GemeindeListe | undefined> {
     const record = await this.readCampaign(year);
     if (!record?.generation) return undefined;
-    return this.readDoc<GemeindeListe>('list', `${year}/${record.generation}/${ags}.json`);
+    return this.journal(year, record.generation).get(ags);
   }
 
   async readLists(year: number): Promise<GemeindeListe[]> {
     const record = await this.readCampaign(year);
-    return record?.generation ? this.readGeneration(year, record.generation) : [];
+    return record?.generation ? this.journal(year, record.generation).all() : [];
   }
 
-  async updateList<R>(
+  async changeList<R>(
     year: number,
     ags: string,
-    change: (current: GemeindeListe, record: CampaignRecord) => Mutation<GemeindeListe, R>,
-  ): Promise<R> {
-    return this.locks.withLock(`${year}-list-${ags}`, async () => {
-      // Read the generation under the list's lock: an import holds every list lock while it switches.
+    op: OperationKey | undefined,
+    decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
+  ): Promise<ListChangeOutcome<R>> {
+    for (;;) {
       const record = await this.requireImported(year);
-      const file = `${year}/${record.generation}/${ags}.json`;
-      const list = await this.readDoc<GemeindeListe>('list', file, FRESH);
-      if (!list) throw new DomainError('list.notFound', { ags, year });
-      const { next, result } = change(list, record);
-      if (next) await this.writeDoc(file, next);
-      return result;
-    });
+      try {
+        return await this.journal(year, record.generation).submit<R, CampaignRecord>(ags, op, decide);
+      } catch (e) {
+        // An import switched the year to new lists while this change waited: decide it on those.
+        if (!(e instanceof GenerationChanged) && !(e instanceof JournalClosed)) throw e;
+      }
+    }
+  }
+
+  async readListHistory(year: number, ags?: string): Promise<AuditEntry[]> {
+    const record = await this.readCampaign(year);
+    if (!record?.generation) return [];
+    const host = this.journalHost(year, record.generation);
+    const agsList = (await fs.readdir(host.dir)).filter(isSnapshotFile).map((n) => n.slice(0, -5));
+    return ListJournal.history(host, agsList, ags);
+  }
+
+  /** The journal of a generation of lists, made on first use. */
+  private journal(year: number, generation: string): ListJournal {
+    const key = `${year}/${generation}`;
+    let journal = this.journals.get(key);
+    if (!journal) {
+      journal = new ListJournal(this.journalHost(year, generation), (fn) => this.locks.withLock(listsLock(year), fn), this.compactAfter);
+      this.journals.set(key, journal);
+    }
+    return journal;
+  }
+
+  private journalHost(year: number, generation: string): JournalHost {
+    const rel = `${year}/${generation}`;
+    return {
+      dir: path.join(this.dataDir, rel),
+      display: (name) => `${rel}/${name}`,
+      readSnapshot: (name) => this.readDoc<Snapshot>('list', `${rel}/${name}`, FRESH),
+      writeSnapshot: (name, snapshot) => this.writeDoc(`${rel}/${name}`, snapshot),
+      readCheckpoint: () => this.readDoc<Checkpoint>('checkpoint', `${rel}/${CHECKPOINT_FILE}`, FRESH),
+      writeCheckpoint: (checkpoint) => this.writeDoc(`${rel}/${CHECKPOINT_FILE}`, checkpoint),
+      batchContext: async () => {
+        const record = await this.readCampaign(year);
+        if (record?.generation !== generation) throw new GenerationChanged();
+        return record;
+      },
+    };
+  }
+
+  /** Lets go of a generation's journal: its lists are being removed (the caller holds the year's lock). */
+  private dropJournal(year: number, generation: string): void {
+    const key = `${year}/${generation}`;
+    this.journals.get(key)?.detach();
+    this.journals.delete(key);
   }
 
   async replaceLists<R>(
     year: number,
     lists: GemeindeListe[],
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
+    history: readonly AuditEntry[] = [],
   ): Promise<R> {
-    return this.withWholeYear(year, lists, async (current, currentLists) => {
+    return this.withWholeYear(year, async (current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       await this.removeOrphanGenerations(year, current.generation);
       const generation = `lists-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
       // Eight files at a time: enough to keep the disk busy without opening hundreds of handles.
       for (let i = 0; i < lists.length; i += 8) {
-        await Promise.all(lists.slice(i, i + 8).map((l) => this.writeDoc(`${year}/${generation}/${l.ags}.json`, l)));
+        await Promise.all(
+          lists.slice(i, i + 8).map((l) => {
+            const snapshot: Snapshot = { ...l, seq: 0, history: history.filter((e) => e.ags === l.ags) };
+            return this.writeDoc(`${year}/${generation}/${l.ags}.json`, snapshot);
+          }),
+        );
       }
+      await this.writeDoc(`${year}/${generation}/${CHECKPOINT_FILE}`, { seq: 0, segment: segmentName(1) } satisfies Checkpoint);
       await this.writeDoc(`${year}/campaign.json`, { ...next, generation });
       if (current.generation) await this.removeGeneration(year, current.generation);
       return result;
@@ -126,7 +197,7 @@ export class LowdbRepository implements Repository {
   }
 
   async updateCampaignWithLists<R>(year: number, change: (current: CampaignRecord, lists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R> {
-    return this.withWholeYear(year, [], async (current, lists) => {
+    return this.withWholeYear(year, async (current, lists) => {
       const { next, result } = change(current, lists);
       if (next) await this.writeDoc(`${year}/campaign.json`, next);
       return result;
@@ -137,7 +208,7 @@ export class LowdbRepository implements Repository {
     year: number,
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
   ): Promise<R> {
-    return this.withWholeYear(year, [], async (current, currentLists) => {
+    return this.withWholeYear(year, async (current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const { generation: _gone, ...rest } = next;
@@ -148,22 +219,15 @@ export class LowdbRepository implements Repository {
   }
 
   /**
-   * Runs `work` holding the campaign's lock and every list's lock of the year (those stored now and
-   * those about to be written), with the campaign record and lists read fresh under the locks.
+   * Runs `work` holding the campaign's lock and the lock of the year's lists (no click lands meanwhile),
+   * with the campaign record read fresh and the lists as they stand under the locks.
    */
-  private async withWholeYear<R>(
-    year: number,
-    incoming: readonly GemeindeListe[],
-    work: (current: CampaignRecord, currentLists: GemeindeListe[]) => Promise<R>,
-  ): Promise<R> {
-    const record = await this.readCampaign(year);
-    if (!record) throw new DomainError('campaign.notFound', { year });
-    const stored = record.generation ? await this.readGeneration(year, record.generation) : [];
-    const keys = [`${year}-campaign`, ...new Set([...stored, ...incoming].map((l) => `${year}-list-${l.ags}`))];
-    return this.locks.withLocks(keys, async () => {
+  private async withWholeYear<R>(year: number, work: (current: CampaignRecord, currentLists: GemeindeListe[]) => Promise<R>): Promise<R> {
+    if (!(await this.readCampaign(year))) throw new DomainError('campaign.notFound', { year });
+    return this.locks.withLocks([`${year}-campaign`, listsLock(year)], async () => {
       const current = await this.readDoc<CampaignRecord>('campaign', `${year}/campaign.json`, FRESH);
       if (!current) throw new DomainError('campaign.notFound', { year });
-      return work(current, current.generation ? await this.readGeneration(year, current.generation, FRESH) : []);
+      return work(current, current.generation ? await this.journal(year, current.generation).all() : []);
     });
   }
 
@@ -195,6 +259,8 @@ export class LowdbRepository implements Repository {
   }
 
   async close(): Promise<void> {
+    for (const journal of this.journals.values()) await journal.close();
+    this.journals.clear();
     await this.locks.idle();
   }
 
@@ -221,12 +287,13 @@ export class LowdbRepository implements Repository {
         await upgradeFile('campaign', `${year}/campaign.json`);
         await upgradeFile('decisions', `${year}/decisions.json`);
         if (record?.generation) {
-          for (const name of await fs.readdir(path.join(this.dataDir, String(year), record.generation))) {
-            if (name.endsWith('.json')) {
-              const ags = name.slice(0, -5);
-              await this.locks.withLock(`${year}-list-${ags}`, () => upgradeFile('list', `${year}/${record.generation}/${name}`));
+          const generation = record.generation;
+          await this.locks.withLock(listsLock(year), async () => {
+            for (const name of await fs.readdir(path.join(this.dataDir, String(year), generation))) {
+              if (isSnapshotFile(name)) await upgradeFile('list', `${year}/${generation}/${name}`);
+              else if (name === CHECKPOINT_FILE) await upgradeFile('checkpoint', `${year}/${generation}/${name}`);
             }
-          }
+          });
         }
       });
     }
@@ -238,17 +305,6 @@ export class LowdbRepository implements Repository {
     if (!record) throw new DomainError('campaign.notFound', { year });
     if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     return record as CampaignRecord & { generation: string };
-  }
-
-  private async readGeneration(year: number, generation: string, fresh = false): Promise<GemeindeListe[]> {
-    const dir = path.join(this.dataDir, String(year), generation);
-    const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-    const lists: GemeindeListe[] = [];
-    for (const name of names) {
-      const list = await this.readDoc<GemeindeListe>('list', `${year}/${generation}/${name}`, fresh);
-      if (list) lists.push(list);
-    }
-    return lists;
   }
 
   /**
@@ -284,9 +340,10 @@ export class LowdbRepository implements Repository {
     }
   }
 
-  /** Removes a generation of lists from the disk and from the cache (they hold personal data). */
+  /** Removes a generation of lists from the disk and from memory (they hold personal data). */
   private async removeGeneration(year: number, generation: string): Promise<void> {
     const dir = path.join(this.dataDir, String(year), generation);
+    this.dropJournal(year, generation);
     this.cache.forgetUnder(dir);
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -307,6 +364,16 @@ export class LowdbRepository implements Repository {
 
 /** Reads whose result a change builds on: a private copy from the disk, not the shared cached one. */
 const FRESH = true;
+
+/** One lock for all lists of a year: a batch of clicks, an import and a publication take turns on it. */
+function listsLock(year: number): string {
+  return `${year}-lists`;
+}
+
+/** A list's snapshot in a generation directory: `<ags>.json` (not the checkpoint, not a temp file). */
+function isSnapshotFile(name: string): boolean {
+  return name.endsWith('.json') && name !== CHECKPOINT_FILE && !name.startsWith('.');
+}
 
 /** Named documents live at the top of the data directory; the name must not be able to leave it. */
 function documentFile(name: string): string {

@@ -4,11 +4,13 @@
  * with its next change, or all at once by `intm migrate`); a newer one is refused, so an old
  * program never silently damages data written by a newer one.
  */
+import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
+import type { LastChange, ListPerson } from '../domain/list';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-export type DocumentKind = 'meta' | 'campaign' | 'list' | 'decisions' | 'document';
+export type DocumentKind = 'meta' | 'campaign' | 'list' | 'decisions' | 'document' | 'checkpoint';
 
 export interface Migration {
   /** The version the document has before this step; the step produces `from + 1`. */
@@ -22,10 +24,32 @@ export interface Migration {
 }
 
 /**
- * The migrations of this program, oldest first. Version 1 is the first released shape, so there are
- * none yet; a change to a stored shape adds a step here and raises SCHEMA_VERSION.
+ * Version 2: a list document is a snapshot for the journal (see listJournal.ts). Its change log
+ * (`events`) becomes the snapshot's `history`, which the audit still reads; the list itself keeps
+ * how many changes of each kind it had and, on every person, its last change (the version a card
+ * shows, see domain/list.ts) – both derived from that log.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+const listAsSnapshot: Migration = {
+  from: 1,
+  kind: 'list',
+  up(doc) {
+    const { events, ...rest } = doc as { events?: AuditEntry[] } & Record<string, unknown>;
+    const history = events ?? [];
+    const changeCounts: Record<string, number> = {};
+    const last = new Map<string, LastChange>();
+    for (const e of history) {
+      changeCounts[e.action] = (changeCounts[e.action] ?? 0) + 1;
+      if (e.action.startsWith('person.') && e.subject) {
+        last.set(e.subject, { at: e.at, by: { id: e.actor.id, name: e.actor.name }, rev: e.revision ?? 0, action: e.action });
+      }
+    }
+    const persons = ((rest.persons as ListPerson[] | undefined) ?? []).map((p) => (last.has(p.id) ? { ...p, last: last.get(p.id) } : p));
+    return { ...rest, persons, changeCounts, seq: 0, history };
+  },
+};
+
+/** The migrations of this program, oldest first; a change to a stored shape adds a step here and raises SCHEMA_VERSION. */
+export const MIGRATIONS: readonly Migration[] = [listAsSnapshot];
 
 export interface Versioned {
   schemaVersion: number;

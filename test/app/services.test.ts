@@ -35,7 +35,8 @@ test('import stores one list per Gemeinde (all 46) with an audit entry each', as
   expect(lists).toHaveLength(46);
   for (const list of lists) {
     expect(countList(list).listed).toBe(exp.expected.byAgs[list.ags] ?? 0);
-    expect(list.events[0]).toMatchObject({ action: 'campaign.import', ags: list.ags });
+    expect((await h.repo.readListHistory(2025, list.ags))[0]).toMatchObject({ action: 'campaign.import', ags: list.ags });
+    expect(list.changeCounts).toEqual({ 'campaign.import': 1 });
   }
   const record = await h.app.campaigns.show(2025);
   expect(record.imported).toMatchObject({ persons: exp.expected.inside, leftOut: exp.expected.outside, fileName: 'export.csv' });
@@ -76,14 +77,14 @@ test('publish: refused while provisional unless forced; the published figures ar
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
 });
 
-test('publish reads the lists under their locks: a change another process is storing is waited for', async () => {
+test('publish reads the lists under their lock: a change another process is storing is waited for', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
-  // Another process (an `intm` next to the bot) holds Abstatt's list lock while it stores a change.
+  // Another process (an `intm` next to the bot) holds the year's lists lock while it stores a change.
   const { spawn } = await import('node:child_process');
   const { mkdirSync, symlinkSync, unlinkSync } = await import('node:fs');
   const os = await import('node:os');
   const other = spawn('sleep', ['30']);
-  const lock = path.join(h.dataDir, 'locks', `2025-list-${ABSTATT}.lock`);
+  const lock = path.join(h.dataDir, 'locks', '2025-lists.lock');
   try {
     mkdirSync(path.dirname(lock), { recursive: true });
     symlinkSync(`${other.pid}\n${os.hostname()}\n`, lock);

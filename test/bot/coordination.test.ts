@@ -238,7 +238,7 @@ test('a retried "wiedereröffnen" click answers "wieder geöffnet" again, not "K
   expect(cardText(first.body.value)).toContain(de('card.reopened'));
   expect(cardText(retry.body.value)).toContain(de('card.reopened'));
   expect(cardText(retry.body.value)).not.toContain(de('card.noChange'));
-  expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.events.filter((e) => e.action === 'list.reopen')).toHaveLength(1);
+  expect((await h.deps.app.ctx.repo.readListHistory(2025, ABSTATT)).filter((e) => e.action === 'list.reopen')).toHaveLength(1);
 });
 
 test('a decision or confirmation updates only the channel cards whose decision line changed, and none before publication', async () => {

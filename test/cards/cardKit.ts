@@ -7,6 +7,7 @@ import {
   addOtherPerson,
   GemeindeListe,
   ListPerson,
+  personVersion,
   reviewAddition,
   STRIKE_REASONS,
   strikePerson,
@@ -53,6 +54,8 @@ export function view(list: GemeindeListe, overrides: Partial<ListView> = {}): Li
     viewerRole: 'gemeinde',
     editable: true,
     published: false,
+    // The clicking user's Teams id, which every invoke in Teams carries: the card refreshes itself for them.
+    refreshUserIds: ['29:1f2e3d4c-0000-4000-8000-0000000000a1'],
     ...overrides,
   };
 }
@@ -84,8 +87,10 @@ export function typed(card: unknown, type: string): Node[] {
 }
 
 /** Every action: buttons in ActionSets and the card's bar, selectActions, actions inside ShowCards. */
+/** The card's buttons (every Action.*), not the action of its `refresh` (no button: Teams runs it by itself). */
 export function actions(card: unknown): Node[] {
   return objects(card)
+    .filter((o) => !o.path.startsWith('$.refresh'))
     .map((o) => o.node)
     .filter((n) => typeof n.type === 'string' && (n.type as string).startsWith('Action.'));
 }
@@ -208,7 +213,7 @@ export function additionsView(list: GemeindeListe, overrides: Partial<AdditionsV
     year: 2025,
     items: list.persons
       .filter((p) => p.addition?.review === 'offen' && !p.withdrawn)
-      .map((person) => ({ ags: list.ags, gemeinde: 'Abstatt', rev: list.revision, person })),
+      .map((person) => ({ ags: list.ags, gemeinde: 'Abstatt', rev: personVersion(person), person })),
     ...overrides,
   };
 }
@@ -226,7 +231,15 @@ export function assertWellFormedWithLinks(card: AdaptiveCard): void {
 function checkCard(card: AdaptiveCard, openUrl: boolean): void {
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
-  expect(hasKey(card, 'refresh')).toBe(false);
+  // Only the list card refreshes itself (Universal Actions): at the top, to the list as it stands, for at most 60 Teams users.
+  const { refresh, ...rest } = card as AdaptiveCard & { refresh?: { action: Record<string, unknown>; userIds: unknown[] } };
+  expect(hasKey(rest, 'refresh')).toBe(false);
+  if (refresh) {
+    expect(Object.keys(refresh).sort()).toEqual(['action', 'userIds']);
+    expect(refresh.action).toEqual({ type: 'Action.Execute', verb: VERBS.listRefresh, data: { year: expect.any(Number), ags: expect.any(String), page: expect.any(Number) } });
+    expect(refresh.userIds.length).toBeLessThanOrEqual(60);
+    for (const id of refresh.userIds) expect(id).toMatch(/^29:/);
+  }
   for (const { node, path } of objects(card)) {
     if (typeof node.type === 'string') expect({ path, type: node.type, allowed: ALLOWED_TYPES.has(node.type) }).toEqual({ path, type: node.type, allowed: true });
     if (node.type === 'ActionSet') expect((node.actions as unknown[]).length).toBeGreaterThan(0);

@@ -30,10 +30,11 @@ describe('strike form', () => {
       {
         verb: VERBS.strike,
         title: 'Streichen',
-        data: { year: 2025, ags: ABSTATT, page: 3, rev: 1, personId: 'P1', op: operationId(VERBS.strike, { ags: ABSTATT, rev: 1, personId: 'P1' }) },
+        // The person as imported: version 0 (the list is at revision 1).
+        data: { year: 2025, ags: ABSTATT, page: 3, rev: 0, personId: 'P1', op: operationId(VERBS.strike, { ags: ABSTATT, rev: 0, personId: 'P1' }) },
         inputs: undefined,
       },
-      { verb: VERBS.listPage, title: 'Zurück', data: { year: 2025, ags: ABSTATT, page: 3, rev: 1 }, inputs: 'none' },
+      { verb: VERBS.listPage, title: 'Zurück', data: { year: 2025, ags: ABSTATT, page: 3 }, inputs: 'none' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { listCard, paginate, PAGE_SIZE } from '../../src/cards';
 import { VERBS, operationId } from '../../src/cards/actions';
-import { isEditableFor, markSent, strikePerson, submitList, type GemeindeListe } from '../../src/domain/list';
+import { isEditableFor, markSent, personVersion, strikePerson, submitList, type GemeindeListe } from '../../src/domain/list';
 import { ABSTATT, campaign2025, changeContext, coordinator, listWith, person, staff } from '../fixtures';
 import { assertWellFormed, bytes, executes, gemeindeCtx, longGivenName, longSurname, reviewedList, strings, textRuns, typed, verbsOf, view } from './cardKit';
 
@@ -77,19 +77,25 @@ describe('the list card: 1,000 persons', () => {
     }
   });
 
-  test('buttons carry year, ags, page, revision, and an operation id for changes', () => {
+  test('a changing button carries the version of what it acts on and an operation id; the others no revision', () => {
     const undo = executes(cards[0]).find((a) => a.verb === VERBS.undo)!;
     const data = undo.data as Record<string, unknown>;
+    const person = list.persons.find((p) => p.id === data.personId)!;
+    // The person's own version (the revision of its last change), not the list's: a colleague's click elsewhere does not make it stale.
+    expect(personVersion(person)).toBeGreaterThan(1);
+    expect(personVersion(person)).toBeLessThan(list.revision);
     expect(data).toEqual({
       year: 2025,
       ags: ABSTATT,
       page: 0,
-      rev: list.revision,
+      rev: personVersion(person),
       personId: data.personId,
-      op: operationId(VERBS.undo, { ags: ABSTATT, rev: list.revision, personId: data.personId as string }),
+      op: operationId(VERBS.undo, { ags: ABSTATT, rev: personVersion(person), personId: data.personId as string }),
     });
     const child = executes(cards[0]).find((a) => a.verb === VERBS.childForm)!;
-    expect(child.data).toEqual({ year: 2025, ags: ABSTATT, page: 0, rev: list.revision, householdId: expect.any(String) });
+    expect(child.data).toEqual({ year: 2025, ags: ABSTATT, page: 0, householdId: expect.any(String) });
+    const strikeForm = executes(cards[0]).find((a) => a.verb === VERBS.strikeForm)!;
+    expect(strikeForm.data).toEqual({ year: 2025, ags: ABSTATT, page: 0, personId: expect.any(String) });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { StatusReport } from '../../src/app/overviewService';
 import { additionsCard, dashboardCard, MAX_ADDITIONS_PER_CARD, messageCard, rejectFormCard, summaryCard } from '../../src/cards';
 import { VERBS, operationId } from '../../src/cards/actions';
-import { countList, emptyList, GemeindeListe, listState, markSent, submitList } from '../../src/domain/list';
+import { countList, emptyList, GemeindeListe, listState, markSent, personVersion, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
 import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns, typed } from './cardKit';
@@ -195,9 +195,10 @@ describe('additions waiting for the Koordinierungsstelle', () => {
       [
         VERBS.additionAccept,
         'Annehmen',
-        { year: 2025, ags: ABSTATT, rev: list.revision, personId: first.person.id, op: operationId(VERBS.additionAccept, { ags: ABSTATT, rev: list.revision, personId: first.person.id }) },
+        // Accepting acts on the person: it carries the person's version, not the list's.
+        { year: 2025, ags: ABSTATT, rev: personVersion(first.person), personId: first.person.id, op: operationId(VERBS.additionAccept, { ags: ABSTATT, rev: personVersion(first.person), personId: first.person.id }) },
       ],
-      [VERBS.additionRejectForm, 'Ablehnen', { year: 2025, ags: ABSTATT, rev: list.revision, personId: first.person.id }],
+      [VERBS.additionRejectForm, 'Ablehnen', { year: 2025, ags: ABSTATT, personId: first.person.id }],
     ]);
     expect(allText(card)).toContain(`${view.items.length} Nachträge warten auf Ihre Entscheidung.`);
   });

@@ -48,9 +48,9 @@ async function allFormulas(file: string): Promise<string[]> {
 
 describe('Benutzertext wird nie zur Formel', () => {
   test('Liste: Namen, Notizen und Begründungen mit =, +, - und @ bleiben Text', async () => {
-    const { campaign, list, ids } = reviewedList();
+    const { campaign, list, history, ids } = reviewedList();
     const file = tempFile('liste.xlsx');
-    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list, generatedAt: '2024-01-20T10:00:00Z' }, file);
+    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list, history, generatedAt: '2024-01-20T10:00:00Z' }, file);
     const wb = await readWorkbook(file);
     for (const text of [FORMULA_SURNAME, PLUS_JUSTIFICATION, MINUS_NOTE, '@Vorname', `${FORMULA_SURNAME}, @Vorname (${ids.accepted})`]) {
       await expectTextCell(file, wb, text);
@@ -72,15 +72,15 @@ describe('Benutzertext wird nie zur Formel', () => {
   });
 
   test('Steuerzeichen, die eine Datei beschädigen würden, werden entfernt', async () => {
-    const { campaign, list } = reviewedList();
+    const { campaign, list, history } = reviewedList();
     const reopened = { ...structuredClone(list), submitted: undefined };
-    const changed = strikePerson(
+    const struck = strikePerson(
       reopened,
       { personId: 'P-1001', reason: 'sonstiges', note: 'Umzug\u0007 nach\u0000 Köln \uD800' },
       { actor: STAFF, now: '2024-01-11T08:00:00Z', today: '2024-01-11', campaign, published: false },
-    ).list;
+    );
     const file = tempFile('steuerzeichen.xlsx');
-    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list: changed, generatedAt: '2024-01-20T10:00:00Z' }, file);
+    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list: struck.list, history: [...history, struck.entry!], generatedAt: '2024-01-20T10:00:00Z' }, file);
     const wb = await readWorkbook(file);
     expect(cellsWithText(wb, 'Umzug nach Köln ').length).toBeGreaterThan(0);
   });

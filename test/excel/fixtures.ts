@@ -69,9 +69,8 @@ export function listWith(year: number, ags: string, c: Counts): GemeindeListe {
   for (let i = 0; i < added; i++) list.persons.push(addition(i, 'angenommen'));
   for (let i = 0; i < (c.pending ?? 0); i++) list.persons.push(addition(added + i, 'offen'));
   list.sent = { at: NOW, by: BY };
-  if (c.struck || c.added || c.pending) {
-    list.events.push({ at: NOW, actor: { ...BY, role: 'gemeinde' }, action: 'person.strike', ags });
-  }
+  // Worked on: the list's state is "in Bearbeitung".
+  if (c.struck || c.added || c.pending) list.changeCounts = { 'person.strike': 1 };
   if (c.submitted) list.submitted = { at: NOW, by: BY, persons: c.listed - (c.struck ?? 0) + added };
   return list;
 }

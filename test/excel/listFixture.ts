@@ -4,11 +4,13 @@
  * submission. Some user texts start with =, +, - or @ as an attacker's would.
  */
 import type { Actor } from '../../src/domain/actor';
+import type { AuditEntry } from '../../src/domain/audit';
 import { Campaign, createCampaign } from '../../src/domain/campaign';
 import {
   addChild,
   addOtherPerson,
   ChangeContext,
+  ChangeResult,
   emptyList,
   GemeindeListe,
   ListPerson,
@@ -43,6 +45,8 @@ function imported(i: number, household: string): ListPerson {
 export interface ReviewedList {
   campaign: Campaign;
   list: GemeindeListe;
+  /** The list's change log, as storage keeps it beside the list. */
+  history: AuditEntry[];
   ids: { child: string; accepted: string; rejected: string; withdrawn: string; pending: string };
 }
 
@@ -57,20 +61,27 @@ export function reviewedList(): ReviewedList {
     published: false,
   });
   let list = emptyList(2025, GEMEINDE.ags);
+  const history: AuditEntry[] = [];
+  const logged = <T extends ChangeResult>(r: T): T => {
+    if (r.entry) history.push(r.entry);
+    return r;
+  };
   // Household H-2 is listed first in the export but sorts after H-1.
   list.persons.push(imported(3, 'H-2'), imported(1, 'H-1'), imported(2, 'H-1'), imported(4, 'H-2'), imported(5, 'H-10'), imported(6, 'H-3'));
-  list = markSent(list, ctx(KOORD)).list;
-  list = strikePerson(list, { personId: 'P-1002', reason: 'weggezogen' }, ctx(STAFF)).list;
-  list = strikePerson(list, { personId: 'P-1003', reason: 'sonstiges', note: MINUS_NOTE }, ctx(STAFF)).list;
-  list = strikePerson(list, { personId: 'P-1004', reason: 'verstorben' }, ctx(STAFF)).list;
-  list = undoPerson(list, 'P-1004', ctx(STAFF)).list;
-  const child = addChild(list, { parentId: 'P-1001', surname: 'Muster1', givenName: 'Mia', birthDate: '2022-03-01' }, ctx(STAFF));
+  list = logged(markSent(list, ctx(KOORD))).list;
+  list = logged(strikePerson(list, { personId: 'P-1002', reason: 'weggezogen' }, ctx(STAFF))).list;
+  list = logged(strikePerson(list, { personId: 'P-1003', reason: 'sonstiges', note: MINUS_NOTE }, ctx(STAFF))).list;
+  list = logged(strikePerson(list, { personId: 'P-1004', reason: 'verstorben' }, ctx(STAFF))).list;
+  list = logged(undoPerson(list, 'P-1004', ctx(STAFF))).list;
+  const child = logged(addChild(list, { parentId: 'P-1001', surname: 'Muster1', givenName: 'Mia', birthDate: '2022-03-01' }, ctx(STAFF)));
   list = child.list;
   const other = (surname: string, justification: string) => {
-    const r = addOtherPerson(
-      list,
-      { surname, givenName: '@Vorname', birthDate: '1995-05-05', assignmentDate: '2022-04-01', zugangsart: 'familiennachzug', householdId: 'H-3', justification },
-      ctx(STAFF),
+    const r = logged(
+      addOtherPerson(
+        list,
+        { surname, givenName: '@Vorname', birthDate: '1995-05-05', assignmentDate: '2022-04-01', zugangsart: 'familiennachzug', householdId: 'H-3', justification },
+        ctx(STAFF),
+      ),
     );
     list = r.list;
     return r.personId;
@@ -79,9 +90,9 @@ export function reviewedList(): ReviewedList {
   const rejected = other('Abgelehnt', 'Zuzug laut Meldeamt im April 2022, Nachweis folgt');
   const withdrawn = other('Zurueck', 'versehentlich erfasst, bitte ignorieren');
   const pending = other('Offen', 'Familiennachzug, Bescheid liegt der Gemeinde vor');
-  list = undoPerson(list, withdrawn, ctx(STAFF)).list;
-  list = submitList(list, ctx(STAFF)).list;
-  list = reviewAddition(list, { personId: accepted, accept: true }, ctx(KOORD)).list;
-  list = reviewAddition(list, { personId: rejected, accept: false, note: AT_NOTE }, ctx(KOORD)).list;
-  return { campaign, list, ids: { child: child.personId, accepted, rejected, withdrawn, pending } };
+  list = logged(undoPerson(list, withdrawn, ctx(STAFF))).list;
+  list = logged(submitList(list, ctx(STAFF))).list;
+  list = logged(reviewAddition(list, { personId: accepted, accept: true }, ctx(KOORD))).list;
+  list = logged(reviewAddition(list, { personId: rejected, accept: false, note: AT_NOTE }, ctx(KOORD))).list;
+  return { campaign, list, history, ids: { child: child.personId, accepted, rejected, withdrawn, pending } };
 }

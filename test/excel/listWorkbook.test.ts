@@ -12,7 +12,7 @@ const GENERATED = '2024-01-20T15:45:00.000Z';
 async function written() {
   const reviewed = reviewedList();
   const file = tempFile('liste.xlsx');
-  await writeListWorkbook({ campaign: reviewed.campaign, gemeinde: GEMEINDE, list: reviewed.list, generatedAt: GENERATED }, file);
+  await writeListWorkbook({ campaign: reviewed.campaign, gemeinde: GEMEINDE, list: reviewed.list, history: reviewed.history, generatedAt: GENERATED }, file);
   return { ...reviewed, file, wb: await readWorkbook(file) };
 }
 
@@ -106,7 +106,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
   });
 
   test('Änderungen: jede Änderung lesbar auf Deutsch, Zeit in Europe/Berlin, kein JSON', async () => {
-    const { wb, list } = await written();
+    const { wb, history } = await written();
     const ws = wb.getWorksheet('Änderungen')!;
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => ws.getCell(3, c).value)).toEqual([
       'Zeitpunkt',
@@ -119,7 +119,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
       'Begründung',
       'Revision',
     ]);
-    expect(ws.rowCount - 3).toBe(list.events.length);
+    expect(ws.rowCount - 3).toBe(history.length);
     const row = (i: number) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => ws.getCell(4 + i, c).value);
     // 08:00 UTC in January is 09:00 in Heilbronn.
     expect(row(0)).toEqual([new Date(Date.UTC(2024, 0, 10, 9, 0)), KOORD.name, 'Koordinierungsstelle', 'Liste an die Gemeinde versendet', null, null, 'Status: versendet', null, 1]);
@@ -131,7 +131,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
     expect(row(5)[6]).toBe('Nachname: Muster1; Vorname: Mia; Geburtsdatum: 01.03.2022; Elternteil: P-1001');
     expect(row(6)[3]).toBe('weitere Person nachgetragen (zur Prüfung)');
     expect(row(6)[6]).toContain('Zugangsart: Familiennachzug');
-    const actions = list.events.map((_, i) => row(i)[3]);
+    const actions = history.map((_, i) => row(i)[3]);
     expect(actions).toEqual([
       'Liste an die Gemeinde versendet',
       'Person gestrichen',
@@ -167,7 +167,7 @@ describe('Liste einer Gemeinde als Excel-Datei', () => {
   test('eine leere Liste ergibt eine gültige Datei', async () => {
     const { campaign } = reviewedList();
     const file = tempFile('leer.xlsx');
-    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list: { year: 2025, ags: GEMEINDE.ags, revision: 0, persons: [], events: [] }, generatedAt: GENERATED }, file);
+    await writeListWorkbook({ campaign, gemeinde: GEMEINDE, list: { year: 2025, ags: GEMEINDE.ags, revision: 0, persons: [], changeCounts: {} }, history: [], generatedAt: GENERATED }, file);
     const info = infoBlock((await readWorkbook(file)).getWorksheet('Liste')!);
     // Never sent, so not overdue though generated after the deadline ("noch nicht versendet, überfällig" contradicted itself).
     expect(info.get('Status der Liste')!.value).toBe('importiert (noch nicht versendet)');

@@ -1,6 +1,7 @@
 /**
  * The bot as `npm start` runs it (node dist/src/bot/main.js, a child process), killed with SIGKILL in
- * the middle of a burst of strikes over HTTP and started again on the same data directory: every
+ * the middle of a burst of strikes over HTTP – two clerks per list, each click with the data the
+ * strike button of the bot's card carries – and started again on the same data directory: every
  * strike it acknowledged is stored, every JSON file parses, the stale lock of the killed process
  * blocks nothing, and the strikes that were in flight, retried with their operation ids, land once.
  */
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { operationOf } from '../../src/bot/listActions';
 import { VERBS } from '../../src/cards/actions';
+import { listActionData } from '../../src/cards/buttons';
 import { openApp } from '../../src/compose';
 import { translate } from '../../src/i18n/messages';
 import { TEMP_FILE } from '../../src/storage/durableJsonFile';
@@ -68,28 +70,34 @@ interface Strike {
   ags: string;
   personId: string;
   k: number;
-  op: string;
+  /** The strike form's button data, as the bot renders it for a person not changed since the import. */
+  data: Record<string, unknown>;
 }
 
-// Person-major order: the burst spreads over all 46 lists from its first requests on.
+// Person-major order: the burst spreads over all 46 lists from its first requests on; two clerks per list.
 const strikes: Strike[] = [];
 for (let n = 1; n <= PER_GEMEINDE; n++) {
-  GEMEINDEN.forEach((ags) => strikes.push({ ags, personId: personId(ags, n), k: n % 3, op: `crash:${personId(ags, n)}` }));
+  GEMEINDEN.forEach((ags) => {
+    const id = personId(ags, n);
+    strikes.push({ ags, personId: id, k: n % 2, data: { ...listActionData({ year: YEAR, ags, rev: 0 }, VERBS.strike, { page: 0, personId: id }), reason: 'weggezogen' } });
+  });
 }
+const opOf = (s: Strike) => String(s.data.op);
 
 const env = () => ({ INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA_ID, INTM_TENANTS: TENANT });
 
 function send(bot: BotProcess, s: Strike) {
   return postActivity(
     bot.url,
-    cardAction(staffUser(s.ags, s.k), VERBS.strike, { year: YEAR, ags: s.ags, page: 0, personId: s.personId, op: s.op, reason: 'weggezogen' }, connector.url + '/'),
+    cardAction(staffUser(s.ags, s.k), VERBS.strike, s.data, connector.url + '/'),
   );
 }
 
-async function storedLists() {
+/** The lists and their change log as a new process reads them. */
+async function stored() {
   const app = await openApp({ dataDir, clock: fixedClock(NOW) });
   try {
-    return await app.ctx.repo.readLists(YEAR);
+    return { lists: await app.ctx.repo.readLists(YEAR), history: await app.ctx.repo.readListHistory(YEAR) };
   } finally {
     await app.close();
   }
@@ -119,7 +127,7 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
         failed.add(s.personId);
         continue;
       }
-      if (!isCardAnswer(answer) || !cardTexts(answer.json.value).includes(STRUCK)) throw new Error(`${s.op}: ${answer.status} ${answer.text.slice(0, 300)}`);
+      if (!isCardAnswer(answer) || !cardTexts(answer.json.value).includes(STRUCK)) throw new Error(`${opOf(s)}: ${answer.status} ${answer.text.slice(0, 300)}`);
       acknowledged.add(s.personId);
       if (acknowledged.size >= KILL_AFTER && !killed) {
         killed = true;
@@ -146,7 +154,7 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
   // a list the retries below must change, whether or not the kill happened to leave one.
   const pending = strikes.filter((s) => !acknowledged.has(s.personId));
   expect(isAlive(bot.pid)).toBe(false);
-  const lockFile = path.join(dataDir, 'locks', `${YEAR}-list-${pending[0].ags}.lock`);
+  const lockFile = path.join(dataDir, 'locks', `${YEAR}-lists.lock`);
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
   // A lock the kill left is a symbolic link (writing through it would create its target): replace it.
   await fs.rm(lockFile, { force: true });
@@ -159,12 +167,12 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
   expect((await filesBelow(dataDir, { withLocks: true })).filter((f) => TEMP_FILE.test(path.basename(f)))).toEqual([]);
 
   // What the restarted bot works on: every acknowledged strike, nothing beyond what was in flight, nothing twice.
-  const afterKill = await storedLists();
-  const struckAfterKill = new Set(afterKill.flatMap((l) => l.persons.filter((p) => p.strike).map((p) => p.id)));
+  const afterKill = await stored();
+  const struckAfterKill = new Set(afterKill.lists.flatMap((l) => l.persons.filter((p) => p.strike).map((p) => p.id)));
   for (const id of acknowledged) expect(struckAfterKill.has(id)).toBe(true);
   for (const id of struckAfterKill) expect(acknowledged.has(id) || failed.has(id)).toBe(true);
-  for (const l of afterKill) {
-    const events = l.events.filter((e) => e.action === 'person.strike');
+  for (const l of afterKill.lists) {
+    const events = afterKill.history.filter((e) => e.ags === l.ags && e.action === 'person.strike');
     expect(events.length).toBe(l.persons.filter((p) => p.strike).length);
     expect(new Set(events.map((e) => e.opId)).size).toBe(events.length);
     expect(l.revision).toBe(1 + events.length);
@@ -179,7 +187,7 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
       while (i < pending.length) {
         const s = pending[i++];
         const answer = await send(restarted, s);
-        if (!isCardAnswer(answer) || !cardTexts(answer.json.value).includes(STRUCK)) errors.push(`${s.op}: ${answer.status} ${answer.text.slice(0, 300)}`);
+        if (!isCardAnswer(answer) || !cardTexts(answer.json.value).includes(STRUCK)) errors.push(`${opOf(s)}: ${answer.status} ${answer.text.slice(0, 300)}`);
       }
     }),
   );
@@ -192,13 +200,14 @@ test('SIGKILL mid-burst, restart on the same data: every acknowledged strike is 
   expect((await filesBelow(dataDir, { withLocks: true })).filter((f) => f.endsWith('.lock'))).toEqual([]);
   expect(await unparsableJson(dataDir)).toEqual([]);
 
-  const final = await storedLists();
-  expect(final).toHaveLength(46);
-  for (const l of final) {
+  const final = await stored();
+  expect(final.lists).toHaveLength(46);
+  for (const l of final.lists) {
     // Every person struck exactly once, each strike with its own operation id.
     expect(l.persons.filter((p) => p.strike)).toHaveLength(PER_GEMEINDE);
-    const events = l.events.filter((e) => e.action === 'person.strike');
-    expect(events.map((e) => e.opId).sort()).toEqual(l.persons.map((p) => operationOf(`crash:${p.id}`, { reason: 'weggezogen' })).sort());
+    const events = final.history.filter((e) => e.ags === l.ags && e.action === 'person.strike');
+    const expectedOps = strikes.filter((s) => s.ags === l.ags).map((s) => operationOf(opOf(s), { reason: 'weggezogen' }));
+    expect(events.map((e) => e.opId).sort()).toEqual(expectedOps.sort());
     expect(l.revision).toBe(1 + PER_GEMEINDE);
   }
   process.stdout.write(

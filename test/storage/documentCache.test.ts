@@ -8,7 +8,7 @@ import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DocumentCache } from '../../src/storage/documentCache';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
-import { ABSTATT, staff } from '../fixtures';
+import { ABSTATT, coordinator, staff } from '../fixtures';
 import { Harness, openHarness, seed, tempDir } from '../harness';
 
 /** Replaces `file` the way every writer does (temporary file, rename), in a process of its own. */
@@ -112,9 +112,9 @@ describe('repository reads through the cache', () => {
   test('a change by another process (its own repository and cache) is seen by the next read here', async () => {
     const here = h.app.ctx.repo;
     const before = await here.readList(2025, ABSTATT);
-    const other = await LowdbRepository.open(h.dataDir);
-    await other.updateList(2025, ABSTATT, (list) => ({ next: { ...list, revision: list.revision + 1, extendedUntil: '2024-02-01' }, result: undefined }));
-    await other.close();
+    const other = await openHarness('2024-01-10T09:00:00.000Z', h.dataDir);
+    await other.app.review.reopen(2025, ABSTATT, { until: '2024-02-01' }, { actor: coordinator });
+    await other.app.close();
     const after = await here.readList(2025, ABSTATT);
     expect(after!.revision).toBe(before!.revision + 1);
     expect(after!.extendedUntil).toBe('2024-02-01');
@@ -132,10 +132,12 @@ describe('repository reads through the cache', () => {
   test('lists removed from the disk (purge, replaced import) leave no copy in memory', async () => {
     const repo = h.app.ctx.repo as LowdbRepository;
     expect((await repo.readLists(2025)).length).toBeGreaterThan(0);
+    const journals = (repo as unknown as { journals: Map<string, unknown> }).journals;
     const cache = (repo as unknown as { cache: DocumentCache }).cache;
     const cachedLists = () => [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((f) => f.includes(`${path.sep}lists-`));
-    expect(cachedLists().length).toBeGreaterThan(0);
+    expect(journals.size).toBe(1);
     await repo.purgeLists(2025, (current) => ({ next: { ...current }, result: undefined }));
+    expect(journals.size).toBe(0);
     expect(cachedLists()).toEqual([]);
   });
 });

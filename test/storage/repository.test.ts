@@ -17,18 +17,23 @@ afterEach(() => h.cleanup());
 const gemeinde = staff(ABSTATT);
 
 describe('lowdb repository', () => {
-  test('a change is on disk when the operation returns, in a file of its own with schema version and revision', async () => {
+  test('a change is on disk when the operation returns: one record appended to the journal, the snapshot untouched', async () => {
     await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde });
     const record = JSON.parse(readFileSync(path.join(h.dataDir, '2025', 'campaign.json'), 'utf8'));
-    const file = path.join(h.dataDir, '2025', record.generation, `${ABSTATT}.json`);
-    const stored = JSON.parse(readFileSync(file, 'utf8'));
-    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(stored.revision).toBe(2);
-    expect(stored.persons[0].strike.reason).toBe('weggezogen');
-    expect(stored.events.at(-1)).toMatchObject({ action: 'person.strike', actor: { id: gemeinde.id } });
+    const dir = path.join(h.dataDir, '2025', record.generation);
+    const lines = readFileSync(path.join(dir, 'journal-000000000001.jsonl'), 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const { seq, change } = JSON.parse(lines[0]);
+    expect(seq).toBe(1);
+    expect(change.entry).toMatchObject({ action: 'person.strike', ags: ABSTATT, subject: `${ABSTATT}-1`, revision: 2, actor: { id: gemeinde.id } });
+    expect(change.person).toMatchObject({ id: `${ABSTATT}-1`, strike: { reason: 'weggezogen' } });
+    const snapshot = JSON.parse(readFileSync(path.join(dir, `${ABSTATT}.json`), 'utf8'));
+    expect(snapshot).toMatchObject({ schemaVersion: SCHEMA_VERSION, revision: 1, seq: 0 });
+    expect(snapshot.persons[0].strike).toBeUndefined();
   });
 
-  test("one click rewrites only that Gemeinde's list, not the district's data", async () => {
+  test("one click rewrites no document: it appends to the year's journal, nothing else", async () => {
+    await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde });
     const record = JSON.parse(readFileSync(path.join(h.dataDir, '2025', 'campaign.json'), 'utf8'));
     const dir = path.join(h.dataDir, '2025', record.generation);
     const before = new Map((await fs.readdir(dir)).map((n) => [n, statSync(path.join(dir, n)).mtimeMs]));
@@ -36,19 +41,24 @@ describe('lowdb repository', () => {
     await new Promise((r) => setTimeout(r, 20));
     await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-2`, reason: 'verstorben' }, { actor: gemeinde });
     const changed = [...before].filter(([n, m]) => statSync(path.join(dir, n)).mtimeMs !== m).map(([n]) => n);
-    expect(changed).toEqual([`${ABSTATT}.json`]);
+    expect(changed).toEqual(['journal-000000000001.jsonl']);
+    expect((await fs.readdir(dir)).sort()).toEqual([...before.keys()].sort());
     expect(statSync(path.join(h.dataDir, '2025', 'campaign.json')).mtimeMs).toBe(campaignBefore);
   });
 
-  test('a change against an old revision is refused as a conflict and changes nothing', async () => {
-    const first = await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, expectedRevision: 1 });
+  test('a change conflicts only with a change to what it acts on since the version the user saw', async () => {
+    const first = await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, expectedRevision: 0 });
     expect(first.list.revision).toBe(2);
-    await expect(
-      h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-2`, reason: 'weggezogen' }, { actor: gemeinde, expectedRevision: 1 }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    // Another person, seen at the same state: applied.
+    const second = await h.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-2`, reason: 'weggezogen' }, { actor: gemeinde, expectedRevision: 0 });
+    expect(second.changed).toBe(true);
+    // Person 1 changed at revision 2: undoing it as seen before is refused, with who did what.
+    const err = await h.app.review.undo(2025, ABSTATT, `${ABSTATT}-1`, { actor: staff(ABSTATT, 'Bert Beispiel'), expectedRevision: 0 }).catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.detail).toMatchObject({ scope: 'person', personId: `${ABSTATT}-1`, last: { rev: 2, action: 'person.strike', by: { id: gemeinde.id } } });
     const list = await h.app.review.getList(2025, ABSTATT, { actor: gemeinde });
-    expect(countList(list).struck).toBe(1);
-    expect(list.revision).toBe(2);
+    expect(countList(list).struck).toBe(2);
+    expect(list.revision).toBe(3);
   });
 
   test('repeating an operation with the same operation id applies it once', async () => {
@@ -60,7 +70,7 @@ describe('lowdb repository', () => {
     expect(b).toMatchObject({ changed: false, replayed: true, personId: a.personId });
     const list = await h.app.review.getList(2025, ABSTATT, { actor: gemeinde });
     expect(countList(list).added).toBe(1);
-    expect(list.events.filter((e) => e.opId === 'op-42')).toHaveLength(1);
+    expect((await h.repo.readListHistory(2025, ABSTATT)).filter((e) => e.opId === 'op-42')).toHaveLength(1);
   });
 
   test('many concurrent operations on one list: none lost, each audited once', async () => {
@@ -75,7 +85,7 @@ describe('lowdb repository', () => {
     await Promise.all([...ops, ...repeats]);
     const list = await h.app.review.getList(2025, BRACKENHEIM, { actor: coordinator });
     expect(countList(list).struck).toBe(60);
-    expect(list.events.filter((e) => e.action === 'person.strike')).toHaveLength(60);
+    expect((await h.repo.readListHistory(2025, BRACKENHEIM)).filter((e) => e.action === 'person.strike')).toHaveLength(60);
     expect(list.revision).toBe(61);
   });
 

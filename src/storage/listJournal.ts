@@ -1,0 +1,478 @@
+/**
+ * The lists of one year's import (a generation) as an append-only journal with snapshots, so that a
+ * click stores one small record and rewrites nothing else:
+ *
+ *   lists-<gen>/<ags>.json            snapshot of one list (lowdb document): its state up to `seq`,
+ *                                     and `history` (the import's entry; a migrated list's older log)
+ *   lists-<gen>/checkpoint.json       every snapshot holds every record up to `seq`; appends go to `segment`
+ *   lists-<gen>/journal-<n>.jsonl     segments of the journal, n = the first record's seq: one JSON
+ *                                     record per line, {seq, change} – a ListChange (domain/list.ts)
+ *
+ * Writing (`submit`): changes are queued and committed in batches (group commit). A batch holds the
+ * year's lock file (so `intm` beside the bot takes turns with it), catches up with what another
+ * process appended, decides every queued change on the lists as they stand (in arrival order, each
+ * seeing the ones before it), appends all records with one write, fdatasyncs, and only then makes
+ * them visible and answers: nothing is acknowledged before its record is on disk.
+ *
+ * Reading: the lists are kept in memory (frozen; a change makes new objects for the list and the one
+ * person it changed). Each read checks the active segment's size (one fstat) and applies what another
+ * process appended since. A writer that died mid-write leaves at most an incomplete last line: readers
+ * ignore it, the next writer (holding the lock) cuts it off.
+ *
+ * Compaction: after COMPACT_AFTER records the writer writes the snapshots of the lists changed since,
+ * starts a new segment, appends a seal to the old one that names it (so every reader follows without
+ * reloading) and moves the checkpoint. Old segments are never rewritten or deleted: they are the audit
+ * trail. A cold start reads the checkpoint, the snapshots and the active segment only – bounded however
+ * long the history.
+ *
+ * Operation ids: an index of (actor, operation id) of the records of the current and the previous
+ * segment answers "already applied?" in constant time. An id older than that is forgotten; a repeat
+ * then meets the rules' own idempotence and per-person versions (already struck, changed since), which
+ * never apply a change twice.
+ */
+import { existsSync, promises as fs, fstatSync } from 'node:fs';
+import path from 'node:path';
+import type { ListChangeOutcome as ChangeOutcome, ListDecision as Decision, OperationKey } from '../app/ports';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import { applyListChange, type GemeindeListe, type ListChange } from '../domain/list';
+import { deepFreeze } from './documentCache';
+import { fsyncDirectory } from './durableJsonFile';
+
+/** A segment is sealed and the snapshots rewritten after this many records. */
+export const COMPACT_AFTER = 1_000;
+
+export const CHECKPOINT_FILE = 'checkpoint.json';
+const SEGMENT_FILE = /^journal-(\d+)\.jsonl$/;
+
+export function segmentName(firstSeq: number): string {
+  return `journal-${String(firstSeq).padStart(12, '0')}.jsonl`;
+}
+
+export interface Checkpoint {
+  seq: number;
+  segment: string;
+}
+
+/** What the journal needs from its repository: the snapshot documents (lowdb), the lock, the directory. */
+export interface JournalHost {
+  dir: string;
+  /** Display name of a file for messages (relative to the data directory). */
+  display(name: string): string;
+  readSnapshot(name: string): Promise<Snapshot | undefined>;
+  writeSnapshot(name: string, snapshot: Snapshot): Promise<void>;
+  readCheckpoint(): Promise<Checkpoint | undefined>;
+  writeCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /**
+   * Read once per batch under the lock and handed to every `decide` (the campaign record); throws when
+   * this journal's lists are no longer the year's (an import replaced them meanwhile).
+   */
+  batchContext(): Promise<unknown>;
+}
+
+/** A list's snapshot document: its state, the journal position it includes, and its older log. */
+export type Snapshot = GemeindeListe & { seq: number; history: AuditEntry[] };
+
+/** One line of the journal. */
+type JournalLine = { seq: number; change: ListChange } | { seal: string; seq: number };
+
+/** The journal was let go of (its lists replaced or removed): the caller decides again on the year's current lists. */
+export class JournalClosed extends Error {}
+
+function keyOf(op: OperationKey): string {
+  return `${op.actorId}\u0000${op.opId}`;
+}
+
+function entryKey(entry: AuditEntry): string | undefined {
+  return entry.opId ? `${entry.actor.id}\u0000${entry.opId}` : undefined;
+}
+
+interface Request {
+  ags: string;
+  op?: OperationKey;
+  decide(current: GemeindeListe, context: unknown): Decision<unknown>;
+  resolve(outcome: ChangeOutcome<unknown>): void;
+  reject(error: unknown): void;
+}
+
+/** Freezes a list a change produced: the new list object and its new person (the others are frozen already). */
+function freezeList(list: GemeindeListe): GemeindeListe {
+  return deepFreeze(list);
+}
+
+export class ListJournal {
+  private lists = new Map<string, GemeindeListe>();
+  /** The journal position each snapshot includes: on a cold load, records at or below it are already in it. */
+  private snapshotSeq = new Map<string, number>();
+  /** The last record applied. */
+  private seq = 0;
+  private segment = '';
+  /** Bytes of the active segment applied: always the end of a complete line. */
+  private offset = 0;
+  private recordsInSegment = 0;
+  private handle?: fs.FileHandle;
+  private writable = false;
+  /** Lists changed since the checkpoint: compaction writes their snapshots. */
+  private dirty = new Set<string>();
+  private ops = new Map<string, AuditEntry>();
+  private previousOps = new Map<string, AuditEntry>();
+  private queue: Request[] = [];
+  private committing = false;
+  /** A batch of this process is under way: what the segment holds beyond `offset` is its own. */
+  private writing = false;
+  private loaded = false;
+  private closed = false;
+  /** Everything that changes the state above runs one at a time through here. */
+  private serial: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: JournalHost,
+    /** Runs `fn` holding the year's lock (in this process and across processes). */
+    private readonly withLock: <T>(fn: () => Promise<T>) => Promise<T>,
+    private readonly compactAfter = COMPACT_AFTER,
+  ) {}
+
+  /** Every list as it stands (in AGS order), after applying what other processes appended. */
+  async all(): Promise<GemeindeListe[]> {
+    await this.fresh();
+    return [...this.lists.keys()].sort().map((ags) => this.lists.get(ags)!);
+  }
+
+  async get(ags: string): Promise<GemeindeListe | undefined> {
+    await this.fresh();
+    return this.lists.get(ags);
+  }
+
+  /**
+   * Decides and stores one change (see the file's comment). `decide` runs inside the batch, on the list
+   * as it stands; what it throws rejects this change only. A change whose operation key was applied
+   * before is not decided again: the outcome says so, with the entry of the first time.
+   */
+  submit<R, C>(ags: string, op: OperationKey | undefined, decide: (current: GemeindeListe, context: C) => Decision<R>): Promise<ChangeOutcome<R>> {
+    if (this.closed) return Promise.reject(new JournalClosed());
+    return new Promise<ChangeOutcome<R>>((resolve, reject) => {
+      this.queue.push({ ags, ...(op ? { op } : {}), decide: decide as Request['decide'], resolve: resolve as Request['resolve'], reject });
+      if (!this.committing) void this.commitLoop();
+    });
+  }
+
+  /**
+   * Lets go at once, without waiting for queued changes (they wait for the lock the caller holds while
+   * it replaces these lists): they find out in their batch (batchContext) and are decided again.
+   */
+  detach(): void {
+    this.closed = true;
+    void this.exclusive(async () => {
+      await this.handle?.close().catch(() => undefined);
+      this.handle = undefined;
+    });
+  }
+
+  /** Waits for queued changes, then lets go of the open segment. */
+  async close(): Promise<void> {
+    while (this.committing || this.queue.length) await new Promise((r) => setImmediate(r));
+    this.closed = true;
+    await this.exclusive(async () => {
+      await this.handle?.close().catch(() => undefined);
+      this.handle = undefined;
+    });
+  }
+
+  /** Every record's audit entry of this generation, oldest first (the snapshots' history first). */
+  static async history(host: JournalHost, agsList: readonly string[], only?: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    for (const ags of agsList) {
+      if (only && ags !== only) continue;
+      const snapshot = await host.readSnapshot(`${ags}.json`);
+      if (snapshot) entries.push(...snapshot.history);
+    }
+    const names = (await fs.readdir(host.dir)).filter((n) => SEGMENT_FILE.test(n)).sort();
+    for (const name of names) {
+      for (const line of completeLines(await fs.readFile(path.join(host.dir, name))).lines) {
+        const parsed = parseLine(line, host.display(name));
+        if ('change' in parsed && (!only || parsed.change.entry.ags === only)) entries.push(parsed.change.entry);
+      }
+    }
+    return entries;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.serial.then(fn, fn);
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Loads on first use; afterwards applies what another process appended (one fstat when nothing did). */
+  private async fresh(): Promise<void> {
+    if (this.loaded && (this.writing || this.unchangedOnDisk())) return;
+    await this.exclusive(() => (this.loaded ? this.catchUp() : this.load()));
+  }
+
+  private unchangedOnDisk(): boolean {
+    if (!this.handle) return !existsSync(path.join(this.host.dir, this.segment));
+    try {
+      return fstatSync(this.handle.fd).size === this.offset;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A cold load: the checkpoint, every snapshot, then the records after the checkpoint. Read in that
+   * order without the lock: a compaction meanwhile writes snapshots before it seals the old segment
+   * (naming the next) and moves the checkpoint, so what is read here is a state the lists had.
+   */
+  private async load(): Promise<void> {
+    const checkpoint = (await this.host.readCheckpoint()) ?? { seq: 0, segment: segmentName(1) };
+    this.lists = new Map();
+    this.snapshotSeq = new Map();
+    for (const name of (await fs.readdir(this.host.dir)).sort()) {
+      if (!name.endsWith('.json') || name === CHECKPOINT_FILE || name.startsWith('.')) continue;
+      const snapshot = await this.host.readSnapshot(name);
+      if (!snapshot) continue;
+      const { seq: at, history: _history, ...list } = snapshot;
+      this.lists.set(list.ags, freezeList(list));
+      this.snapshotSeq.set(list.ags, at);
+    }
+    this.seq = checkpoint.seq;
+    this.dirty = new Set();
+    this.ops = new Map();
+    this.previousOps = new Map();
+    await this.openSegment(checkpoint.segment);
+    await this.catchUp();
+    this.loaded = true;
+  }
+
+  private async openSegment(name: string): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
+    this.writable = false;
+    this.segment = name;
+    this.offset = 0;
+    this.recordsInSegment = 0;
+  }
+
+  /** Applies the complete records appended after `offset`, following seals into the next segment. */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      if (!this.handle) {
+        try {
+          this.handle = await fs.open(path.join(this.host.dir, this.segment), 'r');
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw e;
+        }
+      }
+      const { size } = await this.handle.stat();
+      if (size <= this.offset) return;
+      const buffer = Buffer.alloc(size - this.offset);
+      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, this.offset);
+      const { lines, consumed } = completeLines(buffer.subarray(0, bytesRead));
+      let sealedInto: string | undefined;
+      for (const line of lines) {
+        const parsed = parseLine(line, this.host.display(this.segment));
+        if ('seal' in parsed) {
+          sealedInto = parsed.seal;
+          break;
+        }
+        this.applyRecord(parsed.seq, parsed.change);
+      }
+      if (!sealedInto) {
+        this.offset += consumed;
+        return;
+      }
+      // The writer that sealed the segment had written every changed list's snapshot first.
+      this.afterSeal();
+      await this.openSegment(sealedInto);
+    }
+  }
+
+  /** A record from the journal: the next in sequence, applied unless its list's snapshot holds it already. */
+  private applyRecord(seq: number, change: ListChange): void {
+    const { ags } = change.entry;
+    const list = this.lists.get(ags);
+    if (seq !== this.seq + 1 || !list) throw new DomainError('storage.corrupt', { file: this.host.display(this.segment) });
+    this.seq = seq;
+    this.recordsInSegment++;
+    const key = entryKey(change.entry);
+    if (key) this.ops.set(key, deepFreeze(change.entry));
+    if (seq <= (this.snapshotSeq.get(ags) ?? 0)) return;
+    let next: GemeindeListe;
+    try {
+      next = applyListChange(list, change);
+    } catch {
+      throw new DomainError('storage.corrupt', { file: this.host.display(this.segment) });
+    }
+    this.lists.set(ags, freezeList(next));
+    this.dirty.add(ags);
+  }
+
+  private afterSeal(): void {
+    for (const ags of this.dirty) this.snapshotSeq.set(ags, this.seq);
+    this.dirty.clear();
+    this.previousOps = this.ops;
+    this.ops = new Map();
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private async commitLoop(): Promise<void> {
+    this.committing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0);
+        try {
+          const answer = await this.withLock(() => this.exclusive(() => this.commitBatch(batch)));
+          answer();
+        } catch (e) {
+          for (const r of batch) r.reject(e);
+        }
+      }
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  /** One batch under the lock; returns how to answer its requests (called once the lock is released). */
+  private async commitBatch(batch: Request[]): Promise<() => void> {
+    const context = await this.host.batchContext();
+    if (this.loaded) await this.catchUpUnderLock();
+    else await this.load();
+    this.writing = true;
+    try {
+      const staged = new Map<string, GemeindeListe>();
+      const stagedOps = new Map<string, AuditEntry>();
+      const lines: string[] = [];
+      const answers: (() => void)[] = [];
+      let seq = this.seq;
+      for (const r of batch) {
+        try {
+          const list = staged.get(r.ags) ?? this.lists.get(r.ags);
+          if (!list) throw new DomainError('list.notFound', { ags: r.ags });
+          const key = r.op && keyOf(r.op);
+          const earlier = key ? (stagedOps.get(key) ?? this.ops.get(key) ?? this.previousOps.get(key)) : undefined;
+          if (earlier) {
+            answers.push(() => r.resolve({ replayed: true, list, entry: earlier }));
+            continue;
+          }
+          const { change, result } = r.decide(list, context);
+          if (!change) {
+            answers.push(() => r.resolve({ replayed: false, list, result }));
+            continue;
+          }
+          if (change.entry.ags !== r.ags) throw new Error(`a change of ${change.entry.ags} filed under ${r.ags}`);
+          const next = freezeList(applyListChange(list, change));
+          staged.set(r.ags, next);
+          seq += 1;
+          if (key) stagedOps.set(key, change.entry);
+          lines.push(JSON.stringify({ seq, change }) + '\n');
+          answers.push(() => r.resolve({ replayed: false, list: next, result }));
+        } catch (e) {
+          answers.push(() => r.reject(e));
+        }
+      }
+      if (lines.length) {
+        await this.append(lines.join(''));
+        for (const [ags, list] of staged) {
+          this.lists.set(ags, list);
+          this.dirty.add(ags);
+        }
+        for (const [key, entry] of stagedOps) this.ops.set(key, deepFreeze(entry));
+        this.seq = seq;
+        this.recordsInSegment += lines.length;
+        if (this.recordsInSegment >= this.compactAfter) await this.compact();
+      }
+      return () => answers.forEach((answer) => answer());
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** Under the lock: what others appended is applied; an incomplete last line is a dead writer's and cut off. */
+  private async catchUpUnderLock(): Promise<void> {
+    await this.catchUp();
+    if (!this.handle) return;
+    const { size } = await this.handle.stat();
+    if (size > this.offset) {
+      const handle = await this.writableHandle();
+      await handle.truncate(this.offset);
+      await handle.datasync();
+    }
+  }
+
+  private async writableHandle(): Promise<fs.FileHandle> {
+    if (this.handle && this.writable) return this.handle;
+    const file = path.join(this.host.dir, this.segment);
+    const created = !existsSync(file);
+    const handle = await fs.open(file, 'a+', 0o600);
+    // A new segment's directory entry must survive a crash like its records.
+    if (created) await fsyncDirectory(this.host.dir);
+    await this.handle?.close().catch(() => undefined);
+    this.handle = handle;
+    this.writable = true;
+    return handle;
+  }
+
+  /**
+   * Appends and fdatasyncs. After a failed write the file's content is uncertain: the state is loaded
+   * again from the disk before its next use, and the caller learns that the change failed (its
+   * operation id makes a retry safe either way).
+   */
+  private async append(text: string): Promise<void> {
+    try {
+      const handle = await this.writableHandle();
+      const bytes = Buffer.from(text, 'utf8');
+      await handle.write(bytes, 0, bytes.length);
+      await handle.datasync();
+      this.offset += bytes.length;
+    } catch (e) {
+      this.loaded = false;
+      throw e;
+    }
+  }
+
+  /** Writes the changed lists' snapshots, seals the segment naming the next one, moves the checkpoint. */
+  private async compact(): Promise<void> {
+    const seq = this.seq;
+    const changed = [...this.dirty];
+    for (let i = 0; i < changed.length; i += 8) {
+      await Promise.all(
+        changed.slice(i, i + 8).map(async (ags) => {
+          const name = `${ags}.json`;
+          const before = await this.host.readSnapshot(name);
+          await this.host.writeSnapshot(name, { ...this.lists.get(ags)!, seq, history: before?.history ?? [] });
+        }),
+      );
+    }
+    const next = segmentName(seq + 1);
+    await (await fs.open(path.join(this.host.dir, next), 'a', 0o600)).close();
+    await fsyncDirectory(this.host.dir);
+    await this.append(JSON.stringify({ seal: next, seq }) + '\n');
+    await this.host.writeCheckpoint({ seq, segment: next });
+    this.afterSeal();
+    await this.openSegment(next);
+  }
+}
+
+/** The complete lines of `bytes` (those ending in a newline, without it) and how many bytes they take. */
+function completeLines(bytes: Buffer): { lines: string[]; consumed: number } {
+  const end = bytes.lastIndexOf(0x0a);
+  if (end < 0) return { lines: [], consumed: 0 };
+  return { lines: bytes.subarray(0, end).toString('utf8').split('\n'), consumed: end + 1 };
+}
+
+function parseLine(line: string, file: string): JournalLine {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    throw new DomainError('storage.corrupt', { file });
+  }
+  const p = parsed as Partial<{ seq: number; change: ListChange; seal: string }>;
+  if (typeof p?.seq !== 'number') throw new DomainError('storage.corrupt', { file });
+  if (typeof p.seal === 'string' && SEGMENT_FILE.test(p.seal)) return { seal: p.seal, seq: p.seq };
+  if (!p.change?.entry || typeof p.change.entry.ags !== 'string' || typeof p.change.entry.revision !== 'number') throw new DomainError('storage.corrupt', { file });
+  return { seq: p.seq, change: p.change };
+}

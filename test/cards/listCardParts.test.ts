@@ -1,0 +1,101 @@
+/**
+ * The list card answers every click from kept parts (a person's row, a household's head; see
+ * src/cards/listCard.ts). What it sends must be exactly what expanding the whole template in one go
+ * gives – for every state a row can have, every kind of household head, both languages, editable or
+ * not, the Koordinierungsstelle's view, any page – and stay so after changes (a changed person gets a
+ * new row, an unchanged one keeps its row).
+ */
+import { listCard, listCardExpandedWhole } from '../../src/cards/listCard';
+import type { ListView } from '../../src/cards';
+import { addChild, addOtherPerson, reviewAddition, STRIKE_REASONS, strikePerson, submitList, undoPerson, type GemeindeListe } from '../../src/domain/list';
+import { ABSTATT, listWith, person } from '../fixtures';
+import { gemeindeCtx, koordCtx, reviewedList, view } from './cardKit';
+
+/** Same JSON, byte for byte (key order included). */
+function expectSameCard(v: ListView): void {
+  expect(JSON.stringify(listCard(v))).toBe(JSON.stringify(listCardExpandedWhole(v)));
+}
+
+/**
+ * One household of each kind and a person in every state: counted; struck for each reason (with and
+ * without a note); a strike lifted again; a later-born child; another person pending, accepted,
+ * rejected, withdrawn; a person without a household id; a household too large for one page.
+ */
+function everyRowState(): GemeindeListe {
+  const persons = [
+    ...STRIKE_REASONS.map((_, i) => person(`S${i}`, { householdId: 'H-STRIKES', surname: `Streich${i}`, givenName: 'Sam' })),
+    person('U1', { householdId: 'H-UNDO', surname: 'Zurueck', givenName: 'Uta' }),
+    person('C1', { householdId: 'H-KIND', surname: 'Eltern', givenName: 'Clara', assignmentDate: '2020-03-01' }),
+    person('N1', { householdId: undefined, surname: 'Ohne', givenName: 'Nora' }),
+    ...Array.from({ length: 30 }, (_, i) => person(`B${i}`, { householdId: 'H-GROSS', surname: `Gross${i}`, givenName: 'Ben' })),
+  ];
+  let list = listWith(ABSTATT, persons);
+  STRIKE_REASONS.forEach((reason, i) => {
+    list = strikePerson(list, { personId: `S${i}`, reason, ...(reason === 'sonstiges' || i === 0 ? { note: `Notiz ${i} {{DATE(2024-01-01)}}` } : {}) }, gemeindeCtx).list;
+  });
+  list = strikePerson(list, { personId: 'U1', reason: 'weggezogen' }, gemeindeCtx).list;
+  list = undoPerson(list, 'U1', gemeindeCtx).list;
+  list = addChild(list, { parentId: 'C1', surname: 'Eltern', givenName: 'Kind', birthDate: '2021-05-05' }, gemeindeCtx).list;
+  const other = (surname: string, householdId?: string) => {
+    const r = addOtherPerson(
+      list,
+      { surname, givenName: 'Otto ${x}', birthDate: '1990-01-01', assignmentDate: '2021-01-01', zugangsart: 'familiennachzug', ...(householdId ? { householdId } : {}), justification: 'Familiennachzug laut Bescheid' },
+      gemeindeCtx,
+    );
+    list = r.list;
+    return r.personId;
+  };
+  other('Offen', 'H-KIND');
+  const accepted = other('Angenommen');
+  const rejected = other('Abgelehnt', 'H-UNDO');
+  const withdrawn = other('Zurueckgenommen');
+  list = reviewAddition(list, { personId: accepted, accept: true }, koordCtx).list;
+  list = reviewAddition(list, { personId: rejected, accept: false, note: 'kein Nachweis' }, koordCtx).list;
+  list = undoPerson(list, withdrawn, gemeindeCtx).list;
+  return list;
+}
+
+describe('the list card from kept parts equals the whole template expanded at once', () => {
+  const list = everyRowState();
+  const pages = [0, 1, 2];
+
+  test.each([
+    ['a clerk, German', {}],
+    ['a clerk, English', { locale: 'en' as const }],
+    ['read-only (past the deadline)', { editable: false, today: '2024-01-20' }],
+    ['the Koordinierungsstelle', { viewerRole: 'koordination' as const }],
+    ['with a notice and refresh users', { notice: { kind: 'warning' as const, text: '„X“ wurde inzwischen … ${y}' }, refreshUserIds: ['29:a', '29:b'] }],
+  ])('%s, on every page', (_name, overrides: Partial<ListView>) => {
+    for (const page of pages) expectSameCard(view(list, { page, ...overrides }));
+  });
+
+  test('a submitted list, for the clerk and for the Koordinierungsstelle (reopen)', () => {
+    const submitted = submitList(list, gemeindeCtx).list;
+    expectSameCard(view(submitted, { editable: false }));
+    expectSameCard(view(submitted, { editable: false, viewerRole: 'koordination' }));
+  });
+
+  test('an empty list, and a page beyond the last', () => {
+    expectSameCard(view(listWith(ABSTATT, [])));
+    expectSameCard(view(list, { page: 99 }));
+  });
+
+  test('a long reviewed list (1,000 persons), every page', () => {
+    const long = reviewedList(1000);
+    for (let page = 0; page < 45; page++) expectSameCard(view(long, { page }));
+  });
+
+  test('after changes: the changed person and its household are new, every other row is the one kept', () => {
+    const before = listCard(view(list));
+    const after = strikePerson(list, { personId: 'N1', reason: 'doppelt' }, gemeindeCtx).list;
+    const card = listCard(view(after));
+    expect(JSON.stringify(card)).toBe(JSON.stringify(listCardExpandedWhole(view(after))));
+    // The rows of the strike household: the very objects of the card before (nothing expanded again).
+    const rowsOf = (c: ReturnType<typeof listCard>) => ((c.body as { items?: unknown[] }[]).find((e) => JSON.stringify(e).includes('Streich0'))!.items ?? []).slice(1);
+    const kept = rowsOf(before);
+    expect(kept.length).toBe(STRIKE_REASONS.length);
+    rowsOf(card).forEach((row, i) => expect(row).toBe(kept[i]));
+    // Rendering the same view twice gives the same card: nothing kept is changed by being sent.
+    expect(JSON.stringify(listCard(view(after)))).toBe(JSON.stringify(card));
+  });
+});

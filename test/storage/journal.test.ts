@@ -1,0 +1,221 @@
+/**
+ * The lists' journal (src/storage/listJournal.ts): a click appends one record; records arriving together
+ * share one write and one fdatasync; what another process appends is seen at the next read; a dead
+ * writer's incomplete line is cut off; compaction seals segments, rewrites only changed snapshots and
+ * keeps a cold start bounded; the audit trail stays complete; operation ids are found after a restart;
+ * a list document of the first schema is read as a snapshot.
+ */
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IntmApp } from '../../src/app';
+import type { Actor } from '../../src/domain/actor';
+import { countList } from '../../src/domain/list';
+import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
+import { SpreadsheetTableReader } from '../../src/excel/tableReader';
+import { CHECKPOINT_FILE, segmentName } from '../../src/storage/listJournal';
+import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
+import { fixedClock } from '../../src/storage/systemClock';
+import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
+import { Harness, openHarness, seed } from '../harness';
+
+const NOW = '2024-01-10T09:00:00.000Z';
+const anna: Actor = staff(ABSTATT, 'Anna Abstatt');
+const bert: Actor = staff(BRACKENHEIM, 'Bert Brackenheim');
+
+async function appOn(dataDir: string, compactAfter?: number): Promise<IntmApp> {
+  const repo = await LowdbRepository.open(dataDir, compactAfter ? { compactAfter } : {});
+  return new IntmApp({ repo, clock: fixedClock(NOW), verzeichnis, tableReader: new SpreadsheetTableReader(), workbooks: new ExcelWorkbookWriter() });
+}
+
+function generationDir(h: Harness): string {
+  const record = JSON.parse(readFileSync(path.join(h.dataDir, '2025', 'campaign.json'), 'utf8'));
+  return path.join(h.dataDir, '2025', record.generation);
+}
+
+const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+let h: Harness;
+beforeEach(async () => {
+  h = await openHarness(NOW);
+  await seed(h, 40, [ABSTATT, BRACKENHEIM]);
+});
+afterEach(() => h.cleanup());
+
+const strike = (app: IntmApp, ags: string, n: number, actor: Actor, opId = `op-${ags}-${n}`) =>
+  app.review.strike(2025, ags, { personId: `${ags}-${n}`, reason: 'weggezogen' }, { actor, opId });
+
+test('clicks arriving together share one write: each is one line, in one batch, all acknowledged only after it', async () => {
+  const writes: number[] = [];
+  const original = fs.open;
+  // Count the writes to the journal: one `write` per batch.
+  const spy = jest.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await original(...args);
+    if (String(args[0]).endsWith('.jsonl') && args[1] === 'a+') {
+      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+      (handle as unknown as { write: unknown }).write = (...a: unknown[]) => {
+        writes.push(Date.now());
+        return write(...a);
+      };
+    }
+    return handle;
+  });
+  try {
+    await strike(h.app, ABSTATT, 1, anna);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => strike(h.app, i % 2 ? ABSTATT : BRACKENHEIM, 10 + i, i % 2 ? anna : bert)));
+    expect(burst.every((o) => o.changed)).toBe(true);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(lines(path.join(generationDir(h), segmentName(1)))).toHaveLength(21);
+  // The first click alone, the 20 together in far fewer writes than clicks (group commit).
+  expect(writes.length).toBeGreaterThanOrEqual(2);
+  expect(writes.length).toBeLessThanOrEqual(4);
+});
+
+test('what another process appends is seen at the next read here, without a restart', async () => {
+  const here = h.app;
+  expect(countList((await here.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(0);
+  const other = await appOn(h.dataDir);
+  await strike(other, ABSTATT, 1, anna);
+  await strike(other, ABSTATT, 2, anna);
+  await other.close();
+  const seen = await here.ctx.repo.readList(2025, ABSTATT);
+  expect(countList(seen!).struck).toBe(2);
+  // And a change here builds on it.
+  const third = await strike(here, ABSTATT, 3, anna);
+  expect(third.list.revision).toBe(4);
+});
+
+test("a dead writer's incomplete last line is not read, and the next writer cuts it off", async () => {
+  await strike(h.app, ABSTATT, 1, anna);
+  const file = path.join(generationDir(h), segmentName(1));
+  // What a process killed in the middle of its write leaves: part of a record, no newline.
+  await fs.appendFile(file, '{"seq":2,"change":{"entry":{"at":"2024-01-10T09:00:00.000Z","actor"');
+  const fresh = await appOn(h.dataDir);
+  expect(countList((await fresh.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(1);
+  const next = await strike(fresh, ABSTATT, 2, anna);
+  expect(next.changed).toBe(true);
+  await fresh.close();
+  expect(lines(file).map((l) => JSON.parse(l).seq)).toEqual([1, 2]);
+  const again = await appOn(h.dataDir);
+  expect(countList((await again.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(2);
+  await again.close();
+});
+
+test('a damaged record in the middle is reported in German and nothing is written behind it', async () => {
+  await strike(h.app, ABSTATT, 1, anna);
+  await strike(h.app, ABSTATT, 2, anna);
+  const file = path.join(generationDir(h), segmentName(1));
+  const [first, second] = lines(file);
+  await fs.writeFile(file, `${first.slice(0, 40)}#kaputt\n${second}\n`);
+  const fresh = await appOn(h.dataDir);
+  const err = await fresh.ctx.repo.readList(2025, ABSTATT).catch((e) => e);
+  expect(err).toMatchObject({ code: 'storage.corrupt' });
+  expect(err.message).toContain('beschädigt');
+  expect(err.message).not.toContain('Nachname');
+  await expect(strike(fresh, ABSTATT, 3, anna)).rejects.toMatchObject({ code: 'storage.corrupt' });
+  expect(lines(file)).toHaveLength(2);
+  await fresh.close();
+});
+
+test('compaction: a sealed segment names the next, only changed lists get new snapshots, the audit stays complete, a cold start reads the last segment only', async () => {
+  const app = await appOn(h.dataDir, 10);
+  await h.app.close();
+  const dir = generationDir(h);
+  const bBefore = readFileSync(path.join(dir, `${BRACKENHEIM}.json`), 'utf8');
+  for (let n = 1; n <= 25; n++) await strike(app, ABSTATT, n, anna);
+  const segments = (await fs.readdir(dir)).filter((f) => f.startsWith('journal-')).sort();
+  expect(segments).toEqual([segmentName(1), segmentName(11), segmentName(21)]);
+  // Ten records and the seal naming the next segment.
+  const sealed = lines(path.join(dir, segmentName(1)));
+  expect(sealed).toHaveLength(11);
+  expect(JSON.parse(sealed[10])).toEqual({ seal: segmentName(11), seq: 10 });
+  expect(JSON.parse(readFileSync(path.join(dir, CHECKPOINT_FILE), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, seq: 20, segment: segmentName(21) });
+  const snapshot = JSON.parse(readFileSync(path.join(dir, `${ABSTATT}.json`), 'utf8'));
+  expect(snapshot).toMatchObject({ seq: 20, revision: 21 });
+  expect(snapshot.history).toEqual([]);
+  // Brackenheim did not change: its snapshot was not rewritten.
+  expect(readFileSync(path.join(dir, `${BRACKENHEIM}.json`), 'utf8')).toBe(bBefore);
+
+  // The audit has every change, from every segment.
+  const audit = await app.audit.entries(2025, { actor: coordinator, ags: ABSTATT });
+  expect(audit.filter((e) => e.action === 'person.strike')).toHaveLength(25);
+  await app.close();
+
+  // A cold start reads the checkpoint, the snapshots and the last segment: it works with the sealed ones moved away.
+  const away = path.join(h.dataDir, 'sealed-away');
+  await fs.mkdir(away);
+  for (const name of [segmentName(1), segmentName(11)]) await fs.rename(path.join(dir, name), path.join(away, name));
+  const cold = await appOn(h.dataDir, 10);
+  const list = await cold.ctx.repo.readList(2025, ABSTATT);
+  expect(countList(list!).struck).toBe(25);
+  expect(list!.revision).toBe(26);
+  await cold.close();
+  for (const name of [segmentName(1), segmentName(11)]) await fs.rename(path.join(away, name), path.join(dir, name));
+});
+
+test('a process that reads while another compacts follows the seal into the next segment', async () => {
+  const reader = await appOn(h.dataDir, 10);
+  expect(countList((await reader.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(0);
+  const writer = await appOn(h.dataDir, 10);
+  for (let n = 1; n <= 23; n++) await strike(writer, ABSTATT, n, anna);
+  await writer.close();
+  expect(countList((await reader.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(23);
+  // And it writes on in the segment the checkpoint names now.
+  await strike(reader, ABSTATT, 24, anna);
+  await reader.close();
+  const dir = generationDir(h);
+  expect(lines(path.join(dir, segmentName(21))).map((l) => JSON.parse(l).seq)).toEqual([21, 22, 23, 24]);
+});
+
+test('an operation id is recognised after a restart and across a compaction: applied once', async () => {
+  const app = await appOn(h.dataDir, 10);
+  await h.app.close();
+  const first = await strike(app, ABSTATT, 1, anna, 'retry-me');
+  for (let n = 2; n <= 12; n++) await strike(app, ABSTATT, n, anna);
+  // Across the compaction after record 10.
+  const retried = await strike(app, ABSTATT, 1, anna, 'retry-me');
+  expect(first.changed).toBe(true);
+  expect(retried).toMatchObject({ changed: false, replayed: true });
+  await app.close();
+  // After a restart, within the segment being written.
+  const again = await appOn(h.dataDir, 10);
+  const op = await strike(again, ABSTATT, 12, anna);
+  expect(op).toMatchObject({ changed: false, replayed: true });
+  expect((await again.ctx.repo.readListHistory(2025, ABSTATT)).filter((e) => e.action === 'person.strike')).toHaveLength(12);
+  await again.close();
+});
+
+test('a list document of the first schema (with its change log inside) is read as a snapshot; intm migrate writes it in the new shape', async () => {
+  const dir = generationDir(h);
+  const file = path.join(dir, `${ABSTATT}.json`);
+  const v2 = JSON.parse(readFileSync(file, 'utf8'));
+  const { changeCounts: _c, seq: _s, history: _h, ...state } = v2;
+  const struckAt = '2024-01-09T10:00:00.000Z';
+  const v1 = {
+    ...state,
+    schemaVersion: 1,
+    revision: 2,
+    persons: state.persons.map((p: { id: string }, i: number) => (i === 0 ? { ...p, strike: { at: struckAt, by: { id: anna.id, name: anna.name }, reason: 'verstorben' } } : p)),
+    events: [
+      { at: NOW, actor: { ...coordinator }, action: 'campaign.import', ags: ABSTATT, revision: 1 },
+      { at: struckAt, actor: { id: anna.id, name: anna.name, role: 'gemeinde' }, action: 'person.strike', ags: ABSTATT, subject: `${ABSTATT}-1`, revision: 2 },
+    ],
+  };
+  await fs.writeFile(file, JSON.stringify(v1));
+  const app = await appOn(h.dataDir);
+  await h.app.close();
+  const list = (await app.ctx.repo.readList(2025, ABSTATT))!;
+  expect(list.changeCounts).toEqual({ 'campaign.import': 1, 'person.strike': 1 });
+  expect(list.persons[0].last).toEqual({ at: struckAt, by: { id: anna.id, name: anna.name }, rev: 2, action: 'person.strike' });
+  // The old log is the start of the audit; new changes follow it.
+  await strike(app, ABSTATT, 2, anna);
+  expect((await app.ctx.repo.readListHistory(2025, ABSTATT)).map((e) => e.revision)).toEqual([1, 2, 3]);
+  expect(await (app.ctx.repo as LowdbRepository).migrateAll()).toBeGreaterThanOrEqual(1);
+  const migrated = JSON.parse(readFileSync(file, 'utf8'));
+  expect(migrated).toMatchObject({ schemaVersion: SCHEMA_VERSION, seq: 0, changeCounts: { 'person.strike': 1 } });
+  expect(migrated.history).toHaveLength(2);
+  expect(migrated.events).toBeUndefined();
+  await app.close();
+});

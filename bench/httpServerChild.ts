@@ -15,6 +15,7 @@
  * - **a control endpoint** (plain node:http, not part of what is measured): `GET /memory` forces a GC
  *   and answers `process.memoryUsage()` and VmRSS from /proc/self/status; `GET /cpu` answers
  *   `process.cpuUsage()` (all threads of the process: the Node thread, GC helpers, the fs thread pool);
+ *   `GET /journal` the journal's counters (writes, records: how many clicks shared a write);
  *   `POST /echo-card` sets the card the card echo answers with.
  *
  * The three URLs go to the parent over IPC; the message `stop` stops both servers cleanly and exits
@@ -29,9 +30,11 @@ import { ActivityTypes } from 'botbuilder';
 import { createAdapter } from '../src/bot/adapter';
 import { loadConfig } from '../src/bot/config';
 import { consoleLogger } from '../src/bot/log';
+import { sendInvokeAnswer } from '../src/bot/invoke';
 import { createBotServer } from '../src/bot/server';
 import { startBot } from '../src/bot/start';
 import { VERBS } from '../src/cards/actions';
+import { journalStats } from '../src/storage/listJournal';
 import { fixedClock } from '../src/storage/systemClock';
 import { NOW, TENANT } from './botData';
 
@@ -65,13 +68,18 @@ function echoApplication(adapter: ReturnType<typeof createAdapter>): Application
   return app;
 }
 
-/** The card echo: the same route as the echo, answered with one prebuilt card (set over the control endpoint). */
+/**
+ * The card echo: answers every Action.Execute with one prebuilt card (set over the control endpoint),
+ * the way the bot answers (its own invoke route and sendInvokeAnswer, src/bot/bot.ts): teams-ai's
+ * actionExecute route would turn a card with `refresh` – the list card has one – into an
+ * updateActivity to the connector.
+ */
 function cardEchoApplication(adapter: ReturnType<typeof createAdapter>, card: () => object | undefined): Application {
   const app = new Application({ adapter, startTypingTimer: false, removeRecipientMention: true });
-  app.adaptiveCards.actionExecute(VERBS.strike, async () => {
+  app.activity(ActivityTypes.Invoke, async (context) => {
     const answer = card();
     if (!answer) throw new Error('the card echo has no card yet (POST /echo-card)');
-    return answer as never;
+    await sendInvokeAnswer(context, { kind: 'card', card: answer as never });
   });
   return app;
 }
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
       });
       return;
     }
-    const answer = req.url === '/memory' ? memory() : req.url === '/cpu' ? process.cpuUsage() : undefined;
+    const answer = req.url === '/memory' ? memory() : req.url === '/cpu' ? process.cpuUsage() : req.url === '/journal' ? { ...journalStats } : undefined;
     if (!answer) {
       res.writeHead(404);
       res.end();

@@ -45,24 +45,30 @@ export async function listView(
 /** Teams lets at most this many users have a card refreshed for them automatically (refresh.userIds). */
 const MAX_REFRESH_USERS = 60;
 
+/** How long the staff ids of a Gemeinde for the refresh are used before roster and chats are read again. */
+const REFRESH_USERS_MS = 10_000;
+
 /**
  * Who should see the list card refresh by itself: the viewer and the Gemeinde's staff whose Teams id
  * the bot knows (from their personal chat). In a personal chat Teams refreshes it for everyone anyway;
- * in a channel only for these. Kept per roster and conversations document, which change rarely.
+ * in a channel only for these. Kept for a few seconds per bot: a clerk added meanwhile gets the
+ * refresh a little later, and every click is spared two more reads.
  */
-let refreshCache: { roster: unknown; conversations: unknown; byAgs: Map<string, string[]> } | undefined;
+const refreshStaff = new WeakMap<BotDeps, Map<string, { ids: string[]; until: number }>>();
 
 async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | undefined): Promise<string[]> {
-  const [roster, conversations] = await Promise.all([deps.app.roster.read(), deps.conversations.read()]);
-  if (refreshCache?.roster !== roster || refreshCache.conversations !== conversations) refreshCache = { roster, conversations, byAgs: new Map() };
-  let staff = refreshCache.byAgs.get(ags);
-  if (!staff) {
-    staff = roster.entries
+  let byAgs = refreshStaff.get(deps);
+  if (!byAgs) refreshStaff.set(deps, (byAgs = new Map()));
+  let known = byAgs.get(ags);
+  if (!known || known.until < Date.now()) {
+    const [roster, conversations] = await Promise.all([deps.app.roster.read(), deps.conversations.read()]);
+    const ids = roster.entries
       .filter((e) => e.role === 'gemeinde' && e.ags === ags)
       .map((e) => conversations.personal[e.aadObjectId]?.user?.id)
       .filter((id): id is string => typeof id === 'string' && id.startsWith('29:'));
-    refreshCache.byAgs.set(ags, staff);
+    byAgs.set(ags, (known = { ids, until: Date.now() + REFRESH_USERS_MS }));
   }
+  const staff = known.ids;
   const ids = viewerTeamsId?.startsWith('29:') ? [viewerTeamsId, ...staff.filter((id) => id !== viewerTeamsId)] : staff;
   return ids.slice(0, MAX_REFRESH_USERS);
 }

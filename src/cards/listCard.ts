@@ -15,8 +15,9 @@ import { cardText, LIST_STATE_LABEL, type PersonStatus } from '../i18n/cards';
 import { VERBS } from './actions';
 import { ButtonData, listButton } from './buttons';
 import type { AdaptiveCard, ListView } from './index';
-import { clampPage, householdKey, HouseholdSlice, paginate } from './paging';
+import { clampPage, householdKey, HouseholdSlice, pagesOf, paginate } from './paging';
 import { personFacts, personName, personStatus, STATUS_COLOR, statusText } from './personView';
+import { keep, TemplateInParts } from './keptParts';
 import { formatCount, localDate, noticeData, renderCard, userText } from './render';
 import template from './templates/list.json';
 
@@ -126,8 +127,8 @@ function reopenData(view: ListView) {
 }
 
 /** The page the view asks for, as the list has it, with the list's pages. */
-function paged(requested: ListView): { view: ListView; page: HouseholdSlice[]; pageCount: number } {
-  const pages = paginate(requested.list);
+function paged(requested: ListView, pagesOfList: (list: GemeindeListe) => HouseholdSlice[][]): { view: ListView; page: HouseholdSlice[]; pageCount: number } {
+  const pages = pagesOfList(requested.list);
   const view: ListView = { ...requested, page: clampPage(requested.page, pages.length) };
   return { view, page: pages[view.page], pageCount: pages.length };
 }
@@ -160,7 +161,7 @@ function frameData(view: ListView, pageCount: number) {
 
 /** The data of the whole template: what the card shows, expanded in one go (the reference for the parts). */
 export function listCardData(requested: ListView) {
-  const { view, page, pageCount } = paged(requested);
+  const { view, page, pageCount } = paged(requested, paginate);
   const withParent = householdsWithParent(view.list);
   return {
     ...frameData(view, pageCount),
@@ -191,6 +192,8 @@ function cutTemplate(whole: typeof template) {
 }
 
 const PARTS = cutTemplate(template);
+/** The frame, expanded element by element: per click, only what its data changed (the counts, the notice). */
+const FRAME = new TemplateInParts(PARTS.frame as { body: Node[]; actions?: Node[] }, (e) => e.type === GROUPS_SLOT);
 
 /** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
 const rows = new WeakMap<ListPerson, Map<string, Node>>();
@@ -204,7 +207,7 @@ function rowNode(view: ListView, p: ListPerson): Node {
   if (!byVariant) rows.set(p, (byVariant = new Map()));
   let node = byVariant.get(variant);
   if (!node) {
-    node = (renderCard(PARTS.row, { persons: [rowData(view, p)] }).body as Node[])[0];
+    node = keep((renderCard(PARTS.row, { persons: [rowData(view, p)] }).body as Node[])[0]);
     byVariant.set(variant, node);
   }
   return node;
@@ -216,19 +219,27 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
   let head = heads.get(key);
   if (!head) {
     if (heads.size >= MAX_HEADS) heads.clear();
-    head = (renderCard(PARTS.head, { groups: [groupHeadData(view, slice, withParent)] }).body as Node[])[0];
+    head = keep((renderCard(PARTS.head, { groups: [groupHeadData(view, slice, withParent)] }).body as Node[])[0]);
     heads.set(key, head);
   }
+  const rowNodes = slice.persons.map((p) => rowNode(view, p));
+  // The household as last assembled with this head: kept as long as its rows are the same ones.
+  const last = households.get(head);
+  if (last && last.rows.length === rowNodes.length && last.rows.every((r, i) => r === rowNodes[i])) return last.container;
   const items = head.items as Node[];
   const slot = items.findIndex((e) => e.type === PERSONS_SLOT);
-  // A new container and items array each time: the kept head and rows are shared and never changed.
-  return { ...head, items: [...items.slice(0, slot), ...slice.persons.map((p) => rowNode(view, p)), ...items.slice(slot + 1)] };
+  const container = keep({ ...head, items: [...items.slice(0, slot), ...rowNodes, ...items.slice(slot + 1)] });
+  households.set(head, { rows: rowNodes, container });
+  return container;
 }
 
+/** Each household head's last assembled household (head and rows), by the kept head. */
+const households = new WeakMap<Node, { rows: Node[]; container: Node }>();
+
 export function listCard(requested: ListView): AdaptiveCard {
-  const { view, page, pageCount } = paged(requested);
+  const { view, page, pageCount } = paged(requested, pagesOf);
   const withParent = householdsWithParent(view.list);
-  const card = renderCard(PARTS.frame, frameData(view, pageCount));
+  const card = FRAME.expand(frameData(view, pageCount));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
   body.splice(slot, 1, ...page.map((slice) => groupNode(view, slice, withParent)));

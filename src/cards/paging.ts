@@ -70,6 +70,46 @@ export function paginate(list: GemeindeListe, pageSize = PAGE_SIZE): HouseholdSl
   return pages.length ? pages : [[]];
 }
 
+/**
+ * The pages of the list, as paginate gives them, kept from the list's last version: a change that adds
+ * no one and moves no one (a strike, an undo, a decision on an addition) leaves every page as it was,
+ * with the changed person in place of its earlier version. The list card calls this on every click.
+ */
+export function pagesOf(list: GemeindeListe): HouseholdSlice[][] {
+  const key = `${list.year}/${list.ags}`;
+  const last = lastPages.get(key);
+  if (last?.list === list) return last.pages;
+  const pages = last && samePlaces(last.list.persons, list.persons) ? withPersons(last.pages, last.list.persons, list.persons) : paginate(list);
+  lastPages.set(key, { list, pages });
+  return pages;
+}
+
+/** Each list's last paginated version, by year and AGS (46 entries a year: kept, never large). */
+const lastPages = new Map<string, { list: GemeindeListe; pages: HouseholdSlice[][] }>();
+
+/** The same persons in the same households at the same places (their other data may differ). */
+function samePlaces(before: readonly ListPerson[], after: readonly ListPerson[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a !== b && (a.id !== b.id || householdKey(a) !== householdKey(b))) return false;
+  }
+  return true;
+}
+
+/** The pages with each person replaced by its version in `after` (slices without a changed person stay the same objects). */
+function withPersons(pages: HouseholdSlice[][], before: readonly ListPerson[], after: readonly ListPerson[]): HouseholdSlice[][] {
+  const replaced = new Map<ListPerson, ListPerson>();
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) replaced.set(before[i], after[i]);
+  if (!replaced.size) return pages;
+  return pages.map((page) =>
+    page.some((slice) => slice.persons.some((p) => replaced.has(p)))
+      ? page.map((slice) => (slice.persons.some((p) => replaced.has(p)) ? { ...slice, persons: slice.persons.map((p) => replaced.get(p) ?? p) } : slice))
+      : page,
+  );
+}
+
 /** The 0-based page showing a person, e.g. to return to it after a change; undefined when not on the list. */
 export function pageOfPerson(list: GemeindeListe, personId: string, pageSize = PAGE_SIZE): number | undefined {
   const index = paginate(list, pageSize).findIndex((page) => page.some((slice) => slice.persons.some((p) => p.id === personId)));

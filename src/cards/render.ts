@@ -23,11 +23,17 @@ export function renderCard(template: object, data: object): AdaptiveCard {
     compiled = new Template(template);
     parsed.set(template, compiled);
   }
-  const card = compiled.expand({ $root: data }) as AdaptiveCard;
+  const expanded = compiled.expand({ $root: data }) as AdaptiveCard;
+  const card = finishCard(expanded, data) as AdaptiveCard;
   // An empty card-level action bar is valid JSON but an empty row in some clients.
-  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
-  finishCard(card, data);
+  if (Array.isArray(card.actions) && card.actions.length === 0) return withoutActions(card);
   return card;
+}
+
+function withoutActions(card: AdaptiveCard): AdaptiveCard {
+  const rest: Record<string, unknown> = {};
+  for (const key in card) if (key !== 'actions') rest[key] = card[key];
+  return rest as AdaptiveCard;
 }
 
 /**
@@ -45,32 +51,33 @@ const DEFAULT_VALUES = new Map<string, unknown>([
 ]);
 
 /**
- * One pass over the expanded card (a list page has thousands of nodes, and this runs on every
- * click): drops default values, and throws if a binding was left unexpanded. The data is searched
- * for strings that legitimately contain `${` only when the card has such a string at all.
+ * One pass over the expanded card (a list page has thousands of nodes): copies it without default
+ * values, and throws if a binding was left unexpanded. A copy, not deletions in place: an object that
+ * lost a property is slow for V8 to read and to serialise, and the answer is serialised on every click.
+ * The data is searched for strings that legitimately contain `${` only when the card has such a string.
  */
-function finishCard(card: AdaptiveCard, data: object): void {
+function finishCard(card: AdaptiveCard, data: object): unknown {
   let allowed: Set<string> | undefined;
   const check = (text: string) => {
     if (text.includes('${') && !(allowed ??= stringsWithPlaceholder(data)).has(text)) assertExpanded(card, allowed);
   };
-  const visit = (node: object): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) {
-        if (typeof item === 'string') check(item);
-        else if (item && typeof item === 'object') visit(item);
-      }
-      return;
+  const copy = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      check(node);
+      return node;
     }
+    if (!node || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(copy);
     const obj = node as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
     for (const key in obj) {
       const value = obj[key];
-      if (value !== undefined && DEFAULT_VALUES.get(key) === value) delete obj[key];
-      else if (typeof value === 'string') check(value);
-      else if (value && typeof value === 'object') visit(value);
+      if (value !== undefined && DEFAULT_VALUES.get(key) === value) continue;
+      out[key] = copy(value);
     }
+    return out;
   };
-  visit(card);
+  return copy(card);
 }
 
 function stringsWithPlaceholder(data: unknown, found = new Set<string>()): Set<string> {
@@ -136,9 +143,11 @@ export function localDate(timestamp: string, locale: Locale): string {
   return formatDateFor(berlinDate(d), locale);
 }
 
-/** Numbers in the user's language: 1.000 / 1,000. */
+const COUNT_FORMAT: Record<Locale, Intl.NumberFormat> = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
+
+/** Numbers in the user's language: 1.000 / 1,000 (one formatter per language: toLocaleString makes one per call). */
 export function formatCount(n: number, locale: Locale): string {
-  return n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
+  return COUNT_FORMAT[locale].format(n);
 }
 
 /** The size Teams counts against its message limit, roughly: the card's JSON in UTF-8 bytes. */

@@ -67,9 +67,23 @@ export function fromUtcDate(date: Date): IsoDate | undefined {
 
 const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * Recent answers of berlinDate, by the minute of the instant: a card formats the same few timestamps
+ * (and "today") on every click, and a day in Berlin begins and ends on a full minute.
+ */
+const berlinDays = new Map<number, IsoDate>();
+
 /** The calendar day of an instant in the Landkreis (Europe/Berlin), e.g. for "eingereicht am …". */
 export function berlinDate(at: Date | string): IsoDate {
-  return berlinDay.format(typeof at === 'string' ? new Date(at) : at);
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  const minute = Math.floor(instant.getTime() / 60_000);
+  let day = berlinDays.get(minute);
+  if (day === undefined) {
+    day = berlinDay.format(instant);
+    if (berlinDays.size >= 1_000) berlinDays.clear();
+    berlinDays.set(minute, day);
+  }
+  return day;
 }
 
 /** `TT.MM.JJJJ`, the format every German user expects. */

@@ -49,8 +49,12 @@ export interface RepositoryOptions {
 export class LowdbRepository implements Repository {
   private readonly locks: LockManager;
   private readonly cache = new DocumentCache();
+  /** What readDoc made of a cached document (upgraded, without its schema version), by the cached object. */
+  private readonly readAs = new WeakMap<object, object>();
   /** The journal of each year's current lists, by `<year>/<generation>`. */
   private readonly journals = new Map<string, ListJournal>();
+  /** The generation of lists last seen for each year (a change goes there; its batch checks it). */
+  private readonly generations = new Map<number, string>();
   private readonly migrations: readonly Migration[];
   private readonly compactAfter: number;
 
@@ -115,13 +119,17 @@ export class LowdbRepository implements Repository {
     op: OperationKey | undefined,
     decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
   ): Promise<ListChangeOutcome<R>> {
+    // The year's lists as last seen here: the batch checks them against the campaign record anyway.
+    let generation = this.generations.get(year);
     for (;;) {
-      const record = await this.requireImported(year);
+      generation ??= (await this.requireImported(year)).generation;
       try {
-        return await this.journal(year, record.generation).submit<R, CampaignRecord>(ags, op, decide);
+        return await this.journal(year, generation).submit<R, CampaignRecord>(ags, op, decide);
       } catch (e) {
         // An import switched the year to new lists while this change waited: decide it on those.
         if (!(e instanceof GenerationChanged) && !(e instanceof JournalClosed)) throw e;
+        this.dropJournal(year, generation);
+        generation = undefined;
       }
     }
   }
@@ -137,6 +145,7 @@ export class LowdbRepository implements Repository {
   /** The journal of a generation of lists, made on first use. */
   private journal(year: number, generation: string): ListJournal {
     const key = `${year}/${generation}`;
+    this.generations.set(year, generation);
     let journal = this.journals.get(key);
     if (!journal) {
       journal = new ListJournal(this.journalHost(year, generation), (fn) => this.locks.withLock(listsLock(year), fn), this.compactAfter);
@@ -165,6 +174,7 @@ export class LowdbRepository implements Repository {
   /** Lets go of a generation's journal: its lists are being removed (the caller holds the year's lock). */
   private dropJournal(year: number, generation: string): void {
     const key = `${year}/${generation}`;
+    if (this.generations.get(year) === generation) this.generations.delete(year);
     this.journals.get(key)?.detach();
     this.journals.delete(key);
   }
@@ -322,7 +332,15 @@ export class LowdbRepository implements Repository {
     const raw = await this.rawDoc(file, fresh);
     if (!raw) return undefined;
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new DomainError('storage.corrupt', { file });
-    return stripVersion(upgrade<Stored<T>>(kind, raw, file, this.migrations).doc) as T;
+    // A cached document is the same (frozen) object until its file changes: so is what is read from it,
+    // and callers may key what they derive from a document on it (views.ts: who gets a card refreshed).
+    if (!fresh) {
+      const known = this.readAs.get(raw);
+      if (known) return known as T;
+    }
+    const doc = stripVersion(upgrade<Stored<T>>(kind, raw, file, this.migrations).doc) as T;
+    if (!fresh) this.readAs.set(raw, doc as object);
+    return doc;
   }
 
   private async writeDoc(file: string, data: object): Promise<void> {

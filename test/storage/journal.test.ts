@@ -51,7 +51,8 @@ test('clicks arriving together share one write: each is one line, in one batch, 
   // Count the writes to the journal: one `write` per batch.
   const spy = jest.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
     const handle = await original(...args);
-    if (String(args[0]).endsWith('.jsonl') && args[1] === 'a+') {
+    // The journal's writable handle (opened with numeric flags: append, O_DSYNC).
+    if (String(args[0]).endsWith('.jsonl') && typeof args[1] === 'number') {
       const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
       (handle as unknown as { write: unknown }).write = (...a: unknown[]) => {
         writes.push(Date.now());

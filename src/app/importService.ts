@@ -62,13 +62,23 @@ export class ImportService {
       };
       byAgs.set(p.ags, [...(byAgs.get(p.ags) ?? []), person]);
     }
-    // Each list starts at revision 1 with the import as its first entry in the change log.
+    // Each list starts with the import as the first entry of its change log.
     const history: AuditEntry[] = [];
     const lists: GemeindeListe[] = this.ctx.verzeichnis.all.map((g) => {
       const persons = byAgs.get(g.ags) ?? [];
       history.push({ at: now, actor: actorRef(opts.actor), action: 'campaign.import', ags: g.ags, after: { personen: persons.length, datei: fileName }, revision: 1 });
       return { ...emptyList(year, g.ags), persons, revision: 1, changeCounts: { 'campaign.import': 1 } };
     });
+    /**
+     * A re-import's lists start above every revision the year's lists had (their revision and the
+     * version of their persons, see domain/list.ts `base`): a card from before it conflicts.
+     */
+    const startAbove = (currentLists: GemeindeListe[]) => {
+      if (!currentLists.length) return;
+      const base = Math.max(...currentLists.map((l) => l.revision)) + 1;
+      for (const list of lists) Object.assign(list, { revision: base, base });
+      for (const entry of history) entry.revision = base;
+    };
 
     const perGemeinde = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name, persons: byAgs.get(g.ags)?.length ?? 0 }));
     await this.ctx.repo.replaceLists(year, lists, (current, currentLists) => {
@@ -77,6 +87,7 @@ export class ImportService {
       if (JSON.stringify(current.campaign.period) !== JSON.stringify(record.campaign.period)) throw new DomainError('campaign.changedDuringImport', { year });
       const worked = currentLists.filter(workedOn);
       if (worked.length > 0 && !opts.replace) throw new DomainError('campaign.reviewStarted', { count: worked.length });
+      startAbove(currentLists);
       const revision = current.revision + 1;
       const e: AuditEntry = {
         at: now,

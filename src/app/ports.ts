@@ -85,7 +85,9 @@ export interface Repository {
   /**
    * Replaces all lists of a year at once (an import): the new lists are written first, then the
    * campaign record switches to them in one atomic step; a crash leaves either the old or the new set.
-   * `history` holds the new lists' first audit entries (the import's), filed by their `ags`.
+   * `history` holds the new lists' first audit entries (the import's), filed by their `ags`. `change`
+   * sees the current lists first and may still set the new lists' revisions from theirs; the new lists
+   * and `history` are written after it returns.
    */
   replaceLists<R>(
     year: number,

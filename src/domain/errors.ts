@@ -24,8 +24,9 @@ export class DomainError extends Error {
 
 /**
  * What changed since the user saw it, for telling them in words: the scope the change acted on and,
- * for a person or household, the person whose change came last (the front end looks up the name – no
- * name travels in an error, which may end up in a log).
+ * for a person or household, the person whose change came last and who made it. For the front end
+ * only: the error's message (which a log may show) names no one; the front end looks up the person's
+ * name on the list it shows the user.
  */
 export interface ConflictDetail {
   scope?: 'person' | 'household' | 'list';

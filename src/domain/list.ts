@@ -80,6 +80,11 @@ export interface GemeindeListe {
   extendedUntil?: IsoDate;
   /** How many changes of each kind the list has had (the change log's shape, without its content). */
   changeCounts: Partial<Record<AuditAction, number>>;
+  /**
+   * The version of a person as imported, when not 0: a re-import starts above every version the year's
+   * lists had, so that a card from before it conflicts instead of acting on the new lists.
+   */
+  base?: number;
 }
 
 /**
@@ -183,9 +188,9 @@ export function householdOf(p: ListPerson): string {
   return p.householdId ?? p.id;
 }
 
-/** The revision of the last change to a person (0: as imported). */
-export function personVersion(p: ListPerson): number {
-  return p.last?.rev ?? 0;
+/** The revision of the last change to a person; as imported, the list's base version (0 after the year's first import). */
+export function personVersion(p: ListPerson, base = 0): number {
+  return p.last?.rev ?? base;
 }
 
 /** The version of what a scope names: the revision of its last change. */
@@ -195,10 +200,10 @@ export function versionOf(list: GemeindeListe, scope: ConflictScope): number {
       return list.revision;
     case 'person': {
       const p = list.persons.find((x) => x.id === scope.personId);
-      return p ? personVersion(p) : 0;
+      return p ? personVersion(p, list.base) : (list.base ?? 0);
     }
     default: {
-      let v = 0;
+      let v = list.base ?? 0;
       for (const p of list.persons) if (householdOf(p) === scope.key && personVersion(p) > v) v = personVersion(p);
       return v;
     }

@@ -45,8 +45,10 @@ export const COMPACT_AFTER = 1_000;
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
+/** Where the system has O_DSYNC (Linux, the BSDs), a write returns once it is on disk; elsewhere each append is followed by fdatasync. */
+const DSYNC = fsConstants.O_DSYNC ?? 0;
 /** Read and append, created if missing, every write synchronous to the disk (its data and the size). */
-const APPEND_DURABLY = fsConstants.O_RDWR | fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_DSYNC;
+const APPEND_DURABLY = fsConstants.O_RDWR | fsConstants.O_APPEND | fsConstants.O_CREAT | DSYNC;
 const SEGMENT_FILE = /^journal-(\d+)\.jsonl$/;
 
 export function segmentName(firstSeq: number): string {
@@ -81,7 +83,7 @@ export type Snapshot = GemeindeListe & { seq: number; history: AuditEntry[] };
 type JournalLine = { seq: number; change: ListChange } | { seal: string; seq: number };
 
 /** What the journals of this process have written: for the benchmarks' report (records per write = group commit). */
-export const journalStats = { batches: 0, records: 0, compactions: 0, compactionCpuMs: 0 };
+export const journalStats = { batches: 0, records: 0, compactions: 0, compactionCpuMs: 0, compactionFailures: 0 };
 
 /** The journal was let go of (its lists replaced or removed): the caller decides again on the year's current lists. */
 export class JournalClosed extends Error {}
@@ -124,7 +126,10 @@ export class ListJournal {
   private ops = new Map<string, AuditEntry>();
   private previousOps = new Map<string, AuditEntry>();
   private queue: Request[] = [];
-  private committing = false;
+  /** The commit loop while it runs (close waits for it). */
+  private committing?: Promise<void>;
+  /** The segment's size when it was last read: bytes beyond `offset` that are not a complete line yet (a writer at work, or a dead one's remains) are read again only once the size changes. */
+  private seenSize = 0;
   /** A batch of this process is under way: what the segment holds beyond `offset` is its own. */
   private writing = false;
   private loaded = false;
@@ -177,7 +182,7 @@ export class ListJournal {
 
   /** Waits for queued changes, then lets go of the open segment. */
   async close(): Promise<void> {
-    while (this.committing || this.queue.length) await new Promise((r) => setImmediate(r));
+    while (this.committing) await this.committing;
     this.closed = true;
     await this.exclusive(async () => {
       await this.handle?.close().catch(() => undefined);
@@ -220,7 +225,7 @@ export class ListJournal {
   private unchangedOnDisk(): boolean {
     if (!this.handle) return !existsSync(path.join(this.host.dir, this.segment));
     try {
-      return fstatSync(this.handle.fd).size === this.offset;
+      return fstatSync(this.handle.fd).size === this.seenSize;
     } catch {
       return false;
     }
@@ -249,7 +254,20 @@ export class ListJournal {
     this.previousOps = new Map();
     await this.openSegment(checkpoint.segment);
     await this.catchUp();
+    // The operation ids of the segment before the one being written, too: a retry may come after a compaction.
+    if (!this.previousOps.size) await this.indexPreviousSegment();
     this.loaded = true;
+  }
+
+  private async indexPreviousSegment(): Promise<void> {
+    const before = (await fs.readdir(this.host.dir)).filter((n) => SEGMENT_FILE.test(n) && n < this.segment).sort();
+    const previous = before.at(-1);
+    if (!previous) return;
+    for (const line of completeLines(await fs.readFile(path.join(this.host.dir, previous))).lines) {
+      const parsed = parseLine(line, this.host.display(previous));
+      const key = 'change' in parsed ? entryKey(parsed.change.entry) : undefined;
+      if (key) this.previousOps.set(key, deepFreeze((parsed as { change: ListChange }).change.entry));
+    }
   }
 
   private async openSegment(name: string): Promise<void> {
@@ -258,6 +276,7 @@ export class ListJournal {
     this.writable = false;
     this.segment = name;
     this.offset = 0;
+    this.seenSize = 0;
     this.recordsInSegment = 0;
   }
 
@@ -274,6 +293,7 @@ export class ListJournal {
       }
       // fstat in this thread: a few microseconds, against a round trip through the thread pool.
       const { size } = fstatSync(this.handle.fd);
+      this.seenSize = size;
       if (size <= this.offset) return;
       const buffer = Buffer.alloc(size - this.offset);
       const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, this.offset);
@@ -326,28 +346,35 @@ export class ListJournal {
 
   // ---------------------------------------------------------------- writing
 
-  private async commitLoop(): Promise<void> {
-    this.committing = true;
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0);
-        try {
-          const answer = await this.withLock(() => this.exclusive(() => this.commitBatch(batch)));
-          answer();
-        } catch (e) {
-          for (const r of batch) r.reject(e);
+  private commitLoop(): Promise<void> {
+    this.committing = (async () => {
+      try {
+        while (this.queue.length) {
+          const batch = this.queue.splice(0);
+          let compact = false;
+          try {
+            const done = await this.withLock(() => this.exclusive(() => this.commitBatch(batch)));
+            done.answer();
+            compact = done.compact;
+          } catch (e) {
+            for (const r of batch) r.reject(e);
+          }
+          // After the answers: the clicks are on disk whatever compaction does. A failed one is tried again after the next batch.
+          if (compact) await this.withLock(() => this.exclusive(() => this.compact())).catch(() => (journalStats.compactionFailures += 1));
         }
+      } finally {
+        this.committing = undefined;
       }
-    } finally {
-      this.committing = false;
-    }
+    })();
+    return this.committing;
   }
 
-  /** One batch under the lock; returns how to answer its requests (called once the lock is released). */
-  private async commitBatch(batch: Request[]): Promise<() => void> {
+  /** One batch under the lock; says how to answer its requests (once the lock is released) and whether to compact. */
+  private async commitBatch(batch: Request[]): Promise<{ answer: () => void; compact: boolean }> {
     const context = await this.host.batchContext();
-    if (this.loaded) await this.catchUpUnderLock();
-    else await this.load();
+    if (!this.loaded) await this.load();
+    // Also after a cold load: an incomplete last line is a dead writer's, cut off before anything is appended behind it.
+    await this.catchUpUnderLock();
     this.writing = true;
     try {
       const staged = new Map<string, GemeindeListe>();
@@ -392,9 +419,8 @@ export class ListJournal {
         for (const [key, entry] of stagedOps) this.ops.set(key, deepFreeze(entry));
         this.seq = seq;
         this.recordsInSegment += lines.length;
-        if (this.recordsInSegment >= this.compactAfter) await this.compact();
       }
-      return () => answers.forEach((answer) => answer());
+      return { answer: () => answers.forEach((answer) => answer()), compact: this.recordsInSegment >= this.compactAfter };
     } finally {
       this.writing = false;
     }
@@ -407,6 +433,7 @@ export class ListJournal {
     const { size } = fstatSync(this.handle.fd);
     if (size > this.offset) {
       const handle = await this.writableHandle();
+      this.seenSize = this.offset;
       await handle.truncate(this.offset);
       await handle.datasync();
     }
@@ -431,15 +458,24 @@ export class ListJournal {
    * operation id makes a retry safe either way).
    */
   private async append(text: string): Promise<void> {
+    const handle = await this.writableHandle();
+    const bytes = Buffer.from(text, 'utf8');
     try {
-      const handle = await this.writableHandle();
-      const bytes = Buffer.from(text, 'utf8');
       // O_DSYNC: on disk when the write returns. A short write does not happen for regular files, but is no success either.
       const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
       if (bytesWritten !== bytes.length) throw new Error(`journal: ${bytesWritten} of ${bytes.length} bytes written`);
+      if (!DSYNC) await handle.datasync();
       this.offset += bytes.length;
+      this.seenSize = this.offset;
     } catch (e) {
-      this.loaded = false;
+      // What the failed write left (part of it, or all of it unsynced) is taken back: its callers are told
+      // it failed, so it must not be read as stored. If even that fails, the state is read again from the disk.
+      try {
+        await handle.truncate(this.offset);
+        await handle.datasync();
+      } catch {
+        this.loaded = false;
+      }
       throw e;
     }
   }
@@ -471,10 +507,17 @@ export class ListJournal {
     const next = segmentName(seq + 1);
     await (await fs.open(path.join(this.host.dir, next), 'a', 0o600)).close();
     await fsyncDirectory(this.host.dir);
-    await this.append(JSON.stringify({ seal: next, seq }) + '\n');
-    await this.host.writeCheckpoint({ seq, segment: next });
+    this.writing = true;
+    try {
+      await this.append(JSON.stringify({ seal: next, seq }) + '\n');
+    } finally {
+      this.writing = false;
+    }
+    // Sealed: from here on this process writes the next segment, as every reader will read it.
     this.afterSeal();
     await this.openSegment(next);
+    // The checkpoint only shortens a cold start (readers follow the seal): one that cannot be written now is written by the next compaction.
+    await this.host.writeCheckpoint({ seq, segment: next }).catch(() => (journalStats.compactionFailures += 1));
   }
 }
 

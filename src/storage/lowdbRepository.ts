@@ -73,6 +73,11 @@ export class LowdbRepository implements Repository {
     await fs.mkdir(repo.dataDir, { recursive: true, mode: 0o700 });
     const meta = await repo.readDoc<{ createdAt: string }>('meta', 'meta.json');
     if (!meta) await repo.writeDoc('meta.json', { createdAt: new Date().toISOString() });
+    // A directory this version has opened may hold a journal an older version would not read: it says so,
+    // and an older version refuses it (storage.newerSchema) instead of rewriting lists past the journal.
+    else if ((await repo.rawDoc('meta.json', FRESH))?.schemaVersion !== SCHEMA_VERSION) {
+      await repo.locks.withLock('meta', () => repo.writeDoc('meta.json', meta));
+    }
     await repo.sweepTempFiles();
     for (const year of await repo.years()) {
       const record = await repo.readCampaign(year);
@@ -103,14 +108,31 @@ export class LowdbRepository implements Repository {
   }
 
   async readList(year: number, ags: string): Promise<GemeindeListe | undefined> {
-    const record = await this.readCampaign(year);
-    if (!record?.generation) return undefined;
-    return this.journal(year, record.generation).get(ags);
+    return this.fromCurrentLists(year, undefined, (journal) => journal.get(ags));
   }
 
   async readLists(year: number): Promise<GemeindeListe[]> {
-    const record = await this.readCampaign(year);
-    return record?.generation ? this.journal(year, record.generation).all() : [];
+    return this.fromCurrentLists(year, [], (journal) => journal.all());
+  }
+
+  /**
+   * Reads from the journal of the year's current lists. An import or purge (here or by another process)
+   * replaces them: the journal of the replaced ones is let go of (their persons leave memory), and a read
+   * that raced with their removal is made again on the current ones.
+   */
+  private async fromCurrentLists<T>(year: number, none: T, read: (journal: ListJournal) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const record = await this.readCampaign(year);
+      const known = this.generations.get(year);
+      if (known && known !== record?.generation) this.dropJournal(year, known);
+      if (!record?.generation) return none;
+      try {
+        return await read(this.journal(year, record.generation));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw e;
+        this.dropJournal(year, record.generation);
+      }
+    }
   }
 
   async changeList<R>(
@@ -339,7 +361,8 @@ export class LowdbRepository implements Repository {
       if (known) return known as T;
     }
     const doc = stripVersion(upgrade<Stored<T>>(kind, raw, file, this.migrations).doc) as T;
-    if (!fresh) this.readAs.set(raw, doc as object);
+    // Shared by every reader like the cached document it comes from: frozen as that is.
+    if (!fresh) this.readAs.set(raw, Object.freeze(doc as object));
     return doc;
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
 import { DomainError } from '../../src/domain/errors';
 import { IntmApp } from '../../src/app';
-import { countList } from '../../src/domain/list';
+import { countList, versionOf } from '../../src/domain/list';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
@@ -60,6 +60,25 @@ test('a re-import after the Gemeinden started needs replace, and is audited with
   expect(countList((await h.repo.readList(2025, ABSTATT))!).struck).toBe(0);
   const audit = await h.app.audit.entries(2025, { actor: coordinator });
   expect(audit.filter((e) => e.action === 'campaign.import' && !e.ags).at(-1)!.after).toMatchObject({ verworfeneBearbeitungen: 1, datei: 'export2.csv' });
+});
+
+test('a card from before a re-import conflicts: the new lists start above every version the old ones had', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  const inPeriod = exp.persons.filter((p) => p.ags === ABSTATT && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
+  const [a, b] = inPeriod;
+  // A card shows person b as imported: version 0. Then person a is struck, and the year re-imported.
+  await h.app.review.strike(2025, ABSTATT, { personId: a.id, reason: 'weggezogen' }, { actor: staff(ABSTATT), expectedRevision: 0 });
+  await h.app.imports.importStep1(2025, csv, 'export2.csv', { actor: coordinator, replace: true });
+  const list = (await h.repo.readList(2025, ABSTATT))!;
+  expect(list.base).toBe(3);
+  expect(list.revision).toBe(3);
+  expect((await h.repo.readListHistory(2025, ABSTATT)).map((e) => [e.action, e.revision])).toEqual([['campaign.import', 3]]);
+  // The old card's click is refused, not applied to the new list; the new card's (version 3) is.
+  const stale = await h.app.review.strike(2025, ABSTATT, { personId: b.id, reason: 'weggezogen' }, { actor: staff(ABSTATT), expectedRevision: 0 }).catch((e) => e);
+  expect(stale).toMatchObject({ code: 'conflict.staleRevision' });
+  const current = await h.app.review.strike(2025, ABSTATT, { personId: b.id, reason: 'weggezogen' }, { actor: staff(ABSTATT), expectedRevision: versionOf(list, { kind: 'person', personId: b.id }) });
+  expect(current.changed).toBe(true);
+  expect(current.list.revision).toBe(4);
 });
 
 test('publish: refused while provisional unless forced; the published figures are kept', async () => {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SummaryCards } from '../../src/bot/summaryCards';
 import { VERBS } from '../../src/cards/actions';
-import { countList, personVersion, versionOf } from '../../src/domain/list';
+import { countList, versionOf } from '../../src/domain/list';
 import { translate } from '../../src/i18n/messages';
 import type { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, TENANT, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
@@ -17,7 +17,7 @@ afterEach(() => h.cleanup());
 const de = (code: Parameters<typeof translate>[0], params = {}) => translate(code, params, 'de');
 const list = (ags = ABSTATT) => h.deps.app.ctx.repo.readList(2025, ags);
 /** The version a card shows of a person: what its buttons carry as `rev` (the revision of its last change). */
-const versionOfPerson = async (id: string, ags = ABSTATT) => personVersion((await list(ags))!.persons.find((p) => p.id === id)!);
+const versionOfPerson = async (id: string, ags = ABSTATT) => versionOf((await list(ags))!, { kind: 'person', personId: id });
 
 async function openList(u = ANNA, ags = ABSTATT) {
   const r = await h.invoke(u, VERBS.listOpen, { year: 2025, ags });

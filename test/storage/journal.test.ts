@@ -5,7 +5,7 @@
  * keeps a cold start bounded; the audit trail stays complete; operation ids are found after a restart;
  * a list document of the first schema is read as a snapshot.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { IntmApp } from '../../src/app';
 import type { Actor } from '../../src/domain/actor';
@@ -14,7 +14,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { CHECKPOINT_FILE, segmentName } from '../../src/storage/listJournal';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
-import { SCHEMA_VERSION } from '../../src/storage/schema';
+import { SCHEMA_VERSION, upgrade } from '../../src/storage/schema';
 import { fixedClock } from '../../src/storage/systemClock';
 import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness, seed } from '../harness';
@@ -219,4 +219,142 @@ test('a list document of the first schema (with its change log inside) is read a
   expect(migrated.history).toHaveLength(2);
   expect(migrated.events).toBeUndefined();
   await app.close();
+});
+
+// Found by a review of the journal: each failed before its fix.
+
+test("a process whose first operation after a crash is a write cuts the dead writer's incomplete line off first", async () => {
+  await strike(h.app, ABSTATT, 1, anna);
+  await h.app.close();
+  const file = path.join(generationDir(h), segmentName(1));
+  await fs.appendFile(file, '{"seq":2,"change":{"entry":{"at":"2024-01-10T09:00:00.000Z","actor"');
+  const cold = await appOn(h.dataDir);
+  // No read first: a click after a restart, or `intm review submit`.
+  const out = await strike(cold, ABSTATT, 2, anna);
+  expect(out.changed).toBe(true);
+  await cold.close();
+  const again = await appOn(h.dataDir);
+  const err = await again.ctx.repo.readList(2025, ABSTATT).then(() => undefined, (e) => e);
+  await again.close();
+  expect(err).toBeUndefined();
+});
+
+test('a failed append (part of a line written, then ENOSPC) is taken back: the next one lands on a clean line', async () => {
+  const original = fs.open;
+  let failNext = false;
+  const spy = jest.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await original(...args);
+    if (String(args[0]).endsWith('.jsonl') && typeof args[1] === 'number') {
+      const write = handle.write.bind(handle) as (b: Buffer, o: number, l: number) => Promise<{ bytesWritten: number }>;
+      (handle as unknown as { write: unknown }).write = async (b: Buffer, o: number, l: number) => {
+        if (failNext) {
+          failNext = false;
+          await write(b, o, Math.floor(l / 2));
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        }
+        return write(b, o, l);
+      };
+    }
+    return handle;
+  });
+  try {
+    await strike(h.app, ABSTATT, 1, anna);
+    failNext = true;
+    await expect(strike(h.app, ABSTATT, 2, anna)).rejects.toThrow('ENOSPC');
+    const third = await strike(h.app, ABSTATT, 3, anna);
+    expect(third.changed).toBe(true);
+  } finally {
+    spy.mockRestore();
+  }
+  const cold = await appOn(h.dataDir);
+  const err = await cold.ctx.repo.readList(2025, ABSTATT).then(() => undefined, (e) => e.code);
+  await cold.close();
+  expect(err).toBeUndefined();
+});
+
+test('a checkpoint that cannot be written does not fork the journal: the writer goes on in the segment its seal names, a reader follows, nothing is lost', async () => {
+  const reader = await appOn(h.dataDir);
+  expect(countList((await reader.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(0);
+  const app = await appOn(h.dataDir, 5);
+  await h.app.close();
+  const repo = app.ctx.repo as unknown as { writeDoc: (file: string, data: object) => Promise<void> };
+  const original = repo.writeDoc.bind(repo);
+  let failOnce = true;
+  repo.writeDoc = async (file, data) => {
+    if (file.endsWith('checkpoint.json') && failOnce) {
+      failOnce = false;
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    }
+    return original(file, data);
+  };
+  // Every strike is stored and answered so, though the first compaction's checkpoint failed.
+  for (let n = 1; n <= 9; n++) expect((await strike(app, ABSTATT, n, anna)).changed).toBe(true);
+  await app.close();
+  const seenByReader = countList((await reader.ctx.repo.readList(2025, ABSTATT))!).struck;
+  expect((await strike(reader, ABSTATT, 20, anna)).changed).toBe(true);
+  await reader.close();
+  const cold = await appOn(h.dataDir);
+  const list = (await cold.ctx.repo.readList(2025, ABSTATT))!;
+  await cold.close();
+  expect(seenByReader).toBe(9);
+  expect(list.persons.find((p) => p.id === `${ABSTATT}-20`)!.strike).toBeDefined();
+});
+
+test('a compaction that fails does not fail the clicks: they are on disk and answered as stored', async () => {
+  const app = await appOn(h.dataDir, 5);
+  await h.app.close();
+  const repo = app.ctx.repo as unknown as { writeDoc: (file: string, data: object) => Promise<void> };
+  const original = repo.writeDoc.bind(repo);
+  repo.writeDoc = async (file, data) => {
+    if (file.endsWith(`${ABSTATT}.json`)) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+    return original(file, data);
+  };
+  for (let n = 1; n <= 4; n++) await strike(app, ABSTATT, n, anna);
+  const fifth = await strike(app, ABSTATT, 5, anna).then((o) => o.changed, (e) => `rejected: ${e.message}`);
+  const stored = countList((await app.ctx.repo.readList(2025, ABSTATT))!).struck;
+  await app.close();
+  expect({ fifth, stored }).toEqual({ fifth: true, stored: 5 });
+});
+
+test('after another process purges the year, this process lets go of the lists: none in memory, no deleted segment held open', async () => {
+  const bot = h.app;
+  await strike(bot, ABSTATT, 1, anna);
+  await bot.ctx.repo.readList(2025, ABSTATT);
+  const dir = generationDir(h);
+  // Another process (here: another repository) purges the year. Sequential, so the shared pid does not matter.
+  const cli = await appOn(h.dataDir);
+  await cli.ctx.repo.purgeLists(2025, (current) => ({ next: { ...current, purged: { at: NOW, by: { id: coordinator.id, name: coordinator.name } } } as never, result: undefined }));
+  await cli.close();
+  expect(await bot.ctx.repo.readLists(2025)).toEqual([]);
+  const journals = (bot.ctx.repo as unknown as { journals: Map<string, unknown> }).journals;
+  const openDeleted = readdirSync('/proc/self/fd')
+    .map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } })
+    .filter((t) => t.startsWith(dir) && t.endsWith('(deleted)'));
+  expect({ journals: journals.size, openDeleted }).toEqual({ journals: 0, openDeleted: [] });
+});
+
+test('an operation id of the segment before the last compaction is still found after a restart', async () => {
+  const app = await appOn(h.dataDir, 5);
+  await h.app.close();
+  const first = await app.review.addChild(2025, ABSTATT, { parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Klara', birthDate: '2022-06-01' }, { actor: anna, opId: 'child-1' });
+  expect(first.changed).toBe(true);
+  for (let n = 2; n <= 6; n++) await strike(app, ABSTATT, n, anna); // compaction after record 5
+  await app.close();
+  const restarted = await appOn(h.dataDir, 5);
+  const retry = await restarted.review
+    .addChild(2025, ABSTATT, { parentId: `${ABSTATT}-1`, surname: 'Kind', givenName: 'Klara', birthDate: '2022-06-01' }, { actor: anna, opId: 'child-1' })
+    .then((o) => o, (e) => ({ error: e.code }));
+  await restarted.close();
+  expect(retry).toMatchObject({ replayed: true });
+});
+
+test('a directory this version opened says it holds schema 2: an older version refuses it instead of writing past the journal', async () => {
+  await h.app.close();
+  const meta = path.join(h.dataDir, 'meta.json');
+  await fs.writeFile(meta, JSON.stringify({ schemaVersion: 1, createdAt: NOW }));
+  const app = await appOn(h.dataDir);
+  await app.close();
+  expect(JSON.parse(readFileSync(meta, 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, createdAt: NOW });
+  // What a version that knows schema 1 only makes of it: a newer directory, refused (schema.ts upgrade, as its open would run it).
+  expect(() => upgrade('meta', JSON.parse(readFileSync(meta, 'utf8')), 'meta.json', [], 1)).toThrow(expect.objectContaining({ code: 'storage.newerSchema' }));
 });

@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { IntmApp } from '../src/app';
 import { VERBS } from '../src/cards/actions';
+import { listActionData } from '../src/cards/buttons';
+import { paginate } from '../src/cards/paging';
 import type { Actor } from '../src/domain/actor';
 import { defaultPeriod } from '../src/domain/campaign';
 import { isBetween } from '../src/domain/dates';
@@ -52,6 +54,8 @@ export interface BotData {
   users: BenchUser[];
   /** Every listed person once, in a seeded random order (Gemeinden mixed), with a staff member of its Gemeinde. */
   targets: Target[];
+  /** The page of its Gemeinde's list card each person is on (the card's buttons carry it). */
+  pages: ReadonlyMap<string, number>;
   rosterEntries: number;
   /** A fresh copy of the prepared directory in the system temp folder. */
   copy(): string;
@@ -88,6 +92,8 @@ export async function prepareBotData(): Promise<BotData> {
     }
   }
   const rosterEntries = (await app.roster.entries()).length;
+  const pages = new Map<string, number>();
+  for (const list of await app.ctx.repo.readLists(YEAR)) paginate(list).forEach((page, n) => page.forEach((slice) => slice.persons.forEach((p) => pages.set(p.id, n))));
   await app.close();
 
   const random = seededRandom(YEAR);
@@ -111,6 +117,7 @@ export async function prepareBotData(): Promise<BotData> {
     inside: targets.length,
     users,
     targets,
+    pages,
     rosterEntries,
     copy() {
       const target = mkdtempSync(path.join(os.tmpdir(), 'intm-bench-http-run-'));
@@ -154,14 +161,11 @@ export function invokeActivity(user: Pick<BenchUser, 'aadObjectId' | 'name' | 't
   };
 }
 
-/** The strike button of the list card, clicked: no `rev` (no conflict check), an operation id, the reason input. */
-export function strikeBody(t: Target, op: string, serviceUrl: string): Buffer {
-  const data = { year: YEAR, ags: t.ags, personId: t.personId, op, reason: 'weggezogen' };
-  return Buffer.from(JSON.stringify(invokeActivity(t.user, VERBS.strike, data, serviceUrl)));
-}
-
-/** "Rückgängig" on a struck person. */
-export function undoBody(t: Target, op: string, serviceUrl: string): Buffer {
-  const data = { year: YEAR, ags: t.ags, personId: t.personId, op };
-  return Buffer.from(JSON.stringify(invokeActivity(t.user, VERBS.undo, data, serviceUrl)));
+/**
+ * A strike as the clerk clicks it on the form for a person as imported: the data of the form's button
+ * (year, ags, page, person, version 0, the operation id the bot put there) and the reason chosen.
+ */
+export function strikeBody(data: Pick<BotData, 'pages'>, t: Target, serviceUrl: string, version = 0): Buffer {
+  const button = listActionData({ year: YEAR, ags: t.ags, rev: version }, VERBS.strike, { page: data.pages.get(t.personId) ?? 0, personId: t.personId });
+  return Buffer.from(JSON.stringify(invokeActivity(t.user, VERBS.strike, { ...button, reason: 'weggezogen' }, serviceUrl)));
 }

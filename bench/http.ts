@@ -1,11 +1,11 @@
 /**
- * Benchmarks 4 and 5: the bot over HTTP, as Teams drives it – the real server in local mode
+ * Benchmarks 4 and 6: the bot over HTTP, as Teams drives it – the real server in local mode
  * (bench/httpServerChild.ts: `startBot` over a prepared data directory) against an echo on the same
  * restify/TeamsAdapter/teams-ai code path in the same process, loaded by bench/load.ts from this
  * process with 10 keep-alive connections for a fixed duration.
  *
  * 4. A persisted strike (invoke `adaptiveCard/action`, verb `person.strike`) against a bare
- *    Action.Execute echo, and for information a card echo that answers with a prebuilt list card. 5. A question turn ("Wie hoch ist unsere voraussichtliche Förderung?") against
+ *    Action.Execute echo, and for information a card echo that answers with a prebuilt list card. 6. A question turn ("Wie hoch ist unsere voraussichtliche Förderung?") against
  *    an echo message turn; both reply through the connector stand-in on 127.0.0.1.
  *
  * Each round runs in a fresh server process over a fresh copy of the data directory, measures both
@@ -13,7 +13,8 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { type BotData, messageActivity, PERSONS, prepareBotData, strikeBody, YEAR } from './botData';
+import { type BotData, messageActivity, PERSONS, prepareBotData, strikeBody, type Target, YEAR } from './botData';
+import { type Click, ClickFlow, type ClickKind } from './clicks';
 import { freePort } from '../src/demo/teamsPlayground';
 import { type LoadResult, machineCpu, postOnce, runLoad, type ServerChild, startCountingConnector, startServerChild, type CountingConnector } from './load';
 import { ms, percentile, type Row, type Section } from './report';
@@ -26,11 +27,11 @@ const MEASURE_MS = 2_000;
 const WARMUP_MS = 1_000;
 /** Strikes before the measured ones in every round (they use up persons too). */
 const WARMUP_STRIKES = 300;
-const STRIKE_GOAL_RATIO = 0.6;
-const STRIKE_GOAL_P99_MS = 30;
+const STRIKE_GOAL_RATIO = 0.5;
+const STRIKE_GOAL_P99_RATIO = 2;
 const QUESTION = 'Wie hoch ist unsere voraussichtliche Förderung?';
 
-interface Side {
+export interface Side {
   rps: number[];
   latencies: number[];
   p99: number[];
@@ -40,10 +41,10 @@ interface Side {
   others: number[];
 }
 
-const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], others: [] });
+export const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], others: [] });
 
 /** Runs one measured load and files its figures, with the CPU the server and everything else used meanwhile. */
-async function measured(server: ServerChild, into: Side, load: () => Promise<LoadResult>): Promise<LoadResult> {
+export async function measured(server: ServerChild, into: Side, load: () => Promise<LoadResult>): Promise<LoadResult> {
   const serverBefore = await server.cpuMs();
   const ownBefore = process.cpuUsage();
   const machineBefore = machineCpu();
@@ -61,14 +62,14 @@ async function measured(server: ServerChild, into: Side, load: () => Promise<Loa
   return r;
 }
 
-const median = (values: readonly number[]) => percentile(values, 0.5);
-const rate = (v: number) => `${Math.round(v).toLocaleString('en')}/s`;
-const spread = (values: readonly number[]) => `${rate(median(values))} (${rate(Math.min(...values))}–${rate(Math.max(...values))})`;
-const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p99 ${ms(percentile(s.latencies, 0.99))}`;
+export const median = (values: readonly number[]) => percentile(values, 0.5);
+export const rate = (v: number) => `${Math.round(v).toLocaleString('en')}/s`;
+export const spread = (values: readonly number[]) => `${rate(median(values))} (${rate(Math.min(...values))}–${rate(Math.max(...values))})`;
+export const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p99 ${ms(percentile(s.latencies, 0.99))}`;
 const p99Spread = (s: Side) => `${ms(Math.min(...s.p99))}–${ms(Math.max(...s.p99))}`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
-const othersNote = (...sides: Side[]) => {
+export const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
+export const othersNote = (...sides: Side[]) => {
   const all = sides.flatMap((s) => s.others);
   return `Other processes on this shared machine used ${median(all).toFixed(2)} cores (median over the measured windows; ${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}) of the ${os.cpus().length} while these figures were taken; the server and the load generator competed with them, so throughput and latency are lower and noisier than on an idle machine. The server's CPU time per request is the steadier figure.`;
 };
@@ -117,34 +118,67 @@ interface Sample {
   card?: object;
 }
 
+/** Every person once, shared out to `n` streams (one per connection) in the order of `targets`. */
+function streamsOf(targets: readonly Target[], n: number): Target[][] {
+  const streams: Target[][] = Array.from({ length: n }, () => []);
+  targets.forEach((t, i) => streams[i % n].push(t));
+  return streams;
+}
+
+/**
+ * The clicks of a ClickFlow as a load: stream = connection. Every answer is taken by the flow (which
+ * reads the next button's data from it); a refusal is counted – and throws, unless `refusals` counts them.
+ */
+export function flowLoad(flow: ClickFlow, kinds: Record<ClickKind, number>, refusals?: { count: number }) {
+  const sent = new Map<number, Click>();
+  return {
+    body(i: number, connection: number): Buffer | undefined {
+      const click = flow.next(connection);
+      if (!click) return undefined;
+      sent.set(i, click);
+      kinds[click.kind]++;
+      return click.body;
+    },
+    check(status: number, text: string, i: number): void {
+      const click = sent.get(i)!;
+      sent.delete(i);
+      if (flow.answered(click, status, text)) return;
+      if (!refusals) throw new Error(`${click.kind} of ${click.target.personId} refused: ${text.slice(0, 400)}`);
+      refusals.count++;
+    },
+  };
+}
+
+const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
+
 /** One server process, one fresh data directory: warm the three sides up, measure them, stop. */
-async function strikeRound(data: BotData, connector: CountingConnector, round: number, sides: StrikeSides, sample: Sample) {
+async function strikeRound(data: BotData, connector: CountingConnector, round: number, sides: StrikeSides, sample: Sample, kinds: Record<ClickKind, number>) {
   const { echo, cardEcho, strike } = sides;
   const server = await startServerChild(data.copy());
   try {
     const botUrl = `${server.urls.bot}/api/messages`;
     const echoUrl = `${server.urls.echo}/api/messages`;
     const cardEchoUrl = `${server.urls.cardEcho}/api/messages`;
-    let used = 0;
-    const nextStrike = (limit: number) => (i: number) => {
-      if (i >= limit || used >= data.targets.length) return undefined;
-      const n = used++;
-      return strikeBody(data.targets[n], `bench-r${round}-s${n}`, connector.url);
-    };
-    // The echo answers any strike without storing it: its bodies are the same clicks, none used up.
-    const echoBody = (i: number) => strikeBody(data.targets[i % data.targets.length], `bench-r${round}-e${i}`, connector.url);
+    // Strikes of every person (the Gemeinden mixed), then "Rückgängig" on each – one stream per connection.
+    const flow = new ClickFlow(streamsOf(data.targets, CONNECTIONS), data.pages, connector.url, { kinds: ['strike', 'undo'] });
+    const warm = noKinds();
+    const clicks = (counted: Record<ClickKind, number>) => flowLoad(flow, counted);
+    // The echo answers any strike without storing it: its bodies are the same first clicks, none used up.
+    const echoBody = (i: number) => strikeBody(data, data.targets[i % data.targets.length], connector.url);
     const struck = checkCard('Die Person ist gestrichen.');
     const echoed = checkCard('OK ');
     const measureEcho = () => measured(server, echo, () => runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: echoed }));
     const measureCardEcho = () => measured(server, cardEcho, () => runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: struck }));
-    const measureStrike = () =>
-      measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: nextStrike(Number.POSITIVE_INFINITY), check: struck }));
+    const measureStrike = () => measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, ...clicks(kinds) }));
 
     await runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS, body: echoBody, check: echoed });
-    await runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: nextStrike(WARMUP_STRIKES), check: struck });
+    const warmup = clicks(warm);
+    await runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: (i, c) => (i < WARMUP_STRIKES ? warmup.body(i, c) : undefined), check: warmup.check });
     if (round === 0) {
-      // A list card as the bot answered a strike after the warm-up: the card echo's answer in every round.
-      const answer = await postSample(botUrl, nextStrike(used + 1)(used)!);
+      // A list card as the bot answered a strike after the warm-up (a person not struck yet): the card echo's answer in every round.
+      const fresh = data.targets[data.targets.length - 1];
+      const answer = await postSample(botUrl, strikeBody(data, fresh, connector.url));
+      struck(200, answer);
       sample.strikeBytes = answer.length;
       sample.card = (JSON.parse(answer) as { value: object }).value;
       sample.echoBytes = (await postSample(echoUrl, echoBody(0))).length;
@@ -162,7 +196,6 @@ async function strikeRound(data: BotData, connector: CountingConnector, round: n
       await measureCardEcho();
       await measureEcho();
     }
-    return used;
   } finally {
     await server.stop();
   }
@@ -180,26 +213,29 @@ export async function httpStrikeBenchmark(): Promise<Section> {
     const sides: StrikeSides = { echo: side(), cardEcho: side(), strike: side() };
     const { echo, cardEcho, strike } = sides;
     const sample: Sample = { strikeBytes: 0, echoBytes: 0, cardEchoBytes: 0 };
-    let mostUsed = 0;
-    for (let round = 0; round < ROUNDS; round++) mostUsed = Math.max(mostUsed, await strikeRound(data, connector, round, sides, sample));
+    const kinds = noKinds();
+    for (let round = 0; round < ROUNDS; round++) await strikeRound(data, connector, round, sides, sample, kinds);
 
     const parts = await strikeParts(data, 0);
     const ratio = median(strike.rps) / median(echo.rps);
-    const cardRatio = median(cardEcho.rps) / median(echo.rps);
-    const budget = median(echo.cpuPerRequest) / STRIKE_GOAL_RATIO;
+    const cardRatio = median(strike.rps) / median(cardEcho.rps);
     const p99 = percentile(strike.latencies, 0.99);
+    const echoP99 = percentile(echo.latencies, 0.99);
+    const p99Ratio = p99 / echoP99;
     const top = parts.filter((p) => !p.step.startsWith('…'));
     const partsSum = top.reduce((sum, p) => sum + p.cpuMs, 0);
+    const measuredClicks = kinds.strike + kinds.undo;
     const rows: Row[] = [
       { measure: `throughput at ${CONNECTIONS} connections, median of ${ROUNDS} rounds (min–max)`, result: `strike ${spread(strike.rps)}`, baseline: `echo ${spread(echo.rps)}`, goal: '–' },
-      { measure: 'strike / echo throughput, medians', result: `${ratio.toFixed(2)}×`, baseline: '1×', goal: `≥ ${STRIKE_GOAL_RATIO}×`, met: ratio >= STRIKE_GOAL_RATIO },
+      { measure: 'persisted strike / echo throughput, medians', result: `${ratio.toFixed(2)}×`, baseline: '1×', goal: `≥ ${STRIKE_GOAL_RATIO}×`, met: ratio >= STRIKE_GOAL_RATIO },
+      { measure: 'for information: persisted strike / card echo throughput, medians', result: `${cardRatio.toFixed(2)}×`, baseline: `card echo ${rate(median(cardEcho.rps))}`, goal: '–' },
       { measure: `latency over all rounds (${strike.latencies.length.toLocaleString('en')} strikes, ${echo.latencies.length.toLocaleString('en')} echoes)`, result: `strike ${latency(strike)}`, baseline: `echo ${latency(echo)}`, goal: '–' },
-      { measure: 'strike p99 latency', result: ms(p99), baseline: `echo ${ms(percentile(echo.latencies, 0.99))}`, goal: `< ${STRIKE_GOAL_P99_MS} ms`, met: p99 < STRIKE_GOAL_P99_MS },
+      { measure: `persisted strike p99 / echo p99, ${CONNECTIONS} connections`, result: `${p99Ratio.toFixed(2)}× (${ms(p99)})`, baseline: `echo ${ms(echoP99)}`, goal: `≤ ${STRIKE_GOAL_P99_RATIO}×`, met: p99Ratio <= STRIKE_GOAL_P99_RATIO },
       { measure: 'p99 of each round (min–max)', result: `strike ${p99Spread(strike)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds (min–max)', result: `strike ${cpu(strike)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
       {
         measure: `for information: the card echo (the same clicks answered with the strike's list card, ${kb(sample.cardEchoBytes)}, prebuilt), median of rounds`,
-        result: `card echo ${spread(cardEcho.rps)} = ${cardRatio.toFixed(2)}× the echo`,
+        result: `card echo ${spread(cardEcho.rps)} = ${(median(cardEcho.rps) / median(echo.rps)).toFixed(2)}× the echo`,
         baseline: `echo ${rate(median(echo.rps))}`,
         goal: '–',
       },
@@ -210,19 +246,23 @@ export async function httpStrikeBenchmark(): Promise<Section> {
       method: `
 **Strike:** POST /api/messages on the real server in local mode (\`startBot\`, src/bot/start.ts: restify,
 TeamsAdapter, the teams-ai Application of src/bot/bot.ts) with an invoke \`adaptiveCard/action\`, verb
-\`person.strike\`, data \`{year, ags, personId, op, reason}\` (no \`rev\`: no conflict check; every click its
-own operation id) from the staff of the Gemeinde – ${data.users.length} users of ${data.gemeinden} Gemeinden in the roster, tenant
-checked. Every strike is a different person, the clicks of all Gemeinden mixed (seeded random order over
-the ${data.inside.toLocaleString('en')} listed persons of an invented export of ${PERSONS.toLocaleString('en')} over the 46 real Gemeinden, imported by
-\`app.imports.importStep1\`); each is stored by \`LowdbRepository\` (lock file, list rewritten, fsync'ed
-with its directory) and answered with the updated list card (${kb(sample.strikeBytes)} of JSON).
+\`person.strike\`, carrying exactly the data of the strike form's button as the bot renders it – year, ags,
+the person's page, the person, its version (\`rev\`) and the operation id the card carries – plus the reason
+chosen, from the staff of the Gemeinde (${data.users.length} users of ${data.gemeinden} Gemeinden in the roster, tenant checked). Every
+strike is a different person, the clicks of all Gemeinden mixed (seeded random order over the
+${data.inside.toLocaleString('en')} listed persons of an invented export of ${PERSONS.toLocaleString('en')} over the 46 real Gemeinden, imported by
+\`app.imports.importStep1\`), one stream of persons per connection; when every person of a round is struck,
+the streams go on with "Rückgängig" on each, with the data of the undo button the bot's answer to that
+strike carried (bench/clicks.ts). Each click is stored by \`LowdbRepository\` (one record appended to the
+year's journal, written with O_DSYNC together with the clicks that arrive meanwhile) and answered with
+the updated list card (${kb(sample.strikeBytes)} of JSON).
 **Baseline:** the echo – a second teams-ai Application in the same server process, on its own port,
 over the same \`createAdapter\` and \`createBotServer\` (src/bot/adapter.ts, src/bot/server.ts: restify,
 body parser, activity check, \`adapter.process\`), whose \`app.adaptiveCards.actionExecute\` handler answers
 the same strike clicks with a tiny card (${sample.echoBytes} bytes) without touching storage. **For information, the card
-echo:** a third Application of the same kind, whose handler answers the same clicks with the list card the
-bot answered to one strike in the first round (${kb(sample.cardEchoBytes)}, built once and handed to the server) – what answering
-with the card costs on this path, with nothing read, stored or rendered.
+echo:** a third Application of the same kind, which answers the same clicks through the bot's own invoke
+route with the list card the bot answered to one strike in the first round (${kb(sample.cardEchoBytes)}, built once and handed to
+the server) – what answering with the card costs on this path, with nothing read, stored or rendered.
 
 The load: bench/load.ts in the benchmark process, ${CONNECTIONS} keep-alive connections over 127.0.0.1, each
 sending its next request when the previous answer has been read (closed loop, like wrk); latency from
@@ -236,12 +276,11 @@ all measured requests of all rounds.`,
       notes: [
         othersNote(echo, cardEcho, strike),
         `The load generator's ceiling on this machine: ${rate(ceiling)} against a bare node:http server (a process of its own, small JSON answer) – far above the echo, so the echo's figure is the server's.`,
-        `The server process and the load generator share the machine's ${os.cpus().length} cores; the server's Node thread is single-threaded, its fsyncs run in libuv's thread pool.`,
-        `Where a strike's CPU goes – each step the bot runs for the click, measured alone in the benchmark process over a fresh copy of the data (CPU per call, median of 5 batches of 100): ${parts
+        `The server process and the load generator share the machine's ${os.cpus().length} cores; the server's Node thread is single-threaded, its writes run in libuv's thread pool.`,
+        `Of the ${measuredClicks.toLocaleString('en')} clicks sent in the measured windows, ${kinds.strike.toLocaleString('en')} were strikes and ${kinds.undo.toLocaleString('en')} "Rückgängig" (once a round's persons were all struck) – both a persisted change answered with the list card.`,
+        `Where a strike's CPU goes – each step the bot runs for the click, measured alone in the benchmark process over a fresh copy of the data, one strike at a time (CPU per call, median of 5 batches of 100): ${parts
           .map((p) => `${p.step} ${ms(p.cpuMs)} (\`${p.where}\`)`)
-          .join('; ')}. These steps add up to ${ms(partsSum)}; with the request path the echo also runs (${ms(median(echo.cpuPerRequest))}) that is ${ms(partsSum + median(echo.cpuPerRequest))} against the ${ms(median(strike.cpuPerRequest))} the server spends per strike under load (the rest: garbage collection and kernel work of ten interleaved requests). For ${STRIKE_GOAL_RATIO}× the echo's throughput a strike could cost about ${ms(budget)} of server CPU in all.`,
-        `What answering with the card alone costs: the card echo reaches ${cardRatio.toFixed(2)}× the echo's throughput at ${ms(median(cardEcho.cpuPerRequest))} of server CPU per request – the ceiling for any strike that answers with its list card. Of the ${ms(budget)} a strike may cost for ${STRIKE_GOAL_RATIO}×, that leaves ${ms(Math.max(0, budget - median(cardEcho.cpuPerRequest)))} for finding out who clicks, storing the strike durably and rendering the card.`,
-        `Persons struck per round, warm-up included: at most ${mostUsed.toLocaleString('en')} of ${data.inside.toLocaleString('en')}.`,
+          .join('; ')}. These steps add up to ${ms(partsSum)}; under load the journal writes the clicks that arrive together at once, so a strike's share of the write is smaller than here.`,
         'No channel is registered in the data directory, so a strike posts no summary-card update (`summaries.refresh` finds no channel); with one, each strike would also queue an update to the connector in the background.',
       ],
     };
@@ -298,7 +337,7 @@ export async function httpQuestionBenchmark(): Promise<Section> {
     const partsSum = parts.filter((p) => !p.step.startsWith('…')).reduce((sum, p) => sum + p.cpuMs, 0);
     const ratio = median(question.rps) / median(echo.rps);
     return {
-      title: '5. HTTP: a question turn against an echo message turn',
+      title: '6. HTTP: a question turn against an echo message turn',
       method: `
 **Question:** POST /api/messages on the real server (as in 4.) with a message activity in the personal
 chat of a Gemeinde's staff member (${data.users.length} users of ${data.gemeinden} Gemeinden, in turn): „${QUESTION}“ – recognised,

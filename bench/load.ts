@@ -20,8 +20,8 @@ export interface LoadOptions {
   connections: number;
   /** Stop sending after this long (ms); Infinity: until `body` runs out. */
   durationMs: number;
-  /** The body of the i-th request (0-based, across all connections); undefined when there is none left. */
-  body(i: number): Buffer | undefined;
+  /** The body of the i-th request (0-based, across all connections) on `connection`; undefined when there is none left. */
+  body(i: number, connection: number): Buffer | undefined;
   /** Throws when an answer is not the expected one (the benchmark then fails: wrong answers are not measured). */
   check(status: number, text: string, i: number): void;
 }
@@ -75,10 +75,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = start + options.durationMs;
   let lastEnd = start;
 
-  const connection = async (agent: http.Agent) => {
+  const connection = async (agent: http.Agent, c: number) => {
     while (performance.now() < deadline) {
       const i = next++;
-      const body = options.body(i);
+      const body = options.body(i, c);
       if (!body) {
         exhausted = true;
         return;
@@ -95,7 +95,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
   try {
-    await Promise.all(agents.map(connection));
+    await Promise.all(agents.map((agent, c) => connection(agent, c)));
   } finally {
     for (const a of agents) a.destroy();
   }

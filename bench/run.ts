@@ -19,9 +19,11 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   import: () => (require('./import') as typeof import('./import')).importBenchmark(),
   strike: () => (require('./strike') as typeof import('./strike')).strikeBenchmark(),
   httpStrike: () => (require('./http') as typeof import('./http')).httpStrikeBenchmark(),
+  clerks: () => (require('./clerks') as typeof import('./clerks')).clerksBenchmark(),
   httpQuestion: () => (require('./http') as typeof import('./http')).httpQuestionBenchmark(),
   memory: () => (require('./memory') as typeof import('./memory')).memoryBenchmark(),
   startup: () => (require('./startup') as typeof import('./startup')).startupBenchmark(),
+  history: () => (require('./history') as typeof import('./history')).historyBenchmark(),
 };
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { VERBS } from '../../src/cards/actions';
 import { countList, versionOf } from '../../src/domain/list';
 import { translate } from '../../src/i18n/messages';
 import type { LowdbRepository } from '../../src/storage/lowdbRepository';
-import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, TENANT, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
+import { ABSTATT, ANNA, BERT, BRACKENHEIM, BotHarness, KORA, NOBODY, TENANT, actionsOf, attachedCard, cardText, invokeActivity, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -69,6 +69,24 @@ describe('the list card', () => {
     expect(cardText(card)).not.toContain('Nachname013');
     // It refreshes itself when Anna looks at it again: for her (and the Gemeinde's other staff the bot can reach).
     expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: VERBS.listRefresh, data: { year: 2025, ags: ABSTATT, page: 0 } }, userIds: [ANNA.teamsId] });
+  });
+
+  test('looked at again, the card refreshes itself (Universal Actions, trigger "automatic"): the list as it stands now, for its own staff only', async () => {
+    const [reply] = await h.say(ANNA, 'liste');
+    const card = attachedCard(reply);
+    // Meanwhile the Koordinierungsstelle strikes a person of the list.
+    await h.deps.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-2`, reason: 'verstorben' }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
+    const auto = (u: typeof ANNA) =>
+      h.send({ ...invokeActivity(u, card.refresh.action.verb, card.refresh.action.data), value: { action: card.refresh.action, trigger: 'automatic' } } as never);
+    const [answer] = (await auto(ANNA)).filter((a) => a.type === 'invokeResponse');
+    const body = (answer.value as { body: { statusCode: number; value: unknown } }).body;
+    expect(body.statusCode).toBe(200);
+    expect(cardText(body.value)).toContain('gestrichen: verstorben');
+    expect(cardText(body.value)).not.toContain(de('card.noChange'));
+    // Someone of another Gemeinde looking at it (in a shared chat) gets no list: an error, and Teams keeps the card it shows.
+    const [foreign] = (await auto(BERT)).filter((a) => a.type === 'invokeResponse');
+    expect((foreign.value as { body: { statusCode: number; value: unknown } }).body.statusCode).toBe(403);
+    expect(JSON.stringify(foreign.value)).not.toContain('Nachname001');
   });
 
   test('strike: form, then the updated card; the same operation twice is applied once', async () => {

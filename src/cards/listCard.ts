@@ -67,10 +67,17 @@ function personButtons(view: ListView, p: ListPerson): ButtonData[] {
   return p.withdrawn ? [] : [listButton(view, VERBS.undo, t('list.undo'), { personId: p.id })];
 }
 
-/** Households with a person who counts: only there can a child be added (addChild refuses others). */
-function householdsWithParent(list: GemeindeListe): Set<string> {
+/**
+ * The households of a page with a person who counts: only there can a child be added (addChild refuses
+ * others). A household that lies wholly on the page is judged by its persons there; only one split
+ * across pages needs the whole list.
+ */
+function householdsWithParent(list: GemeindeListe, page: readonly HouseholdSlice[]): Set<string> {
   const keys = new Set<string>();
-  for (const p of list.persons) if (isActive(p)) keys.add(householdKey(p));
+  for (const slice of page) {
+    const persons = slice.persons.length === slice.size ? slice.persons : list.persons.filter((p) => householdKey(p) === slice.key);
+    if (persons.some(isActive)) keys.add(slice.key);
+  }
   return keys;
 }
 
@@ -162,7 +169,7 @@ function frameData(view: ListView, pageCount: number) {
 /** The data of the whole template: what the card shows, expanded in one go (the reference for the parts). */
 export function listCardData(requested: ListView) {
   const { view, page, pageCount } = paged(requested, paginate);
-  const withParent = householdsWithParent(view.list);
+  const withParent = householdsWithParent(view.list, page);
   return {
     ...frameData(view, pageCount),
     groups: page.map((slice) => ({ ...groupHeadData(view, slice, withParent), persons: slice.persons.map((p) => rowData(view, p)) })),
@@ -238,7 +245,7 @@ const households = new WeakMap<Node, { rows: Node[]; container: Node }>();
 
 export function listCard(requested: ListView): AdaptiveCard {
   const { view, page, pageCount } = paged(requested, pagesOf);
-  const withParent = householdsWithParent(view.list);
+  const withParent = householdsWithParent(view.list, page);
   const card = FRAME.expand(frameData(view, pageCount));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);

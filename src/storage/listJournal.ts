@@ -20,9 +20,10 @@
  * process appended since. A writer that died mid-write leaves at most an incomplete last line: readers
  * ignore it, the next writer (holding the lock) cuts it off.
  *
- * Compaction: after COMPACT_AFTER records the writer writes the snapshots of the lists changed since,
- * starts a new segment, appends a seal to the old one that names it (so every reader follows without
- * reloading) and moves the checkpoint. Old segments are never rewritten or deleted: they are the audit
+ * Compaction: after COMPACT_AFTER records, once no click has come for a moment (or at the latest after
+ * four times as many), the writer writes the snapshots of the lists changed since, starts a new segment,
+ * appends a seal to the old one that names it (so every reader follows without reloading) and moves the
+ * checkpoint – in a quiet moment, so that no click waits for it. Old segments are never rewritten or deleted: they are the audit
  * trail. A cold start reads the checkpoint, the snapshots and the active segment only – bounded however
  * long the history.
  *
@@ -33,6 +34,7 @@
  */
 import { constants as fsConstants, existsSync, promises as fs, fstatSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ListChangeOutcome as ChangeOutcome, ListDecision as Decision, OperationKey } from '../app/ports';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
@@ -40,8 +42,12 @@ import { applyListChange, type GemeindeListe, type ListChange } from '../domain/
 import { deepFreeze } from './documentCache';
 import { fsyncDirectory } from './durableJsonFile';
 
-/** A segment is sealed and the snapshots rewritten after this many records. */
+/** A segment is sealed and the snapshots rewritten after this many records, in the next quiet moment… */
 export const COMPACT_AFTER = 1_000;
+/** …which is a time without clicks this long (0: right after the batch that reached the limit)… */
+export const QUIET_MS = 250;
+/** …or, under a load that never lets up, after this many times as many records anyway (a start reads at most these). */
+const AT_THE_LATEST = 4;
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -83,7 +89,7 @@ export type Snapshot = GemeindeListe & { seq: number; history: AuditEntry[] };
 type JournalLine = { seq: number; change: ListChange } | { seal: string; seq: number };
 
 /** What the journals of this process have written: for the benchmarks' report (records per write = group commit). */
-export const journalStats = { batches: 0, records: 0, compactions: 0, compactionCpuMs: 0, compactionFailures: 0 };
+export const journalStats = { batches: 0, records: 0, compactions: 0, compactionMs: 0, compactionFailures: 0 };
 
 /** The journal was let go of (its lists replaced or removed): the caller decides again on the year's current lists. */
 export class JournalClosed extends Error {}
@@ -104,9 +110,18 @@ interface Request {
   reject(error: unknown): void;
 }
 
-/** Freezes a list a change produced: the new list object and its new person (the others are frozen already). */
+/** Freezes a list as it is read: everything in it. */
 function freezeList(list: GemeindeListe): GemeindeListe {
   return deepFreeze(list);
+}
+
+/** Freezes a list a change produced: its new parts only (the persons it did not change are frozen already). */
+function freezeChanged(list: GemeindeListe, change: ListChange): GemeindeListe {
+  if (change.person) deepFreeze(list.persons.find((p) => p.id === change.person!.id));
+  for (const value of Object.values(change.fields ?? {})) deepFreeze(value);
+  Object.freeze(list.changeCounts);
+  Object.freeze(list.persons);
+  return Object.freeze(list);
 }
 
 export class ListJournal {
@@ -126,8 +141,9 @@ export class ListJournal {
   private ops = new Map<string, AuditEntry>();
   private previousOps = new Map<string, AuditEntry>();
   private queue: Request[] = [];
-  /** The commit loop while it runs (close waits for it). */
+  /** The commit loop (or a compaction) while it runs: close waits for it, a submit during a compaction is queued for after it. */
   private committing?: Promise<void>;
+  private quietTimer?: NodeJS.Timeout;
   /** The segment's size when it was last read: bytes beyond `offset` that are not a complete line yet (a writer at work, or a dead one's remains) are read again only once the size changes. */
   private seenSize = 0;
   /** A batch of this process is under way: what the segment holds beyond `offset` is its own. */
@@ -142,6 +158,7 @@ export class ListJournal {
     /** Runs `fn` holding the year's lock (in this process and across processes). */
     private readonly withLock: <T>(fn: () => Promise<T>) => Promise<T>,
     private readonly compactAfter = COMPACT_AFTER,
+    private readonly quietMs = QUIET_MS,
   ) {}
 
   /** Every list as it stands (in AGS order), after applying what other processes appended. */
@@ -174,6 +191,7 @@ export class ListJournal {
    */
   detach(): void {
     this.closed = true;
+    clearTimeout(this.quietTimer);
     void this.exclusive(async () => {
       await this.handle?.close().catch(() => undefined);
       this.handle = undefined;
@@ -182,6 +200,7 @@ export class ListJournal {
 
   /** Waits for queued changes, then lets go of the open segment. */
   async close(): Promise<void> {
+    clearTimeout(this.quietTimer);
     while (this.committing) await this.committing;
     this.closed = true;
     await this.exclusive(async () => {
@@ -333,7 +352,7 @@ export class ListJournal {
     } catch {
       throw new DomainError('storage.corrupt', { file: this.host.display(this.segment) });
     }
-    this.lists.set(ags, freezeList(next));
+    this.lists.set(ags, freezeChanged(next, change));
     this.dirty.add(ags);
   }
 
@@ -360,7 +379,7 @@ export class ListJournal {
             for (const r of batch) r.reject(e);
           }
           // After the answers: the clicks are on disk whatever compaction does. A failed one is tried again after the next batch.
-          if (compact) await this.withLock(() => this.exclusive(() => this.compact())).catch(() => (journalStats.compactionFailures += 1));
+          if (compact) await this.compactLocked();
         }
       } finally {
         this.committing = undefined;
@@ -398,7 +417,7 @@ export class ListJournal {
             continue;
           }
           if (change.entry.ags !== r.ags) throw new Error(`a change of ${change.entry.ags} filed under ${r.ags}`);
-          const next = freezeList(applyListChange(list, change));
+          const next = freezeChanged(applyListChange(list, change), change);
           staged.set(r.ags, next);
           seq += 1;
           if (key) stagedOps.set(key, change.entry);
@@ -420,7 +439,10 @@ export class ListJournal {
         this.seq = seq;
         this.recordsInSegment += lines.length;
       }
-      return { answer: () => answers.forEach((answer) => answer()), compact: this.recordsInSegment >= this.compactAfter };
+      const due = this.recordsInSegment >= this.compactAfter;
+      const now = due && (this.quietMs === 0 || this.recordsInSegment >= AT_THE_LATEST * this.compactAfter);
+      if (due && !now) this.compactWhenQuiet();
+      return { answer: () => answers.forEach((answer) => answer()), compact: now };
     } finally {
       this.writing = false;
     }
@@ -480,15 +502,43 @@ export class ListJournal {
     }
   }
 
+  /** Compacts once no click has come for QUIET_MS (each batch puts it off again). */
+  private compactWhenQuiet(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      if (this.closed) return;
+      if (this.committing) return this.compactWhenQuiet();
+      this.committing = this.compactLocked().finally(() => {
+        this.committing = undefined;
+        // Clicks that came during the compaction waited in the queue.
+        if (this.queue.length) void this.commitLoop();
+      });
+    }, this.quietMs);
+    // A pending compaction does not keep a process (intm) alive: it is done by whoever writes next.
+    this.quietTimer.unref();
+  }
+
+  private async compactLocked(): Promise<void> {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    await this.withLock(() =>
+      this.exclusive(async () => {
+        // Another process may have compacted meanwhile (this one then followed its seal).
+        await this.catchUp();
+        if (this.recordsInSegment >= this.compactAfter) await this.compact();
+      }),
+    ).catch(() => (journalStats.compactionFailures += 1));
+  }
+
   /** Writes the changed lists' snapshots, seals the segment naming the next one, moves the checkpoint. */
   private async compact(): Promise<void> {
     journalStats.compactions += 1;
-    const cpu = process.cpuUsage();
+    const started = performance.now();
     try {
       await this.compactNow();
     } finally {
-      const used = process.cpuUsage(cpu);
-      journalStats.compactionCpuMs += (used.user + used.system) / 1000;
+      journalStats.compactionMs += performance.now() - started;
     }
   }
 

@@ -29,7 +29,7 @@ import type { GemeindeListe } from '../domain/list';
 import { DocumentCache } from './documentCache';
 import { DurableJsonFile, TEMP_FILE } from './durableJsonFile';
 import { isAlive, LockManager } from './fileLock';
-import { Checkpoint, CHECKPOINT_FILE, COMPACT_AFTER, JournalClosed, JournalHost, ListJournal, segmentName, Snapshot } from './listJournal';
+import { Checkpoint, CHECKPOINT_FILE, COMPACT_AFTER, JournalClosed, JournalHost, ListJournal, QUIET_MS, segmentName, Snapshot } from './listJournal';
 import { DocumentKind, Migration, MIGRATIONS, SCHEMA_VERSION, upgrade } from './schema';
 
 type Stored<T> = T & { schemaVersion: number };
@@ -44,6 +44,8 @@ export interface RepositoryOptions {
   migrations?: readonly Migration[];
   /** Records per journal segment before compaction (tests make it small). */
   compactAfter?: number;
+  /** How long no click must come before compaction (0: right after the batch; tests). */
+  compactWhenQuietMs?: number;
 }
 
 export class LowdbRepository implements Repository {
@@ -57,6 +59,7 @@ export class LowdbRepository implements Repository {
   private readonly generations = new Map<number, string>();
   private readonly migrations: readonly Migration[];
   private readonly compactAfter: number;
+  private readonly quietMs: number;
 
   private constructor(
     readonly dataDir: string,
@@ -65,6 +68,7 @@ export class LowdbRepository implements Repository {
     this.locks = new LockManager(path.join(dataDir, 'locks'));
     this.migrations = options.migrations ?? MIGRATIONS;
     this.compactAfter = options.compactAfter ?? COMPACT_AFTER;
+    this.quietMs = options.compactWhenQuietMs ?? QUIET_MS;
   }
 
   /** Opens (and if needed creates) a data directory. */
@@ -170,7 +174,7 @@ export class LowdbRepository implements Repository {
     this.generations.set(year, generation);
     let journal = this.journals.get(key);
     if (!journal) {
-      journal = new ListJournal(this.journalHost(year, generation), (fn) => this.locks.withLock(listsLock(year), fn), this.compactAfter);
+      journal = new ListJournal(this.journalHost(year, generation), (fn) => this.locks.withLock(listsLock(year), fn), this.compactAfter, this.quietMs);
       this.journals.set(key, journal);
     }
     return journal;

@@ -23,8 +23,9 @@ const NOW = '2024-01-10T09:00:00.000Z';
 const anna: Actor = staff(ABSTATT, 'Anna Abstatt');
 const bert: Actor = staff(BRACKENHEIM, 'Bert Brackenheim');
 
+/** An app on `dataDir`; with `compactAfter`, compaction follows right after the batch that reaches it (not in a quiet moment). */
 async function appOn(dataDir: string, compactAfter?: number): Promise<IntmApp> {
-  const repo = await LowdbRepository.open(dataDir, compactAfter ? { compactAfter } : {});
+  const repo = await LowdbRepository.open(dataDir, compactAfter ? { compactAfter, compactWhenQuietMs: 0 } : {});
   return new IntmApp({ repo, clock: fixedClock(NOW), verzeichnis, tableReader: new SpreadsheetTableReader(), workbooks: new ExcelWorkbookWriter() });
 }
 
@@ -357,4 +358,29 @@ test('a directory this version opened says it holds schema 2: an older version r
   expect(JSON.parse(readFileSync(meta, 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, createdAt: NOW });
   // What a version that knows schema 1 only makes of it: a newer directory, refused (schema.ts upgrade, as its open would run it).
   expect(() => upgrade('meta', JSON.parse(readFileSync(meta, 'utf8')), 'meta.json', [], 1)).toThrow(expect.objectContaining({ code: 'storage.newerSchema' }));
+});
+
+test('compaction waits for a quiet moment – no click waits for it – and comes at four times the limit under a load that never lets up', async () => {
+  const repo = await LowdbRepository.open(h.dataDir, { compactAfter: 10, compactWhenQuietMs: 300 });
+  const app = new IntmApp({ repo, clock: fixedClock(NOW), verzeichnis, tableReader: new SpreadsheetTableReader(), workbooks: new ExcelWorkbookWriter() });
+  await h.app.close();
+  const dir = generationDir(h);
+  const segments = async () => (await fs.readdir(dir)).filter((f) => f.startsWith('journal-')).sort();
+  for (let n = 1; n <= 12; n++) await strike(app, ABSTATT, n, anna);
+  // Over the limit, but the clicks keep coming: not yet.
+  expect(await segments()).toEqual([segmentName(1)]);
+  await new Promise((r) => setTimeout(r, 600));
+  expect(await segments()).toEqual([segmentName(1), segmentName(13)]);
+  // A click right after (or during) the compaction is stored as usual.
+  expect((await strike(app, ABSTATT, 13, anna)).changed).toBe(true);
+  // Clicks without a pause: compaction at 40 records at the latest (after their answers).
+  for (let n = 14; n <= 40; n++) await strike(app, ABSTATT, n, anna);
+  const marks = await Promise.all(Array.from({ length: 12 }, (_, i) => strike(app, BRACKENHEIM, i + 1, bert)));
+  expect(marks.every((o) => o.changed)).toBe(true);
+  await app.close();
+  expect((await segments()).length).toBe(3);
+  const cold = await appOn(h.dataDir);
+  expect(countList((await cold.ctx.repo.readList(2025, ABSTATT))!).struck).toBe(40);
+  expect(countList((await cold.ctx.repo.readList(2025, BRACKENHEIM))!).struck).toBe(12);
+  await cold.close();
 });

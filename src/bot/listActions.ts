@@ -170,8 +170,13 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
     case VERBS.listPage:
     case VERBS.listRefresh:
       return cardAnswer(listCard(await view(c)));
-    case VERBS.strikeForm:
-      return cardAnswer(strikeFormCard(await view(c), data.personId!));
+    case VERBS.strikeForm: {
+      const v = await view(c);
+      // Struck meanwhile (by a colleague): who and when, on the list, instead of the form.
+      const person = v.list.persons.find((p) => p.id === data.personId);
+      const done = person?.strike && person.last && alreadyDoneNotice(v.list, person.id, person.last, actor, locale, v.today);
+      return cardAnswer(done && v.editable ? listCard({ ...v, notice: done }) : strikeFormCard(v, data.personId!));
+    }
     case VERBS.strike:
       return cardAnswer(
         await change(

@@ -71,6 +71,14 @@ describe('the list card', () => {
     expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: VERBS.listRefresh, data: { year: 2025, ags: ABSTATT, page: 0 } }, userIds: [ANNA.teamsId] });
   });
 
+  test('"Streichen" on a person a colleague struck meanwhile: who did it and when, on the current list', async () => {
+    const card = await openList();
+    await h.deps.app.review.strike(2025, ABSTATT, { personId: `${ABSTATT}-4`, reason: 'doppelt' }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
+    const r = await h.invoke(ANNA, VERBS.strikeForm, button(card, VERBS.strikeForm, `${ABSTATT}-4`).data);
+    expect(cardText(r.body.value)).toContain(`„Nachname001x4, Vorname4“ wurde bereits um 10:00 Uhr von ${KORA.name} gestrichen (Grund: doppelt erfasst).`);
+    expect(actionsOf(r.body.value).some((a) => a.verb === VERBS.strike)).toBe(false);
+  });
+
   test('looked at again, the card refreshes itself (Universal Actions, trigger "automatic"): the list as it stands now, for its own staff only', async () => {
     const [reply] = await h.say(ANNA, 'liste');
     const card = attachedCard(reply);

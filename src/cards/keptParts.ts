@@ -32,10 +32,10 @@ function freeze(node: unknown): void {
   Object.freeze(node);
 }
 
-/** Marks an expanded part as kept: frozen (it is shared by every answer) and serialised once. */
+/** Marks an expanded part as kept: frozen (it is shared by every answer) and serialised once (kept parts in it from their JSON). */
 export function keep<T extends object>(part: T): T {
   freeze(part);
-  keptJson.set(part, JSON.stringify(part));
+  keptJson.set(part, withKept(part));
   return part;
 }
 
@@ -51,9 +51,14 @@ export function cardJson(value: unknown): string {
   // An invoke answer carries the card in `value`.
   const card = (value as { value?: unknown } | undefined)?.value;
   if (!(value && typeof value === 'object' && assembled.has(value)) && !(card && typeof card === 'object' && assembled.has(card))) return JSON.stringify(value);
+  return withKept(value);
+}
+
+/** JSON.stringify with every kept part inside `value` written from its kept JSON. */
+function withKept(value: unknown): string {
   const parts: string[] = [];
   const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object') {
+    if (v && typeof v === 'object' && v !== value) {
       const json = keptJson.get(v);
       if (json !== undefined) return `\u0000${NONCE}:${parts.push(json) - 1}\u0000`;
     }

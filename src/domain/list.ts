@@ -236,7 +236,16 @@ export function isActive(p: ListPerson): boolean {
   return !p.withdrawn && p.addition?.review === 'angenommen';
 }
 
+/** The counts of each version of a list (a list is never changed, only replaced), as worked out once. */
+const counts = new WeakMap<GemeindeListe, ListCounts>();
+
 export function countList(list: GemeindeListe): ListCounts {
+  let known = counts.get(list);
+  if (!known) counts.set(list, (known = countPersons(list)));
+  return { ...known };
+}
+
+function countPersons(list: GemeindeListe): ListCounts {
   let listed = 0;
   let struck = 0;
   let added = 0;

@@ -23,12 +23,12 @@
  * Compaction: after COMPACT_AFTER records, once no click has come for a moment (or at the latest after
  * four times as many), the writer writes the snapshots of the lists changed since, starts a new segment,
  * appends a seal to the old one that names it (so every reader follows without reloading) and moves the
- * checkpoint – in a quiet moment, so that no click waits for it. Old segments are never rewritten or deleted: they are the audit
- * trail. A cold start reads the checkpoint, the snapshots and the active segment only – bounded however
- * long the history.
+ * checkpoint – in a quiet moment, so that no click waits for it. Old segments are never rewritten or
+ * deleted: they are the audit trail. A cold start reads the checkpoint, the snapshots and the active
+ * segment only – bounded however long the history.
  *
  * Operation ids: an index of (actor, operation id) of the records of the current and the previous
- * segment answers "already applied?" in constant time. An id older than that is forgotten; a repeat
+ * segment (also after a restart) answers "already applied?" in constant time. An id older than that is forgotten; a repeat
  * then meets the rules' own idempotence and per-person versions (already struck, changed since), which
  * never apply a change twice.
  */
@@ -100,6 +100,12 @@ function keyOf(op: OperationKey): string {
 
 function entryKey(entry: AuditEntry): string | undefined {
   return entry.opId ? `${entry.actor.id}\u0000${entry.opId}` : undefined;
+}
+
+/** What the operation-id index keeps of an entry: which change it was, not its before/after (thousands are kept). */
+function slim(entry: AuditEntry): AuditEntry {
+  const { before: _before, after: _after, reason: _reason, ...kept } = entry;
+  return Object.freeze(kept);
 }
 
 interface Request {
@@ -285,7 +291,7 @@ export class ListJournal {
     for (const line of completeLines(await fs.readFile(path.join(this.host.dir, previous))).lines) {
       const parsed = parseLine(line, this.host.display(previous));
       const key = 'change' in parsed ? entryKey(parsed.change.entry) : undefined;
-      if (key) this.previousOps.set(key, deepFreeze((parsed as { change: ListChange }).change.entry));
+      if (key) this.previousOps.set(key, slim((parsed as { change: ListChange }).change.entry));
     }
   }
 
@@ -344,7 +350,7 @@ export class ListJournal {
     this.seq = seq;
     this.recordsInSegment++;
     const key = entryKey(change.entry);
-    if (key) this.ops.set(key, deepFreeze(change.entry));
+    if (key) this.ops.set(key, slim(change.entry));
     if (seq <= (this.snapshotSeq.get(ags) ?? 0)) return;
     let next: GemeindeListe;
     try {
@@ -435,7 +441,7 @@ export class ListJournal {
           this.lists.set(ags, list);
           this.dirty.add(ags);
         }
-        for (const [key, entry] of stagedOps) this.ops.set(key, deepFreeze(entry));
+        for (const [key, entry] of stagedOps) this.ops.set(key, slim(entry));
         this.seq = seq;
         this.recordsInSegment += lines.length;
       }

@@ -109,6 +109,8 @@ export interface Repository {
    */
   readDocument<T>(name: string): Promise<T | undefined>;
   updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R>;
+  /** The names of the stored named documents, sorted (to copy a whole store). */
+  documentNames(): Promise<string[]>;
   /** Waits for writes in flight; the repository can be dropped afterwards. */
   close(): Promise<void>;
 }

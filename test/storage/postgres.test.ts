@@ -141,6 +141,25 @@ const withPg = postgresAvailable('PostgreSQL store');
     }
   });
 
+  test('an import that fails in the database leaves the old lists; the sessions run with the time limits', async () => {
+    const url = await cluster.newDatabase();
+    const repo = await PgRepository.open(url);
+    try {
+      await repo.updateCampaign(2025, () => ({ next: { campaign: { year: 2025 } as never, revision: 1, events: [] }, result: undefined }));
+      const first = [listWith(ABSTATT, [person('a1')])];
+      await repo.replaceLists(2025, first, (c) => ({ next: c, result: undefined }));
+      // Two lists for one Gemeinde: the database refuses the second row, the whole switch is rolled back.
+      const broken = [listWith(ABSTATT, [person('b1')]), listWith(ABSTATT, [person('b2')])];
+      await expect(repo.replaceLists(2025, broken, (c) => ({ next: { ...c, revision: 2 }, result: undefined }))).rejects.toThrow();
+      expect(await repo.readLists(2025)).toEqual(first);
+      expect((await repo.readCampaign(2025))?.revision).toBe(1);
+      const settings = await repo.pool.query(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`);
+      expect(settings.rows[0]).toEqual({ s: '2min', i: '1min' });
+    } finally {
+      await repo.close();
+    }
+  });
+
   test('purge deletes the persons and the change log from the database; the figures and the purge’s audit entry stay', async () => {
     const url = await cluster.newDatabase();
     const repo = await PgRepository.open(url);

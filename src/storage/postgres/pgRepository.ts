@@ -356,7 +356,7 @@ export class PgRepository implements Repository {
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
     history: readonly AuditEntry[] = [],
   ): Promise<R> {
-    return this.withWholeYear(year, async (c, current, currentLists) => {
+    return this.replacingLists(year, async (c, current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const generation = `lists-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -370,7 +370,7 @@ export class PgRepository implements Repository {
   }
 
   purgeLists<R>(year: number, change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R> {
-    return this.withWholeYear(year, async (c, current, currentLists) => {
+    return this.replacingLists(year, async (c, current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const { generation: _gone, ...rest } = next;
@@ -393,6 +393,15 @@ export class PgRepository implements Repository {
         return work(c, decode<CampaignRecord>(campaignDoc(year), row), (await this.loadLists(c, year)).lists);
       }),
     );
+  }
+
+  /** A whole-year operation that may remove the year's lists: this instance lets go of what it cached of them (personal data) once it is done. */
+  private async replacingLists<R>(year: number, work: (c: PoolClient, current: CampaignRecord, lists: GemeindeListe[]) => Promise<R>): Promise<R> {
+    try {
+      return await this.withWholeYear(year, work);
+    } finally {
+      for (const key of [...this.lists.keys()]) if (key.startsWith(`${year}/`)) this.lists.delete(key);
+    }
   }
 
   private async deleteLists(c: PoolClient, year: number): Promise<void> {

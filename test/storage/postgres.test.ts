@@ -16,6 +16,7 @@ import { IDLE_IN_TRANSACTION_MS, poolConfig, redactUrl, STATEMENT_TIMEOUT_MS } f
 import { migrate } from '../../src/storage/postgres/migrate';
 import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { fixedClock } from '../../src/storage/systemClock';
 import { ABSTATT, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
@@ -104,6 +105,22 @@ const withPg = postgresAvailable('PostgreSQL store');
     // Two instances opening the store at once: both work.
     const [a, b] = await Promise.all([PgRepository.open(url), PgRepository.open(url)]);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  test('documents of an older schema are read through the migrations and rewritten by migrateAll; newer ones are refused', async () => {
+    const url = await cluster.newDatabase();
+    const repo = await PgRepository.open(url);
+    try {
+      await sql(url, `INSERT INTO intm_documents (name, schema_version, doc) VALUES ('roster', 1, '{"entries":[]}'), ('future', 99, '{}')`);
+      expect(await repo.readDocument('roster')).toEqual({ entries: [] });
+      await expect(repo.readDocument('future')).rejects.toMatchObject({ code: 'storage.newerSchema' });
+      await sql(url, `DELETE FROM intm_documents WHERE name = 'future'`);
+      expect(await repo.migrateAll()).toBe(1);
+      expect(await sql(url, `SELECT schema_version FROM intm_documents WHERE name = 'roster'`)).toEqual([{ schema_version: SCHEMA_VERSION }]);
+      expect(await repo.migrateAll()).toBe(0);
+    } finally {
+      await repo.close();
+    }
   });
 
   test('a database with a newer schema is refused and left unchanged', async () => {

@@ -28,6 +28,8 @@ export function poolConfig(url: string, max = 10): PoolConfig {
   return {
     ...client,
     max,
+    // Statements of one transaction are sent without waiting for each answer (a click: two round trips).
+    pipeline: true,
     keepAlive: true,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,

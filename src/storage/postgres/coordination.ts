@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { InstanceCoordination, Lease, RateLimit } from '../../app/ports';
 import { nextAllowedAt, recentStamps } from '../../app/rateWindow';
+import { inTransaction, translateFailure } from './checkout';
 
 /** Advisory lock keys are 64-bit integers: a name maps to one through PostgreSQL's own hash. */
 const LOCK_KEY = "hashtextextended('intm:' || $1, 0)";
@@ -24,13 +25,18 @@ export class PgCoordination implements InstanceCoordination {
   constructor(private readonly pool: Pool) {}
 
   async tryLease(name: string): Promise<Lease | undefined> {
-    const client = await this.pool.connect();
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw translateFailure(e, this.pool);
+    }
     let got: boolean;
     try {
       got = (await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS ok`, [name])).rows[0]!.ok;
     } catch (e) {
       client.release(e as Error);
-      throw e;
+      throw translateFailure(e, this.pool);
     }
     if (got) return heldLock(client, name);
     client.release();
@@ -72,9 +78,7 @@ export class PgCoordination implements InstanceCoordination {
   async reserveSend(key: string, limits: readonly RateLimit[], marginMs: number): Promise<number> {
     // The conversation's id identifies a person in a personal chat: the table keeps a hash of it.
     const conversation = createHash('sha256').update(key).digest('hex');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('intm-send:' || $1, 0))", [conversation]);
       const { rows } = await client.query<{ now: number; stamps: number[] | null }>(
         `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now,
@@ -92,14 +96,8 @@ export class PgCoordination implements InstanceCoordination {
           [conversation, recent],
         );
       }
-      await client.query('COMMIT');
       return Math.max(0, Math.ceil(until - now));
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 
@@ -110,6 +108,7 @@ function heldLock(client: PoolClient, name: string): Lease {
   // A broken connection has lost its locks: the holder learns it from `lost` (and the pool drops the client).
   const onError = () => (lost = true);
   client.on('error', onError);
+  client.on('end', onError);
   return {
     get lost() {
       return lost;
@@ -118,6 +117,7 @@ function heldLock(client: PoolClient, name: string): Lease {
       if (released) return;
       released = true;
       client.off('error', onError);
+      client.off('end', onError);
       try {
         if (!lost) await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [name]);
         client.release();
@@ -127,10 +127,3 @@ function heldLock(client: PoolClient, name: string): Lease {
     },
   };
 }
-
-/** The table of send times, as its migration creates it (see migrations.ts). */
-export const SEND_SLOTS_SQL = `
-CREATE TABLE intm_send_slots (
-  conversation text PRIMARY KEY,
-  stamps float8[] NOT NULL
-)`;

@@ -25,6 +25,8 @@ export interface BotConfig {
   tenants: string[];
   /** Where the bot's own server is reachable for export download links (https in production). */
   publicBaseUrl?: string;
+  /** INTM_LINK_SECRET as checked (at least 32 characters); required with a database. */
+  linkSecret?: string;
   /** PostgreSQL shared by all instances (INTM_DATABASE_URL); the embedded store in the data directory when absent. */
   databaseUrl?: string;
   /** Digest and reminders; undefined when switched off (INTM_SCHEDULER=off). */
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     tenants: (tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : []).map((t) => t.toLowerCase()),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(secret ? { linkSecret: secret } : {}),
     ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };
 }

@@ -21,8 +21,11 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface BotServer {
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
-  /** Stops accepting, waits for in-flight turns, then runs `flush` (storage, pending sends). */
-  close(flush?: () => Promise<void>): Promise<void>;
+  /**
+   * Stops accepting, waits for in-flight turns (at most `maxWaitMs`: a turn whose reply cannot reach
+   * Teams must not hold the stop), then runs `flush` (storage, pending sends).
+   */
+  close(flush?: () => Promise<void>, maxWaitMs?: number): Promise<void>;
 }
 
 export interface ServerExtras {
@@ -192,11 +195,20 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
         });
       });
     },
-    async close(flush) {
+    async close(flush, maxWaitMs) {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+          if (maxWaitMs !== undefined) timer = setTimeout(resolve, maxWaitMs);
+        });
+        clearTimeout(timer);
+      }
       await flush?.();
+      // Requests still open after maxWaitMs: their connections are closed, or server.close would wait for them.
+      if (inFlight > 0) server.server.closeAllConnections();
       await stopped;
     },
   };

@@ -36,6 +36,8 @@ type Stored<T> = T & { schemaVersion: number };
 
 const YEAR_DIR = /^\d{4}$/;
 const GENERATION_DIR = /^lists-[0-9A-Za-z-]+$/;
+/** A named document's file at the top of the data directory (see documentFile). */
+const NAMED_DOCUMENT = /^([a-z][a-z-]{0,40})\.json$/;
 
 /** A change was queued for lists an import has replaced meanwhile: it is decided again on the new ones. */
 class GenerationChanged extends Error {}
@@ -292,6 +294,11 @@ export class LowdbRepository implements Repository {
       if (next) await this.writeDoc(documentFile(name), next as object);
       return result;
     });
+  }
+
+  async documentNames(): Promise<string[]> {
+    const names = (await fs.readdir(this.dataDir)).map((n) => NAMED_DOCUMENT.exec(n)?.[1]).filter((n): n is string => !!n && n !== 'meta');
+    return names.sort();
   }
 
   async close(): Promise<void> {

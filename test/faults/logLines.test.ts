@@ -96,6 +96,14 @@ test('malformed requests are refused with 4xx', async () => {
   expect((await post('{"type": "message",')).status).toBe(400);
   expect((await post('[1,2]')).status).toBe(400);
   expect((await post({ ...activity(), text: 'x'.repeat(1024 * 1024) })).status).toBe(413);
+  const base = bot!.url.replace('0.0.0.0', '127.0.0.1');
+  // Routes restify answers by itself: unknown paths, wrong methods, a broken escape in the path.
+  for (const [path, method] of [['/nope', 'GET'], ['/api/messages', 'DELETE'], ['/downloads/%E0%A4%A', 'GET'], ['/healthz', 'POST']] as const) {
+    const res = await fetch(base + path, { method });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    await res.text();
+  }
 });
 
 test('every line on stdout and stderr is one JSON object: no stack trace, nothing the requests carried', async () => {

@@ -108,7 +108,7 @@ function target(raw: unknown, field: 'ags' | 'lead'): string {
   return v;
 }
 
-function yearOf(raw: unknown): number {
+export function yearOf(raw: unknown): number {
   const y = (raw as Record<string, unknown> | undefined)?.year;
   if (typeof y !== 'number' || !Number.isInteger(y) || y < 2020 || y > 2100) throw new BadActionData('year');
   return y;

@@ -218,9 +218,11 @@ function republication(report: OverviewReport, published: PublishedOverview, rea
   const date = berlinDate(published.at);
   if (!since.changed) throw new DomainError('publish.unchanged', { date });
   if (reason.length < REPUBLISH_REASON_MIN) throw new DomainError('publish.reasonRequired', { date, min: REPUBLISH_REASON_MIN });
+  const before = new Map(published.report.rows.map((r) => [r.ags, r.persons]));
   return {
     at: published.at,
     changedGemeinden: since.changedGemeinden,
+    personsChanged: report.rows.filter((r) => before.get(r.ags) !== r.persons).map((r) => r.ags),
     parametersChanged: since.parametersChanged,
     nowFinal: published.report.provisional && !report.provisional,
   };

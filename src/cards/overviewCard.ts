@@ -95,8 +95,19 @@ function statusLines(view: OverviewView): { text: string }[] {
 function republishedLines(view: OverviewView): { text: string }[] {
   const r = view.published?.replaces;
   if (!r) return [];
-  const names = view.report.rows.filter((row) => r.changedGemeinden.includes(row.ags)).map((row) => row.gemeinde).sort((a, b) => a.localeCompare(b, 'de'));
-  const params = { date: localDate(r.at, view.locale), gemeinden: names.join(', '), parameters: r.parametersChanged ? 'yes' : '', final: r.nowFinal ? 'yes' : '' };
+  const names = (ags: readonly string[]) =>
+    view.report.rows
+      .filter((row) => ags.includes(row.ags))
+      .map((row) => row.gemeinde)
+      .sort((a, b) => a.localeCompare(b, 'de'))
+      .join(', ');
+  const params = {
+    date: localDate(r.at, view.locale),
+    persons: names(r.personsChanged),
+    amounts: r.changedGemeinden.length,
+    parameters: r.parametersChanged ? 'yes' : '',
+    final: r.nowFinal ? 'yes' : '',
+  };
   return [{ text: cardText('overview.republished', view.locale, params) }];
 }
 

@@ -49,13 +49,15 @@ export const channelCardMessages = defineMessages({
   'overview.republished': {
     de: (p) =>
       `Neu veröffentlicht; ersetzt die Übersicht vom ${p.date}.` +
-      (p.gemeinden ? ` Geänderte Zahlen: ${p.gemeinden}.` : '') +
-      (p.parameters ? ' Geändert haben sich auch Betrag, Kosten je VZÄ oder Stichtag: Die Beträge aller Gemeinden sind neu berechnet.' : '') +
+      (p.persons ? ` Geänderte Personenzahlen: ${p.persons}.` : '') +
+      (p.parameters ? ' Geändert haben sich auch Betrag, Kosten je VZÄ oder Stichtag.' : '') +
+      (Number(p.amounts) ? ` Dadurch ${plural(p.amounts, 'ändert sich der Betrag einer Gemeinde', `ändern sich die Beträge von ${p.amounts} Gemeinden`)}.` : '') +
       (p.final ? ' Die Zahlen sind jetzt endgültig.' : ''),
     en: (p) =>
       `Published again; replaces the overview of ${p.date}.` +
-      (p.gemeinden ? ` Changed figures: ${p.gemeinden}.` : '') +
-      (p.parameters ? ' The amount, the cost per FTE or the cut-off date changed too: every municipality\'s amount was recalculated.' : '') +
+      (p.persons ? ` Changed numbers of persons: ${p.persons}.` : '') +
+      (p.parameters ? ' The amount, the cost per FTE or the cut-off date changed too.' : '') +
+      (Number(p.amounts) ? ` ${plural(p.amounts, 'One municipality\'s amount changes', `The amounts of ${p.amounts} municipalities change`)} as a result.` : '') +
       (p.final ? ' The figures are now final.' : ''),
   },
   // The allocation card after publication.

@@ -10,7 +10,8 @@ import type { IntmApp } from '../app';
 import type { StatusReport } from '../app/overviewService';
 import { channelStatusCard, listNoticeCard } from '../cards';
 import type { Actor } from '../domain/actor';
-import type { DecisionBook } from '../domain/decision';
+import { publishedFigures } from '../app/officialFigures';
+import { assessDecision, type DecisionBook } from '../domain/decision';
 import { summarise } from '../domain/status';
 import type { Locale } from '../i18n/messages';
 import { statusCardIn, type ConversationStore, type StoredReference } from './conversations';
@@ -219,6 +220,8 @@ export class SummaryCards {
           const channel = conversations.channels.gemeinden;
           const activityId = channel && statusCardIn(conversations, year, channel.conversation?.id);
           if (!channel || !activityId) return;
+          // No lists (discarded for a new import under another period): the card stays until the lists are sent again.
+          if ((await this.app.ctx.repo.readLists(year)).length === 0) return;
           try {
             await this.outbound.update(channel, activityId, this.activityFor(await this.app.overview.status(year)));
           } catch (e) {
@@ -246,10 +249,21 @@ export class SummaryCards {
     this.refresh(year);
   }
 
-  /** After a decision or a Verbund confirmation: the card shows decisions only after publication. */
-  refreshDecisions(year: number, _before: DecisionBook, _after: DecisionBook): void {
+  /**
+   * After a decision or a Verbund confirmation: updates the card if a decision it shows changed from
+   * `before` to `after` – the deciding Gemeinde's, or a partner's whose Verbund became valid or was left.
+   * Before publication the card shows no decision: it is not updated.
+   */
+  refreshDecisions(year: number, before: DecisionBook, after: DecisionBook): void {
     this.background.run('status.refreshDecisions', async () => {
-      if ((await this.app.campaigns.show(year)).published) this.refresh(year);
+      const figures = publishedFigures(await this.app.campaigns.show(year));
+      if (!figures) return;
+      // What the card shows of a decision (channelStatusCard): the choice and whether it is valid.
+      const shown = (book: DecisionBook, ags: string) => {
+        const a = assessDecision(book, ags, figures.amounts, figures.campaign);
+        return `${a.choice}/${a.valid}`;
+      };
+      if (this.app.ctx.verzeichnis.all.some((g) => shown(before, g.ags) !== shown(after, g.ags))) this.refresh(year);
     });
   }
 

@@ -8,7 +8,7 @@
  */
 
 export const VERBS = {
-  /** Opens a Gemeinde's list (from the channel's summary card, or any "Liste prüfen" button). */
+  /** Opens a Gemeinde's list (from a notice, a reminder, or any "Liste prüfen" button). */
   listOpen: 'list.open',
   /**
    * The channel status card's "Meine Liste öffnen" (data {year}): the list of the clicker's own Gemeinde,

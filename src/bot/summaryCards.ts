@@ -180,7 +180,8 @@ export class SummaryCards {
     this.background.run('status.sendAll', async () => {
       let result: SendResult;
       try {
-        result = await this.sendAll(year, actor, channel);
+        // Another instance on the same database sending the same year's lists goes first; this run then finds the card to update.
+        result = await this.app.coordination.exclusively(`lists.send:${year}`, () => this.sendAll(year, actor, channel));
       } finally {
         this.sending.delete(year);
       }

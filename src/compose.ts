@@ -25,6 +25,7 @@ export async function openApp(options: OpenOptions = {}): Promise<IntmApp> {
   const repo = await openStore(options.store ?? configuredStore(process.env, options.dataDir));
   return new IntmApp({
     repo,
+    coordination: repo.coordination(),
     clock: options.clock ?? clockFromEnvironment(),
     verzeichnis: loadVerzeichnis(),
     tableReader: new SpreadsheetTableReader(),

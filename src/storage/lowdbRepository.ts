@@ -21,7 +21,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { CampaignRecord, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
+import { InProcessCoordination } from '../app/inProcessCoordination';
+import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
 import type { AuditEntry } from '../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
@@ -60,6 +61,7 @@ export class LowdbRepository implements Repository {
   /** The generation of lists last seen for each year (a change goes there; its batch checks it). */
   private readonly generations = new Map<number, string>();
   private readonly migrations: readonly Migration[];
+  private coordinator?: InProcessCoordination;
   private readonly compactAfter: number;
   private readonly quietMs: number;
 
@@ -305,6 +307,11 @@ export class LowdbRepository implements Repository {
     for (const journal of this.journals.values()) await journal.close();
     this.journals.clear();
     await this.locks.idle();
+  }
+
+  /** One bot process per data directory: its coordination is in-process bookkeeping. */
+  coordination(): InstanceCoordination {
+    return (this.coordinator ??= new InProcessCoordination());
   }
 
   /** Rewrites every document in the current schema (`intm migrate`). Returns how many were upgraded. */

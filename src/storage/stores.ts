@@ -4,7 +4,7 @@
  * `intm store copy` open stores only through here.
  */
 import path from 'node:path';
-import type { Repository } from '../app/ports';
+import type { InstanceCoordination, Repository } from '../app/ports';
 import { LowdbRepository } from './lowdbRepository';
 import { resolveDataDir } from './paths';
 import type { MigrationOutcome } from './postgres/migrate';
@@ -12,8 +12,8 @@ import { isDatabaseUrl, redactUrl } from './postgres/url';
 
 export type StoreLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
 
-/** A store the whole of which can be listed and upgraded (both stores are); PostgreSQL says which migrations opening applied. */
-export type OpenedStore = Repository & { migrateAll(): Promise<number>; migration?: MigrationOutcome };
+/** A store the whole of which can be listed and upgraded (both stores are), with how its instances agree; PostgreSQL says which migrations opening applied. */
+export type OpenedStore = Repository & { migrateAll(): Promise<number>; coordination(): InstanceCoordination; migration?: MigrationOutcome };
 
 /** The database URL from the environment; blank counts as not set (as INTM_DATA_DIR does). */
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {

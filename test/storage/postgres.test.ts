@@ -226,7 +226,7 @@ const withPg = postgresAvailable('PostgreSQL store');
         )[0];
       expect(await count()).toEqual({ persons: 2 * lists.length, events: 1, lists: lists.length });
 
-      clock.set('2026-01-05T09:00:00.000Z');
+      clock.set('2027-01-05T09:00:00.000Z');
       expect(await app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: lists.length, persons: 2 * lists.length });
       expect(await count()).toEqual({ persons: 0, events: 0, lists: 0 });
       // No person's name or id is left anywhere in the database.

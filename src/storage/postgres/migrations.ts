@@ -65,6 +65,18 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       CREATE UNIQUE INDEX intm_list_events_op ON intm_list_events (year, actor_id, op_id) WHERE op_id IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'send counts per conversation, shared by the instances',
+    // Start times (ms on the database's clock) of the recent requests to a conversation, by a hash of
+    // its key: every instance counts Teams' rate limits from the same row (see coordination.ts).
+    sql: `
+      CREATE TABLE intm_send_slots (
+        conversation text PRIMARY KEY,
+        stamps float8[] NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this program's store needs. */

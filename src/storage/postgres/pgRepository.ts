@@ -21,7 +21,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { CampaignRecord, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../../app/ports';
+import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../../domain/decision';
 import { DomainError } from '../../domain/errors';
@@ -30,6 +30,7 @@ import { deepFreeze } from '../documentCache';
 import { DocumentKind, SCHEMA_VERSION, upgrade } from '../schema';
 import { inOrder, inTransaction, isUniqueViolation, query, withClient } from './checkout';
 import { createPool } from './connection';
+import { PgCoordination } from './coordination';
 import { LOCK_CLASS, migrate, MigrationOutcome } from './migrate';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -58,6 +59,8 @@ interface CachedList {
 /** Rows per statement when lists are written in bulk (an import, a store copy): well under PostgreSQL's limits. */
 const BULK_ROWS = 5_000;
 const OP_INDEX = 'intm_list_events_op';
+/** Connections for leases (schedule, jobs), exclusive card updates and send counts. */
+const COORDINATION_CONNECTIONS = 6;
 /** The statements this program runs (a handful of texts), each with the name it is prepared under. */
 const statementNames = new Map<string, string>();
 
@@ -73,17 +76,21 @@ export class PgRepository implements Repository {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
 
+  /** Leases and shared send counts, on a small pool of their own (a lease holds its connection). */
+  private coordinator?: { pool: Pool; coordination: PgCoordination };
+
   private constructor(
     readonly pool: Pool,
     /** What opening applied (`intm migrate` reports it). */
     readonly migration: MigrationOutcome,
+    private readonly url: string,
   ) {}
 
   /** Connects and applies pending migrations (safe when several instances start at once). */
   static async open(url: string, options: PgRepositoryOptions = {}): Promise<PgRepository> {
     const pool = createPool(url, options.max);
     try {
-      return new PgRepository(pool, await migrate(pool));
+      return new PgRepository(pool, await migrate(pool), url);
     } catch (e) {
       await pool.end().catch(() => undefined);
       throw e;
@@ -488,12 +495,22 @@ export class PgRepository implements Repository {
     return rows.length;
   }
 
+  /** How the instances on this database agree (PgCoordination), created on first use. */
+  coordination(): InstanceCoordination {
+    if (!this.coordinator) {
+      const pool = createPool(this.url, COORDINATION_CONNECTIONS);
+      this.coordinator = { pool, coordination: new PgCoordination(pool) };
+    }
+    return this.coordinator.coordination;
+  }
+
   /** Waits for operations in flight, then closes every connection. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await this.pool.end();
+    await this.coordinator?.pool.end();
   }
 
   private tracked<T>(work: Promise<T>): Promise<T> {

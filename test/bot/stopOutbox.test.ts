@@ -77,9 +77,9 @@ test('a stop with the connector unreachable ends within 15 s; the status card up
   await post(first, messageActivity(KORA, 'listen versenden'));
   await first.deps.summaries.background.idle();
   const posted = connector!.requests.filter((r) => r.method === 'POST' && r.conversationId.startsWith('19:')).length;
-  expect(posted).toBeGreaterThanOrEqual(46);
+  expect(posted).toBeGreaterThanOrEqual(1); // the year's status card (besides the answer to the registration)
 
-  // Every list changed (as after a click on each): the cards wait for quiet (10 min) when the stop comes.
+  // Every list changed (as after a click on each): the card waits for quiet (10 min) when the stop comes.
   for (const g of verzeichnis.all) first.deps.summaries.refreshWhenQuiet(2025, g.ags);
   const port = Number(new URL(connector!.url).port);
   await connector!.close();

@@ -209,7 +209,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const outcome = await deps.app.review.reopen(year, ags, { ...(until ? { until } : {}) }, { actor });
       const name = deps.app.ctx.verzeichnis.byKey(ags)!.name;
       if (!outcome.changed) return say('bot.nothingToReopen', { name });
-      deps.summaries.refresh(year, ags);
+      deps.summaries.refresh(year);
       return say('bot.reopened', { name, until: until ? formatDateFor(until, locale) : undefined });
     }
     case 'sendLists': {

@@ -80,7 +80,7 @@ export class SummaryCards {
    * the new card to everyone, her included, so an update after every click would take the list away
    * from whoever works on it. Submitting, reopening, deciding and publishing update at once (refresh).
    */
-  refreshWhenQuiet(year: number, _ags?: string): void {
+  refreshWhenQuiet(year: number): void {
     if (this.quietMs <= 0) return this.refresh(year);
     const pending = this.waiting.get(year);
     const since = pending?.since ?? Date.now();
@@ -202,7 +202,7 @@ export class SummaryCards {
    * more update with the latest state follows – so however many Gemeinden click, the card is edited one
    * update at a time, through the rate-limited sender.
    */
-  refresh(year: number, _ags?: string): void {
+  refresh(year: number): void {
     const pending = this.waiting.get(year);
     if (pending) {
       clearTimeout(pending.timer);
@@ -243,11 +243,6 @@ export class SummaryCards {
   idle(): Promise<void> {
     for (const year of [...this.waiting.keys()]) this.refresh(year);
     return this.background.idle();
-  }
-
-  /** Updates the card (after publication: it then shows each Gemeinde's decision). */
-  refreshAll(year: number): void {
-    this.refresh(year);
   }
 
   /**

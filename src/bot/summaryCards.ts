@@ -112,13 +112,17 @@ export class SummaryCards {
       this.logger.error('status.sendFailed', { year, error: errorKind(e) });
       return result;
     }
+    let unsent = 0;
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
         if ((await this.app.review.markSent(year, g.ags, { actor })).changed) result.lists++;
       } catch (e) {
+        unsent++;
         this.logger.error('status.markSentFailed', { year, ags: g.ags, error: errorKind(e) });
       }
     }
+    // The card showed every list as sent: one that could not be recorded so is shown as it is.
+    if (unsent) this.refresh(year);
     await this.notifyStaff(year, result);
     this.logger.info('status.sent', { year, channel: result.channel, lists: result.lists, notified: result.notified, failed: result.failed.length, unreachable: result.unreachable.length, noStaff: result.noStaff.length });
     return result;

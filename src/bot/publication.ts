@@ -11,7 +11,7 @@ import { actionButton } from '../cards/buttons';
 import { isKoordination, type Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { translate, type Locale } from '../i18n/messages';
-import { BadActionData, formInputs } from './actionData';
+import { actionYear, BadActionData, formInputs } from './actionData';
 import type { StoredReference } from './conversations';
 import { decisionView, SYSTEM } from './decisionActions';
 import type { BotDeps } from './deps';
@@ -136,8 +136,7 @@ async function resendDecisions(deps: BotDeps, year: number, raw: unknown, locale
 export async function handlePublicationAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown, context?: TurnContext): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const data = (raw ?? {}) as { year?: unknown; force?: unknown };
-  if (typeof data.year !== 'number' || !Number.isInteger(data.year)) throw new BadActionData('year');
-  const year = data.year;
+  const year = actionYear(raw);
   if (verb === VERBS.allocation) return cardAnswer(await allocationCardFor(deps, year, locale));
   if (verb === VERBS.decisionResend) return resendDecisions(deps, year, raw, locale);
   const notice = async (color: 'good' | 'attention', text: string) => {

@@ -20,6 +20,7 @@ import type { Logger } from './log';
 import { errorKind } from './log';
 import { sendToStaff } from './notify';
 import type { Outbound } from './outbound';
+import type { Outbox } from './outbox';
 
 export interface SendResult {
   /** The status card: posted afresh, updated in place, or not in the channel (then no list was sent). */
@@ -61,16 +62,18 @@ export class SummaryCards {
   private readonly waiting = new Map<number, { timer: NodeJS.Timeout; since: number }>();
   readonly background: Background;
   private readonly quietMs: number;
+  private readonly outbox?: Pick<Outbox, 'keep'>;
 
   constructor(
     private readonly app: IntmApp,
     private readonly conversations: ConversationStore,
     private readonly outbound: Outbound,
     private readonly logger: Logger,
-    options: { background?: Background; quietMs?: number } = {},
+    options: { background?: Background; quietMs?: number; outbox?: Pick<Outbox, 'keep'> } = {},
   ) {
     this.background = options.background ?? new Background(logger);
     this.quietMs = options.quietMs ?? 0;
+    if (options.outbox) this.outbox = options.outbox;
   }
 
   /**
@@ -221,26 +224,39 @@ export class SummaryCards {
       try {
         do {
           this.dirty.delete(year);
-          const conversations = await this.conversations.read();
-          const channel = conversations.channels.gemeinden;
-          const activityId = channel && statusCardIn(conversations, year, channel.conversation?.id);
-          if (!channel || !activityId) return;
-          // No lists (discarded for a new import under another period): the card stays until the lists are sent again.
-          if ((await this.app.ctx.repo.readLists(year)).length === 0) return;
-          try {
-            await this.outbound.update(channel, activityId, this.activityFor(await this.app.overview.status(year)));
-          } catch (e) {
-            if (!activityNotFound(e)) throw e;
-            // Deleted in the channel: not posted again behind the coordinator's back; "listen versenden" posts it anew.
-            this.logger.warn('status.cardGone', { year });
-            await this.conversations.forgetStatusCard(year, activityId);
-            return;
-          }
+          // One update of the card at a time across instances, each from the state read inside the lock: an
+          // instance that read an older state cannot overwrite a newer card after another's update.
+          const goOn = await this.app.coordination.exclusively(`status-card:${year}`, () => this.updateStatusCard(year));
+          if (!goOn) return;
         } while (this.dirty.has(year));
       } finally {
         this.refreshing.delete(year);
       }
     });
+  }
+
+  /** Edits the year's status card to the current state; false when there is no card to edit (any more). */
+  private async updateStatusCard(year: number): Promise<boolean> {
+    const conversations = await this.conversations.read();
+    const channel = conversations.channels.gemeinden;
+    const activityId = channel && statusCardIn(conversations, year, channel.conversation?.id);
+    if (!channel || !activityId) return false;
+    // No lists (discarded for a new import under another period): the card stays until the lists are sent again.
+    if ((await this.app.ctx.repo.readLists(year)).length === 0) return false;
+    try {
+      await this.outbound.update(channel, activityId, this.activityFor(await this.app.overview.status(year)));
+      return true;
+    } catch (e) {
+      if (!activityNotFound(e)) {
+        // Not delivered (Teams unreachable, or the bot stopping): kept and sent after the restart (outbox.ts).
+        await this.outbox?.keep([{ kind: 'statusCard', year }]);
+        throw e;
+      }
+      // Deleted in the channel: not posted again behind the coordinator's back; "listen versenden" posts it anew.
+      this.logger.warn('status.cardGone', { year });
+      await this.conversations.forgetStatusCard(year, activityId);
+      return false;
+    }
   }
 
   /** Sends the update still waiting for quiet, and resolves when every card update has finished (clean shutdown, tests). */

@@ -77,7 +77,7 @@ export async function distribute(deps: BotDeps, year: number): Promise<Distribut
       deps.logger.error('publish.channelFailed', { year, error: errorKind(e) });
     }
   }
-  deps.summaries.refreshAll(year);
+  deps.summaries.refresh(year);
   const r = published.replaces;
   const all = deps.app.ctx.verzeichnis.all.map((g) => g.ags);
   const to = !r || r.parametersChanged || r.nowFinal ? all : all.filter((ags) => r.changedGemeinden.includes(ags));

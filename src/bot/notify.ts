@@ -7,6 +7,7 @@
 import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
 import type { Locale } from '../i18n/messages';
+import type { StoredReference } from './conversations';
 import type { BotDeps } from './deps';
 import { localeOfTag } from './identity';
 import { errorKind } from './log';
@@ -23,25 +24,24 @@ export interface Reach {
 
 export async function sendToStaff(deps: BotDeps, ags: string, cardIn: CardIn, event: string): Promise<Reach> {
   const built = new Map<Locale, AdaptiveCard>();
-  const card = async (locale: Locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
+  const card: CardIn = async (locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
   const staff = await deps.app.roster.staffOf(ags);
   const personal = (await deps.conversations.read()).personal;
   const reach: Reach = { sent: 0, unreachable: 0, failed: 0 };
-  for (const member of staff) {
-    const reference = personal[member.aadObjectId];
-    if (!reference) {
-      reach.unreachable++;
-      continue;
-    }
-    try {
-      const attachment = CardFactory.adaptiveCard(await card(localeOfTag(reference.locale)));
-      await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
-      reach.sent++;
-    } catch (e) {
-      reach.failed++;
-      deps.logger.error(`${event}.failed`, { ags, error: errorKind(e) });
-    }
-  }
+  for (const member of staff) reach[await sendToChat(deps, personal[member.aadObjectId], card, { event, ags })]++;
   deps.logger.info(event, { ags, ...reach });
   return reach;
+}
+
+/** One card into one person's personal chat (`reference` as stored; none: unreachable). Failures are logged, not thrown. */
+export async function sendToChat(deps: BotDeps, reference: StoredReference | undefined, cardIn: CardIn, log: { event: string; ags?: string }): Promise<keyof Reach> {
+  if (!reference) return 'unreachable';
+  try {
+    const attachment = CardFactory.adaptiveCard(await cardIn(localeOfTag(reference.locale)));
+    await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
+    return 'sent';
+  } catch (e) {
+    deps.logger.error(`${log.event}.failed`, { ...(log.ags ? { ags: log.ags } : {}), error: errorKind(e) });
+    return 'failed';
+  }
 }

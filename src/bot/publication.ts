@@ -16,7 +16,7 @@ import { decisionView, SYSTEM } from './decisionActions';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { errorKind } from './log';
-import { sendToStaff } from './notify';
+import { sendToStaff, type CardIn } from './notify';
 
 export const PUBLICATION_VERBS: readonly Verb[] = [VERBS.publish, VERBS.allocation];
 
@@ -32,31 +32,37 @@ export interface Distribution {
   unreachable: number;
 }
 
+/** The published overview into the municipalities' channel (no personal data); false if not posted. */
+export async function postOverview(deps: BotDeps, year: number): Promise<boolean> {
+  const record = await deps.app.campaigns.show(year);
+  const channel = (await deps.conversations.read()).channels.gemeinden;
+  if (!channel || !record.published) return false;
+  try {
+    const card = overviewCard({ locale: 'de', report: record.published.report, audience: 'channel', published: { at: record.published.at } });
+    await deps.outbound.send(channel, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    return true;
+  } catch (e) {
+    deps.logger.error('publish.channelFailed', { year, error: errorKind(e) });
+    return false;
+  }
+}
+
+/** A Gemeinde's decision card as the bot sends it to its staff: built as the Koordinierungsstelle sees it, editable until the deadline. */
+export function decisionCardOf(deps: BotDeps, year: number, ags: string): CardIn {
+  return async (locale) => {
+    const view = await decisionView(deps, SYSTEM, locale, year, ags);
+    return decisionCard({ ...view, editable: deps.app.ctx.clock.today() <= view.deadline });
+  };
+}
+
 /** After publication: the overview into the municipalities' channel, summaries refreshed, decision cards to staff. */
 export async function distribute(deps: BotDeps, year: number): Promise<Distribution> {
-  const record = await deps.app.campaigns.show(year);
-  const report = record.published!.report;
-  const channel = (await deps.conversations.read()).channels.gemeinden;
-  let channelPosted = false;
-  if (channel) {
-    try {
-      const card = overviewCard({ locale: 'de', report, audience: 'channel', published: { at: record.published!.at } });
-      await deps.outbound.send(channel, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-      channelPosted = true;
-    } catch (e) {
-      deps.logger.error('publish.channelFailed', { year, error: errorKind(e) });
-    }
-  }
+  const channelPosted = await postOverview(deps, year);
   deps.summaries.refreshAll(year);
   let decisionCards = 0;
   let unreachable = 0;
   for (const g of deps.app.ctx.verzeichnis.all) {
-    // Built as the Koordinierungsstelle sees it, sent to staff: for them the card is editable until the deadline.
-    const card = async (locale: Locale) => {
-      const view = await decisionView(deps, SYSTEM, locale, year, g.ags);
-      return decisionCard({ ...view, editable: deps.app.ctx.clock.today() <= view.deadline });
-    };
-    const reach = await sendToStaff(deps, g.ags, card, 'decision.card');
+    const reach = await sendToStaff(deps, g.ags, decisionCardOf(deps, year, g.ags), 'decision.card');
     decisionCards += reach.sent;
     unreachable += reach.unreachable;
   }

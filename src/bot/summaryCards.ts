@@ -202,6 +202,31 @@ export class SummaryCards {
     return this.background.idle();
   }
 
+  /**
+   * Posts the year's cards anew, in the channel where they are, and keeps the new ids so that later
+   * updates reach them: for a client that lost the channel's history (the Agents Playground keeps none
+   * across a restart or a reload; see bot/replay.ts). Only cards posted before; nothing is marked sent.
+   */
+  async postAgain(year: number): Promise<number> {
+    const conversations = await this.conversations.read();
+    const channel = conversations.channels.gemeinden;
+    const channelId = channel?.conversation?.id;
+    const known = summaryCardsIn(conversations, year, channelId);
+    let posted = 0;
+    for (const g of this.app.ctx.verzeichnis.all) {
+      if (!channel || !channelId || !known[g.ags]) continue;
+      try {
+        const activity = await this.activityFor(year, g.ags);
+        const id = activity && (await this.outbound.send(channel, activity));
+        if (id) await this.conversations.rememberSummaryCard(year, g.ags, id, channelId);
+        if (id) posted++;
+      } catch (e) {
+        this.logger.error('summary.postAgainFailed', { year, ags: g.ags, error: errorKind(e) });
+      }
+    }
+    return posted;
+  }
+
   /** Updates every Gemeinde's card (after publication). */
   refreshAll(year: number): void {
     for (const g of this.app.ctx.verzeichnis.all) this.refresh(year, g.ags);

@@ -270,6 +270,18 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** What the gateway reads of an activity on its way to the bot. */
+export interface ForwardedActivity {
+  type?: string;
+  name?: string;
+  locale?: string;
+  entities?: { type?: string; locale?: string }[];
+  from?: { id?: string; name?: string; aadObjectId?: string };
+  recipient?: { id?: string };
+  conversation?: { id?: string; conversationType?: string; tenantId?: string };
+  membersAdded?: { id?: string }[];
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.csv': 'text/csv; charset=utf-8',
@@ -279,7 +291,13 @@ const CONTENT_TYPES: Record<string, string> = {
  * A small HTTP server on 127.0.0.1 in front of the bot: forwards everything to the bot, sets the
  * activity's locale (the Playground always says en-US) and serves the demo's files.
  */
-export async function startGateway(options: { botUrl: string; locale?: string; port?: number }): Promise<Gateway> {
+export async function startGateway(options: {
+  botUrl: string;
+  locale?: string;
+  port?: number;
+  /** Called with each activity the bot has answered successfully (after its replies went out). */
+  onAnswered?: (activity: ForwardedActivity) => void;
+}): Promise<Gateway> {
   const files = new Map<string, string>();
   const seen: Gateway['seen'] = [];
   const server = http.createServer((req, res) => {
@@ -299,12 +317,14 @@ export async function startGateway(options: { botUrl: string; locale?: string; p
       return;
     }
     const chunks: Buffer[] = [];
+    let forwarded: ForwardedActivity | undefined;
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       let body: Buffer = Buffer.concat(chunks);
       if (url.pathname === '/api/messages' && body.length) {
         try {
-          const activity = JSON.parse(body.toString('utf8')) as { type?: string; name?: string; locale?: string; entities?: { type?: string; locale?: string }[] };
+          const activity = JSON.parse(body.toString('utf8')) as ForwardedActivity;
+          forwarded = activity;
           if (options.locale) {
             activity.locale = options.locale;
             for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = options.locale;
@@ -323,6 +343,7 @@ export async function startGateway(options: { botUrl: string; locale?: string; p
           const type = answer.headers.get('content-type');
           res.writeHead(answer.status, { ...(type ? { 'content-type': type } : {}), 'content-length': out.length });
           res.end(out);
+          if (forwarded && answer.ok) options.onAnswered?.(forwarded);
         })
         .catch(() => {
           if (!res.headersSent) res.writeHead(502);

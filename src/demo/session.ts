@@ -9,7 +9,7 @@
  * page load), the bot sends that person the current state again – the Gemeinden channel's cards, the
  * published overview and her open cards (bot/replay.ts) – as Teams would have kept them.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../app/ports';
 import { loadConfig } from '../bot/config';
@@ -100,6 +100,9 @@ export class DemoSession {
   async start(): Promise<void> {
     const { dir, clock } = this.options;
     const serviceUrl = `http://localhost:${this.options.playgroundPort}/_connector`;
+    // A fresh run replaces the folder: only a demo's folder (or an empty one), never anything else by mistake.
+    const foreign = existsSync(dir) && readdirSync(dir).length > 0 && !['daten', '.m365agentsplayground.yml'].some((f) => existsSync(path.join(dir, f)));
+    if (foreign) throw new Error(`${dir} ist kein Ordner der Demo und nicht leer: bitte einen anderen wählen (INTM_DEMO_DIR).`);
     if (this.fresh) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const coordinators = [KOORDINATION.aadObjectId];

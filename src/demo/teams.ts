@@ -10,7 +10,8 @@
  *   npm run demo -- --importiert      # the export is imported already
  *
  * While it runs, typing a name (kora, anna, bert, clara, ilse, otto) in the terminal restarts the
- * Playground as that person; the bot and its data keep running. Ctrl-C stops everything.
+ * Playground as that person; the bot and its data keep running, and whoever opens the Playground gets
+ * the current state sent again (session.ts). Ctrl-C, or SIGINT/SIGTERM to npm alone, stops everything.
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +34,7 @@ const USAGE = `Aufruf: npm run demo [-- --als kora|anna|bert|clara|ilse|otto] [-
   --als NAME     als wer das Playground startet (auch INTM_DEMO_USER); Standard: kora
   --weiter       die Daten des letzten Laufs behalten (sonst wird data/demo-teams/ neu angelegt)
   --importiert   den Export gleich importieren (weiter mit „listen versenden“)
-Umgebung: PORT (Bot, Standard 3978), INTM_DEMO_PLAYGROUND_PORT (Standard 56150),
+Umgebung: PORT (Bot, Standard 3978), INTM_DEMO_PLAYGROUND_PORT (Standard 56150), INTM_DEMO_DIR (Ordner, Standard data/demo-teams),
   INTM_DEMO_LOCALE (Standard de-DE; „en-US“ für englische Texte), INTM_NOW (Uhr einfrieren).
 Die Kommandozeilen-Demo ohne Teams: npm run demo:cli`;
 
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     return;
   }
   const clock = clockFromEnvironment();
-  const dir = path.join(projectRoot(), 'data', 'demo-teams');
+  const dir = path.resolve(process.env.INTM_DEMO_DIR?.trim() || path.join(projectRoot(), 'data', 'demo-teams'));
   const botPort = Number(process.env.PORT ?? 3978);
   if (!(await portFree(botPort))) {
     throw new Error(`Port ${botPort} ist belegt – läuft schon ein Bot oder eine Demo? Anderer Port: PORT=3988 npm run demo`);

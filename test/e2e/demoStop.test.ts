@@ -63,8 +63,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       expect(await portFree(playgroundPort, '0.0.0.0')).toBe(false);
 
       process.kill(npm.pid!, signal);
+      // npm, the demo and the Playground: all gone within a few seconds (the bot's clean stop included).
+      const all = [npm.pid!, ...tree];
+      await waitUntil(async () => all.every((pid) => !alive(pid)), 20_000).catch(() => {
+        throw new Error(`Nach ${signal} an npm laufen noch: ${all.filter(alive).map((pid) => execFileSync('ps', ['-o', 'args=', '-p', String(pid)]).toString().trim()).join('; ')}`);
+      });
       await exited;
-      await waitUntil(async () => tree.every((pid) => !alive(pid)), 20_000, `alle Prozesse beendet: ${tree.filter(alive).join(', ')}\n${output}`);
       expect(await portFree(botPort)).toBe(true);
       expect(await portFree(playgroundPort, '0.0.0.0')).toBe(true);
       expect(output).toContain('Beendet. (Bot und Playground sind gestoppt.)');

@@ -47,6 +47,6 @@ export async function replayFor(deps: BotDeps, identity: Identity): Promise<Repl
     replayed.listCard = (await sendToChat(deps, reference, card, { event: 'replay.list', ags })) === 'sent';
   }
   if (record.published) replayed.decisionCard = (await sendToChat(deps, reference, decisionCardOf(deps, year, ags), { event: 'replay.decision', ags })) === 'sent';
-  deps.logger.info('replay', { year, ...(actor.ags ? { ags } : {}), channelCards: replayed.channelCards, overview: replayed.overview, listCard: replayed.listCard, decisionCard: replayed.decisionCard });
+  deps.logger.info('replay', { year, ags, channelCards: replayed.channelCards, overview: replayed.overview, listCard: replayed.listCard, decisionCard: replayed.decisionCard });
   return replayed;
 }

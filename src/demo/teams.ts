@@ -70,17 +70,19 @@ function firstSteps(who: CastMember, sendFile: string, imported: boolean): strin
         : `  2. Export senden (Schritt 1): Das Playground kann keine Dateien hochladen. Oben „Mock an Activity“ →\n` +
           `     „Custom activity“, den ganzen Inhalt durch ${rel(sendFile)} ersetzen, „Send activity“.\n` +
           '     Oder kürzer: hier im Terminal „datei“ eintippen. Der Bot antwortet mit dem Importbericht.',
-      '  3. „listen versenden“ – die 46 Übersichtskarten erscheinen im Kanal „Gemeinden“.',
+      '  3. „listen versenden“ – die Karten der Gemeinden erscheinen im Kanal „Gemeinden“.',
       '  4. Dann als Gemeinde weiter: hier „anna“ eintippen (Playground startet neu), Seite neu laden.',
-      '  Später: „status“, „berechnen“ (Knopf „Veröffentlichen“), „digest“ (Statusbericht in „General“).',
+      '  Später: „status“, „berechnen“ (Knopf „Veröffentlichen“; solange nicht alle eingereicht haben,',
+      '  „Trotzdem vorläufig veröffentlichen“), „digest“ (Statusbericht in „General“).',
     ].join('\n');
   }
   if (who.role === 'gemeinde') {
     return [
-      '  1. Links „Personal Chat“: „liste“ – die Liste Ihrer Gemeinde (vorher muss Kora importiert und versendet haben).',
+      '  1. Links „Personal Chat“: Ihre Liste steht dort, sobald Kora die Listen versendet hat; „liste“ zeigt sie jederzeit.',
       '     Auf der Karte: „Streichen“ (mit Grund), „Kind nachtragen“, „Liste einreichen“.',
       '  2. Im Kanal „Gemeinden“ den Bot erwähnen: „@IntM-Bot liste“ (Kanäle liefern nur Nachrichten mit @-Erwähnung).',
-      '  3. Nach der Veröffentlichung: „Wie hoch ist unsere voraussichtliche Förderung?“ und „entscheidung“.',
+      '  3. Nach der Veröffentlichung: die Übersicht im Kanal „Gemeinden“, die Entscheidungskarte im Personal Chat;',
+      '     „Wie hoch ist unsere voraussichtliche Förderung?“ und „entscheidung“.',
     ].join('\n');
   }
   return '  „hilfe“ im Personal Chat: Otto hat keine Rolle und bekommt den Hinweis, an wen er sich wenden kann.';

@@ -4,9 +4,14 @@
  * the bot. Used by `npm run demo` (src/demo/teams.ts) and by the browser test (test/e2e/).
  *
  * What the Playground (0.2.28) can and cannot do, and how this module deals with it:
- *   - One current user per run; its UI cannot switch users. To act as someone else the Playground is
- *     restarted with another `currentUser` (`startPlayground` again); the bot keeps running. The
- *     Playground keeps no chat history across restarts or page reloads.
+ *   - One current user per run; neither its UI nor its command line or configuration can switch users
+ *     while it runs (the configuration is read once at start). To act as someone else the Playground
+ *     is restarted with another `currentUser` (`startPlayground` again); the bot keeps running.
+ *   - No chat history: the server keeps the messages of a run only to let the bot update them, and the
+ *     page gets only what arrives while it is open (or, with no page open, what arrived since the last
+ *     one closed). After a restart or a reload the chats are empty: the demo session has the bot send
+ *     the state again when the page opens (session.ts, bot/replay.ts).
+ *   - A message to a personal chat that is not the current user's is refused (404 ConversationNotFound).
  *   - A team with its General channel and at most one more channel: General is the channel of the
  *     Koordinierungsstelle, the extra channel „Gemeinden“ the channel of the municipalities.
  *   - Group chat and channels deliver only messages that @mention the bot.

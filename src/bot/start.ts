@@ -2,6 +2,7 @@
 import type { Clock } from '../app/ports';
 import { openApp } from '../compose';
 import { resolveDataDir } from '../storage/paths';
+import type { StoreLocation } from '../storage/stores';
 import { createAdapter } from './adapter';
 import { createBot } from './bot';
 import type { BotConfig } from './config';
@@ -45,10 +46,15 @@ export interface StartOptions {
 export async function startBot(config: BotConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? consoleLogger;
   const dataDir = resolveDataDir(config.dataDir);
-  const app = await openApp({ coordinators: config.coordinators, dataDir, ...(options.clock ? { clock: options.clock } : {}) });
+  // The store the checked configuration names (not the process environment: tests start bots on several stores).
+  const store: StoreLocation = config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir };
+  const app = await openApp({ coordinators: config.coordinators, store, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config, logger);
   const conversations = new ConversationStore(app.ctx.repo);
-  const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...options.sender });
+  // With other instances on the same database, each conversation's rate limits count their sends too.
+  const shared = app.coordination;
+  const reserveShared = shared.reserveSend ? shared.reserveSend.bind(shared) : undefined;
+  const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...(reserveShared ? { reserveShared } : {}), ...options.sender });
   const outbound = options.outbound ? options.outbound(sender) : sender;
   const summaries = new SummaryCards(app, conversations, outbound, logger, { quietMs: CHANNEL_CARD_QUIET_MS });
   let ownUrl = '';
@@ -57,7 +63,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     const leftovers = await sweepDownloadLeftovers();
     if (leftovers) logger.info('download.leftoversRemoved', { count: leftovers });
   }
-  const links = publicBase ? new DownloadLinks(await linkSecret(process.env, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
+  const links = publicBase ? new DownloadLinks(await linkSecret({ INTM_LINK_SECRET: config.linkSecret }, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
   const deps: BotDeps = {
     app,
     conversations,

@@ -1,6 +1,6 @@
 /** Creating and changing a campaign (one Berechnungsjahr), and publishing its overview (step 6). */
 import { actorRef, AuditEntry } from '../domain/audit';
-import { Campaign, CampaignInput, createCampaign } from '../domain/campaign';
+import { Campaign, CampaignInput, createCampaign, purgeRefusal, retentionUntil } from '../domain/campaign';
 import { isKoordination } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { workedOn } from '../domain/list';
@@ -42,6 +42,7 @@ export function campaignToInput(c: Campaign): CampaignInput {
     periodEnd: c.period.end,
     stichtag: c.stichtag,
     deadlines: c.deadlines,
+    ...(c.retentionUntil ? { retentionUntil: c.retentionUntil } : {}),
   };
 }
 
@@ -146,12 +147,17 @@ export class CampaignService {
    * Berechnungsjahr is over, keeping the aggregated figures (the overview per Gemeinde), the
    * decisions and how many changes of each kind each list had.
    */
-  async purge(year: number, opts: OperationOptions): Promise<{ gemeinden: number; persons: number }> {
+  async purge(year: number, opts: OperationOptions & { force?: boolean; reason?: string }): Promise<{ gemeinden: number; persons: number }> {
     assertKoordination(opts);
     const today = this.ctx.clock.today();
-    if (today <= `${year}-12-31`) throw new DomainError('purge.tooEarly', { year, date: `01.01.${year + 1}` });
+    // Before the year's end or its retention date only with `force` and a reason, which the audit keeps.
+    const reason = opts.reason?.trim();
+    if (opts.force && !reason) throw new DomainError('purge.reasonRequired');
+    if (reason && reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
     const decisions = await this.ctx.repo.readDecisions(year);
     return this.ctx.repo.purgeLists(year, (current, lists) => {
+      const refusal = purgeRefusal(current.campaign, today);
+      if (refusal && !opts.force) throw refusal;
       if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
       // The figures as the lists stand at deletion (the published ones stay in `published`): what changed
       // since publication can still be told afterwards.
@@ -169,7 +175,11 @@ export class CampaignService {
       }
       const persons = lists.reduce((s, l) => s + l.persons.length, 0);
       const revision = current.revision + 1;
-      const e = entry(this.ctx, opts, 'campaign.purge', { listen: lists.length, personen: persons }, { listen: 0, personen: 0 }, revision);
+      const early = refusal ? { vorzeitig: true, aufbewahrungBis: retentionUntil(current.campaign) } : {};
+      const e = {
+        ...entry(this.ctx, opts, 'campaign.purge', { listen: lists.length, personen: persons }, { listen: 0, personen: 0, ...early }, revision),
+        ...(refusal && reason ? { reason } : {}),
+      };
       const now = this.ctx.clock.now();
       const purged = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, ...(figures ? { figures } : {}), changes };
       return { next: { ...current, purged, revision, events: [...current.events, e] }, result: { gemeinden: lists.length, persons } };

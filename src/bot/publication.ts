@@ -10,7 +10,7 @@ import { VERBS, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { translate, type Locale } from '../i18n/messages';
-import { BadActionData } from './actionData';
+import { actionYear, BadActionData } from './actionData';
 import type { StoredReference } from './conversations';
 import { decisionView, SYSTEM } from './decisionActions';
 import type { BotDeps } from './deps';
@@ -90,8 +90,7 @@ export async function publish(deps: BotDeps, year: number, actor: Actor, force: 
 export async function handlePublicationAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown, context?: TurnContext): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const data = (raw ?? {}) as { year?: unknown; force?: unknown };
-  if (typeof data.year !== 'number' || !Number.isInteger(data.year)) throw new BadActionData('year');
-  const year = data.year;
+  const year = actionYear(raw);
   if (verb === VERBS.allocation) return cardAnswer(await allocationCardFor(deps, year, locale));
   const notice = async (color: 'good' | 'attention', text: string) => {
     const card = await allocationCardFor(deps, year, locale);

@@ -16,6 +16,7 @@ import { Background } from './background';
 import type { Logger } from './log';
 import { errorKind } from './log';
 import type { Outbound } from './outbound';
+import type { Outbox } from './outbox';
 import { summaryView } from './views';
 
 export interface SendResult {
@@ -43,16 +44,18 @@ export class SummaryCards {
   private readonly waiting = new Map<string, { timer: NodeJS.Timeout; year: number; ags: string }>();
   readonly background: Background;
   private readonly quietMs: number;
+  private readonly outbox?: Pick<Outbox, 'keep'>;
 
   constructor(
     private readonly app: IntmApp,
     private readonly conversations: ConversationStore,
     private readonly outbound: Outbound,
     private readonly logger: Logger,
-    options: { background?: Background; quietMs?: number } = {},
+    options: { background?: Background; quietMs?: number; outbox?: Pick<Outbox, 'keep'> } = {},
   ) {
     this.background = options.background ?? new Background(logger);
     this.quietMs = options.quietMs ?? 0;
+    if (options.outbox) this.outbox = options.outbox;
   }
 
   /**
@@ -183,7 +186,11 @@ export class SummaryCards {
           try {
             await this.outbound.update(channel, activityId, activity);
           } catch (e) {
-            if (!activityNotFound(e)) throw e;
+            if (!activityNotFound(e)) {
+              // Not delivered (Teams unreachable, or the bot stopping): kept and sent after the restart (outbox.ts).
+              await this.outbox?.keep([{ kind: 'summaryCard', year, ags }]);
+              throw e;
+            }
             // Deleted in the channel: not posted again behind the coordinator's back; "listen versenden" posts it anew.
             this.logger.warn('summary.cardGone', { year, ags });
             await this.conversations.forgetSummaryCard(year, ags, activityId);

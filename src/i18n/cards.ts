@@ -196,6 +196,10 @@ export const cardMessages = defineMessages({
     de: (p) => `Personendaten gelöscht am ${p.date}: Stand und Zahlen der Listen wie an diesem Tag`,
     en: (p) => `Personal data deleted on ${p.date}: state and figures of the lists as on that day`,
   },
+  'dashboard.retention': {
+    de: (p) => `Personendaten werden aufbewahrt bis ${p.date}`,
+    en: (p) => `Personal data is kept until ${p.date}`,
+  },
   'dashboard.totals': {
     de: (p) =>
       `eingereicht ${p.submitted}/${p.total} · in Bearbeitung ${p.inProgress} · versendet ${p.sent} · importiert ${p.imported} · überfällig ${p.overdue}`,

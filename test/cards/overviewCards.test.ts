@@ -104,6 +104,13 @@ describe('dashboard for the Koordinierungsstelle', () => {
     expect(allText(dashboardCard(report, 'de'))).not.toContain('gelöscht');
   });
 
+  test('the retention date of the personal data is shown until it is deleted', () => {
+    const kept = { ...report, retentionUntil: '2025-12-31' };
+    expect(allText(dashboardCard(kept, 'de'))).toContain('Personendaten werden aufbewahrt bis 31.12.2025');
+    expect(allText(dashboardCard(kept, 'en'))).toContain('Personal data is kept until 31 December 2025');
+    expect(allText(dashboardCard({ ...kept, purged: { at: '2026-01-02T09:00:00.000Z' } }, 'de'))).not.toContain('aufbewahrt');
+  });
+
   test('totals, overdue marker, persons, pending and due date per row; refresh and additions buttons', () => {
     const card = dashboardCard(report, 'de');
     const text = allText(card);

@@ -373,9 +373,9 @@ describe('rights and missing data', () => {
   test('a purged year: funding, persons, totals and options from the figures kept, saying the personal data was deleted; the lists are gone', async () => {
     await seed(h, 5);
     const row = await rowOf(ABSTATT);
-    h.clock.set('2026-01-02T09:00:00.000Z');
+    h.clock.set('2027-01-02T09:00:00.000Z');
     await h.app.campaigns.purge(2025, { actor: coordinator });
-    const note = 'Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2026 gelöscht; erhalten sind nur diese Zahlen.';
+    const note = 'Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2027 gelöscht; erhalten sind nur diese Zahlen.';
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
     expect(text).toContain(`Förderung für Abstatt, Berechnungsjahr 2025: ${formatEuro(row.amount)} für 5 Personen`);
     expect(text).toContain(note);
@@ -395,13 +395,13 @@ describe('rights and missing data', () => {
     await seed(h, 5);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
     const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
-    h.clock.set('2026-01-02T09:00:00.000Z');
+    h.clock.set('2027-01-02T09:00:00.000Z');
     await h.app.campaigns.purge(2025, { actor: coordinator });
     const row = report.rows.find((r) => r.ags === ABSTATT)!;
     const text = await ask('Wie hoch ist unsere Förderung?', staff(ABSTATT));
     expect(text).toContain(formatEuro(row.amount));
     expect(text).toContain('Stand: veröffentlicht am 10.01.2024.');
-    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2026; only these figures are kept.');
+    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2027; only these figures are kept.');
     // The decisions are kept too: who had not decided is still answered.
     const undecided = await ask('Wer hat sich noch nicht entschieden?', coordinator);
     expect(undecided).toContain('Ohne Entscheidung bis zum 31.05.2024 (46)');

@@ -108,7 +108,7 @@ function target(raw: unknown, field: 'ags' | 'lead'): string {
   return v;
 }
 
-const yearOf = actionYear;
+export const yearOf = actionYear;
 
 /** After the decision deadline a change is the Koordinierungsstelle's override (and its answer says so). */
 async function pastDeadline(deps: BotDeps, year: number): Promise<boolean> {

@@ -20,21 +20,35 @@ export interface Reach {
   /** Staff without a personal chat with the bot. */
   unreachable: number;
   failed: number;
+  /** Object ids of the staff the card was delivered to. */
+  delivered: string[];
 }
 
-export async function sendToStaff(deps: BotDeps, ags: string, cardIn: CardIn, event: string): Promise<Reach> {
+/** `skip`: staff already reached earlier (by object id), neither sent to nor counted. */
+export async function sendToStaff(deps: Pick<BotDeps, 'app' | 'conversations' | 'outbound' | 'logger'>, ags: string, cardIn: CardIn, event: string, skip?: (aadObjectId: string) => boolean): Promise<Reach> {
   const built = new Map<Locale, AdaptiveCard>();
-  const card: CardIn = async (locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
+  const card = async (locale: Locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
   const staff = await deps.app.roster.staffOf(ags);
   const personal = (await deps.conversations.read()).personal;
-  const reach: Reach = { sent: 0, unreachable: 0, failed: 0 };
-  for (const member of staff) reach[await sendToChat(deps, personal[member.aadObjectId], card, { event, ags })]++;
-  deps.logger.info(event, { ags, ...reach });
+  const reach: Reach = { sent: 0, unreachable: 0, failed: 0, delivered: [] };
+  for (const member of staff) {
+    if (skip?.(member.aadObjectId)) continue;
+    const outcome = await sendToChat(deps, personal[member.aadObjectId], card, { event, ags });
+    reach[outcome]++;
+    if (outcome === 'sent') reach.delivered.push(member.aadObjectId);
+  }
+  deps.logger.info(event, { ags, sent: reach.sent, unreachable: reach.unreachable, failed: reach.failed });
   return reach;
 }
 
-/** One card into one person's personal chat (`reference` as stored; none: unreachable). Failures are logged, not thrown. */
-export async function sendToChat(deps: BotDeps, reference: StoredReference | undefined, cardIn: CardIn, log: { event: string; ags?: string }): Promise<keyof Reach> {
+
+/** One card into one person's personal chat (`reference` as stored; none: unreachable). A failure is logged, not thrown. */
+export async function sendToChat(
+  deps: Pick<BotDeps, 'outbound' | 'logger'>,
+  reference: StoredReference | undefined,
+  cardIn: CardIn,
+  log: { event: string; ags?: string },
+): Promise<'sent' | 'unreachable' | 'failed'> {
   if (!reference) return 'unreachable';
   try {
     const attachment = CardFactory.adaptiveCard(await cardIn(localeOfTag(reference.locale)));

@@ -15,14 +15,13 @@ import type { Repository } from '../app/ports';
 
 export const OUTBOX_DOCUMENT = 'outbox';
 
-/** A Gemeinde's summary card in the municipalities' channel that is behind its list. */
-export interface SummaryCardItem {
-  kind: 'summaryCard';
+/** The year's status card in the municipalities' channel, behind the lists' state. */
+export interface StatusCardItem {
+  kind: 'statusCard';
   year: number;
-  ags: string;
 }
 
-export type OutboxItem = SummaryCardItem;
+export type OutboxItem = StatusCardItem;
 
 /** An item as stored: with the time it was first kept (for the log and for operators). */
 export type KeptItem = OutboxItem & { since: string };
@@ -31,7 +30,7 @@ interface OutboxDocument {
   items: KeptItem[];
 }
 
-const itemKey = (item: OutboxItem): string => `${item.kind}:${item.year}:${item.ags}`;
+const itemKey = (item: OutboxItem): string => `${item.kind}:${item.year}`;
 
 export class Outbox {
   constructor(
@@ -49,7 +48,7 @@ export class Outbox {
       for (const item of items) {
         if (known.has(itemKey(item))) continue;
         known.add(itemKey(item));
-        added.push({ kind: item.kind, year: item.year, ags: item.ags, since: this.now() });
+        added.push({ kind: item.kind, year: item.year, since: this.now() });
       }
       return added.length ? { next: { items: [...kept, ...added] }, result: undefined } : { result: undefined };
     });

@@ -1,5 +1,5 @@
 /**
- * What a person finds when she opens Teams again: in the channel of the Gemeinden their cards and the
+ * What a person finds when she opens Teams again: in the channel of the Gemeinden their status card and the
  * published overview, in her personal chat her open cards – her list while she can still change it, her
  * decision card once the overview is published. Teams keeps all of this in the history of its chats; the
  * Microsoft 365 Agents Playground keeps none (not across a restart as another person, not across a
@@ -19,19 +19,19 @@ import { listView } from './views';
 
 export interface Replayed {
   year?: number;
-  /** Channel cards of the Gemeinden posted again. */
-  channelCards: number;
+  /** The status card of the Gemeinden channel posted again. */
+  channelCard: boolean;
   overview: boolean;
   listCard: boolean;
   decisionCard: boolean;
 }
 
 export async function replayFor(deps: BotDeps, identity: Identity): Promise<Replayed> {
-  const replayed: Replayed = { channelCards: 0, overview: false, listCard: false, decisionCard: false };
+  const replayed: Replayed = { channelCard: false, overview: false, listCard: false, decisionCard: false };
   const year = await currentYear(deps);
   if (year === undefined) return replayed;
   replayed.year = year;
-  replayed.channelCards = await deps.summaries.postAgain(year);
+  replayed.channelCard = await deps.summaries.postAgain(year);
   const record = await deps.app.campaigns.show(year);
   if (record.published) replayed.overview = await postOverview(deps, year);
 
@@ -47,6 +47,6 @@ export async function replayFor(deps: BotDeps, identity: Identity): Promise<Repl
     replayed.listCard = (await sendToChat(deps, reference, card, { event: 'replay.list', ags })) === 'sent';
   }
   if (record.published) replayed.decisionCard = (await sendToChat(deps, reference, decisionCardOf(deps, year, ags), { event: 'replay.decision', ags })) === 'sent';
-  deps.logger.info('replay', { year, ags, channelCards: replayed.channelCards, overview: replayed.overview, listCard: replayed.listCard, decisionCard: replayed.decisionCard });
+  deps.logger.info('replay', { year, ags, channelCard: replayed.channelCard, overview: replayed.overview, listCard: replayed.listCard, decisionCard: replayed.decisionCard });
   return replayed;
 }

@@ -122,7 +122,7 @@ async function resendKept(outbox: Outbox, summaries: SummaryCards, logger: Logge
     const items = await outbox.claim();
     if (!items.length) return;
     logger.info('outbox.resending', { count: items.length });
-    for (const item of items) summaries.refresh(item.year, item.ags);
+    for (const item of items) summaries.refresh(item.year);
   } catch (e) {
     logger.error('outbox.failed', { error: errorKind(e) });
   }

@@ -15,7 +15,7 @@ import type { Clock } from '../app/ports';
 import { loadConfig } from '../bot/config';
 import type { Logger } from '../bot/log';
 import { replayFor, type Replayed } from '../bot/replay';
-import { startBot, type RunningBot, type StartOptions } from '../bot/start';
+import { startBot, type RunningBot } from '../bot/start';
 import { openApp } from '../compose';
 import {
   berechnungsjahr,
@@ -54,8 +54,6 @@ export interface SessionOptions {
   /** The locale the gateway hands the bot (the Playground always says en-US); empty or en-*: left as is. */
   locale: string;
   logger: Logger;
-  /** Sender settings for the bot (tests). */
-  sender?: StartOptions['sender'];
   /** Told when the Playground ended without being stopped. */
   onPlaygroundExit?: (code: number | null) => void;
   /** Told what the bot sent again for the person who opened the Playground. */
@@ -130,7 +128,7 @@ export class DemoSession {
       INTM_TENANTS: DEMO_TENANT,
       INTM_SCHEDULER: process.env.INTM_SCHEDULER ?? 'off',
     });
-    this.bot = await startBot(config, { clock, logger: this.options.logger, ...(this.options.sender ? { sender: this.options.sender } : {}) });
+    this.bot = await startBot(config, { clock, logger: this.options.logger });
     const locale = this.options.locale;
     this.gateway = await startGateway({
       botUrl: this.bot.url,

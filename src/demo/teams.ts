@@ -70,7 +70,7 @@ function firstSteps(who: CastMember, sendFile: string, imported: boolean): strin
         : `  2. Export senden (Schritt 1): Das Playground kann keine Dateien hochladen. Oben „Mock an Activity“ →\n` +
           `     „Custom activity“, den ganzen Inhalt durch ${rel(sendFile)} ersetzen, „Send activity“.\n` +
           '     Oder kürzer: hier im Terminal „datei“ eintippen. Der Bot antwortet mit dem Importbericht.',
-      '  3. „listen versenden“ – die Karten der Gemeinden erscheinen im Kanal „Gemeinden“.',
+      '  3. „listen versenden“ – die Statuskarte aller Gemeinden erscheint im Kanal „Gemeinden“.',
       '  4. Dann als Gemeinde weiter: hier „anna“ eintippen (Playground startet neu), Seite neu laden.',
       '  Später: „status“, „berechnen“ (Knopf „Veröffentlichen“; solange nicht alle eingereicht haben,',
       '  „Trotzdem vorläufig veröffentlichen“), „digest“ (Statusbericht in „General“).',
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
 /** One line for the terminal: what the bot sent again for the person who opened the Playground. */
 function replayLine(who: CastMember, r: Replayed): string {
   const parts = [
-    r.channelCards ? `${r.channelCards} Karten im Kanal „Gemeinden“` : '',
+    r.channelCard ? 'die Statuskarte im Kanal „Gemeinden“' : '',
     r.overview ? 'die veröffentlichte Übersicht' : '',
     r.listCard ? 'die Liste im Personal Chat' : '',
     r.decisionCard ? 'die Entscheidungskarte im Personal Chat' : '',

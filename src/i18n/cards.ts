@@ -4,11 +4,13 @@
  * separate TextRuns, so a sentence that leads up to a name ends before it ("… von ").
  */
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
+import { channelCardMessages } from './channel';
 
 /** German plural helper: `n === 1 ? one : many`. */
 const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many);
 
 export const cardMessages = defineMessages({
+  ...channelCardMessages,
   'card.back': { de: () => 'Zurück', en: () => 'Back' },
   'card.overdue': { de: () => 'überfällig', en: () => 'overdue' },
   'card.pageOf': { de: (p) => `Seite ${p.page} von ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` },

@@ -16,7 +16,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
     koordination: [
       { command: 'kampagne anlegen', description: 'Berechnungsjahr anlegen (Formular, oder: kampagne anlegen 2028 landesmittel 40.000.000 quote 3,77)' },
       { command: 'import', description: 'Export des Landratsamts als Datei im persönlichen Chat senden (mit „ersetzen“, wenn schon geprüft wurde)' },
-      { command: 'listen versenden', description: 'je Gemeinde eine Übersichtskarte in den Kanal der Gemeinden' },
+      { command: 'listen versenden', description: 'Statuskarte aller Gemeinden in den Kanal der Gemeinden, Nachricht an jede Sachbearbeitung' },
       { command: 'status', description: 'Stand aller 46 Gemeinden' },
       { command: 'nachträge', description: 'nachgetragene Personen annehmen oder ablehnen' },
       { command: 'erinnern', description: 'alle offenen Gemeinden jetzt erinnern' },
@@ -39,7 +39,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
     koordination: [
       { command: 'create campaign', description: 'create the calculation year (form, or: create campaign 2028 state 40,000,000 quota 3.77)' },
       { command: 'import', description: 'send the district export as a file in the personal chat (add "replace" if lists were already checked)' },
-      { command: 'send lists', description: "one summary card per municipality in the municipalities' channel" },
+      { command: 'send lists', description: "status card of all municipalities in the municipalities' channel, a message to each member of staff" },
       { command: 'status', description: 'state of all 46 municipalities' },
       { command: 'additions', description: 'accept or reject added persons' },
       { command: 'remind', description: 'remind all open municipalities now' },

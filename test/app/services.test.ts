@@ -128,8 +128,8 @@ test('a provisional publication leaves open lists to their Gemeinde until the du
   const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
   expect((await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) })).changed).toBe(true);
   expect((await h.app.review.submit(2025, ABSTATT, { actor: staff(ABSTATT) })).changed).toBe(true);
-  // Published again, now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde – and no reminder asks it to submit.
-  expect((await h.app.campaigns.publish(2025, { actor: coordinator })).report.provisional).toBe(false);
+  // Published again (with a reason), now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde – and no reminder asks it to submit.
+  expect((await h.app.campaigns.publish(2025, { actor: coordinator, reason: 'alle Listen eingereicht' })).report.provisional).toBe(false);
   await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
   const other = (await h.repo.readList(2025, ABSTATT))!.persons[1].id;
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
@@ -185,9 +185,17 @@ test('after publication every amount a Gemeinde is shown is the published one, u
   expect(sheet.getCell(`I${row}`).result).toBe(Number(published.amount));
   expect(String(sheet.getCell('A2').value)).toMatch(/veröffentlicht am \d\d\.\d\d\.\d{4} · Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden, die Parameter der Kampagne und der Stand der Listen geändert\. Es gelten die veröffentlichten Zahlen dieser Datei/);
 
-  // Published again: the corrected figures are the official ones.
-  await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  // Published again – only on purpose, with a reason for the audit: the corrected figures are the official ones.
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true }))).toBe('publish.reasonRequired');
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: ' x ' }))).toBe('publish.reasonRequired');
+  const republished = await h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: 'Korrektur Abstatt, Kosten je VZÄ' });
+  expect(republished.replaces).toMatchObject({ personsChanged: [ABSTATT], parametersChanged: true });
+  expect((await h.app.campaigns.show(2025)).events.at(-1)).toMatchObject({ action: 'campaign.publish', reason: 'Korrektur Abstatt, Kosten je VZÄ' });
   expect((await h.app.overview.current(2025)).sincePublication!.changed).toBe(false);
+  // Nothing changed since: publishing again is refused, nothing is written.
+  const revision = (await h.app.campaigns.show(2025)).revision;
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: 'noch einmal' }))).toBe('publish.unchanged');
+  expect((await h.app.campaigns.show(2025)).revision).toBe(revision);
   const again = await h.app.decisions.situation(2025, ABSTATT, own);
   expect(again.row!.amount).toBe(current.amount);
   expect(again.eurPerVzae).toBe('80000.00');

@@ -1,9 +1,9 @@
 /**
  * The state sent again to a person who opens a client without history (the demo's Agents Playground):
- * the channel cards posted anew (and updated there from then on), the published overview, and her own
- * open cards in her personal chat – nothing recorded as done, nothing to anyone else.
+ * the channel's status card posted anew (and updated there from then on), the published overview, and
+ * her own open cards in her personal chat – nothing recorded as done, nothing to anyone else.
  */
-import { summaryCardsIn } from '../../src/bot/conversations';
+import { statusCardIn } from '../../src/bot/conversations';
 import { replayFor } from '../../src/bot/replay';
 import { listState } from '../../src/domain/list';
 import { coordinator } from '../fixtures';
@@ -29,47 +29,49 @@ describe('replayFor', () => {
   test('before the lists are sent there is nothing to send again', async () => {
     await h.say(ANNA, 'hilfe');
     const before = h.outbound.sent.length;
-    expect(await replayFor(h.deps, identity(ANNA))).toEqual({ year: 2025, channelCards: 0, overview: false, listCard: false, decisionCard: false });
+    expect(await replayFor(h.deps, identity(ANNA))).toEqual({ year: 2025, channelCard: false, overview: false, listCard: false, decisionCard: false });
     expect(h.outbound.sent.length).toBe(before);
   });
 
-  test('after "listen versenden": the 46 channel cards anew (later updates go to them) and the clerk\'s open list', async () => {
+  test('after "listen versenden": the status card anew (later updates go to it) and the clerk\'s open list', async () => {
     await h.say(ANNA, 'hilfe');
     await h.say(KORA, 'listen versenden');
-    const old = summaryCardsIn(await h.deps.conversations.read(), 2025, CHANNEL);
+    const old = statusCardIn(await h.deps.conversations.read(), 2025, CHANNEL);
     const sentAt = (await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.sent;
     const before = h.outbound.sent.length;
 
     const replayed = await replayFor(h.deps, identity(ANNA));
 
-    expect(replayed).toEqual({ year: 2025, channelCards: 46, overview: false, listCard: true, decisionCard: false });
+    expect(replayed).toEqual({ year: 2025, channelCard: true, overview: false, listCard: true, decisionCard: false });
     const out = sentSince(before);
-    expect(out.filter((s) => s.to === CHANNEL)).toHaveLength(46);
+    const channel = out.filter((s) => s.to === CHANNEL);
+    expect(channel).toHaveLength(1);
+    expect(channel[0].text).toContain('Personenlisten 2025');
     // Only counts and states in the channel; the list with names only in Anna's own chat.
-    expect(out.filter((s) => s.to === CHANNEL).some((s) => s.text.includes('Nachname'))).toBe(false);
+    expect(channel[0].text).not.toContain('Nachname');
     const mine = out.filter((s) => s.to === personal(ANNA));
     expect(mine).toHaveLength(1);
     expect(mine[0].text).toContain('Personenliste');
     expect(mine[0].text).toContain('Nachname001x1');
     expect(out.every((s) => s.to === CHANNEL || s.to === personal(ANNA))).toBe(true);
 
-    const now = summaryCardsIn(await h.deps.conversations.read(), 2025, CHANNEL);
-    expect(Object.keys(now)).toHaveLength(46);
-    for (const ags of Object.keys(now)) expect(now[ags]).not.toBe(old[ags]);
+    const now = statusCardIn(await h.deps.conversations.read(), 2025, CHANNEL);
+    expect(now).toBe(h.outbound.sent[before].id);
+    expect(now).not.toBe(old);
     // Nothing recorded as sent again.
     expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.sent).toEqual(sentAt);
 
-    // The next change of Abstatt's list updates the card posted just now.
+    // The next change updates the card posted just now.
     h.deps.summaries.refresh(2025, ABSTATT);
     await h.deps.summaries.idle();
-    expect(h.outbound.updated.at(-1)!.activityId).toBe(now[ABSTATT]);
+    expect(h.outbound.updated.at(-1)!.activityId).toBe(now);
   });
 
   test('the Koordinierungsstelle and a clerk the bot cannot reach get only the channel', async () => {
     await h.say(KORA, 'listen versenden');
-    expect(await replayFor(h.deps, identity(KORA))).toMatchObject({ channelCards: 46, listCard: false, decisionCard: false });
+    expect(await replayFor(h.deps, identity(KORA))).toMatchObject({ channelCard: true, listCard: false, decisionCard: false });
     // Bert never opened a personal chat with the bot.
-    expect(await replayFor(h.deps, identity(BERT))).toMatchObject({ channelCards: 46, listCard: false, decisionCard: false });
+    expect(await replayFor(h.deps, identity(BERT))).toMatchObject({ channelCard: true, listCard: false, decisionCard: false });
   });
 
   test('after publication: the overview in the channel and the decision card; a submitted list is no longer open', async () => {
@@ -81,7 +83,7 @@ describe('replayFor', () => {
     expect(listState((await h.deps.app.ctx.repo.readList(2025, BRACKENHEIM))!)).toBe('versendet');
     const before = h.outbound.sent.length;
 
-    expect(await replayFor(h.deps, identity(ANNA))).toEqual({ year: 2025, channelCards: 46, overview: true, listCard: false, decisionCard: true });
+    expect(await replayFor(h.deps, identity(ANNA))).toEqual({ year: 2025, channelCard: true, overview: true, listCard: false, decisionCard: true });
     const out = sentSince(before);
     const overview = out.filter((s) => s.to === CHANNEL && s.text.includes('Übersicht Integrationsmanagement 2025'));
     expect(overview).toHaveLength(1);

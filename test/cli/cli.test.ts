@@ -174,6 +174,10 @@ describe('intm', () => {
       'Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden und die Parameter der Kampagne geändert. Die Gemeinden sehen die veröffentlichten Zahlen',
     );
     expect(JSON.parse((await intm('allocate', '--year', '2025', '--json')).out).sincePublication).toMatchObject({ changed: true, parametersChanged: true });
+    // Publishing the changed figures again needs a reason, kept in the audit log.
+    expect((await intm('publish', '--year', '2025', '--force')).err).toContain('braucht einen Grund (mindestens 3 Zeichen); er wird protokolliert (intm: --reason TEXT).');
+    const republished = await intm('publish', '--year', '2025', '--force', '--reason', 'Kreisbetrag korrigiert');
+    expect(republished).toMatchObject({ code: 0, out: expect.stringContaining('Übersicht 2025 erneut veröffentlicht (vorläufig).') });
   });
 
   test('a bad import lists every bad row as "Zeile N: …" and stores nothing', async () => {
@@ -434,6 +438,8 @@ describe('intm', () => {
     const provisional = await intm('publish', '--year', '2025');
     expect(provisional).toMatchObject({ code: 1, err: expect.stringContaining('ausdrücklich als vorläufig (intm: --force).') });
     expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
+    // Nothing changed since: publishing again is refused, and says so.
+    expect(await intm('publish', '--year', '2025', '--force')).toMatchObject({ code: 1, err: expect.stringContaining('seitdem hat sich nichts geändert') });
     const published = await intm('import', file, '--year', '2025');
     expect(published).toMatchObject({
       code: 1,

@@ -341,7 +341,7 @@ describe('rights and missing data', () => {
     expect(text).toMatch(new RegExp(`^Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount).replace('.', '\\.')} für 5 Personen, das sind ${vzae(row.vzae).replace(',', ',')} VZÄ bei 68\\.000 € je VZÄ\\.\\n`));
     for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'eigenständig', 'darunter']) expect(text).not.toContain(hidden);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
-    await h.app.campaigns.publish(2025, { actor: coordinator });
+    await h.app.campaigns.publish(2025, { actor: coordinator, reason: 'alle Listen eingereicht' });
     expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toMatch(/^Funding for Brackenheim, year 2025: .*\nAs published on 10 January 2024\.$/);
     // The coordinator still gets the whole answer, with the position.
     expect(await ask('Förderung Brackenheim', coordinator)).toContain('Die Stelle von 1,00 VZÄ kostet');

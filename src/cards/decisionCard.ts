@@ -183,8 +183,8 @@ function formData(view: DecisionView) {
       vzaeLabel: cardText('decision.form.vzae', locale),
       vzaeError: cardText('decision.form.vzaeError', locale),
       numberPattern: NUMBER_PATTERN,
-      // Input values are never formatted by the renderer: what the user typed goes back as typed.
-      vzae: values?.vzae ?? (current.choice !== 'landkreis' && current.vzae ? current.vzae : MINIMUM_POSITION),
+      // What the user typed goes back as typed; a stored size is prefilled as the card shows numbers ("0,5" in German).
+      vzae: values?.vzae ?? vzaePosition(current.choice !== 'landkreis' && current.vzae ? current.vzae : MINIMUM_POSITION, locale),
       eigenmittelLabel: cardText('decision.form.eigenmittel', locale),
       eigenmittelError: cardText('decision.form.eigenmittelError', locale),
       amountPattern: AMOUNT_PATTERN,
@@ -227,7 +227,7 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     notices: noticeData(view.notice),
     gemeinde: userText(view.gemeinde.name),
     subtitle: cardText('decision.subtitle', locale, { year }),
-    provisional: view.provisional ? [{ text: cardText('decision.provisional', locale) }] : [],
+    provisional: view.provisional ? [{ text: cardText(view.published ? 'decision.provisionalPublished' : 'decision.provisional', locale) }] : [],
     facts: [
       { title: cardText('decision.persons', locale), value: formatCount(view.persons, locale) },
       { title: cardText('decision.share', locale), value: share + (view.provisional ? cardText('card.provisionalMark', locale) : '') },

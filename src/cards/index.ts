@@ -101,6 +101,8 @@ export interface DecisionView {
   persons: number;
   /** The figures are still provisional (not yet published, or lists open). */
   provisional: boolean;
+  /** The overview has been published (maybe provisionally): the card then does not wait for a publication. */
+  published?: boolean;
   eurPerVzae: string;
   /** What 0.5 VZÄ cost and how much of it the share does not cover (for this Gemeinde alone). */
   minimumPositionCost: string;

@@ -275,9 +275,14 @@ export const cardMessages = defineMessages({
     de: (p) => `Entscheidung Integrationsmanagement · Berechnungsjahr ${p.year}`,
     en: (p) => `Decision on integration management · calculation year ${p.year}`,
   },
+  // The seed's words, then what makes the figures final – which depends on whether the overview is out yet.
   'decision.provisional': {
-    de: () => 'Vorläufige Zahlen: Sie können sich noch ändern, bis alle Listen eingereicht sind und die Übersicht veröffentlicht ist.',
-    en: () => 'Provisional figures: they may still change until every list is submitted and the overview is published.',
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern. Verbindlich werden sie mit der Veröffentlichung der Übersicht.',
+    en: () => 'Provisional figures – they may still change. They become final once the overview is published.',
+  },
+  'decision.provisionalPublished': {
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern. Die Übersicht ist vorläufig veröffentlicht, weil noch nicht alle Listen eingereicht oder alle Nachträge entschieden sind.',
+    en: () => 'Provisional figures – they may still change. The overview has been published provisionally, because not every list is submitted or every addition decided yet.',
   },
   'decision.persons': { de: () => 'Personen', en: () => 'Persons' },
   'decision.share': { de: () => 'Ihr Anteil', en: () => 'Your share' },
@@ -311,7 +316,7 @@ export const cardMessages = defineMessages({
     en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.vzae}\u00a0FTE.`,
   },
   'decision.support.hint': {
-    de: () => '„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
+    de: () => '„In eigener Verantwortung“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
     en: () => 'Doing it yourself therefore means a joint position with other municipalities, or your own funds.',
   },
   'decision.deadline': { de: (p) => `Entscheidung bis ${p.date}`, en: (p) => `Decision due by ${p.date}` },
@@ -388,7 +393,7 @@ export const cardMessages = defineMessages({
     de: () => 'Die Gemeinde hat gegenüber den Beschäftigten, die in ihrem Gebiet arbeiten, kein Weisungsrecht.',
     en: () => 'The municipality has no authority to instruct the staff working in its area.',
   },
-  'decision.args.own': { de: () => 'Was „eigenverantwortlich“ bedeutet', en: () => 'What doing it yourself means' },
+  'decision.args.own': { de: () => 'Was „in eigener Verantwortung“ bedeutet', en: () => 'What doing it yourself means' },
   'decision.args.own1': {
     de: () => 'eine Stelle von mindestens 50\u00a0% (0,5\u00a0VZÄ), allein oder gemeinsam mit anderen Gemeinden im Verbund',
     en: () => 'a position of at least 50\u00a0% (0.5\u00a0FTE), alone or jointly with other municipalities',
@@ -413,10 +418,10 @@ export const cardMessages = defineMessages({
   'decision.form.choice': { de: () => 'Wer übernimmt das Integrationsmanagement?', en: () => 'Who does the integration management?' },
   'decision.form.choiceRequired': { de: () => 'Bitte wählen Sie eine Möglichkeit.', en: () => 'Please choose one option.' },
   'decision.form.landkreis': { de: () => 'Landkreis (Landratsamt, Standard)', en: () => 'District (Landratsamt, default)' },
-  'decision.form.eigenstaendig': { de: () => 'eigenständig (eigene Stelle der Gemeinde)', en: () => "own position (the municipality's own staff)" },
+  'decision.form.eigenstaendig': { de: () => 'in eigener Verantwortung (eigene Stelle der Gemeinde)', en: () => "own position (the municipality's own staff)" },
   'decision.form.verbund': { de: () => 'Verbund (gemeinsame Stelle mit anderen Gemeinden)', en: () => 'joint position (with other municipalities)' },
   'decision.form.hint': {
-    de: () => 'Stellenumfang, Eigenmittel, Träger und Partnergemeinden gelten nur für „eigenständig“ und „Verbund“.',
+    de: () => 'Stellenumfang, Eigenmittel, Träger und Partnergemeinden gelten nur für „in eigener Verantwortung“ und „Verbund“.',
     en: () => 'Position size, own funds, provider and partners apply only to an own or a joint position.',
   },
   'decision.form.vzae': { de: () => 'Stellenumfang in VZÄ (mindestens 0,5)', en: () => 'Position size in FTE (at least 0.5)' },
@@ -482,12 +487,12 @@ export const cardMessages = defineMessages({
   'overview.title': { de: (p) => `Übersicht Integrationsmanagement ${p.year}`, en: (p) => `Integration management overview ${p.year}` },
   'overview.published': { de: (p) => `veröffentlicht am ${p.date}`, en: (p) => `published on ${p.date}` },
   'overview.provisional': {
-    de: () => 'vorläufig – die Zahlen können sich noch ändern',
-    en: () => 'provisional – the figures may still change',
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern',
+    en: () => 'Provisional figures – they may still change',
   },
   'overview.notSubmitted': {
-    de: (p) => `vorläufig: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
-    en: (p) => `provisional: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
+    de: (p) => `Vorläufige Zahlen: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
+    en: (p) => `Provisional figures: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
   },
   'overview.changedSincePublication': {
     de: (p) =>

@@ -121,7 +121,7 @@ export const coreMessages = defineMessages({
   },
   'campaign.notMultipleOfUnit': {
     de: (p) =>
-      `Der zu verteilende Betrag ${euro(p.amount)} ist kein Vielfaches der Rundungseinheit ${p.unit === '1' ? '1 €' : '0,01 €'}; die gerundeten Beträge könnten sich nicht exakt zu ihm aufaddieren. Bitte wählen Sie die Rundungseinheit 0,01 € oder passen Sie Betrag bzw. Vorwegabzug an.`,
+      `Der zu verteilende Betrag ${euro(p.amount)} ist kein Vielfaches der Rundungseinheit ${p.unit === '1' ? '1\u00a0€' : '0,01\u00a0€'}; die gerundeten Beträge könnten sich nicht exakt zu ihm aufaddieren. Bitte wählen Sie die Rundungseinheit 0,01\u00a0€ oder passen Sie Betrag bzw. Vorwegabzug an.`,
     en: (p) =>
       `The amount to distribute, ${euro(p.amount, 'en')}, is not a multiple of the rounding unit ${p.unit === '1' ? '€1' : '€0.01'}, so rounded amounts could not add up to it exactly. Choose the unit 0.01 or adjust the amount or pre-deduction.`,
   },
@@ -274,7 +274,7 @@ export const coreMessages = defineMessages({
     en: (p) => `Invalid number of persons for ${p.ags}.`,
   },
   'decision.badChoice': {
-    de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig, verbund.`,
+    de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig (in eigener Verantwortung), verbund.`,
     en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
   },
   'decision.overrideReasonRequired': {
@@ -298,7 +298,7 @@ export const coreMessages = defineMessages({
     en: () => 'Please give the size of the position in FTE (at least 0.5).',
   },
   'decision.positionTooSmall': {
-    de: () => 'Eigenverantwortlich geht nur mit einer Stelle von mindestens 50 % (0,5 VZÄ), allein oder im Verbund.',
+    de: () => 'In eigener Verantwortung geht es nur mit einer Stelle von mindestens 50\u00a0% (0,5\u00a0VZÄ), allein oder im Verbund.',
     en: () => 'Doing it yourself requires a position of at least 50 % (0.5 FTE), alone or jointly.',
   },
   'decision.amountTooLarge': {

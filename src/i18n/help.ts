@@ -10,7 +10,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
   de: {
     gemeinde: [
       { command: 'liste', description: 'die Liste Ihrer Gemeinde prüfen: streichen, Kinder nachtragen, einreichen (nur für Sie sichtbar)' },
-      { command: 'entscheidung', description: 'Schritt B: Landkreis, eigenständig oder Verbund – mit Ihrem Anteil und den fehlenden Eigenmitteln' },
+      { command: 'entscheidung', description: 'Schritt B: Landkreis, in eigener Verantwortung oder Verbund – mit Ihrem Anteil und den fehlenden Eigenmitteln' },
       { command: 'hilfe', description: 'diese Übersicht' },
     ],
     koordination: [

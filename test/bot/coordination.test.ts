@@ -34,7 +34,7 @@ test('"kampagne anlegen": the form, or the values right in the command; staff ma
   const bad = await h.invoke(KORA, VERBS.campaignCreate, { year: 2026, landesmittel: '40.000.000' });
   expect(cardText(bad.body.value)).toContain(de('campaign.amountEitherOr'));
   const [done] = await h.say(KORA, 'Kampagne anlegen 2026 Landesmittel 58.000.000 Quote 3,77');
-  expect(cardText(attachedCard(done))).toContain('2.186.600 €');
+  expect(cardText(attachedCard(done))).toContain('2.186.600\u00a0€');
   expect((await h.deps.app.campaigns.show(2026)).campaign.kreisAmount).toBe('2186600.00');
 });
 

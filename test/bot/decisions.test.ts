@@ -294,7 +294,7 @@ test('before any persons are counted the card says the share is not computed yet
     const text = cardText(attachedCard(reply));
     expect(text).toContain('noch nicht berechnet (es sind noch keine Personen gezählt)');
     expect(text).toContain('wie viel davon Ihr Anteil deckt, steht fest, sobald die Listen gezählt sind');
-    expect(text).not.toContain('es fehlen 34.000 €');
+    expect(text).not.toContain('es fehlen 34.000\u00a0€');
   } finally {
     await empty.cleanup();
   }

@@ -453,7 +453,7 @@ describe('questions', () => {
     const row = (await h.deps.app.overview.overview(2025)).rows.find((r) => r.ags === ABSTATT)!;
     const euros = new Intl.NumberFormat('de-DE').format(Number(row.amount));
     const [de1] = await h.say(ANNA, 'Wie hoch ist unsere voraussichtliche Förderung?');
-    expect(de1.text).toContain(`${euros} €`);
+    expect(de1.text).toContain(`${euros}\u00a0€`);
     expect(de1.text).toMatch(/vorläufig/i);
     expect(de1.textFormat).toBe('plain');
     const [en1] = await h.say(ANNA, 'what is our expected funding?', { locale: 'en-US' });

@@ -118,7 +118,7 @@ describe('status digest', () => {
     expect(text).toContain('Überfällig (3)');
     for (const o of view.overdue) expect(textRuns(card)).toContain(o.name);
     expect(text).toContain(' · seit 3\u00a0Tagen (Frist 15.01.2024)');
-    expect(text).toContain('Landkreis 3 · eigenständig 1 · Verbund 2 · offen 40');
+    expect(text).toContain('Landkreis 3 · in eigener Verantwortung 1 · Verbund 2 · offen 40');
     expect(text).toContain('Verbund noch nicht gültig: ');
     expect(typed(card, 'TextRun').find((r) => r.text === 'Verbund noch nicht gültig: ')).toEqual({ type: 'TextRun', text: 'Verbund noch nicht gültig: ', weight: 'Bolder' });
     expect(strings(digestCard({ ...view, published: { at: '2024-02-05T09:30:00.000Z' } })).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);

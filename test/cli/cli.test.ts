@@ -122,7 +122,7 @@ describe('intm', () => {
     expect(json.rows.reduce((s: Decimal, r: { amount: string }) => s.plus(r.amount), new Decimal(0)).toFixed(2)).toBe('1508000.00');
     const text = await intm('allocate', '--year', '2025');
     expect(text.out).toContain('VORLÄUFIG');
-    expect(text.out).toMatch(/Summe\s+\d+\s+100,000 %\s+1\.508\.000 €/);
+    expect(text.out).toMatch(/Summe\s+\d+\s+100,000 %\s+1\.508\.000\u00a0€/);
 
     const decide = await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'verbund', '--vzae', '0,5', '--partners', 'Cleebronn,08125013');
     expect(decide.code).toBe(0);
@@ -350,7 +350,7 @@ describe('intm', () => {
       expect(blank.code).toBe(2);
       expect(blank.err).toContain('Option --by braucht einen Wert.');
     }
-    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000 €');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000\u00a0€');
   });
 
   test('campaign update says when nothing changed, and what a --replace discarded', async () => {
@@ -383,7 +383,7 @@ describe('intm', () => {
     expect(early.code).toBe(0);
     expect(early.out).toContain('Entscheidung gespeichert (änderbar bis 31.05.2024).');
     expect(early.out).toContain('Anteil: noch nicht berechnet');
-    expect(early.out).not.toMatch(/Anteil: 0 €|Es fehlen/);
+    expect(early.out).not.toMatch(/Anteil: 0\u00a0€|Es fehlen/);
     expect((await intm('decide', 'show', '--year', '2025', '--ags', 'Abstatt')).out).toContain('Anteil: noch nicht berechnet');
 
     const { file } = writeExport();
@@ -392,7 +392,7 @@ describe('intm', () => {
     expect(landkreis.code).toBe(0);
     expect(landkreis.out).toMatch(/Anteil: [\d.]+ € ≈ [\d,]+ VZÄ \(vorläufig\)/);
     expect(landkreis.out).not.toMatch(/Stelle:|Eigenmittel|deckt die Stelle/);
-    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800 €\n {2}(Es fehlen|Der Anteil deckt)/);
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800\u00a0€\n {2}(Es fehlen|Der Anteil deckt)/);
 
     clock.set('2024-06-03T09:00:00.000Z');
     const noReason = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5');
@@ -447,7 +447,7 @@ describe('intm', () => {
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');
-    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Vorwegabzug:           8.000 €');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Vorwegabzug:           8.000\u00a0€');
     const removed = await intm('campaign', 'update', '--year', '2025', '--deduction', '0');
     expect(removed).toMatchObject({ code: 0, err: '' });
     expect(removed.out).not.toContain('Vorwegabzug');

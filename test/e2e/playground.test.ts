@@ -300,7 +300,7 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
 
       await ui.say('berechnen');
       let card = await ui.card('Übersicht Integrationsmanagement 2028');
-      expect(await text(card)).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
+      expect(await text(card)).toContain('Kreisbetrag 1.508.000\u00a0€ = Landesmittel 40.000.000\u00a0€ × Zuteilungsquote 3,77\u00a0%');
       expect(await text(card)).not.toContain('vorläufig');
       // The table's first row: Gemeinde, persons, amount, VZÄ, state of the list.
       expect(await text(card)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)} ${formatVzae(row.vzae)} eingereicht`);
@@ -333,15 +333,15 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
       let card = await ui.card('Entscheidung Integrationsmanagement · Berechnungsjahr 2028');
       expect(await text(card)).toContain(`${formatEuro(row.amount)} ≈`);
       expect(await text(card)).toContain('Noch keine Entscheidung');
-      await card.getByText('eigenständig (eigene Stelle der Gemeinde)').click();
+      await card.getByText('in eigener Verantwortung (eigene Stelle der Gemeinde)').click();
       await card.getByLabel(/^Stellenumfang in VZÄ/).fill('0,5');
       const missing = Math.max(0, 34_000 - Math.floor(Number(row.amount)));
       await card.getByLabel(/^Eigenmittel in €/).fill(String(missing + 1000));
       const confirm = await ui.click(card, 'Weiter', 'Entscheidung verbindlich machen?');
-      expect(await text(confirm)).toContain('Entscheidung: eigenständig');
-      expect(await text(confirm)).toContain('Stelle: 0,5 VZÄ, Kosten 34.000 €');
+      expect(await text(confirm)).toContain('Entscheidung: in eigener Verantwortung');
+      expect(await text(confirm)).toContain('Stelle: 0,5\u00a0VZÄ, Kosten 34.000\u00a0€');
       card = await ui.click(confirm, 'Verbindlich entscheiden', 'Ihre Entscheidung ist gespeichert.');
-      expect(await text(card)).toContain('Entscheidung: eigenständig · Stelle 0,5 VZÄ');
+      expect(await text(card)).toContain('Entscheidung: in eigener Verantwortung · Stelle 0,5\u00a0VZÄ');
       expect(await text(card)).toContain('gültig');
       const decision = (await app().ctx.repo.readDecisions(YEAR)).decisions[ABSTATT];
       expect(decision).toMatchObject({ choice: 'eigenstaendig', vzae: '0.5', eigenmittel: `${missing + 1000}.00`, decided: { by: { name: ANNA.name } } });
@@ -360,7 +360,7 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
       const digest = await ui.card('Statusbericht 2028 · 10.12.2026');
       expect(await text(digest)).toContain('Übersicht veröffentlicht am 10.12.2026');
       expect(await text(digest)).toContain('eingereicht 46/46');
-      expect(await text(digest)).toContain('Landkreis 0 · eigenständig 1 · Verbund 0 · offen 45');
+      expect(await text(digest)).toContain('Landkreis 0 · in eigener Verantwortung 1 · Verbund 0 · offen 45');
       const state = await app().ctx.repo.readDocument<{ last?: { year: number; rows: Record<string, { decision: string }> } }>('digest');
       expect(state?.last?.year).toBe(YEAR);
       expect(state?.last?.rows[ABSTATT].decision).toBe('eigenstaendig');

@@ -168,7 +168,7 @@ describe('Übersicht als Excel-Datei', () => {
     expect(text(c.ags, 'K')).toBe('eingereicht am 01.02.2024');
     expect(text(d.ags, 'K')).toBe('eingereicht am 01.02.2024, 1 Nachtrag offen');
     expect(text(a.ags, 'L')).toBe('Verbund – noch nicht gültig');
-    expect(text(c.ags, 'L')).toBe('eigenständig');
+    expect(text(c.ags, 'L')).toBe('in eigener Verantwortung');
     expect(text(d.ags, 'L')).toBe('Landkreis');
     expect(text(v.all[4].ags, 'L')).toBe('offen');
 

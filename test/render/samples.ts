@@ -229,7 +229,7 @@ function summarySamples(): Sample[] {
         ...base,
         published: { amount: '3868.00', vzae: '0.0569', decision: 'verbund', decisionValid: false, decisionDeadline: '2024-05-31' },
       }),
-      expect: ['3.868 €', 'Verbund', 'Liste prüfen', 'Entscheidung'],
+      expect: ['3.868\u00a0€', 'Verbund', 'Liste prüfen', 'Entscheidung'],
       doc: 'kanal-zusammenfassung',
     },
     {

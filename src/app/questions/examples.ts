@@ -12,7 +12,7 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     persons: ['Wie viele Personen stehen auf unserer Liste?'],
     listStatus: ['Ist unsere Liste schon eingereicht?', 'Was fehlt noch?'],
     deadlines: ['Bis wann müssen wir die Liste zurückschicken?', 'Welche Fristen gibt es?'],
-    options: ['Welche Möglichkeiten haben wir?', 'Was bedeutet eigenständig?', 'Was ist ein Verbund?'],
+    options: ['Welche Möglichkeiten haben wir?', 'Was heißt „in eigener Verantwortung“?', 'Was ist ein Verbund?'],
     totals: ['Wie viele Personen insgesamt?', 'Wie hoch ist die Gesamtsumme?'],
     missing: ['Welche Gemeinden haben noch nicht eingereicht?', 'Wer fehlt noch?'],
     undecided: ['Wer hat sich noch nicht entschieden?', 'Welche Gemeinden haben noch keine Entscheidung getroffen?'],

@@ -64,7 +64,7 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(1, 'zurückschicken', 'zurücksenden', 'zurückgeben', 'return'),
   ],
   options: [
-    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger', 'Eigenmittel'),
+    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verantwortung', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger', 'Eigenmittel'),
     ...strict(4, 'schritt b', 'step b', 'on our own'),
     // The minimum position of step B: outweighs "was fehlt" (list status) and "VZÄ" (funding) in
     // "Was fehlt uns zur halben Stelle?", "Was fehlt für 0,5 VZÄ?", "What is missing for a half position?".

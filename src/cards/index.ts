@@ -185,6 +185,8 @@ export interface DigestView {
   /** ISO timestamp of this digest and of the previous one (if any). */
   at: string;
   since?: string;
+  /** The year's first digest: `changes` is the state so far (who has submitted, who has decided), not a difference. */
+  first?: boolean;
   summary: StatusSummary;
   deadlines: { review: IsoDate; publication: IsoDate; decision: IsoDate };
   /** Changes since the previous digest: Gemeinden that submitted, newly overdue, decisions made. */

@@ -90,7 +90,7 @@ function firstSteps(who: CastMember, urls: { playground: string; sendFile: strin
           '     Oder kürzer: hier im Terminal „datei“ eintippen. Der Bot antwortet mit dem Importbericht.',
       '  3. „listen versenden“ – die 46 Übersichtskarten erscheinen im Kanal „Gemeinden“.',
       '  4. Dann als Gemeinde weiter: hier „anna“ eintippen (Playground startet neu), Seite neu laden.',
-      '  Später: „status“, „berechnen“ (Knopf „Veröffentlichen“), „digest“ (Statusbericht in „General“).',
+      '  Später: „status“, „berechnen“ (Schaltfläche „Veröffentlichen“), „statusbericht“ (in „General“).',
     ].join('\n');
   }
   if (who.role === 'gemeinde') {

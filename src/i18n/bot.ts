@@ -18,17 +18,28 @@ export const botMessages = defineMessages({
     de: () => 'Dieser Bot steht nur dem Landratsamt Heilbronn und seinen Gemeinden zur Verfügung.',
     en: () => 'This bot is only available to the Landratsamt Heilbronn and its municipalities.',
   },
-  'bot.welcome': {
-    de: () => 'Willkommen bei IntM-Bot. Hier prüfen Sie die Liste Ihrer Gemeinde für das Integrationsmanagement. Schreiben Sie „hilfe“ für die Befehle.',
-    en: () => 'Welcome to IntM-Bot. Here you check your municipality\'s list for the Integrationsmanagement. Type "help" for the commands.',
+  // The first words in the personal chat, by role: what this person does here and what to type first.
+  'bot.welcome.gemeinde': {
+    de: (p) =>
+      `Willkommen bei IntM-Bot. Hier prüfen Sie die Liste der Gemeinde ${p.name} für das Integrationsmanagement und teilen später mit, wer das Integrationsmanagement übernimmt. Schreiben Sie „liste“ für Ihre Liste oder „hilfe“ für alle Befehle.`,
+    en: (p) =>
+      `Welcome to IntM-Bot. Here you check the list of ${p.name} for the Integrationsmanagement and later tell us who will do the integration management. Type "list" for your list or "help" for all commands.`,
+  },
+  'bot.welcome.koordination': {
+    de: () =>
+      'Willkommen bei IntM-Bot. Hier führen Sie als Koordinierungsstelle das Verfahren des Berechnungsjahres: Kampagne anlegen, Export importieren, Listen versenden, Verteilung berechnen und veröffentlichen. Schreiben Sie „hilfe“ für Ihre Befehle.',
+    en: () =>
+      "Welcome to IntM-Bot. Here you run the calculation year's procedure as the coordinating office: create the campaign, import the export, send the lists, calculate and publish the allocation. Type \"help\" for your commands.",
+  },
+  'bot.welcome.none': {
+    de: () =>
+      'Willkommen bei IntM-Bot, dem Bot für die Verteilung der Mittel für das Integrationsmanagement im Landkreis Heilbronn. Sie sind noch keiner Gemeinde und nicht der Koordinierungsstelle zugeordnet; bitte wenden Sie sich an die Koordinierungsstelle im Landratsamt Heilbronn.',
+    en: () =>
+      'Welcome to IntM-Bot, the bot for distributing the Integrationsmanagement funding in the Landkreis Heilbronn. You have not been assigned to a municipality or to the coordinating office yet; please contact the coordinating office at the Landratsamt Heilbronn.',
   },
   'bot.unknownCommand': {
     de: () => 'Das habe ich nicht verstanden. Schreiben Sie „hilfe“ für die Befehle.',
     en: () => 'I did not understand that. Type "help" for the commands.',
-  },
-  'bot.help.gemeinde': {
-    de: () => 'Befehle: „liste“ zeigt die Liste Ihrer Gemeinde (nur für Sie sichtbar), „hilfe“ diese Übersicht.',
-    en: () => 'Commands: "list" shows your municipality\'s list (visible only to you), "help" this overview.',
   },
   'bot.whichGemeinde': {
     de: (p) => `Welche Gemeinde? Zum Beispiel: „${p.command} Abstatt“.`,
@@ -39,12 +50,6 @@ export const botMessages = defineMessages({
     en: () => 'Only the coordinating office at the Landratsamt may do this. Type "help" for your commands, or ask for example "Has our list been submitted?".',
   },
   'bot.roleKoordination': { de: () => 'Koordinierungsstelle', en: () => 'coordinating office' },
-  'bot.help.koordination': {
-    de: () =>
-      'Befehle der Koordinierungsstelle: „status“ (Übersicht aller Gemeinden), „listen versenden“, „liste <Gemeinde>“, „nachträge“ (offene Nachträge prüfen), „wiedereröffnen <Gemeinde> [bis TT.MM.JJJJ]“, „zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>“, „zuordnung entfernen <…>“, „zuordnungen“, „kanal registrieren koordination|gemeinden“.',
-    en: () =>
-      'Coordinator commands: "status" (all municipalities), "send lists", "list <municipality>", "additions" (pending additions), "reopen <municipality> [until DD.MM.YYYY]", "assign <@person|e-mail|object id> <municipality|coordination>", "unassign <…>", "assignments", "register channel coordination|municipalities".',
-  },
   'bot.noCampaign': {
     de: () => 'Es ist noch keine Kampagne mit importierten Listen angelegt.',
     en: () => 'No campaign with imported lists exists yet.',

@@ -584,6 +584,17 @@ export const cardMessages = defineMessages({
   'digest.changesSince': { de: (p) => `Änderungen seit ${p.date}`, en: (p) => `Changes since ${p.date}` },
   'digest.changes': { de: () => 'Änderungen', en: () => 'Changes' },
   'digest.noChanges': { de: () => 'Keine Änderungen seit dem letzten Bericht.', en: () => 'No changes since the last report.' },
+  'digest.firstHeading': { de: () => 'Stand der Listen und Entscheidungen', en: () => 'State of the lists and decisions' },
+  'digest.first': {
+    de: (p) => `Dies ist der erste Statusbericht für ${p.year}. Ab dem nächsten Bericht stehen hier die Änderungen seit dem vorigen.`,
+    en: (p) => `This is the first status report for ${p.year}. From the next report on, this section shows the changes since the previous one.`,
+  },
+  'digest.submittedSoFar': { de: (p) => `Eingereicht (${p.n}): `, en: (p) => `Submitted (${p.n}): ` },
+  'digest.decidedSoFar': { de: (p) => `Entschieden (${p.n}): `, en: (p) => `Decided (${p.n}): ` },
+  'digest.nothingYet': {
+    de: () => 'Noch keine Gemeinde hat ihre Liste eingereicht oder entschieden.',
+    en: () => 'No municipality has submitted its list or decided yet.',
+  },
   'digest.submitted': { de: () => 'Eingereicht: ', en: () => 'Submitted: ' },
   'digest.newlyOverdue': { de: () => 'Neu überfällig: ', en: () => 'Newly overdue: ' },
   'digest.decided': { de: () => 'Entschieden: ', en: () => 'Decided: ' },

@@ -476,7 +476,7 @@ test('conversation references are stored on install, for messages the bot sends 
   const stored = await h.deps.conversations.read();
   expect(stored.personal[ANNA.aadObjectId]).toMatchObject({ conversation: { id: `a:personal-${ANNA.aadObjectId}` }, serviceUrl: 'https://smba.example.invalid/' });
   const [welcome] = await h.send({ ...messageActivity(BERT, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:intm-bot' }] } as never);
-  expect(welcome.text).toBe(de('bot.welcome'));
+  expect(welcome.text).toBe(de('bot.welcome.gemeinde', { name: 'Brackenheim' }));
   expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
 });
 

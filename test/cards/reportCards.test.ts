@@ -137,6 +137,24 @@ describe('status digest', () => {
     }
   });
 
+  test('the first digest of a year says so and shows the state so far, never "Keine Änderungen seit dem letzten Bericht"', () => {
+    const first: DigestView = { ...view, since: undefined, first: true };
+    const card = digestCard(first);
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Stand der Listen und Entscheidungen');
+    expect(text).toContain('Dies ist der erste Statusbericht für 2025. Ab dem nächsten Bericht stehen hier die Änderungen seit dem vorigen.');
+    expect(text).toContain('Eingereicht (2): ');
+    expect(text).toContain('Entschieden (2): ');
+    expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt, Beilstein', 'Bad Wimpfen (Landkreis), Abstatt (Verbund)']));
+    expect(text).not.toContain('Keine Änderungen');
+    expect(text).not.toMatch(/Änderungen seit \d/);
+    const none = allText(digestCard({ ...first, changes: { submitted: [], newlyOverdue: [], decided: [] } }));
+    expect(none).toContain('Noch keine Gemeinde hat ihre Liste eingereicht oder entschieden.');
+    expect(none).not.toContain('Keine Änderungen');
+    expect(allText(digestCard({ ...first, locale: 'en' }))).toContain('This is the first status report for 2025.');
+  });
+
   test('no personal data', () => {
     const card = JSON.stringify(digestCard(view));
     expect(allPersonMarkers(submittedLists(3)).filter((m) => card.includes(m))).toEqual([]);

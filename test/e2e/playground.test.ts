@@ -354,7 +354,7 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
     '5 Koordinierungsstelle: Statusbericht im Kanal der Koordinierungsstelle',
     async () => {
       await actAs('kora');
-      await ui.say('digest');
+      await ui.say('statusbericht');
       await ui.message('Der Statusbericht ist im Kanal der Koordinierungsstelle.');
       await ui.openChannel('General');
       const digest = await ui.card('Statusbericht 2028 · 10.12.2026');

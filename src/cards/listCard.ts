@@ -126,6 +126,7 @@ function reopenData(view: ListView) {
     {
       title: cardText('list.reopen', locale),
       untilLabel: cardText('list.reopenUntil', locale),
+      untilError: cardText('list.reopenUntilError', locale, { date: formatDateFor(view.today, locale) }),
       reasonLabel: cardText('list.reopenReason', locale),
       today: view.today,
       button: listButton(view, VERBS.reopen, cardText('list.reopenButton', locale), { style: 'positive' }),

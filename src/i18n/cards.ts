@@ -59,6 +59,10 @@ export const cardMessages = defineMessages({
   'list.addOther': { de: () => 'Weitere Person nachtragen', en: () => 'Add another person' },
   'list.submit': { de: () => 'Liste einreichen', en: () => 'Submit list' },
   'list.reopen': { de: () => 'Liste wieder öffnen', en: () => 'Reopen list' },
+  'list.reopenUntilError': {
+    de: (p) => `Die neue Frist darf nicht vor dem ${p.date} liegen.`,
+    en: (p) => `The new deadline must not be before ${p.date}.`,
+  },
   'list.reopenUntil': {
     de: () => 'Neue Frist (Pflicht, wenn die Frist abgelaufen ist)',
     en: () => 'New deadline (required once the deadline has passed)',
@@ -81,7 +85,7 @@ export const cardMessages = defineMessages({
   },
   'form.reason': { de: () => 'Grund', en: () => 'Reason' },
   'form.reasonRequired': { de: () => 'Bitte wählen Sie einen Grund.', en: () => 'Please choose a reason.' },
-  'form.note': { de: () => 'Anmerkung (Pflicht bei „sonstiges“)', en: () => 'Note (required for "other")' },
+  'form.note': { de: () => 'Begründung (Pflicht beim Grund „sonstiges“)', en: () => 'Explanation (required for the reason "other")' },
   'form.strike.button': { de: () => 'Streichen', en: () => 'Strike' },
   'form.child.title': { de: () => 'Nachgeborenes Kind nachtragen', en: () => 'Add a later-born child' },
   'form.child.intro': {
@@ -96,7 +100,20 @@ export const cardMessages = defineMessages({
   'form.givenName': { de: () => 'Vorname', en: () => 'Given name' },
   'form.givenNameRequired': { de: () => 'Bitte geben Sie den Vornamen an.', en: () => 'Please enter the given name.' },
   'form.birthDate': { de: () => 'Geburtsdatum', en: () => 'Date of birth' },
+  // For an empty field (the server's check); on the card each date input names its own range.
   'form.birthDateRequired': { de: () => 'Bitte geben Sie das Geburtsdatum an.', en: () => 'Please enter the date of birth.' },
+  'form.child.birthDateError': {
+    de: (p) => `Bitte geben Sie ein Geburtsdatum vom ${p.min} bis zum ${p.max} an: nach der Zuweisung des Elternteils und nicht nach dem Stichtag ${p.stichtag}.`,
+    en: (p) => `Please enter a date of birth from ${p.min} to ${p.max}: after the parent's assignment and not after the cut-off date ${p.stichtag}.`,
+  },
+  'form.child.birthDateErrorToday': {
+    de: (p) => `Bitte geben Sie ein Geburtsdatum vom ${p.min} bis heute an: nach der Zuweisung des Elternteils, nicht in der Zukunft.`,
+    en: (p) => `Please enter a date of birth from ${p.min} until today: after the parent's assignment, not in the future.`,
+  },
+  'form.other.birthDateError': {
+    de: () => 'Bitte geben Sie das Geburtsdatum an; es darf nicht in der Zukunft liegen.',
+    en: () => 'Please enter the date of birth; it must not lie in the future.',
+  },
   'form.child.birthHint': {
     de: (p) => `Geboren nach der Zuweisung des Elternteils und nicht nach dem Stichtag ${p.stichtag}.`,
     en: (p) => `Born after the parent's assignment and not after the cut-off date ${p.stichtag}.`,
@@ -243,7 +260,7 @@ export const cardMessages = defineMessages({
     de: () => 'Begründung der Ablehnung (Pflicht, mindestens 3 Zeichen)',
     en: () => 'Reason for the rejection (required, at least 3 characters)',
   },
-  'reject.noteRequired': { de: () => 'Bitte begründen Sie die Ablehnung.', en: () => 'Please give a reason for the rejection.' },
+  'reject.noteRequired': { de: () => 'Bitte begründen Sie die Ablehnung in mindestens 3 Zeichen.', en: () => 'Please give a reason for the rejection in at least 3 characters.' },
   'reject.button': { de: () => 'Ablehnen', en: () => 'Reject' },
   'reject.gone': {
     de: () => 'Dieser Nachtrag wartet nicht mehr auf eine Entscheidung.',
@@ -639,7 +656,7 @@ export const cardMessages = defineMessages({
     en: () => "Enter either the district amount, or the state funds together with the district's allocation quota.",
   },
   'campaign.year': { de: () => 'Berechnungsjahr', en: () => 'Calculation year' },
-  'campaign.yearError': { de: () => 'Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
+  'campaign.yearError': { de: () => 'Bitte geben Sie das Berechnungsjahr als Jahreszahl zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
   'campaign.kreisAmount': { de: () => 'Kreisbetrag in €', en: () => 'District amount in €' },
   'campaign.kreisAmountExample': { de: () => 'z. B. 1.508.000', en: () => 'e.g. 1,508,000' },
   'campaign.or': { de: () => 'oder', en: () => 'or' },
@@ -647,10 +664,21 @@ export const cardMessages = defineMessages({
   'campaign.landesmittelExample': { de: () => 'z. B. 40.000.000', en: () => 'e.g. 40,000,000' },
   'campaign.quote': { de: () => 'Zuteilungsquote in %', en: () => 'Allocation quota in %' },
   'campaign.quoteExample': { de: () => 'z. B. 3,77', en: () => 'e.g. 3.77' },
-  'campaign.amountError': { de: () => 'Bitte geben Sie einen Betrag in Euro an.', en: () => 'Please enter an amount in euros.' },
-  'campaign.quoteError': { de: () => 'Bitte geben Sie die Quote als Zahl an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
+  'campaign.kreisAmountError': {
+    de: () => 'Bitte geben Sie den Kreisbetrag als Betrag in Euro an, z. B. 1.508.000 – oder lassen Sie das Feld leer und geben Sie Landesmittel und Zuteilungsquote an.',
+    en: () => 'Please enter the district amount in euros, e.g. 1,508,000 – or leave it empty and enter the state funds and the allocation quota.',
+  },
+  'campaign.landesmittelError': {
+    de: () => 'Bitte geben Sie die Landesmittel als Betrag in Euro an, z. B. 40.000.000.',
+    en: () => 'Please enter the state funds in euros, e.g. 40,000,000.',
+  },
+  'campaign.eurPerVzaeError': {
+    de: () => 'Bitte geben Sie die Kosten je VZÄ als Betrag in Euro an, z. B. 68.000.',
+    en: () => 'Please enter the cost per FTE in euros, e.g. 68,000.',
+  },
+  'campaign.quoteError': { de: () => 'Bitte geben Sie die Zuteilungsquote als Prozentsatz an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
   'campaign.unit': { de: () => 'Rundung der Beträge', en: () => 'Rounding of the amounts' },
-  'campaign.unitError': { de: () => 'Bitte wählen Sie die Rundung.', en: () => 'Please choose the rounding.' },
+  'campaign.unitError': { de: () => 'Bitte wählen Sie, worauf die Beträge gerundet werden.', en: () => 'Please choose what the amounts are rounded to.' },
   'campaign.unit.1': { de: () => 'auf volle Euro (1\u00a0€)', en: () => 'to whole euros (€1)' },
   'campaign.unit.0.01': { de: () => 'auf Cent (0,01\u00a0€)', en: () => 'to cents (€0.01)' },
   'campaign.eurPerVzae': { de: () => 'Kosten je VZÄ in €', en: () => 'Cost per FTE in €' },

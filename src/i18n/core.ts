@@ -194,8 +194,12 @@ export const coreMessages = defineMessages({
     en: () => 'Added persons are not struck; take them back with "Undo".',
   },
   'list.noteRequired': {
-    de: () => 'Bitte geben Sie eine kurze Begründung an.',
-    en: () => 'Please give a short explanation.',
+    de: () => 'Beim Grund „sonstiges“ geben Sie bitte in mindestens 3 Zeichen an, warum die Person gestrichen wird.',
+    en: () => 'With the reason "other", please explain in at least 3 characters why the person is struck.',
+  },
+  'list.rejectNoteRequired': {
+    de: () => 'Bitte begründen Sie die Ablehnung in mindestens 3 Zeichen; die Gemeinde sieht die Begründung.',
+    en: () => 'Please give a reason for the rejection in at least 3 characters; the municipality sees it.',
   },
   'list.justificationRequired': {
     de: () => 'Bitte begründen Sie den Nachtrag (mindestens 10 Zeichen), damit die Koordinierungsstelle ihn prüfen kann.',

@@ -209,7 +209,15 @@ describe('campaign form', () => {
     const pair = typed(card, 'ColumnSet')[0].columns as { width: unknown }[];
     expect(pair.map((c) => c.width)).toEqual([1, 1]);
     // A required input needs an error message (the renderer's validation).
-    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1', isRequired: true, errorMessage: 'Bitte wählen Sie die Rundung.' });
+    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1', isRequired: true, errorMessage: 'Bitte wählen Sie, worauf die Beträge gerundet werden.' });
+    // Each input's own message names the field: three amount inputs, three messages.
+    expect(['year', 'kreisAmount', 'landesmittel', 'quote', 'eurPerVzae'].map((id) => byId(card, id)!.errorMessage)).toEqual([
+      'Bitte geben Sie das Berechnungsjahr als Jahreszahl zwischen 2020 und 2100 an.',
+      'Bitte geben Sie den Kreisbetrag als Betrag in Euro an, z. B. 1.508.000 – oder lassen Sie das Feld leer und geben Sie Landesmittel und Zuteilungsquote an.',
+      'Bitte geben Sie die Landesmittel als Betrag in Euro an, z. B. 40.000.000.',
+      'Bitte geben Sie die Zuteilungsquote als Prozentsatz an, z. B. 3,77.',
+      'Bitte geben Sie die Kosten je VZÄ als Betrag in Euro an, z. B. 68.000.',
+    ]);
     for (const { node } of objects(card)) if (node.isRequired) expect({ id: node.id, errorMessage: typeof node.errorMessage }).toEqual({ id: node.id, errorMessage: 'string' });
     expect((byId(card, 'unit')!.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '0.01']);
     expect(byId(card, 'eurPerVzae')).toMatchObject({ value: '68000' });

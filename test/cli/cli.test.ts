@@ -418,7 +418,7 @@ describe('intm', () => {
     await intm('import', file, '--year', '2025');
     const [first, second] = exp.persons.filter((p) => p.ags === '08125001' && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
     const noNote = await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'sonstiges');
-    expect(noNote).toMatchObject({ code: 1, err: 'Bitte geben Sie eine kurze Begründung an (intm: --note TEXT).' });
+    expect(noNote).toMatchObject({ code: 1, err: 'Beim Grund „sonstiges“ geben Sie bitte in mindestens 3 Zeichen an, warum die Person gestrichen wird (intm: --note TEXT).' });
     const noJustification = await intm(
       'review', 'add-person', '--year', '2025', '--ags', 'Abstatt', '--surname', 'Muster', '--given', 'Nora', '--born', '01.01.1990', '--assigned', '01.06.2022',
     );

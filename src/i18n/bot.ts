@@ -194,8 +194,8 @@ export const botMessages = defineMessages({
     en: () => 'The list is open again.',
   },
   'card.decided': {
-    de: () => 'Ihre Entscheidung ist gespeichert. Sie können sie bis zur Frist noch ändern.',
-    en: () => 'Your decision has been saved. You can still change it until the deadline.',
+    de: (p) => `Ihre Entscheidung ist gespeichert. Sie können sie bis zum ${p.date} noch ändern.`,
+    en: (p) => `Your decision has been saved. You can still change it until ${p.date}.`,
   },
   'card.verbundConfirmed': {
     de: () => 'Sie haben den Verbund bestätigt.',
@@ -208,6 +208,15 @@ export const botMessages = defineMessages({
   'card.decisionChanged': {
     de: (p) => `Die Entscheidung von ${p.name} wurde inzwischen geändert (von jemand anderem oder durch den Verbund). Die Karte zeigt den aktuellen Stand; bitte prüfen Sie ihn und entscheiden Sie gegebenenfalls erneut.`,
     en: (p) => `The decision of ${p.name} has changed in the meantime (by someone else or through the joint position). The card shows the current state; please check it and decide again if needed.`,
+  },
+  // The same after the deadline: there is nothing left to decide on this card.
+  'card.decisionChangedLocked': {
+    de: (p) => `Die Entscheidung von ${p.name} wurde inzwischen geändert. Die Karte zeigt den aktuellen Stand; die Entscheidungsfrist ist abgelaufen.`,
+    en: (p) => `The decision of ${p.name} has changed in the meantime. The card shows the current state; the decision deadline has passed.`,
+  },
+  'card.decisionLocked': {
+    de: (p) => `Die Entscheidungsfrist ist am ${p.date} abgelaufen; diese Karte ist nur noch eine Ansicht. Änderungen sind nur noch über die Koordinierungsstelle möglich.`,
+    en: (p) => `The decision deadline passed on ${p.date}; this card is for viewing only. Changes are now possible only through the coordinating office.`,
   },
   'bot.verbundUnreachable': {
     de: (p) => `Diese Partner erreicht der Bot nicht (niemand zugeordnet oder den Bot nicht installiert): ${p.names}. Bitte informieren Sie sie auf anderem Weg; der Verbund gilt erst, wenn alle bestätigt haben.`,

@@ -337,16 +337,21 @@ export const cardMessages = defineMessages({
     en: () => 'Doing it yourself therefore means a joint position with other municipalities, or your own funds.',
   },
   'decision.deadline': { de: (p) => `Entscheidung bis ${p.date}`, en: (p) => `Decision due by ${p.date}` },
+  'decision.deadlinePassed': { de: (p) => `Die Entscheidungsfrist ist am ${p.date} abgelaufen.`, en: (p) => `The decision deadline passed on ${p.date}.` },
+  // A Gemeinde's card after the deadline (only then is it read-only): it no longer invites to decide.
   'decision.locked': {
-    de: (p) =>
-      `Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem ${p.date} sind Änderungen nur über die Koordinierungsstelle möglich.`,
-    en: (p) => `View only: you cannot change the decision here. After ${p.date}, changes are possible only through the coordinating office.`,
+    de: () => 'Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.',
+    en: () => 'View only: changes are now possible only through the coordinating office.',
   },
   'decision.current': { de: () => 'Aktuelle Entscheidung', en: () => 'Current decision' },
   'decision.choice': { de: (p) => `Entscheidung: ${p.choice}`, en: (p) => `Decision: ${p.choice}` },
   'decision.noneYet': {
     de: () => 'Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.',
     en: () => 'No decision yet: without a decision the district does the integration management.',
+  },
+  'decision.noneByDeadline': {
+    de: () => 'Bis zur Frist wurde nichts entschieden: Der Landkreis übernimmt das Integrationsmanagement.',
+    en: () => 'Nothing was decided by the deadline: the district does the integration management.',
   },
   'decision.position': { de: (p) => ` · Stelle ${p.vzae}\u00a0VZÄ`, en: (p) => ` · position ${p.vzae}\u00a0FTE` },
   'decision.valid': { de: () => 'gültig', en: () => 'valid' },

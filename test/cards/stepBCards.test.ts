@@ -203,10 +203,21 @@ describe('decision card (step B)', () => {
     expect(byId(card, 'partners')!.value).toBe(ABSTATT);
   });
 
+  test('provisional figures: the seed\'s words; after a provisional publication they do not wait for the publication', () => {
+    const before = allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: true, published: false }));
+    expect(before).toContain('Vorläufige Zahlen – sie können sich noch ändern. Verbindlich werden sie mit der Veröffentlichung der Übersicht.');
+    const after = allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: true, published: true }));
+    expect(after).toContain('Vorläufige Zahlen – sie können sich noch ändern. Die Übersicht ist vorläufig veröffentlicht');
+    expect(after).not.toContain('Veröffentlichung der Übersicht');
+    expect(allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: false, published: true }))).not.toContain('Vorläufige Zahlen');
+  });
+
   test('not editable: locked, no form, no buttons, no confirmation of invitations', () => {
     const card = decisionCard(decisionView(w, EPPINGEN, { editable: false }));
     assertWellFormed(card);
-    expect(allText(card)).toContain('Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem 31.05.2024 sind Änderungen nur über die Koordinierungsstelle möglich.');
+    expect(allText(card)).toContain('Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.');
+    expect(allText(card)).toContain('Die Entscheidungsfrist ist am 31.05.2024 abgelaufen.');
+    expect(allText(card)).not.toContain('Entscheidung bis 31.05.2024');
     expect(objects(card).filter((o) => String(o.node.type).startsWith('Input.'))).toEqual([]);
     expect(executes(card)).toEqual([]);
     expect(card.actions).toBeUndefined();
@@ -377,6 +388,10 @@ describe('decision confirmation', () => {
   test('not editable: only "Zurück"; English', () => {
     const card = decisionConfirmCard(decisionView(w, EPPINGEN, { editable: false }), eppingenReview());
     expect(executes(card).map((a) => a.verb)).toEqual([VERBS.decisionOpen]);
+    // An old confirmation after the deadline: no "Bis zum … können Sie noch ändern", nothing that would follow.
+    const text = allText(card);
+    expect(text).toContain('Die Entscheidungsfrist ist am 31.05.2024 abgelaufen. Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.');
+    expect(text).not.toMatch(/können Sie die Entscheidung noch ändern|Verwendungsnachweis|Verbindlich entscheiden/);
     const en = allText(decisionConfirmCard(decisionView(w, EPPINGEN, { locale: 'en' }), eppingenReview()));
     for (const words of ['Make the decision binding?', 'Decision: own position', 'Position: 0.5\u00a0FTE, cost €34,000', 'Make it binding', 'Back']) expect(en).toContain(words);
   });

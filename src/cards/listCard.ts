@@ -91,6 +91,9 @@ function rowData(view: ListView, p: ListPerson) {
     status: ` · ${statusText(p, view.locale)}`,
     statusColor: STATUS_COLOR[personStatus(p)],
     facts: personFacts(p, view.locale),
+    // The reason typed for a strike ("sonstiges" requires one): the list card is seen only by the Gemeinde's
+    // staff and the Koordinierungsstelle, never in a channel post.
+    note: p.strike?.note ? [{ label: cardText('person.strikeNote', view.locale), text: userText(p.strike.note) }] : [],
     buttons: personButtons(view, p),
   };
 }

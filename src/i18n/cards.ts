@@ -76,6 +76,7 @@ export const cardMessages = defineMessages({
   'person.familiennachzug': { de: (p) => `Familiennachzug am ${p.date}`, en: (p) => `family reunification on ${p.date}` },
   'person.nachgeboren': { de: () => 'nachgeboren', en: () => 'born after assignment' },
   'person.struckBecause': { de: (p) => `gestrichen: ${p.reason}`, en: (p) => `struck: ${p.reason}` },
+  'person.strikeNote': { de: () => 'Begründung: ', en: () => 'Explanation: ' },
 
   // Forms
   'form.strike.title': { de: () => 'Person streichen', en: () => 'Strike a person' },

@@ -2,10 +2,12 @@
 import { actorRef, AuditEntry } from '../domain/audit';
 import { Campaign, CampaignInput, createCampaign } from '../domain/campaign';
 import { isKoordination } from '../domain/actor';
+import type { DecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { workedOn } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
+import { ImportIssuesService } from './importIssues';
 import { buildOverview, OverviewReport } from './overview';
 import type { CampaignRecord } from './ports';
 
@@ -151,6 +153,14 @@ export class CampaignService {
     const today = this.ctx.clock.today();
     if (today <= `${year}-12-31`) throw new DomainError('purge.tooEarly', { year, date: `01.01.${year + 1}` });
     const decisions = await this.ctx.repo.readDecisions(year);
+    const result = await this.purgeLists(year, decisions, opts);
+    // The rows of the year's import reports name persons too (ImportIssuesService).
+    await new ImportIssuesService(this.ctx).forgetYear(year);
+    return result;
+  }
+
+  private purgeLists(year: number, decisions: DecisionBook, opts: OperationOptions): Promise<{ gemeinden: number; persons: number }> {
+    const today = this.ctx.clock.today();
     return this.ctx.repo.purgeLists(year, (current, lists) => {
       if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
       // The figures as the lists stand at deletion (the published ones stay in `published`): what changed

@@ -1,5 +1,6 @@
 /** Import report, digest, help, campaign form, export links and reminders. */
-import { campaignFormCard, digestCard, exportLinksCard, helpCard, importReportCard, reminderCard, type DigestView, type ImportReportView } from '../../src/cards';
+import { campaignFormCard, digestCard, exportLinksCard, helpCard, importIssueLines, importReportCard, reminderCard, type DigestView, type ImportReportView } from '../../src/cards';
+import type { ImportIssue } from '../../src/domain/importRows';
 import { VERBS } from '../../src/cards/actions';
 import { defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
@@ -12,41 +13,58 @@ const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const byId = (card: unknown, id: string) => objects(card).find((o) => o.node.id === id)?.node;
 
 describe('import report', () => {
+  // 108 rows outside the period (the LRA's export always has some) and one column not taken over.
+  const outside: ImportIssue[] = Array.from({ length: 108 }, (_, i) => ({
+    row: i + 2,
+    code: 'import.outsidePeriod',
+    params: { date: '15.11.2019', start: '01.01.2020', end: '31.12.2022' },
+    subject: { id: `LRA-${i}`, surname: `Geheim${i}`, givenName: 'Nora', gemeinde: 'Abstatt' },
+  }));
+  const column: ImportIssue = { code: 'import.forbiddenColumn', params: { column: 'Staatsangehörigkeit', letter: 'J' } };
+  const warnings = [column, ...outside];
+  const warningKinds = { 'import.forbiddenColumn': 1, 'import.outsidePeriod': 108 } as const;
   const stored: ImportReportView = {
     locale: 'de',
     year: 2025,
     fileName: 'AU-Export_2025_Stand_2023-11-30.xlsx',
     stored: true,
     rowsRead: 5123,
-    persons: 5010,
-    leftOut: 113,
+    persons: 5015,
+    leftOut: 108,
     errors: [],
     errorCount: 0,
-    warnings: Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Haushalts-ID fehlt; die Person bildet einen eigenen Haushalt.`),
-    warningCount: 34,
+    warnings: importIssueLines(warnings, warningKinds, 'de'),
+    warningCount: 109,
     perGemeinde: verzeichnis.all.map((g, i) => ({ ags: g.ags, name: g.name, persons: 40 + i * 3 })),
+    rowsLink: { url: 'https://intm.example.invalid/downloads/abc~sig', expiresAt: '2024-01-11T09:00:00.000Z' },
   };
 
-  test('stored: file, counts, the first 20 warnings and how many more, persons per Gemeinde, the next step', () => {
+  test('stored: leads with the persons per Gemeinde; warnings grouped by kind with a count, not 108 lines; the rows behind a link', () => {
     const card = importReportCard(stored);
-    assertWellFormed(card);
+    assertWellFormedWithLinks(card);
     const text = allText(card);
     expect(text).toContain('Import gespeichert');
     expect(textRuns(card)).toContain('AU-Export_2025_Stand_2023-11-30.xlsx');
-    for (const words of ['Warnungen (34)', '… und 14 weitere']) expect(text).toContain(words);
-    // Fact titles short enough for the renderer's 150 px title column; the detail is in the value.
+    // The table per Gemeinde comes first, before the counts and the warnings.
+    const order = ['Personen je Gemeinde (46 Gemeinden)', 'Zeilen gelesen', 'Hinweise (109)'].map((t) => text.indexOf(t));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // One line per kind: the column by itself, and the 108 rows as one count.
+    expect(textRuns(card)).toEqual(expect.arrayContaining([
+      'Die Spalte „Staatsangehörigkeit“ (Spalte J) wird nicht übernommen: Diese Angaben braucht das Verfahren nicht und darf sie nicht speichern (Datenminimierung). Bitte lassen Sie sie beim nächsten Export weg.',
+      '108\u00a0Zeilen außerhalb des Betrachtungszeitraums 01.01.2020–31.12.2022 (nicht übernommen)',
+    ]));
+    expect(textRuns(card).filter((t) => t.includes('Betrachtungszeitraums'))).toHaveLength(1);
+    // No person on the card: the names are only in the workbook.
+    expect(JSON.stringify(card)).not.toMatch(/Geheim|LRA-\d/);
     expect(typed(card, 'FactSet')[0].facts).toEqual([
       { title: 'Zeilen gelesen', value: '5.123' },
-      { title: 'Übernommen', value: '5.010 Personen' },
-      { title: 'Ausgelassen', value: '113 (außerhalb des Zeitraums)' },
-      { title: 'Fehler', value: '0' },
-      { title: 'Warnungen', value: '34' },
+      { title: 'Übernommen', value: '5.015 Personen' },
+      { title: 'Ausgelassen', value: '108 (außerhalb des Zeitraums)' },
     ]);
     // The heading of the warnings is bold in the default colour (Teams' Warning yellow is unreadable on white).
-    expect(typed(card, 'TextBlock').find((t) => t.text === 'Warnungen (34)')).toMatchObject({ weight: 'Bolder' });
+    expect(typed(card, 'TextBlock').find((t) => t.text === 'Hinweise (109)')).toMatchObject({ weight: 'Bolder' });
     expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
-    expect(textRuns(card).filter((t) => t.includes('Haushalts-ID fehlt'))).toHaveLength(20);
-    expect(text).toContain('Personen je Gemeinde (46 Gemeinden)');
     for (const g of verzeichnis.all) expect(textRuns(card)).toContain(g.name);
     // By name in German order, top to bottom then left to right (the import comes in AGS order).
     const listed = textRuns(card).filter((t) => verzeichnis.all.some((g) => g.name === t));
@@ -56,38 +74,49 @@ describe('import report', () => {
     expect(columns[0][0]).toBe('Abstatt');
     expect(columns[1].at(-1)).toBe('Zaberfeld');
     expect(text).toContain('Nächster Schritt: Prüfen Sie die Zahlen und versenden Sie die Listen mit „listen versenden“.');
+    // The rows behind the groups: a personal link, and what it holds.
+    expect(typed(card, 'Action.OpenUrl')).toEqual([{ type: 'Action.OpenUrl', title: 'Alle Zeilen als Excel-Datei', url: stored.rowsLink!.url }]);
+    expect(text).toContain('Die Excel-Datei nennt jede betroffene Zeile mit Personen-ID und Namen – nur für die Koordinierungsstelle. Der Link ist persönlich und gilt bis 11.01.2024 10:00 Uhr.');
     expect(executes(card)).toEqual([]);
     expect(bytes(card)).toBeLessThan(40 * KB);
+    // Without a public address: the same counts, no link.
+    const noLink = importReportCard({ ...stored, rowsLink: undefined });
+    expect(typed(noLink, 'Action.OpenUrl')).toEqual([]);
+    expect(allText(noLink)).not.toContain('Excel-Datei');
   });
 
-  test('refused because of errors: the reason, the first errors (as TextRuns), no per-Gemeinde counts, no next step', () => {
-    const errors = Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Spalte „Geburtsdatum“: „31.02.1990“ ist kein Datum.`);
-    const card = importReportCard({ ...stored, stored: false, persons: 0, errors, errorCount: 250, warnings: [], warningCount: 0 });
-    assertWellFormed(card);
+  test('refused because of errors: the reason, each kind with its count and first rows, no per-Gemeinde counts, no next step', () => {
+    const dates: ImportIssue[] = Array.from({ length: 240 }, (_, i) => ({ row: 2 * i + 3, code: 'import.dateUnreadable', params: { field: 'Geburtsdatum', value: '31.02.1990' } }));
+    const ids: ImportIssue[] = [7, 9].map((row) => ({ row, code: 'import.idMissing', params: {} }));
+    const errors = [...ids, ...dates].sort((a, b) => a.row! - b.row!);
+    // Past the report's cap the kinds still count every row.
+    const kinds = { 'import.dateUnreadable': 248, 'import.idMissing': 2 } as const;
+    const card = importReportCard({ ...stored, stored: false, persons: 0, errors: importIssueLines(errors, kinds, 'de', { rowNumbers: true }), errorCount: 250, warnings: [], warningCount: 0 });
+    assertWellFormedWithLinks(card);
     const text = allText(card);
     expect(text).toContain('Import abgelehnt');
     expect(text).toContain('Die Datei wurde nicht übernommen.');
     expect(text).toContain('Fehler (250)');
-    expect(text).toContain('… und 230 weitere');
-    expect(textRuns(card)).toContain(errors[0]);
+    expect(textRuns(card)).toEqual(expect.arrayContaining([
+      '248\u00a0Zeilen mit einem Datum, das nicht lesbar ist',
+      'Zeilen 3, 5, 7, 9, 11, 13, 15, 17 …',
+      '2\u00a0Zeilen ohne Personen-ID',
+      'Zeilen 7, 9',
+    ]));
     expect(text).not.toContain('Personen je Gemeinde');
     expect(text).not.toContain('Nächster Schritt');
+    const one = importIssueLines([{ row: 4, code: 'import.idMissing', params: {} }], { 'import.idMissing': 1 }, 'en', { rowNumbers: true });
+    expect(one).toEqual([{ text: '1\u00a0row without a person ID', rows: 'Row 4' }]);
   });
 
   test('the file itself refused: the refusal sentence, no counts; English', () => {
     const view: ImportReportView = { ...stored, locale: 'en', fileName: 'Foto.jpg', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' };
     const card = importReportCard(view);
-    assertWellFormed(card);
+    assertWellFormedWithLinks(card);
     expect(textRuns(card)).toEqual(expect.arrayContaining(['Foto.jpg', 'The file is not a spreadsheet (xlsx or csv).']));
     const text = allText(card);
     expect(text).toContain('Import refused');
     expect(text).not.toContain('Rows read');
-  });
-
-  test('more lines than promised are cut at 20', () => {
-    const card = importReportCard({ ...stored, warnings: Array.from({ length: 30 }, (_, i) => `W${i}`), warningCount: 30 });
-    expect(textRuns(card).filter((t) => /^W\d+$/.test(t))).toHaveLength(20);
-    expect(allText(card)).toContain('… und 10 weitere');
   });
 });
 

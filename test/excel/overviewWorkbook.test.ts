@@ -10,9 +10,10 @@ import { buildOverviewWorkbook, overviewWorkbookBuffer, writeOverviewWorkbook } 
 import { writeListWorkbook } from '../../src/excel/listWorkbook';
 import { NOW, reportFor, tempFile, TODAY, verzeichnis } from './fixtures';
 import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
+import { writeImportIssuesWorkbook } from '../../src/excel/importIssuesWorkbook';
 
 // The adapter fits the application's port.
-const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook };
+const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook, importIssues: writeImportIssuesWorkbook };
 
 const HEADERS = [
   'AGS',

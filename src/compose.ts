@@ -1,15 +1,16 @@
-/** Wires the application to its adapters: lowdb storage, Excel files, the system clock. */
+/** Wires the application to its adapters: the configured store (stores.ts), Excel files, the system clock. */
 import { IntmApp } from './app';
 import type { Clock } from './app/ports';
 import { ExcelWorkbookWriter } from './excel/workbookWriter';
 import { SpreadsheetTableReader } from './excel/tableReader';
 import { loadVerzeichnis } from './storage/gemeindenCsv';
-import { LowdbRepository } from './storage/lowdbRepository';
-import { resolveDataDir } from './storage/paths';
+import { configuredStore, openStore, type StoreLocation } from './storage/stores';
 import { fixedClock, frozenNow, systemClock } from './storage/systemClock';
 
 export interface OpenOptions {
   dataDir?: string;
+  /** The store to use; by default the configured one (INTM_DATABASE_URL, else the data directory). */
+  store?: StoreLocation;
   clock?: Clock;
   coordinators?: readonly string[];
 }
@@ -21,9 +22,10 @@ export function clockFromEnvironment(): Clock {
 }
 
 export async function openApp(options: OpenOptions = {}): Promise<IntmApp> {
-  const repo = await LowdbRepository.open(resolveDataDir(options.dataDir));
+  const repo = await openStore(options.store ?? configuredStore(process.env, options.dataDir));
   return new IntmApp({
     repo,
+    coordination: repo.coordination(),
     clock: options.clock ?? clockFromEnvironment(),
     verzeichnis: loadVerzeichnis(),
     tableReader: new SpreadsheetTableReader(),

@@ -5,7 +5,7 @@
 import type { Actor } from '../domain/actor';
 import type { GemeindeVerzeichnis } from '../domain/gemeinden';
 import { DomainError } from '../domain/errors';
-import type { Clock, Repository, TableReader } from './ports';
+import type { Clock, InstanceCoordination, Repository, TableReader } from './ports';
 import type { WorkbookWriter } from './workbooks';
 
 export interface AppContext {
@@ -16,6 +16,8 @@ export interface AppContext {
   workbooks: WorkbookWriter;
   /** Entra object ids of the first coordinators (INTM_COORDINATORS), who can assign everyone else. */
   coordinators?: readonly string[];
+  /** How instances sharing the store agree (PostgreSQL); one process alone when absent (embedded store). */
+  coordination?: InstanceCoordination;
 }
 
 export interface OperationOptions {

@@ -10,7 +10,9 @@ import { DigestService } from './digestService';
 import { ExportService } from './exportService';
 import { ImportIssuesService } from './importIssues';
 import { ImportService } from './importService';
+import { InProcessCoordination } from './inProcessCoordination';
 import { OverviewService } from './overviewService';
+import type { InstanceCoordination } from './ports';
 import { ReminderService } from './reminderService';
 import { ReviewService } from './reviewService';
 import { RosterService } from './rosterService';
@@ -27,6 +29,8 @@ export class IntmApp {
   readonly roster: RosterService;
   readonly digests: DigestService;
   readonly reminders: ReminderService;
+  /** Shared with the other instances on the same store (or this process alone). */
+  readonly coordination: InstanceCoordination;
 
   constructor(readonly ctx: AppContext) {
     this.campaigns = new CampaignService(ctx);
@@ -40,6 +44,7 @@ export class IntmApp {
     this.roster = new RosterService(ctx);
     this.digests = new DigestService(ctx, this.overview);
     this.reminders = new ReminderService(ctx, this.overview);
+    this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 
   close(): Promise<void> {

@@ -109,6 +109,8 @@ export interface Repository {
    */
   readDocument<T>(name: string): Promise<T | undefined>;
   updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R>;
+  /** The names of the stored named documents, sorted (to copy a whole store). */
+  documentNames(): Promise<string[]>;
   /** Waits for writes in flight; the repository can be dropped afterwards. */
   close(): Promise<void>;
 }
@@ -123,4 +125,35 @@ export interface Clock {
 /** Reads a spreadsheet file into rows of cells; refuses what is not a spreadsheet (DomainError). */
 export interface TableReader {
   read(bytes: Buffer, fileName: string): AsyncIterable<{ rowNumber: number; cells: Cell[] }>;
+}
+
+/** A named role held by one instance at a time (running the scheduled jobs); see InstanceCoordination. */
+export interface Lease {
+  /** True once the lease could not be kept (the database connection holding it broke): stop the work soon. */
+  readonly lost: boolean;
+  release(): Promise<void>;
+}
+
+/**
+ * What instances sharing one store agree on beyond single documents: who runs the scheduled jobs,
+ * which work runs one at a time across instances, and how fast a conversation may be written to.
+ * The embedded store serves one process; PostgreSQL serves several (advisory locks, a table of sends).
+ */
+export interface InstanceCoordination {
+  /** Takes the lease when no instance holds it; undefined when another one does (no waiting). */
+  tryLease(name: string): Promise<Lease | undefined>;
+  /** Runs `work` while no other instance runs work under the same name (waits for its turn). */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Reserves one request to the conversation `key` when every window of `limits` allows it now,
+   * counting the requests of every instance: resolves 0 (reserved) or the milliseconds to wait first.
+   * Absent where one process is all there is (its sender counts alone).
+   */
+  reserveSend?(key: string, limits: readonly RateLimit[], marginMs: number): Promise<number>;
+}
+
+/** At most `max` requests in any `windowMs` (a sliding window). */
+export interface RateLimit {
+  windowMs: number;
+  max: number;
 }

@@ -25,6 +25,8 @@ export interface BotConfig {
   tenants: string[];
   /** Where the bot's own server is reachable for export download links (https in production). */
   publicBaseUrl?: string;
+  /** PostgreSQL shared by all instances (INTM_DATABASE_URL); the embedded store in the data directory when absent. */
+  databaseUrl?: string;
   /** Digest and reminders; undefined when switched off (INTM_SCHEDULER=off). */
   schedule?: ScheduleConfig;
 }
@@ -81,6 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
   }
   const secret = env.INTM_LINK_SECRET?.trim();
   if (secret && secret.length < 32) problems.push('INTM_LINK_SECRET muss mindestens 32 Zeichen lang sein.');
+  const databaseUrl = env.INTM_DATABASE_URL?.trim();
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('INTM_DATABASE_URL muss mit postgres:// oder postgresql:// beginnen.');
+    // Every instance must sign and check download links with the same key: a key of its own data directory would not do.
+    if (!secret) problems.push('INTM_LINK_SECRET fehlt: mit INTM_DATABASE_URL (mehrere Instanzen) brauchen alle Instanzen denselben Schlüssel für Download-Links (mindestens 32 Zeichen, z. B. openssl rand -base64 48).');
+    if (env.INTM_DATA_DIR?.trim()) problems.push('INTM_DATA_DIR und INTM_DATABASE_URL schließen sich aus: die Daten liegen entweder im Datenverzeichnis oder in PostgreSQL.');
+  }
 
   const cron = (env.INTM_DIGEST_CRON ?? '').trim() || DEFAULT_CRON;
   const timezone = (env.INTM_TIMEZONE ?? '').trim() || DEFAULT_TIMEZONE;
@@ -126,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     // Lower case, as tenantOf reads them from activities: a GUID written in upper case is the same tenant.
     tenants: (tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : []).map((t) => t.toLowerCase()),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };
 }

@@ -48,14 +48,16 @@ export interface ReminderRun {
 }
 
 /**
- * One run of the jobs at a time per application: a second run (`erinnern` twice, or `erinnern` while the
- * scheduled run is going) waits for the first and then finds what that one already sent.
+ * One run of the jobs at a time: a second run (`erinnern` twice, or `erinnern` while the scheduled run
+ * is going, on this instance or another one on the same database) waits for the first and then finds
+ * what that one already sent. The chain per application lets a clean stop wait for this instance's runs.
  */
 const running = new WeakMap<object, Promise<unknown>>();
 
 function oneAtATime<T>(deps: BotDeps, work: () => Promise<T>): Promise<T> {
   const before = running.get(deps.app) ?? Promise.resolve();
-  const run = before.then(work, work);
+  const acrossInstances = () => deps.app.coordination.exclusively('jobs', work);
+  const run = before.then(acrossInstances, acrossInstances);
   running.set(deps.app, run.catch(() => undefined));
   return run;
 }

@@ -52,28 +52,44 @@ export function missedRun(schedule: Pick<ScheduleConfig, 'cron' | 'timezone'>, l
 }
 
 interface ScheduleState {
-  /** When the last scheduled run (that went through) started. */
+  /** When the last scheduled run (that went through) started, by the application's clock. */
   lastRun?: string;
+  /** The cron time (real time) of the last run started by the cron: another instance's cron then skips it. */
+  lastSlot?: string;
 }
 
 const DOCUMENT = 'schedule';
+/** The lease whose holder runs the scheduled jobs; another instance's run of the same slot skips. */
+const LEASE = 'schedule';
 
-async function lastRun(deps: BotDeps): Promise<Date | undefined> {
-  const at = (await deps.app.ctx.repo.readDocument<ScheduleState>(DOCUMENT))?.lastRun;
-  return at ? new Date(at) : undefined;
+async function readState(deps: BotDeps): Promise<ScheduleState> {
+  return (await deps.app.ctx.repo.readDocument<ScheduleState>(DOCUMENT)) ?? {};
 }
 
-async function recordRun(deps: BotDeps, at: string): Promise<void> {
+async function recordRun(deps: BotDeps, at: string, slot?: string): Promise<void> {
   await deps.app.ctx.repo.updateDocument<ScheduleState, void>(DOCUMENT, (current) => ({
     // Never backwards: a run made up late does not hide a later one.
-    next: { lastRun: current?.lastRun && current.lastRun > at ? current.lastRun : at },
+    next: {
+      lastRun: current?.lastRun && current.lastRun > at ? current.lastRun : at,
+      ...(slot || current?.lastSlot ? { lastSlot: current?.lastSlot && (!slot || current.lastSlot > slot) ? current.lastSlot : slot } : {}),
+    },
     result: undefined,
   }));
 }
 
 export interface SchedulerOptions {
-  /** How long after the start a missed run is made up (default half a minute: the bot is up by then). */
+  /** How long after the start a missed run is first looked for (default half a minute: the bot is up by then). */
   catchUpDelayMs?: number;
+  /**
+   * How often a missed run is looked for afterwards (default 15 s): when the instance running the jobs
+   * dies, another one makes its run up within this time plus the database's notice of the death.
+   */
+  checkEveryMs?: number;
+}
+
+/** After a run that failed, the next attempt waits 1, 2, 4 … minutes, at most an hour. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(60, 2 ** Math.max(0, failures - 1)) * 60_000;
 }
 
 export interface Scheduler {
@@ -81,52 +97,90 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/**
+ * Every instance runs the cron and looks for missed runs; a run happens only under the `schedule`
+ * lease and only when the slot has not been run yet, so with several instances each slot is run by
+ * one of them, and when that one dies mid-run another makes the run up (reminders and the day's
+ * digest are recorded as they go out, so nothing is sent twice).
+ */
 export function startScheduler(deps: BotDeps, schedule: ScheduleConfig, options: SchedulerOptions = {}): Scheduler {
   const now = () => new Date(deps.app.ctx.clock.now());
   let current: Promise<void> | undefined;
   let stopped = false;
-  let catchUp: NodeJS.Timeout | undefined;
-  // A run still in progress is not started a second time; its promise is kept so stop() can wait for it.
-  const run = (): Promise<void> | undefined => {
+  let failures = 0;
+  let retryAfter = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  /** Runs the jobs under the lease when `stillDue` (read under the lease) says the run is still to be made. */
+  const runUnderLease = (stillDue: (state: ScheduleState) => boolean, slot?: string): Promise<void> | undefined => {
     if (stopped || current) return current;
-    const at = now().toISOString();
     current = (async () => {
+      const lease = await deps.app.coordination.tryLease(LEASE);
+      if (!lease) return; // another instance is running the jobs now
       try {
-        if (await runScheduledJobs(deps, schedule.reminderDays)) await recordRun(deps, at);
-      } catch (e) {
-        deps.logger.error('scheduler.recordFailed', { error: errorKind(e) });
+        if (!stillDue(await readState(deps))) return;
+        const at = now().toISOString();
+        if (await runScheduledJobs(deps, schedule.reminderDays)) {
+          await recordRun(deps, at, slot);
+          failures = 0;
+          retryAfter = 0;
+        } else {
+          failures++;
+          retryAfter = Date.now() + retryDelayMs(failures);
+          deps.logger.warn('scheduler.retryLater', { failures, inMinutes: retryDelayMs(failures) / 60_000 });
+        }
+      } finally {
+        await lease.release();
       }
-    })().finally(() => (current = undefined));
+    })()
+      .catch((e) => deps.logger.error('scheduler.recordFailed', { error: errorKind(e) }))
+      .finally(() => (current = undefined));
     return current;
   };
-  const job = new Cron(schedule.cron, { timezone: schedule.timezone, protect: true }, () => run());
+
+  // The cron's own slot: run unless an instance already ran this slot (or a made-up run covered it).
+  const job = new Cron(schedule.cron, { timezone: schedule.timezone, protect: true }, (self: Cron) => {
+    const slot = (self.currentRun() ?? new Date()).toISOString();
+    return runUnderLease((state) => !(state.lastSlot && state.lastSlot >= slot), slot);
+  });
   deps.logger.info('scheduler.started', { cron: schedule.cron, timezone: schedule.timezone, next: job.nextRun()?.toISOString() });
 
-  // Was a run missed while the bot was down? Checked again when the catch-up is due (the cron may have run meanwhile).
-  const missed = async (): Promise<Date | null> => {
-    const last = await lastRun(deps);
-    if (last) return missedRun(schedule, last, now());
-    await recordRun(deps, now().toISOString()); // first start: nothing to make up, from now on
-    return null;
-  };
-  const checked = missed()
-    .then((slot) => {
-      if (!slot || stopped) return;
-      deps.logger.info('scheduler.missed', { missed: slot.toISOString() });
-      catchUp = setTimeout(() => {
-        void missed()
-          .then((still) => (still ? run() : undefined))
-          .catch((e) => deps.logger.error('scheduler.catchUpFailed', { error: errorKind(e) }));
-      }, options.catchUpDelayMs ?? 30_000);
-    })
+  // A slot passed without a recorded run (this or another instance was down, or died mid-run)?
+  const missed = (state: ScheduleState): Date | null => (state.lastRun ? missedRun(schedule, new Date(state.lastRun), now()) : null);
+  let reported = '';
+  // The first start ever: nothing to make up, but from now on a missed slot counts.
+  const first = readState(deps)
+    .then((state) => (state.lastRun ? undefined : recordRun(deps, now().toISOString())))
     .catch((e) => deps.logger.error('scheduler.catchUpFailed', { error: errorKind(e) }));
+  const check = async (): Promise<void> => {
+    await first;
+    if (stopped || current || Date.now() < retryAfter) return;
+    const slot = missed(await readState(deps));
+    if (!slot) return;
+    if (reported !== slot.toISOString()) {
+      reported = slot.toISOString();
+      deps.logger.info('scheduler.missed', { missed: reported });
+    }
+    await runUnderLease((fresh) => missed(fresh) !== null);
+  };
+  const tick = (delay: number): void => {
+    timer = setTimeout(() => {
+      void check()
+        .catch((e) => deps.logger.error('scheduler.catchUpFailed', { error: errorKind(e) }))
+        .finally(() => {
+          if (!stopped) tick(options.checkEveryMs ?? 15_000);
+        });
+    }, delay);
+    timer.unref?.();
+  };
+  tick(options.catchUpDelayMs ?? 30_000);
 
   return {
     async stop() {
       stopped = true;
       job.stop();
-      await checked;
-      if (catchUp) clearTimeout(catchUp);
+      if (timer) clearTimeout(timer);
+      await first;
       await current;
     },
   };

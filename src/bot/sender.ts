@@ -10,16 +10,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import type { RateLimit } from '../app/ports';
+import { nextAllowedAt } from '../app/rateWindow';
 import type { StoredReference } from './conversations';
 import type { Logger, LogFields } from './log';
 import { errorKind } from './log';
 import type { Outbound } from './outbound';
 
-/** At most `max` requests in any `windowMs` (a sliding window). */
-export interface RateLimit {
-  windowMs: number;
-  max: number;
-}
+export type { RateLimit };
 
 /** Teams' limits per bot and conversation (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit). */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
@@ -65,6 +63,11 @@ export interface SenderOptions {
   /** An attempt that has not answered by then counts as failed (default 60 s; 0 = never). */
   attemptTimeoutMs?: number;
   retryStatuses?: readonly number[];
+  /**
+   * Reserves a request across bot instances (InstanceCoordination.reserveSend): 0 when reserved, else
+   * the milliseconds to wait. Without it this process's own count is all there is.
+   */
+  reserveShared?: (key: string, limits: readonly RateLimit[], marginMs: number) => Promise<number>;
 }
 
 export type FailureReason = 'status' | 'network' | 'timeout' | 'retryAfterTooLong' | 'error' | 'stopped';
@@ -162,6 +165,7 @@ export class RateLimitedOutbound implements Outbound {
   private readonly maxRetryAfterMs: number;
   private readonly attemptTimeoutMs: number;
   private readonly retryStatuses: ReadonlySet<number>;
+  private readonly reserveShared: SenderOptions['reserveShared'];
 
   private readonly lanes = new Map<string, Lane>();
   private inFlight = 0;
@@ -191,6 +195,7 @@ export class RateLimitedOutbound implements Outbound {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 60_000;
     this.retryStatuses = new Set(options.retryStatuses ?? RETRY_STATUSES);
+    this.reserveShared = options.reserveShared;
     for (const l of this.limits) if (!(l.max >= 1 && l.windowMs > 0)) throw new RangeError('a rate limit needs max ≥ 1 and windowMs > 0');
   }
 
@@ -366,18 +371,36 @@ export class RateLimitedOutbound implements Outbound {
     return Math.max(jittered, retryAfterMs ?? 0);
   }
 
-  /** Waits until one more request keeps this conversation within every window. */
+  /**
+   * Waits until one more request keeps this conversation within every window: first by this process's
+   * own count, then, with other instances, by the count they share (which also reserves the request).
+   */
   private async keepToLimits(lane: Lane): Promise<void> {
     for (;;) {
       const now = this.now();
       this.prune(lane, now);
-      let until = now;
-      for (const { windowMs, max } of this.limits) {
-        // With `max` requests in the window, the next may go once the max-th latest has left it.
-        if (lane.stamps.length >= max) until = Math.max(until, lane.stamps[lane.stamps.length - max]! + windowMs + this.margin);
+      const until = nextAllowedAt(lane.stamps, this.limits, this.margin, now);
+      if (this.abandoned) return;
+      if (until > now) {
+        await this.pause(until - now);
+        continue;
       }
-      if (until <= now || this.abandoned) return;
-      await this.pause(until - now);
+      const wait = await this.sharedWait(lane);
+      if (wait <= 0 || this.abandoned) return;
+      await this.pause(wait);
+    }
+  }
+
+  /** The other instances' sends to this conversation: how long to wait (0: reserved, go). */
+  private async sharedWait(lane: Lane): Promise<number> {
+    if (!this.reserveShared) return 0;
+    try {
+      return await this.reserveShared(lane.key, this.limits, this.margin);
+    } catch (e) {
+      // The shared count is unreachable (database down): this process's own count still holds, and a
+      // message is better sent a little fast than not at all; Teams answers 429 if it was too fast.
+      this.logger.warn('outbound.sharedLimitUnavailable', { conversation: lane.tag, error: errorKind(e) });
+      return 0;
     }
   }
 

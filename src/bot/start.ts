@@ -48,7 +48,10 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const app = await openApp({ coordinators: config.coordinators, dataDir, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config, logger);
   const conversations = new ConversationStore(app.ctx.repo);
-  const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...options.sender });
+  // With other instances on the same database, each conversation's rate limits count their sends too.
+  const shared = app.coordination;
+  const reserveShared = shared.reserveSend ? shared.reserveSend.bind(shared) : undefined;
+  const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...(reserveShared ? { reserveShared } : {}), ...options.sender });
   const outbound = options.outbound ? options.outbound(sender) : sender;
   const summaries = new SummaryCards(app, conversations, outbound, logger, { quietMs: CHANNEL_CARD_QUIET_MS });
   let ownUrl = '';

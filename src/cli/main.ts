@@ -9,8 +9,10 @@ import type { IntmApp } from '../app';
 import type { Actor } from '../domain/actor';
 import { isDomainError } from '../domain/errors';
 import { openApp } from '../compose';
-import { LowdbRepository } from '../storage/lowdbRepository';
 import { resolveDataDir } from '../storage/paths';
+import { PgRepository } from '../storage/postgres/pgRepository';
+import { databaseUrl, describeStore, openStore, storeAt, type StoreLocation } from '../storage/stores';
+import { clockFromEnvironment } from '../compose';
 import { allocateCommand, ALLOCATE_USAGE, publishCommand } from './commands/allocate';
 import { auditCommand, AUDIT_USAGE } from './commands/audit';
 import { campaignCommand, CAMPAIGN_USAGE, checkCampaignCreate } from './commands/campaign';
@@ -21,6 +23,7 @@ import { purgeCommand, PURGE_USAGE } from './commands/purge';
 import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
+import { storeCommand, STORE_USAGE } from './commands/store';
 import { dataDirProblem } from './fileErrors';
 import { refusalText } from './hints';
 import type { CliIo, CommandEnv } from './io';
@@ -30,6 +33,7 @@ export const USAGE = `IntM-Bot – Verteilung der Mittel für das Integrationsma
 
 Aufruf: npm run -s intm -- BEFEHL [OPTIONEN]    (oder: intm BEFEHL …)
 Allgemeine Optionen: --data-dir VERZEICHNIS (sonst INTM_DATA_DIR oder data/runtime), --by NAME (Bearbeiter im Protokoll)
+Mit INTM_DATABASE_URL (postgres://…) arbeitet intm auf der PostgreSQL-Datenbank statt im Datenverzeichnis.
 
 ${CAMPAIGN_USAGE}
 ${IMPORT_USAGE}
@@ -41,7 +45,8 @@ ${AUDIT_USAGE}
 ${EXPORT_USAGE}
 ${ROSTER_USAGE}
 ${PURGE_USAGE}
-intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema)
+${STORE_USAGE}
+intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema; mit INTM_DATABASE_URL auch die Tabellen der Datenbank)
 
 Datumsangaben als TT.MM.JJJJ oder JJJJ-MM-TT, Beträge als 1.508.000 oder 1508000.50.`;
 
@@ -149,13 +154,20 @@ function missingDataDir(dataDir: string): Refusal {
 }
 
 export interface CliDependencies {
-  openApp?: (dataDir: string) => Promise<IntmApp>;
+  /** Opens the application on a data directory or a database URL (tests give it their clock). */
+  openApp?: (dataDirOrUrl: string) => Promise<IntmApp>;
 }
 
 export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
   let app: IntmApp | undefined;
   let dataDir: string | undefined;
   let command: string | undefined;
+  /** Runs the command on the store at `where` (a data directory or a database URL). */
+  const onStore = async (where: string, globals: GlobalOptions, sub: string | undefined, args: string[]): Promise<number> => {
+    if (command === 'migrate') return migrateCommand(io, storeAt(where));
+    app = await (deps.openApp ?? ((w: string) => openApp({ store: storeAt(w) })))(where);
+    return dispatch({ io, app, actor: operator(globals.by, io.env) }, command!, sub, args, globals.rest.slice(1));
+  };
   try {
     const globals = extractGlobals(argv);
     const [first, maybeSub, ...rest] = globals.rest;
@@ -168,11 +180,20 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.out(USAGE);
       return 0;
     }
-    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge', 'migrate'];
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge', 'migrate', 'store'];
     if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
     const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
     const sub = withSub ? maybeSub : undefined;
     const args = withSub ? rest : globals.rest.slice(1);
+    // Both ends of a copy are named explicitly; the configured store plays no part.
+    if (command === 'store') return await storeCommand(io, sub, args, clockFromEnvironment());
+    const url = databaseUrl(io.env);
+    if (url) {
+      if (globals.dataDir !== undefined) {
+        throw new Refusal('INTM_DATABASE_URL ist gesetzt: die Daten liegen in der Datenbank, --data-dir passt nicht dazu. Bitte eines von beiden weglassen (ein Datenverzeichnis überträgt „intm store copy“).');
+      }
+      return await onStore(url, globals, sub, args);
+    }
     dataDir = resolveDataDir(globals.dataDir);
     const exists = await dataDirExists(dataDir);
     if (exists) await checkSameUser(dataDir);
@@ -182,39 +203,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       if (command !== 'campaign' || sub !== 'create') throw missingDataDir(dataDir);
       checkCampaignCreate(args);
     }
-    if (command === 'migrate') {
-      const repo = await LowdbRepository.open(dataDir);
-      const count = await repo.migrateAll();
-      io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
-      return 0;
-    }
-
-    app = await (deps.openApp ?? ((dir: string) => openApp({ dataDir: dir })))(dataDir);
-    const env: CommandEnv = { io, app, actor: operator(globals.by, io.env) };
-    switch (command) {
-      case 'campaign':
-        return await campaignCommand(env, sub, args);
-      case 'import':
-        return await importCommand(env, globals.rest.slice(1));
-      case 'review':
-        return await reviewCommand(env, sub, args);
-      case 'allocate':
-        return await allocateCommand(env, globals.rest.slice(1));
-      case 'publish':
-        return await publishCommand(env, globals.rest.slice(1));
-      case 'decide':
-        return await decideCommand(env, globals.rest.slice(1));
-      case 'status':
-        return await statusCommand(env, globals.rest.slice(1));
-      case 'audit':
-        return await auditCommand(env, globals.rest.slice(1));
-      case 'roster':
-        return await rosterCommand(env, sub, args);
-      case 'purge':
-        return await purgeCommand(env, globals.rest.slice(1));
-      default:
-        return await exportCommand(env, sub, args);
-    }
+    return await onStore(dataDir, globals, sub, args);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);
@@ -241,5 +230,49 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
     return 1;
   } finally {
     await app?.close();
+  }
+}
+
+/** Runs a command of the procedure; `all` is every argument after the command (for commands without sub-commands). */
+async function dispatch(env: CommandEnv, command: string, sub: string | undefined, args: string[], all: string[]): Promise<number> {
+  switch (command) {
+    case 'campaign':
+      return campaignCommand(env, sub, args);
+    case 'import':
+      return importCommand(env, all);
+    case 'review':
+      return reviewCommand(env, sub, args);
+    case 'allocate':
+      return allocateCommand(env, all);
+    case 'publish':
+      return publishCommand(env, all);
+    case 'decide':
+      return decideCommand(env, all);
+    case 'status':
+      return statusCommand(env, all);
+    case 'audit':
+      return auditCommand(env, all);
+    case 'roster':
+      return rosterCommand(env, sub, args);
+    case 'purge':
+      return purgeCommand(env, all);
+    default:
+      return exportCommand(env, sub, args);
+  }
+}
+
+/** `intm migrate`: the database's tables (applied on opening) and every stored document brought to the current schema. */
+async function migrateCommand(io: CliIo, location: StoreLocation): Promise<number> {
+  const repo = await openStore(location);
+  try {
+    if (repo instanceof PgRepository) {
+      const { applied, version } = repo.migration;
+      io.out(applied.length ? `Datenbank ${describeStore(location)}: Schema ${applied.join(', ')} angewendet (jetzt ${version}).` : `Datenbank ${describeStore(location)}: Schema ${version}, aktuell.`);
+    }
+    const count = await repo.migrateAll();
+    io.out(count ? `${count} Dokument(e) auf das aktuelle Schema gebracht.` : 'Alle Daten sind auf dem aktuellen Stand.');
+    return 0;
+  } finally {
+    await repo.close();
   }
 }

@@ -365,4 +365,28 @@ export const coreMessages = defineMessages({
     de: () => 'Die Daten sind gerade durch einen anderen Vorgang gesperrt. Bitte versuchen Sie es gleich noch einmal.',
     en: () => 'The data is locked by another operation right now. Please try again in a moment.',
   },
+  'storage.unavailable': {
+    de: () => 'Die Datenbank ist nicht erreichbar. Der Vorgang wurde nicht ausgeführt; bitte versuchen Sie es in einigen Minuten noch einmal oder wenden Sie sich an den Betrieb.',
+    en: () => 'The database cannot be reached. Nothing was changed; please try again in a few minutes or contact the operators.',
+  },
+  'storage.badUrl': {
+    de: (p) => `Die Datenbank-URL (INTM_DATABASE_URL) ist nicht verwendbar: ${p.reason} (${p.url}).`,
+    en: (p) => `The database URL (INTM_DATABASE_URL) cannot be used: ${p.reason} (${p.url}).`,
+  },
+  'storage.newerDatabase': {
+    de: (p) => `Die Datenbank stammt von einer neueren Version von IntM-Bot (Schema ${p.found}, diese Version kennt ${p.known}). Bitte aktualisieren Sie IntM-Bot; die Datenbank bleibt unverändert.`,
+    en: (p) => `The database comes from a newer version of IntM-Bot (schema ${p.found}, this version knows ${p.known}). Please update IntM-Bot; the database was left unchanged.`,
+  },
+  'store.targetNotEmpty': {
+    de: (p) => `Das Ziel ${p.target} enthält bereits Daten (${p.what}). Kopiert wird nur in einen leeren Speicher; es wurde nichts verändert.`,
+    en: (p) => `The target ${p.target} already holds data (${p.what}). A store is only copied into an empty one; nothing was changed.`,
+  },
+  'store.sameStore': {
+    de: () => 'Quelle und Ziel sind derselbe Speicher.',
+    en: () => 'Source and target are the same store.',
+  },
+  'store.copyMismatch': {
+    de: (p) => `Nach dem Kopieren stimmen Quelle und Ziel nicht überein (${p.what}). Bitte das Ziel nicht verwenden und den Betrieb informieren.`,
+    en: (p) => `After copying, source and target differ (${p.what}). Please do not use the target and inform the operators.`,
+  },
 });

@@ -21,7 +21,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { CampaignRecord, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
+import { InProcessCoordination } from '../app/inProcessCoordination';
+import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
 import type { AuditEntry } from '../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
@@ -36,6 +37,8 @@ type Stored<T> = T & { schemaVersion: number };
 
 const YEAR_DIR = /^\d{4}$/;
 const GENERATION_DIR = /^lists-[0-9A-Za-z-]+$/;
+/** A named document's file at the top of the data directory (see documentFile). */
+const NAMED_DOCUMENT = /^([a-z][a-z-]{0,40})\.json$/;
 
 /** A change was queued for lists an import has replaced meanwhile: it is decided again on the new ones. */
 class GenerationChanged extends Error {}
@@ -58,6 +61,7 @@ export class LowdbRepository implements Repository {
   /** The generation of lists last seen for each year (a change goes there; its batch checks it). */
   private readonly generations = new Map<number, string>();
   private readonly migrations: readonly Migration[];
+  private coordinator?: InProcessCoordination;
   private readonly compactAfter: number;
   private readonly quietMs: number;
 
@@ -294,6 +298,11 @@ export class LowdbRepository implements Repository {
     });
   }
 
+  async documentNames(): Promise<string[]> {
+    const names = (await fs.readdir(this.dataDir)).map((n) => NAMED_DOCUMENT.exec(n)?.[1]).filter((n): n is string => !!n && n !== 'meta');
+    return names.sort();
+  }
+
   async close(): Promise<void> {
     for (const journal of this.journals.values()) await journal.close();
     this.journals.clear();
@@ -301,6 +310,11 @@ export class LowdbRepository implements Repository {
   }
 
   /** Rewrites every document in the current schema (`intm migrate`). Returns how many were upgraded. */
+  /** One bot process per data directory: its coordination is in-process bookkeeping. */
+  coordination(): InstanceCoordination {
+    return (this.coordinator ??= new InProcessCoordination());
+  }
+
   async migrateAll(): Promise<number> {
     let count = 0;
     const upgradeFile = async (kind: DocumentKind, file: string) => {

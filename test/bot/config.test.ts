@@ -66,3 +66,17 @@ test('INTM_SCHEDULER takes only off; INTM_REMINDER_DAYS only whole days, no empt
   expect(loadConfig({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: '0' }).schedule!.reminderDays).toEqual([0]);
   for (const bad of ['7,', ',', '7,,1', '-1', '1.5', '61', 'sieben']) expect(problemsOf({ INTM_LOCAL: '1', INTM_REMINDER_DAYS: bad })).toEqual([`INTM_REMINDER_DAYS „${bad}“: ganze Tage 0–60, durch Komma getrennt.`]);
 });
+
+test('INTM_DATABASE_URL needs a shared INTM_LINK_SECRET of at least 32 characters and excludes INTM_DATA_DIR', () => {
+  const url = 'postgres://intm:geheim@db.example:5432/intm?sslmode=verify-full';
+  const missing = problemsOf({ ...BOT, INTM_DATABASE_URL: url });
+  expect(missing).toHaveLength(1);
+  expect(missing[0]).toMatch(/^INTM_LINK_SECRET fehlt: mit INTM_DATABASE_URL/);
+  expect(missing[0]).not.toContain('geheim'); // the password never appears in a message
+  expect(problemsOf({ ...BOT, INTM_DATABASE_URL: url, INTM_LINK_SECRET: 'zu-kurz' })).toEqual(['INTM_LINK_SECRET muss mindestens 32 Zeichen lang sein.']);
+  const secret = 'x'.repeat(32);
+  expect(loadConfig({ ...BOT, INTM_DATABASE_URL: url, INTM_LINK_SECRET: secret }).databaseUrl).toBe(url);
+  expect(problemsOf({ ...BOT, INTM_DATABASE_URL: url, INTM_LINK_SECRET: secret, INTM_DATA_DIR: '/srv/intm' }).join('\n')).toContain('INTM_DATA_DIR und INTM_DATABASE_URL schließen sich aus');
+  expect(problemsOf({ ...BOT, INTM_DATABASE_URL: 'mysql://db/intm', INTM_LINK_SECRET: secret }).join('\n')).toContain('postgres://');
+  expect(loadConfig({ ...BOT }).databaseUrl).toBeUndefined();
+});

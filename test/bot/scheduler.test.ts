@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
 import { RecordingOutbound } from '../../src/bot/outbound';
-import { missedRun } from '../../src/bot/scheduler';
+import { missedRun, retryDelayMs } from '../../src/bot/scheduler';
 import { startBot, type RunningBot } from '../../src/bot/start';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
@@ -98,4 +98,31 @@ test('the first start ever makes nothing up, but remembers it was running from t
   const next = await startAt('2024-01-09T09:00:00.000Z'); // Tuesday's 08:00 was missed
   await next.bot.stop();
   expect(digests(next.sent)).toBe(1);
+});
+
+test('while another instance holds the schedule lease nothing is run here; once it is free (that instance died), the missed run is made up here, once', async () => {
+  await setLastRun('2024-01-05T07:00:00.000Z');
+  const sent = new RecordingOutbound();
+  const logger = memoryLogger();
+  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
+  const bot = await startBot(config, { clock: fixedClock('2024-01-08T09:00:00.000Z'), logger, outbound: () => sent, scheduler: { catchUpDelayMs: 300, checkEveryMs: 100 } });
+  try {
+    // Stands for the other instance, which is running the jobs (or died holding the lease).
+    const other = await bot.deps.app.coordination.tryLease('schedule');
+    expect(other).toBeDefined();
+    await new Promise((r) => setTimeout(r, 900));
+    expect(sent.sent).toHaveLength(0);
+    await other!.release();
+    await new Promise((r) => setTimeout(r, 900));
+    expect(digests(sent)).toBe(1);
+    expect(toAnna(sent)).toBe(1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(digests(sent)).toBe(1); // later checks find the run recorded
+  } finally {
+    await bot.stop();
+  }
+});
+
+test('after a failed run the next attempt waits 1, 2, 4 … minutes, at most an hour', () => {
+  expect([1, 2, 3, 4, 7, 8, 20].map((n) => retryDelayMs(n) / 60_000)).toEqual([1, 2, 4, 8, 60, 60, 60]);
 });

@@ -13,6 +13,7 @@ import type { Activity } from 'botbuilder';
 import type { StoredReference } from '../../src/bot/conversations';
 import { memoryLogger } from '../../src/bot/log';
 import type { Outbound } from '../../src/bot/outbound';
+import { nextAllowedAt, recentStamps } from '../../src/app/rateWindow';
 import { OutboundError, RateLimitedOutbound, TEAMS_CONVERSATION_LIMITS, conversationKey, retryAfter, type SenderOptions, type Sleep } from '../../src/bot/sender';
 
 /** Time stands still until every promise has done what it can; then it jumps to the next timer. */
@@ -218,6 +219,47 @@ describe('rate limits per conversation', () => {
     expect(inner.calls).toHaveLength(13);
     // Conversation 0 has 2 per 10 s: its 3rd message waits for the window, its 4th for the next.
     expect(inner.calls.filter((c) => c.conversation === 'a:personal-0').map((c) => c.at)).toEqual([0, 0, 10_100, 10_100]);
+  });
+});
+
+describe('rate limits shared by several instances', () => {
+  /** What a shared store does for reserveSend (PostgreSQL under a lock per conversation): the same arithmetic. */
+  function sharedCount(clock: VirtualClock) {
+    const stamps = new Map<string, number[]>();
+    let calls = 0;
+    const reserve = async (key: string, limits: readonly { windowMs: number; max: number }[], margin: number): Promise<number> => {
+      calls++;
+      const now = clock.now();
+      const recent = recentStamps(stamps.get(key) ?? [], limits, margin, now);
+      const until = nextAllowedAt(recent, limits, margin, now);
+      if (until <= now) recent.push(now);
+      stamps.set(key, recent);
+      return until - now;
+    };
+    return { reserve, calls: () => calls };
+  }
+
+  test('two senders posting to one conversation together keep to 7 a second and 60 in 30 s', async () => {
+    const clock = new VirtualClock();
+    const inner = new FakeOutbound(clock);
+    const shared = sharedCount(clock);
+    const make = () => new RateLimitedOutbound(inner, { logger: memoryLogger(), now: clock.now, sleep: clock.sleep, random: () => 0.5, reserveShared: shared.reserve });
+    const [one, two] = [make(), make()];
+    const work = Array.from({ length: 80 }, (_, i) => (i % 2 ? one : two).send(ref('19:shared@thread.tacv2'), msg(`m${i}`)));
+    await clock.until(Promise.all(work).then(() => Promise.all([one.idle(), two.idle()])));
+    const times = inner.calls.map((c) => c.at);
+    expect(times).toHaveLength(80);
+    expect(maxInWindow(times, 1_000)).toBe(7);
+    expect(maxInWindow(times, 30_000)).toBe(60);
+    expect(shared.calls()).toBeGreaterThanOrEqual(80);
+  });
+
+  test('without the shared count (database down) each sender still keeps its own limits, and says so in the log', async () => {
+    const { clock, inner, sender, events } = setup({ reserveShared: () => Promise.reject(new Error('connect ECONNREFUSED')) });
+    await settle(clock, sender, Array.from({ length: 10 }, (_, i) => sender.send(ref('19:x@thread.tacv2'), msg(`m${i}`))));
+    expect(inner.calls).toHaveLength(10);
+    expect(maxInWindow(inner.calls.map((c) => c.at), 1_000)).toBe(7);
+    expect(events('outbound.sharedLimitUnavailable').length).toBeGreaterThan(0);
   });
 });
 

@@ -12,12 +12,12 @@ import { VERBS } from '../../src/cards/actions';
 import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
 import { startBot, type RunningBot } from '../../src/bot/start';
-import { openApp } from '../../src/compose';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, listWith, person, verzeichnis } from '../fixtures';
+import { coordinator } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, KORA, NOBODY, TENANT, actionsOf, cardText, invokeActivity, messageActivity, type User } from './botHarness';
 import { startConnector, type Connector } from './connector';
+import { seedThreePerGemeinde } from './httpSeed';
 import { serveFile } from './fileServer';
 
 const de = (code: Parameters<typeof translate>[0], params = {}) => translate(code, params, 'de');
@@ -28,21 +28,13 @@ let connector: Connector;
 let bot: RunningBot;
 const logger = memoryLogger();
 
-async function seed(dir: string): Promise<void> {
-  const app = await openApp({ dataDir: dir, clock: fixedClock('2024-01-10T09:00:00Z') });
-  await app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
-  const lists = verzeichnis.all.map((g) => listWith(g.ags, [1, 2, 3].map((i) => person(`${g.ags}-${i}`, { surname: `Geheim${g.ags.slice(-3)}${i}` }))));
-  await app.ctx.repo.replaceLists(2025, lists, (c) => ({ next: { ...c, revision: c.revision + 1 }, result: undefined }));
-  await app.roster.assign({ aadObjectId: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT, tenantId: TENANT }, coordinator);
-  await app.close();
-}
 
 const config = () =>
   loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT, INTM_LINK_SECRET: SECRET });
 
 beforeAll(async () => {
   dataDir = tempDir('intm-texts-');
-  await seed(dataDir);
+  await seedThreePerGemeinde(dataDir);
   connector = await startConnector();
   bot = await startBot(config(), { clock, logger, sender: { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 } });
 });

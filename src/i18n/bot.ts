@@ -67,7 +67,7 @@ export const botMessages = defineMessages({
     en: () => 'The pending additions hold personal data and are shown to you only: please click "Check additions".',
   },
   'bot.channelOnly': {
-    de: () => 'Bitte diesen Befehl in dem Kanal schreiben, der registriert werden soll.',
+    de: () => 'Bitte schreiben Sie diesen Befehl in den Kanal, der registriert werden soll.',
     en: () => 'Please send this command in the channel to be registered.',
   },
   'bot.channelRegistered': {
@@ -75,7 +75,7 @@ export const botMessages = defineMessages({
     en: (p) => `This channel is now the ${p.role === 'koordination' ? "coordinating office's" : "municipalities'"} channel.`,
   },
   'bot.noGemeindenChannel': {
-    de: () => 'Es ist noch kein Kanal der Gemeinden registriert: bitte dort „kanal registrieren gemeinden“ schreiben.',
+    de: () => 'Es ist noch kein Kanal der Gemeinden registriert. Bitte schreiben Sie dort „kanal registrieren gemeinden“.',
     en: () => 'No municipalities\' channel is registered yet: please send "register channel municipalities" there.',
   },
   'bot.listsSent': {
@@ -95,7 +95,7 @@ export const botMessages = defineMessages({
     en: () => 'Which list? For example: "reopen Abstatt" or "reopen Abstatt until 31.01.2027".',
   },
   'bot.registerUsage': {
-    de: () => 'Bitte im jeweiligen Kanal schreiben: „kanal registrieren koordination“ oder „kanal registrieren gemeinden“.',
+    de: () => 'Bitte schreiben Sie im jeweiligen Kanal „kanal registrieren koordination“ oder „kanal registrieren gemeinden“.',
     en: () => 'Please send in the channel concerned: "register channel coordination" or "register channel municipalities".',
   },
   'bot.reopened': {
@@ -123,7 +123,7 @@ export const botMessages = defineMessages({
     en: (p) => `The assignment of ${p.name} has been removed.`,
   },
   'bot.noChange': {
-    de: () => 'Keine Änderung: das ist bereits so.',
+    de: () => 'Keine Änderung: Das ist bereits so.',
     en: () => 'No change: it is like that already.',
   },
   'bot.roster': {
@@ -131,7 +131,7 @@ export const botMessages = defineMessages({
     en: (p) => `Assignments (${p.count}):\n${p.lines}`,
   },
   'card.noChange': {
-    de: () => 'Keine Änderung: das war bereits so.',
+    de: () => 'Keine Änderung: Das war bereits so.',
     en: () => 'No change: it was like that already.',
   },
   // What happened to a person, for the two sentences below: `what` is a participle ("gestrichen …").
@@ -257,7 +257,7 @@ export const botMessages = defineMessages({
     en: () => 'Please create the campaign first ("create campaign"), then send the file again.',
   },
   'bot.importHowTo': {
-    de: () => 'Senden Sie die Export-Datei des Landratsamts (.xlsx oder .csv) hier im persönlichen Chat als Datei; ich prüfe jede Zeile, bevor etwas gespeichert wird. Haben Gemeinden schon geprüft, schreiben Sie „ersetzen“ zur Datei dazu.',
+    de: () => 'Senden Sie die Export-Datei des Landratsamts (.xlsx oder .csv) hier im persönlichen Chat als Datei; jede Zeile wird geprüft, bevor etwas gespeichert wird. Haben Gemeinden schon geprüft, schreiben Sie „ersetzen“ zur Datei dazu.',
     en: () => 'Send the district office\'s export (.xlsx or .csv) here in the personal chat as a file; every row is checked before anything is stored. If municipalities have already worked on their lists, add the word "replace" to the file.',
   },
   'bot.personalOnly': {
@@ -265,7 +265,7 @@ export const botMessages = defineMessages({
     en: () => 'This is only possible in the personal chat with the bot, because personal data is transferred.',
   },
   'bot.noLinks': {
-    de: () => 'Für Download-Links braucht der Bot eine öffentliche Adresse (PUBLIC_BASE_URL). Bitte den Betrieb fragen; bis dahin: „intm export“ auf der Kommandozeile.',
+    de: () => 'Für Links zum Herunterladen braucht der Bot eine öffentliche Adresse (PUBLIC_BASE_URL). Bitte wenden Sie sich an den IT-Betrieb; bis dahin hilft „intm export“ auf der Kommandozeile.',
     en: () => 'Download links need the bot\'s public address (PUBLIC_BASE_URL). Please ask operations; meanwhile use "intm export" on the command line.',
   },
   'bot.digestSent': {
@@ -273,7 +273,7 @@ export const botMessages = defineMessages({
     en: () => "The status digest is in the coordinating office's channel.",
   },
   'bot.noKoordinationChannel': {
-    de: () => 'Es ist noch kein Kanal der Koordinierungsstelle registriert: bitte dort „kanal registrieren koordination“ schreiben.',
+    de: () => 'Es ist noch kein Kanal der Koordinierungsstelle registriert. Bitte schreiben Sie dort „kanal registrieren koordination“.',
     en: () => "No coordinating office's channel is registered yet: please send \"register channel coordination\" there.",
   },
   'bot.remindersSent': {
@@ -305,7 +305,7 @@ export const botMessages = defineMessages({
     en: () => 'This card is incomplete or outdated. Please open it again ("list", "decision" or "status").',
   },
   'bot.internalError': {
-    de: () => 'Das hat leider nicht geklappt; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Koordinierungsstelle.',
+    de: () => 'Das ist leider fehlgeschlagen; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Koordinierungsstelle.',
     en: () => 'Sorry, that did not work; nothing was changed. Please try again or contact the coordinating office.',
   },
 });

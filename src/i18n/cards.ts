@@ -228,7 +228,7 @@ export const cardMessages = defineMessages({
   'dashboard.colState': { de: () => 'Stand', en: () => 'Status' },
   'dashboard.colPersons': { de: () => 'Pers.', en: () => 'Pers.' },
   'dashboard.dueOn': { de: (p) => ` · Frist ${p.date}`, en: (p) => ` · due ${p.date}` },
-  'dashboard.rowHint': { de: () => 'Zeile antippen: Liste öffnen', en: () => 'Tap a row to open its list' },
+  'dashboard.rowHint': { de: () => 'Ein Klick auf eine Zeile öffnet die Liste.', en: () => 'Click a row to open its list.' },
   'dashboard.openList': { de: () => 'Liste öffnen', en: () => 'Open list' },
   'dashboard.refresh': { de: () => 'Aktualisieren', en: () => 'Refresh' },
   'dashboard.additions': { de: () => 'Nachträge prüfen', en: () => 'Review additions' },
@@ -594,8 +594,8 @@ export const cardMessages = defineMessages({
     en: (p) => `The Excel file names every row concerned with person ID and name – for the coordinating office only. The link is personal and valid until ${p.date} ${p.time}.`,
   },
   'import.notStored': {
-    de: () => 'Die Datei wurde nicht übernommen. Bitte beheben Sie die Fehler und laden Sie die Datei erneut hoch.',
-    en: () => 'The file was not taken over. Please correct the errors and upload the file again.',
+    de: () => 'Die Datei wurde nicht übernommen. Bitte berichtigen Sie die Fehler und senden Sie die Datei erneut.',
+    en: () => 'The file was not taken over. Please correct the errors and send the file again.',
   },
   'import.errors': { de: (p) => `Fehler (${p.n})`, en: (p) => `Errors (${p.n})` },
   'import.warnings': { de: (p) => `Hinweise (${p.n})`, en: (p) => `Warnings (${p.n})` },
@@ -644,7 +644,7 @@ export const cardMessages = defineMessages({
     en: (p) => ` (${p.n}\u00a0${plural(p.n, 'day', 'days')} left)`,
   },
   'digest.today': { de: () => ' (heute)', en: () => ' (today)' },
-  'digest.status': { de: () => 'Status', en: () => 'Status' },
+  'digest.status': { de: () => 'Stand aller Gemeinden', en: () => 'State of all municipalities' },
 
   // Help
   'help.title': { de: () => 'Hilfe: IntM-Bot', en: () => 'Help: IntM-Bot' },

@@ -149,15 +149,15 @@ export const coreMessages = defineMessages({
   },
   'campaign.reviewStarted': {
     de: (p) =>
-      `${p.count} Gemeinde(n) haben ihre Liste bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; er ist nur mit ausdrücklicher Bestätigung (Ersetzen) möglich.`,
+      `${Number(p.count) === 1 ? 'Eine Gemeinde hat ihre Liste' : `${p.count} Gemeinden haben ihre Listen`} bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; er ist nur mit ausdrücklicher Bestätigung („ersetzen“) möglich.`,
     en: (p) =>
-      `${p.count} municipality(ies) have already worked on their list. A new import would discard those changes; it needs explicit confirmation (replace).`,
+      `${Number(p.count) === 1 ? 'One municipality has' : `${p.count} municipalities have`} already worked on their list. A new import would discard those changes; it needs explicit confirmation ("replace").`,
   },
   'publish.provisional': {
     de: (p) =>
-      `Die Zahlen sind noch vorläufig: ${p.open} Liste(n) nicht eingereicht, ${p.pending} Nachtrag/Nachträge nicht entschieden. Veröffentlichen Sie erst danach oder ausdrücklich als vorläufig.`,
+      `Die Zahlen sind noch vorläufig: ${p.open} ${Number(p.open) === 1 ? 'Liste' : 'Listen'} nicht eingereicht, ${p.pending} ${Number(p.pending) === 1 ? 'Nachtrag' : 'Nachträge'} nicht entschieden. Veröffentlichen Sie erst danach oder ausdrücklich als vorläufig.`,
     en: (p) =>
-      `The figures are still provisional: ${p.open} list(s) not submitted, ${p.pending} addition(s) not decided. Publish afterwards, or explicitly as provisional.`,
+      `The figures are still provisional: ${p.open} ${Number(p.open) === 1 ? 'list' : 'lists'} not submitted, ${p.pending} ${Number(p.pending) === 1 ? 'addition' : 'additions'} not decided. Publish afterwards, or explicitly as provisional.`,
   },
   'purge.tooEarly': {
     de: (p) =>

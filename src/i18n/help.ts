@@ -34,7 +34,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'berechnen', description: `die vorläufige Verteilung, mit der Schaltfläche „${publish('de')}“` },
       { command: 'veröffentlichen', description: `wie „berechnen“; erst die Schaltfläche „${publish('de')}“ sendet die Übersicht und die Entscheidungskarten` },
       { command: 'entscheidung <Gemeinde>', description: 'die Entscheidung einer Gemeinde ansehen oder für sie eintragen' },
-      { command: 'export [liste <Gemeinde>]', description: 'Download-Links für die Excel-Übersicht (und die Liste einer Gemeinde)' },
+      { command: 'export [liste <Gemeinde>]', description: 'Links zum Herunterladen der Excel-Übersicht (und der Liste einer Gemeinde)' },
       { command: 'statusbericht', description: 'den Statusbericht jetzt in den Kanal der Koordinierungsstelle senden' },
       { command: 'zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>', description: 'Rolle vergeben; auch „zuordnung entfernen …“ und „zuordnungen“' },
       { command: 'hilfe', description: 'diese Übersicht' },

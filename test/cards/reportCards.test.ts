@@ -154,7 +154,7 @@ describe('status digest', () => {
     expect(text).toContain('Veröffentlichung der Übersicht: 05.02.2024');
     expect(text).toContain('(noch 18\u00a0Tage)');
     expect(text).not.toContain('Rückmeldung der Listen');
-    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Status', { year: 2025 }]]);
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Stand aller Gemeinden', { year: 2025 }]]);
   });
 
   test('no changes; English', () => {

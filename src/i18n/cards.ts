@@ -449,13 +449,13 @@ export const cardMessages = defineMessages({
   },
   'decision.form.vzae': { de: () => 'Stellenumfang in VZÄ (mindestens 0,5)', en: () => 'Position size in FTE (at least 0.5)' },
   'decision.form.vzaeError': {
-    de: () => 'Bitte geben Sie den Stellenumfang als Zahl an, z. B. 0,5 – mindestens 0,5.',
+    de: () => 'Bitte geben Sie den Stellenumfang als Zahl von mindestens 0,5 an, z. B. 0,5 oder 0,75.',
     en: () => 'Please enter the position size as a number, e.g. 0.5 – at least 0.5.',
   },
   'decision.form.eigenmittel': { de: () => 'Eigenmittel in € (optional)', en: () => 'Own funds in € (optional)' },
   'decision.form.eigenmittelError': {
-    de: () => 'Bitte geben Sie einen Betrag in Euro an, z. B. 15.640.',
-    en: () => 'Please enter an amount in euros, e.g. 15,640.',
+    de: () => 'Bitte geben Sie die Eigenmittel als Betrag in Euro an, z. B. 15.640.',
+    en: () => 'Please enter the own funds as an amount in euros, e.g. 15,640.',
   },
   'decision.form.traeger': {
     de: () => 'Träger der freien Wohlfahrtspflege (optional)',

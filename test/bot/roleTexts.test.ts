@@ -82,6 +82,9 @@ test('help by role: the coordinator gets her commands (not „liste – die List
   expect(kora).toContain('erst die Schaltfläche „Veröffentlichen“ sendet');
   expect(kora).not.toContain('die Liste Ihrer Gemeinde prüfen');
   expect(kora).not.toMatch(/^digest$/m);
+  // Her example questions are about the district and named Gemeinden, not "unsere Liste".
+  expect(kora).not.toMatch(/unsere[rn]? (Liste|Förderung)/);
+  expect(kora).toContain('Welche Gemeinden haben noch nicht eingereicht?');
   const anna = await help(ANNA);
   for (const command of ['liste', 'entscheidung', 'Stand der Liste Ihrer Gemeinde', 'in eigener Verantwortung']) expect(anna).toContain(command);
   for (const command of ['listen versenden', 'statusbericht', 'zuordnen', 'kampagne anlegen']) expect(anna).not.toContain(command);

@@ -231,7 +231,7 @@ function summarySamples(): Sample[] {
         ...base,
         published: { amount: '3868.00', vzae: '0.0569', decision: 'verbund', decisionValid: false, decisionDeadline: '2024-05-31' },
       }),
-      expect: ['3.868\u00a0€', 'Verbund', 'Liste prüfen', 'Entscheidung'],
+      expect: ['3.868 €', 'Verbund', 'Liste prüfen', 'Entscheidung'],
       doc: 'kanal-zusammenfassung',
     },
     {
@@ -424,7 +424,7 @@ function reportSamples(): Sample[] {
     { title: 'Liste Abstatt 2025 (Excel)', url: 'https://intm-bot.example.org/export/2025/liste/08125001.xlsx?sig=77b0e2', expiresAt: '2024-03-12T11:15:00.000Z' },
   ];
   return [
-    { name: 'importReport-de-stored', fn: 'importReportCard', card: importReportCard(stored), expect: ['Import gespeichert', 'AU-Export_2025_Stand_2023-11-30.xlsx', '5.123', '113\u00a0Zeilen außerhalb', 'Abstatt', 'Alle Zeilen als Excel-Datei'] },
+    { name: 'importReport-de-stored', fn: 'importReportCard', card: importReportCard(stored), expect: ['Import gespeichert', 'AU-Export_2025_Stand_2023-11-30.xlsx', '5.123', '113 Zeilen außerhalb', 'Abstatt', 'Alle Zeilen als Excel-Datei'], doc: 'importbericht' },
     {
       name: 'importReport-de-refused',
       fn: 'importReportCard',
@@ -451,8 +451,8 @@ function reportSamples(): Sample[] {
     { name: 'importReport-en-file-refused', fn: 'importReportCard', card: importReportCard({ ...stored, locale: 'en', fileName: 'Scan_Liste.pdf', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' }), expect: ['Import refused', 'Scan_Liste.pdf'] },
     { name: 'digest-de', fn: 'digestCard', card: digestCard(digest), expect: ['Statusbericht 2025 · 16.01.2024', 'Beilstein', 'Überfällig (3)', 'Langenbrettach', 'Status'], doc: 'statusbericht' },
     { name: 'digest-en-decisions', fn: 'digestCard', card: digestCard(decisions), expect: ['Status report 2025', 'Bad Wimpfen (district)', 'Abstatt', 'Status'] },
-    { name: 'help-de-gemeinde', fn: 'helpCard', card: helpCardFor(abstattStaff, 'de'), expect: ['Hilfe: IntM-Bot', 'liste', 'entscheidung'] },
-    { name: 'help-de-koordination', fn: 'helpCard', card: helpCardFor(coordinator, 'de', 'Das habe ich nicht verstanden: „wie viele personen hat lauffen“'), expect: ['Das habe ich nicht verstanden', 'listen versenden', 'veröffentlichen'] },
+    { name: 'help-de-gemeinde', fn: 'helpCard', card: helpCardFor(abstattStaff, 'de'), expect: ['Hilfe: IntM-Bot', 'liste', 'entscheidung'], doc: 'hilfe-gemeinde' },
+    { name: 'help-de-koordination', fn: 'helpCard', card: helpCardFor(coordinator, 'de', 'Das habe ich nicht verstanden: „wie viele personen hat lauffen“'), expect: ['Das habe ich nicht verstanden', 'listen versenden', 'veröffentlichen', 'statusbericht'], doc: 'hilfe-koordinierungsstelle' },
     { name: 'help-en-none', fn: 'helpCard', card: helpCardFor(undefined, 'en'), expect: ['Help: IntM-Bot', 'Your role: none'] },
     {
       name: 'campaignForm-de',

@@ -37,12 +37,15 @@ const NAMED_EXAMPLE: Record<Locale, string> = {
 
 const GEMEINDE_ORDER: TopicKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options'];
 
-/** The examples a user of `role` can ask (coordinators also get the district questions). */
+/**
+ * The examples a user of `role` can ask. Coordinators get the district's questions and one about a named
+ * Gemeinde – not "unsere Liste", which only a Gemeinde's staff can ask about.
+ */
 export function examplesFor(role: Role, locale: Locale): string[] {
   const byIntent = EXAMPLES_BY_INTENT[locale];
-  const own = GEMEINDE_ORDER.map((k) => byIntent[k][0]);
-  if (role !== 'koordination') return own;
-  return [...own, byIntent.totals[0], byIntent.missing[0], byIntent.undecided[0], NAMED_EXAMPLE[locale]];
+  if (role !== 'koordination') return GEMEINDE_ORDER.map((k) => byIntent[k][0]);
+  const deadlines = byIntent.deadlines.find((q) => !/\b(wir|we)\b/i.test(q)) ?? byIntent.deadlines[0];
+  return [byIntent.totals[0], byIntent.missing[0], byIntent.undecided[0], NAMED_EXAMPLE[locale], deadlines, byIntent.options.at(-1)!];
 }
 
 /** All examples, staff questions first: for a help card that does not know the user's role. */

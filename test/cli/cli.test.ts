@@ -130,7 +130,7 @@ describe('intm', () => {
     expect((await intm('decide', 'confirm', '--year', '2025', '--ags', 'Brackenheim', '--lead', 'Abstatt')).code).toBe(0);
     const small = await intm('decide', '--year', '2025', '--ags', 'Eppingen', '--choice', 'eigenstaendig', '--vzae', '0.4');
     expect(small.code).toBe(1);
-    expect(small.err).toContain('mindestens 50 %');
+    expect(small.err).toContain('mindestens 50\u00a0%');
 
     const status = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
     expect(status.summary).toMatchObject({ submitted: 1, total: 46 });
@@ -390,7 +390,7 @@ describe('intm', () => {
     await intm('import', file, '--year', '2025');
     const landkreis = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'landkreis');
     expect(landkreis.code).toBe(0);
-    expect(landkreis.out).toMatch(/Anteil: [\d.]+ € ≈ [\d,]+ VZÄ \(vorläufig\)/);
+    expect(landkreis.out).toMatch(/Anteil: [\d.]+\u00a0€ ≈ [\d,]+ VZÄ \(vorläufig\)/);
     expect(landkreis.out).not.toMatch(/Stelle:|Eigenmittel|deckt die Stelle/);
     expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800\u00a0€\n {2}(Es fehlen|Der Anteil deckt)/);
 
@@ -430,7 +430,7 @@ describe('intm', () => {
       'Nachgetragene Personen werden nicht gestrichen, sondern mit „Rückgängig“ zurückgenommen (intm: review undo --person ID).',
     );
     const reimport = await intm('import', file, '--year', '2025');
-    expect(reimport.err).toContain('nur mit ausdrücklicher Bestätigung (Ersetzen) möglich (intm: --replace).');
+    expect(reimport.err).toContain('nur mit ausdrücklicher Bestätigung („ersetzen“) möglich (intm: --replace).');
     const provisional = await intm('publish', '--year', '2025');
     expect(provisional).toMatchObject({ code: 1, err: expect.stringContaining('ausdrücklich als vorläufig (intm: --force).') });
     expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);

@@ -7,7 +7,7 @@
  * Without PostgreSQL's binaries the PostgreSQL tests are skipped with a note – except in CI
  * (`CI` set), where that fails the run: CI installs Debian's `postgresql` (see .ci/run).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -75,6 +75,15 @@ export async function startPgCluster(): Promise<PgCluster> {
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
+  // A test run that ends without stop() (a crash, an interrupted Jest) must not leave a server behind.
+  const onExit = () => {
+    if (stopped) return;
+    const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args]);
+    else spawnSync(path.join(bin, 'pg_ctl'), args);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   return {
     url,
     async newDatabase() {
@@ -91,6 +100,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
       await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },

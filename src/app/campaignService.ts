@@ -1,14 +1,14 @@
 /** Creating and changing a campaign (one Berechnungsjahr), and publishing its overview (step 6). */
 import { actorRef, AuditEntry } from '../domain/audit';
-import { Campaign, CampaignInput, createCampaign } from '../domain/campaign';
+import { Campaign, CampaignInput, createCampaign, purgeRefusal, retentionUntil } from '../domain/campaign';
 import { isKoordination } from '../domain/actor';
-import type { DecisionBook } from '../domain/decision';
+import { berlinDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { workedOn } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
 import { ImportIssuesService } from './importIssues';
-import { buildOverview, OverviewReport } from './overview';
+import { buildOverview, OverviewReport, sincePublication, type PublishedOverview, type Republication } from './overview';
 import type { CampaignRecord } from './ports';
 
 function assertKoordination(opts: OperationOptions): void {
@@ -44,6 +44,7 @@ export function campaignToInput(c: Campaign): CampaignInput {
     periodEnd: c.period.end,
     stichtag: c.stichtag,
     deadlines: c.deadlines,
+    ...(c.retentionUntil ? { retentionUntil: c.retentionUntil } : {}),
   };
 }
 
@@ -148,20 +149,17 @@ export class CampaignService {
    * Berechnungsjahr is over, keeping the aggregated figures (the overview per Gemeinde), the
    * decisions and how many changes of each kind each list had.
    */
-  async purge(year: number, opts: OperationOptions): Promise<{ gemeinden: number; persons: number }> {
+  async purge(year: number, opts: OperationOptions & { force?: boolean; reason?: string }): Promise<{ gemeinden: number; persons: number }> {
     assertKoordination(opts);
     const today = this.ctx.clock.today();
-    if (today <= `${year}-12-31`) throw new DomainError('purge.tooEarly', { year, date: `01.01.${year + 1}` });
+    // Before the year's end or its retention date only with `force` and a reason, which the audit keeps.
+    const reason = opts.reason?.trim();
+    if (opts.force && !reason) throw new DomainError('purge.reasonRequired');
+    if (reason && reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
     const decisions = await this.ctx.repo.readDecisions(year);
-    const result = await this.purgeLists(year, decisions, opts);
-    // The rows of the year's import reports name persons too (ImportIssuesService).
-    await new ImportIssuesService(this.ctx).forgetYear(year);
-    return result;
-  }
-
-  private purgeLists(year: number, decisions: DecisionBook, opts: OperationOptions): Promise<{ gemeinden: number; persons: number }> {
-    const today = this.ctx.clock.today();
-    return this.ctx.repo.purgeLists(year, (current, lists) => {
+    const result = await this.ctx.repo.purgeLists(year, (current, lists) => {
+      const refusal = purgeRefusal(current.campaign, today);
+      if (refusal && !opts.force) throw refusal;
       if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
       // The figures as the lists stand at deletion (the published ones stay in `published`): what changed
       // since publication can still be told afterwards.
@@ -179,36 +177,67 @@ export class CampaignService {
       }
       const persons = lists.reduce((s, l) => s + l.persons.length, 0);
       const revision = current.revision + 1;
-      const e = entry(this.ctx, opts, 'campaign.purge', { listen: lists.length, personen: persons }, { listen: 0, personen: 0 }, revision);
+      const early = refusal ? { vorzeitig: true, aufbewahrungBis: retentionUntil(current.campaign) } : {};
+      const e = {
+        ...entry(this.ctx, opts, 'campaign.purge', { listen: lists.length, personen: persons }, { listen: 0, personen: 0, ...early }, revision),
+        ...(refusal && reason ? { reason } : {}),
+      };
       const now = this.ctx.clock.now();
       const purged = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, ...(figures ? { figures } : {}), changes };
       return { next: { ...current, purged, revision, events: [...current.events, e] }, result: { gemeinden: lists.length, persons } };
     });
+    // The rows of the year's import reports name persons too (ImportIssuesService).
+    await new ImportIssuesService(this.ctx).forgetYear(year);
+    return result;
   }
 
   /**
    * Step 6: fixes the overview as published. Refused while lists are missing or additions pending,
-   * unless `force` (the coordinator publishes provisional figures knowingly).
+   * unless `force` (the coordinator publishes provisional figures knowingly). Once published, publishing
+   * again is refused while nothing has changed, and needs a `reason` (audited) when something has: the
+   * Gemeinden were told the published figures and are told again only on purpose.
    */
-  async publish(year: number, opts: OperationOptions & { force?: boolean }): Promise<{ report: OverviewReport; replayed: boolean }> {
+  async publish(year: number, opts: OperationOptions & { force?: boolean; reason?: string }): Promise<{ report: OverviewReport; replayed: boolean; replaces?: Republication }> {
     assertKoordination(opts);
     const decisions = await this.ctx.repo.readDecisions(year);
+    const reason = (opts.reason ?? '').trim();
+    if (reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
     // The lists are read under their locks: the figures published are those of the lists as they stand when the record is written.
-    return this.ctx.repo.updateCampaignWithLists<{ report: OverviewReport; replayed: boolean }>(year, (current, lists) => {
+    return this.ctx.repo.updateCampaignWithLists<{ report: OverviewReport; replayed: boolean; replaces?: Republication }>(year, (current, lists) => {
       if (!current.generation) throw new DomainError(current.purged ? 'campaign.purged' : 'campaign.notImported', { year });
       if (replayed(current, opts) && current.published) return { result: { report: current.published.report, replayed: true } };
       const now = this.ctx.clock.now();
       const report = buildOverview(current.campaign, lists, decisions, this.ctx.verzeichnis, now, this.ctx.clock.today());
+      const replaces = current.published ? republication(report, current.published, reason) : undefined;
       if (report.provisional && !opts.force) {
         const open = report.rows.filter((r) => r.listState !== 'eingereicht').length;
         const pending = report.rows.reduce((s, r) => s + r.pending, 0);
         throw new DomainError('publish.provisional', { open, pending });
       }
       const revision = current.revision + 1;
-      const summary = { personen: report.totals.persons, betrag: report.totals.amount, vorlaeufig: report.provisional };
-      const e = entry(this.ctx, opts, 'campaign.publish', current.published ? { veroeffentlicht: current.published.at } : null, summary, revision);
-      const published = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, report };
-      return { next: { ...current, published, revision, events: [...current.events, e] }, result: { report, replayed: false } };
+      const summary = { personen: report.totals.persons, betrag: report.totals.amount, vorlaeufig: report.provisional, ...(replaces ? { geaenderteGemeinden: replaces.changedGemeinden } : {}) };
+      const e = { ...entry(this.ctx, opts, 'campaign.publish', current.published ? { veroeffentlicht: current.published.at } : null, summary, revision), ...(replaces ? { reason } : {}) };
+      const published = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, report, ...(replaces ? { replaces } : {}) };
+      return { next: { ...current, published, revision, events: [...current.events, e] }, result: { report, replayed: false, ...(replaces ? { replaces } : {}) } };
     });
   }
+}
+
+/** Shortest reason accepted for publishing again (as for the Koordinierungsstelle's other overrides). */
+export const REPUBLISH_REASON_MIN = 3;
+
+/** Publishing again: refused when nothing changed, or without a reason; otherwise what it changes. */
+function republication(report: OverviewReport, published: PublishedOverview, reason: string): Republication {
+  const since = sincePublication(report, published);
+  const date = berlinDate(published.at);
+  if (!since.changed) throw new DomainError('publish.unchanged', { date });
+  if (reason.length < REPUBLISH_REASON_MIN) throw new DomainError('publish.reasonRequired', { date, min: REPUBLISH_REASON_MIN });
+  const before = new Map(published.report.rows.map((r) => [r.ags, r.persons]));
+  return {
+    at: published.at,
+    changedGemeinden: since.changedGemeinden,
+    personsChanged: report.rows.filter((r) => before.get(r.ags) !== r.persons).map((r) => r.ags),
+    parametersChanged: since.parametersChanged,
+    nowFinal: published.report.provisional && !report.provisional,
+  };
 }

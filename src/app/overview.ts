@@ -67,6 +67,20 @@ export interface PublishedOverview {
   at: string;
   by: { id: string; name: string };
   report: OverviewReport;
+  /** A publication after an earlier one: what it replaced and changed (no personal data: AGS and flags). */
+  replaces?: Republication;
+}
+
+/** What a re-publication changed against the publication it replaced (the reason stays in the audit log). */
+export interface Republication {
+  at: string;
+  /** AGS of the Gemeinden whose persons or amount changed. */
+  changedGemeinden: string[];
+  /** AGS of those whose persons changed: the cause; a changed count moves every Gemeinde's amount. */
+  personsChanged: string[];
+  parametersChanged: boolean;
+  /** Published provisionally before, final now. */
+  nowFinal: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Step 5 (the allocation) and the status of every Gemeinde, computed from the stored lists. */
 import type { Actor } from '../domain/actor';
+import { retentionUntil } from '../domain/campaign';
 import { assessDecision, DecisionAssessment, type DecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { emptyList, type GemeindeListe } from '../domain/list';
@@ -14,6 +15,8 @@ export interface StatusReport {
   year: number;
   today: string;
   deadlines: { review: string; publication: string; decision: string };
+  /** Until when the personal data is kept (the campaign's retention date, or its year's default). */
+  retentionUntil?: string;
   published?: { at: string; by: string };
   /** The personal data was deleted: the rows show the lists as they were then. */
   purged?: { at: string };
@@ -90,6 +93,7 @@ export class OverviewService {
       year,
       today,
       deadlines: { review: campaign.deadlines.review, publication: campaign.deadlines.publication, decision: campaign.deadlines.decision },
+      retentionUntil: retentionUntil(campaign),
       ...(record.published ? { published: { at: record.published.at, by: record.published.by.name } } : {}),
       ...(kept && record.purged ? { purged: { at: record.purged.at } } : {}),
       rows,

@@ -13,6 +13,17 @@ export class BadActionData extends Error {
 
 type Raw = Record<string, unknown>;
 
+/**
+ * Ranges of the numbers cards carry. Card data comes from the client and may be forged: a `year` of
+ * 1e308 is an integer to JavaScript, a revision of 2^60 is one too. Anything outside these ranges is
+ * refused as invalid input before any lookup (the same limits as the domain's Berechnungsjahr).
+ */
+export const YEAR_RANGE = { min: 2020, max: 2100 } as const;
+/** Pages of a list card: 46 Gemeinden' lists are at most a few hundred persons; 10,000 pages is far beyond. */
+export const MAX_PAGE = 10_000;
+/** Revisions and state counters grow by one per change: a billion is more than any year will see. */
+export const MAX_COUNTER = 1_000_000_000;
+
 function int(raw: Raw, field: string, min: number, max: number, required: boolean): number | undefined {
   const v = raw[field];
   if (v === undefined || v === null || v === '') {
@@ -42,6 +53,12 @@ export function actionId(raw: unknown, field: string, pattern: RegExp): string |
   return id(raw as Raw, field, false, pattern);
 }
 
+/** The Berechnungsjahr of a card's data: a whole number in YEAR_RANGE, or BadActionData. */
+export function actionYear(raw: unknown): number {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
+  return int(raw as Raw, 'year', YEAR_RANGE.min, YEAR_RANGE.max, true)!;
+}
+
 /** An optional whole number of a card's data within [min, max]; anything else is refused. */
 export function actionNumber(raw: unknown, field: string, min: number, max: number): number | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
@@ -52,11 +69,11 @@ export function listActionData(raw: unknown, need: { person?: boolean; household
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadActionData('data');
   const r = raw as Raw;
   const data: ListActionData = {
-    year: int(r, 'year', 2020, 2100, true)!,
+    year: actionYear(r),
     ags: id(r, 'ags', true, /^\d{8}$/)!,
   };
-  const page = int(r, 'page', 0, 10_000, false);
-  const rev = int(r, 'rev', 0, Number.MAX_SAFE_INTEGER, false);
+  const page = int(r, 'page', 0, MAX_PAGE, false);
+  const rev = int(r, 'rev', 0, MAX_COUNTER, false);
   const op = id(r, 'op', false, OPERATION_ID);
   const personId = id(r, 'personId', !!need.person);
   const householdId = id(r, 'householdId', !!need.household, /^[^\n\r]{1,255}$/);

@@ -19,6 +19,7 @@ import type { BotDeps } from './deps';
 import { identityOf, isSharedConversation, teamIdOf } from './identity';
 import { errorAnswer, sendInvokeAnswer, type InvokeAnswer } from './invoke';
 import { LIST_VERBS, handleListAction } from './listActions';
+import { OWN_VERBS, handleOwnAction } from './ownActions';
 import { errorKind } from './log';
 import { resolveTurn } from './turn';
 
@@ -29,6 +30,7 @@ type ActionHandler = (deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, d
 /** Which module answers which card verbs. */
 const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
   { verbs: LIST_VERBS, handle: handleListAction },
+  { verbs: OWN_VERBS, handle: handleOwnAction },
   { verbs: COORDINATOR_VERBS, handle: handleCoordinatorAction },
   { verbs: DECISION_VERBS, handle: handleDecisionAction },
   { verbs: PUBLICATION_VERBS, handle: handlePublicationAction },

@@ -7,7 +7,7 @@ import { formatDateFor } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { formatEuro, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
-import { formInputs } from './actionData';
+import { actionYear, formInputs } from './actionData';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 
@@ -91,6 +91,7 @@ export async function createCampaign(deps: BotDeps, actor: Actor, locale: Locale
 export async function handleCampaignAction(deps: BotDeps, actor: Actor, locale: Locale, _verb: Verb, raw: unknown): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const r = (raw ?? {}) as Record<string, unknown>;
-  const year = typeof r.year === 'number' || typeof r.year === 'string' ? String(r.year) : undefined;
+  // A year the card carries as a number is card data (range-checked, 1e308 is refused); typed, it is form input for the domain.
+  const year = typeof r.year === 'number' ? String(actionYear(r)) : typeof r.year === 'string' ? r.year : undefined;
   return cardAnswer(await createCampaign(deps, actor, locale, { ...formInputs(raw), ...(year ? { year } : {}) }));
 }

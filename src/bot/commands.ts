@@ -216,14 +216,26 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const channel = (await deps.conversations.read()).channels.gemeinden;
       if (!channel) return say('bot.noGemeindenChannel');
       const here = TurnContext.getConversationReference(activity);
-      const started = deps.summaries.sendAllInBackground(year, actor, channel, here.conversation?.id ?? '', async (result) => {
-        await deps.outbound.send(here, { type: 'message', text: translate('bot.listsSent', { year, ...result }, locale) });
+      const started = deps.summaries.sendAllInBackground(year, actor, channel, here.conversation?.id ?? '', async (r) => {
+        const params = {
+          year,
+          channel: r.channel,
+          lists: r.lists,
+          notified: r.channel === 'failed' ? undefined : r.notified,
+          failed: r.failed.join(', '),
+          unreachable: r.unreachable.join(', '),
+          noStaff: r.noStaff.join(', '),
+          noStaffCount: r.noStaff.length,
+        };
+        await deps.outbound.send(here, { type: 'message', text: translate('bot.listsSent', params, locale) });
       });
       if (!started) return say('bot.listsAlreadySending');
-      return say('bot.listsSending', { count: deps.app.ctx.verzeichnis.size });
+      return say('bot.listsSending');
     }
     case 'calculate':
     case 'publish':
+      // Figures before publication are the Koordinierungsstelle's: where others read, only a pointer to the personal chat.
+      if (!personal) return say('bot.allocationPersonalOnly');
       // Publishing is a button on the allocation card: the coordinator sees the figures (and whether they are provisional) first.
       return sendCard(await allocationCardFor(deps, year, locale));
     case 'export': {

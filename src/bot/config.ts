@@ -25,6 +25,13 @@ export interface BotConfig {
   tenants: string[];
   /** Where the bot's own server is reachable for export download links (https in production). */
   publicBaseUrl?: string;
+  /** INTM_LINK_SECRET as checked (at least 32 characters); required with a database. */
+  linkSecret?: string;
+  /**
+   * Where Microsoft publishes the keys that sign Teams' tokens (OpenID metadata); undefined: botbuilder's
+   * default for the public cloud. For sovereign clouds and for tests (an address that cannot be reached).
+   */
+  openIdMetadataUrl?: string;
   /** PostgreSQL shared by all instances (INTM_DATABASE_URL); the embedded store in the data directory when absent. */
   databaseUrl?: string;
   /** Digest and reminders; undefined when switched off (INTM_SCHEDULER=off). */
@@ -81,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     const ok = /^https:\/\/[^\s/]+/.test(publicBaseUrl) || (local && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?/.test(publicBaseUrl));
     if (!ok) problems.push(`PUBLIC_BASE_URL „${publicBaseUrl}“ muss mit https:// beginnen (lokal auch http://localhost).`);
   }
+  const openIdMetadataUrl = env.BOT_OPENID_METADATA_URL?.trim();
+  if (openIdMetadataUrl && !/^https:\/\/[^\s/]+/.test(openIdMetadataUrl) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(openIdMetadataUrl)) {
+    problems.push(`BOT_OPENID_METADATA_URL „${openIdMetadataUrl}“ muss mit https:// beginnen (für Tests auch http://127.0.0.1).`);
+  }
   const secret = env.INTM_LINK_SECRET?.trim();
   if (secret && secret.length < 32) problems.push('INTM_LINK_SECRET muss mindestens 32 Zeichen lang sein.');
   const databaseUrl = env.INTM_DATABASE_URL?.trim();
@@ -135,7 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     // Lower case, as tenantOf reads them from activities: a GUID written in upper case is the same tenant.
     tenants: (tenants.length ? tenants : botType !== 'MultiTenant' && botTenantId ? [botTenantId] : []).map((t) => t.toLowerCase()),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(secret ? { linkSecret: secret } : {}),
     ...(schedulerOff ? {} : { schedule: { cron, timezone, reminderDays } }),
   };
 }

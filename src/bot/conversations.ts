@@ -1,6 +1,6 @@
 /**
  * Where the bot can post: the registered channels (coordinators', municipalities'), each user's
- * personal chat (stored on install) and the channel summary card of each Gemeinde (so it can be
+ * personal chat (stored on install) and the year's status card in the Gemeinden channel (so it can be
  * updated after a change). Stored as one small document in the data directory.
  */
 import type { ConversationReference } from 'botbuilder';
@@ -21,30 +21,30 @@ export interface Conversations {
   channels: Partial<Record<ChannelRole, RegisteredChannel>>;
   /** Personal chats by Entra object id. */
   personal: Record<string, StoredReference>;
-  /** Summary card of each Gemeinde in the municipalities' channel: year → AGS → activity id. */
-  summaryCards: Record<string, Record<string, string>>;
   /**
-   * The channel (conversation id) each year's summary cards were posted in. Teams updates an activity only
-   * in its own conversation: once the Gemeinden channel is registered anew, the ids are of no use there.
+   * The year's status card in the municipalities' channel: its activity id and the channel (conversation id)
+   * it was posted in. Teams updates an activity only in its own conversation: once the Gemeinden channel is
+   * registered anew, the card is posted there afresh.
    */
-  summaryChannels: Record<string, string>;
+  statusCards: Record<string, { activityId: string; channelId: string }>;
+  /**
+   * Who has been told in the personal chat that the year's list is there: year → "<object id>:<AGS>" → when.
+   * `listen versenden` again writes only to those not told yet (failed, or installed the bot since).
+   */
+  listNotices: Record<string, Record<string, string>>;
   events: AuditEntry[];
 }
 
 const DOCUMENT = 'conversations';
 
 function empty(): Conversations {
-  return { channels: {}, personal: {}, summaryCards: {}, summaryChannels: {}, events: [] };
+  return { channels: {}, personal: {}, statusCards: {}, listNotices: {}, events: [] };
 }
 
-/**
- * The year's summary cards posted in the channel `channelId` (AGS → activity id); none if they are in
- * another one. A document from before `summaryChannels` has its cards taken as being in the registered
- * channel: a card that is not there is refused by Teams (404) and posted anew (SummaryCards).
- */
-export function summaryCardsIn(c: Conversations, year: number, channelId: string | undefined): Record<string, string> {
-  const postedIn = c.summaryChannels[year] ?? c.channels.gemeinden?.conversation?.id;
-  return channelId && postedIn === channelId ? (c.summaryCards[year] ?? {}) : {};
+/** The year's status card if it was posted in the channel `channelId` (its activity id). */
+export function statusCardIn(c: Conversations, year: number, channelId: string | undefined): string | undefined {
+  const card = c.statusCards[year];
+  return channelId && card?.channelId === channelId ? card.activityId : undefined;
 }
 
 /** A channel post's conversation id carries the thread (`;messageid=…`): the channel itself is without it. */
@@ -129,21 +129,28 @@ export class ConversationStore {
     return dropped;
   }
 
-  /** Keeps the id of a card posted in `channelId`; the year's cards in another channel are dropped (not updated any more). */
-  async rememberSummaryCard(year: number, ags: string, activityId: string, channelId: string): Promise<void> {
+  /** Keeps the id of the year's status card, posted in `channelId` (a card in another channel is no longer updated). */
+  async rememberStatusCard(year: number, activityId: string, channelId: string): Promise<void> {
     await this.update((c) => {
-      c.summaryCards[year] = { ...summaryCardsIn(c, year, channelId), [ags]: activityId };
-      c.summaryChannels[year] = channelId;
+      c.statusCards[year] = { activityId, channelId };
       return true;
     });
   }
 
   /** Drops a card Teams no longer has (deleted in the channel), unless another has taken its place meanwhile. */
-  async forgetSummaryCard(year: number, ags: string, activityId: string): Promise<void> {
+  async forgetStatusCard(year: number, activityId: string): Promise<void> {
     await this.update((c) => {
-      if (c.summaryCards[year]?.[ags] !== activityId) return false;
-      const { [ags]: _gone, ...rest } = c.summaryCards[year];
-      c.summaryCards[year] = rest;
+      if (c.statusCards[year]?.activityId !== activityId) return false;
+      delete c.statusCards[year];
+      return true;
+    });
+  }
+
+  /** Records that these clerks ("<object id>:<AGS>") were told the year's list is there. */
+  async rememberListNotices(year: number, keys: readonly string[], now: string): Promise<void> {
+    if (!keys.length) return;
+    await this.update((c) => {
+      c.listNotices[year] = { ...(c.listNotices[year] ?? {}), ...Object.fromEntries(keys.map((k) => [k, now])) };
       return true;
     });
   }

@@ -13,7 +13,7 @@ import { decisionStateOf, isChoice, type Choice, type DecideCommand, type Decisi
 import { ConflictError, DomainError } from '../domain/errors';
 import { Decimal, parseAmount } from '../domain/money';
 import { translate, type Locale } from '../i18n/messages';
-import { actionId, actionNumber, BadActionData, formInputs, OPERATION_ID } from './actionData';
+import { actionId, actionNumber, actionYear, BadActionData, formInputs, MAX_COUNTER, OPERATION_ID } from './actionData';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { sendToStaff } from './notify';
@@ -110,11 +110,7 @@ function target(raw: unknown, field: 'ags' | 'lead'): string {
   return v;
 }
 
-function yearOf(raw: unknown): number {
-  const y = (raw as Record<string, unknown> | undefined)?.year;
-  if (typeof y !== 'number' || !Number.isInteger(y) || y < 2020 || y > 2100) throw new BadActionData('year');
-  return y;
-}
+export const yearOf = actionYear;
 
 /** After the decision deadline a change is the Koordinierungsstelle's override (and its answer says so). */
 async function pastDeadline(deps: BotDeps, year: number): Promise<boolean> {
@@ -176,7 +172,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
     case VERBS.decisionReview: {
       try {
         // Filled in on an older state of the decision (a colleague decided meanwhile): show the current one first.
-        const formState = actionNumber(raw, 'state', 0, Number.MAX_SAFE_INTEGER);
+        const formState = actionNumber(raw, 'state', 0, MAX_COUNTER);
         if (formState !== undefined && formState !== decisionStateOf(await deps.app.decisions.read(year), ags)) {
           return cardAnswer(decisionCard(await changedMeanwhile(inputs)));
         }
@@ -210,7 +206,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // No operation id (a card from elsewhere): no replay protection rather than one id for every decision.
         const op = actionId(raw, 'op', OPERATION_ID);
         // The decision state the confirmation card was built on (cards from before this field: not checked).
-        const expectedState = actionNumber(raw, 'state', 0, Number.MAX_SAFE_INTEGER);
+        const expectedState = actionNumber(raw, 'state', 0, MAX_COUNTER);
         const before = await deps.app.decisions.read(year);
         const outcome = await deps.app.decisions.decide(year, cmd, { actor, ...(op ? { opId: op } : {}), ...(expectedState !== undefined ? { expectedState } : {}) });
         const notices: Notice[] = [];
@@ -236,7 +232,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // The proposal the card showed (cards from before this field: the proposal as it stands). No
         // operation id: confirming is idempotent by itself (a double click confirms once), and an id would
         // turn a confirmation given again – after the partner withdrew, or the lead proposed anew – into a replay.
-        const proposal = actionNumber(raw, 'proposal', 0, Number.MAX_SAFE_INTEGER);
+        const proposal = actionNumber(raw, 'proposal', 0, MAX_COUNTER);
         const before = await deps.app.decisions.read(year);
         const reason = inputs.reason?.trim();
         const cmd = { ags, lead, ...(proposal !== undefined ? { proposal } : {}) };

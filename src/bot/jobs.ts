@@ -8,7 +8,7 @@ import type { Digest } from '../app/digestService';
 import type { Locale } from '../i18n/messages';
 import type { BotDeps } from './deps';
 import { errorKind } from './log';
-import { sendToStaff } from './notify';
+import { sendToStaff, type Reach } from './notify';
 import { currentYear } from './turn';
 
 export function digestCardFor(digest: Digest, locale: Locale) {
@@ -37,7 +37,7 @@ export async function sendDigest(deps: BotDeps, year: number): Promise<boolean> 
 
 export interface ReminderRun {
   due: number;
-  /** Gemeinden reached (at least one of their staff got the reminder). */
+  /** Gemeinden reached (at least one of their staff got a reminder), each counted once. */
   sent: number;
   /** Gemeinden whose every send failed: tried again on the next run. */
   failed: string[];
@@ -78,23 +78,27 @@ export function sendReminders(deps: BotDeps, year: number, days: readonly number
 
 async function remind(deps: BotDeps, year: number, days: readonly number[], manual: boolean): Promise<ReminderRun> {
   const due = await deps.app.reminders.due(year, days, manual);
+  // A Gemeinde can be due for two reminders at once (its list and its decision): counted and named once.
+  const byGemeinde = new Map<string, typeof due>();
+  for (const r of due) byGemeinde.set(r.ags, [...(byGemeinde.get(r.ags) ?? []), r]);
   const run: ReminderRun = { due: due.length, sent: 0, failed: [], noStaff: [], notInstalled: [] };
-  for (const r of due) {
-    const gemeinde = { ags: r.ags, name: deps.app.ctx.verzeichnis.byKey(r.ags)?.name ?? r.ags };
-    const card = (locale: Locale) => reminderCard({ locale, year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
-    const reach = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
-    if (reach.sent > 0) {
+  for (const [ags, reminders] of byGemeinde) {
+    const gemeinde = { ags, name: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags };
+    const reach: Omit<Reach, 'delivered'> = { sent: 0, unreachable: 0, failed: 0 };
+    for (const r of reminders) {
+      const card = (locale: Locale) => reminderCard({ locale, year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
+      const one = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
       // Recorded right after delivery, so a run cut off by a crash or a stop sends it no second time;
       // only what was delivered: an unreachable Gemeinde is tried again on the next run.
-      await deps.app.reminders.markSent([r.key]);
-      run.sent++;
-    } else if (reach.failed > 0) {
-      run.failed.push(gemeinde.name);
-    } else if (reach.unreachable > 0) {
-      run.notInstalled.push(gemeinde.name);
-    } else {
-      run.noStaff.push(gemeinde.name);
+      if (one.sent > 0) await deps.app.reminders.markSent([r.key]);
+      reach.sent += one.sent;
+      reach.failed += one.failed;
+      reach.unreachable += one.unreachable;
     }
+    if (reach.sent > 0) run.sent++;
+    else if (reach.failed > 0) run.failed.push(gemeinde.name);
+    else if (reach.unreachable > 0) run.notInstalled.push(gemeinde.name);
+    else run.noStaff.push(gemeinde.name);
   }
   deps.logger.info('reminders', { year, due: run.due, sent: run.sent, failed: run.failed.length, noStaff: run.noStaff.length, notInstalled: run.notInstalled.length });
   return run;

@@ -1,15 +1,17 @@
 /** `npm start`: the IntM-Bot server. Configuration from the environment (see README). */
 import { ConfigError, loadConfig } from './config';
-import { consoleLogger } from './log';
+import { consoleLogger, logLine, routeProcessOutputToLog } from './log';
 import { startBot, type RunningBot } from './start';
 
 async function main(): Promise<void> {
+  // Every line on stdout and stderr is one JSON object, also what botbuilder, restify and Node write.
+  routeProcessOutputToLog(consoleLogger);
   let config;
   try {
     config = loadConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(e.message + '\n');
+      process.stderr.write(logLine('error', 'config.invalid', { message: e.message }));
       process.exitCode = 1;
       return;
     }
@@ -35,10 +37,11 @@ async function main(): Promise<void> {
   starting = startBot(config);
   bot = await starting;
   if (config.local) {
-    process.stdout.write(
-      `IntM-Bot läuft LOKAL ohne Anmeldung auf ${bot.url}/api/messages (nur von diesem Rechner erreichbar). ` +
-        'Für Teams BOT_ID, BOT_PASSWORD und BOT_TENANT_ID setzen.\n',
-    );
+    consoleLogger.info('local', {
+      message:
+        `IntM-Bot läuft LOKAL ohne Anmeldung auf ${bot.url}/api/messages (nur von diesem Rechner erreichbar). ` +
+        'Für Teams BOT_ID, BOT_PASSWORD und BOT_TENANT_ID setzen.',
+    });
   }
 }
 
@@ -52,6 +55,6 @@ function startFailure(e: unknown): string {
 
 main().catch((e) => {
   // Start-up failures (port in use, unreadable data directory) name no personal data.
-  process.stderr.write(`IntM-Bot konnte nicht starten: ${startFailure(e)}\n`);
+  process.stderr.write(logLine('error', 'start.failed', { message: `IntM-Bot konnte nicht starten: ${startFailure(e)}` }));
   process.exit(1);
 });

@@ -19,15 +19,19 @@ export interface Reach {
   /** Staff without a personal chat with the bot. */
   unreachable: number;
   failed: number;
+  /** Object ids of the staff the card was delivered to. */
+  delivered: string[];
 }
 
-export async function sendToStaff(deps: BotDeps, ags: string, cardIn: CardIn, event: string): Promise<Reach> {
+/** `skip`: staff already reached earlier (by object id), neither sent to nor counted. */
+export async function sendToStaff(deps: Pick<BotDeps, 'app' | 'conversations' | 'outbound' | 'logger'>, ags: string, cardIn: CardIn, event: string, skip?: (aadObjectId: string) => boolean): Promise<Reach> {
   const built = new Map<Locale, AdaptiveCard>();
   const card = async (locale: Locale) => built.get(locale) ?? built.set(locale, await cardIn(locale)).get(locale)!;
   const staff = await deps.app.roster.staffOf(ags);
   const personal = (await deps.conversations.read()).personal;
-  const reach: Reach = { sent: 0, unreachable: 0, failed: 0 };
+  const reach: Reach = { sent: 0, unreachable: 0, failed: 0, delivered: [] };
   for (const member of staff) {
+    if (skip?.(member.aadObjectId)) continue;
     const reference = personal[member.aadObjectId];
     if (!reference) {
       reach.unreachable++;
@@ -37,11 +41,12 @@ export async function sendToStaff(deps: BotDeps, ags: string, cardIn: CardIn, ev
       const attachment = CardFactory.adaptiveCard(await card(localeOfTag(reference.locale)));
       await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
       reach.sent++;
+      reach.delivered.push(member.aadObjectId);
     } catch (e) {
       reach.failed++;
       deps.logger.error(`${event}.failed`, { ags, error: errorKind(e) });
     }
   }
-  deps.logger.info(event, { ags, ...reach });
+  deps.logger.info(event, { ags, sent: reach.sent, unreachable: reach.unreachable, failed: reach.failed });
   return reach;
 }

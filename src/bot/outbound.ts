@@ -10,7 +10,7 @@ import type { Logger } from './log';
 export interface Outbound {
   /** Posts an activity into a conversation; returns the new activity's id. */
   send(reference: StoredReference, activity: Partial<Activity>): Promise<string | undefined>;
-  /** Replaces an activity the bot posted earlier (e.g. a channel summary card). */
+  /** Replaces an activity the bot posted earlier (e.g. the channel's status card). */
   update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<void>;
 }
 

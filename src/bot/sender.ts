@@ -92,6 +92,11 @@ class AttemptTimeout extends Error {
   override readonly name = 'AttemptTimeout';
 }
 
+/** An attempt still on the wire when a stop's time was up (finishWithin). */
+class AttemptCutOff extends Error {
+  override readonly name = 'AttemptCutOff';
+}
+
 export interface SenderStats {
   /** Messages delivered: posts and updates. */
   sent: number;
@@ -174,6 +179,11 @@ export class RateLimitedOutbound implements Outbound {
   private readonly sleepers = new Set<AbortController>();
   private stopping = false;
   private abandoned = false;
+  /** Set by finishWithin: by when (this.now()) everything must have settled. */
+  private deadline?: number;
+  /** Aborted when finishWithin's time is up: attempts still on the wire give up. */
+  private readonly cutOff = new AbortController();
+  private deadlineTimer?: AbortController;
   private readonly counts = { sent: 0, retried: 0, failed: 0, pending: 0 };
 
   constructor(
@@ -234,11 +244,38 @@ export class RateLimitedOutbound implements Outbound {
       this.sleep(timeoutMs, deadline.signal),
     ]);
     deadline.abort(); // clears the default sleep's timer so it does not hold the process open
+    this.deadlineTimer?.abort();
     if (!drained) {
       this.abandoned = true;
       for (const sleeper of this.sleepers) sleeper.abort();
     }
     this.logger.info('outbound.stopped', { drained, pending: this.counts.pending, sent: this.counts.sent, failed: this.counts.failed });
+  }
+
+  /**
+   * A stop with a hard end (stop-and-outbox change: a clean stop must end within seconds also when Teams
+   * cannot be reached; before, card updates queued at the stop were retried for over a minute before
+   * stop()'s timeout applied). From now on no wait – rate limit, backoff, Retry-After – may reach past
+   * `ms`: such a message fails at once as 'stopped'. When the time is up, everything still queued, waiting
+   * or on the wire fails as 'stopped'. New messages are still taken until then (a stop sends the card
+   * updates it has waiting); the callers keep what failed for after the restart (outbox.ts).
+   */
+  finishWithin(ms: number): void {
+    if (this.deadline !== undefined) return;
+    this.deadline = this.now() + ms;
+    const timer = new AbortController();
+    this.deadlineTimer = timer;
+    void this.sleep(ms, timer.signal).then(() => {
+      if (timer.signal.aborted) return;
+      this.abandoned = true;
+      for (const sleeper of this.sleepers) sleeper.abort();
+      this.cutOff.abort();
+    });
+  }
+
+  /** Whether a wait of `ms` from now still ends before finishWithin's time is up. */
+  private inTime(ms: number): boolean {
+    return this.deadline === undefined || this.now() + ms <= this.deadline;
   }
 
   private enqueue<T>(reference: StoredReference, op: 'send' | 'update', call: () => Promise<T>): Promise<T> {
@@ -303,8 +340,8 @@ export class RateLimitedOutbound implements Outbound {
 
   private async deliver(lane: Lane, job: Job): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      await this.keepToLimits(lane);
-      if (this.abandoned) return this.fail(lane, job, new OutboundError(job.op, 'stopped', attempt - 1), { reason: 'stopped', attempts: attempt - 1 });
+      const allowed = await this.keepToLimits(lane);
+      if (this.abandoned || !allowed) return this.fail(lane, job, new OutboundError(job.op, 'stopped', attempt - 1), { reason: 'stopped', attempts: attempt - 1 });
       await this.acquireSlot();
       // Every attempt counts against Teams' limits, a failed one too.
       lane.stamps.push(this.now());
@@ -327,12 +364,14 @@ export class RateLimitedOutbound implements Outbound {
       }
       const limit = verdict.reason === 'network' ? this.networkAttempts : this.maxAttempts;
       const fields: LogFields = { status: verdict.status, code: verdict.code };
-      if (!verdict.retry || attempt >= limit || this.abandoned) {
-        const reason = verdict.retry && this.abandoned ? 'stopped' : verdict.reason;
+      // The backoff is drawn only for a retry that may happen (the jitter's random numbers stay in step).
+      const delayMs = verdict.retry && attempt < limit && !this.abandoned ? this.backoff(attempt, verdict.retryAfterMs) : 0;
+      const late = verdict.retry && !this.inTime(delayMs);
+      if (!verdict.retry || attempt >= limit || this.abandoned || late) {
+        const reason = verdict.retry && (this.abandoned || late) ? 'stopped' : verdict.reason;
         const error = new OutboundError(job.op, reason, attempt, verdict.status, { cause: failure });
         return this.fail(lane, job, error, { ...fields, reason, attempts: attempt, error: reason === 'error' ? errorKind(failure) : undefined });
       }
-      const delayMs = this.backoff(attempt, verdict.retryAfterMs);
       this.counts.retried++;
       this.logger.warn('outbound.retry', { op: job.op, conversation: lane.tag, ...fields, attempt, delayMs, retryAfterMs: verdict.retryAfterMs });
       await this.pause(delayMs);
@@ -349,6 +388,7 @@ export class RateLimitedOutbound implements Outbound {
   /** What went wrong, and is it worth another try? */
   private judge(e: unknown, op: 'send' | 'update'): Verdict {
     const err = (e ?? {}) as { statusCode?: unknown; status?: unknown; code?: unknown; response?: { status?: unknown; headers?: unknown }; cause?: { code?: unknown } };
+    if (e instanceof AttemptCutOff) return { retry: false, reason: 'stopped' };
     if (e instanceof AttemptTimeout) {
       // Teams may have received the post and only the answer is late: posting again could show the
       // message twice. Replacing a card again is harmless.
@@ -374,19 +414,23 @@ export class RateLimitedOutbound implements Outbound {
   /**
    * Waits until one more request keeps this conversation within every window: first by this process's
    * own count, then, with other instances, by the count they share (which also reserves the request).
+   * False when a wait would end after finishWithin's time (the message then fails at once instead of
+   * waiting in vain).
    */
-  private async keepToLimits(lane: Lane): Promise<void> {
+  private async keepToLimits(lane: Lane): Promise<boolean> {
     for (;;) {
       const now = this.now();
       this.prune(lane, now);
       const until = nextAllowedAt(lane.stamps, this.limits, this.margin, now);
-      if (this.abandoned) return;
+      if (this.abandoned) return true;
       if (until > now) {
+        if (!this.inTime(until - now)) return false;
         await this.pause(until - now);
         continue;
       }
       const wait = await this.sharedWait(lane);
-      if (wait <= 0 || this.abandoned) return;
+      if (wait <= 0 || this.abandoned) return true;
+      if (!this.inTime(wait)) return false;
       await this.pause(wait);
     }
   }
@@ -440,13 +484,26 @@ export class RateLimitedOutbound implements Outbound {
   }
 
   private withTimeout<T>(call: Promise<T>): Promise<T> {
-    if (!this.attemptTimeoutMs) return call;
-    const timer = new AbortController();
-    const timeout = this.sleep(this.attemptTimeoutMs, timer.signal).then(() => {
-      if (!timer.signal.aborted) throw new AttemptTimeout();
+    // finishWithin's time up: the answer is no longer waited for (the request cannot be called back).
+    let onCutOff: (() => void) | undefined;
+    const cutOff = new Promise<never>((_resolve, reject) => {
+      onCutOff = () => reject(new AttemptCutOff());
+      if (this.cutOff.signal.aborted) onCutOff();
+      else this.cutOff.signal.addEventListener('abort', onCutOff, { once: true });
     });
-    // race() handles a late rejection of the loser, so neither can become unhandled.
-    return Promise.race([call, timeout as Promise<never>]).finally(() => timer.abort());
+    const racers: Promise<T>[] = [call, cutOff];
+    const timer = new AbortController();
+    if (this.attemptTimeoutMs) {
+      const timeout = this.sleep(this.attemptTimeoutMs, timer.signal).then(() => {
+        if (!timer.signal.aborted) throw new AttemptTimeout();
+      });
+      racers.push(timeout as Promise<never>);
+    }
+    // race() handles a late rejection of the losers, so none can become unhandled.
+    return Promise.race(racers).finally(() => {
+      timer.abort();
+      this.cutOff.signal.removeEventListener('abort', onCutOff!);
+    });
   }
 }
 

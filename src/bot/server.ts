@@ -21,8 +21,11 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface BotServer {
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
-  /** Stops accepting, waits for in-flight turns, then runs `flush` (storage, pending sends). */
-  close(flush?: () => Promise<void>): Promise<void>;
+  /**
+   * Stops accepting, waits for in-flight turns (at most `maxWaitMs`: a turn whose reply cannot reach
+   * Teams must not hold the stop), then runs `flush` (storage, pending sends).
+   */
+  close(flush?: () => Promise<void>, maxWaitMs?: number): Promise<void>;
 }
 
 export interface ServerExtras {
@@ -34,6 +37,45 @@ function formatJson(_req: restify.Request, res: restify.Response, body: unknown)
   const data = body === undefined ? 'null' : cardJson(body);
   res.setHeader('Content-Length', Buffer.byteLength(data));
   return data;
+}
+
+/** Stands in for the HTTP response while the adapter processes a request (it calls status, send, end). */
+class CaughtAnswer {
+  code = 200;
+  body: unknown;
+  status(code: number): this {
+    this.code = code;
+    return this;
+  }
+  header(): this {
+    return this;
+  }
+  send(body: unknown): this {
+    this.body = body;
+    return this;
+  }
+  end(): this {
+    return this;
+  }
+}
+
+interface WireAnswer {
+  status: number;
+  body: unknown;
+  event?: { level: 'warn' | 'error'; name: string };
+}
+
+/**
+ * What the caller gets. Before the turn (sign-in not passed): 401 for a token that is missing or not
+ * valid; 503 when the token could not be checked – Microsoft's key endpoint (OpenID metadata, JWKS)
+ * cannot be reached – so that Teams tries again; never the adapter's own error text. In the turn: the
+ * invoke answer as the bot gave it, or 500 without detail.
+ */
+export function answerFor(answer: { code: number; body: unknown }, turnStarted: boolean): WireAnswer {
+  if (turnStarted) return { status: answer.code, body: answer.code >= 500 ? { error: 'Interner Fehler.' } : answer.body };
+  if (answer.code === 401 || answer.code === 403) return { status: 401, body: { error: 'Nicht angemeldet.' }, event: { level: 'warn', name: 'request.unauthorized' } };
+  if (answer.code >= 500) return { status: 503, body: { error: 'Die Anmeldung kann gerade nicht geprüft werden. Bitte später erneut versuchen.' }, event: { level: 'error', name: 'auth.unavailable' } };
+  return { status: answer.code, body: answer.code < 300 ? answer.body : { error: 'Ungültige Anfrage.' }, event: answer.code >= 400 ? { level: 'warn', name: 'request.refused' } : undefined };
 }
 
 export function createBotServer(adapter: TeamsAdapter, bot: Application, logger: Logger, extras: ServerExtras = {}): BotServer {
@@ -113,13 +155,30 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
       return;
     }
     inFlight++;
+    // The adapter's answer is caught here, not written: on a failure it answers with the error's own
+    // text (a DNS error naming Microsoft's key endpoint, a token check's reason) and 500 also when the
+    // sign-in cannot be checked. What reaches the wire is decided by answerFor.
+    const answer = new CaughtAnswer();
+    let turnStarted = false;
     try {
-      await adapter.process(req as never, res as never, async (context) => {
+      await adapter.process(req as never, answer as never, async (context) => {
+        turnStarted = true;
         await bot.run(context);
       });
     } catch (e) {
       logger.error('request.failed', { error: errorKind(e) });
-      if (!res.headersSent) res.send(500, { error: 'Interner Fehler.' });
+      answer.status(500);
+    }
+    try {
+      const { status, body, event } = answerFor(answer, turnStarted);
+      if (event) logger[event.level](event.name, { status: answer.code });
+      if (status === 503) res.header('Retry-After', '30');
+      if (!res.headersSent) {
+        if (body === undefined) {
+          res.status(status);
+          res.end();
+        } else res.send(status, body);
+      }
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();
@@ -136,11 +195,20 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
         });
       });
     },
-    async close(flush) {
+    async close(flush, maxWaitMs) {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+          if (maxWaitMs !== undefined) timer = setTimeout(resolve, maxWaitMs);
+        });
+        clearTimeout(timer);
+      }
       await flush?.();
+      // Requests still open after maxWaitMs: their connections are closed, or server.close would wait for them.
+      if (inFlight > 0) server.server.closeAllConnections();
       await stopped;
     },
   };

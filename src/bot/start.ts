@@ -2,17 +2,19 @@
 import type { Clock } from '../app/ports';
 import { openApp } from '../compose';
 import { resolveDataDir } from '../storage/paths';
+import type { StoreLocation } from '../storage/stores';
 import { createAdapter } from './adapter';
 import { createBot } from './bot';
 import type { BotConfig } from './config';
 import { ConversationStore } from './conversations';
 import type { BotDeps } from './deps';
 import { DownloadLinks, linkSecret, sweepDownloadLeftovers } from './downloads';
-import { consoleLogger, type Logger } from './log';
+import { consoleLogger, errorKind, type Logger } from './log';
 import { AdapterOutbound, type Outbound } from './outbound';
 import { RateLimitedOutbound, type SenderOptions } from './sender';
 import { DEFAULT_REMINDER_DAYS } from '../app/reminderService';
 import { jobsIdle } from './jobs';
+import { Outbox } from './outbox';
 import { startScheduler, type SchedulerOptions } from './scheduler';
 import { createBotServer } from './server';
 import { SummaryCards } from './summaryCards';
@@ -22,6 +24,13 @@ import { SummaryCards } from './summaryCards';
  * (SummaryCards.refreshWhenQuiet): long enough for a working session's pauses, short enough for the overview.
  */
 const CHANNEL_CARD_QUIET_MS = 10 * 60_000;
+
+/**
+ * How long a clean stop may go on sending (stop-and-outbox): the whole stop ends within 15 s even when the
+ * Bot Connector cannot be reached (systemd and container runtimes kill a service that takes longer).
+ * What is not sent by then is kept in the outbox and sent after the next start.
+ */
+export const STOP_SENDING_MS = 10_000;
 
 export interface RunningBot {
   url: string;
@@ -40,12 +49,16 @@ export interface StartOptions {
   sender?: Partial<Omit<SenderOptions, 'logger'>>;
   /** Scheduler settings (tests make up a missed run right away). */
   scheduler?: SchedulerOptions;
+  /** How long a stop may go on sending (default STOP_SENDING_MS; tests shorten it). */
+  stopSendingMs?: number;
 }
 
 export async function startBot(config: BotConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? consoleLogger;
   const dataDir = resolveDataDir(config.dataDir);
-  const app = await openApp({ coordinators: config.coordinators, dataDir, ...(options.clock ? { clock: options.clock } : {}) });
+  // The store the checked configuration names (not the process environment: tests start bots on several stores).
+  const store: StoreLocation = config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir };
+  const app = await openApp({ coordinators: config.coordinators, store, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config, logger);
   const conversations = new ConversationStore(app.ctx.repo);
   // With other instances on the same database, each conversation's rate limits count their sends too.
@@ -53,7 +66,8 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   const reserveShared = shared.reserveSend ? shared.reserveSend.bind(shared) : undefined;
   const sender = new RateLimitedOutbound(new AdapterOutbound(adapter, config.botId, logger), { logger, ...(reserveShared ? { reserveShared } : {}), ...options.sender });
   const outbound = options.outbound ? options.outbound(sender) : sender;
-  const summaries = new SummaryCards(app, conversations, outbound, logger, { quietMs: CHANNEL_CARD_QUIET_MS });
+  const outbox = new Outbox(app.ctx.repo, () => app.ctx.clock.now());
+  const summaries = new SummaryCards(app, conversations, outbound, logger, { quietMs: CHANNEL_CARD_QUIET_MS, outbox });
   let ownUrl = '';
   const publicBase = config.publicBaseUrl ?? (config.local ? () => ownUrl : undefined);
   if (publicBase) {
@@ -63,7 +77,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   // Rows of import reports whose links have expired name persons: not kept a day longer than their link.
   const expired = await app.importIssues.sweep();
   if (expired) logger.info('importIssues.expiredRemoved', { count: expired });
-  const links = publicBase ? new DownloadLinks(await linkSecret(process.env, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
+  const links = publicBase ? new DownloadLinks(await linkSecret({ INTM_LINK_SECRET: config.linkSecret }, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
   const deps: BotDeps = {
     app,
     conversations,
@@ -80,18 +94,39 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
   ownUrl = url;
   const scheduler = config.schedule ? startScheduler(deps, config.schedule, options.scheduler) : undefined;
   logger.info('started', { url, local: config.local, auth: config.botId ? config.botType : 'none' });
+  const resent = resendKept(outbox, summaries, logger);
+  const stopSendingMs = options.stopSendingMs ?? STOP_SENDING_MS;
   return {
     url,
     port,
     deps,
-    stop: () =>
-      server.close(async () => {
+    stop: async () => {
+      // From here on nothing waits past stopSendingMs for Teams; what fails is kept in the outbox.
+      sender.finishWithin(stopSendingMs);
+      await server.close(async () => {
+        await resent;
         // A run of the jobs in progress finishes (and records what it sent) before the sender stops.
         await scheduler?.stop();
         await jobsIdle(deps);
         await summaries.idle();
-        await sender.stop(10_000);
+        await sender.stop(stopSendingMs);
         await app.close();
-      }),
+      }, stopSendingMs);
+    },
   };
+}
+
+/**
+ * After the start: what an earlier run could not send (outbox.ts), claimed so that another instance on
+ * the same database does not send it too, and sent again; what fails again is put back by SummaryCards.
+ */
+async function resendKept(outbox: Outbox, summaries: SummaryCards, logger: Logger): Promise<void> {
+  try {
+    const items = await outbox.claim();
+    if (!items.length) return;
+    logger.info('outbox.resending', { count: items.length });
+    for (const item of items) summaries.refresh(item.year);
+  } catch (e) {
+    logger.error('outbox.failed', { error: errorKind(e) });
+  }
 }

@@ -1,8 +1,8 @@
 /** Builds what the cards show from the stored state – freshly read for every answer. */
 import { listsLockedByPublication } from '../app/reviewService';
-import type { ListView, Notice, SummaryView } from '../cards';
+import type { ListView, Notice } from '../cards';
 import type { Actor } from '../domain/actor';
-import { countList, dueDate, GemeindeListe, isEditableFor, isOverdue, listState } from '../domain/list';
+import { GemeindeListe, isEditableFor } from '../domain/list';
 import { DomainError } from '../domain/errors';
 import type { Locale } from '../i18n/messages';
 import type { BotDeps } from './deps';
@@ -71,18 +71,4 @@ async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | 
   const staff = known.ids;
   const ids = viewerTeamsId?.startsWith('29:') ? [viewerTeamsId, ...staff.filter((id) => id !== viewerTeamsId)] : staff;
   return ids.slice(0, MAX_REFRESH_USERS);
-}
-
-/** The channel's summary of one Gemeinde: counts and state only, nothing personal. */
-export function summaryView(locale: Locale, year: number, name: string, list: GemeindeListe, campaign: ListView['campaign'], today: string): SummaryView {
-  return {
-    locale,
-    year,
-    gemeinde: { ags: list.ags, name },
-    counts: countList(list),
-    state: listState(list),
-    due: dueDate(list, campaign),
-    overdue: isOverdue(list, campaign, today),
-    ...(list.submitted ? { submitted: { at: list.submitted.at, by: '' } } : {}),
-  };
 }

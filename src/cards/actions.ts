@@ -8,8 +8,17 @@
  */
 
 export const VERBS = {
-  /** Opens a Gemeinde's list (from the channel's summary card, or any "Liste prüfen" button). */
+  /** Opens a Gemeinde's list (from a notice, a reminder, or any "Liste prüfen" button). */
   listOpen: 'list.open',
+  /**
+   * The channel status card's "Meine Liste öffnen" (data {year}): the list of the clicker's own Gemeinde,
+   * found in the roster – the card itself names no Gemeinde to open.
+   */
+  listMine: 'list.mine',
+  /** The channel status card's "Meine Entscheidung öffnen" after publication (data {year}). */
+  decisionMine: 'decision.mine',
+  /** Coordinators: sends the decision cards again to the staff of the Gemeinden whose delivery failed (data {year, ags: "AGS,AGS"}). */
+  decisionResend: 'decision.resend',
   /** Another page of the list. */
   listPage: 'list.page',
   /**

@@ -72,6 +72,8 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
     published: [
       ...(report.published ? [{ text: cardText('dashboard.published', locale, { date: localDate(report.published.at, locale) }) }] : []),
       ...(report.purged ? [{ text: cardText('dashboard.purged', locale, { date: localDate(report.purged.at, locale) }) }] : []),
+      // Until when the lists' personal data is kept (intm purge deletes it only afterwards).
+      ...(!report.purged && report.retentionUntil ? [{ text: cardText('dashboard.retention', locale, { date: formatDateFor(report.retentionUntil, locale) }) }] : []),
     ],
     totals: statusTotals(summary, locale),
     pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),

@@ -5,20 +5,20 @@
  *
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
-import type { OverviewReport, SincePublication } from '../app/overview';
+import type { OverviewReport, Republication, SincePublication } from '../app/overview';
 import type { StatusReport } from '../app/overviewService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
 import type { IsoDate } from '../domain/dates';
-import type { GemeindeListe, ListCounts, ListPerson, ListState } from '../domain/list';
+import type { GemeindeListe, ListPerson } from '../domain/list';
 import type { Locale } from '../i18n/messages';
 import type { FormInputs } from './actions';
 // The card modules use only types from this file, so importing them here creates no runtime cycle.
 import { additionsCard, rejectFormCard } from './additionsCard';
 import { campaignFormCard } from './campaignFormCard';
 import { dashboardCard } from './dashboardCard';
-import type { ActionData } from './buttons';
+import type { ActionData, ButtonData } from './buttons';
 import { decisionCard, decisionConfirmCard, overrideReasonCard } from './decisionCard';
 import { digestCard } from './digestCard';
 import { exportLinksCard } from './exportLinksCard';
@@ -30,7 +30,8 @@ import { messageCard } from './messageCard';
 import { overviewCard } from './overviewCard';
 import { reminderCard } from './reminderCard';
 import { submitConfirmCard } from './submitConfirmCard';
-import { summaryCard } from './summaryCard';
+import { channelStatusCard } from './channelStatusCard';
+import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
 
 /** An Adaptive Card as JSON (schema 1.5). */
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[]; [key: string]: unknown };
@@ -64,18 +65,6 @@ export interface ListView {
   refreshUserIds?: readonly string[];
 }
 
-export interface SummaryView {
-  locale: Locale;
-  year: number;
-  gemeinde: { ags: string; name: string };
-  counts: ListCounts;
-  state: ListState;
-  due: IsoDate;
-  overdue: boolean;
-  submitted?: { at: string; by: string };
-  /** After publication: the Gemeinde's amount and VZÄ, and its decision (the card then also offers "Entscheidung"). */
-  published?: { amount: string; vzae: string; decision: 'offen' | 'landkreis' | 'eigenstaendig' | 'verbund'; decisionValid: boolean; decisionDeadline: IsoDate };
-}
 
 export interface AdditionsView {
   locale: Locale;
@@ -157,7 +146,7 @@ export interface OverviewView {
   report: OverviewReport;
   audience: 'channel' | 'koordination';
   /** The last publication; for the Koordinierungsstelle with how the figures shown differ from it. */
-  published?: { at: string; since?: SincePublication };
+  published?: { at: string; since?: SincePublication; replaces?: Republication };
   page?: number;
 }
 
@@ -240,18 +229,19 @@ export interface ReminderView {
   daysLeft: number;
 }
 
-export type { FormInputs };
+export type { FormInputs, ListNoticeView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
   childFormCard(view: ListView, householdId: string, values?: FormInputs): AdaptiveCard;
   otherFormCard(view: ListView, values?: FormInputs): AdaptiveCard;
   submitConfirmCard(view: ListView): AdaptiveCard;
-  summaryCard(view: SummaryView): AdaptiveCard;
+  channelStatusCard(report: StatusReport, locale: Locale, notice?: Notice): AdaptiveCard;
+  listNoticeCard(view: ListNoticeView): AdaptiveCard;
   dashboardCard(report: StatusReport, locale: Locale, page?: number): AdaptiveCard;
   additionsCard(view: AdditionsView): AdaptiveCard;
   rejectFormCard(view: AdditionsView, ags: string, personId: string, values?: FormInputs): AdaptiveCard;
-  messageCard(text: string, kind: Notice['kind'], locale: Locale): AdaptiveCard;
+  messageCard(text: string, kind: Notice['kind'], locale: Locale, buttons?: readonly ButtonData[]): AdaptiveCard;
   decisionCard(view: DecisionView): AdaptiveCard;
   decisionConfirmCard(view: DecisionView, review: DecisionReview): AdaptiveCard;
   overrideReasonCard(view: DecisionView, confirm: ActionData, typed?: string): AdaptiveCard;
@@ -284,7 +274,8 @@ export {
   reminderCard,
   strikeFormCard,
   submitConfirmCard,
-  summaryCard,
+  channelStatusCard,
+  listNoticeCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -292,7 +283,8 @@ export const cards: CardFunctions = {
   childFormCard,
   otherFormCard,
   submitConfirmCard,
-  summaryCard,
+  channelStatusCard,
+  listNoticeCard,
   dashboardCard,
   additionsCard,
   rejectFormCard,

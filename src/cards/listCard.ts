@@ -120,7 +120,7 @@ function navData(view: ListView, pageCount: number, locale: Locale) {
 
 /**
  * Coordinators reopen a submitted list, or grant a new due date to one past its date – sent or not
- * (a list whose summary card could not be posted is not "overdue", but its Gemeinde cannot edit it either).
+ * (a list whose status card could not be posted is not "overdue", but its Gemeinde cannot edit it either).
  */
 function reopenData(view: ListView) {
   const { locale, list } = view;

@@ -84,7 +84,31 @@ function sourceLines(view: OverviewView): { text: string }[] {
 
 function statusLines(view: OverviewView): { text: string }[] {
   const { locale } = view;
-  return view.published ? [{ text: cardText('overview.published', locale, { date: localDate(view.published.at, locale) }) }] : [];
+  if (!view.published) return [];
+  const date = localDate(view.published.at, locale);
+  // The Koordinierungsstelle is told why there is no publish button.
+  if (view.published.since && !view.published.since.changed) return [{ text: cardText('overview.unchangedSincePublication', locale, { date }) }];
+  return [{ text: cardText('overview.published', locale, { date }) }];
+}
+
+/** In the channel after a re-publication: what it changed, by Gemeinde name (no persons). */
+function republishedLines(view: OverviewView): { text: string }[] {
+  const r = view.published?.replaces;
+  if (!r) return [];
+  const names = (ags: readonly string[]) =>
+    view.report.rows
+      .filter((row) => ags.includes(row.ags))
+      .map((row) => row.gemeinde)
+      .sort((a, b) => a.localeCompare(b, 'de'))
+      .join(', ');
+  const params = {
+    date: localDate(r.at, view.locale),
+    persons: names(r.personsChanged),
+    amounts: r.changedGemeinden.length,
+    parameters: r.parametersChanged ? 'yes' : '',
+    final: r.nowFinal ? 'yes' : '',
+  };
+  return [{ text: cardText('overview.republished', view.locale, params) }];
 }
 
 /** Provisional figures in a warning box: for a channel the plain fact, for the Koordinierungsstelle what is missing. */
@@ -125,11 +149,15 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   const navButtons: ButtonData[] = [];
   if (koordination && shown > 0) navButtons.push(yearButton(VERBS.allocation, t('card.previous'), year, shown - 1));
   if (koordination && shown < pageCount - 1) navButtons.push(yearButton(VERBS.allocation, t('card.next'), year, shown + 1));
-  const publish = report.provisional
-    ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
-    : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' });
-  // A year whose personal data was deleted is closed: it can no longer be published.
-  const closed = !!view.published?.since?.purgedAt;
+  // Once published, publishing again is a step of its own: only when the figures changed, and with a reason.
+  const again = !!view.published;
+  const publish = again
+    ? actionButton(VERBS.publish, t('overview.republish'), report.provisional ? { year, force: true, again: true } : { year, again: true }, { style: 'positive' })
+    : report.provisional
+      ? actionButton(VERBS.publish, t('overview.publishForce'), { year, force: true })
+      : actionButton(VERBS.publish, t('overview.publish'), { year }, { style: 'positive' });
+  // A year whose personal data was deleted is closed: it can no longer be published; nor is there anything to publish while nothing changed.
+  const closed = !!view.published?.since?.purgedAt || (again && !view.published?.since?.changed);
   const buttons: ButtonData[] = koordination ? [...(closed ? [] : [publish]), yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined)] : [];
   const submitted = report.rows.filter((r) => r.listState === 'eingereicht').length;
 
@@ -137,7 +165,7 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
     lang: locale,
     koordination,
     title: cardText('overview.title', locale, { year }),
-    status: statusLines(view),
+    status: [...statusLines(view), ...republishedLines(view)],
     banner: bannerLines(view),
     parameters: cardText('overview.parameters', locale, {
       distributable: euro(report.parameters.distributable, locale),
@@ -167,6 +195,7 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
     nav: pageCount > 1 ? [{ text: cardText('card.pageOf', locale, { page: shown + 1, pages: pageCount }), buttons: navButtons }] : [],
     // The hint quotes the button as it reads ("Trotzdem vorläufig veröffentlichen" while provisional).
     publishHint: koordination && !closed ? [{ text: cardText('overview.publishHint', locale, { button: publish.title }) }] : [],
+    reasonInput: koordination && !closed && again ? [{ label: t('overview.republishReason'), error: t('overview.republishReasonMissing') }] : [],
     buttons,
   });
 }

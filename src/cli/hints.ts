@@ -22,7 +22,11 @@ function didYouMean(params: MessageParams, verzeichnis?: GemeindeVerzeichnis): s
 const EVERY_COMMAND: Partial<Record<MessageCode, Hint>> = { 'gemeinde.unknownKey': didYouMean };
 
 const BY_COMMAND: Record<string, Partial<Record<MessageCode, Hint>>> = {
-  publish: { 'publish.provisional': '--force' },
+  publish: { 'publish.provisional': '--force', 'publish.reasonRequired': '--reason TEXT' },
+  purge: {
+    'purge.tooEarly': () => 'Früher nur mit --force --reason „…“ (wird protokolliert).',
+    'purge.retention': () => 'Früher nur mit --force --reason „…“ (wird protokolliert); die Frist ändern: intm campaign update --retention-until DATUM.',
+  },
   import: {
     // Refused because the overview is published: a new import discards the publication.
     'campaign.published': () => 'Ein neuer Import verwirft die Veröffentlichung; dafür ist --replace anzugeben.',

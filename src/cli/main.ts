@@ -216,6 +216,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
     }
     if (isDomainError(e)) {
       io.err(refusalText(e, command, app?.ctx.verzeichnis));
+      // The database's own words (TLS, login) for the operator who asks for them; never a password.
+      if (io.env.INTM_DEBUG === '1' && e.cause) io.err(String((e.cause as Error)?.message ?? e.cause));
       return 1;
     }
     const problem = dataDir === undefined ? undefined : dataDirProblem(e, dataDir);

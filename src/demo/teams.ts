@@ -88,7 +88,7 @@ function firstSteps(who: CastMember, urls: { playground: string; sendFile: strin
         : `  2. Export senden (Schritt 1): Das Playground kann keine Dateien hochladen. Oben „Mock an Activity“ →\n` +
           `     „Custom activity“, den ganzen Inhalt durch ${rel(urls.sendFile)} ersetzen, „Send activity“.\n` +
           '     Oder kürzer: hier im Terminal „datei“ eintippen. Der Bot antwortet mit dem Importbericht.',
-      '  3. „listen versenden“ – die 46 Übersichtskarten erscheinen im Kanal „Gemeinden“.',
+      '  3. „listen versenden“ – die Statuskarte aller Gemeinden erscheint im Kanal „Gemeinden“.',
       '  4. Dann als Gemeinde weiter: hier „anna“ eintippen (Playground startet neu), Seite neu laden.',
       '  Später: „status“, „berechnen“ (Schaltfläche „Veröffentlichen“), „statusbericht“ (in „General“).',
     ].join('\n');

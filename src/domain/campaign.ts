@@ -3,7 +3,7 @@
  * (Betrachtungszeitraum and Stichtag), how it is rounded, and the calendar of the year.
  */
 import { DomainError } from './errors';
-import { IsoDate, isoDate } from './dates';
+import { addDays, formatDate, IsoDate, isoDate } from './dates';
 import { Decimal, DecimalValue } from './money';
 
 export type RoundingUnit = '1' | '0.01';
@@ -41,6 +41,12 @@ export interface Campaign {
   period: { start: IsoDate; end: IsoDate };
   stichtag: IsoDate;
   deadlines: Deadlines;
+  /**
+   * Until when the year's personal data must be kept (the Landratsamt's retention date: the evidence for
+   * the Verwendungsnachweis and its audit); `intm purge` deletes it only afterwards. Absent: the default
+   * of the year (defaultRetention), so campaigns stored before this setting need no migration.
+   */
+  retentionUntil?: IsoDate;
 }
 
 export interface CampaignInput {
@@ -58,6 +64,7 @@ export interface CampaignInput {
   periodEnd?: IsoDate;
   stichtag?: IsoDate;
   deadlines?: Partial<Deadlines>;
+  retentionUntil?: IsoDate;
 }
 
 /** 2025 reports put the cost of a full-time position at about 68,000 €. */
@@ -78,6 +85,31 @@ export function defaultDeadlines(year: number): Deadlines {
     publication: isoDate(year - 1, 2, 5),
     decision: isoDate(year - 1, 5, 31),
   };
+}
+
+/**
+ * The retention date when the Landratsamt sets none: the end of the year after the Berechnungsjahr. The
+ * Verwendungsnachweis for year Y is due within six months after it ends (by 30.06. of Y+1, as usual for
+ * grants in Baden-Württemberg); the Koordinierungsstelle's audit of it follows in the second half-year.
+ */
+export function defaultRetention(year: number): IsoDate {
+  return isoDate(year + 1, 12, 31);
+}
+
+/** The date until which the year's personal data is kept: the campaign's own, or the default of its year. */
+export function retentionUntil(c: Pick<Campaign, 'year' | 'retentionUntil'>): IsoDate {
+  return c.retentionUntil ?? defaultRetention(c.year);
+}
+
+/**
+ * Why the year's personal data may not be deleted on `today` (undefined: it may): the Berechnungsjahr is
+ * not over (the procedure runs until its end), or the retention date has not passed. Dates TT.MM.JJJJ.
+ */
+export function purgeRefusal(c: Pick<Campaign, 'year' | 'retentionUntil'>, today: IsoDate): DomainError | undefined {
+  if (today <= isoDate(c.year, 12, 31)) return new DomainError('purge.tooEarly', { year: c.year, date: formatDate(isoDate(c.year + 1, 1, 1)) });
+  const until = retentionUntil(c);
+  if (today <= until) return new DomainError('purge.retention', { year: c.year, until: formatDate(until), from: formatDate(addDays(until, 1)) });
+  return undefined;
 }
 
 function positive(value: DecimalValue, field: string): Decimal {
@@ -160,6 +192,10 @@ export function createCampaign(input: CampaignInput): Campaign {
     throw new DomainError('campaign.deadlineOrder');
   }
   if (deadlines.listsSent <= stichtag) throw new DomainError('campaign.deadlineBeforeStichtag', { stichtag });
+  // The procedure runs until the Berechnungsjahr's end: the data must be kept at least that long.
+  if (input.retentionUntil !== undefined && input.retentionUntil < isoDate(year, 12, 31)) {
+    throw new DomainError('campaign.retentionTooEarly', { year, date: formatDate(input.retentionUntil) });
+  }
 
   const campaign: Campaign = {
     year,
@@ -171,6 +207,7 @@ export function createCampaign(input: CampaignInput): Campaign {
     stichtag,
     deadlines,
     ...(vorwegabzug ? { vorwegabzug } : {}),
+    ...(input.retentionUntil !== undefined ? { retentionUntil: input.retentionUntil } : {}),
   };
   // Refuse now what would make the allocation impossible later.
   distributableAmount(campaign);

@@ -78,14 +78,6 @@ export const botMessages = defineMessages({
     de: () => 'Es ist noch kein Kanal der Gemeinden registriert. Bitte schreiben Sie dort „kanal registrieren gemeinden“.',
     en: () => 'No municipalities\' channel is registered yet: please send "register channel municipalities" there.',
   },
-  'bot.listsSent': {
-    de: (p) => `Die Listen für ${p.year} sind im Kanal der Gemeinden: ${p.posted} neu gepostet, ${p.updated} aktualisiert${p.failed ? `, ${p.failed} fehlgeschlagen (bitte erneut „listen versenden“)` : ''}.`,
-    en: (p) => `The lists for ${p.year} are in the municipalities' channel: ${p.posted} posted, ${p.updated} updated${p.failed ? `, ${p.failed} failed (please send "send lists" again)` : ''}.`,
-  },
-  'bot.listsSending': {
-    de: (p) => `Ich versende jetzt ${p.count} Übersichtskarten in den Kanal der Gemeinden und melde mich, wenn alle draußen sind.`,
-    en: (p) => `Sending ${p.count} summary cards to the municipalities' channel now; I will report when all are out.`,
-  },
   'bot.listsAlreadySending': {
     de: () => 'Der Versand läuft bereits; Sie erhalten eine Nachricht, sobald er fertig ist.',
     en: () => 'The lists are already being sent; you will get a message once that is done.',
@@ -229,16 +221,6 @@ export const botMessages = defineMessages({
   'bot.verbundInvitation': {
     de: (p) => `${p.lead} schlägt Ihrer Gemeinde einen Verbund vor. Bitte prüfen und bestätigen Sie ihn hier.`,
     en: (p) => `${p.lead} proposes a joint position to your municipality. Please check and confirm it here.`,
-  },
-  'bot.published': {
-    de: (p) => `Die Übersicht ist veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. Ich verteile sie jetzt an die Gemeinden und melde mich, wenn alles draußen ist.`,
-    en: (p) => `The overview has been published${p.provisional ? ' (provisional)' : ''}. I am now handing it out to the municipalities and will report when everything is out.`,
-  },
-  'bot.distributed': {
-    de: (p) =>
-      `Verteilt: ${p.channelPosted ? 'Übersicht im Kanal der Gemeinden' : 'kein Kanal der Gemeinden registriert („kanal registrieren gemeinden“)'}; Entscheidungskarten an ${p.decisionCards} Mitarbeitende${p.unreachable ? `; ${p.unreachable} noch nicht erreichbar (Bot nicht installiert)` : ''}.`,
-    en: (p) =>
-      `Handed out: ${p.channelPosted ? "overview in the municipalities' channel" : 'no municipalities\' channel registered ("register channel municipalities")'}; decision cards to ${p.decisionCards} staff members${p.unreachable ? `; ${p.unreachable} not reachable yet (bot not installed)` : ''}.`,
   },
   'bot.campaignCreated': {
     de: (p) => `Die Kampagne ${p.year} ist angelegt: Kreisbetrag ${p.amount}, Stichtag ${p.stichtag}, Rückmeldung bis ${p.review}, Entscheidung bis ${p.decision}. Nächster Schritt: die Export-Datei hier im Chat senden (Import).`,

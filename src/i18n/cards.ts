@@ -4,11 +4,13 @@
  * separate TextRuns, so a sentence that leads up to a name ends before it ("… von ").
  */
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
+import { channelCardMessages } from './channel';
 
 /** German plural helper: `n === 1 ? one : many`. */
 const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many);
 
 export const cardMessages = defineMessages({
+  ...channelCardMessages,
   'card.back': { de: () => 'Zurück', en: () => 'Back' },
   'card.overdue': { de: () => 'überfällig', en: () => 'overdue' },
   'card.pageOf': { de: (p) => `Seite ${p.page} von ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` },
@@ -213,6 +215,10 @@ export const cardMessages = defineMessages({
   'dashboard.purged': {
     de: (p) => `Personendaten gelöscht am ${p.date}: Stand und Zahlen der Listen wie an diesem Tag`,
     en: (p) => `Personal data deleted on ${p.date}: state and figures of the lists as on that day`,
+  },
+  'dashboard.retention': {
+    de: (p) => `Personendaten werden aufbewahrt bis ${p.date}`,
+    en: (p) => `Personal data is kept until ${p.date}`,
   },
   'dashboard.totals': {
     de: (p) =>

@@ -165,6 +165,20 @@ export const coreMessages = defineMessages({
     en: (p) =>
       `The personal data of ${p.year} can be deleted at the earliest after that year has ended (from ${p.date}). Delete it only once the audit of the Verwendungsnachweis is also complete: the lists and the change log are its evidence.`,
   },
+  'purge.retention': {
+    de: (p) =>
+      `Die Personendaten des Berechnungsjahres ${p.year} sind bis ${p.until} aufzubewahren (Aufbewahrungsfrist der Kampagne: Nachweis für den Verwendungsnachweis und dessen Prüfung). Löschen lässt es sich ab ${p.from}.`,
+    en: (p) =>
+      `The personal data of ${p.year} must be kept until ${p.until} (the campaign's retention date: evidence for the Verwendungsnachweis and its audit). It can be deleted from ${p.from}.`,
+  },
+  'purge.reasonRequired': {
+    de: () => 'Vorzeitiges Löschen braucht einen Grund; er wird im Änderungsprotokoll festgehalten.',
+    en: () => 'Deleting early needs a reason; it is recorded in the change log.',
+  },
+  'campaign.retentionTooEarly': {
+    de: (p) => `Die Aufbewahrungsfrist (${p.date}) darf nicht vor dem Ende des Berechnungsjahres ${p.year} liegen: Bis dahin läuft das Verfahren.`,
+    en: (p) => `The retention date (${p.date}) must not be before the end of the Berechnungsjahr ${p.year}: the procedure runs until then.`,
+  },
   'campaign.purged': {
     de: (p) => `Die Personendaten des Berechnungsjahres ${p.year} sind gelöscht; erhalten sind nur die Zahlen.`,
     en: (p) => `The personal data of ${p.year} has been deleted; only the figures are kept.`,

@@ -6,11 +6,12 @@ import type { Locale, MessageParams } from './catalogue';
 import { coreMessages } from './core';
 import { importMessages } from './import';
 import { botMessages } from './bot';
+import { channelMessages } from './channel';
 import { questionMessages } from './questions';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...questionMessages };
+const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages };
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

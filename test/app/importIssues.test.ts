@@ -70,8 +70,8 @@ test('removed once expired (read, sweep, the next keep) and when the year is pur
   expect(Object.keys(await doc())).toEqual([third!.id]);
   expect(second!.id).not.toBe(third!.id);
   expect(await h.app.importIssues.sweep()).toBe(0);
-  // `intm purge` of the year removes its rows with the lists.
-  h.clock.set('2026-01-05T09:00:00.000Z');
+  // `intm purge` of the year (after its retention date) removes its rows with the lists.
+  h.clock.set('2027-01-05T09:00:00.000Z');
   await h.app.importIssues.keep(2025, 'd.xlsx', outcome(), { actor: coordinator, locale: 'de', stored: false });
   expect(Object.keys(await doc())).toHaveLength(1);
   await h.app.campaigns.purge(2025, { actor: coordinator });

@@ -128,8 +128,8 @@ test('a provisional publication leaves open lists to their Gemeinde until the du
   const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
   expect((await h.app.review.strike(2025, ABSTATT, { personId: id, reason: 'weggezogen' }, { actor: staff(ABSTATT) })).changed).toBe(true);
   expect((await h.app.review.submit(2025, ABSTATT, { actor: staff(ABSTATT) })).changed).toBe(true);
-  // Published again, now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde – and no reminder asks it to submit.
-  expect((await h.app.campaigns.publish(2025, { actor: coordinator })).report.provisional).toBe(false);
+  // Published again (with a reason), now final: a list the Koordinierungsstelle reopens stays closed to the Gemeinde – and no reminder asks it to submit.
+  expect((await h.app.campaigns.publish(2025, { actor: coordinator, reason: 'alle Listen eingereicht' })).report.provisional).toBe(false);
   await h.app.review.reopen(2025, ABSTATT, {}, { actor: coordinator });
   const other = (await h.repo.readList(2025, ABSTATT))!.persons[1].id;
   expect(await refusal(h.app.review.strike(2025, ABSTATT, { personId: other, reason: 'weggezogen' }, { actor: staff(ABSTATT) }))).toBe('list.published');
@@ -185,9 +185,17 @@ test('after publication every amount a Gemeinde is shown is the published one, u
   expect(sheet.getCell(`I${row}`).result).toBe(Number(published.amount));
   expect(String(sheet.getCell('A2').value)).toMatch(/veröffentlicht am \d\d\.\d\d\.\d{4} · Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden, die Parameter der Kampagne und der Stand der Listen geändert\. Es gelten die veröffentlichten Zahlen dieser Datei/);
 
-  // Published again: the corrected figures are the official ones.
-  await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
+  // Published again – only on purpose, with a reason for the audit: the corrected figures are the official ones.
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true }))).toBe('publish.reasonRequired');
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: ' x ' }))).toBe('publish.reasonRequired');
+  const republished = await h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: 'Korrektur Abstatt, Kosten je VZÄ' });
+  expect(republished.replaces).toMatchObject({ personsChanged: [ABSTATT], parametersChanged: true });
+  expect((await h.app.campaigns.show(2025)).events.at(-1)).toMatchObject({ action: 'campaign.publish', reason: 'Korrektur Abstatt, Kosten je VZÄ' });
   expect((await h.app.overview.current(2025)).sincePublication!.changed).toBe(false);
+  // Nothing changed since: publishing again is refused, nothing is written.
+  const revision = (await h.app.campaigns.show(2025)).revision;
+  expect(await refusal(h.app.campaigns.publish(2025, { actor: coordinator, force: true, reason: 'noch einmal' }))).toBe('publish.unchanged');
+  expect((await h.app.campaigns.show(2025)).revision).toBe(revision);
   const again = await h.app.decisions.situation(2025, ABSTATT, own);
   expect(again.row!.amount).toBe(current.amount);
   expect(again.eurPerVzae).toBe('80000.00');
@@ -324,7 +332,10 @@ test('purge: only after the Berechnungsjahr, deletes every list with its persons
   const before = await h.app.overview.overview(2025);
   expect(await refusal(h.app.campaigns.purge(2025, { actor: coordinator }))).toBe('purge.tooEarly');
   expect(await refusal(h.app.campaigns.purge(2025, { actor: staff(ABSTATT) }))).toBe('auth.koordinationOnly');
+  // After the Berechnungsjahr but within the retention date (default: end of the following year).
   h.clock.set('2026-01-02T09:00:00.000Z');
+  expect(await refusal(h.app.campaigns.purge(2025, { actor: coordinator }))).toBe('purge.retention');
+  h.clock.set('2027-01-02T09:00:00.000Z');
   const result = await h.app.campaigns.purge(2025, { actor: coordinator });
   expect(result).toEqual({ gemeinden: 46, persons: exp.expected.inside });
   // No file of the data directory holds a person any more.
@@ -345,6 +356,39 @@ test('purge: only after the Berechnungsjahr, deletes every list with its persons
   expect(await h.app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: 0, persons: 0 });
 });
 
+test('purge: the retention date is a campaign setting (default 31.12. of the following year), shown in the status; refusals name the date; --force with a reason deletes early, audited', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  expect((await h.app.overview.status(2025)).retentionUntil).toBe('2026-12-31');
+  // Not before the Berechnungsjahr's end: the procedure runs until then.
+  expect(await refusal(h.app.campaigns.update(2025, { retentionUntil: '2025-06-30' }, { actor: coordinator }))).toBe('campaign.retentionTooEarly');
+  await h.app.campaigns.update(2025, { retentionUntil: '2027-06-30' }, { actor: coordinator });
+  expect((await h.app.overview.status(2025)).retentionUntil).toBe('2027-06-30');
+  // Other changes keep it.
+  await h.app.campaigns.update(2025, { eurPerVzae: '70000' }, { actor: coordinator });
+  expect((await h.app.campaigns.show(2025)).campaign.retentionUntil).toBe('2027-06-30');
+
+  h.clock.set('2027-01-02T09:00:00.000Z');
+  const refused = await h.app.campaigns.purge(2025, { actor: coordinator }).catch((e) => e);
+  expect(refused).toMatchObject({ code: 'purge.retention' });
+  expect(refused.text('de')).toContain('bis 30.06.2027');
+  expect(refused.text('de')).toContain('ab 01.07.2027');
+  expect(await h.repo.readList(2025, ABSTATT)).toBeDefined();
+  // --force needs a reason; with one it deletes and the change log says why and that it was early.
+  expect(await refusal(h.app.campaigns.purge(2025, { actor: coordinator, force: true, reason: '  ' }))).toBe('purge.reasonRequired');
+  const result = await h.app.campaigns.purge(2025, { actor: coordinator, force: true, reason: 'Widerspruch nach Art. 21 DSGVO' });
+  expect(result.gemeinden).toBe(46);
+  const last = (await h.app.campaigns.show(2025)).events.at(-1)!;
+  expect(last).toMatchObject({ action: 'campaign.purge', reason: 'Widerspruch nach Art. 21 DSGVO', after: { listen: 0, personen: 0, vorzeitig: true, aufbewahrungBis: '2027-06-30' } });
+});
+
+test('purge before the Berechnungsjahr has ended names the first day it is possible', async () => {
+  await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
+  h.clock.set('2025-12-31T09:00:00.000Z');
+  const refused = await h.app.campaigns.purge(2025, { actor: coordinator }).catch((e) => e);
+  expect(refused).toMatchObject({ code: 'purge.tooEarly' });
+  expect(refused.text('de')).toContain('ab 01.01.2026');
+});
+
 test('after deletion the status shows each list as it was, and what changed since publication is still told', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const id = (await h.repo.readList(2025, ABSTATT))!.persons[0].id;
@@ -354,25 +398,25 @@ test('after deletion the status shows each list as it was, and what changed sinc
   await h.app.campaigns.update(2025, { kreisAmount: '1600000' }, { actor: coordinator });
   const before = await h.app.overview.status(2025);
   const changedBefore = (await h.app.overview.official(2025)).sincePublication;
-  h.clock.set('2026-01-02T09:00:00.000Z');
+  h.clock.set('2027-01-02T09:00:00.000Z');
   await h.app.campaigns.purge(2025, { actor: coordinator });
   const after = await h.app.overview.status(2025);
-  expect(after.purged).toEqual({ at: '2026-01-02T09:00:00.000Z' });
+  expect(after.purged).toEqual({ at: '2027-01-02T09:00:00.000Z' });
   expect(after.summary.byState.eingereicht).toBe(46);
   expect(after.summary.overdue).toBe(0);
   expect(after.rows.map((r) => [r.ags, r.listState, r.counts, r.submittedAt])).toEqual(before.rows.map((r) => [r.ags, r.listState, r.counts, r.submittedAt]));
   expect(after.rows.find((r) => r.ags === ABSTATT)!.counts.struck).toBe(1);
   // The Kreis amount changed after publication: that stays visible once the lists are gone.
   expect(changedBefore!.changed).toBe(true);
-  expect((await h.app.overview.official(2025)).sincePublication).toEqual({ ...changedBefore, purgedAt: '2026-01-02T09:00:00.000Z' });
+  expect((await h.app.overview.official(2025)).sincePublication).toEqual({ ...changedBefore, purgedAt: '2027-01-02T09:00:00.000Z' });
   // The texts built on it no longer offer to publish again: a purged year is closed.
-  expect((await h.app.overview.current(2025)).sincePublication?.purgedAt).toBe('2026-01-02T09:00:00.000Z');
+  expect((await h.app.overview.current(2025)).sincePublication?.purgedAt).toBe('2027-01-02T09:00:00.000Z');
 });
 
 test('a purged year is closed: no import brings persons back, its campaign and figures stay as they are', async () => {
   await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });
   const { report: published } = await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
-  h.clock.set('2026-01-02T09:00:00.000Z');
+  h.clock.set('2027-01-02T09:00:00.000Z');
   await h.app.campaigns.purge(2025, { actor: coordinator });
   // What is exported afterwards: the published figures, as published, nothing changed since.
   const official = await h.app.overview.official(2025);

@@ -84,6 +84,15 @@ describe('manifest.json', () => {
     expect(commands.find((c) => c.title === 'import')!.description).toMatch(/Datei.*persönlichen Chat/);
   });
 
+  test('figures before publication stay in the personal chat: no "berechnen" or "veröffentlichen" in team or group chat menus', () => {
+    const lists = readManifest().bots![0]!.commandLists!;
+    const shared = lists.filter((l) => !l.scopes.includes('personal')).flatMap((l) => l.commands.map((c) => c.title));
+    expect(shared).not.toContain('berechnen');
+    expect(shared).not.toContain('veröffentlichen');
+    const personal = lists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
+    expect(personal).toEqual(expect.arrayContaining(['berechnen', 'veröffentlichen']));
+  });
+
   test('German by default, English as an additional language', () => {
     const m = readManifest();
     expect(m.localizationInfo).toEqual({ defaultLanguageTag: 'de-de', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });

@@ -87,12 +87,12 @@ test('an icon of the wrong size is refused', async () => {
 test('an English key without a manifest text is refused', async () => {
   const root = scratchProject();
   const file = join(root, 'appPackage', 'en.json');
-  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'bots[0].commandLists[2].commands[9].title': 'x' }));
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'bots[0].commandLists[2].commands[7].title': 'x' }));
   const manifestFile = join(root, 'appPackage', 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   manifest.bots[0].commandLists[2].commands.pop();
   writeFileSync(manifestFile, JSON.stringify(manifest));
-  await expect(build({ BOT_ID: TEST_BOT_ID }, root)).rejects.toThrow(/Schlüssel ohne Entsprechung im Manifest: bots\[0\]\.commandLists\[2\]\.commands\[9\]\.title/);
+  await expect(build({ BOT_ID: TEST_BOT_ID }, root)).rejects.toThrow(/Schlüssel ohne Entsprechung im Manifest: bots\[0\]\.commandLists\[2\]\.commands\[7\]\.title/);
 });
 
 describe('placeholders and env/.env.local', () => {

@@ -38,7 +38,8 @@ function reply(res: http.ServerResponse, status: number, body: string, headers: 
   res.end(body);
 }
 
-export async function startFlakyConnector(): Promise<FlakyConnector> {
+/** `port`: listen on that one (a restarted connector at the service URL the bot has stored); default a free one. */
+export async function startFlakyConnector(port = 0): Promise<FlakyConnector> {
   const requests: FlakyRequest[] = [];
   let script: FlakyAnswer[] = [];
   let next = 1;
@@ -64,10 +65,10 @@ export async function startFlakyConnector(): Promise<FlakyConnector> {
       reply(res, 200, JSON.stringify({ id: updated || `activity-${next++}` }), answer.headers);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     requests,
     failNext(answers) {
       script = [...answers];

@@ -24,12 +24,12 @@ describe('the year a question is about', () => {
     const h = await openBotHarness(5);
     try {
       await h.deps.app.campaigns.publish(2025, { actor: coordinator, force: true });
-      h.clock.set('2026-01-02T09:00:00.000Z');
+      h.clock.set('2027-01-02T09:00:00.000Z');
       await h.deps.app.campaigns.purge(2025, { actor: coordinator });
       for (const q of ['Wie hoch ist unsere Förderung?', 'Wie hoch ist unsere Förderung 2025?']) {
         const [answer] = await h.say(ANNA, q);
         expect(answer.text).toContain('Förderung für Abstatt, Berechnungsjahr 2025:');
-        expect(answer.text).toContain('Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2026 gelöscht');
+        expect(answer.text).toContain('Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2027 gelöscht');
       }
       const [totals] = await h.say(KORA, 'Wie hoch ist die Gesamtsumme?');
       expect(totals.text).toContain('Landkreis gesamt, Berechnungsjahr 2025');
@@ -161,13 +161,13 @@ describe('after the deletion of the personal data', () => {
     try {
       const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
       await h.deps.app.campaigns.publish(2025, { actor: kora, force: true });
-      h.clock.set('2026-01-02T09:00:00.000Z');
+      h.clock.set('2027-01-02T09:00:00.000Z');
       await h.deps.app.campaigns.purge(2025, { actor: kora });
       const purged = 'Die Personendaten des Berechnungsjahres 2025 sind gelöscht; erhalten sind nur die Zahlen.';
       expect((await h.say(ANNA, 'liste'))[0].text).toBe(purged);
       expect((await h.say(ANNA, 'entscheidung'))[0].text).toBe(purged);
       const [status] = await h.say(KORA, 'status');
-      expect(JSON.stringify(status.attachments?.[0]?.content)).toContain('Personendaten gelöscht am 02.01.2026');
+      expect(JSON.stringify(status.attachments?.[0]?.content)).toContain('Personendaten gelöscht am 02.01.2027');
     } finally {
       await h.cleanup();
     }

@@ -1,7 +1,7 @@
 import type { StatusReport } from '../../src/app/overviewService';
-import { additionsCard, dashboardCard, MAX_ADDITIONS_PER_CARD, messageCard, rejectFormCard, summaryCard } from '../../src/cards';
+import { additionsCard, channelStatusCard, dashboardCard, MAX_ADDITIONS_PER_CARD, messageCard, rejectFormCard } from '../../src/cards';
 import { VERBS, operationId } from '../../src/cards/actions';
-import { countList, emptyList, GemeindeListe, listState, markSent, personVersion, submitList } from '../../src/domain/list';
+import { emptyList, GemeindeListe, markSent, personVersion, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
 import { additionsView, assertWellFormed, bytes, executes, gemeindeCtx, personMarkers, reviewedList, strings, textRuns, typed } from './cardKit';
@@ -32,48 +32,57 @@ function statusReport(lists: Map<string, GemeindeListe>, today = '2024-01-20'): 
   };
 }
 
-describe('summary card for the shared channel', () => {
-  const submitted = submitList(markedList(ABSTATT, 40), { ...gemeindeCtx, actor: staff(ABSTATT, 'Svenja Sachbearbeiterin') }).list;
-  const summary = (list: GemeindeListe, overrides = {}) =>
-    summaryCard({
-      locale: 'de',
-      year: 2025,
-      gemeinde: { ags: list.ags, name: 'Abstatt' },
-      counts: countList(list),
-      state: listState(list),
-      due: '2024-01-15',
-      overdue: false,
-      ...(list.submitted ? { submitted: { at: list.submitted.at, by: list.submitted.by.name } } : {}),
-      ...overrides,
-    });
+/** The texts of the channel card's row of Gemeinde `name`: name, persons, due date, state. */
+function rowOf(card: unknown, name: string): string {
+  const row = typed(card, 'ColumnSet').find((set) => textRuns(set).includes(name));
+  return row ? strings(row).filter((x) => /\.text$/.test(x.path)).map((x) => x.value).join(' | ') : '';
+}
 
-  test('Gemeinde, year, persons, deadline, state; "eingereicht am" without the name; "Liste prüfen" with year and ags only', () => {
-    const card = summary(submitted);
+describe('status card for the shared channel', () => {
+  const lists = new Map<string, GemeindeListe>();
+  for (const [i, g] of verzeichnis.all.entries()) lists.set(g.ags, markSent(markedList(g.ags, 40 + i), changeContext(coordinator)).list);
+  lists.set(ABSTATT, submitList(lists.get(ABSTATT)!, { ...gemeindeCtx, actor: staff(ABSTATT, 'Svenja Sachbearbeiterin') }).list);
+  const report = statusReport(lists);
+
+  test('every Gemeinde with persons, due date and state, by name; one button with the year only', () => {
+    const card = channelStatusCard(report, 'de');
     assertWellFormed(card);
     const text = allText(card);
-    expect(textRuns(card)).toContain('Abstatt');
-    for (const words of ['Berechnungsjahr 2025', 'Rückmeldung bis', '15.01.2024', 'eingereicht am 10.01.2024']) expect(text).toContain(words);
-    // Fact titles short enough for the renderer's 150 px title column.
-    expect(typed(card, 'FactSet')[0].facts).toEqual([
-      { title: 'Personen', value: '40' },
-      { title: 'Rückmeldung bis', value: '15.01.2024' },
-      { title: 'Stand', value: 'eingereicht am 10.01.2024' },
-    ]);
+    expect(text).toContain('Personenlisten 2025');
+    for (const g of verzeichnis.all) expect(textRuns(card)).toContain(g.name);
+    // Abstatt's row: name, persons, due date, "eingereicht am" – without who submitted.
+    expect(rowOf(card, 'Abstatt')).toBe('Abstatt | 40 | 15.01.2024 | eingereicht am 10.01.2024');
+    // Sent and past the due date on 20.01.: overdue, in Attention.
+    expect(rowOf(card, 'Brackenheim')).toMatch(/^Brackenheim \| \d+ \| 15\.01\.2024 \| versendet · überfällig$/);
     expect(json(card)).not.toContain('Svenja');
-    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }]]);
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.listMine, 'Meine Liste öffnen', { year: 2025 }]]);
+    expect(bytes(card)).toBeLessThan(40 * KB);
   });
 
   test('no personal data at all: no name, birth date or Personen-ID', () => {
-    const card = json(summary(submitted));
-    for (const p of submitted.persons) for (const marker of personMarkers(p)) expect(card).not.toContain(marker);
+    const card = json(channelStatusCard(report, 'de'));
+    for (const list of lists.values()) for (const p of list.persons) for (const marker of personMarkers(p)) expect(card).not.toContain(marker);
   });
 
-  test('overdue is marked; English', () => {
-    const list = markedList(ABSTATT, 3);
-    expect(allText(summary(list, { overdue: true }))).toContain('überfällig');
-    expect(allText(summary(list))).not.toContain('überfällig');
-    const en = allText(summary(list, { locale: 'en', overdue: true }));
-    for (const words of ['Persons', 'Reply due by', 'imported', 'overdue', 'Check list']) expect(en).toContain(words);
+  test('a notice only for the clicker, above the table; English', () => {
+    const card = channelStatusCard(report, 'en', { kind: 'info', text: 'You are not assigned to a municipality' });
+    expect(textRuns(card)[0]).toBe('You are not assigned to a municipality');
+    expect(allText(card).indexOf('You are not assigned')).toBeLessThan(allText(card).indexOf('Lists of persons 2025'));
+    for (const words of ['Municipality', 'Due', 'Status', 'overdue', 'Open my list']) expect(allText(card)).toContain(words);
+  });
+
+  test('after publication: the decision per Gemeinde instead of the list state, and "Meine Entscheidung öffnen"', () => {
+    const rows = report.rows.map((r) =>
+      r.ags === ABSTATT ? { ...r, decision: 'verbund' as const, decisionValid: false } : r.ags === BRACKENHEIM ? { ...r, decision: 'landkreis' as const } : r,
+    );
+    const card = channelStatusCard({ ...report, rows, published: { at: '2024-02-05T09:00:00.000Z', by: 'Kora' } }, 'de');
+    const text = allText(card);
+    expect(text).toContain('Übersicht veröffentlicht am 05.02.2024 · Entscheidung bis 31.05.2024');
+    expect(rowOf(card, 'Abstatt')).toBe('Abstatt | 40 | 15.01.2024 | Verbund – noch nicht gültig');
+    expect(rowOf(card, 'Brackenheim')).toMatch(/ \| Landkreis$/);
+    expect(rowOf(card, 'Cleebronn')).toMatch(/ \| offen$/);
+    expect(json(card)).not.toContain('Kora');
+    expect(executes(card).map((a) => a.verb)).toEqual([VERBS.listMine, VERBS.decisionMine]);
   });
 });
 
@@ -102,6 +111,13 @@ describe('dashboard for the Koordinierungsstelle', () => {
     expect(allText(dashboardCard(purged, 'de'))).toContain('Personendaten gelöscht am 02.01.2025: Stand und Zahlen der Listen wie an diesem Tag');
     expect(allText(dashboardCard(purged, 'en'))).toContain('Personal data deleted on 2 January 2025');
     expect(allText(dashboardCard(report, 'de'))).not.toContain('gelöscht');
+  });
+
+  test('the retention date of the personal data is shown until it is deleted', () => {
+    const kept = { ...report, retentionUntil: '2025-12-31' };
+    expect(allText(dashboardCard(kept, 'de'))).toContain('Personendaten werden aufbewahrt bis 31.12.2025');
+    expect(allText(dashboardCard(kept, 'en'))).toContain('Personal data is kept until 31 December 2025');
+    expect(allText(dashboardCard({ ...kept, purged: { at: '2026-01-02T09:00:00.000Z' } }, 'de'))).not.toContain('aufbewahrt');
   });
 
   test('totals, overdue marker, persons, pending and due date per row; refresh and additions buttons', () => {

@@ -19,16 +19,16 @@ import {
   rejectFormCard,
   strikeFormCard,
   submitConfirmCard,
-  summaryCard,
+  channelStatusCard,
 } from '../../src/cards';
 import { VERBS } from '../../src/cards/actions';
-import { isChangingVerb } from '../../src/cards/buttons';
+import { actionButton, isChangingVerb } from '../../src/cards/buttons';
 import { renderCard, userText } from '../../src/cards/render';
 import { formatDate } from '../../src/domain/dates';
-import { addOtherPerson, countList, emptyList, GemeindeListe, isActive, listState, strikePerson, submitList } from '../../src/domain/list';
+import { addOtherPerson, emptyList, GemeindeListe, isActive, strikePerson, submitList } from '../../src/domain/list';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { cardMessages, LIST_STATE_LABEL, PERSON_STATUS_LABEL, STRIKE_REASON_LABEL, ZUGANGSART_LABEL } from '../../src/i18n/cards';
-import { ABSTATT, campaign2025, changeContext, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, listWith, person, staff, verzeichnis } from '../fixtures';
 import { additionsView, assertWellFormed, assertWellFormedWithLinks, executes, gemeindeCtx, objects, reviewedList, strings, view } from './cardKit';
 import { LINK_CARDS, stepBCards } from './stepBKit';
 
@@ -55,21 +55,13 @@ function everyCard(list: GemeindeListe, name = 'Abstatt'): AdaptiveCard[] {
     otherFormCard(v),
     otherFormCard({ ...v, notice: { kind: 'error', text: name } }, { surname: name, givenName: name, justification: name, householdId: household.householdId }),
     submitConfirmCard(v),
-    summaryCard({ locale: 'de', year: 2025, gemeinde: { ags: list.ags, name }, counts: countList(submitted), state: listState(submitted), due: '2024-01-15', overdue: false, submitted: { at: submitted.submitted!.at, by: name } }),
-    summaryCard({
-      locale: 'de',
-      year: 2025,
-      gemeinde: { ags: list.ags, name },
-      counts: countList(submitted),
-      state: listState(submitted),
-      due: '2024-01-15',
-      overdue: false,
-      published: { amount: '18360.00', vzae: '0.2700', decision: 'offen', decisionValid: true, decisionDeadline: '2024-05-31' },
-    }),
+    channelStatusCard(report, 'de'),
+    channelStatusCard({ ...report, published: { at: '2024-02-05T09:00:00.000Z', by: name } }, 'de', { kind: 'info', text: name }),
     dashboardCard(report, 'de'),
     additionsCard(additions),
     ...additions.items.slice(0, 3).map((i) => rejectFormCard(additions, i.ags, i.person.id, { note: name })),
     messageCard(name, 'warning', 'de'),
+    messageCard(name, 'warning', 'de', [actionButton(VERBS.decisionResend, 'Erneut senden', { year: 2025, ags: `${ABSTATT},${BRACKENHEIM}` })]),
     // Step B, overview, import, digest, help, campaign, export links, reminders.
     ...stepBCards(name),
   ];
@@ -184,9 +176,10 @@ describe('every card of a reviewed Gemeinde of 1,000 persons', () => {
     const values = new Set(entries.map(([, v]) => v));
     expect([...values].filter((v) => personal.has(v) || [...personal].some((m) => v.includes(m)))).toEqual([]);
     for (const [key, v] of entries) {
-      // The binding decision carries the reviewed Träger (the Gemeinde's own text) and its partners' AGS, comma-separated.
+      // The binding decision carries the reviewed Träger (the Gemeinde's own text) and its partners' AGS, comma-separated;
+      // "Erneut senden" the AGS of the Gemeinden to send to again.
       if (key === 'traeger') continue;
-      expect(v).toMatch(key === 'partners' ? /^(\d{8}(,\d{8})*)?$/ : /^[A-Za-z0-9.:_-]+$/);
+      expect(v).toMatch(key === 'partners' || key === 'ags' ? /^(\d{8}(,\d{8})*)?$/ : /^[A-Za-z0-9.:_-]+$/);
     }
   });
 
@@ -285,7 +278,8 @@ describe('texts', () => {
         'childFormCard',
         'otherFormCard',
         'submitConfirmCard',
-        'summaryCard',
+        'channelStatusCard',
+        'listNoticeCard',
         'dashboardCard',
         'additionsCard',
         'rejectFormCard',

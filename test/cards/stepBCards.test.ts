@@ -1,14 +1,12 @@
 /**
- * The cards of step B (decision, confirmation), the step 5/6 overview and the summary after
- * publication: built from the real domain (lists submitted, decisions made with decide/confirmVerbund,
+ * The cards of step B (decision, confirmation) and the step 5/6 overview: built from the real domain (lists submitted, decisions made with decide/confirmVerbund,
  * buildOverview, assessDecision) and checked for content, buttons, size and the absence of persons.
  */
-import { cardBytes, decisionCard, decisionConfirmCard, DecisionReview, overviewCard, summaryCard, type OverviewView } from '../../src/cards';
+import { cardBytes, decisionCard, decisionConfirmCard, DecisionReview, overviewCard, type OverviewView } from '../../src/cards';
 import { VERBS } from '../../src/cards/actions';
 import { decisionOperationId } from '../../src/cards/decisionCard';
 import { TIE_RULE_DE } from '../../src/domain/allocation';
 import { assessDecision, decide } from '../../src/domain/decision';
-import { countList, listState } from '../../src/domain/list';
 import { Decimal, formatVzae } from '../../src/domain/money';
 import { ABSTATT, BRACKENHEIM, EPPINGEN, staff, verzeichnis } from '../fixtures';
 import { assertWellFormed, executes, objects, strings, textRuns, typed } from './cardKit';
@@ -533,60 +531,5 @@ describe('overview (step 5/6)', () => {
       expect(markers.filter((m) => card.includes(m))).toEqual([]);
       expect(card).not.toContain('Sachbearbeitung');
     }
-  });
-});
-
-describe('summary card after publication', () => {
-  const w = world(0);
-  const list = w.lists.get(ABSTATT)!;
-  const row = w.report.rows.find((r) => r.ags === ABSTATT)!;
-  const summary = (published: Parameters<typeof summaryCard>[0]['published'], locale: 'de' | 'en' = 'de') =>
-    summaryCard({
-      locale,
-      year: 2025,
-      gemeinde: { ags: ABSTATT, name: 'Abstatt' },
-      counts: countList(list),
-      state: listState(list),
-      due: '2024-01-15',
-      overdue: false,
-      submitted: { at: list.submitted!.at, by: list.submitted!.by.name },
-      published,
-    });
-  const published = { amount: row.amount, vzae: row.vzae, decision: 'offen' as const, decisionValid: true, decisionDeadline: '2024-05-31' };
-
-  test('amount, VZÄ and the open decision with its deadline; "Liste prüfen" and "Entscheidung"', () => {
-    const card = summary(published);
-    assertWellFormed(card);
-    const text = allText(card);
-    expect(text).toContain(`${new Decimal(row.amount).toNumber().toLocaleString('de-DE')}\u00a0€`);
-    expect(text).toContain(`≈\u00a0${formatVzae(row.vzae)}\u00a0VZÄ`);
-    // Fact titles short enough for the renderer's 150 px title column.
-    expect((typed(card, 'FactSet')[0].facts as { title: string }[]).map((f) => f.title)).toEqual(['Personen', 'Rückmeldung bis', 'Stand', 'Zuwendung', 'Stellenanteil', 'Entscheidung']);
-    expect(text).toContain('offen (bis 31.05.2024)');
-    expect(buttons(card)).toEqual([
-      [VERBS.listOpen, 'Liste prüfen', { year: 2025, ags: ABSTATT }],
-      [VERBS.decisionOpen, 'Entscheidung', { year: 2025, ags: ABSTATT }],
-    ]);
-  });
-
-  test('decision states: Landkreis, eigenständig, Verbund – noch nicht gültig; English', () => {
-    expect(allText(summary({ ...published, decision: 'landkreis' }))).toMatch(/Entscheidung\nLandkreis/);
-    expect(allText(summary({ ...published, decision: 'eigenstaendig' }))).toMatch(/Entscheidung\nin eigener Verantwortung/);
-    expect(allText(summary({ ...published, decision: 'verbund', decisionValid: false }))).toContain('Verbund – noch nicht gültig');
-    expect(allText(summary({ ...published, decision: 'verbund' }))).not.toContain('noch nicht gültig');
-    const en = allText(summary({ ...published, decision: 'verbund', decisionValid: false }, 'en'));
-    for (const words of ['Funding', 'Staff capacity', 'FTE', 'joint position – not yet valid', 'Decision']) expect(en).toContain(words);
-  });
-
-  test('still no personal data: no person, no staff name', () => {
-    const card = json(summary({ ...published, decision: 'verbund', decisionValid: false }));
-    for (const p of list.persons) for (const marker of [p.surname, p.givenName, p.birthDate, p.id]) expect(card).not.toContain(marker);
-    expect(card).not.toContain(list.submitted!.by.name);
-  });
-
-  test('before publication the card is unchanged: one button, no amount', () => {
-    const card = summary(undefined);
-    expect(executes(card).map((a) => a.verb)).toEqual([VERBS.listOpen]);
-    expect(allText(card)).not.toContain('Zuwendung');
   });
 });

@@ -18,6 +18,7 @@ import {
   overviewCard,
   OverviewView,
   reminderCard,
+  listNoticeCard,
 } from '../../src/cards';
 import { Actor } from '../../src/domain/actor';
 import { defaultDeadlines, MINIMUM_POSITION_VZAE, type Campaign } from '../../src/domain/campaign';
@@ -274,6 +275,7 @@ export function stepBCards(name: string): AdaptiveCard[] {
     }),
     linkCard(exportLinksCard({ locale: 'de', year: 2025, links: [{ title: name, url: 'https://intm-bot.example/export/2025/uebersicht?sig=abc', expiresAt: NOW }] })),
     reminderCard({ locale: 'de', year: 2025, kind: 'review', gemeinde: { ags: ABSTATT, name }, due: '2024-01-15', daysLeft: 3 }),
+    listNoticeCard({ locale: 'de', year: 2025, gemeinde: { ags: ABSTATT, name }, persons: 6, due: '2024-01-15' }),
     reminderCard({ locale: 'de', year: 2025, kind: 'decision', gemeinde: { ags: ABSTATT, name }, due: '2024-05-31', daysLeft: 20 }),
   ];
 }

@@ -174,6 +174,10 @@ describe('intm', () => {
       'Seit der Veröffentlichung haben sich die Zahlen von 46 Gemeinden und die Parameter der Kampagne geändert. Die Gemeinden sehen die veröffentlichten Zahlen',
     );
     expect(JSON.parse((await intm('allocate', '--year', '2025', '--json')).out).sincePublication).toMatchObject({ changed: true, parametersChanged: true });
+    // Publishing the changed figures again needs a reason, kept in the audit log.
+    expect((await intm('publish', '--year', '2025', '--force')).err).toContain('braucht einen Grund (mindestens 3 Zeichen); er wird protokolliert (intm: --reason TEXT).');
+    const republished = await intm('publish', '--year', '2025', '--force', '--reason', 'Kreisbetrag korrigiert');
+    expect(republished).toMatchObject({ code: 0, out: expect.stringContaining('Übersicht 2025 erneut veröffentlicht (vorläufig).') });
   });
 
   test('a bad import lists every bad row as "Zeile N: …" and stores nothing', async () => {
@@ -434,6 +438,8 @@ describe('intm', () => {
     const provisional = await intm('publish', '--year', '2025');
     expect(provisional).toMatchObject({ code: 1, err: expect.stringContaining('ausdrücklich als vorläufig (intm: --force).') });
     expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
+    // Nothing changed since: publishing again is refused, and says so.
+    expect(await intm('publish', '--year', '2025', '--force')).toMatchObject({ code: 1, err: expect.stringContaining('seitdem hat sich nichts geändert') });
     const published = await intm('import', file, '--year', '2025');
     expect(published).toMatchObject({
       code: 1,
@@ -455,6 +461,49 @@ describe('intm', () => {
     const percentGone = await intm('campaign', 'update', '--year', '2025', '--deduction-percent', '0');
     expect(percentGone.code).toBe(0);
     expect(percentGone.out).not.toContain('Vorwegabzug');
+  });
+
+  test('purge: refused before the year ends and before the retention date (named TT.MM.JJJJ, shown in status and campaign show); --force --reason deletes early, audited', async () => {
+    const { file } = writeExport();
+    expect((await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000')).code).toBe(0);
+    expect((await intm('import', file, '--year', '2025')).code).toBe(0);
+    expect((await intm('status', '--year', '2025')).out).toContain('Personendaten werden aufbewahrt bis 31.12.2026.');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toMatch(/Aufbewahrung bis: +31\.12\.2026 \(Standard/);
+
+    const early = await intm('purge', '--year', '2025', '--yes');
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('ab 01.01.2026');
+    expect(early.err).toContain('--force --reason');
+    // The Landratsamt sets the retention date; before the year's end it is refused.
+    expect((await intm('campaign', 'update', '--year', '2025', '--retention-until', '30.06.2025')).err).toContain('nicht vor dem Ende des Berechnungsjahres 2025');
+    expect((await intm('campaign', 'update', '--year', '2025', '--retention-until', '30.06.2027')).code).toBe(0);
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toMatch(/Aufbewahrung bis: +30\.06\.2027 –/);
+
+    clock.set('2027-01-10T09:00:00.000Z');
+    const kept = await intm('purge', '--year', '2025', '--yes');
+    expect(kept.code).toBe(1);
+    expect(kept.err).toContain('bis 30.06.2027 aufzubewahren');
+    expect(kept.err).toContain('ab 01.07.2027');
+    expect((await intm('purge', '--year', '2025', '--yes', '--force')).code).toBe(2);
+    expect((await intm('purge', '--year', '2025', '--yes', '--reason', 'x')).code).toBe(2);
+    expect((await intm('status', '--year', '2025')).out).not.toContain('gelöscht');
+
+    const forced = await intm('purge', '--year', '2025', '--yes', '--force', '--reason', 'Löschverlangen der betroffenen Personen');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('Vorzeitig gelöscht');
+    const audit = await intm('audit', '--year', '2025');
+    expect(audit.out).toContain('Löschverlangen der betroffenen Personen');
+    expect((await intm('status', '--year', '2025')).out).toContain('Personendaten gelöscht am 10.01.2027');
+  });
+
+  test('purge after the retention date: no --force needed', async () => {
+    const { file } = writeExport();
+    await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000');
+    await intm('import', file, '--year', '2025');
+    clock.set('2027-01-01T09:00:00.000Z');
+    const r = await intm('purge', '--year', '2025', '--yes');
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).not.toContain('Vorzeitig');
   });
 
   test('roster add, list and remove; audited', async () => {

@@ -6,7 +6,7 @@
  *
  *   1. Kora (Koordinierungsstelle) reads the help, sends the step-1 export as a file (the Playground has
  *      no upload: „Custom activity“ with Teams' file attachment), registers both channels and sends
- *      the lists: 46 summary cards in the channel „Gemeinden“.
+ *      the lists: one status card in the channel „Gemeinden“.
  *   2. Anna (Abstatt) opens her list, strikes a person with a reason, adds a later-born child and
  *      submits. The other 45 Gemeinden submit unchanged (through the application, like the CLI demo).
  *   3. Kora computes the allocation and publishes it with the button on the allocation card.
@@ -46,7 +46,7 @@ import {
 } from '../../src/demo/teamsPlayground';
 import type { SyntheticExport } from '../../src/demo/syntheticExport';
 import { tempDir } from '../harness';
-import { CHROMIUM, launchBrowser, PlaygroundPage, waitUntil } from './playgroundDriver';
+import { CHROMIUM, launchBrowser, PlaygroundPage } from './playgroundDriver';
 
 const OUTPUT = path.join(__dirname, 'output');
 const DOCS = path.resolve(__dirname, '../../docs/screenshots');
@@ -203,23 +203,22 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
       expect(channels.gemeinden?.conversation?.id).toBe(DEMO_TEAM.gemeindenChannel.id);
       expect(channels.gemeinden?.serviceUrl).toBe(playground!.serviceUrl);
 
-      // Step 2: the lists go out – one summary card per Gemeinde, at Teams' rate limits.
+      // Step 2: the lists go out – one status card in the channel, a notice to each clerk in her personal chat.
       await ui.openPersonalChat();
       await ui.say('listen versenden');
-      await ui.message('Die Listen für 2028 sind im Kanal der Gemeinden: 46 neu gepostet, 0 aktualisiert.', 90_000);
+      await ui.message(/Listen 2028 versendet: Statuskarte im Kanal der Gemeinden gepostet; 46 Listen neu versendet\./, 90_000);
       const lists = await app().ctx.repo.readLists(YEAR);
       expect(lists).toHaveLength(46);
       expect(lists.every((l) => listState(l) === 'versendet')).toBe(true);
-      expect(Object.keys((await bot.deps.conversations.read()).summaryCards[YEAR] ?? {})).toHaveLength(46);
+      expect((await bot.deps.conversations.read()).statusCards[YEAR]).toBeDefined();
 
       await ui.openChannel('Gemeinden');
-      await waitUntil(async () => (await ui.page.locator('.ac-adaptiveCard').count()) >= 46, 30_000, '46 Übersichtskarten');
-      expect(await ui.page.locator('.ac-adaptiveCard').count()).toBe(46);
-      const summary = await ui.card(/^Abstatt/);
-      expect(await text(summary)).toContain('Personenliste · Berechnungsjahr 2028');
+      const summary = await ui.card('Personenlisten 2028', 30_000);
+      expect(await ui.page.locator('.ac-adaptiveCard').count()).toBe(1);
+      expect(await text(summary)).toContain('Abstatt');
       expect(await text(summary)).toContain(String(exp.expected.byAgs[ABSTATT]));
       expect(await text(summary)).toContain('versendet');
-      expect(await summary.getByRole('button', { name: 'Liste prüfen' }).isVisible()).toBe(true);
+      expect(await summary.getByRole('button', { name: 'Meine Liste öffnen' }).isVisible()).toBe(true);
       await shot('02-kanal-gemeinden.png', ui.page.locator('.ac-adaptiveCard').first());
     },
     STEP_MS,

@@ -176,6 +176,16 @@ const cases: Case[] = [
   { name: 'rev as an object', send: post(action(ANNA, VERBS.strike, strikeData({ rev: { $gte: 0 } }))), expect: { invoke: 400 } },
   { name: 'page negative', send: post(action(ANNA, VERBS.listPage, list({ page: -1 }))), expect: { invoke: 400 } },
   { name: 'page 10^9', send: post(action(ANNA, VERBS.listPage, list({ page: 1e9 }))), expect: { invoke: 400 } },
+  { name: 'page as a fraction', send: post(action(ANNA, VERBS.listPage, list({ page: 1.5 }))), expect: { invoke: 400 } },
+  { name: 'year 1e308', send: post(action(ANNA, VERBS.listOpen, list({ year: 1e308 }))), expect: { invoke: 400 } },
+  { name: 'year -2025', send: post(action(ANNA, VERBS.listOpen, list({ year: -2025 }))), expect: { invoke: 400 } },
+  { name: 'rev 2^53', send: post(action(ANNA, VERBS.strike, strikeData({ rev: 2 ** 53 }))), expect: { invoke: 400 } },
+  { name: 'rev 10^15', send: post(action(ANNA, VERBS.strike, strikeData({ rev: 1e15 }))), expect: { invoke: 400 } },
+  { name: 'decision: year 1e308', send: post(action(ANNA, VERBS.decisionOpen, { year: 1e308, ags: ABSTATT })), expect: { invoke: 400 } },
+  { name: 'decision: state 10^15', send: post(action(ANNA, VERBS.decisionSet, { year: YEAR, ags: ABSTATT, choice: 'landkreis', state: 1e15 })), expect: { invoke: 400 } },
+  { name: 'publication: year 1e308', send: post(action(KORA, VERBS.allocation, { year: 1e308 })), expect: { invoke: 400 } },
+  { name: 'campaign: year 1e308 in the card data', send: post(action(KORA, VERBS.campaignCreate, { year: 1e308, kreisAmount: '1508000' })), expect: { invoke: 400 } },
+  { name: 'publication: year as a fraction', send: post(action(KORA, VERBS.publish, { year: 2025.5 })), expect: { invoke: 400 } },
   { name: 'op as an object', send: post(action(ANNA, VERBS.strike, strikeData({ op: { id: 'x' } }))), expect: { invoke: 400 } },
   { name: 'op of 100 000 characters', send: post(action(ANNA, VERBS.strike, strikeData({ op: 'o'.repeat(100_000) }))), expect: { invoke: 400 } },
   { name: 'op with a newline', send: post(action(ANNA, VERBS.strike, strikeData({ op: 'op\nforged' }))), expect: { invoke: 400 } },
@@ -239,6 +249,8 @@ test(`${cases.length} malformed and hostile requests: each refused with a 4xx, t
   expect(connector.recorded).toEqual([]);
   // The log names no input (the 100 000-character values, the forged ids).
   expect(bot!.output()).not.toMatch(/xxxxxxxxxx|pppppppppp|nnnnnnnnnn|ssssssssss|\.\.\/\.\.\/meta/);
+  // Every line is one JSON object, however hostile the request (no stack traces from restify or botbuilder).
+  for (const line of bot!.output().split('\n').filter((l) => l.trim())) expect(() => JSON.parse(line)).not.toThrow();
 }, 60_000);
 
 /**

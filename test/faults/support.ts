@@ -11,6 +11,7 @@ import { openApp } from '../../src/compose';
 import { assignRole, emptyRoster, type Roster } from '../../src/domain/roster';
 import type { ListPerson } from '../../src/domain/list';
 import { fixedClock } from '../../src/storage/systemClock';
+import type { StoreLocation } from '../../src/storage/stores';
 import { coordinator, listWith, person, verzeichnis } from '../fixtures';
 import { TENANT, type User } from '../bot/botHarness';
 
@@ -40,8 +41,13 @@ export interface SeedOptions {
  * Campaign 2025 with `perGemeinde` persons in every Gemeinde (households of two: `<ags>-H1` = persons
  * 1 and 2, …) and a roster of three staff users per Gemeinde (138 users), written in one go.
  */
-export async function seedDataDir(dataDir: string, opts: SeedOptions): Promise<void> {
-  const app = await openApp({ dataDir, clock: fixedClock(NOW) });
+export function seedDataDir(dataDir: string, opts: SeedOptions): Promise<void> {
+  return seedStore({ kind: 'embedded', dataDir }, opts);
+}
+
+/** The same in any store (a PostgreSQL database for the tests of several instances). */
+export async function seedStore(store: StoreLocation, opts: SeedOptions): Promise<void> {
+  const app = await openApp({ store, clock: fixedClock(NOW) });
   try {
     await app.campaigns.create({ year: YEAR, kreisAmount: '1508000' }, { actor: coordinator });
     const lists = GEMEINDEN.map((ags) =>

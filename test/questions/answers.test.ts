@@ -341,7 +341,7 @@ describe('rights and missing data', () => {
     expect(text).toMatch(new RegExp(`^Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount).replace('.', '\\.')} für 5 Personen, das sind ${vzae(row.vzae).replace(',', ',')} VZÄ bei 68\\.000\u00a0€ je VZÄ\\.\\n`));
     for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'in eigener Verantwortung', 'darunter']) expect(text).not.toContain(hidden);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
-    await h.app.campaigns.publish(2025, { actor: coordinator });
+    await h.app.campaigns.publish(2025, { actor: coordinator, reason: 'alle Listen eingereicht' });
     expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toMatch(/^Funding for Brackenheim, year 2025: .*\nAs published on 10 January 2024\.$/);
     // The coordinator still gets the whole answer, with the position.
     expect(await ask('Förderung Brackenheim', coordinator)).toContain('Die Stelle von 1,00 VZÄ kostet');
@@ -373,9 +373,9 @@ describe('rights and missing data', () => {
   test('a purged year: funding, persons, totals and options from the figures kept, saying the personal data was deleted; the lists are gone', async () => {
     await seed(h, 5);
     const row = await rowOf(ABSTATT);
-    h.clock.set('2026-01-02T09:00:00.000Z');
+    h.clock.set('2027-01-02T09:00:00.000Z');
     await h.app.campaigns.purge(2025, { actor: coordinator });
-    const note = 'Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2026 gelöscht; erhalten sind nur diese Zahlen.';
+    const note = 'Die Personendaten des Berechnungsjahres 2025 wurden am 02.01.2027 gelöscht; erhalten sind nur diese Zahlen.';
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
     expect(text).toContain(`Förderung für Abstatt, Berechnungsjahr 2025: ${formatEuro(row.amount)} für 5 Personen`);
     expect(text).toContain(note);
@@ -395,13 +395,13 @@ describe('rights and missing data', () => {
     await seed(h, 5);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
     const { report } = await h.app.campaigns.publish(2025, { actor: coordinator });
-    h.clock.set('2026-01-02T09:00:00.000Z');
+    h.clock.set('2027-01-02T09:00:00.000Z');
     await h.app.campaigns.purge(2025, { actor: coordinator });
     const row = report.rows.find((r) => r.ags === ABSTATT)!;
     const text = await ask('Wie hoch ist unsere Förderung?', staff(ABSTATT));
     expect(text).toContain(formatEuro(row.amount));
     expect(text).toContain('Stand: veröffentlicht am 10.01.2024.');
-    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2026; only these figures are kept.');
+    expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toContain('The personal data of 2025 was deleted on 2 January 2027; only these figures are kept.');
     // The decisions are kept too: who had not decided is still answered.
     const undecided = await ask('Wer hat sich noch nicht entschieden?', coordinator);
     expect(undecided).toContain('Ohne Entscheidung bis zum 31.05.2024 (46)');

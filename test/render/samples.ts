@@ -6,7 +6,6 @@
  */
 import type { StatusReport } from '../../src/app/overviewService';
 import { helpCardFor } from '../../src/bot/help';
-import { summaryView } from '../../src/bot/views';
 import {
   additionsCard,
   AdaptiveCard,
@@ -35,15 +34,16 @@ import {
   reminderCard,
   strikeFormCard,
   submitConfirmCard,
-  summaryCard,
+  channelStatusCard,
+  listNoticeCard,
 } from '../../src/cards';
 import { DEFAULT_EUR_PER_VZAE, defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
-import { addChild, addOtherPerson, GemeindeListe, ListPerson, markSent, strikePerson, submitList } from '../../src/domain/list';
+import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, submitList } from '../../src/domain/list';
 import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
 import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
-import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 
 export interface Sample {
   /** File name of the screenshot (without .png) in test/render/output/. */
@@ -211,34 +211,33 @@ function formSamples(): Sample[] {
 }
 
 function summarySamples(): Sample[] {
-  const { list } = abstattReviewed();
-  const campaign = campaign2025();
-  const submitted = submitList(list, changeContext(abstattStaff, { now: '2024-01-12T14:30:00.000Z', today: '2024-01-12' })).list;
-  const base = summaryView('de', 2025, 'Abstatt', submitted, campaign, '2024-01-12');
-  // Sent to Bad Friedrichshall and not returned by the deadline: overdue.
-  const overdue = summaryView('en', 2025, 'Bad Friedrichshall', markSent(listWith('08125005', [person('X1')]), changeContext(coordinator)).list, campaign, '2024-01-18');
+  const report = statusReport('2024-01-12');
+  const published = { ...report, published: { at: '2024-02-05T09:00:00.000Z', by: 'Koordinierungsstelle' } };
   return [
     {
-      name: 'summary-de',
-      fn: 'summaryCard',
-      card: summaryCard(base),
-      expect: ['Abstatt', 'Berechnungsjahr 2025', 'eingereicht am 12.01.2024', 'Liste prüfen'],
+      name: 'channel-status-de',
+      fn: 'channelStatusCard',
+      card: channelStatusCard(report, 'de'),
+      expect: ['Personenlisten 2025', 'Abstatt', 'Zaberfeld', 'Frist', 'Meine Liste öffnen'],
     },
     {
-      name: 'summary-de-published',
-      fn: 'summaryCard',
-      card: summaryCard({
-        ...base,
-        published: { amount: '3868.00', vzae: '0.0569', decision: 'verbund', decisionValid: false, decisionDeadline: '2024-05-31' },
-      }),
-      expect: ['3.868 €', 'Verbund', 'Liste prüfen', 'Entscheidung'],
+      name: 'channel-status-de-published',
+      fn: 'channelStatusCard',
+      card: channelStatusCard(published, 'de'),
+      expect: ['Übersicht veröffentlicht am 05.02.2024', 'Entscheidung', 'Meine Entscheidung öffnen'],
       doc: 'kanal-zusammenfassung',
     },
     {
-      name: 'summary-en-overdue',
-      fn: 'summaryCard',
-      card: summaryCard(overdue),
-      expect: ['Bad Friedrichshall', 'overdue', 'Check list'],
+      name: 'channel-status-en-notice',
+      fn: 'channelStatusCard',
+      card: channelStatusCard(statusReport('2024-01-18'), 'en', { kind: 'info', text: 'You are not assigned to a municipality.' }),
+      expect: ['You are not assigned', 'overdue', 'Open my list'],
+    },
+    {
+      name: 'list-notice-de',
+      fn: 'listNoticeCard',
+      card: listNoticeCard({ locale: 'de', year: 2025, gemeinde: { ags: ABSTATT, name: 'Abstatt' }, persons: 12, due: '2024-01-15' }),
+      expect: ['Ihre Personenliste 2025 ist da', 'Abstatt', '15.01.2024', 'Liste öffnen'],
     },
   ];
 }

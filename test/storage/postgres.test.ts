@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { IntmApp } from '../../src/app';
+import type { AuditEntry } from '../../src/domain/audit';
 import { DomainError } from '../../src/domain/errors';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
@@ -15,8 +16,9 @@ import { IDLE_IN_TRANSACTION_MS, poolConfig, redactUrl, STATEMENT_TIMEOUT_MS } f
 import { migrate } from '../../src/storage/postgres/migrate';
 import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 
 describe('connection settings (no server needed)', () => {
@@ -105,6 +107,22 @@ const withPg = postgresAvailable('PostgreSQL store');
     await Promise.all([a.close(), b.close()]);
   });
 
+  test('documents of an older schema are read through the migrations and rewritten by migrateAll; newer ones are refused', async () => {
+    const url = await cluster.newDatabase();
+    const repo = await PgRepository.open(url);
+    try {
+      await sql(url, `INSERT INTO intm_documents (name, schema_version, doc) VALUES ('roster', 1, '{"entries":[]}'), ('future', 99, '{}')`);
+      expect(await repo.readDocument('roster')).toEqual({ entries: [] });
+      await expect(repo.readDocument('future')).rejects.toMatchObject({ code: 'storage.newerSchema' });
+      await sql(url, `DELETE FROM intm_documents WHERE name = 'future'`);
+      expect(await repo.migrateAll()).toBe(1);
+      expect(await sql(url, `SELECT schema_version FROM intm_documents WHERE name = 'roster'`)).toEqual([{ schema_version: SCHEMA_VERSION }]);
+      expect(await repo.migrateAll()).toBe(0);
+    } finally {
+      await repo.close();
+    }
+  });
+
   test('a database with a newer schema is refused and left unchanged', async () => {
     const url = await cluster.newDatabase();
     await (await PgRepository.open(url)).close();
@@ -141,6 +159,52 @@ const withPg = postgresAvailable('PostgreSQL store');
     }
   });
 
+  test('an import that fails in the database leaves the old lists; the sessions run with the time limits', async () => {
+    const url = await cluster.newDatabase();
+    const repo = await PgRepository.open(url);
+    try {
+      await repo.updateCampaign(2025, () => ({ next: { campaign: { year: 2025 } as never, revision: 1, events: [] }, result: undefined }));
+      const first = [listWith(ABSTATT, [person('a1')])];
+      await repo.replaceLists(2025, first, (c) => ({ next: c, result: undefined }));
+      // Two lists for one Gemeinde: the database refuses the second row, the whole switch is rolled back.
+      const broken = [listWith(ABSTATT, [person('b1')]), listWith(ABSTATT, [person('b2')])];
+      await expect(repo.replaceLists(2025, broken, (c) => ({ next: { ...c, revision: 2 }, result: undefined }))).rejects.toThrow();
+      expect(await repo.readLists(2025)).toEqual(first);
+      expect((await repo.readCampaign(2025))?.revision).toBe(1);
+      const settings = await repo.pool.query(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`);
+      expect(settings.rows[0]).toEqual({ s: '2min', i: '1min' });
+    } finally {
+      await repo.close();
+    }
+  });
+
+  test('an operation id another instance stores between our look-up and our insert: answered as that one’s replay', async () => {
+    const url = await cluster.newDatabase();
+    const repo = await PgRepository.open(url);
+    const other = new Client({ connectionString: url });
+    await other.connect();
+    try {
+      await repo.updateCampaign(2025, () => ({ next: { campaign: { year: 2025 } as never, revision: 1, events: [] }, result: undefined }));
+      await repo.replaceLists(2025, [listWith(ABSTATT, [person('a1')]), listWith(EPPINGEN, [person('e1')])], (c) => ({ next: c, result: undefined }));
+      // The other instance has inserted the operation's event and not committed yet: our look-up cannot see it.
+      const theirs: AuditEntry = { at: '2024-01-10T09:00:00.000Z', actor: { id: 'clerk', name: 'C', role: 'gemeinde' }, action: 'person.strike', ags: EPPINGEN, subject: 'e1', opId: 'same', revision: 2 };
+      await other.query('BEGIN');
+      await other.query(`INSERT INTO intm_list_events (year, generation, ags, actor_id, op_id, entry) VALUES (2025, 'x', $1, 'clerk', 'same', $2)`, [EPPINGEN, JSON.stringify(theirs)]);
+      const ours = repo.changeList(2025, ABSTATT, { actorId: 'clerk', opId: 'same' }, (list) => ({
+        change: { entry: { ...theirs, ags: ABSTATT, subject: 'a1', revision: list.revision + 1 }, person: { ...list.persons[0], strike: { at: theirs.at, by: { id: 'clerk', name: 'C' }, reason: 'weggezogen' } } },
+        result: 'decided',
+      }));
+      // Our insert waits on the unique index for their transaction; they commit, ours fails on the index.
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query('COMMIT');
+      await expect(ours).resolves.toMatchObject({ replayed: true, entry: { ags: EPPINGEN, opId: 'same' }, list: { ags: ABSTATT, revision: 1 } });
+      expect((await repo.readList(2025, ABSTATT))?.persons[0].strike).toBeUndefined();
+    } finally {
+      await other.end();
+      await repo.close();
+    }
+  });
+
   test('purge deletes the persons and the change log from the database; the figures and the purge’s audit entry stay', async () => {
     const url = await cluster.newDatabase();
     const repo = await PgRepository.open(url);
@@ -162,7 +226,7 @@ const withPg = postgresAvailable('PostgreSQL store');
         )[0];
       expect(await count()).toEqual({ persons: 2 * lists.length, events: 1, lists: lists.length });
 
-      clock.set('2026-01-05T09:00:00.000Z');
+      clock.set('2027-01-05T09:00:00.000Z');
       expect(await app.campaigns.purge(2025, { actor: coordinator })).toEqual({ gemeinden: lists.length, persons: 2 * lists.length });
       expect(await count()).toEqual({ persons: 0, events: 0, lists: 0 });
       // No person's name or id is left anywhere in the database.

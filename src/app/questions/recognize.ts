@@ -13,14 +13,15 @@
  *    makes a funding or persons question the asker's own. "Who is missing" questions lose 2 for
  *    "wir/uns" (then it is usually the own list's status) and all for a named Gemeinde; "who has not
  *    decided" questions lose all for either (then it is the own decision: the options answer).
- * 6. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
+ * 6. Context (adjustForContext): "Wann …?" adds to deadlines; everyday words and "du/dir" take from all.
+ * 7. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
  *    MIN_MARGIN over the next; otherwise `unknown`, and the bot shows examples instead of guessing.
  */
 import { spellOutUmlauts, type GemeindeVerzeichnis } from '../../domain/gemeinden';
 import { exactMentions, fuzzyMention, Mention } from './gemeindeMention';
 import { DISTRICT_INTENTS, DistrictIntentKind, GemeindeIntentKind, Intent, TOPICS, TopicKind } from './intents';
 import { matchWord, tokenize } from './text';
-import { FIRST_PERSON, Term, VOCABULARY } from './vocabulary';
+import { DATE_QUESTION_BONUS, DATE_QUESTION_STARTS, FIRST_PERSON, OFF_TOPIC, OFF_TOPIC_PENALTY, SECOND_PERSON, SECOND_PERSON_PENALTY, Term, VOCABULARY } from './vocabulary';
 
 export const MIN_SCORE = 3;
 export const MIN_MARGIN = 1;
@@ -109,6 +110,8 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   // "Haben wir uns schon entschieden?" is about the own decision (the options answer shows it).
   if (namesGemeinde || firstPerson) scores.undecided = 0;
 
+  adjustForContext(tokens, scores);
+
   const ranked = [...TOPICS].sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
   if (scores[best] < MIN_SCORE || scores[best] - scores[second] < MIN_MARGIN) return { intent: { kind: 'unknown' }, scores, ...(mention ? { mention } : {}) };
@@ -124,6 +127,21 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
         ...extra,
       };
   return { intent, scores, ...(mention ? { mention } : {}) };
+}
+
+/**
+ * Step 7 (after the scope rules): a question beginning with "Wann"/"Bis wann" asks for a date when it is
+ * about the procedure at all; words of everyday life ("Kantine", "Wetter") and "du/dir" (small talk with
+ * the bot) take from every intent. See DATE_QUESTION_STARTS, OFF_TOPIC and SECOND_PERSON.
+ */
+function adjustForContext(tokens: readonly string[], scores: Record<TopicKind, number>): void {
+  const start = tokens.slice(0, 2).join(' ');
+  const asksForDate = DATE_QUESTION_STARTS.some((q) => start === q || start.startsWith(q + ' '));
+  if (asksForDate && TOPICS.some((t) => t !== 'deadlines' && scores[t] >= MIN_SCORE)) scores.deadlines += DATE_QUESTION_BONUS;
+  let penalty = 0;
+  if (tokens.some((t) => OFF_TOPIC.has(t))) penalty += OFF_TOPIC_PENALTY;
+  if (tokens.some((t) => SECOND_PERSON.has(t))) penalty += SECOND_PERSON_PENALTY;
+  if (penalty) for (const t of TOPICS) scores[t] = Math.max(0, scores[t] - penalty);
 }
 
 const MONTHS =

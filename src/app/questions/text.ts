@@ -14,6 +14,9 @@ export function tokenize(text: string): string[] {
     .replace(/n['’]t\b/g, ' not')
     .replace(/['’]s\b/g, ' is')
     .replace(/['’]re\b/g, ' are')
+    // The same typed without the apostrophe, as on phones: "whats", "hasnt", "dont".
+    .replace(/\bwhats\b/g, 'what is')
+    .replace(/\b(has|have|is|are|did|do|does|was|were)nt\b/g, '$1 not')
     // "Lauffen a.N.", "Neuenstadt a. K." as the Verzeichnis spells them out.
     .replace(/\ba\.\s*n\.?(?=[\s,;:!?)]|$)/g, ' am neckar ')
     .replace(/\ba\.\s*k\.?(?=[\s,;:!?)]|$)/g, ' am kocher ');

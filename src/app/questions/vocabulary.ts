@@ -1,6 +1,6 @@
 /**
  * The words that point to each intent, with weights — the recognizer's only knowledge. To teach it a
- * new phrasing, add a word or phrase here and an example to `test/questions/recognize.test.ts`.
+ * new phrasing, add it to `test/questions/phrasings.tsv` (one line: locale, intent, text) and a word or phrase here.
  *
  * Write words as people spell them (umlauts, capitals): they are normalised like the question.
  * A phrase ("bis wann") matches its words in order, with at most two other words between them.
@@ -35,8 +35,14 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(2, 'Summe', 'Euro', 'Zuteilung'),
     ...strict(2, 'EUR', 'wie viel', 'wieviel', 'how much'),
     ...strict(1, 'wie hoch'),
-    ...w(1, 'bekommen', 'bekommt', 'erhalten', 'kriegen', 'voraussichtlich', 'erwartet', 'zu erwartende', 'expected', 'receive'),
+    ...w(1, 'bekommen', 'bekommt', 'erhalten', 'kriegen', 'voraussichtlich', 'erwartet', 'zu erwartende', 'expected', 'receive', 'getting'),
     ...strict(1, 'get'),
+    // "Was bekommen wir?", "Was steht uns zu?": everyday ways to ask for the own amount without naming it.
+    // With "wir/uns" only: "Was bekommt man hier zu essen?" is not about the funding.
+    ...strict(3, 'was bekommen wir', 'was kriegen wir', 'was erhalten wir', 'was bekommt unsere', 'was bekommt die gemeinde', 'steht uns zu', 'stehen uns zu'),
+    ...strict(3, 'what do we get', 'what will we get', 'what do we receive'),
+    ...w(3, 'ausgezahlt', 'Auszahlung', 'zusteht'),
+    ...strict(3, 'Kohle'),
   ],
   persons: [
     ...w(3, 'Personen', 'Person', 'Menschen', 'Flüchtlinge', 'Geflüchtete', 'Zielgruppe', 'persons', 'people', 'refugees', 'headcount'),
@@ -48,15 +54,22 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
   listStatus: [
     ...w(3, 'Status', 'eingereicht', 'einreichen', 'abgegeben', 'abgeschickt', 'submitted', 'progress'),
     ...strict(3, 'was fehlt', 'what is missing', 'what missing', 'stand der liste', 'state of'),
-    ...w(2, 'Bearbeitung', 'fertig', 'erledigt', 'vollständig', 'versendet', 'Nachträge', 'submit', 'complete', 'finished', 'missing'),
+    ...w(2, 'Bearbeitung', 'vollständig', 'versendet', 'Nachträge', 'submit', 'complete', 'finished', 'missing'),
     // "stand" strictly: its compounds ("verstanden", "Abstand") mean something else.
     ...strict(3, 'stand'),
-    ...strict(2, 'fehlt', 'done', 'noch zu tun'),
+    ...strict(2, 'fehlt', 'done'),
+    // What is left to do on the own list: "Was ist noch offen?", "Wo stehen wir?".
+    ...strict(3, 'noch zu tun', 'noch tun', 'noch offen', 'left to do', 'still to do', 'wo stehen wir', 'wie weit sind wir', 'where do we stand', 'how far are we'),
+    ...w(3, 'fertig', 'erledigt'),
     ...w(1, 'Liste', 'list'),
     ...strict(1, 'schon', 'offen'),
   ],
   deadlines: [
-    ...w(4, 'Frist', 'Abgabefrist', 'Deadline', 'Zeitplan', 'Termin', 'Fälligkeit', 'schedule'),
+    ...w(4, 'Frist', 'Abgabefrist', 'Deadline', 'Zeitplan', 'Termin', 'Fälligkeit', 'schedule', 'Abgabeschluss', 'Einsendeschluss'),
+    // How much time is left: outweighs "wie viel" (funding) in "Wie viel Zeit bleibt uns noch?".
+    ...strict(4, 'wie viel zeit', 'wieviel zeit', 'wie lange haben wir', 'how much time', 'how long do we have'),
+    ...strict(2, 'zeit'),
+    ...w(3, 'dates'),
     ...strict(4, 'bis wann', 'by when', 'until when', 'bis zu welchem'),
     ...w(4, 'wann abgeben', 'wann einreichen', 'wann zurückschicken', 'when submit', 'when return'),
     ...w(2, 'spätestens', 'Verlängerung', 'Datum', 'extension', 'dates', 'veröffentlicht', 'Veröffentlichung', 'published', 'publication'),
@@ -64,8 +77,9 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(1, 'zurückschicken', 'zurücksenden', 'zurückgeben', 'return'),
   ],
   options: [
-    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Verantwortung', 'Verbund', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger', 'Eigenmittel'),
-    ...strict(4, 'schritt b', 'step b', 'on our own'),
+    ...w(4, 'eigenständig', 'eigenverantwortlich', 'Eigenverantwortung', 'Verbund', 'zusammenschließen', 'Zusammenschluss', 'Kooperation', 'Möglichkeiten', 'Optionen', 'Wahlmöglichkeit', 'options', 'choices', 'Träger', 'Eigenmittel'),
+    ...strict(4, 'schritt b', 'step b', 'on our own', 'eigener verantwortung', 'eigene verantwortung', 'selbst machen', 'selber machen', 'do it ourselves'),
+    ...w(3, 'gemeinsam'),
     // The minimum position of step B: outweighs "was fehlt" (list status) and "VZÄ" (funding) in
     // "Was fehlt uns zur halben Stelle?", "Was fehlt für 0,5 VZÄ?", "What is missing for a half position?".
     ...strict(5, 'halbe stelle', 'halben stelle', 'half position', 'half a position', '50 stelle', '0 5 stelle', '0 5 vzae', '0 5 fte', 'halbe vzae'),
@@ -86,6 +100,7 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...strict(5, 'wer hat noch nicht', 'who has not', 'who did not'),
     ...strict(4, 'wer fehlt', 'who is missing', 'who not'),
     ...strict(3, 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
+    ...strict(3, 'noch aus', 'welche listen', 'which lists'),
     ...w(3, 'säumig', 'ausstehend', 'outstanding', 'overdue', 'überfällig', 'Listen fehlen', 'fehlende Listen', 'missing lists'),
     ...strict(2, 'noch nicht eingereicht', 'nicht abgegeben', 'not submitted', 'not yet submitted', 'fehlen noch', 'wer', 'who'),
   ],
@@ -96,6 +111,30 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...strict(2, 'wer', 'who', 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
   ],
 };
+
+/**
+ * A question that begins with "Wann" or "Bis wann" asks for a date, whatever it names: "Wann müssen wir
+ * die Entscheidung treffen?" is a deadline question although "Entscheidung" is an options word. The
+ * recognizer adds this to the deadlines score – only when the question is about the procedure at all
+ * (another intent has a topic noun), so "Wann ist Feierabend?" stays unknown.
+ */
+export const DATE_QUESTION_STARTS = ['wann', 'bis wann', 'ab wann', 'when', 'by when', 'until when'];
+export const DATE_QUESTION_BONUS = 2;
+
+/**
+ * Words of everyday life that never belong to the procedure: a question with one of them is not about
+ * the funding, the list or the deadlines ("Bis wann hat die Kantine offen?", "Wie viel kostet ein
+ * Kaffee?"). Each takes OFF_TOPIC_PENALTY from every intent. Exact words only.
+ */
+export const OFF_TOPIC = new Set(
+  ('kantine mittagessen essen kaffee kuchen wetter urlaub feierabend weihnachten ostern parken parkplatz witz geburtstag ' +
+    'lunch coffee cake weather vacation holiday holidays christmas easter parking joke birthday').split(' '),
+);
+export const OFF_TOPIC_PENALTY = 4;
+
+/** "du/dir": small talk with the bot ("Was fehlt dir?"); users ask the bot about their list with "wir/uns" or without a pronoun. */
+export const SECOND_PERSON = new Set(['du', 'dir', 'dich', 'dein', 'deine', 'deiner', 'deinen']);
+export const SECOND_PERSON_PENALTY = 2;
 
 /** Words that say "us": the question is about the asker's own Gemeinde, not the district. */
 export const FIRST_PERSON = new Set(['wir', 'uns', 'unser', 'unsere', 'unserer', 'unseren', 'unserem', 'unseres', 'we', 'us', 'our', 'ours', 'ich', 'mein', 'meine', 'meiner', 'i', 'my']);

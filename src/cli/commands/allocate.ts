@@ -8,7 +8,8 @@ import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
 
 export const ALLOCATE_USAGE = `intm allocate --year Y [--json]
-intm publish --year Y [--force]   (--force: auch mit noch vorläufigen Zahlen veröffentlichen)`;
+intm publish --year Y [--force] [--reason TEXT]   (--force: auch mit noch vorläufigen Zahlen veröffentlichen;
+                                                  --reason: Grund, Pflicht bei erneuter Veröffentlichung)`;
 
 /** The JSON the issue promises scripts: amounts as decimal strings ("18523.00"). */
 export function allocationJson(r: OverviewReport) {
@@ -89,9 +90,10 @@ export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<
 }
 
 export async function publishCommand(env: CommandEnv, argv: string[]): Promise<number> {
-  const p = a.parse(argv, { year: { type: 'string' }, force: { type: 'boolean' } }, ALLOCATE_USAGE);
-  const { report } = await env.app.campaigns.publish(a.year(p, ALLOCATE_USAGE), { actor: env.actor, force: a.flag(p, 'force') });
-  env.io.out(`Übersicht ${report.year} veröffentlicht${report.provisional ? ' (vorläufig)' : ''}.`);
+  const p = a.parse(argv, { year: { type: 'string' }, force: { type: 'boolean' }, reason: { type: 'string' } }, ALLOCATE_USAGE);
+  const reason = a.optional(p, 'reason');
+  const { report, replaces } = await env.app.campaigns.publish(a.year(p, ALLOCATE_USAGE), { actor: env.actor, force: a.flag(p, 'force'), ...(reason ? { reason } : {}) });
+  env.io.out(`Übersicht ${report.year} ${replaces ? 'erneut ' : ''}veröffentlicht${report.provisional ? ' (vorläufig)' : ''}.`);
   printOverview(env, report);
   return 0;
 }

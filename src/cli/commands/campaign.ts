@@ -1,5 +1,5 @@
 /** `intm campaign create|update|show`: the Berechnungsjahr's money, period and calendar. */
-import { createCampaign, type CampaignInput, type Deadlines } from '../../domain/campaign';
+import { createCampaign, retentionUntil, type CampaignInput, type Deadlines } from '../../domain/campaign';
 import { berlinDate, formatDate } from '../../domain/dates';
 import { formatEuro, formatNumber } from '../../domain/money';
 import type { CampaignUpdate } from '../../app/campaignService';
@@ -11,6 +11,7 @@ export const CAMPAIGN_USAGE = `intm campaign create --year Y (--kreis-amount EUR
                     [--unit 1|0.01] [--eur-per-vzae EUR] [--deduction EUR | --deduction-percent PROZENT]
                     [--period-start DATUM --period-end DATUM] [--stichtag DATUM]
                     [--deadline-sent DATUM] [--deadline-review DATUM] [--deadline-publication DATUM] [--deadline-decision DATUM]
+                    [--retention-until DATUM]  (Personendaten aufbewahren bis; Standard 31.12. des Folgejahres)
 intm campaign update --year Y [dieselben Optionen wie create] [--replace]
                     (--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug)
                     (--replace: Zeitraum/Stichtag nach dem Import ändern – verwirft die Listen; danach neu importieren)
@@ -32,6 +33,7 @@ const OPTIONS = {
   'deadline-review': { type: 'string' },
   'deadline-publication': { type: 'string' },
   'deadline-decision': { type: 'string' },
+  'retention-until': { type: 'string' },
   json: { type: 'boolean' },
   replace: { type: 'boolean' },
 } as const;
@@ -61,6 +63,7 @@ function input(p: a.Parsed): CampaignInput {
     periodEnd: a.date(a.optional(p, 'period-end'), 'period-end', u),
     stichtag: a.date(a.optional(p, 'stichtag'), 'stichtag', u),
     deadlines,
+    retentionUntil: a.date(a.optional(p, 'retention-until'), 'retention-until', u),
   };
 }
 
@@ -81,6 +84,7 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
     `  Stichtag:              ${formatDate(k.stichtag)}`,
     `  Fristen:               Versand ${formatDate(k.deadlines.listsSent)}, Rückmeldung ${formatDate(k.deadlines.review)}, ` +
       `Veröffentlichung ${formatDate(k.deadlines.publication)}, Entscheidung ${formatDate(k.deadlines.decision)}`,
+    `  Aufbewahrung bis:      ${formatDate(retentionUntil(k))}${k.retentionUntil ? '' : ' (Standard: Ende des Folgejahres)'} – erst danach intm purge`,
     `  Import:                ${c.imported ? `${c.imported.persons} Personen aus „${c.imported.fileName}“ (${formatDate(berlinDate(c.imported.at))})` : 'noch keiner'}`,
     `  Veröffentlicht:        ${c.published ? `${formatDate(berlinDate(c.published.at))} von ${c.published.by.name}` : 'nein'}`,
     ...(c.purged ? [`  Personendaten:         gelöscht am ${formatDate(berlinDate(c.purged.at))} von ${c.purged.by.name}; die Zahlen sind erhalten`] : []),

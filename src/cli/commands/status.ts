@@ -23,7 +23,11 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
     `Entscheidungen: ${summary.decisions.landkreis} Landkreis, ${summary.decisions.eigenstaendig} in eigener Verantwortung, ` +
       `${summary.decisions.verbund} Verbund, ${summary.decisions.offen} offen.` +
       (s.published ? ` Übersicht veröffentlicht am ${formatDate(berlinDate(s.published.at))}.` : '') +
-      (s.purged ? ` Personendaten gelöscht am ${formatDate(berlinDate(s.purged.at))}: Stand und Zahlen der Listen wie an diesem Tag.` : ''),
+      (s.purged
+        ? ` Personendaten gelöscht am ${formatDate(berlinDate(s.purged.at))}: Stand und Zahlen der Listen wie an diesem Tag.`
+        : s.retentionUntil
+          ? ` Personendaten werden aufbewahrt bis ${formatDate(s.retentionUntil)}.`
+          : ''),
   );
   const rows = s.rows.map((r) => [
     r.ags,

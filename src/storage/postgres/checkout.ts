@@ -91,9 +91,9 @@ export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => P
 }
 
 /** A read with the pool's next free connection, translated like the rest. */
-export async function query<R extends object>(pool: Pool, text: string, values: unknown[] = []): Promise<R[]> {
+export async function query<R extends object>(pool: Pool, text: string, values: unknown[] = [], name?: string): Promise<R[]> {
   try {
-    return (await pool.query<R>(text, values)).rows;
+    return (await pool.query<R>(name ? { name, text, values } : { text, values })).rows;
   } catch (e) {
     throw translateFailure(e, pool);
   }

@@ -47,6 +47,7 @@ interface ListRow {
   revision: number;
   header: Omit<GemeindeListe, 'persons'> | null;
   persons: ListPerson[] | null;
+  replay: AuditEntry | null;
 }
 
 interface CachedList {
@@ -60,6 +61,8 @@ const BULK_ROWS = 5_000;
 const OP_INDEX = 'intm_list_events_op';
 /** Connections for leases (schedule, jobs), exclusive card updates and send counts. */
 const COORDINATION_CONNECTIONS = 6;
+/** The statements this program runs (a handful of texts), each with the name it is prepared under. */
+const statementNames = new Map<string, string>();
 
 export interface PgRepositoryOptions {
   /** Connections in the pool (default 10). */
@@ -151,11 +154,15 @@ export class PgRepository implements Repository {
       `SELECT version, schema_version, CASE WHEN version = $2::bigint THEN NULL ELSE doc END AS doc FROM intm_documents WHERE name = $1 ${lock}`,
       [name, cached?.version ?? '-1'],
     );
-    const row = rows[0];
-    if (!row) {
+    if (!rows[0]) {
       this.documents.delete(name);
       return undefined;
     }
+    return this.fromCache<T>(name, rows[0], cached);
+  }
+
+  /** The document of a row read against `cached`: the cached one when the row left it out (same version), else decoded and cached. */
+  private fromCache<T>(name: string, row: DocRow, cached: { version: string; doc: unknown } | undefined): T {
     if (row.doc === null && cached) return cached.doc as T;
     const doc = deepFreeze(decode<T>(name, row));
     this.documents.set(name, { version: row.version, doc });
@@ -200,40 +207,43 @@ export class PgRepository implements Repository {
   // ------------------------------------------------------------------ lists
 
   async readList(year: number, ags: string): Promise<GemeindeListe | undefined> {
-    return (await this.tracked(this.loadLists(this.pool, year, ags)))[0];
+    return (await this.tracked(this.loadLists(this.pool, year, ags))).lists[0];
   }
 
-  readLists(year: number): Promise<GemeindeListe[]> {
-    return this.tracked(this.loadLists(this.pool, year));
+  async readLists(year: number): Promise<GemeindeListe[]> {
+    return (await this.tracked(this.loadLists(this.pool, year))).lists;
   }
 
   /**
    * The year's lists (or one), in AGS order, in one statement (one snapshot of the database): a list
-   * whose generation and revision match the cached one comes back without its content.
+   * whose generation and revision match the cached one comes back without its content. With `op`, the
+   * same statement looks the operation id up (`replay`: the entry it was applied with).
    */
-  private async loadLists(q: Queryable, year: number, ags?: string): Promise<GemeindeListe[]> {
+  private async loadLists(q: Queryable, year: number, ags?: string, op?: OperationKey): Promise<{ lists: GemeindeListe[]; replay?: AuditEntry }> {
     const cached = [...this.lists.entries()].filter(([key]) => key.startsWith(`${year}/`) && (!ags || key === `${year}/${ags}`));
     const rows = await this.run<ListRow>(
       q,
       `SELECT l.ags, l.generation, l.revision,
               CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL ELSE l.header END AS header,
               CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL
-                   ELSE (SELECT coalesce(json_agg(p.data ORDER BY p.idx), '[]'::json) FROM intm_persons p WHERE p.year = l.year AND p.ags = l.ags) END AS persons
+                   ELSE (SELECT coalesce(json_agg(p.data ORDER BY p.idx), '[]'::json) FROM intm_persons p WHERE p.year = l.year AND p.ags = l.ags) END AS persons,
+              ${op ? '(SELECT e.entry FROM intm_list_events e WHERE e.year = $1 AND e.actor_id = $6 AND e.op_id = $7)' : 'NULL::json'} AS replay
          FROM intm_lists l
          LEFT JOIN unnest($2::text[], $3::text[], $4::int[]) AS c(ags, gen, rev) ON c.ags = l.ags
         WHERE l.year = $1 AND ($5::text IS NULL OR l.ags = $5)
         ORDER BY l.ags`,
-      [year, cached.map(([k]) => k.slice(5)), cached.map(([, v]) => v.generation), cached.map(([, v]) => v.revision), ags ?? null],
+      [year, cached.map(([k]) => k.slice(5)), cached.map(([, v]) => v.generation), cached.map(([, v]) => v.revision), ags ?? null, ...(op ? [op.actorId, op.opId] : [])],
     );
     const seen = new Set(rows.map((r) => r.ags));
     for (const [key] of cached) if (!seen.has(key.slice(5))) this.lists.delete(key);
-    return rows.map((r) => {
+    const lists = rows.map((r) => {
       const key = `${year}/${r.ags}`;
       if (r.header === null) return this.lists.get(key)!.list;
       const list = deepFreeze({ ...r.header, persons: r.persons ?? [] } as GemeindeListe);
       this.lists.set(key, { generation: r.generation, revision: r.revision, list });
       return list;
     });
+    return { lists, ...(rows[0]?.replay ? { replay: rows[0].replay } : {}) };
   }
 
   async changeList<R>(
@@ -264,24 +274,16 @@ export class PgRepository implements Repository {
     op: OperationKey | undefined,
     decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
   ): Promise<{ outcome: ListChangeOutcome<R>; stored?: CachedList }> {
-    const record = await this.cachedDoc<CampaignRecord>(c, campaignDoc(year), 'FOR KEY SHARE');
-    if (!record) throw new DomainError('campaign.notFound', { year });
-    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
-    const locked = await this.run<{ generation: string }>(c, 'SELECT generation FROM intm_lists WHERE year = $1 AND ags = $2 FOR NO KEY UPDATE', [year, ags]);
-    if (!locked.length) throw new DomainError('list.notFound', { ags });
-    // Read after the lock: a click that held it before is committed and in what is read now.
-    const [list] = await this.loadLists(c, year, ags);
-    if (op) {
-      const earlier = await this.findOp(c, year, op);
-      if (earlier) return { outcome: { replayed: true, list, entry: earlier } };
-    }
+    const { record, generation } = await this.lockForClick(c, year, ags);
+    // Read after the locks (a new statement sees what the click before us committed), with the operation id's look-up.
+    const { lists: [list], replay } = await this.loadLists(c, year, ags, op);
+    if (replay) return { outcome: { replayed: true, list, entry: replay } };
     const { change, result } = decide(list, record);
     if (!change) return { outcome: { replayed: false, list, result } };
     const next = applyListChange(list, change);
     const { entry } = change;
     const index = change.person ? next.persons.findIndex((p) => p.id === change.person!.id) : -1;
     const person = index >= 0 ? next.persons[index] : undefined;
-    const generation = locked[0].generation;
     await this.run(
       c,
       `WITH event AS (
@@ -312,6 +314,28 @@ export class PgRepository implements Repository {
     return { outcome: { replayed: false, list: frozen, result }, stored: { generation, revision: next.revision, list: frozen } };
   }
 
+  /**
+   * The campaign row FOR KEY SHARE and the list's row FOR NO KEY UPDATE, in one statement; when either
+   * is missing, the reason (no campaign, not imported, purged, no such list).
+   */
+  private async lockForClick(c: PoolClient, year: number, ags: string): Promise<{ record: CampaignRecord; generation: string }> {
+    const name = campaignDoc(year);
+    const cached = this.documents.get(name);
+    const [row] = await this.run<DocRow & { generation: string }>(
+      c,
+      `SELECT d.version, d.schema_version, CASE WHEN d.version = $4::bigint THEN NULL ELSE d.doc END AS doc, l.generation
+         FROM intm_documents d JOIN intm_lists l ON l.year = $2 AND l.ags = $3
+        WHERE d.name = $1
+          FOR KEY SHARE OF d FOR NO KEY UPDATE OF l`,
+      [name, year, ags, cached?.version ?? '-1'],
+    );
+    if (row) return { record: this.fromCache<CampaignRecord>(name, row, cached), generation: row.generation };
+    const record = await this.cachedDoc<CampaignRecord>(c, name);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
+    throw new DomainError('list.notFound', { ags });
+  }
+
   private async findOp(q: Queryable, year: number, op: OperationKey): Promise<AuditEntry | undefined> {
     const rows = await this.run<{ entry: AuditEntry }>(q, 'SELECT entry FROM intm_list_events WHERE year = $1 AND actor_id = $2 AND op_id = $3', [year, op.actorId, op.opId]);
     return rows[0]?.entry;
@@ -339,7 +363,7 @@ export class PgRepository implements Repository {
     change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>,
     history: readonly AuditEntry[] = [],
   ): Promise<R> {
-    return this.withWholeYear(year, async (c, current, currentLists) => {
+    return this.replacingLists(year, async (c, current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const generation = `lists-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -353,7 +377,7 @@ export class PgRepository implements Repository {
   }
 
   purgeLists<R>(year: number, change: (current: CampaignRecord, currentLists: GemeindeListe[]) => Mutation<CampaignRecord, R>): Promise<R> {
-    return this.withWholeYear(year, async (c, current, currentLists) => {
+    return this.replacingLists(year, async (c, current, currentLists) => {
       const { next, result } = change(current, currentLists);
       if (!next) return result;
       const { generation: _gone, ...rest } = next;
@@ -373,9 +397,18 @@ export class PgRepository implements Repository {
       inTransaction(this.pool, async (c) => {
         const row = await this.lockedDoc(c, campaignDoc(year), 'FOR UPDATE');
         if (!row) throw new DomainError('campaign.notFound', { year });
-        return work(c, decode<CampaignRecord>(campaignDoc(year), row), await this.loadLists(c, year));
+        return work(c, decode<CampaignRecord>(campaignDoc(year), row), (await this.loadLists(c, year)).lists);
       }),
     );
+  }
+
+  /** A whole-year operation that may remove the year's lists: this instance lets go of what it cached of them (personal data) once it is done. */
+  private async replacingLists<R>(year: number, work: (c: PoolClient, current: CampaignRecord, lists: GemeindeListe[]) => Promise<R>): Promise<R> {
+    try {
+      return await this.withWholeYear(year, work);
+    } finally {
+      for (const key of [...this.lists.keys()]) if (key.startsWith(`${year}/`)) this.lists.delete(key);
+    }
   }
 
   private async deleteLists(c: PoolClient, year: number): Promise<void> {
@@ -461,9 +494,15 @@ export class PgRepository implements Repository {
     return this.tracked(query<R>(this.pool, text, values));
   }
 
+  /**
+   * Runs a statement as a named prepared statement: each connection parses and plans it once, and a
+   * click's statements then cost one round trip each without that work.
+   */
   private async run<R extends object>(q: Queryable, text: string, values: unknown[] = []): Promise<R[]> {
-    if (q === this.pool) return query<R>(this.pool, text, values);
-    return (await (q as PoolClient).query<R>(text, values)).rows;
+    let name = statementNames.get(text);
+    if (!name) statementNames.set(text, (name = `intm_${statementNames.size + 1}`));
+    if (q === this.pool) return query<R>(this.pool, text, values, name);
+    return (await (q as PoolClient).query<R>({ name, text, values })).rows;
   }
 }
 

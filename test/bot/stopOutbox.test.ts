@@ -1,0 +1,147 @@
+/**
+ * A clean stop while the Bot Connector cannot be reached: the real server and the real rate-limited
+ * sender (Teams' windows shortened so the 46 channel posts take no seconds; retries, backoff and attempt
+ * limits as in production). 46 channel cards wait for their update when the connector goes away. The
+ * stop must end within 15 s (before: about 88 s, every update retried before the sender's cap applied);
+ * the cards not updated are kept in the `outbox` document and updated after the next start – once,
+ * also when two instances share the data directory.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../src/bot/config';
+import { memoryLogger } from '../../src/bot/log';
+import { Outbox, OUTBOX_DOCUMENT, type KeptItem } from '../../src/bot/outbox';
+import { startBot, type RunningBot } from '../../src/bot/start';
+import { openApp } from '../../src/compose';
+import { fixedClock } from '../../src/storage/systemClock';
+import { coordinator, listWith, person, verzeichnis } from '../fixtures';
+import { tempDir } from '../harness';
+import { KORA, TENANT, messageActivity } from './botHarness';
+import { startFlakyConnector, type FlakyConnector } from './flakyConnector';
+
+const NOW = '2024-01-10T09:00:00Z';
+const CHILD = path.join(__dirname, '..', '..', 'dist', 'test', 'bot', 'outboxChild.js');
+const FAST_WINDOWS = { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 };
+let dataDir: string;
+let connector: FlakyConnector | undefined;
+const bots: RunningBot[] = [];
+
+async function seed(dir: string): Promise<void> {
+  const app = await openApp({ dataDir: dir, clock: fixedClock(NOW) });
+  await app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
+  const lists = verzeichnis.all.map((g) => listWith(g.ags, [1, 2].map((i) => person(`${g.ags}-${i}`))));
+  await app.ctx.repo.replaceLists(2025, lists, (c) => ({ next: { ...c, revision: c.revision + 1 }, result: undefined }));
+  await app.close();
+}
+
+async function start(): Promise<RunningBot> {
+  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT, INTM_SCHEDULER: 'off' });
+  const bot = await startBot(config, { clock: fixedClock(NOW), logger: memoryLogger(), sender: FAST_WINDOWS });
+  bots.push(bot);
+  return bot;
+}
+
+async function post(bot: RunningBot, activity: object): Promise<void> {
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...activity, serviceUrl: connector!.url + '/', id: `in-${Math.random()}` }),
+  });
+  expect(res.status).toBeLessThan(300);
+}
+
+async function outboxItems(): Promise<KeptItem[]> {
+  const app = await openApp({ dataDir, clock: fixedClock(NOW) });
+  try {
+    return (await app.ctx.repo.readDocument<{ items: KeptItem[] }>(OUTBOX_DOCUMENT))?.items ?? [];
+  } finally {
+    await app.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = tempDir('intm-stop-');
+  await seed(dataDir);
+  connector = await startFlakyConnector();
+});
+afterAll(async () => {
+  for (const bot of bots) await bot.stop().catch(() => undefined);
+  await connector?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a stop with the connector unreachable ends within 15 s; the status card update is kept and sent after the restart', async () => {
+  const first = await start();
+  await post(first, messageActivity(KORA, 'kanal registrieren gemeinden', { kind: 'channel' }));
+  await post(first, messageActivity(KORA, 'listen versenden'));
+  await first.deps.summaries.background.idle();
+  const posted = connector!.requests.filter((r) => r.method === 'POST' && r.conversationId.startsWith('19:')).length;
+  expect(posted).toBeGreaterThanOrEqual(46);
+
+  // Every list changed (as after a click on each): the cards wait for quiet (10 min) when the stop comes.
+  for (const g of verzeichnis.all) first.deps.summaries.refreshWhenQuiet(2025, g.ags);
+  const port = Number(new URL(connector!.url).port);
+  await connector!.close();
+  connector = undefined;
+
+  const began = performance.now();
+  await first.stop();
+  const tookMs = performance.now() - began;
+  expect(tookMs).toBeLessThan(15_000);
+
+  const kept = await outboxItems();
+  expect(kept.map(({ kind, year }) => ({ kind, year }))).toEqual([{ kind: 'statusCard', year: 2025 }]);
+  // The outbox names cards, not their content: no persons in it.
+  expect(JSON.stringify(kept)).not.toMatch(/-\d"|surname|Geburts/);
+
+  // The connector is back at the address the bot stored; the next start sends what was kept.
+  connector = await startFlakyConnector(port);
+  const second = await start();
+  const updates = () => connector!.requests.filter((r) => r.method === 'PUT' && r.conversationId.startsWith('19:'));
+  for (let waited = 0; updates().length < 1 && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  await second.deps.summaries.idle();
+  expect(updates()).toHaveLength(1);
+  expect(await outboxItems()).toEqual([]);
+  await second.stop();
+  bots.splice(0);
+}, 60_000);
+
+test('two instances on one data directory (two processes): no item is ever handed to both; what fails is put back, none is lost', async () => {
+  expect(existsSync(CHILD)).toBe(true);
+  const app = await openApp({ dataDir, clock: fixedClock(NOW) });
+  const outbox = new Outbox(app.ctx.repo, () => app.ctx.clock.now());
+  // 46 items (the status cards of as many years), so that two claimers have something to share.
+  const items = verzeichnis.all.map((_, i) => ({ kind: 'statusCard' as const, year: 2000 + i }));
+  // Kept twice, overlapping: each card once.
+  await outbox.keep(items.slice(0, 30));
+  await outbox.keep(items.slice(20));
+  await app.close();
+
+  const outputs = await Promise.all([0, 1].map(() => runChild([dataDir, '15'])));
+  const count = (word: string) => {
+    const counts = new Map<string, number>();
+    for (const line of outputs.join('').split('\n')) {
+      const [w, year] = line.split(' ');
+      if (w === word) counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const claims = count('CLAIM');
+  const keeps = count('KEEP');
+  const after = await openApp({ dataDir, clock: fixedClock(NOW) });
+  const left = new Set((await new Outbox(after.ctx.repo, () => NOW).claim()).map((i) => String(i.year)));
+  await after.close();
+  // Every card was handed out once, plus once per time it was put back – never twice at once, never lost.
+  expect(claims.size).toBe(46);
+  for (const { year } of items.map((i) => ({ year: String(i.year) }))) expect([year, (claims.get(year) ?? 0) + (left.has(year) ? 1 : 0)]).toEqual([year, 1 + (keeps.get(year) ?? 0)]);
+}, 60_000);
+
+function runChild(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve, reject) => child.on('exit', (code) => (code ? reject(new Error(err)) : resolve(out))));
+}

@@ -299,7 +299,7 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
 
       await ui.say('berechnen');
       let card = await ui.card('Übersicht Integrationsmanagement 2028');
-      expect(await text(card)).toContain('Kreisbetrag 1.508.000\u00a0€ = Landesmittel 40.000.000\u00a0€ × Zuteilungsquote 3,77\u00a0%');
+      expect(await text(card)).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
       expect(await text(card)).not.toContain('vorläufig');
       // The table's first row: Gemeinde, persons, amount, VZÄ, state of the list.
       expect(await text(card)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)} ${formatVzae(row.vzae)} eingereicht`);
@@ -338,9 +338,9 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
       await card.getByLabel(/^Eigenmittel in €/).fill(String(missing + 1000));
       const confirm = await ui.click(card, 'Weiter', 'Entscheidung verbindlich machen?');
       expect(await text(confirm)).toContain('Entscheidung: in eigener Verantwortung');
-      expect(await text(confirm)).toContain('Stelle: 0,5\u00a0VZÄ, Kosten 34.000\u00a0€');
+      expect(await text(confirm)).toContain('Stelle: 0,5 VZÄ, Kosten 34.000 €');
       card = await ui.click(confirm, 'Verbindlich entscheiden', 'Ihre Entscheidung ist gespeichert.');
-      expect(await text(card)).toContain('Entscheidung: in eigener Verantwortung · Stelle 0,5\u00a0VZÄ');
+      expect(await text(card)).toContain('Entscheidung: in eigener Verantwortung · Stelle 0,5 VZÄ');
       expect(await text(card)).toContain('gültig');
       const decision = (await app().ctx.repo.readDecisions(YEAR)).decisions[ABSTATT];
       expect(decision).toMatchObject({ choice: 'eigenstaendig', vzae: '0.5', eigenmittel: `${missing + 1000}.00`, decided: { by: { name: ANNA.name } } });

@@ -80,7 +80,7 @@ async function contents(where: string) {
     expect(there).toMatchObject({ code: 0, err: '' });
     expect(there.out).toContain('2 Jahr(e) (2024, 2025)');
     expect(there.out).toContain(`${46 * 7 + 1} Personen`);
-    expect(there.out).toContain('Zuteilung zusammen 1.508.000 €');
+    expect(there.out).toContain('Zuteilung zusammen 1.508.000\u00a0€');
     expect(there.out).toContain('Quelle und Ziel stimmen überein');
     expect(there.out).not.toContain('postgres:postgres');
 

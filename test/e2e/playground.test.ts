@@ -12,7 +12,7 @@
  *   3. kora: `berechnen`, publish with the card's button.
  *   4. anna: the published overview in „Gemeinden“, her decision card in her chat; „Wie hoch ist unsere
  *      voraussichtliche Förderung?“; `entscheidung`, decide.
- *   5. kora: `digest` – the Statusbericht in „General“.
+ *   5. kora: `statusbericht` – the Statusbericht in „General“.
  * Each step checks the card texts in the browser and the stored state through the application, and
  * takes screenshots (test/e2e/output/, git-ignored); `UPDATE_SCREENSHOTS=1` copies those the README
  * shows to docs/screenshots/ – the README's images are these and no others (checked below).
@@ -265,7 +265,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       await ui.say('entscheidung');
       let card = await ui.card('Entscheidung Integrationsmanagement · Berechnungsjahr 2028');
       expect(await text(card)).toContain(`${formatEuro(row.amount)} ≈`);
-      await card.getByText(/^eigenständig/).first().click();
+      await card.getByText(/^in eigener Verantwortung/).first().click();
       await card.getByLabel(/^Stellenumfang in VZÄ/).fill('0,5');
       const missing = Math.max(0, 34_000 - Math.floor(Number(row.amount)));
       await card.getByLabel(/^Eigenmittel in €/).fill(String(missing + 1000));
@@ -279,14 +279,14 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
   );
 
   test(
-    '5 kora: digest – der Statusbericht in „General“',
+    '5 kora: statusbericht – der Statusbericht in „General“',
     async () => {
       await switchTo('kora');
-      await ui.say('digest');
+      await ui.say('statusbericht');
       await ui.message('Der Statusbericht ist im Kanal der Koordinierungsstelle.');
       await ui.openChannel('General');
       const digest = await ui.card('Statusbericht 2028 · 10.12.2026');
-      expect(await text(digest)).toContain('eigenständig 1');
+      expect(await text(digest)).toContain('in eigener Verantwortung 1');
       await shot('07-statusbericht.png', digest);
 
       // Nothing the bot logged names a person.

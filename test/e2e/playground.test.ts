@@ -306,7 +306,9 @@ describeWithBrowser('Ein Berechnungsjahr im Microsoft 365 Agents Playground', ()
       await shot('05-verteilung.png', card.getByText('Abstatt', { exact: true }).first());
 
       card = await ui.click(card, 'Veröffentlichen', 'Die Übersicht ist veröffentlicht.');
-      expect(await text(card)).toContain('veröffentlicht am 10.12.2026');
+      // Published: the button is gone, the card says nothing has changed since.
+      expect(await text(card)).toContain('Veröffentlicht am 10.12.2026; seitdem hat sich nichts geändert.');
+      expect(await card.getByRole('button', { name: 'Veröffentlichen', exact: true }).count()).toBe(0);
       const published = (await app().campaigns.show(YEAR)).published!;
       expect(published.by.name).toBe(KOORDINATION.name);
       expect(published.report.rows.find((r) => r.ags === ABSTATT)!.amount).toBe(row.amount);

@@ -259,6 +259,28 @@ export class SummaryCards {
     }
   }
 
+  /**
+   * Posts the year's status card anew in the channel where it is and keeps the new id, so that later
+   * updates reach it: for a client that lost the channel's history (the Agents Playground keeps none
+   * across a restart or a reload; see bot/replay.ts). Only a card posted before; nothing is marked sent.
+   */
+  async postAgain(year: number): Promise<boolean> {
+    return this.app.coordination.exclusively(`status-card:${year}`, async () => {
+      const conversations = await this.conversations.read();
+      const channel = conversations.channels.gemeinden;
+      const channelId = channel?.conversation?.id;
+      if (!channel || !channelId || !statusCardIn(conversations, year, channelId)) return false;
+      try {
+        const id = await this.outbound.send(channel, this.activityFor(await this.app.overview.status(year)));
+        if (id) await this.conversations.rememberStatusCard(year, id, channelId);
+        return !!id;
+      } catch (e) {
+        this.logger.error('status.postAgainFailed', { year, error: errorKind(e) });
+        return false;
+      }
+    });
+  }
+
   /** Sends the update still waiting for quiet, and resolves when every card update has finished (clean shutdown, tests). */
   idle(): Promise<void> {
     for (const year of [...this.waiting.keys()]) this.refresh(year);

@@ -661,4 +661,4 @@ compactionTest(`past the journal's compaction (${COMPACT_AFTER} records): intm r
     `faults/cliBesideBot compaction: ${acknowledged.size} clicks, ${cliStruck.length} intm strikes and ${cliRuns.length - cliStruck.length} intm reads beside them, ` +
       `${spanning} intm runs spanning the seal; segments ${segments().join(', ')}\n`,
   );
-}, 60_000);
+}, 180_000); // 1,000+ clicks through CLI processes: near a minute on a loaded 2-core machine

@@ -29,6 +29,7 @@ import {
   isCardAnswer,
   KORA,
   KORA_ID,
+  NOW,
   personId,
   postActivity,
   seedStore,
@@ -237,5 +238,48 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     expect(digests).toHaveLength(1);
     expect(sent.filter((o) => o.sent.length > 0)).toHaveLength(1); // one instance did the run
     expect(loggers.flatMap((l) => l.lines).filter((l) => l.includes('"event":"digest.sent"'))).toHaveLength(1);
+  }, 120_000);
+
+  test('the status card updated from two instances never ends in an older state: the later change is what stays', async () => {
+    const db = await cluster.newDatabase();
+    await seedStore({ kind: 'postgres', url: db }, { perGemeinde: 2 });
+    const seed = await PgRepository.open(db);
+    const channel = { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversation: { id: '19:gemeinden@thread.tacv2' }, registered: { at: NOW, by: KORA_ID } };
+    try {
+      await seed.updateDocument<Record<string, unknown>, void>('conversations', (current) => ({
+        next: { ...(current ?? {}), channels: { gemeinden: channel }, statusCards: { [YEAR]: { activityId: 'status-1', channelId: channel.conversation.id } } },
+        result: undefined,
+      }));
+    } finally {
+      await seed.close();
+    }
+    // Both instances' connectors record the card each update carried, in the order the updates completed;
+    // the first instance's Teams is slow to answer.
+    const completed: { by: string; card: string }[] = [];
+    const outbound = (by: string, delayMs: number) => () => ({
+      send: async () => 'unused',
+      update: async (_reference: unknown, _id: string, activity: { attachments?: unknown }) => {
+        await new Promise((r) => setTimeout(r, delayMs));
+        completed.push({ by, card: JSON.stringify(activity.attachments) });
+      },
+    });
+    const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATABASE_URL: db, INTM_LINK_SECRET: SECRET, INTM_COORDINATORS: KORA_ID, INTM_TENANTS: TENANT, INTM_SCHEDULER: 'off' });
+    const [slow, fast] = await Promise.all([
+      startBot(config, { clock: fixedClock(NOW), logger: memoryLogger(), outbound: outbound('slow', 1_500) as never }),
+      startBot(config, { clock: fixedClock(NOW), logger: memoryLogger(), outbound: outbound('fast', 0) as never }),
+    ]);
+    try {
+      slow.deps.summaries.refresh(YEAR); // reads the state now, and its update takes long
+      await new Promise((r) => setTimeout(r, 300));
+      // Meanwhile a change on the other instance (a list sent), and its update of the same card.
+      await fast.deps.app.review.markSent(YEAR, GEMEINDEN[0]!, { actor: { id: KORA_ID, name: KORA.name, role: 'koordination' } });
+      fast.deps.summaries.refresh(YEAR);
+      await Promise.all([slow.deps.summaries.idle(), fast.deps.summaries.idle()]);
+    } finally {
+      await Promise.all([slow.stop(), fast.stop()]);
+    }
+    expect(completed.map((c) => c.by)).toEqual(['slow', 'fast']);
+    expect(completed[1]!.card).not.toBe(completed[0]!.card); // the change shows …
+    expect(completed[completed.length - 1]!.by).toBe('fast'); // … and stays: nothing older lands after it
   }, 120_000);
 });

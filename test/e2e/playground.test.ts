@@ -236,6 +236,9 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       // Only Abstatt has submitted: the figures are provisional, and the button says so (as the README quotes it).
       expect(await text(card)).toContain('vorläufig');
       card = await ui.click(card, 'Trotzdem vorläufig veröffentlichen', 'Die Übersicht ist veröffentlicht');
+      // Published: the button is gone, the card says nothing has changed since.
+      expect(await text(card)).toMatch(/Veröffentlicht am \d\d\.\d\d\.\d{4}; seitdem hat sich nichts geändert\./);
+      expect(await card.getByRole('button', { name: 'Trotzdem vorläufig veröffentlichen', exact: true }).count()).toBe(0);
       const published = (await app().campaigns.show(YEAR)).published!;
       expect(published.by.name).toBe(KOORDINATION.name);
       expect(published.report.rows.find((r) => r.ags === ABSTATT)!.amount).toBe(row.amount);

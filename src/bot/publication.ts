@@ -85,7 +85,7 @@ async function sendDecisionCards(deps: BotDeps, year: number, gemeinden: readonl
 export async function distribute(deps: BotDeps, year: number): Promise<Distribution> {
   const published = (await deps.app.campaigns.show(year)).published!;
   const channelPosted = await postOverview(deps, year);
-  deps.summaries.refreshAll(year);
+  deps.summaries.refresh(year);
   const r = published.replaces;
   const all = deps.app.ctx.verzeichnis.all.map((g) => g.ags);
   const to = !r || r.parametersChanged || r.nowFinal ? all : all.filter((ags) => r.changedGemeinden.includes(ags));

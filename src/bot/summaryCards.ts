@@ -83,7 +83,7 @@ export class SummaryCards {
    * the new card to everyone, her included, so an update after every click would take the list away
    * from whoever works on it. Submitting, reopening, deciding and publishing update at once (refresh).
    */
-  refreshWhenQuiet(year: number, _ags?: string): void {
+  refreshWhenQuiet(year: number): void {
     if (this.quietMs <= 0) return this.refresh(year);
     const pending = this.waiting.get(year);
     const since = pending?.since ?? Date.now();
@@ -115,13 +115,17 @@ export class SummaryCards {
       this.logger.error('status.sendFailed', { year, error: errorKind(e) });
       return result;
     }
+    let unsent = 0;
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
         if ((await this.app.review.markSent(year, g.ags, { actor })).changed) result.lists++;
       } catch (e) {
+        unsent++;
         this.logger.error('status.markSentFailed', { year, ags: g.ags, error: errorKind(e) });
       }
     }
+    // The card showed every list as sent: one that could not be recorded so is shown as it is.
+    if (unsent) this.refresh(year);
     await this.notifyStaff(year, result);
     this.logger.info('status.sent', { year, channel: result.channel, lists: result.lists, notified: result.notified, failed: result.failed.length, unreachable: result.unreachable.length, noStaff: result.noStaff.length });
     return result;
@@ -205,7 +209,7 @@ export class SummaryCards {
    * more update with the latest state follows – so however many Gemeinden click, the card is edited one
    * update at a time, through the rate-limited sender.
    */
-  refresh(year: number, _ags?: string): void {
+  refresh(year: number): void {
     const pending = this.waiting.get(year);
     if (pending) {
       clearTimeout(pending.timer);
@@ -281,11 +285,6 @@ export class SummaryCards {
   idle(): Promise<void> {
     for (const year of [...this.waiting.keys()]) this.refresh(year);
     return this.background.idle();
-  }
-
-  /** Updates the card (after publication: it then shows each Gemeinde's decision). */
-  refreshAll(year: number): void {
-    this.refresh(year);
   }
 
   /**

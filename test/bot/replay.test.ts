@@ -62,7 +62,7 @@ describe('replayFor', () => {
     expect((await h.deps.app.ctx.repo.readList(2025, ABSTATT))!.sent).toEqual(sentAt);
 
     // The next change updates the card posted just now.
-    h.deps.summaries.refresh(2025, ABSTATT);
+    h.deps.summaries.refresh(2025);
     await h.deps.summaries.idle();
     expect(h.outbound.updated.at(-1)!.activityId).toBe(now);
   });

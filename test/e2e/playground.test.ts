@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator } from 'playwright-core';
 import { memoryLogger } from '../../src/bot/log';
 import { countList, listState } from '../../src/domain/list';
-import { formatEuro } from '../../src/domain/money';
+import { formatEuro as formatEuroNbsp } from '../../src/domain/money';
 import { fixedClock } from '../../src/storage/systemClock';
 import { DemoSession } from '../../src/demo/session';
 import { castMember, freePort, KOORDINATION } from '../../src/demo/teamsPlayground';
@@ -52,6 +52,9 @@ const ANNA = castMember('anna');
 const STEP_MS = 300_000;
 /** How long the bot's cards sent on its own (channel, notices, distribution) may take, under load. */
 const CARDS_MS = 120_000;
+
+/** An amount as `text` reads it: its no-break space before the € collapsed like any white space. */
+const formatEuro = (amount: string) => formatEuroNbsp(amount).replace(/\s+/g, ' ');
 
 /** What a card or message shows, white space collapsed. */
 async function text(locator: Locator): Promise<string> {

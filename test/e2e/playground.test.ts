@@ -141,13 +141,13 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       expect(await text(help)).toContain('berechnen');
 
       // `datei` in the terminal: the export as the file message Teams sends (the Playground has no upload).
-      expect(await session.command('datei')).toContain('Export als Datei an den Bot geschickt');
-      await waitUntil(async () => !!(await app().campaigns.show(YEAR)).imported, 60_000, 'Import');
+      // The import report leads with the table per Gemeinde.
+      const report = await ui.newCard('Abstatt', async () => {
+        expect(await session.command('datei')).toContain('Export als Datei an den Bot geschickt');
+      });
       const record = await app().campaigns.show(YEAR);
       expect(record.imported).toMatchObject({ gemeinden: 46, by: { name: KOORDINATION.name } });
       const listed = countList(await abstatt()).listed;
-      // The import report: the table per Gemeinde (the help card names no Gemeinde).
-      const report = await ui.card('Abstatt');
       expect(await text(report)).toContain(`Abstatt ${listed}`);
       await shot('01-import.png', report.getByText('Abstatt', { exact: true }).first());
 
@@ -180,8 +180,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
 
       await ui.openPersonalChat();
       await ui.card('Personenliste · Berechnungsjahr 2028');
-      await ui.say('liste');
-      let list = await ui.card('Personenliste · Berechnungsjahr 2028');
+      let list = await ui.newCard('Personenliste · Berechnungsjahr 2028', () => ui.say('liste'));
       expect(await text(list)).toContain('Abstatt');
       expect(await text(list)).toContain(`gelistet ${listed} · gestrichen 0 · nachgetragen 0`);
 
@@ -229,8 +228,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       await switchTo('kora');
       expect((await session.replayed()).at(-1)).toMatchObject({ listCard: false, decisionCard: false });
 
-      await ui.say('berechnen');
-      let card = await ui.card('Übersicht Integrationsmanagement 2028');
+      let card = await ui.newCard('Übersicht Integrationsmanagement 2028', () => ui.say('berechnen'));
       const row = (await app().overview.current(YEAR)).report.rows.find((r) => r.ags === ABSTATT)!;
       expect(await text(card)).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
       expect(await text(card)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)}`);
@@ -239,6 +237,9 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       // Only Abstatt has submitted: the figures are provisional, and the button says so (as the README quotes it).
       expect(await text(card)).toContain('vorläufig');
       card = await ui.click(card, 'Trotzdem vorläufig veröffentlichen', 'Die Übersicht ist veröffentlicht');
+      // Published: the button is gone, the card says nothing has changed since.
+      expect(await text(card)).toMatch(/Veröffentlicht am \d\d\.\d\d\.\d{4}; seitdem hat sich nichts geändert\./);
+      expect(await card.getByRole('button', { name: 'Trotzdem vorläufig veröffentlichen', exact: true }).count()).toBe(0);
       const published = (await app().campaigns.show(YEAR)).published!;
       expect(published.by.name).toBe(KOORDINATION.name);
       expect(published.report.rows.find((r) => r.ags === ABSTATT)!.amount).toBe(row.amount);
@@ -265,8 +266,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       const answer = await ui.message(/^Förderung für Abstatt, Berechnungsjahr 2028/);
       expect(await text(answer)).toContain(`${formatEuro(row.amount)} für ${row.persons} Personen`);
 
-      await ui.say('entscheidung');
-      let card = await ui.card('Entscheidung Integrationsmanagement · Berechnungsjahr 2028');
+      let card = await ui.newCard('Entscheidung Integrationsmanagement · Berechnungsjahr 2028', () => ui.say('entscheidung'));
       expect(await text(card)).toContain(`${formatEuro(row.amount)} ≈`);
       await card.getByText(/^in eigener Verantwortung/).first().click();
       await card.getByLabel(/^Stellenumfang in VZÄ/).fill('0,5');

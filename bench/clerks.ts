@@ -23,7 +23,7 @@ const GOAL_RATIO = 0.5;
 const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
 
 /** Each Gemeinde's persons, in the order of `targets`, clicked by `clerks` staff members of it (split alternately). */
-function clerkStreams(data: BotData, clerks: number): Target[][] {
+export function clerkStreams(data: BotData, clerks: number): Target[][] {
   const byAgs = new Map<string, Target[]>();
   for (const t of data.targets) byAgs.set(t.ags, [...(byAgs.get(t.ags) ?? []), t]);
   const streams: Target[][] = [];

@@ -95,7 +95,7 @@ async function generatorCeiling(): Promise<number> {
   }
 }
 
-function checkCard(marker: string) {
+export function checkCard(marker: string) {
   return (status: number, text: string) => {
     if (status !== 200 || !text.includes('"statusCode":200') || !text.includes(marker)) {
       throw new Error(`unexpected answer ${status}: ${text.slice(0, 300)}`);
@@ -119,7 +119,7 @@ interface Sample {
 }
 
 /** Every person once, shared out to `n` streams (one per connection) in the order of `targets`. */
-function streamsOf(targets: readonly Target[], n: number): Target[][] {
+export function streamsOf(targets: readonly Target[], n: number): Target[][] {
   const streams: Target[][] = Array.from({ length: n }, () => []);
   targets.forEach((t, i) => streams[i % n].push(t));
   return streams;

@@ -1,7 +1,7 @@
 /**
  * The server process of the HTTP benchmarks, forked by bench/http.ts and bench/memory.ts:
  *
- *   node --expose-gc dist/bench/httpServerChild.js DATA_DIR
+ *   node --expose-gc dist/bench/httpServerChild.js DATA_DIR   (or a postgres:// URL)
  *
  * It runs, on 127.0.0.1:
  * - **the real bot**: `startBot` (src/bot/start.ts) in local mode over DATA_DIR – restify, TeamsAdapter,
@@ -93,10 +93,12 @@ function memory(): MemoryReport {
 }
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  if (!dataDir || !process.send) throw new Error('usage: fork httpServerChild.js DATA_DIR (with an IPC channel)');
+  const store = process.argv[2];
+  if (!store || !process.send) throw new Error('usage: fork httpServerChild.js DATA_DIR|POSTGRES_URL (with an IPC channel)');
   const logger = consoleLogger;
-  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_SCHEDULER: 'off', INTM_TENANTS: TENANT });
+  // A postgres:// URL runs the bot on PostgreSQL (bench/postgres.ts), anything else is a data directory.
+  const where = /^postgres(ql)?:\/\//.test(store) ? { INTM_DATABASE_URL: store, INTM_LINK_SECRET: 'bench-link-secret-of-at-least-32-characters' } : { INTM_DATA_DIR: store };
+  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', ...where, INTM_SCHEDULER: 'off', INTM_TENANTS: TENANT });
   const bot = await startBot(config, { clock: fixedClock(NOW), logger });
 
   const echoAdapter = createAdapter(config, logger);

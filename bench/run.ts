@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   memory: () => (require('./memory') as typeof import('./memory')).memoryBenchmark(),
   startup: () => (require('./startup') as typeof import('./startup')).startupBenchmark(),
   history: () => (require('./history') as typeof import('./history')).historyBenchmark(),
+  postgres: () => (require('./postgres') as typeof import('./postgres')).postgresBenchmark(),
 };
 
 async function main(): Promise<void> {

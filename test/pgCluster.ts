@@ -56,7 +56,15 @@ export interface PgCluster {
 
 let counter = 0;
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /**
+   * fsync on, as a production server runs (the benchmarks compare with the embedded store, which waits for
+   * the disk); by default off, since nothing in a test must survive a power cut.
+   */
+  durable?: boolean;
+}
+
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBinDir();
   if (!bin) throw new Error('PostgreSQL binaries not found');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'intm-pg-'));
@@ -72,8 +80,9 @@ export async function startPgCluster(): Promise<PgCluster> {
   const port = await freePort();
   try {
     await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
-    await exec('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    const durability = options.durable ? '-c fsync=on -c synchronous_commit=on' : '-c fsync=off -c full_page_writes=off';
+    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durability} -c max_connections=200`;
+    await exec('pg_ctl', ['-D', data, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

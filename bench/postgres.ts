@@ -227,7 +227,7 @@ export async function postgresBenchmark(): Promise<Section> {
       { measure: `intm store copy of ${large.persons.toLocaleString('en')} persons (copy and verification), median of 2`, result: `→ PostgreSQL ${(median(copies.pg) / 1000).toFixed(1)} s = ${copyRatio.toFixed(2)}×`, baseline: `→ data directory ${(median(copies.dir) / 1000).toFixed(1)} s`, goal: `≤ ${GOAL_COPY}×`, met: copyRatio <= GOAL_COPY },
     ];
     return {
-      title: 'PostgreSQL: the shared store beside the embedded one',
+      title: '10. PostgreSQL: the shared store beside the embedded one',
       method: `
 **Strike:** the clicks of benchmark 4 (strike form buttons as the bot renders them, then "Rückgängig"),
 ${CONNECTIONS} keep-alive connections, ${WARMUP_CLICKS} clicks to warm up, then ${MEASURE_MS / 1000} s measured; each round one server

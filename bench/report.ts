@@ -116,6 +116,13 @@ function markdownTable(rows: readonly Row[]): string {
   ].join('\n');
 }
 
+/** Each section as it stands in BENCHMARKS.md: its method, its table, its notes. */
+export function renderSections(sections: readonly Section[]): string {
+  return sections
+    .flatMap((s) => [`## ${s.title}`, '', s.method.trim(), '', markdownTable(s.rows), '', ...(s.notes.length > 0 ? [...s.notes.map((n) => `- ${n}`), ''] : [])])
+    .join('\n');
+}
+
 export function renderMarkdown(sections: readonly Section[], m: Machine, seconds: number, loadAtEnd: number[] = os.loadavg()): string {
   const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
   const summary = sections.flatMap((s) => s.rows.filter((r) => r.met !== undefined).map((r) => ({ s, r })));
@@ -139,15 +146,7 @@ export function renderMarkdown(sections: readonly Section[], m: Machine, seconds
     '|---|---|---|---|---|',
     ...summary.map(({ s, r }) => `| ${s.title} | ${r.measure} | ${r.result} | ${r.goal} | ${verdict(r)} |`),
     '',
-    ...sections.flatMap((s) => [
-      `## ${s.title}`,
-      '',
-      s.method.trim(),
-      '',
-      markdownTable(s.rows),
-      '',
-      ...(s.notes.length > 0 ? [...s.notes.map((n) => `- ${n}`), ''] : []),
-    ]),
+    renderSections(sections),
     '## Reproduce',
     '',
     '```',

@@ -4,10 +4,11 @@
  * ones and then leaves BENCHMARKS.md alone (a partial run must not replace the full report).
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../src/storage/paths';
-import { machine, printTable, renderMarkdown, type Section } from './report';
+import { machine, printTable, renderMarkdown, renderSections, type Section } from './report';
 
 /**
  * Each benchmark's module is loaded only when it runs: the bot's modules (botbuilder, teams-ai,
@@ -53,6 +54,11 @@ async function main(): Promise<void> {
     const file = path.join(projectRoot(), 'BENCHMARKS.md');
     writeFileSync(file, renderMarkdown(sections, m, seconds));
     console.log(`\nWritten: ${path.relative(process.cwd(), file) || file}`);
+  } else {
+    // A partial run leaves BENCHMARKS.md alone; its sections, as they would stand there, go to a file of their own.
+    const file = path.join(os.tmpdir(), `intm-bench-${names.join('-')}.md`);
+    writeFileSync(file, `Run: ${m.date}, ${seconds.toFixed(0)} s; load average at the start ${m.load.map((v) => v.toFixed(2)).join(' / ')}, at the end ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')}\n\n${renderSections(sections)}`);
+    console.log(`\nSections written to ${file} (BENCHMARKS.md unchanged)`);
   }
 }
 

@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator } from 'playwright-core';
 import { memoryLogger } from '../../src/bot/log';
 import { countList, listState } from '../../src/domain/list';
-import { formatEuro } from '../../src/domain/money';
+import { formatEuro as formatEuroNbsp } from '../../src/domain/money';
 import { fixedClock } from '../../src/storage/systemClock';
 import { DemoSession } from '../../src/demo/session';
 import { castMember, freePort, KOORDINATION } from '../../src/demo/teamsPlayground';
@@ -53,16 +53,13 @@ const STEP_MS = 300_000;
 /** How long the bot's cards sent on its own (channel, notices, distribution) may take, under load. */
 const CARDS_MS = 120_000;
 
-/** White space collapsed, no-break spaces (between a number and „€“) included. */
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** An amount as `text` reads it: its no-break space before the € collapsed like any white space. */
+const formatEuro = (amount: string) => formatEuroNbsp(amount).replace(/\s+/g, ' ');
 
 /** What a card or message shows, white space collapsed. */
 async function text(locator: Locator): Promise<string> {
-  return collapse(await locator.innerText());
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
-
-/** An amount as the cards show it, white space collapsed like `text`. */
-const euro = (amount: string) => collapse(formatEuro(amount));
 
 test('the README shows exactly the screenshots the walk-through takes', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -234,7 +231,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       let card = await ui.newCard('Übersicht Integrationsmanagement 2028', () => ui.say('berechnen'));
       const row = (await app().overview.current(YEAR)).report.rows.find((r) => r.ags === ABSTATT)!;
       expect(await text(card)).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
-      expect(await text(card)).toContain(`Abstatt ${row.persons} ${euro(row.amount)}`);
+      expect(await text(card)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)}`);
       await shot('04-verteilung.png', card.getByText('Abstatt', { exact: true }).first());
 
       // Only Abstatt has submitted: the figures are provisional, and the button says so (as the README quotes it).
@@ -261,16 +258,16 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       await ui.card('Entscheidung Integrationsmanagement · Berechnungsjahr 2028');
       await ui.openChannel('Gemeinden');
       const overview = await ui.card('Übersicht Integrationsmanagement 2028', CARDS_MS);
-      expect(await text(overview)).toContain(`Abstatt ${row.persons} ${euro(row.amount)}`);
+      expect(await text(overview)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)}`);
       await shot('05-anna-kanal.png', overview);
 
       await ui.openPersonalChat();
       await ui.say('Wie hoch ist unsere voraussichtliche Förderung?');
       const answer = await ui.message(/^Förderung für Abstatt, Berechnungsjahr 2028/);
-      expect(await text(answer)).toContain(`${euro(row.amount)} für ${row.persons} Personen`);
+      expect(await text(answer)).toContain(`${formatEuro(row.amount)} für ${row.persons} Personen`);
 
       let card = await ui.newCard('Entscheidung Integrationsmanagement · Berechnungsjahr 2028', () => ui.say('entscheidung'));
-      expect(await text(card)).toContain(`${euro(row.amount)} ≈`);
+      expect(await text(card)).toContain(`${formatEuro(row.amount)} ≈`);
       await card.getByText(/^in eigener Verantwortung/).first().click();
       await card.getByLabel(/^Stellenumfang in VZÄ/).fill('0,5');
       const missing = Math.max(0, 34_000 - Math.floor(Number(row.amount)));

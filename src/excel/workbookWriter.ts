@@ -2,8 +2,10 @@
 import type { WorkbookWriter } from '../app/workbooks';
 import { writeListWorkbook } from './listWorkbook';
 import { writeOverviewWorkbook } from './overviewWorkbook';
+import { writeGesamtnachweisWorkbook } from './gesamtnachweisWorkbook';
 
 export class ExcelWorkbookWriter implements WorkbookWriter {
   overview = writeOverviewWorkbook;
   list = writeListWorkbook;
+  verwendungsnachweis = writeGesamtnachweisWorkbook;
 }

@@ -8,11 +8,12 @@ import { createCampaign } from '../../src/domain/campaign';
 import { decide, emptyDecisionBook } from '../../src/domain/decision';
 import { buildOverviewWorkbook, overviewWorkbookBuffer, writeOverviewWorkbook } from '../../src/excel/overviewWorkbook';
 import { writeListWorkbook } from '../../src/excel/listWorkbook';
+import { writeGesamtnachweisWorkbook } from '../../src/excel/gesamtnachweisWorkbook';
 import { NOW, reportFor, tempFile, TODAY, verzeichnis } from './fixtures';
 import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
 
 // The adapter fits the application's port.
-const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook };
+const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook, verwendungsnachweis: writeGesamtnachweisWorkbook };
 
 const HEADERS = [
   'AGS',

@@ -20,7 +20,7 @@ import { formatDate } from '../domain/dates';
 import { Decimal } from '../domain/money';
 import { MONTH_NAMES, Nachweis, nachweisFor, totalsOf } from '../domain/verwendungsnachweis';
 import { NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
-import { EURO_CENT_FORMAT, formatBerlin, formulaCell, landscapePrint, setText, sheetRef, styleHeaderRow, styleTitle, workbookBytes, writeWorkbook } from './cells';
+import { EURO_CENT_FORMAT, formatBerlin, formulaCell, landscapePrint, setText, sheetRef, styleHeaderRow, styleTitle, styleTotalRow, writeHeaderRow, workbookBytes, writeWorkbook } from './cells';
 
 export const GESAMTNACHWEIS_SHEETS = { main: 'Gesamtnachweis', report: 'Sachbericht', months: 'Stellenbesetzung' } as const;
 
@@ -103,8 +103,7 @@ function writeMain(ws: Worksheet, input: GesamtnachweisInput): void {
     'Differenz Zuwendung − Ausgaben',
     'voraussichtliche Rückforderung',
   ];
-  headers.forEach((h, i) => (ws.getCell(ROW.header, i + 1).value = h));
-  styleHeaderRow(ws, ROW.header, headers.length);
+  writeHeaderRow(ws, ROW.header, headers);
 
   const range = (col: string) => `$${col}$${ROW.first}:$${col}$${last}`;
   const filers: Nachweis[] = [];
@@ -154,8 +153,7 @@ function writeMain(ws: Worksheet, input: GesamtnachweisInput): void {
   moneyTotal('P', sum(totals.map((t) => t.allocation)));
   moneyTotal('Q', sum(totals.map((t) => t.allocation.minus(t.expenditure))));
   moneyTotal('R', sum(totals.map((t) => t.reclaim)));
-  ws.getRow(totalRow).font = { bold: true };
-  for (let c = 1; c <= headers.length; c++) ws.getCell(totalRow, c).border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+  styleTotalRow(ws, totalRow, headers.length);
 
   const notes = totalRow + 2;
   ws.getCell(`A${notes}`).value = 'Kontrolle: Zuwendungen der Nachweise = Zuwendungen aller Gemeinden';
@@ -177,8 +175,7 @@ function writeMonths(ws: Worksheet, input: GesamtnachweisInput): void {
   ws.getCell('A1').value = `Besetzte Stelle je Monat (VZÄ) – Berechnungsjahr ${round.year}`;
   styleTitle(ws.getCell('A1'));
   ws.getCell('A2').value = 'Je Nachweis in der Zeile der Gemeinde, die ihn führt; unbesetzte Monate mit 0.';
-  ['AGS', 'Gemeinde', ...MONTH_NAMES].forEach((h, i) => (ws.getCell(ROW.header, i + 1).value = h));
-  styleHeaderRow(ws, ROW.header, 14);
+  writeHeaderRow(ws, ROW.header, ['AGS', 'Gemeinde', ...MONTH_NAMES]);
   gemeinden.forEach((g, i) => {
     const r = ROW.first + i;
     setText(ws.getCell(`A${r}`), g.ags);
@@ -228,7 +225,7 @@ function writeReport(ws: Worksheet, input: GesamtnachweisInput): void {
   figures.forEach((k, j) => {
     formulaCell(ws.getCell(totalRow, 5 + j), `SUM(${col(j)}${ROW.first}:${col(j)}${last})`, num(sum(filers.map((n) => n.data.figures[k.id]))), '#,##0.##');
   });
-  ws.getRow(totalRow).font = { bold: true };
+  styleTotalRow(ws, totalRow, headers.length);
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: ROW.header }];
   landscapePrint(ws, `${ROW.header}:${ROW.header}`, `Sachbericht ${round.year}`);
 }

@@ -7,13 +7,12 @@ import { rmSync } from 'node:fs';
 import { IntmApp } from '../../src/app';
 import type { Repository } from '../../src/app/ports';
 import { VerwendungsnachweisService } from '../../src/app/verwendungsnachweisService';
-import { DomainError } from '../../src/domain/errors';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, refusalOf, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 
@@ -53,14 +52,7 @@ afterAll(async () => {
   await cluster?.stop();
 }, 60_000);
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  if (e instanceof DomainError) return e.code;
-  throw new Error(`expected a refusal, got ${e}`);
-}
+const refusal = refusalOf;
 
 const complete = {
   personnel: '30000',

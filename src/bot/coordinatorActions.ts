@@ -6,7 +6,7 @@ import { parseDate } from '../domain/dates';
 import { personVersion } from '../domain/list';
 import { ConflictError, DomainError } from '../domain/errors';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
-import { formInputs, listActionData } from './actionData';
+import { actionNumber, actionYear, formInputs, listActionData, MAX_PAGE } from './actionData';
 import { conflictNotice } from './changeNotices';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
@@ -32,18 +32,14 @@ export async function additionsView(deps: BotDeps, actor: Actor, locale: Locale,
   };
 }
 
-function yearOf(raw: unknown): number {
-  const year = (raw as { year?: unknown })?.year;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2020 || year > 2100) throw new DomainError('bot.badRequest');
-  return year;
-}
-
 export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const say = (kind: Notice['kind'], code: MessageCode): Notice => ({ kind, text: translate(code, {}, locale) });
 
-  if (verb === VERBS.dashboard) return cardAnswer(dashboardCard(await deps.app.overview.status(yearOf(raw)), locale));
-  if (verb === VERBS.additions) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, yearOf(raw))));
+  if (verb === VERBS.dashboard) {
+    return cardAnswer(dashboardCard(await deps.app.overview.status(actionYear(raw)), locale, actionNumber(raw, 'page', 0, MAX_PAGE) ?? 0));
+  }
+  if (verb === VERBS.additions) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, actionYear(raw))));
 
   const data = listActionData(raw, { person: verb !== VERBS.reopen });
   const inputs = formInputs(raw);
@@ -51,7 +47,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
   const decided = async (accept: boolean): Promise<InvokeAnswer> => {
     try {
       const outcome = await deps.app.review.reviewAddition(data.year, data.ags, { personId: data.personId!, accept, note: inputs.note }, opts);
-      if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+      if (outcome.changed) deps.summaries.refresh(data.year);
       return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('success', accept ? 'card.accepted' : 'card.rejected'))));
     } catch (e) {
       if (e instanceof ConflictError) {
@@ -79,7 +75,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
       try {
         if (inputs.until && !until) throw new DomainError('input.badDate', { value: inputs.until, field: locale === 'en' ? 'until' : 'bis' });
         const outcome = await deps.app.review.reopen(data.year, data.ags, { ...(until ? { until } : {}), reason: inputs.reason }, opts);
-        if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+        if (outcome.changed) deps.summaries.refresh(data.year);
         // A retried click (same operation id) was reopened by the first try: it says so too.
         const reopened = outcome.changed || outcome.replayed;
         return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(reopened ? 'success' : 'info', reopened ? 'card.reopened' : 'card.noChange'))));

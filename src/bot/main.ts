@@ -1,7 +1,10 @@
 /** `npm start`: the IntM-Bot server. Configuration from the environment (see README). */
 import { ConfigError, loadConfig } from './config';
 import { consoleLogger, logLine, routeProcessOutputToLog } from './log';
-import { startBot, type RunningBot } from './start';
+import { startBot, STOP_SENDING_MS, type RunningBot } from './start';
+
+/** A stop ends within this, whatever hangs (the promise of issue 13: 15 s). */
+const STOP_LIMIT_MS = STOP_SENDING_MS + 4_000;
 
 async function main(): Promise<void> {
   // Every line on stdout and stderr is one JSON object, also what botbuilder, restify and Node write.
@@ -26,6 +29,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     consoleLogger.info('stopping', { signal });
+    // The last net: the stop sends for at most STOP_SENDING_MS and keeps the rest (outbox); should anything
+    // else hang (storage), the process still ends before a service manager's kill, and says so.
+    setTimeout(() => {
+      consoleLogger.error('stop.timeout', { afterMs: STOP_LIMIT_MS });
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
     (async () => (bot ?? (await starting))?.stop())()
       .then(() => consoleLogger.info('stopped'))
       .catch((e) => consoleLogger.error('stop.failed', { error: (e as Error).name }))

@@ -6,7 +6,7 @@
  * Every operation here is pure: it takes the list as stored and returns the changed copy plus the
  * audit entry, or throws a DomainError and changes nothing.
  */
-import { Actor, isKoordination } from './actor';
+import { Actor, actsFor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import type { Campaign } from './campaign';
 import { IsoDate, berlinDate, isBetween } from './dates';
@@ -300,8 +300,7 @@ function stamp(ctx: ChangeContext): Stamp {
 
 /** Staff may change only their own Gemeinde's list; the Koordinierungsstelle any. */
 export function assertMayAccessList(actor: Actor, ags: string): void {
-  if (isKoordination(actor)) return;
-  if (actor.role !== 'gemeinde' || actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+  if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
 }
 
 /** What every change by the Gemeinde must pass: its own list, not submitted, not past the due date. */

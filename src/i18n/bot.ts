@@ -94,8 +94,10 @@ export const botMessages = defineMessages({
     en: (p) => `The list of ${p.name} is not submitted; there is nothing to reopen.`,
   },
   'bot.assignUsage': {
-    de: () => 'So ordnen Sie zu: „zuordnen @Person Gemeinde“ oder „zuordnen name@gemeinde.de koordination“ oder mit der Entra-Objekt-ID.',
-    en: () => 'To assign: "assign @person municipality" or "assign name@town.de coordination" or with the Entra object id.',
+    de: () =>
+      'So ordnen Sie zu: „zuordnen @Person Gemeinde“ oder „zuordnen name@gemeinde.de koordination“ oder mit der Entra-Objekt-ID; eine weitere Gemeinde derselben Person mit „zuordnen @Person Gemeinde zusätzlich“.',
+    en: () =>
+      'To assign: "assign @person municipality" or "assign name@town.de coordination" or with the Entra object id; one more municipality for the same person with "assign @person municipality additionally".',
   },
   'bot.userNotFound': {
     de: () => 'Diese Person konnte ich in Teams nicht finden. Bitte per @Erwähnung, E-Mail-Adresse oder Entra-Objekt-ID angeben.',

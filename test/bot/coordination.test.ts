@@ -106,7 +106,7 @@ test('after the lists are discarded for a new period, card updates skip the miss
   const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
   await h.deps.app.campaigns.update(2025, { periodStart: '2021-01-01' }, { actor: kora, replace: true });
   const updatedBefore = h.outbound.updated.length;
-  h.deps.summaries.refreshAll(2025);
+  h.deps.summaries.refresh(2025);
   await h.deps.summaries.idle();
   expect(h.outbound.updated.length).toBe(updatedBefore);
   expect(h.logger.lines.filter((l) => l.includes('"error"'))).toEqual([]);
@@ -258,7 +258,7 @@ test('a decision or confirmation updates the channel card only when a decision i
   expect(await updatedBy(() => decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '0,5', op: 'd1' }))).toEqual([]);
   const kora = { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' as const };
   await h.deps.app.campaigns.publish(2025, { actor: kora, force: true });
-  h.deps.summaries.refreshAll(2025);
+  h.deps.summaries.refresh(2025);
   await h.deps.summaries.idle();
 
   // A Verbund proposed: Abstatt's line changes (not yet valid); Brackenheim has decided nothing yet.

@@ -173,3 +173,22 @@ describe('after the deletion of the personal data', () => {
     }
   });
 });
+
+describe('everyday phrasings through the bot (issue 13)', () => {
+  test('"Was bekommen wir?", "Wie viel Geld gibt es für uns?", "Was fehlt noch?", "Bis wann müssen wir entscheiden?" get their answers; small talk the examples', async () => {
+    const h = await openBotHarness(5);
+    try {
+      for (const q of ['Was bekommen wir?', 'Wie viel Geld gibt es für uns?']) {
+        expect((await h.say(ANNA, q))[0].text).toContain('Förderung für Abstatt');
+      }
+      expect((await h.say(ANNA, 'Was fehlt noch?'))[0].text).toContain('Die Liste von Abstatt (Berechnungsjahr 2025) ist');
+      expect((await h.say(ANNA, 'Bis wann müssen wir entscheiden?'))[0].text).toContain('31.05.2024');
+      expect((await h.say(ANNA, 'What do we get?', { locale: 'en-US' }))[0].text).toContain('Funding for Abstatt');
+      // Not a question about the procedure: the examples, nothing guessed.
+      const [smallTalk] = await h.say(ANNA, 'Bis wann hat die Kantine offen?');
+      expect(smallTalk.text ?? JSON.stringify(smallTalk.attachments)).not.toContain('Fristen für das Berechnungsjahr');
+    } finally {
+      await h.cleanup();
+    }
+  });
+});

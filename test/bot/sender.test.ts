@@ -424,6 +424,41 @@ describe('shutdown', () => {
   });
 });
 
+describe('a stop with a hard end (finishWithin)', () => {
+  test('no wait reaches past the end: a retry, a Retry-After or a rate-limit wait beyond it fails at once as stopped', async () => {
+    const { clock, inner, sender } = setup({ limits: [{ windowMs: 10_000, max: 1 }] });
+    inner.script.push(httpError(429, { 'Retry-After': '30' }));
+    sender.finishWithin(5_000);
+    const retried = sender.send(ref('a:1'), msg('retry-after'));
+    // The window of 10 s is full after the first send of a:2: the second would wait past the end.
+    const first = sender.send(ref('a:2'), msg('first'));
+    const second = sender.send(ref('a:2'), msg('second'));
+    const outcomes = await clock.until(Promise.allSettled([retried, first, second]));
+    expect(outcomes).toMatchObject([
+      { status: 'rejected', reason: { reason: 'stopped', attempts: 1 } },
+      { status: 'fulfilled' },
+      { status: 'rejected', reason: { reason: 'stopped', attempts: 0 } },
+    ]);
+    // Nothing waited: every outcome was known at once.
+    expect(clock.time).toBe(0);
+    await clock.until(sender.stop(5_000));
+  });
+
+  test('new messages are still taken until the end; an attempt still on the wire then is given up as stopped', async () => {
+    const { clock, inner, sender, events } = setup();
+    inner.script.push(HANG);
+    sender.finishWithin(5_000);
+    const hanging = sender.send(ref('a:1'), msg('hangs'));
+    const later = sender.send(ref('a:2'), msg('taken'));
+    expect(await clock.until(later)).toMatch(/^id-/);
+    await expect(clock.until(hanging)).rejects.toMatchObject({ reason: 'stopped' });
+    expect(clock.time).toBe(5_000);
+    await clock.until(sender.stop(5_000));
+    expect(events('outbound.stopped')).toMatchObject([{ drained: true }]);
+    expect(clock.pendingTimers).toBe(0);
+  });
+});
+
 test('the defaults are Teams’ limits', () => {
   expect(TEAMS_CONVERSATION_LIMITS).toEqual([
     { windowMs: 1_000, max: 7 },

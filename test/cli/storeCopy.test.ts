@@ -11,6 +11,7 @@ import { runCli } from '../../src/cli/main';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
 import { openStore, storeAt } from '../../src/storage/stores';
 import { fixedClock } from '../../src/storage/systemClock';
 import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
@@ -134,7 +135,7 @@ async function contents(where: string) {
 
     const migrated = await intm(['migrate'], { INTM_DATABASE_URL: url });
     expect(migrated).toMatchObject({ code: 0, err: '' });
-    expect(migrated.out).toContain('Schema 1');
+    expect(migrated.out).toContain(`angewendet (jetzt ${DATABASE_SCHEMA_VERSION})`);
     expect((await intm(['migrate'], { INTM_DATABASE_URL: url })).out).toContain('aktuell');
 
     const created = await intm(['campaign', 'create', '--year', '2025', '--kreis-amount', '1508000'], { INTM_DATABASE_URL: url });

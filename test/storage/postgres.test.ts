@@ -14,7 +14,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { IDLE_IN_TRANSACTION_MS, poolConfig, redactUrl, STATEMENT_TIMEOUT_MS } from '../../src/storage/postgres/connection';
 import { migrate } from '../../src/storage/postgres/migrate';
-import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
+import { DATABASE_SCHEMA_VERSION, SQL_MIGRATIONS } from '../../src/storage/postgres/migrations';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { fixedClock } from '../../src/storage/systemClock';
@@ -95,13 +95,14 @@ const withPg = postgresAvailable('PostgreSQL store');
     const pools = Array.from({ length: 3 }, () => new Pool({ connectionString: url }));
     try {
       const outcomes = await Promise.all(pools.map((p) => migrate(p)));
-      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [], [1]]);
+      const all = SQL_MIGRATIONS.map((m) => m.version);
+      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [], all]);
       expect(outcomes.every((o) => o.version === DATABASE_SCHEMA_VERSION)).toBe(true);
       expect((await migrate(pools[0])).applied).toEqual([]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
-    expect(await sql(url, 'SELECT version, name FROM intm_schema')).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect(await sql(url, 'SELECT version, name FROM intm_schema ORDER BY version')).toEqual(SQL_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     // Two instances opening the store at once: both work.
     const [a, b] = await Promise.all([PgRepository.open(url), PgRepository.open(url)]);
     await Promise.all([a.close(), b.close()]);
@@ -131,7 +132,7 @@ const withPg = postgresAvailable('PostgreSQL store');
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('storage.newerDatabase');
     expect(error.message).toContain('neueren Version');
-    expect(await sql(url, 'SELECT count(*)::int AS n FROM intm_schema')).toEqual([{ n: 2 }]);
+    expect(await sql(url, 'SELECT count(*)::int AS n FROM intm_schema')).toEqual([{ n: SQL_MIGRATIONS.length + 1 }]);
   });
 
   test('an unreachable database is a German refusal, never the driver’s text', async () => {

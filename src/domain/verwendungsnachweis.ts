@@ -378,6 +378,14 @@ export function nachweisFor(round: NachweisRound, ags: string): Nachweis {
   return n;
 }
 
+/** The Nachweis filed under `ags`; a Verbund partner is told that its lead files it. */
+function filedNachweis(round: NachweisRound, ags: string): Nachweis {
+  const own = round.nachweise[ags];
+  if (own) return own;
+  const lead = Object.values(round.nachweise).find((x) => x.members.includes(ags));
+  throw lead ? new DomainError('vn.leadOnly', { lead: lead.ags }) : new DomainError('vn.noNachweis', { ags });
+}
+
 function change(
   original: NachweisRound,
   ags: string,
@@ -416,8 +424,7 @@ function assertEditable(n: Nachweis): void {
 
 /** Saves a draft: refuses bad numbers, keeps what is incomplete (the findings say what is missing). */
 export function saveDraft(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext, expectedRevision?: number): RoundResult {
-  const n0 = original.nachweise[ags];
-  if (!n0) throw new DomainError('vn.noNachweis', { ags });
+  const n0 = filedNachweis(original, ags);
   assertMayEdit(ctx.actor, n0);
   assertEditable(n0);
   if (n0.kind === 'landkreis') throw new DomainError('vn.useLandkreis', { ags });
@@ -440,8 +447,7 @@ export function saveDraft(original: NachweisRound, ags: string, input: NachweisI
 
 /** Submits: refused while any rule reports an error (the first one is the message); locks the Nachweis. */
 export function submit(original: NachweisRound, ags: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
-  const n0 = original.nachweise[ags];
-  if (!n0) throw new DomainError('vn.noNachweis', { ags });
+  const n0 = filedNachweis(original, ags);
   assertMayEdit(ctx.actor, n0);
   if (n0.kind === 'landkreis') throw new DomainError('vn.useLandkreis', { ags });
   if (n0.state === 'eingereicht' || n0.state === 'angenommen') return { round: original, entries: [] };
@@ -466,8 +472,7 @@ export function submit(original: NachweisRound, ags: string, ctx: NachweisContex
 /** The Koordinierungsstelle returns a submitted Nachweis with a question; the Gemeinde can edit it again. */
 export function returnWithQuestion(original: NachweisRound, ags: string, question: string, ctx: NachweisContext): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
-  const n0 = original.nachweise[ags];
-  if (!n0) throw new DomainError('vn.noNachweis', { ags });
+  const n0 = filedNachweis(original, ags);
   const q = text(question, 1000);
   if (q.length < 3) throw new DomainError('vn.questionRequired');
   if (n0.state === 'zurueckgegeben' && n0.question?.text === q) return { round: original, entries: [] };
@@ -484,8 +489,7 @@ export function returnWithQuestion(original: NachweisRound, ags: string, questio
 /** The Koordinierungsstelle accepts a submitted Nachweis. Accepting twice changes nothing. */
 export function accept(original: NachweisRound, ags: string, ctx: NachweisContext): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
-  const n0 = original.nachweise[ags];
-  if (!n0) throw new DomainError('vn.noNachweis', { ags });
+  const n0 = filedNachweis(original, ags);
   if (n0.state === 'angenommen') return { round: original, entries: [] };
   if (n0.state !== 'eingereicht') throw new DomainError('vn.notSubmitted', { ags });
   return change(original, ags, ctx, 'vn.accept', (n) => {
@@ -502,8 +506,7 @@ export function accept(original: NachweisRound, ags: string, ctx: NachweisContex
  */
 export function enterLandkreisFigures(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
-  const n0 = original.nachweise[ags];
-  if (!n0) throw new DomainError('vn.noNachweis', { ags });
+  const n0 = filedNachweis(original, ags);
   if (n0.kind !== 'landkreis') throw new DomainError('vn.notLandkreis', { ags });
   return change(original, ags, ctx, 'vn.landkreis', (n) => {
     const data = applyInput(n.data, input, n, original.keyFigures);

@@ -189,3 +189,10 @@ test('status per Gemeinde: partners follow their lead, overdue after the deadlin
   ]);
   expect(() => saveDraft(r, '08125099', {}, ctx())).toThrow(DomainError);
 });
+
+test("a Verbund partner's own key leads to its lead: the lead files, also when the Koordinierungsstelle enters it", () => {
+  const r = round();
+  expect(code(() => saveDraft(r, EPPINGEN, complete, ctx()))).toBe('vn.leadOnly');
+  expect(code(() => submit(r, EPPINGEN, ctx(staff(EPPINGEN))))).toBe('vn.leadOnly');
+  expect(code(() => accept(r, '08125099', ctx()))).toBe('vn.noNachweis');
+});

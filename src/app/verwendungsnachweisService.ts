@@ -32,6 +32,7 @@ import {
   RoundResult,
   roundStatus,
   saveDraft,
+  setDeadline,
   submit,
   totalsOf,
 } from '../domain/verwendungsnachweis';
@@ -89,6 +90,19 @@ export class VerwendungsnachweisService {
       const round = openRound(year, settings.deadline, plan, figures.amounts, settings.keyFigures ?? DEFAULT_KEY_FIGURES, { ...this.context(opts), today: this.ctx.clock.today() });
       if (opts.opId) round.events[0].opId = opts.opId;
       return { next: { rounds: { ...(current?.rounds ?? {}), [String(year)]: round } }, result: round };
+    });
+  }
+
+  /** Moves the round's deadline (Koordinierungsstelle). */
+  setDeadline(year: number, deadline: IsoDate, opts: OperationOptions): Promise<NachweisRound> {
+    return this.ctx.repo.updateDocument<VnDocument, NachweisRound>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      if (this.replayed(round, opts)) return { result: round };
+      const { round: next, entries } = setDeadline(round, deadline, { ...this.context(opts), today: this.ctx.clock.today() });
+      if (entries.length === 0) return { result: round };
+      if (opts.opId) for (const e of entries) e.opId = opts.opId;
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: next };
     });
   }
 

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'channel.register'
   | 'channel.unregister'
   | 'vn.open'
+  | 'vn.deadline'
   | 'vn.save'
   | 'vn.submit'
   | 'vn.return'

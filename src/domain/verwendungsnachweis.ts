@@ -522,6 +522,19 @@ export function enterLandkreisFigures(original: NachweisRound, ags: string, inpu
   });
 }
 
+/** The Koordinierungsstelle moves the round's deadline (a setting of the round, like a campaign's deadlines). */
+export function setDeadline(original: NachweisRound, deadline: IsoDate, ctx: NachweisContext & { today: IsoDate }): RoundResult {
+  if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
+  if (deadline === original.deadline) return { round: original, entries: [] };
+  if (deadline <= ctx.today) throw new DomainError('vn.deadlinePast', { date: deadline });
+  const round = structuredClone(original);
+  round.revision += 1;
+  round.deadline = deadline;
+  const e = entry(ctx, 'vn.deadline', undefined, { frist: original.deadline }, { frist: deadline }, round.revision);
+  round.events.push(e);
+  return { round, entries: [e] };
+}
+
 /** How the round stands for one Gemeinde (for `status` and the digest). */
 export interface NachweisStatusRow {
   ags: string;

@@ -80,8 +80,11 @@ test('the round on the command line: start, save (file and flags), submit, retur
   const notLk = await intm('verwendungsnachweis', 'save', '--year', '2025', '--ags', 'Bad Friedrichshall', '--personal', '1');
   expect(notLk.code).toBe(1);
 
+  expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '30.04.2026')).out).toBe('Frist der Verwendungsnachweise 2025: 30.04.2026.');
+  expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '01.01.2026')).err).toContain('liegt nicht in der Zukunft');
   const status = await intm('verwendungsnachweis', 'status', '--year', '2025');
   expect(status.out).toContain(`${ABSTATT} Abstatt: angenommen`);
+  expect(status.out).toContain('Verwendungsnachweise 2025, Frist 30.04.2026:');
   expect(status.out).toContain('Nachweise: 46, davon angenommen 2, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 44.');
 
   const out = path.join(dir, 'gesamt.xlsx');
@@ -92,6 +95,7 @@ test('the round on the command line: start, save (file and flags), submit, retur
 
   // The round's changes are in the year's audit trail.
   const audit = await intm('audit', '--year', '2025', '--ags', ABSTATT);
+  expect((await intm('audit', '--year', '2025')).out).toContain('Frist der Verwendungsnachweise geändert');
   for (const action of ['Verwendungsnachweis eingereicht', 'Verwendungsnachweis mit Rückfrage zurückgegeben', 'Verwendungsnachweis angenommen']) expect(audit.out).toContain(action);
   expect(audit.out).toContain('Bitte Belege nachreichen.');
 });

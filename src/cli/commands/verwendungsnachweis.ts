@@ -16,6 +16,7 @@ import type { CommandEnv } from '../io';
 import { Refusal, UsageError } from '../io';
 
 export const VERWENDUNGSNACHWEIS_USAGE = `intm verwendungsnachweis start --year Y --deadline TT.MM.JJJJ [--kennzahlen "Beratene Personen;Beratene Haushalte;…"]
+intm verwendungsnachweis deadline --year Y --deadline TT.MM.JJJJ   (Frist ändern)
 intm verwendungsnachweis show --year Y --ags AGS
 intm verwendungsnachweis save --year Y --ags AGS [--file NACHWEIS.json] [--personal EUR] [--sonstige EUR] [--eigenmittel EUR]
             [--traeger NAME] [--traeger-betrag EUR] [--monate "0,5;0,5;…" (12 Werte, VZÄ, unbesetzt 0)]
@@ -127,6 +128,11 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
       env.io.out(`Kennzahlen des Sachberichts: ${round.keyFigures.map((k) => k.label).join('; ')}`);
       return 0;
     }
+    case 'deadline': {
+      const round = await service.setDeadline(year, a.date(a.required(p, 'deadline', U), 'deadline', U)!, opts);
+      env.io.out(`Frist der Verwendungsnachweise ${year}: ${formatDate(round.deadline)}.`);
+      return 0;
+    }
     case 'show':
       describe(env, await service.show(year, ags(), env.actor));
       return 0;
@@ -152,6 +158,6 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
       return 0;
     }
     default:
-      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, show, save, submit, return, accept, landkreis oder status?', U);
+      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, deadline, show, save, submit, return, accept, landkreis oder status?', U);
   }
 }

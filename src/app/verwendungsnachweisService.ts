@@ -180,7 +180,8 @@ export class VerwendungsnachweisService {
       nachweis,
       findings: checkNachweis(nachweis, round.keyFigures),
       totals: totalsOf(nachweis),
-      editable: !locked && (isKoordination(actor) || own),
+      // The Landkreis' own figures stay the Koordinierungsstelle's to correct; a Gemeinde's are locked once submitted.
+      editable: nachweis.kind === 'landkreis' ? isKoordination(actor) : !locked && (isKoordination(actor) || own),
     };
   }
 

@@ -245,7 +245,9 @@ function vzae(value: DecimalValue, month: number): string {
 
 export const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
-function text(value: string, max: number): string {
+function text(value: unknown, max: number, field: string): string {
+  // Input comes from JSON files and card data: a number or list where a text belongs is refused, not crashed on.
+  if (typeof value !== 'string') throw new DomainError('vn.notText', { field });
   const t = value.trim();
   if (t.length > max) throw new DomainError('input.tooLong', { max });
   return t;
@@ -253,6 +255,9 @@ function text(value: string, max: number): string {
 
 /** Overlays the input on the stored data; what the input leaves out stays as it was. */
 export function applyInput(current: NachweisData, input: NachweisInput, nachweis: Pick<Nachweis, 'members' | 'kind'>, keyFigures: readonly KeyFigure[]): NachweisData {
+  for (const [field, value] of [['Anteile', input.shares], ['Kennzahlen', input.figures]] as const) {
+    if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) throw new DomainError('vn.notText', { field });
+  }
   const next: NachweisData = structuredClone(current);
   if (input.personnel !== undefined) next.personnel = amount(input.personnel, 'Personalausgaben');
   if (input.other !== undefined) next.other = amount(input.other, 'sonstige Ausgaben');
@@ -261,7 +266,7 @@ export function applyInput(current: NachweisData, input: NachweisInput, nachweis
   }
   if (input.eigenmittel !== undefined) next.eigenmittel = amount(input.eigenmittel, 'Eigenmittel');
   if (input.traeger !== undefined) {
-    const name = text(input.traeger, MAX_NAME);
+    const name = text(input.traeger, MAX_NAME, 'Träger');
     if (name) next.traeger = name;
     else delete next.traeger;
   }
@@ -293,7 +298,7 @@ export function applyInput(current: NachweisData, input: NachweisInput, nachweis
       next.figures[figure.id] = d.toString();
     }
   }
-  if (input.text !== undefined) next.text = text(input.text, MAX_TEXT);
+  if (input.text !== undefined) next.text = text(input.text, MAX_TEXT, 'Sachbericht');
   return next;
 }
 
@@ -473,7 +478,7 @@ export function submit(original: NachweisRound, ags: string, ctx: NachweisContex
 export function returnWithQuestion(original: NachweisRound, ags: string, question: string, ctx: NachweisContext): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
   const n0 = filedNachweis(original, ags);
-  const q = text(question, 1000);
+  const q = text(question, 1000, 'Rückfrage');
   if (q.length < 3) throw new DomainError('vn.questionRequired');
   if (n0.state === 'zurueckgegeben' && n0.question?.text === q) return { round: original, entries: [] };
   if (n0.state !== 'eingereicht' && n0.state !== 'angenommen') throw new DomainError('vn.notSubmitted', { ags });

@@ -40,6 +40,10 @@ export const verwendungsnachweisMessages = defineMessages({
     de: (p) => `${p.field}: „${p.value}“ ist keine gültige Zahl.`,
     en: (p) => `${p.field}: "${p.value}" is not a valid number.`,
   },
+  'vn.notText': {
+    de: (p) => `${p.field}: diese Angabe hat nicht die erwartete Form (Text bzw. Name=Zahl).`,
+    en: (p) => `${p.field}: this entry does not have the expected form (text, or name=number).`,
+  },
   'vn.negative': {
     de: (p) => `${p.field} darf nicht negativ sein.`,
     en: (p) => `${p.field} must not be negative.`,

@@ -164,6 +164,8 @@ describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
       { actor: coordinator },
     );
     expect(lk.view.nachweis.state).toBe('angenommen');
+    expect(lk.view.editable).toBe(true);
+    expect((await app.verwendungsnachweis.show(YEAR, OTHER, staff(OTHER))).editable).toBe(false);
 
     const { rows } = await app.verwendungsnachweis.status(YEAR, coordinator);
     expect(rows).toHaveLength(46);

@@ -96,6 +96,10 @@ test('a draft is saved with what is missing; bad numbers are refused and change 
   expect(code(() => saveDraft(saved, ABSTATT, { months: Array(13).fill('1') }, ctx(staff(ABSTATT))))).toBe('vn.monthCount');
   expect(code(() => saveDraft(saved, ABSTATT, { figures: { k9: 1 } }, ctx(staff(ABSTATT))))).toBe('vn.unknownFigure');
   expect(code(() => saveDraft(saved, ABSTATT, { shares: { [ABSTATT]: 1 } }, ctx(staff(ABSTATT))))).toBe('vn.sharesOnlyVerbund');
+  // Wrong shapes from a JSON file or a card: refused with a sentence, never a crash.
+  expect(code(() => saveDraft(saved, ABSTATT, { text: 5 as unknown as string }, ctx(staff(ABSTATT))))).toBe('vn.notText');
+  expect(code(() => saveDraft(saved, ABSTATT, { figures: 'viele' as unknown as Record<string, string> }, ctx(staff(ABSTATT))))).toBe('vn.notText');
+  expect(code(() => saveDraft(saved, ABSTATT, { months: [{} as unknown as string] }, ctx(staff(ABSTATT))))).toBe('vn.notANumber');
   expect(saved.nachweise[ABSTATT].data.personnel).toBe('30000.00');
   // The same values again are no change and no audit entry.
   expect(saveDraft(saved, ABSTATT, { personnel: '30.000' }, ctx(staff(ABSTATT))).entries).toEqual([]);

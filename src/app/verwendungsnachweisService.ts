@@ -36,14 +36,23 @@ import {
   submit,
   totalsOf,
 } from '../domain/verwendungsnachweis';
+import { landkreisColumns, landkreisRow, type LandkreisRow } from '../domain/landkreisFigures';
+import type { MessageCode, MessageParams } from '../i18n/messages';
 import type { AppContext, OperationOptions } from './context';
-import { requireCampaign } from './context';
+import { requireCampaign, resolveAgs } from './context';
 import { officialFigures } from './officialFigures';
 
 export const VN_DOCUMENT = 'verwendungsnachweis';
 
 interface VnDocument {
   rounds: Record<string, NachweisRound>;
+}
+
+/** What a table of the Landkreis' figures did: stored all rows, or nothing and why (by row). */
+export interface LandkreisImportReport {
+  stored: boolean;
+  gemeinden: number;
+  errors: { rowNumber: number; code: MessageCode; params: MessageParams }[];
 }
 
 /** A Nachweis as its reader sees it: with the rule findings and what it adds up to. */
@@ -136,6 +145,61 @@ export class VerwendungsnachweisService {
   /** The Landkreis' own figures for a Gemeinde it served. */
   landkreis(year: number, ags: string, input: NachweisInput, opts: OperationOptions): Promise<NachweisOutcome> {
     return this.change(year, ags, opts, (round, c) => enterLandkreisFigures(round, ags, input, c));
+  }
+
+  /**
+   * The Landkreis' own figures for the Gemeinden it served, from a table (xlsx/csv): every row is
+   * checked first; one bad row stores nothing, and the report names each bad row.
+   */
+  async importLandkreis(year: number, bytes: Buffer, fileName: string, opts: OperationOptions): Promise<LandkreisImportReport> {
+    assertKoordination(opts.actor);
+    const seen = await this.requireRound(year);
+    const rows: LandkreisRow[] = [];
+    const errors: LandkreisImportReport['errors'] = [];
+    const refused = (rowNumber: number, e: unknown) => {
+      if (!(e instanceof DomainError)) throw e;
+      errors.push({ rowNumber, code: e.code, params: e.params });
+    };
+    let columns: Map<number, string> | undefined;
+    for await (const { rowNumber, cells } of this.ctx.tableReader.read(bytes, fileName)) {
+      try {
+        if (!columns) columns = landkreisColumns(cells, seen.keyFigures);
+        else {
+          const row = landkreisRow(rowNumber, cells, columns, (k) => resolveAgs(this.ctx, k));
+          if (row && rows.some((r) => r.ags === row.ags)) throw new DomainError('vn.importTwice', { ags: row.ags });
+          if (row) rows.push(row);
+        }
+      } catch (e) {
+        refused(rowNumber, e);
+      }
+    }
+    if (!columns || (rows.length === 0 && errors.length === 0)) errors.push({ rowNumber: 1, code: columns ? 'vn.importEmpty' : 'vn.importNoKey', params: {} });
+    // Every row's rules on the round as it stands, so that the report names every bad row at once.
+    this.applyRows(seen, rows, opts, refused);
+    errors.sort((a, b) => a.rowNumber - b.rowNumber);
+    if (errors.length) return { stored: false, gemeinden: 0, errors };
+    return this.ctx.repo.updateDocument<VnDocument, LandkreisImportReport>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      const { round: next, changed } = this.applyRows(round, rows, opts, refused);
+      if (errors.length) return { result: { stored: false, gemeinden: 0, errors } };
+      if (changed === 0) return { result: { stored: true, gemeinden: 0, errors } };
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { stored: true, gemeinden: changed, errors } };
+    });
+  }
+
+  private applyRows(round: NachweisRound, rows: readonly LandkreisRow[], opts: OperationOptions, refused: (rowNumber: number, e: unknown) => void) {
+    let changed = 0;
+    for (const row of rows) {
+      try {
+        const result = enterLandkreisFigures(round, row.ags, row.input, this.context(opts));
+        if (result.entries.length) changed++;
+        round = result.round;
+      } catch (e) {
+        refused(row.rowNumber, e);
+      }
+    }
+    return { round, changed };
   }
 
   /** How the round stands for every Gemeinde (Koordinierungsstelle only: it shows who is behind). */

@@ -44,6 +44,18 @@ export const verwendungsnachweisMessages = defineMessages({
     de: (p) => `${p.field}: diese Angabe hat nicht die erwartete Form (Text bzw. Name=Zahl).`,
     en: (p) => `${p.field}: this entry does not have the expected form (text, or name=number).`,
   },
+  'vn.importNoKey': {
+    de: () => 'Die Tabelle braucht eine Spalte „AGS“ (oder „Gemeinde“) und in jeder Zeile die Gemeinde.',
+    en: () => 'The table needs an "AGS" (or "Gemeinde") column and the municipality in every row.',
+  },
+  'vn.importEmpty': {
+    de: () => 'Die Tabelle enthält keine Zeilen mit Zahlen.',
+    en: () => 'The table contains no rows with figures.',
+  },
+  'vn.importTwice': {
+    de: (p) => `${p.ags} steht mehrfach in der Tabelle.`,
+    en: (p) => `${p.ags} appears more than once in the table.`,
+  },
   'vn.negative': {
     de: (p) => `${p.field} darf nicht negativ sein.`,
     en: (p) => `${p.field} must not be negative.`,

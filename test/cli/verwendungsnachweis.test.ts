@@ -10,6 +10,7 @@ import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
 import { ABSTATT, coordinator, listWith, person, verzeichnis } from '../fixtures';
 import { readWorkbook } from '../excel/xlsxFiles';
+import { MONTH_NAMES as MONTHS } from '../../src/domain/verwendungsnachweis';
 
 const clock = fixedClock('2024-01-10T09:00:00.000Z');
 let dir: string;
@@ -82,10 +83,21 @@ test('the round on the command line: start, save (file and flags), submit, retur
 
   expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '30.04.2026')).out).toBe('Frist der Verwendungsnachweise 2025: 30.04.2026.');
   expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '01.01.2026')).err).toContain('liegt nicht in der Zukunft');
+  // The Landkreis' figures from a table: one bad row stores nothing; a good table stores every row.
+  const months = MONTHS.join(';');
+  const table = path.join(dir, 'landkreis.csv');
+  writeFileSync(table, `AGS;Personalausgaben;sonstige Ausgaben;${months};Beratene Personen;Beratungsstunden je Woche\n08125006;30000;0;${Array(12).fill('0,5').join(';')};10;4\nAbstatt;1;1;${Array(12).fill('0').join(';')};1;1\nNirgendwo;1;1;;;\n`);
+  const badTable = await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table);
+  expect(badTable.code).toBe(1);
+  expect(badTable.err).toContain('Zeile 3: 08125001 macht das Integrationsmanagement in eigener Verantwortung');
+  expect(badTable.err.split('\n').map((l) => l.slice(0, 8))).toEqual(['Zeile 3:', 'Zeile 4:', 'Nichts g']);
+  writeFileSync(table, `Gemeinde;Personalausgaben;sonstige Ausgaben;${months};Beratene Personen;Beratungsstunden je Woche\nBad Rappenau;30000;0;${Array(12).fill('0,5').join(';')};10;4\n08125007;28000,50;0;${Array(12).fill('0,4').join(';')};8;3\n`);
+  expect((await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table)).out).toBe('Zahlen des Landkreises für 2 Gemeinde(n) gespeichert.');
+  expect((await intm('verwendungsnachweis', 'show', '--year', '2025', '--ags', '08125007')).out).toContain('In 12 Monaten lag die Stelle unter der Mindeststelle');
   const status = await intm('verwendungsnachweis', 'status', '--year', '2025');
   expect(status.out).toContain(`${ABSTATT} Abstatt: angenommen`);
   expect(status.out).toContain('Verwendungsnachweise 2025, Frist 30.04.2026:');
-  expect(status.out).toContain('Nachweise: 46, davon angenommen 2, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 44.');
+  expect(status.out).toContain('Nachweise: 46, davon angenommen 4, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 42.');
 
   const out = path.join(dir, 'gesamt.xlsx');
   const exported = await intm('export', 'verwendungsnachweis', '--year', '2025', '--out', out);

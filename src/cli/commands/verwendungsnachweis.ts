@@ -25,6 +25,8 @@ intm verwendungsnachweis submit --year Y --ags AGS
 intm verwendungsnachweis return --year Y --ags AGS --reason RÜCKFRAGE
 intm verwendungsnachweis accept --year Y --ags AGS
 intm verwendungsnachweis landkreis --year Y --ags AGS [wie save]   (Zahlen des Landkreises für eine von ihm betreute Gemeinde)
+intm verwendungsnachweis landkreis-import --year Y --file ZAHLEN.xlsx|.csv   (Spalten AGS, Personalausgaben, sonstige Ausgaben,
+            Januar … Dezember, die Kennzahlen; eine Zeile je vom Landkreis betreuter Gemeinde; ein Fehler: nichts gespeichert)
 intm verwendungsnachweis status --year Y`;
 
 const U = VERWENDUNGSNACHWEIS_USAGE;
@@ -140,6 +142,20 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
       return report(await service.save(year, ags(), await inputFrom(p), opts), 'Entwurf gespeichert.');
     case 'landkreis':
       return report(await service.landkreis(year, ags(), await inputFrom(p), opts), 'Zahlen des Landkreises gespeichert.');
+    case 'landkreis-import': {
+      const file = a.required(p, 'file', U);
+      const bytes = await readFile(file).catch(() => {
+        throw new Refusal(`Die Datei „${file}“ kann nicht gelesen werden.`);
+      });
+      const result = await service.importLandkreis(year, bytes, file, opts);
+      if (!result.stored) {
+        for (const e of result.errors) env.io.err(`Zeile ${e.rowNumber}: ${translate(e.code, e.params)}`);
+        env.io.err('Nichts gespeichert.');
+        return 1;
+      }
+      env.io.out(`Zahlen des Landkreises für ${result.gemeinden} Gemeinde(n) gespeichert.`);
+      return 0;
+    }
     case 'submit':
       return report(await service.submit(year, ags(), opts), 'Verwendungsnachweis eingereicht.');
     case 'return':
@@ -158,6 +174,6 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
       return 0;
     }
     default:
-      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, deadline, show, save, submit, return, accept, landkreis oder status?', U);
+      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, deadline, show, save, submit, return, accept, landkreis, landkreis-import oder status?', U);
   }
 }

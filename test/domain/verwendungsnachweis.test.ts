@@ -65,6 +65,12 @@ test('who files: eigenständig alone, the Verbund lead for its confirmed partner
     { ags: BRACKENHEIM, kind: 'eigen', members: [BRACKENHEIM, EPPINGEN] },
     { ags: OTHER, kind: 'landkreis', members: [OTHER] },
   ]);
+  // A partner that never confirmed is served by the Landkreis; the lead files for itself.
+  const unconfirmed = book();
+  unconfirmed.decisions[BRACKENHEIM].confirmations = {};
+  delete unconfirmed.decisions[EPPINGEN];
+  expect(nachweisPlan(unconfirmed, ALL)).toContainEqual({ ags: BRACKENHEIM, kind: 'eigen', members: [BRACKENHEIM] });
+  expect(nachweisPlan(unconfirmed, ALL)).toContainEqual({ ags: EPPINGEN, kind: 'landkreis', members: [EPPINGEN] });
   const r = round();
   expect(r.nachweise[BRACKENHEIM].allocations).toEqual({ [BRACKENHEIM]: '50000.00', [EPPINGEN]: '25000.50' });
   expect(r.keyFigures).toEqual([{ id: 'k1', label: 'Beratene Personen' }, { id: 'k2', label: 'Beratungsstunden je Woche' }]);

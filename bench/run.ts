@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   memory: () => (require('./memory') as typeof import('./memory')).memoryBenchmark(),
   startup: () => (require('./startup') as typeof import('./startup')).startupBenchmark(),
   history: () => (require('./history') as typeof import('./history')).historyBenchmark(),
+  gesamtnachweis: () => (require('./gesamtnachweis') as typeof import('./gesamtnachweis')).gesamtnachweisBenchmark(),
 };
 
 async function main(): Promise<void> {

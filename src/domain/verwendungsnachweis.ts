@@ -550,10 +550,30 @@ export interface NachweisStatusRow {
   overdue: boolean;
 }
 
+function isOverdue(n: Nachweis, deadline: IsoDate, today: IsoDate): boolean {
+  return n.kind === 'eigen' && n.state !== 'eingereicht' && n.state !== 'angenommen' && today > deadline;
+}
+
 export function roundStatus(round: NachweisRound, allAgs: readonly string[], today: IsoDate): NachweisStatusRow[] {
   return allAgs.map((ags) => {
     const n = nachweisFor(round, ags);
-    const done = n.state === 'eingereicht' || n.state === 'angenommen';
-    return { ags, filedBy: n.ags, kind: n.kind, state: n.state, overdue: n.kind === 'eigen' && !done && today > round.deadline };
+    return { ags, filedBy: n.ags, kind: n.kind, state: n.state, overdue: isOverdue(n, round.deadline, today) };
   });
+}
+
+/** How many Nachweise stand where, and how many of the Gemeinden' own are overdue. */
+export interface RoundSummary {
+  total: number;
+  byState: Record<NachweisState, number>;
+  overdue: number;
+}
+
+export function roundSummary(round: NachweisRound, today: IsoDate): RoundSummary {
+  const byState = Object.fromEntries(NACHWEIS_STATES.map((s) => [s, 0])) as Record<NachweisState, number>;
+  let overdue = 0;
+  for (const n of Object.values(round.nachweise)) {
+    byState[n.state]++;
+    if (isOverdue(n, round.deadline, today)) overdue++;
+  }
+  return { total: Object.keys(round.nachweise).length, byState, overdue };
 }

@@ -12,6 +12,7 @@ import {
   readableNachweis,
   returnWithQuestion,
   roundStatus,
+  roundSummary,
   saveDraft,
   submit,
   totalsOf,
@@ -198,6 +199,8 @@ test('status per Gemeinde: partners follow their lead, overdue after the deadlin
     { ags: EPPINGEN, filedBy: BRACKENHEIM, kind: 'eigen', state: 'offen', overdue: true },
   ]);
   expect(() => saveDraft(r, '08125099', {}, ctx())).toThrow(DomainError);
+  expect(roundSummary(r, '2026-04-01')).toEqual({ total: 3, byState: { offen: 2, in_bearbeitung: 1, eingereicht: 0, zurueckgegeben: 0, angenommen: 0 }, overdue: 2 });
+  expect(roundSummary(r, '2026-03-31').overdue).toBe(0);
 });
 
 test("a Verbund partner's own key leads to its lead: the lead files, also when the Koordinierungsstelle enters it", () => {

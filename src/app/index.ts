@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { DecisionService } from './decisionService';
 import { DigestService } from './digestService';
 import { ExportService } from './exportService';
+import { ImportIssuesService } from './importIssues';
 import { ImportService } from './importService';
 import { InProcessCoordination } from './inProcessCoordination';
 import { OverviewService } from './overviewService';
@@ -20,6 +21,7 @@ import { VerwendungsnachweisService } from './verwendungsnachweisService';
 export class IntmApp {
   readonly campaigns: CampaignService;
   readonly imports: ImportService;
+  readonly importIssues: ImportIssuesService;
   readonly review: ReviewService;
   readonly overview: OverviewService;
   readonly decisions: DecisionService;
@@ -35,6 +37,7 @@ export class IntmApp {
   constructor(readonly ctx: AppContext) {
     this.campaigns = new CampaignService(ctx);
     this.imports = new ImportService(ctx);
+    this.importIssues = new ImportIssuesService(ctx);
     this.review = new ReviewService(ctx);
     this.overview = new OverviewService(ctx);
     this.decisions = new DecisionService(ctx);

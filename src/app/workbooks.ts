@@ -3,6 +3,7 @@ import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
 import type { GemeindeListe } from '../domain/list';
 import type { NachweisRound } from '../domain/verwendungsnachweis';
+import type { StoredImportIssues } from './importIssues';
 import type { OverviewReport, SincePublication } from './overview';
 
 export interface ListWorkbookInput {
@@ -20,6 +21,8 @@ export interface WorkbookWriter {
   list(input: ListWorkbookInput, out: string): Promise<void>;
   /** The Gesamtverwendungsnachweis of a round: one row per Gemeinde, in the order given. */
   verwendungsnachweis(input: GesamtnachweisInput, out: string): Promise<void>;
+  /** The rows behind an import report's issues, grouped by kind (personal data: the Koordinierungsstelle's only). */
+  importIssues(report: StoredImportIssues, out: string): Promise<void>;
 }
 
 export interface GesamtnachweisInput {

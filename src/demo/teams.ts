@@ -72,8 +72,8 @@ function firstSteps(who: CastMember, sendFile: string, imported: boolean): strin
           '     Oder kürzer: hier im Terminal „datei“ eintippen. Der Bot antwortet mit dem Importbericht.',
       '  3. „listen versenden“ – die Statuskarte aller Gemeinden erscheint im Kanal „Gemeinden“.',
       '  4. Dann als Gemeinde weiter: hier „anna“ eintippen (Playground startet neu), Seite neu laden.',
-      '  Später: „status“, „berechnen“ (Knopf „Veröffentlichen“; solange nicht alle eingereicht haben,',
-      '  „Trotzdem vorläufig veröffentlichen“), „digest“ (Statusbericht in „General“).',
+      '  Später: „status“, „berechnen“ (Schaltfläche „Veröffentlichen“; solange nicht alle eingereicht haben,',
+      '  „Trotzdem vorläufig veröffentlichen“), „statusbericht“ (in „General“).',
     ].join('\n');
   }
   if (who.role === 'gemeinde') {

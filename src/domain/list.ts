@@ -353,7 +353,7 @@ function unchanged(list: GemeindeListe, done?: ListPerson): ChangeResult {
   return done?.last ? { list, alreadyDone: done.last } : { list };
 }
 
-function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.justificationRequired', min = 3): string {
+function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.rejectNoteRequired' | 'list.justificationRequired', min = 3): string {
   const text = (value ?? '').trim();
   if (text.length < min) throw new DomainError(code);
   if (text.length > 500) throw new DomainError('input.tooLong', { max: 500 });
@@ -578,7 +578,7 @@ export function reviewAddition(
   const target = cmd.accept ? 'angenommen' : 'abgelehnt';
   if (person.addition.review === target) return unchanged(list, person);
   assertUnchangedSince(list, { kind: 'person', personId: person.id }, ctx);
-  const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.noteRequired');
+  const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.rejectNoteRequired');
   return commit(
     list,
     ctx,

@@ -1,5 +1,6 @@
 /** The Excel adapter behind the application's WorkbookWriter port. */
 import type { WorkbookWriter } from '../app/workbooks';
+import { writeImportIssuesWorkbook } from './importIssuesWorkbook';
 import { writeListWorkbook } from './listWorkbook';
 import { writeOverviewWorkbook } from './overviewWorkbook';
 import { writeGesamtnachweisWorkbook } from './gesamtnachweisWorkbook';
@@ -8,4 +9,5 @@ export class ExcelWorkbookWriter implements WorkbookWriter {
   overview = writeOverviewWorkbook;
   list = writeListWorkbook;
   verwendungsnachweis = writeGesamtnachweisWorkbook;
+  importIssues = writeImportIssuesWorkbook;
 }

@@ -98,6 +98,11 @@ test('a clerk of several Gemeinden chooses on the status card, and works on each
   expect(cardText(attachedCard((await h.say(ANNA, 'liste Brackenheim'))[0]))).toContain('Nachname013x1');
   expect((await h.say(ANNA, 'liste Eppingen'))[0].text).toBe(de('auth.otherGemeinde'));
   expect((await h.invoke(ANNA, VERBS.listOpen, { year: 2025, ags: '08125026' })).body.statusCode).toBe(403);
+  // Questions about either of hers are hers to ask; about another Gemeinde not.
+  const asked = (await h.say(ANNA, 'Ist die Liste von Brackenheim schon eingereicht?'))[0].text!;
+  expect(asked).toContain('Brackenheim');
+  expect(asked).not.toBe(de('q.otherGemeinde', { name: 'Brackenheim' }));
+  expect((await h.say(ANNA, 'Ist die Liste von Eppingen schon eingereicht?'))[0].text).toBe(de('q.otherGemeinde', { name: 'Eppingen' }));
   // Bert, of Brackenheim only, still opens his own list straight away.
   expect(cardText((await h.invoke(BERT, mine.verb, mine.data, { kind: 'channel' })).body.value)).toContain('Nachname013x1');
 });

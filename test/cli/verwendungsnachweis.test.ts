@@ -57,7 +57,7 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect(saved.code).toBe(0);
   expect(saved.out).toContain('Entwurf gespeichert.');
   expect(saved.out).toContain('Fehlt/Fehler: Sachbericht: Kennzahlen fehlen noch: Beratungsstunden je Woche.');
-  expect(saved.out).toContain('Hinweis: Die Ausgaben (31.500,50 €) liegen unter der Zuwendung (32.783 €): voraussichtlich werden 1.282,50 € zurückgefordert.');
+  expect(saved.out).toContain('Hinweis: Die Ausgaben (31.500,50\u00a0€) liegen unter der Zuwendung (32.783\u00a0€): voraussichtlich werden 1.282,50\u00a0€ zurückgefordert.');
 
   const refused = await intm('verwendungsnachweis', 'submit', '--year', '2025', '--ags', ABSTATT);
   expect(refused).toMatchObject({ code: 1 });

@@ -127,7 +127,7 @@ test('months below the minimum and money likely to be reclaimed are warnings wit
   ]);
   expect(translate(findings[0].code, findings[0].params)).toBe('In 2 Monaten lag die Stelle unter der Mindeststelle von 0,5 VZÄ: März, April.');
   expect(translate(findings[1].code, findings[1].params)).toBe(
-    'Die Ausgaben (31.999,55 €) liegen unter der Zuwendung (40.000 €): voraussichtlich werden 8.000,45 € zurückgefordert.',
+    'Die Ausgaben (31.999,55\u00a0€) liegen unter der Zuwendung (40.000\u00a0€): voraussichtlich werden 8.000,45\u00a0€ zurückgefordert.',
   );
   expect(translate(findings[1].code, findings[1].params, 'en')).toContain('€8,000.45 will likely be reclaimed');
   // Warnings do not block the submission.
@@ -141,7 +141,7 @@ test("a Verbund's partner shares must add up to the expenditure; only the lead f
   const sumError = checkNachweis(r.nachweise[BRACKENHEIM], r.keyFigures).find((f) => f.severity === 'error')!;
   expect(sumError.code).toBe('vn.sharesSum');
   expect(translate(sumError.code, sumError.params)).toBe(
-    'Verbund: Die Anteile der Partner ergeben 75.000 €, die Ausgaben betragen 75.000,50 €; beides muss übereinstimmen.',
+    'Verbund: Die Anteile der Partner ergeben 75.000\u00a0€, die Ausgaben betragen 75.000,50\u00a0€; beides muss übereinstimmen.',
   );
   expect(code(() => submit(r, BRACKENHEIM, ctx(staff(BRACKENHEIM))))).toBe('vn.sharesSum');
   const { round: fixed } = saveDraft(r, BRACKENHEIM, { shares: { [EPPINGEN]: '25000.50' } }, ctx(staff(BRACKENHEIM)));

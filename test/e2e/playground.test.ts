@@ -12,7 +12,7 @@
  *   3. kora: `berechnen`, publish with the card's button.
  *   4. anna: the published overview in „Gemeinden“, her decision card in her chat; „Wie hoch ist unsere
  *      voraussichtliche Förderung?“; `entscheidung`, decide.
- *   5. kora: `digest` – the Statusbericht in „General“.
+ *   5. kora: `statusbericht` – the Statusbericht in „General“.
  * Each step checks the card texts in the browser and the stored state through the application, and
  * takes screenshots (test/e2e/output/, git-ignored); `UPDATE_SCREENSHOTS=1` copies those the README
  * shows to docs/screenshots/ – the README's images are these and no others (checked below).
@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator } from 'playwright-core';
 import { memoryLogger } from '../../src/bot/log';
 import { countList, listState } from '../../src/domain/list';
-import { formatEuro } from '../../src/domain/money';
+import { formatEuro as formatEuroNbsp } from '../../src/domain/money';
 import { fixedClock } from '../../src/storage/systemClock';
 import { DemoSession } from '../../src/demo/session';
 import { castMember, freePort, KOORDINATION } from '../../src/demo/teamsPlayground';
@@ -52,6 +52,9 @@ const ANNA = castMember('anna');
 const STEP_MS = 300_000;
 /** How long the bot's cards sent on its own (channel, notices, distribution) may take, under load. */
 const CARDS_MS = 120_000;
+
+/** An amount as `text` reads it: its no-break space before the € collapsed like any white space. */
+const formatEuro = (amount: string) => formatEuroNbsp(amount).replace(/\s+/g, ' ');
 
 /** What a card or message shows, white space collapsed. */
 async function text(locator: Locator): Promise<string> {
@@ -138,13 +141,13 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       expect(await text(help)).toContain('berechnen');
 
       // `datei` in the terminal: the export as the file message Teams sends (the Playground has no upload).
-      expect(await session.command('datei')).toContain('Export als Datei an den Bot geschickt');
-      await waitUntil(async () => !!(await app().campaigns.show(YEAR)).imported, 60_000, 'Import');
+      // The import report leads with the table per Gemeinde.
+      const report = await ui.newCard('Abstatt', async () => {
+        expect(await session.command('datei')).toContain('Export als Datei an den Bot geschickt');
+      });
       const record = await app().campaigns.show(YEAR);
       expect(record.imported).toMatchObject({ gemeinden: 46, by: { name: KOORDINATION.name } });
       const listed = countList(await abstatt()).listed;
-      // The import report: the table per Gemeinde (the help card names no Gemeinde).
-      const report = await ui.card('Abstatt');
       expect(await text(report)).toContain(`Abstatt ${listed}`);
       await shot('01-import.png', report.getByText('Abstatt', { exact: true }).first());
 
@@ -177,8 +180,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
 
       await ui.openPersonalChat();
       await ui.card('Personenliste · Berechnungsjahr 2028');
-      await ui.say('liste');
-      let list = await ui.card('Personenliste · Berechnungsjahr 2028');
+      let list = await ui.newCard('Personenliste · Berechnungsjahr 2028', () => ui.say('liste'));
       expect(await text(list)).toContain('Abstatt');
       expect(await text(list)).toContain(`gelistet ${listed} · gestrichen 0 · nachgetragen 0`);
 
@@ -226,8 +228,7 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       await switchTo('kora');
       expect((await session.replayed()).at(-1)).toMatchObject({ listCard: false, decisionCard: false });
 
-      await ui.say('berechnen');
-      let card = await ui.card('Übersicht Integrationsmanagement 2028');
+      let card = await ui.newCard('Übersicht Integrationsmanagement 2028', () => ui.say('berechnen'));
       const row = (await app().overview.current(YEAR)).report.rows.find((r) => r.ags === ABSTATT)!;
       expect(await text(card)).toContain('Kreisbetrag 1.508.000 € = Landesmittel 40.000.000 € × Zuteilungsquote 3,77 %');
       expect(await text(card)).toContain(`Abstatt ${row.persons} ${formatEuro(row.amount)}`);
@@ -236,6 +237,9 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       // Only Abstatt has submitted: the figures are provisional, and the button says so (as the README quotes it).
       expect(await text(card)).toContain('vorläufig');
       card = await ui.click(card, 'Trotzdem vorläufig veröffentlichen', 'Die Übersicht ist veröffentlicht');
+      // Published: the button is gone, the card says nothing has changed since.
+      expect(await text(card)).toMatch(/Veröffentlicht am \d\d\.\d\d\.\d{4}; seitdem hat sich nichts geändert\./);
+      expect(await card.getByRole('button', { name: 'Trotzdem vorläufig veröffentlichen', exact: true }).count()).toBe(0);
       const published = (await app().campaigns.show(YEAR)).published!;
       expect(published.by.name).toBe(KOORDINATION.name);
       expect(published.report.rows.find((r) => r.ags === ABSTATT)!.amount).toBe(row.amount);
@@ -262,10 +266,9 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
       const answer = await ui.message(/^Förderung für Abstatt, Berechnungsjahr 2028/);
       expect(await text(answer)).toContain(`${formatEuro(row.amount)} für ${row.persons} Personen`);
 
-      await ui.say('entscheidung');
-      let card = await ui.card('Entscheidung Integrationsmanagement · Berechnungsjahr 2028');
+      let card = await ui.newCard('Entscheidung Integrationsmanagement · Berechnungsjahr 2028', () => ui.say('entscheidung'));
       expect(await text(card)).toContain(`${formatEuro(row.amount)} ≈`);
-      await card.getByText(/^eigenständig/).first().click();
+      await card.getByText(/^in eigener Verantwortung/).first().click();
       await card.getByLabel(/^Stellenumfang in VZÄ/).fill('0,5');
       const missing = Math.max(0, 34_000 - Math.floor(Number(row.amount)));
       await card.getByLabel(/^Eigenmittel in €/).fill(String(missing + 1000));
@@ -279,14 +282,14 @@ describeWithBrowser('Ein Durchgang (README) im Microsoft 365 Agents Playground',
   );
 
   test(
-    '5 kora: digest – der Statusbericht in „General“',
+    '5 kora: statusbericht – der Statusbericht in „General“',
     async () => {
       await switchTo('kora');
-      await ui.say('digest');
+      await ui.say('statusbericht');
       await ui.message('Der Statusbericht ist im Kanal der Koordinierungsstelle.');
       await ui.openChannel('General');
       const digest = await ui.card('Statusbericht 2028 · 10.12.2026');
-      expect(await text(digest)).toContain('eigenständig 1');
+      expect(await text(digest)).toContain('in eigener Verantwortung 1');
       await shot('07-statusbericht.png', digest);
 
       // Nothing the bot logged names a person.

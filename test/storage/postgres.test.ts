@@ -3,7 +3,7 @@
  * refused), TLS settings read as PostgreSQL's own clients read them, URLs in messages without the
  * password, an unreachable database as a German refusal, and a purge that deletes the rows.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
@@ -204,6 +204,29 @@ const withPg = postgresAvailable('PostgreSQL store');
       await other.end();
       await repo.close();
     }
+  });
+
+  test('TLS as PostgreSQL’s own clients: sslmode=require encrypts, verify-full checks the CA, a wrong CA is refused in German', async () => {
+    const { caFile } = await cluster.enableTls();
+    const url = await cluster.newDatabase();
+    const encrypted = async (u: string) => {
+      const repo = await PgRepository.open(u);
+      try {
+        return (await repo.pool.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl;
+      } finally {
+        await repo.close();
+      }
+    };
+    expect(await encrypted(`${url}?sslmode=require`)).toBe(true);
+    expect(await encrypted(`${url}?sslmode=verify-full&sslrootcert=${caFile}`)).toBe(true);
+    expect(await encrypted(`${url}?sslmode=disable`)).toBe(false);
+    // The server's certificate is not from this CA: refused, with the usual sentence.
+    const otherCa = path.join(path.dirname(caFile), 'other.pem');
+    writeFileSync(otherCa, readFileSync(path.join(path.dirname(caFile), 'server.crt')));
+    const wrong = await PgRepository.open(`${url}?sslmode=verify-full&sslrootcert=${otherCa}`).catch((e) => e);
+    expect(wrong).toMatchObject({ code: 'storage.unavailable' });
+    // Without a CA file, verify-full checks against the system's CAs, which do not know this one.
+    expect(await PgRepository.open(`${url}?sslmode=verify-full`).catch((e) => e)).toMatchObject({ code: 'storage.unavailable' });
   });
 
   test('purge deletes the persons and the change log from the database; the figures and the purge’s audit entry stay', async () => {

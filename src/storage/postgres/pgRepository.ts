@@ -12,6 +12,7 @@
  * operation, which locks it FOR UPDATE, waits for it and it for them), the list row FOR NO KEY UPDATE
  * (clicks on one list take turns, on different lists run side by side), the operation id looked up in
  * the unique index, then the event, the one changed person and the list row written in one statement.
+ * The connections pipeline, so that is two round trips (locks and read; write and COMMIT).
  * A second instance that stored the same operation id first makes the insert fail on the index: the
  * click is answered as a replay of that one.
  *

@@ -115,7 +115,11 @@ export class VerwendungsnachweisService {
     });
   }
 
-  /** The round of a year, or undefined before it is opened (for status and digest). */
+  /**
+   * The round of a year, or undefined before it is opened. No access check: it holds every Gemeinde's
+   * Nachweis, so front ends use it for the Koordinierungsstelle's views and for counts only; a Gemeinde
+   * reads through `show`.
+   */
   async round(year: number): Promise<NachweisRound | undefined> {
     return (await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds[String(year)];
   }

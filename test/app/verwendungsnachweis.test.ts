@@ -151,6 +151,7 @@ describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
     expect(await refusal(app.verwendungsnachweis.show(YEAR, ABSTATT, staff(BRACKENHEIM)))).toBe('auth.otherGemeinde');
     expect(await refusal(app.verwendungsnachweis.save(YEAR, ABSTATT, { personnel: '1' }, { actor: staff(BRACKENHEIM) }))).toBe('auth.otherGemeinde');
     expect(await refusal(app.verwendungsnachweis.status(YEAR, staff(ABSTATT)))).toBe('auth.koordinationOnly');
+    expect(await refusal(app.verwendungsnachweis.exportWorkbook(YEAR, '/nonexistent/x.xlsx', staff(ABSTATT)))).toBe('auth.koordinationOnly');
     expect((await app.verwendungsnachweis.show(YEAR, ABSTATT, coordinator)).nachweis.data.personnel).toBe('100.00');
     const partnerView = await app.verwendungsnachweis.show(YEAR, EPPINGEN, staff(EPPINGEN));
     expect(partnerView).toMatchObject({ nachweis: { ags: BRACKENHEIM }, editable: false });

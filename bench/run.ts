@@ -26,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   startup: () => (require('./startup') as typeof import('./startup')).startupBenchmark(),
   history: () => (require('./history') as typeof import('./history')).historyBenchmark(),
   postgres: () => (require('./postgres') as typeof import('./postgres')).postgresBenchmark(),
+  gesamtnachweis: () => (require('./gesamtnachweis') as typeof import('./gesamtnachweis')).gesamtnachweisBenchmark(),
 };
 
 async function main(): Promise<void> {

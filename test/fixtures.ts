@@ -56,3 +56,13 @@ export function refusalCode(fn: () => unknown): string {
   }
   throw new Error('expected a refusal');
 }
+
+/** The code of the DomainError a promise is refused with (anything else fails the test). */
+export async function refusalOf(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => undefined,
+    (err) => err,
+  );
+  if (e instanceof DomainError) return e.code;
+  throw new Error(`expected a refusal, got ${e}`);
+}

@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import { ROSTER_DOCUMENT } from './rosterService';
 import type { Roster } from '../domain/roster';
+import { VerwendungsnachweisService } from './verwendungsnachweisService';
 
 export class AuditService {
   constructor(private readonly ctx: AppContext) {}
@@ -18,15 +19,17 @@ export class AuditService {
   async entries(year: number, opts: { actor: Actor; ags?: string }): Promise<AuditEntry[]> {
     if (!opts.ags ? !isKoordination(opts.actor) : !actsFor(opts.actor, opts.ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
-    const [lists, decisions, roster] = await Promise.all([
+    const [lists, decisions, roster, nachweise] = await Promise.all([
       this.ctx.repo.readListHistory(year),
       this.ctx.repo.readDecisions(year),
       this.ctx.repo.readDocument<Roster>(ROSTER_DOCUMENT),
+      new VerwendungsnachweisService(this.ctx).round(year),
     ]);
     const all: AuditEntry[] = [
       ...record.events,
       ...lists,
       ...decisions.events,
+      ...(nachweise?.events ?? []),
       ...(roster?.events ?? []).filter((e) => e.at < `${year + 1}-01-01`),
     ];
     // By the Gemeinde the entry names, never by its subject: a person id from the LRA's file may look like an AGS.

@@ -16,6 +16,7 @@ import type { InstanceCoordination } from './ports';
 import { ReminderService } from './reminderService';
 import { ReviewService } from './reviewService';
 import { RosterService } from './rosterService';
+import { VerwendungsnachweisService } from './verwendungsnachweisService';
 
 export class IntmApp {
   readonly campaigns: CampaignService;
@@ -29,6 +30,7 @@ export class IntmApp {
   readonly roster: RosterService;
   readonly digests: DigestService;
   readonly reminders: ReminderService;
+  readonly verwendungsnachweis: VerwendungsnachweisService;
   /** Shared with the other instances on the same store (or this process alone). */
   readonly coordination: InstanceCoordination;
 
@@ -44,6 +46,7 @@ export class IntmApp {
     this.roster = new RosterService(ctx);
     this.digests = new DigestService(ctx, this.overview);
     this.reminders = new ReminderService(ctx, this.overview);
+    this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

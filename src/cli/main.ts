@@ -23,6 +23,7 @@ import { reviewCommand, REVIEW_USAGE } from './commands/review';
 import { rosterCommand, ROSTER_USAGE } from './commands/roster';
 import { statusCommand, STATUS_USAGE } from './commands/status';
 import { storeCommand, STORE_USAGE } from './commands/store';
+import { verwendungsnachweisCommand, VERWENDUNGSNACHWEIS_USAGE } from './commands/verwendungsnachweis';
 import { dataDirProblem } from './fileErrors';
 import { refusalText } from './hints';
 import type { CliIo, CommandEnv } from './io';
@@ -43,6 +44,7 @@ ${STATUS_USAGE}
 ${AUDIT_USAGE}
 ${EXPORT_USAGE}
 ${ROSTER_USAGE}
+${VERWENDUNGSNACHWEIS_USAGE}
 ${PURGE_USAGE}
 ${STORE_USAGE}
 intm migrate   (bringt alle gespeicherten Daten auf das aktuelle Schema; mit INTM_DATABASE_URL auch die Tabellen der Datenbank)
@@ -179,7 +181,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDependencies = 
       io.out(USAGE);
       return 0;
     }
-    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge', 'migrate', 'store'];
+    const known = ['campaign', 'import', 'review', 'allocate', 'publish', 'decide', 'status', 'audit', 'export', 'roster', 'purge', 'migrate', 'store', 'verwendungsnachweis'];
     if (!known.includes(command)) throw new UsageError(`Unbekannter Befehl „${command}“.`, USAGE);
     const withSub = maybeSub !== undefined && !maybeSub.startsWith('-');
     const sub = withSub ? maybeSub : undefined;
@@ -257,6 +259,8 @@ async function dispatch(env: CommandEnv, command: string, sub: string | undefine
       return rosterCommand(env, sub, args);
     case 'purge':
       return purgeCommand(env, all);
+    case 'verwendungsnachweis':
+      return verwendungsnachweisCommand(env, sub, args);
     default:
       return exportCommand(env, sub, args);
   }

@@ -27,7 +27,14 @@ export type AuditAction =
   | 'roster.assign'
   | 'roster.remove'
   | 'channel.register'
-  | 'channel.unregister';
+  | 'channel.unregister'
+  | 'vn.open'
+  | 'vn.deadline'
+  | 'vn.save'
+  | 'vn.submit'
+  | 'vn.return'
+  | 'vn.accept'
+  | 'vn.landkreis';
 
 export interface ActorRef {
   id: string;

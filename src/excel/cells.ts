@@ -119,6 +119,18 @@ export function styleHeaderRow(ws: Worksheet, rowNumber: number, columns: number
   }
 }
 
+/** A table's header row: the titles, styled. */
+export function writeHeaderRow(ws: Worksheet, rowNumber: number, headers: readonly string[]): void {
+  headers.forEach((h, i) => (ws.getCell(rowNumber, i + 1).value = h));
+  styleHeaderRow(ws, rowNumber, headers.length);
+}
+
+/** A table's totals row: bold, a thin line above and a double line below. */
+export function styleTotalRow(ws: Worksheet, rowNumber: number, columns: number): void {
+  ws.getRow(rowNumber).font = { bold: true };
+  for (let c = 1; c <= columns; c++) ws.getCell(rowNumber, c).border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+}
+
 /**
  * Neither exceljs nor Excel sizes a row to its wrapped text when a file is opened: estimate the lines
  * from the text length and the column width, so that long notes are readable and nothing overlaps.

@@ -3,9 +3,11 @@ import type { WorkbookWriter } from '../app/workbooks';
 import { writeImportIssuesWorkbook } from './importIssuesWorkbook';
 import { writeListWorkbook } from './listWorkbook';
 import { writeOverviewWorkbook } from './overviewWorkbook';
+import { writeGesamtnachweisWorkbook } from './gesamtnachweisWorkbook';
 
 export class ExcelWorkbookWriter implements WorkbookWriter {
   overview = writeOverviewWorkbook;
   list = writeListWorkbook;
+  verwendungsnachweis = writeGesamtnachweisWorkbook;
   importIssues = writeImportIssuesWorkbook;
 }

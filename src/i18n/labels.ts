@@ -53,6 +53,13 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'roster.remove': 'Rolle entzogen',
     'channel.register': 'Kanal registriert',
     'channel.unregister': 'Kanal abgemeldet (Bot aus dem Team entfernt)',
+    'vn.open': 'Runde der Verwendungsnachweise eröffnet',
+    'vn.deadline': 'Frist der Verwendungsnachweise geändert',
+    'vn.save': 'Verwendungsnachweis als Entwurf gespeichert',
+    'vn.submit': 'Verwendungsnachweis eingereicht',
+    'vn.return': 'Verwendungsnachweis mit Rückfrage zurückgegeben',
+    'vn.accept': 'Verwendungsnachweis angenommen',
+    'vn.landkreis': 'Zahlen des Landkreises eingetragen',
   },
   en: {
     'campaign.create': 'Campaign created',
@@ -78,6 +85,13 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'roster.remove': 'Role removed',
     'channel.register': 'Channel registered',
     'channel.unregister': 'Channel unregistered (bot removed from the team)',
+    'vn.open': 'Verwendungsnachweis round opened',
+    'vn.deadline': 'Verwendungsnachweis deadline changed',
+    'vn.save': 'Verwendungsnachweis draft saved',
+    'vn.submit': 'Verwendungsnachweis submitted',
+    'vn.return': 'Verwendungsnachweis returned with a question',
+    'vn.accept': 'Verwendungsnachweis accepted',
+    'vn.landkreis': "District's own figures entered",
   },
 };
 

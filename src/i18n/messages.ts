@@ -8,10 +8,11 @@ import { importMessages } from './import';
 import { botMessages } from './bot';
 import { channelMessages } from './channel';
 import { questionMessages } from './questions';
+import { verwendungsnachweisMessages } from './verwendungsnachweis';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages };
+const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages };
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

@@ -1,12 +1,11 @@
 /** The application services as every front end uses them: import, re-import, publication, rights. */
 import path from 'node:path';
 import { syntheticCsv, syntheticExport } from '../../src/demo/syntheticExport';
-import { DomainError } from '../../src/domain/errors';
 import { IntmApp } from '../../src/app';
 import { countList, versionOf } from '../../src/domain/list';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
-import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, coordinator, refusalOf, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness } from '../harness';
 
 let h: Harness;
@@ -19,14 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.cleanup());
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  if (e instanceof DomainError) return e.code;
-  throw new Error(`expected a refusal, got ${e}`);
-}
+const refusal = refusalOf;
 
 test('import stores one list per Gemeinde (all 46) with an audit entry each', async () => {
   const report = await h.app.imports.importStep1(2025, csv, 'export.csv', { actor: coordinator });

@@ -320,7 +320,7 @@ describe('intm', () => {
         clock,
         verzeichnis,
         tableReader: new SpreadsheetTableReader(),
-        workbooks: { overview: async (_r, o) => Promise.reject(denied(`${o}.123.456.tmp`)), list: async () => undefined, importIssues: async () => undefined },
+        workbooks: { overview: async (_r, o) => Promise.reject(denied(`${o}.123.456.tmp`)), list: async () => undefined, importIssues: async () => undefined, verwendungsnachweis: async () => undefined },
       });
     expect(await run(readOnlyTarget, 'export', 'overview', '--year', '2025', '--out', out)).toEqual({
       code: 1,

@@ -8,12 +8,13 @@ import { createCampaign } from '../../src/domain/campaign';
 import { decide, emptyDecisionBook } from '../../src/domain/decision';
 import { buildOverviewWorkbook, overviewWorkbookBuffer, writeOverviewWorkbook } from '../../src/excel/overviewWorkbook';
 import { writeListWorkbook } from '../../src/excel/listWorkbook';
+import { writeGesamtnachweisWorkbook } from '../../src/excel/gesamtnachweisWorkbook';
 import { NOW, reportFor, tempFile, TODAY, verzeichnis } from './fixtures';
 import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
 import { writeImportIssuesWorkbook } from '../../src/excel/importIssuesWorkbook';
 
 // The adapter fits the application's port.
-const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook, importIssues: writeImportIssuesWorkbook };
+const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook, importIssues: writeImportIssuesWorkbook, verwendungsnachweis: writeGesamtnachweisWorkbook };
 
 const HEADERS = [
   'AGS',

@@ -7,7 +7,8 @@ import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
 
 export const EXPORT_USAGE = `intm export overview --year Y --out DATEI.xlsx
-intm export list --year Y --ags AGS --out DATEI.xlsx`;
+intm export list --year Y --ags AGS --out DATEI.xlsx
+intm export verwendungsnachweis --year Y --out DATEI.xlsx   (Gesamtverwendungsnachweis)`;
 
 export async function exportCommand(env: CommandEnv, sub: string | undefined, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, ags: { type: 'string' }, out: { type: 'string' } }, EXPORT_USAGE);
@@ -22,8 +23,11 @@ export async function exportCommand(env: CommandEnv, sub: string | undefined, ar
       const ags = resolveAgs(env.app.ctx, a.required(p, 'ags', EXPORT_USAGE));
       await env.app.exports.list(year, ags, out, env.actor);
       env.io.out(`Liste ${ags} (${env.app.ctx.verzeichnis.byKey(ags)!.name}) geschrieben: ${out}`);
+    } else if (sub === 'verwendungsnachweis') {
+      await env.app.verwendungsnachweis.exportWorkbook(year, out, env.actor);
+      env.io.out(`Gesamtverwendungsnachweis ${year} geschrieben: ${out}`);
     } else {
-      throw new UsageError(sub ? `Unbekannter Export „${sub}“.` : 'Welcher Export: overview oder list?', EXPORT_USAGE);
+      throw new UsageError(sub ? `Unbekannter Export „${sub}“.` : 'Welcher Export: overview, list oder verwendungsnachweis?', EXPORT_USAGE);
     }
   } catch (e) {
     const problem = outputFileProblem(e, out);

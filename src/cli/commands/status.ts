@@ -3,6 +3,7 @@ import { berlinDate, formatDate } from '../../domain/dates';
 import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
+import { roundSummaryDe } from './verwendungsnachweis';
 
 export const STATUS_USAGE = 'intm status --year Y [--json]';
 
@@ -29,6 +30,8 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
           ? ` Personendaten werden aufbewahrt bis ${formatDate(s.retentionUntil)}.`
           : ''),
   );
+  const round = await env.app.verwendungsnachweis.round(s.year);
+  if (round) env.io.out(`Verwendungsnachweise (Frist ${formatDate(round.deadline)}): ${roundSummaryDe(round, s.today)}`);
   const rows = s.rows.map((r) => [
     r.ags,
     r.name,

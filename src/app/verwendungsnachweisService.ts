@@ -1,0 +1,276 @@
+/**
+ * The Verwendungsnachweis round as an application service, shared by the command line and (later) the
+ * bot: open it for a finished Berechnungsjahr, drafts and submissions of the Gemeinden, the
+ * coordinator's questions and acceptance, the Landkreis' own figures, the status, the workbook.
+ *
+ * Storage: one named document `verwendungsnachweis` holding every year's round (named documents may
+ * not contain digits, so the year is a key inside). It works on both stores and is copied by
+ * `intm store copy` with the other named documents. It holds no personal data of refugees – figures
+ * per Gemeinde and, in the audit trail, the names of the staff who changed them, like the decision
+ * book – so `intm purge` of a year leaves it in place: it is the evidence the state pays against.
+ */
+import { Actor, isKoordination } from '../domain/actor';
+import type { IsoDate } from '../domain/dates';
+import { DomainError } from '../domain/errors';
+import { Decimal } from '../domain/money';
+import {
+  accept,
+  checkNachweis,
+  DEFAULT_KEY_FIGURES,
+  enterLandkreisFigures,
+  Finding,
+  Nachweis,
+  NachweisContext,
+  NachweisInput,
+  nachweisPlan,
+  NachweisRound,
+  NachweisStatusRow,
+  NachweisTotals,
+  openRound,
+  readableNachweis,
+  returnWithQuestion,
+  RoundResult,
+  roundStatus,
+  saveDraft,
+  setDeadline,
+  submit,
+  totalsOf,
+} from '../domain/verwendungsnachweis';
+import { landkreisColumns, landkreisRow, type LandkreisRow } from '../domain/landkreisFigures';
+import type { MessageCode, MessageParams } from '../i18n/messages';
+import type { AppContext, OperationOptions } from './context';
+import { requireCampaign, resolveAgs } from './context';
+import { officialFigures } from './officialFigures';
+
+export const VN_DOCUMENT = 'verwendungsnachweis';
+
+interface VnDocument {
+  rounds: Record<string, NachweisRound>;
+}
+
+/** What a table of the Landkreis' figures did: stored all rows, or nothing and why (by row). */
+export interface LandkreisImportReport {
+  stored: boolean;
+  gemeinden: number;
+  errors: { rowNumber: number; code: MessageCode; params: MessageParams }[];
+}
+
+/** A Nachweis as its reader sees it: with the rule findings and what it adds up to. */
+export interface NachweisView {
+  year: number;
+  deadline: IsoDate;
+  keyFigures: NachweisRound['keyFigures'];
+  nachweis: Nachweis;
+  findings: Finding[];
+  totals: NachweisTotals;
+  /** Whether the actor may change it now (its filing Gemeinde or the Koordinierungsstelle, not locked). */
+  editable: boolean;
+}
+
+export interface NachweisOutcome {
+  changed: boolean;
+  replayed: boolean;
+  view: NachweisView;
+}
+
+function assertKoordination(actor: Actor): void {
+  if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+}
+
+export class VerwendungsnachweisService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /**
+   * Opens the round for `year` (after the year is over): every Gemeinde that decided in its own
+   * responsibility files a Nachweis, the Landkreis' figures cover the rest; the allocations are
+   * prefilled from the official figures (the published ones once published).
+   */
+  async open(year: number, settings: { deadline: IsoDate; keyFigures?: readonly string[] }, opts: OperationOptions): Promise<NachweisRound> {
+    assertKoordination(opts.actor);
+    const record = await requireCampaign(this.ctx, year);
+    const [lists, book] = await Promise.all([record.published ? Promise.resolve([]) : this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
+    const figures = officialFigures(record, lists, book, this.ctx.verzeichnis, { now: this.ctx.clock.now(), today: this.ctx.clock.today() });
+    if (!figures.report) throw new DomainError('vn.noFigures', { year });
+    const plan = nachweisPlan(book, this.allAgs());
+    return this.ctx.repo.updateDocument<VnDocument, NachweisRound>(VN_DOCUMENT, (current) => {
+      const existing = current?.rounds[String(year)];
+      if (existing && this.replayed(existing, opts)) return { result: existing };
+      if (existing) throw new DomainError('vn.alreadyOpen', { year });
+      const round = openRound(year, settings.deadline, plan, figures.amounts, settings.keyFigures ?? DEFAULT_KEY_FIGURES, { ...this.context(opts), today: this.ctx.clock.today() });
+      if (opts.opId) round.events[0].opId = opts.opId;
+      return { next: { rounds: { ...(current?.rounds ?? {}), [String(year)]: round } }, result: round };
+    });
+  }
+
+  /** Moves the round's deadline (Koordinierungsstelle). */
+  setDeadline(year: number, deadline: IsoDate, opts: OperationOptions): Promise<NachweisRound> {
+    return this.ctx.repo.updateDocument<VnDocument, NachweisRound>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      if (this.replayed(round, opts)) return { result: round };
+      const { round: next, entries } = setDeadline(round, deadline, { ...this.context(opts), today: this.ctx.clock.today() });
+      if (entries.length === 0) return { result: round };
+      if (opts.opId) for (const e of entries) e.opId = opts.opId;
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: next };
+    });
+  }
+
+  /**
+   * The round of a year, or undefined before it is opened. No access check: it holds every Gemeinde's
+   * Nachweis, so front ends use it for the Koordinierungsstelle's views and for counts only; a Gemeinde
+   * reads through `show`.
+   */
+  async round(year: number): Promise<NachweisRound | undefined> {
+    return (await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds[String(year)];
+  }
+
+  /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */
+  async show(year: number, ags: string, actor: Actor): Promise<NachweisView> {
+    const round = await this.requireRound(year);
+    return this.view(round, readableNachweis(round, ags, actor).ags, actor);
+  }
+
+  save(year: number, ags: string, input: NachweisInput, opts: OperationOptions): Promise<NachweisOutcome> {
+    return this.change(year, ags, opts, (round, c) => saveDraft(round, ags, input, c, opts.expectedRevision));
+  }
+
+  submit(year: number, ags: string, opts: OperationOptions): Promise<NachweisOutcome> {
+    return this.change(year, ags, opts, (round, c) => submit(round, ags, c, opts.expectedRevision));
+  }
+
+  returnWithQuestion(year: number, ags: string, question: string, opts: OperationOptions): Promise<NachweisOutcome> {
+    return this.change(year, ags, opts, (round, c) => returnWithQuestion(round, ags, question, c));
+  }
+
+  accept(year: number, ags: string, opts: OperationOptions): Promise<NachweisOutcome> {
+    return this.change(year, ags, opts, (round, c) => accept(round, ags, c));
+  }
+
+  /** The Landkreis' own figures for a Gemeinde it served. */
+  landkreis(year: number, ags: string, input: NachweisInput, opts: OperationOptions): Promise<NachweisOutcome> {
+    return this.change(year, ags, opts, (round, c) => enterLandkreisFigures(round, ags, input, c));
+  }
+
+  /**
+   * The Landkreis' own figures for the Gemeinden it served, from a table (xlsx/csv): every row is
+   * checked first; one bad row stores nothing, and the report names each bad row.
+   */
+  async importLandkreis(year: number, bytes: Buffer, fileName: string, opts: OperationOptions): Promise<LandkreisImportReport> {
+    assertKoordination(opts.actor);
+    const seen = await this.requireRound(year);
+    const rows: LandkreisRow[] = [];
+    const errors: LandkreisImportReport['errors'] = [];
+    const refused = (rowNumber: number, e: unknown) => {
+      if (!(e instanceof DomainError)) throw e;
+      errors.push({ rowNumber, code: e.code, params: e.params });
+    };
+    let columns: Map<number, string> | undefined;
+    for await (const { rowNumber, cells } of this.ctx.tableReader.read(bytes, fileName)) {
+      try {
+        if (!columns) columns = landkreisColumns(cells, seen.keyFigures);
+        else {
+          const row = landkreisRow(rowNumber, cells, columns, (k) => resolveAgs(this.ctx, k));
+          if (row && rows.some((r) => r.ags === row.ags)) throw new DomainError('vn.importTwice', { ags: row.ags });
+          if (row) rows.push(row);
+        }
+      } catch (e) {
+        refused(rowNumber, e);
+      }
+    }
+    if (!columns || (rows.length === 0 && errors.length === 0)) errors.push({ rowNumber: 1, code: columns ? 'vn.importEmpty' : 'vn.importNoKey', params: {} });
+    // Every row's rules on the round as it stands, so that the report names every bad row at once.
+    this.applyRows(seen, rows, opts, refused);
+    errors.sort((a, b) => a.rowNumber - b.rowNumber);
+    if (errors.length) return { stored: false, gemeinden: 0, errors };
+    return this.ctx.repo.updateDocument<VnDocument, LandkreisImportReport>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      const { round: next, changed } = this.applyRows(round, rows, opts, refused);
+      if (errors.length) return { result: { stored: false, gemeinden: 0, errors } };
+      if (changed === 0) return { result: { stored: true, gemeinden: 0, errors } };
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { stored: true, gemeinden: changed, errors } };
+    });
+  }
+
+  private applyRows(round: NachweisRound, rows: readonly LandkreisRow[], opts: OperationOptions, refused: (rowNumber: number, e: unknown) => void) {
+    let changed = 0;
+    for (const row of rows) {
+      try {
+        const result = enterLandkreisFigures(round, row.ags, row.input, this.context(opts));
+        if (result.entries.length) changed++;
+        round = result.round;
+      } catch (e) {
+        refused(row.rowNumber, e);
+      }
+    }
+    return { round, changed };
+  }
+
+  /** How the round stands for every Gemeinde (Koordinierungsstelle only: it shows who is behind). */
+  async status(year: number, actor: Actor): Promise<{ round: NachweisRound; rows: NachweisStatusRow[] }> {
+    assertKoordination(actor);
+    const round = await this.requireRound(year);
+    return { round, rows: roundStatus(round, this.allAgs(), this.ctx.clock.today()) };
+  }
+
+  /** Writes the Gesamtverwendungsnachweis workbook (Koordinierungsstelle only). */
+  async exportWorkbook(year: number, out: string, actor: Actor): Promise<NachweisRound> {
+    assertKoordination(actor);
+    const round = await this.requireRound(year);
+    const gemeinden = this.ctx.verzeichnis.all.map((g) => ({ ags: g.ags, name: g.name }));
+    await this.ctx.workbooks.verwendungsnachweis({ round, gemeinden, generatedAt: this.ctx.clock.now() }, out);
+    return round;
+  }
+
+  /** The sum the Landkreis likely has to pay back over all Nachweise (exact). */
+  static likelyReclaim(round: NachweisRound): Decimal {
+    return Object.values(round.nachweise).reduce((s, n) => s.plus(totalsOf(n).reclaim), new Decimal(0));
+  }
+
+  private allAgs(): string[] {
+    return this.ctx.verzeichnis.all.map((g) => g.ags);
+  }
+
+  private async requireRound(year: number): Promise<NachweisRound> {
+    const round = await this.round(year);
+    if (!round) throw new DomainError('vn.notOpened', { year });
+    return round;
+  }
+
+  private view(round: NachweisRound, ags: string, actor: Actor): NachweisView {
+    const nachweis = round.nachweise[ags];
+    const locked = nachweis.state === 'eingereicht' || nachweis.state === 'angenommen';
+    const own = actor.role === 'gemeinde' && actor.ags === nachweis.ags && nachweis.kind === 'eigen';
+    return {
+      year: round.year,
+      deadline: round.deadline,
+      keyFigures: round.keyFigures,
+      nachweis,
+      findings: checkNachweis(nachweis, round.keyFigures),
+      totals: totalsOf(nachweis),
+      // The Landkreis' own figures stay the Koordinierungsstelle's to correct; a Gemeinde's are locked once submitted.
+      editable: nachweis.kind === 'landkreis' ? isKoordination(actor) : !locked && (isKoordination(actor) || own),
+    };
+  }
+
+  private replayed(round: NachweisRound, opts: OperationOptions): boolean {
+    return !!opts.opId && round.events.some((e) => e.opId === opts.opId && e.actor.id === opts.actor.id);
+  }
+
+  private context(opts: OperationOptions): NachweisContext {
+    return { actor: opts.actor, now: this.ctx.clock.now() };
+  }
+
+  private change(year: number, ags: string, opts: OperationOptions, operation: (round: NachweisRound, c: NachweisContext) => RoundResult): Promise<NachweisOutcome> {
+    return this.ctx.repo.updateDocument<VnDocument, NachweisOutcome>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      const filed = round.nachweise[ags] ? ags : readableNachweis(round, ags, opts.actor).ags;
+      if (this.replayed(round, opts)) return { result: { changed: false, replayed: true, view: this.view(round, filed, opts.actor) } };
+      const { round: next, entries } = operation(round, this.context(opts));
+      if (entries.length === 0) return { result: { changed: false, replayed: false, view: this.view(round, filed, opts.actor) } };
+      if (opts.opId) for (const e of entries) e.opId = opts.opId;
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { changed: true, replayed: false, view: this.view(next, filed, opts.actor) } };
+    });
+  }
+}

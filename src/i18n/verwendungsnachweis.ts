@@ -1,0 +1,171 @@
+/** Messages of the Verwendungsnachweis round (src/domain/verwendungsnachweis.ts), German and English. */
+import { formatDateFor } from '../domain/dates';
+import { formatEuro } from '../domain/money';
+import { defineMessages } from './catalogue';
+
+const euro = (v: unknown, locale: 'de' | 'en' = 'de') => formatEuro(String(v ?? '0'), locale);
+
+/** The state of a Nachweis as users read it. */
+export const NACHWEIS_STATE_LABEL = {
+  de: { offen: 'offen', in_bearbeitung: 'in Bearbeitung', eingereicht: 'eingereicht', zurueckgegeben: 'zurückgegeben (Rückfrage)', angenommen: 'angenommen' },
+  en: { offen: 'open', in_bearbeitung: 'in progress', eingereicht: 'submitted', zurueckgegeben: 'returned with a question', angenommen: 'accepted' },
+} as const;
+
+export const verwendungsnachweisMessages = defineMessages({
+  'vn.notOpened': {
+    de: (p) => `Für ${p.year} ist die Runde der Verwendungsnachweise noch nicht eröffnet („intm verwendungsnachweis start --year ${p.year} --deadline TT.MM.JJJJ“).`,
+    en: (p) => `The Verwendungsnachweis round for ${p.year} has not been opened yet.`,
+  },
+  'vn.alreadyOpen': {
+    de: (p) => `Die Runde der Verwendungsnachweise ${p.year} ist bereits eröffnet.`,
+    en: (p) => `The Verwendungsnachweis round for ${p.year} is already open.`,
+  },
+  'vn.yearNotOver': {
+    de: (p) => `Das Berechnungsjahr ${p.year} ist noch nicht vorbei; die Verwendungsnachweise können erst ab 01.01.${Number(p.year) + 1} angefordert werden.`,
+    en: (p) => `The year ${p.year} is not over yet; the Verwendungsnachweise can be requested from 1 January ${Number(p.year) + 1}.`,
+  },
+  'vn.deadlinePast': {
+    de: (p) => `Die Frist ${formatDateFor(String(p.date), 'de')} liegt nicht in der Zukunft.`,
+    en: (p) => `The deadline ${formatDateFor(String(p.date), 'en')} is not in the future.`,
+  },
+  'vn.noFigures': {
+    de: (p) => `Für ${p.year} gibt es noch keine Verteilung (keine Personen gezählt): Die erhaltenen Zuwendungen sind unbekannt.`,
+    en: (p) => `There is no allocation for ${p.year} yet: the amounts received are unknown.`,
+  },
+  'vn.keyFigureCount': {
+    de: () => 'Bitte geben Sie 1 bis 12 Kennzahlen für den Sachbericht an.',
+    en: () => 'Please give 1 to 12 key figures for the report.',
+  },
+  'vn.notANumber': {
+    de: (p) => `${p.field}: „${p.value}“ ist keine gültige Zahl.`,
+    en: (p) => `${p.field}: "${p.value}" is not a valid number.`,
+  },
+  'vn.notText': {
+    de: (p) => `${p.field}: diese Angabe hat nicht die erwartete Form (Text bzw. Name=Zahl).`,
+    en: (p) => `${p.field}: this entry does not have the expected form (text, or name=number).`,
+  },
+  'vn.importNoKey': {
+    de: () => 'Die Tabelle braucht eine Spalte „AGS“ (oder „Gemeinde“) und in jeder Zeile die Gemeinde.',
+    en: () => 'The table needs an "AGS" (or "Gemeinde") column and the municipality in every row.',
+  },
+  'vn.importEmpty': {
+    de: () => 'Die Tabelle enthält keine Zeilen mit Zahlen.',
+    en: () => 'The table contains no rows with figures.',
+  },
+  'vn.importTwice': {
+    de: (p) => `${p.ags} steht mehrfach in der Tabelle.`,
+    en: (p) => `${p.ags} appears more than once in the table.`,
+  },
+  'vn.negative': {
+    de: (p) => `${p.field} darf nicht negativ sein.`,
+    en: (p) => `${p.field} must not be negative.`,
+  },
+  'vn.cents': {
+    de: (p) => `${p.field}: bitte höchstens zwei Nachkommastellen angeben.`,
+    en: (p) => `${p.field}: at most two decimal places, please.`,
+  },
+  'vn.tooLarge': {
+    de: (p) => `${p.field}: mehr als ${euro(p.max)} ist sicher ein Tippfehler.`,
+    en: (p) => `${p.field}: more than ${euro(p.max, 'en')} is surely a typing error.`,
+  },
+  'vn.vzaeRange': {
+    de: (p) => `${p.field}: die Stelle muss zwischen 0 und ${p.max} VZÄ liegen (unbesetzt: 0).`,
+    en: (p) => `${p.field}: the position must be between 0 and ${p.max} FTE (vacant: 0).`,
+  },
+  'vn.vzaePlaces': {
+    de: (p) => `${p.field}: bitte höchstens vier Nachkommastellen angeben.`,
+    en: (p) => `${p.field}: at most four decimal places, please.`,
+  },
+  'vn.monthCount': {
+    de: () => 'Bitte höchstens 12 Monatswerte angeben (Januar bis Dezember).',
+    en: () => 'Please give at most 12 monthly values (January to December).',
+  },
+  'vn.landkreisNoEigenmittel': {
+    de: () => 'Für die vom Landkreis betreuten Gemeinden gibt es keine Eigenmittel und keinen Träger.',
+    en: () => 'Municipalities served by the district have no own funds and no provider.',
+  },
+  'vn.sharesOnlyVerbund': {
+    de: () => 'Anteile der Partner gibt es nur im Nachweis eines Verbunds.',
+    en: () => "Partners' shares exist only in a joint position's proof.",
+  },
+  'vn.shareNotMember': {
+    de: (p) => `${p.ags} gehört nicht zu diesem Verbund.`,
+    en: (p) => `${p.ags} is not a member of this joint position.`,
+  },
+  'vn.unknownFigure': {
+    de: (p) => `„${p.name}“ ist keine Kennzahl des Sachberichts in diesem Jahr.`,
+    en: (p) => `"${p.name}" is not one of this year's key figures.`,
+  },
+  'vn.figureRange': {
+    de: (p) => `${p.field}: bitte eine Zahl zwischen 0 und ${p.max} angeben.`,
+    en: (p) => `${p.field}: please give a number between 0 and ${p.max}.`,
+  },
+  'vn.missing': {
+    de: (p) => `${p.field}: noch nicht angegeben.`,
+    en: (p) => `${p.field}: not given yet.`,
+  },
+  'vn.monthsMissing': {
+    de: (p) => `Besetzte Stelle (VZÄ) fehlt noch für: ${p.months} (unbesetzte Monate bitte mit 0 angeben).`,
+    en: (p) => `Position occupied (FTE) still missing for: ${p.months} (give vacant months as 0).`,
+  },
+  'vn.figuresMissing': {
+    de: (p) => `Sachbericht: Kennzahlen fehlen noch: ${p.names}.`,
+    en: (p) => `Report: key figures still missing: ${p.names}.`,
+  },
+  'vn.textMissing': {
+    de: () => 'Sachbericht: Bitte beschreiben Sie die geleistete Arbeit in einem kurzen Text.',
+    en: () => 'Report: please describe the work done in a short text.',
+  },
+  'vn.traegerNameMissing': {
+    de: () => 'Es ist ein Betrag an einen Träger angegeben, aber kein Träger genannt.',
+    en: () => 'An amount passed to a provider is given, but no provider is named.',
+  },
+  'vn.traegerAboveExpenditure': {
+    de: (p) => `An den Träger weitergeleitet (${euro(p.amount)}) ist mehr als die Ausgaben insgesamt (${euro(p.expenditure)}).`,
+    en: (p) => `Passed to the provider (${euro(p.amount, 'en')}) is more than the total expenditure (${euro(p.expenditure, 'en')}).`,
+  },
+  'vn.sharesMissing': {
+    de: (p) => `Verbund: Anteil an den Ausgaben fehlt noch für ${p.members}.`,
+    en: (p) => `Joint position: share of the expenditure still missing for ${p.members}.`,
+  },
+  'vn.sharesSum': {
+    de: (p) => `Verbund: Die Anteile der Partner ergeben ${euro(p.sum)}, die Ausgaben betragen ${euro(p.expenditure)}; beides muss übereinstimmen.`,
+    en: (p) => `Joint position: the partners' shares add up to ${euro(p.sum, 'en')}, the expenditure is ${euro(p.expenditure, 'en')}; they must match.`,
+  },
+  'vn.monthsBelowMinimum': {
+    de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5 VZÄ: ${p.months}.`,
+    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5 FTE: ${p.months}.`,
+  },
+  'vn.expenditureBelowAllocation': {
+    de: (p) => `Die Ausgaben (${euro(p.expenditure)}) liegen unter der Zuwendung (${euro(p.allocation)}): voraussichtlich werden ${euro(p.reclaim)} zurückgefordert.`,
+    en: (p) => `The expenditure (${euro(p.expenditure, 'en')}) is below the allocation (${euro(p.allocation, 'en')}): ${euro(p.reclaim, 'en')} will likely be reclaimed.`,
+  },
+  'vn.noNachweis': {
+    de: (p) => `Für ${p.ags} ist in dieser Runde kein Verwendungsnachweis vorgesehen.`,
+    en: (p) => `No Verwendungsnachweis is due from ${p.ags} in this round.`,
+  },
+  'vn.leadOnly': {
+    de: (p) => `Den Verwendungsnachweis des Verbunds reicht die federführende Gemeinde (${p.lead}) ein; Sie können ihn ansehen.`,
+    en: (p) => `The joint position's proof is filed by the lead municipality (${p.lead}); you can view it.`,
+  },
+  'vn.locked': {
+    de: (p) => `Der Verwendungsnachweis ist ${p.state === 'angenommen' ? 'angenommen' : 'eingereicht'} und kann nicht mehr geändert werden; bei Bedarf gibt die Koordinierungsstelle ihn mit einer Rückfrage zurück.`,
+    en: (p) => `The proof is ${p.state === 'angenommen' ? 'accepted' : 'submitted'} and can no longer be changed; the coordinating office can return it with a question.`,
+  },
+  'vn.useLandkreis': {
+    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen trägt die Koordinierungsstelle ein („intm verwendungsnachweis landkreis …“).`,
+    en: (p) => `${p.ags} is served by the district: the coordinating office enters its figures.`,
+  },
+  'vn.notLandkreis': {
+    de: (p) => `${p.ags} macht das Integrationsmanagement in eigener Verantwortung und reicht den Nachweis selbst ein.`,
+    en: (p) => `${p.ags} does the work itself and files its own proof.`,
+  },
+  'vn.questionRequired': {
+    de: () => 'Bitte geben Sie die Rückfrage an die Gemeinde an (mindestens 3 Zeichen).',
+    en: () => 'Please give the question for the municipality (at least 3 characters).',
+  },
+  'vn.notSubmitted': {
+    de: (p) => `Der Verwendungsnachweis von ${p.ags} ist nicht eingereicht.`,
+    en: (p) => `The proof of ${p.ags} has not been submitted.`,
+  },
+});

@@ -80,7 +80,8 @@ function firstSteps(who: CastMember, sendFile: string, imported: boolean): strin
     return [
       '  1. Links „Personal Chat“: Ihre Liste steht dort, sobald Kora die Listen versendet hat; „liste“ zeigt sie jederzeit.',
       '     Auf der Karte: „Streichen“ (mit Grund), „Kind nachtragen“, „Liste einreichen“.',
-      '  2. Im Kanal „Gemeinden“ den Bot erwähnen: „@IntM-Bot liste“ (Kanäle liefern nur Nachrichten mit @-Erwähnung).',
+      '  2. Im Kanal „Gemeinden“ zeigt die Statuskarte den Stand aller Gemeinden; „Meine Liste öffnen“ öffnet Ihre Liste\n' +
+        '     (oder den Bot erwähnen: „@IntM-Bot liste“ – Kanäle liefern nur Nachrichten mit @-Erwähnung).',
       '  3. Nach der Veröffentlichung: die Übersicht im Kanal „Gemeinden“, die Entscheidungskarte im Personal Chat;',
       '     „Wie hoch ist unsere voraussichtliche Förderung?“ und „entscheidung“.',
     ].join('\n');

@@ -8,7 +8,7 @@
  * (`CI` set), where that fails the run: CI installs Debian's `postgresql` (see .ci/run).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,11 @@ export interface PgCluster {
   url: string;
   /** A new, empty database in the cluster; its URL. */
   newDatabase(): Promise<string>;
+  /**
+   * Turns TLS on (a certificate for 127.0.0.1 from a CA made for the purpose, with openssl) and returns
+   * the CA's file, for sslrootcert; the cluster keeps accepting plain connections too.
+   */
+  enableTls(): Promise<{ caFile: string }>;
   stop(): Promise<void>;
 }
 
@@ -96,6 +101,34 @@ export async function startPgCluster(): Promise<PgCluster> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async enableTls() {
+      const tls = path.join(dir, 'tls');
+      await run('mkdir', ['-p', tls]);
+      const ssl = (...args: string[]) => run('openssl', args, { cwd: tls });
+      await ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=intm test CA', '-keyout', 'ca.key', '-out', 'ca.pem');
+      await ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
+      writeFileSync(path.join(tls, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+      await ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', 'server.crt');
+      // The server reads its key only when it belongs to it and nobody else may read it.
+      copyFileSync(path.join(tls, 'server.crt'), path.join(data, 'server.crt'));
+      copyFileSync(path.join(tls, 'server.key'), path.join(data, 'server.key'));
+      chmodSync(path.join(data, 'server.key'), 0o600);
+      if (asRoot) {
+        const { stdout } = await run('id', ['-u', 'postgres']);
+        chownSync(path.join(data, 'server.crt'), Number(stdout.trim()), -1);
+        chownSync(path.join(data, 'server.key'), Number(stdout.trim()), -1);
+      }
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('ALTER SYSTEM SET ssl = on');
+        await client.query('SELECT pg_reload_conf()');
+      } finally {
+        await client.end();
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return { caFile: path.join(tls, 'ca.pem') };
     },
     async stop() {
       if (stopped) return;

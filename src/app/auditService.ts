@@ -1,5 +1,5 @@
 /** The audit trail, queried for the whole year or for one Gemeinde (evidence for the Verwendungsnachweis). */
-import { isKoordination, Actor } from '../domain/actor';
+import { actsFor, isKoordination, Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
@@ -16,7 +16,7 @@ export class AuditService {
    * (not tied to a year) are included up to the year's end, a move between Gemeinden under both.
    */
   async entries(year: number, opts: { actor: Actor; ags?: string }): Promise<AuditEntry[]> {
-    if (!isKoordination(opts.actor) && (!opts.ags || opts.ags !== opts.actor.ags)) throw new DomainError('auth.otherGemeinde');
+    if (!opts.ags ? !isKoordination(opts.actor) : !actsFor(opts.actor, opts.ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, decisions, roster] = await Promise.all([
       this.ctx.repo.readListHistory(year),
@@ -30,7 +30,9 @@ export class AuditService {
       ...(roster?.events ?? []).filter((e) => e.at < `${year + 1}-01-01`),
     ];
     // By the Gemeinde the entry names, never by its subject: a person id from the LRA's file may look like an AGS.
-    const concerns = (e: AuditEntry, ags: string) => e.ags === ags || (e.before as { ags?: string } | null | undefined)?.ags === ags;
+    // A role change concerns the Gemeinde it was given for and those it replaced ("A, B" for a clerk of several).
+    const was = (e: AuditEntry) => String((e.before as { ags?: unknown } | null | undefined)?.ags ?? '').split(', ');
+    const concerns = (e: AuditEntry, ags: string) => e.ags === ags || was(e).includes(ags);
     const wanted = opts.ags ? all.filter((e) => concerns(e, opts.ags!)) : all;
     // Stable sort by time: entries of one document keep their order when timestamps tie.
     return wanted.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map(({ e }) => e);

@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors';
 import { workedOn } from '../domain/list';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign } from './context';
+import { ImportIssuesService } from './importIssues';
 import { buildOverview, OverviewReport, sincePublication, type PublishedOverview, type Republication } from './overview';
 import type { CampaignRecord } from './ports';
 
@@ -156,7 +157,7 @@ export class CampaignService {
     if (opts.force && !reason) throw new DomainError('purge.reasonRequired');
     if (reason && reason.length > 500) throw new DomainError('input.tooLong', { max: 500 });
     const decisions = await this.ctx.repo.readDecisions(year);
-    return this.ctx.repo.purgeLists(year, (current, lists) => {
+    const result = await this.ctx.repo.purgeLists(year, (current, lists) => {
       const refusal = purgeRefusal(current.campaign, today);
       if (refusal && !opts.force) throw refusal;
       if (current.purged && lists.length === 0) return { result: { gemeinden: 0, persons: 0 } };
@@ -185,6 +186,9 @@ export class CampaignService {
       const purged = { at: now, by: { id: opts.actor.id, name: opts.actor.name }, ...(figures ? { figures } : {}), changes };
       return { next: { ...current, purged, revision, events: [...current.events, e] }, result: { gemeinden: lists.length, persons } };
     });
+    // The rows of the year's import reports name persons too (ImportIssuesService).
+    await new ImportIssuesService(this.ctx).forgetYear(year);
+    return result;
   }
 
   /**

@@ -1,5 +1,5 @@
 /** Step B as application services: a Gemeinde's decision and the confirmations of a Verbund. */
-import type { Actor } from '../domain/actor';
+import { actsFor, type Actor } from '../domain/actor';
 import {
   assessDecision,
   confirmVerbund,
@@ -74,7 +74,7 @@ export class DecisionService {
   }
 
   async situation(year: number, ags: string, actor: Actor): Promise<DecisionSituation> {
-    if (actor.role !== 'koordination' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+    if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, book] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     const figures = this.figures(record, lists, book);

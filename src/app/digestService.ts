@@ -25,6 +25,11 @@ export interface Digest {
   year: number;
   at: string;
   since?: string;
+  /**
+   * No earlier digest of this year: nothing to compare with. `changes` then holds the state so far
+   * (every Gemeinde that has submitted or decided), and the card says it is the first report.
+   */
+  first: boolean;
   summary: StatusSummary;
   deadlines: { review: IsoDate; publication: IsoDate; decision: IsoDate };
   changes: { submitted: string[]; newlyOverdue: string[]; decided: { name: string; choice: Choice | 'offen' }[] };
@@ -51,6 +56,11 @@ export class DigestService {
     const changes: Digest['changes'] = { submitted: [], newlyOverdue: [], decided: [] };
     for (const row of status.rows) {
       const before = previous?.rows[row.ags];
+      if (!previous) {
+        if (row.listState === 'eingereicht') changes.submitted.push(row.name);
+        if (row.decision !== 'offen') changes.decided.push({ name: row.name, choice: row.decision });
+        continue;
+      }
       if (!before) continue;
       if (row.listState === 'eingereicht' && before.listState !== 'eingereicht') changes.submitted.push(row.name);
       if (row.overdue && !before.overdue) changes.newlyOverdue.push(row.name);
@@ -60,6 +70,7 @@ export class DigestService {
       year,
       at,
       ...(previous ? { since: previous.at } : {}),
+      first: !previous,
       summary: status.summary,
       deadlines: status.deadlines,
       changes,

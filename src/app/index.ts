@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { DecisionService } from './decisionService';
 import { DigestService } from './digestService';
 import { ExportService } from './exportService';
+import { ImportIssuesService } from './importIssues';
 import { ImportService } from './importService';
 import { InProcessCoordination } from './inProcessCoordination';
 import { OverviewService } from './overviewService';
@@ -19,6 +20,7 @@ import { RosterService } from './rosterService';
 export class IntmApp {
   readonly campaigns: CampaignService;
   readonly imports: ImportService;
+  readonly importIssues: ImportIssuesService;
   readonly review: ReviewService;
   readonly overview: OverviewService;
   readonly decisions: DecisionService;
@@ -33,6 +35,7 @@ export class IntmApp {
   constructor(readonly ctx: AppContext) {
     this.campaigns = new CampaignService(ctx);
     this.imports = new ImportService(ctx);
+    this.importIssues = new ImportIssuesService(ctx);
     this.review = new ReviewService(ctx);
     this.overview = new OverviewService(ctx);
     this.decisions = new DecisionService(ctx);

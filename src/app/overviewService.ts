@@ -1,5 +1,5 @@
 /** Step 5 (the allocation) and the status of every Gemeinde, computed from the stored lists. */
-import type { Actor } from '../domain/actor';
+import { actsFor, type Actor } from '../domain/actor';
 import { retentionUntil } from '../domain/campaign';
 import { assessDecision, DecisionAssessment, type DecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
@@ -103,7 +103,7 @@ export class OverviewService {
 
   /** Decision support for one Gemeinde: its share, the VZÄ it pays and what a position would still need. */
   async assessment(year: number, ags: string, actor: Actor): Promise<DecisionAssessment> {
-    if (actor.role === 'gemeinde' && actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+    if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
     const record = await requireCampaign(this.ctx, year);
     const [lists, decisions] = await Promise.all([this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
     const figures = this.figures(record, lists, decisions);

@@ -2,6 +2,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
 import type { GemeindeListe } from '../domain/list';
+import type { StoredImportIssues } from './importIssues';
 import type { OverviewReport, SincePublication } from './overview';
 
 export interface ListWorkbookInput {
@@ -17,4 +18,6 @@ export interface WorkbookWriter {
   /** `publication`: the figures are the published ones (or the current ones beside a publication) – said in the file. */
   overview(report: OverviewReport, out: string, publication?: SincePublication): Promise<void>;
   list(input: ListWorkbookInput, out: string): Promise<void>;
+  /** The rows behind an import report's issues, grouped by kind (personal data: the Koordinierungsstelle's only). */
+  importIssues(report: StoredImportIssues, out: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { BadActionData } from './actionData';
 import type { Actor } from '../domain/actor';
 import { CAMPAIGN_VERBS, handleCampaignAction } from './campaignActions';
 import { handleMessage } from './commands';
+import { welcomeFor } from './help';
 import { DECISION_VERBS, handleDecisionAction } from './decisionActions';
 import { PUBLICATION_VERBS, handlePublicationAction } from './publication';
 import { COORDINATOR_VERBS, handleCoordinatorAction } from './coordinatorActions';
@@ -87,11 +88,14 @@ export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botApp
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-    if (!botAdded || !(await resolveTurn(deps, context)).tenantAllowed) return;
+    if (!botAdded) return;
+    const { actor, locale, tenantAllowed } = await resolveTurn(deps, context);
+    if (!tenantAllowed) return;
     await rememberPersonalChat(deps, context);
+    // The welcome fits the person's role: the coordinating office is not told to check "your Gemeinde's list".
     if (context.activity.conversation?.conversationType === 'personal') {
-      const locale: Locale = /^en/i.test(context.activity.locale ?? '') ? 'en' : 'de';
-      await context.sendActivity(translate('bot.welcome', {}, locale));
+      const gemeinde = actor?.ags ? deps.app.ctx.verzeichnis.byKey(actor.ags)?.name : undefined;
+      await context.sendActivity(welcomeFor(actor, locale, gemeinde));
     }
   });
 

@@ -10,7 +10,7 @@ import { exactMentions, fuzzyMention } from '../app/questions/gemeindeMention';
 import { recognize } from '../app/questions/recognize';
 import { tokenize } from '../app/questions/text';
 import { VERBS } from '../cards/actions';
-import { isKoordination, type Actor } from '../domain/actor';
+import { actsFor, gemeindenOf, isKoordination, type Actor } from '../domain/actor';
 import { formatDateFor, parseDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { spellOutUmlauts } from '../domain/gemeinden';
@@ -22,6 +22,7 @@ import { decisionView } from './decisionActions';
 import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
+import { gemeindeChooser } from './ownActions';
 import { allocationCardFor } from './publication';
 import { channelReference, type ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
@@ -174,8 +175,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
 
   switch (command.name) {
     case 'list': {
-      refuseOtherGemeinde(deps, actor, argument);
-      const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
+      const ags = gemeindeFor(deps, actor, argument);
+      if (!ags && gemeindenOf(actor).length > 1) return sendCard(gemeindeChooser(deps, actor, VERBS.listOpen, year, locale));
       if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'list' : 'liste' });
       // A list holds personal data: in a channel or group chat only a button, whose answer only the clicker sees.
       if (!personal) {
@@ -184,8 +185,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return sendCard(listCard(await listView(deps, actor, locale, year, ags)));
     }
     case 'decision': {
-      refuseOtherGemeinde(deps, actor, argument);
-      const ags = argument && isKoordination(actor) ? resolveGemeinde(deps, argument) : actor.ags;
+      const ags = gemeindeFor(deps, actor, argument);
+      if (!ags && gemeindenOf(actor).length > 1) return sendCard(gemeindeChooser(deps, actor, VERBS.decisionOpen, year, locale));
       if (!ags) return say('bot.whichGemeinde', { command: locale === 'en' ? 'decision' : 'entscheidung' });
       // A Gemeinde's decision and its money are its own: where others read, only a button whose answer the clicker sees.
       if (!personal) {
@@ -209,7 +210,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       const outcome = await deps.app.review.reopen(year, ags, { ...(until ? { until } : {}) }, { actor });
       const name = deps.app.ctx.verzeichnis.byKey(ags)!.name;
       if (!outcome.changed) return say('bot.nothingToReopen', { name });
-      deps.summaries.refresh(year, ags);
+      deps.summaries.refresh(year);
       return say('bot.reopened', { name, until: until ? formatDateFor(until, locale) : undefined });
     }
     case 'sendLists': {
@@ -292,12 +293,23 @@ function withoutLeadIn(argument: string): string {
  * not silently shown their own. The name is found as questions find it: exact anywhere in the words, or
  * with a typo – not everyday words ("Liste neu", "Liste offen").
  */
-function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | undefined): void {
-  if (!argument || isKoordination(actor)) return;
+function refuseOtherGemeinde(deps: BotDeps, actor: Actor, argument: string | undefined): string | undefined {
+  if (!argument || isKoordination(actor)) return undefined;
   const tokens = tokenize(argument);
   const verzeichnis = deps.app.ctx.verzeichnis;
   const named = strictlyNamed(deps, argument)?.ags ?? exactMentions(tokens, verzeichnis).find((m) => m.ags)?.ags ?? fuzzyMention(tokens, () => true, verzeichnis)?.ags;
-  if (named && named !== actor.ags) throw new DomainError('auth.otherGemeinde');
+  if (named && !actsFor(actor, named)) throw new DomainError('auth.otherGemeinde');
+  return named;
+}
+
+/**
+ * The Gemeinde of `liste`/`entscheidung`: the one named (the Koordinierungsstelle any, staff one of their
+ * own), else the clerk's own – none for the Koordinierungsstelle, or for a clerk of several who named none.
+ */
+function gemeindeFor(deps: BotDeps, actor: Actor, argument: string | undefined): string | undefined {
+  if (isKoordination(actor)) return argument ? resolveGemeinde(deps, argument) : undefined;
+  const named = refuseOtherGemeinde(deps, actor, argument);
+  return named ?? (gemeindenOf(actor).length > 1 ? undefined : actor.ags);
 }
 
 /** The argument is a Gemeinde's name or key, perhaps after a lead-in ("von Abstatt"): nothing else. */
@@ -408,13 +420,18 @@ async function target(context: TurnContext, argument: string, mentions: Mention[
   return { who: await findMember(context, first), rest: rest.join(' ') };
 }
 
+const ADDITIONALLY = /(?:^|\s)(?:zusätzlich|zusaetzlich|additionally)(?=\s|$)/i;
+
 async function assign(deps: BotDeps, context: TurnContext, actor: Actor, argument: string, mentions: Mention[], say: Reply): Promise<void> {
-  const { who, rest } = await target(context, argument, mentions);
+  const { who, rest: words } = await target(context, argument, mentions);
+  // "zuordnen @Person Brackenheim zusätzlich": one more Gemeinde for a clerk of several, instead of a move.
+  const additional = ADDITIONALLY.test(words);
+  const rest = words.replace(ADDITIONALLY, ' ').trim();
   if (!rest) return say('bot.assignUsage');
   if (!who) return say('bot.userNotFound');
   const role = channelRole(rest) === 'koordination' ? 'koordination' : 'gemeinde';
   const ags = role === 'gemeinde' ? resolveGemeinde(deps, rest) : undefined;
-  const outcome = await deps.app.roster.assign({ ...who, tenantId: tenantOf(context.activity), role, ...(ags ? { ags } : {}) }, actor);
+  const outcome = await deps.app.roster.assign({ ...who, tenantId: tenantOf(context.activity), role, ...(ags ? { ags } : {}), ...(additional ? { additional } : {}) }, actor);
   if (!outcome.changed) return say('bot.noChange');
   return say('bot.assigned', { name: who.name, role, gemeinde: ags ? deps.app.ctx.verzeichnis.byKey(ags)!.name : undefined });
 }

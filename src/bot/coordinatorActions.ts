@@ -47,7 +47,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
   const decided = async (accept: boolean): Promise<InvokeAnswer> => {
     try {
       const outcome = await deps.app.review.reviewAddition(data.year, data.ags, { personId: data.personId!, accept, note: inputs.note }, opts);
-      if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+      if (outcome.changed) deps.summaries.refresh(data.year);
       return cardAnswer(additionsCard(await additionsView(deps, actor, locale, data.year, say('success', accept ? 'card.accepted' : 'card.rejected'))));
     } catch (e) {
       if (e instanceof ConflictError) {
@@ -75,7 +75,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
       try {
         if (inputs.until && !until) throw new DomainError('input.badDate', { value: inputs.until, field: locale === 'en' ? 'until' : 'bis' });
         const outcome = await deps.app.review.reopen(data.year, data.ags, { ...(until ? { until } : {}), reason: inputs.reason }, opts);
-        if (outcome.changed) deps.summaries.refresh(data.year, data.ags);
+        if (outcome.changed) deps.summaries.refresh(data.year);
         // A retried click (same operation id) was reopened by the first try: it says so too.
         const reopened = outcome.changed || outcome.replayed;
         return cardAnswer(listCard(await listView(deps, actor, locale, data.year, data.ags, 0, say(reopened ? 'success' : 'info', reopened ? 'card.reopened' : 'card.noChange'))));

@@ -8,6 +8,7 @@ import { VERBS, type FormInputs, type Verb } from '../cards/actions';
 import type { DecisionSituation } from '../app/decisionService';
 import type { Actor } from '../domain/actor';
 import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
+import { formatDateFor } from '../domain/dates';
 import { decisionStateOf, isChoice, type Choice, type DecideCommand, type DecisionBook } from '../domain/decision';
 import { ConflictError, DomainError } from '../domain/errors';
 import { Decimal, parseAmount } from '../domain/money';
@@ -45,6 +46,7 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
     vzae: s.row?.vzae ?? '0.0000',
     persons: s.row?.persons ?? 0,
     provisional: s.provisional,
+    published: s.published,
     eurPerVzae: s.eurPerVzae,
     minimumPositionCost: minimumCost.toFixed(2),
     missingForMinimum: Decimal.max(0, minimumCost.minus(amount)).toFixed(2),
@@ -152,8 +154,14 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
   const inputs = formInputs(raw);
   const say = (kind: Notice['kind'], code: Parameters<typeof translate>[0], params = {}): Notice => ({ kind, text: translate(code, params, locale) });
   const view = (notice?: Notice, values?: FormInputs) => decisionView(deps, actor, locale, year, ags, notice, values);
+  /** A decision made meanwhile: the current card, inviting to decide again only while that is possible. */
+  const changedMeanwhile = async (values?: FormInputs): Promise<DecisionView> => {
+    const current = await view();
+    const code = current.editable ? 'card.decisionChanged' : 'card.decisionChangedLocked';
+    return { ...current, notice: say('warning', code, { name: name(deps, ags) }), ...(values && current.editable ? { values } : {}) };
+  };
   const refused = async (e: unknown, values?: FormInputs): Promise<InvokeAnswer> => {
-    if (e instanceof ConflictError) return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged', { name: name(deps, ags) }))));
+    if (e instanceof ConflictError) return cardAnswer(decisionCard(await changedMeanwhile()));
     if (e instanceof DomainError && !e.code.startsWith('auth.')) return cardAnswer(decisionCard(await view({ kind: 'error', text: withNames(deps, e).text(locale) }, values)));
     throw e;
   };
@@ -166,7 +174,12 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         // Filled in on an older state of the decision (a colleague decided meanwhile): show the current one first.
         const formState = actionNumber(raw, 'state', 0, MAX_COUNTER);
         if (formState !== undefined && formState !== decisionStateOf(await deps.app.decisions.read(year), ags)) {
-          return cardAnswer(decisionCard(await view(say('warning', 'card.decisionChanged', { name: name(deps, ags) }), inputs)));
+          return cardAnswer(decisionCard(await changedMeanwhile(inputs)));
+        }
+        // An old card's "Weiter" after the deadline: the card as it now stands, no confirmation to decide.
+        const before = await view();
+        if (!before.editable) {
+          return cardAnswer(decisionCard({ ...before, notice: say('info', 'card.decisionLocked', { date: formatDateFor(before.deadline, locale) }) }));
         }
         const cmd = command(ags, inputs);
         const assessment = await deps.app.decisions.preview(year, cmd, actor);
@@ -182,7 +195,7 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
           missingEigenmittel: Decimal.max(0, assessment.missingEigenmittel.minus(assessment.eigenmittelDeclared)).toFixed(2),
           covered: assessment.covered,
         };
-        return cardAnswer(decisionConfirmCard(await view(), review));
+        return cardAnswer(decisionConfirmCard(before, review));
       } catch (e) {
         return refused(e, inputs);
       }
@@ -206,7 +219,8 @@ export async function handleDecisionAction(deps: BotDeps, actor: Actor, locale: 
         const saved = outcome.changed || outcome.replayed;
         // After the deadline only the Koordinierungsstelle decides, and it is recorded as its change.
         const override = saved && (await pastDeadline(deps, year));
-        const done = say(saved ? 'success' : 'info', saved ? (override ? 'card.decidedOverride' : 'card.decided') : 'card.noChange');
+        const deadline = formatDateFor((await deps.app.campaigns.show(year)).campaign.deadlines.decision, locale);
+        const done = say(saved ? 'success' : 'info', saved ? (override ? 'card.decidedOverride' : 'card.decided') : 'card.noChange', { date: deadline });
         return cardAnswer(decisionCard(await view(notices.length ? { ...done, text: [done.text, ...notices.map((n) => n.text)].join(' ') } : done)));
       } catch (e) {
         return refused(e, inputs);

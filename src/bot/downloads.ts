@@ -1,7 +1,7 @@
 /**
- * Export downloads from the bot's own server: a link names exactly one file (overview or one
- * Gemeinde's list of one year), expires, and is signed with HMAC-SHA256, so it cannot be altered to
- * fetch anything else. Links are handed to coordinators only, in their personal chat.
+ * Export downloads from the bot's own server: a link names exactly one file (overview, one Gemeinde's
+ * list of one year, or the rows behind one import report), expires, and is signed with HMAC-SHA256, so
+ * it cannot be altered to fetch anything else. Links are handed to coordinators only, in their personal chat.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -12,9 +12,11 @@ import type { Actor } from '../domain/actor';
 import { writeFileDurably } from '../storage/durableJsonFile';
 
 export interface DownloadTarget {
-  kind: 'overview' | 'list';
+  kind: 'overview' | 'list' | 'importIssues';
   year: number;
   ags?: string;
+  /** The import report whose rows the file holds (kept in the repository, see ImportIssuesService). */
+  id?: string;
 }
 
 interface Payload extends DownloadTarget {
@@ -42,7 +44,7 @@ export class DownloadLinks {
 
   create(target: DownloadTarget): { url: string; expiresAt: string } {
     const exp = Math.floor(this.now() / 1000) + this.ttlSeconds;
-    const payload = b64(JSON.stringify({ kind: target.kind, year: target.year, ...(target.ags ? { ags: target.ags } : {}), exp }));
+    const payload = b64(JSON.stringify({ kind: target.kind, year: target.year, ...(target.ags ? { ags: target.ags } : {}), ...(target.id ? { id: target.id } : {}), exp }));
     // '~' separates payload and signature: unreserved in URLs, absent from base64url, and not a
     // dot, which restify's router reads as a file extension.
     const token = `${payload}~${this.sign(payload)}`;
@@ -63,12 +65,14 @@ export class DownloadLinks {
       throw new LinkRefused('invalid');
     }
     const shapeOk =
-      (p.kind === 'overview' || (p.kind === 'list' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags))) &&
+      (p.kind === 'overview' ||
+        (p.kind === 'list' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags)) ||
+        (p.kind === 'importIssues' && typeof p.id === 'string' && /^[0-9a-f]{24}$/.test(p.id))) &&
       Number.isInteger(p.year) &&
       Number.isInteger(p.exp);
     if (!shapeOk) throw new LinkRefused('invalid');
     if (p.exp * 1000 < this.now()) throw new LinkRefused('expired');
-    return { kind: p.kind, year: p.year, ...(p.ags ? { ags: p.ags } : {}) };
+    return { kind: p.kind, year: p.year, ...(p.ags ? { ags: p.ags } : {}), ...(p.id ? { id: p.id } : {}) };
   }
 
   private sign(payload: string): string {
@@ -131,11 +135,14 @@ export async function renderDownload(app: IntmApp, target: DownloadTarget): Prom
   const name =
     target.kind === 'overview'
       ? `IntM-Uebersicht-${target.year}.xlsx`
-      : `IntM-Liste-${target.year}-${target.ags}-${(app.ctx.verzeichnis.byKey(target.ags!)?.name ?? '').replace(/[^\w-]+/g, '_')}.xlsx`;
+      : target.kind === 'importIssues'
+        ? `IntM-Importbericht-${target.year}.xlsx`
+        : `IntM-Liste-${target.year}-${target.ags}-${(app.ctx.verzeichnis.byKey(target.ags!)?.name ?? '').replace(/[^\w-]+/g, '_')}.xlsx`;
   const file = path.join(dir, name);
   const cleanup = () => fs.rm(dir, { recursive: true, force: true });
   try {
     if (target.kind === 'overview') await app.exports.overview(target.year, file, system);
+    else if (target.kind === 'importIssues') await app.importIssues.workbook(target.id!, file, system);
     else await app.exports.list(target.year, target.ags!, file, system);
   } catch (e) {
     await cleanup();

@@ -1,13 +1,13 @@
 /**
  * Step 1 from Teams: the coordinator sends the LRA's export as a file in the personal chat. The bot
  * downloads it (size and time limited), imports it with the same validation as `intm import`, and
- * answers with a report card.
+ * answers with a report card: issues grouped by kind, the rows behind them in a workbook behind a
+ * signed, expiring link (the rows are kept in the repository, so any bot instance serves the link).
  */
 import type { Activity } from 'botbuilder';
-import { importReportCard, type AdaptiveCard } from '../cards';
+import { importIssueLines, importReportCard, type AdaptiveCard } from '../cards';
 import type { Actor } from '../domain/actor';
 import { DomainError, isDomainError } from '../domain/errors';
-import { formatReport } from '../domain/importRows';
 import type { Locale } from '../i18n/messages';
 import type { BotDeps } from './deps';
 import { errorKind } from './log';
@@ -16,7 +16,6 @@ import { errorKind } from './log';
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 export const MAX_DOWNLOAD_BYTES = 25 * 1024 * 1024;
 export const DOWNLOAD_TIMEOUT_MS = 60_000;
-const SHOWN = 20;
 
 export interface FileAttachment {
   name: string;
@@ -74,19 +73,22 @@ export async function importAttachment(deps: BotDeps, actor: Actor, locale: Loca
     const bytes = await download(file.url);
     const report = await deps.app.imports.importStep1(year, bytes, file.name, { actor, replace });
     const { outcome } = report;
-    const lines = formatReport(outcome, locale);
     deps.logger.info('import', { year, stored: report.stored, rows: outcome.rowsRead, errors: outcome.errors.length + outcome.errorsOmitted });
+    // Without a public address there are no links: the card still counts every kind.
+    const kept = deps.links ? await deps.app.importIssues.keep(year, file.name, outcome, { actor, locale, stored: report.stored }) : undefined;
+    const link = kept && deps.links!.create({ kind: 'importIssues', year, id: kept.id });
     return importReportCard({
       ...base,
       stored: report.stored,
       rowsRead: outcome.rowsRead,
       persons: outcome.persons.length,
       leftOut: outcome.leftOut,
-      errors: lines.errors.slice(0, SHOWN),
+      errors: importIssueLines(outcome.errors, outcome.errorKinds, locale, { rowNumbers: true }),
       errorCount: outcome.errors.length + outcome.errorsOmitted,
-      warnings: lines.warnings.slice(0, SHOWN),
+      warnings: importIssueLines(outcome.warnings, outcome.warningKinds, locale),
       warningCount: outcome.warnings.length + outcome.warningsOmitted,
       ...(report.perGemeinde ? { perGemeinde: report.perGemeinde } : {}),
+      ...(link ? { rowsLink: link } : {}),
     });
   } catch (e) {
     if (!isDomainError(e)) {

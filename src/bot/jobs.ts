@@ -112,6 +112,8 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
 export function runScheduledJobs(deps: BotDeps, reminderDays: readonly number[]): Promise<boolean> {
   return oneAtATime(deps, async () => {
     try {
+      // The rows behind expired import-report links name persons: removed with the daily run at the latest.
+      await deps.app.importIssues.sweep();
       const year = await currentYear(deps);
       if (!year) return true;
       if (await deps.app.digests.deliveredToday()) deps.logger.info('digest.alreadyToday', { year });

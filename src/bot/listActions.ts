@@ -128,8 +128,8 @@ async function change(
     const outcome = await run();
     // While the Gemeinde works on its list, its channel card waits until the clicks stop (refreshWhenQuiet says why).
     if (outcome.changed) {
-      if (options.channelCard === 'now') c.deps.summaries.refresh(c.data.year, c.data.ags);
-      else c.deps.summaries.refreshWhenQuiet(c.data.year, c.data.ags);
+      if (options.channelCard === 'now') c.deps.summaries.refresh(c.data.year);
+      else c.deps.summaries.refreshWhenQuiet(c.data.year);
     }
     const today = c.deps.app.ctx.clock.today();
     // A colleague (or this user, from another card) did it already: who and when, as information.

@@ -7,6 +7,7 @@
 import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
 import type { Locale } from '../i18n/messages';
+import type { StoredReference } from './conversations';
 import type { BotDeps } from './deps';
 import { localeOfTag } from './identity';
 import { errorKind } from './log';
@@ -32,21 +33,29 @@ export async function sendToStaff(deps: Pick<BotDeps, 'app' | 'conversations' | 
   const reach: Reach = { sent: 0, unreachable: 0, failed: 0, delivered: [] };
   for (const member of staff) {
     if (skip?.(member.aadObjectId)) continue;
-    const reference = personal[member.aadObjectId];
-    if (!reference) {
-      reach.unreachable++;
-      continue;
-    }
-    try {
-      const attachment = CardFactory.adaptiveCard(await card(localeOfTag(reference.locale)));
-      await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
-      reach.sent++;
-      reach.delivered.push(member.aadObjectId);
-    } catch (e) {
-      reach.failed++;
-      deps.logger.error(`${event}.failed`, { ags, error: errorKind(e) });
-    }
+    const outcome = await sendToChat(deps, personal[member.aadObjectId], card, { event, ags });
+    reach[outcome]++;
+    if (outcome === 'sent') reach.delivered.push(member.aadObjectId);
   }
   deps.logger.info(event, { ags, sent: reach.sent, unreachable: reach.unreachable, failed: reach.failed });
   return reach;
+}
+
+
+/** One card into one person's personal chat (`reference` as stored; none: unreachable). A failure is logged, not thrown. */
+export async function sendToChat(
+  deps: Pick<BotDeps, 'outbound' | 'logger'>,
+  reference: StoredReference | undefined,
+  cardIn: CardIn,
+  log: { event: string; ags?: string },
+): Promise<'sent' | 'unreachable' | 'failed'> {
+  if (!reference) return 'unreachable';
+  try {
+    const attachment = CardFactory.adaptiveCard(await cardIn(localeOfTag(reference.locale)));
+    await deps.outbound.send(reference, { type: 'message', attachments: [attachment] });
+    return 'sent';
+  } catch (e) {
+    deps.logger.error(`${log.event}.failed`, { ...(log.ags ? { ags: log.ags } : {}), error: errorKind(e) });
+    return 'failed';
+  }
 }

@@ -17,7 +17,7 @@ import { decisionView, SYSTEM } from './decisionActions';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
 import { errorKind } from './log';
-import { sendToStaff } from './notify';
+import { sendToStaff, type CardIn } from './notify';
 
 export const PUBLICATION_VERBS: readonly Verb[] = [VERBS.publish, VERBS.allocation, VERBS.decisionResend];
 
@@ -40,16 +40,35 @@ export interface Distribution {
   unreachable: string[];
 }
 
+/** The published overview into the municipalities' channel (no personal data; after a re-publication saying what changed); false if not posted. */
+export async function postOverview(deps: BotDeps, year: number): Promise<boolean> {
+  const published = (await deps.app.campaigns.show(year)).published;
+  const channel = (await deps.conversations.read()).channels.gemeinden;
+  if (!channel || !published) return false;
+  try {
+    const card = overviewCard({ locale: 'de', report: published.report, audience: 'channel', published: { at: published.at, ...(published.replaces ? { replaces: published.replaces } : {}) } });
+    await deps.outbound.send(channel, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    return true;
+  } catch (e) {
+    deps.logger.error('publish.channelFailed', { year, error: errorKind(e) });
+    return false;
+  }
+}
+
+/** A Gemeinde's decision card as the bot sends it to its staff: built as the Koordinierungsstelle sees it, editable until the deadline. */
+export function decisionCardOf(deps: BotDeps, year: number, ags: string): CardIn {
+  return async (locale) => {
+    const view = await decisionView(deps, SYSTEM, locale, year, ags);
+    return decisionCard({ ...view, editable: deps.app.ctx.clock.today() <= view.deadline });
+  };
+}
+
 /** Decision cards to the staff of `gemeinden` (AGS): built as the Koordinierungsstelle sees them, editable for staff until the deadline. */
 async function sendDecisionCards(deps: BotDeps, year: number, gemeinden: readonly string[]): Promise<Omit<Distribution, 'channelPosted'>> {
   const out: Omit<Distribution, 'channelPosted'> = { delivered: 0, reached: 0, failed: [], unreachable: [] };
   for (const ags of gemeinden) {
     const name = deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags;
-    const card = async (locale: Locale) => {
-      const view = await decisionView(deps, SYSTEM, locale, year, ags);
-      return decisionCard({ ...view, editable: deps.app.ctx.clock.today() <= view.deadline });
-    };
-    const reach = await sendToStaff(deps, ags, card, 'decision.card');
+    const reach = await sendToStaff(deps, ags, decisionCardOf(deps, year, ags), 'decision.card');
     out.delivered += reach.sent;
     if (reach.sent > 0) out.reached++;
     if (reach.failed > 0) out.failed.push({ ags, name });
@@ -64,20 +83,9 @@ async function sendDecisionCards(deps: BotDeps, year: number, gemeinden: readonl
  * re-publication those whose figures changed (all when the parameters changed or the figures became final).
  */
 export async function distribute(deps: BotDeps, year: number): Promise<Distribution> {
-  const record = await deps.app.campaigns.show(year);
-  const published = record.published!;
-  const channel = (await deps.conversations.read()).channels.gemeinden;
-  let channelPosted = false;
-  if (channel) {
-    try {
-      const card = overviewCard({ locale: 'de', report: published.report, audience: 'channel', published: { at: published.at, ...(published.replaces ? { replaces: published.replaces } : {}) } });
-      await deps.outbound.send(channel, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-      channelPosted = true;
-    } catch (e) {
-      deps.logger.error('publish.channelFailed', { year, error: errorKind(e) });
-    }
-  }
-  deps.summaries.refreshAll(year);
+  const published = (await deps.app.campaigns.show(year)).published!;
+  const channelPosted = await postOverview(deps, year);
+  deps.summaries.refresh(year);
   const r = published.replaces;
   const all = deps.app.ctx.verzeichnis.all.map((g) => g.ags);
   const to = !r || r.parametersChanged || r.nowFinal ? all : all.filter((ags) => r.changedGemeinden.includes(ags));

@@ -122,7 +122,7 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
       } catch (e) {
         if (!(e instanceof LinkRefused)) throw e;
         logger.warn('download.refused', { reason: e.reason });
-        return plain(e.reason === 'expired' ? 410 : 403, e.reason === 'expired' ? 'Dieser Download-Link ist abgelaufen. Bitte im Bot neu „export“ anfordern.' : 'Dieser Download-Link ist ungültig.');
+        return plain(e.reason === 'expired' ? 410 : 403, e.reason === 'expired' ? 'Dieser Download-Link ist abgelaufen. Bitte fordern Sie die Datei im Bot neu an („export“; einen Importbericht durch erneutes Senden der Datei).' : 'Dieser Download-Link ist ungültig.');
       }
       let rendered;
       try {

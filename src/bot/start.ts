@@ -74,6 +74,9 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     const leftovers = await sweepDownloadLeftovers();
     if (leftovers) logger.info('download.leftoversRemoved', { count: leftovers });
   }
+  // Rows of import reports whose links have expired name persons: not kept a day longer than their link.
+  const expired = await app.importIssues.sweep();
+  if (expired) logger.info('importIssues.expiredRemoved', { count: expired });
   const links = publicBase ? new DownloadLinks(await linkSecret({ INTM_LINK_SECRET: config.linkSecret }, dataDir), publicBase, () => Date.parse(app.ctx.clock.now())) : undefined;
   const deps: BotDeps = {
     app,

@@ -83,7 +83,7 @@ export class SummaryCards {
    * the new card to everyone, her included, so an update after every click would take the list away
    * from whoever works on it. Submitting, reopening, deciding and publishing update at once (refresh).
    */
-  refreshWhenQuiet(year: number, _ags?: string): void {
+  refreshWhenQuiet(year: number): void {
     if (this.quietMs <= 0) return this.refresh(year);
     const pending = this.waiting.get(year);
     const since = pending?.since ?? Date.now();
@@ -115,13 +115,17 @@ export class SummaryCards {
       this.logger.error('status.sendFailed', { year, error: errorKind(e) });
       return result;
     }
+    let unsent = 0;
     for (const g of this.app.ctx.verzeichnis.all) {
       try {
         if ((await this.app.review.markSent(year, g.ags, { actor })).changed) result.lists++;
       } catch (e) {
+        unsent++;
         this.logger.error('status.markSentFailed', { year, ags: g.ags, error: errorKind(e) });
       }
     }
+    // The card showed every list as sent: one that could not be recorded so is shown as it is.
+    if (unsent) this.refresh(year);
     await this.notifyStaff(year, result);
     this.logger.info('status.sent', { year, channel: result.channel, lists: result.lists, notified: result.notified, failed: result.failed.length, unreachable: result.unreachable.length, noStaff: result.noStaff.length });
     return result;
@@ -205,7 +209,7 @@ export class SummaryCards {
    * more update with the latest state follows – so however many Gemeinden click, the card is edited one
    * update at a time, through the rate-limited sender.
    */
-  refresh(year: number, _ags?: string): void {
+  refresh(year: number): void {
     const pending = this.waiting.get(year);
     if (pending) {
       clearTimeout(pending.timer);
@@ -255,15 +259,32 @@ export class SummaryCards {
     }
   }
 
+  /**
+   * Posts the year's status card anew in the channel where it is and keeps the new id, so that later
+   * updates reach it: for a client that lost the channel's history (the Agents Playground keeps none
+   * across a restart or a reload; see bot/replay.ts). Only a card posted before; nothing is marked sent.
+   */
+  async postAgain(year: number): Promise<boolean> {
+    return this.app.coordination.exclusively(`status-card:${year}`, async () => {
+      const conversations = await this.conversations.read();
+      const channel = conversations.channels.gemeinden;
+      const channelId = channel?.conversation?.id;
+      if (!channel || !channelId || !statusCardIn(conversations, year, channelId)) return false;
+      try {
+        const id = await this.outbound.send(channel, this.activityFor(await this.app.overview.status(year)));
+        if (id) await this.conversations.rememberStatusCard(year, id, channelId);
+        return !!id;
+      } catch (e) {
+        this.logger.error('status.postAgainFailed', { year, error: errorKind(e) });
+        return false;
+      }
+    });
+  }
+
   /** Sends the update still waiting for quiet, and resolves when every card update has finished (clean shutdown, tests). */
   idle(): Promise<void> {
     for (const year of [...this.waiting.keys()]) this.refresh(year);
     return this.background.idle();
-  }
-
-  /** Updates the card (after publication: it then shows each Gemeinde's decision). */
-  refreshAll(year: number): void {
-    this.refresh(year);
   }
 
   /**

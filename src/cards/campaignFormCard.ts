@@ -30,7 +30,10 @@ export function campaignFormCard(view: CampaignFormView): AdaptiveCard {
     yearError: cardText('campaign.yearError', locale),
     year: view.year,
     amountPattern: AMOUNT_PATTERN,
-    amountError: cardText('campaign.amountError', locale),
+    // Each amount input names itself in its message: a red line under one of three amount fields must say which.
+    kreisAmountError: cardText('campaign.kreisAmountError', locale),
+    landesmittelError: cardText('campaign.landesmittelError', locale),
+    eurPerVzaeError: cardText('campaign.eurPerVzaeError', locale),
     // Short labels, the example as a placeholder: Landesmittel and Quote stand side by side and must not wrap differently.
     kreisAmountLabel: cardText('campaign.kreisAmount', locale),
     kreisAmountExample: cardText('campaign.kreisAmountExample', locale),

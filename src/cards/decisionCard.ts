@@ -71,9 +71,12 @@ const names = (list: { name: string }[], locale: Locale) => list.map((g) => g.na
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
 
 /** The decision as it stands: choice, validity, Verbund members, Träger, funding, when. */
+/** The deadline has passed: a Gemeinde's card is read-only then, the Koordinierungsstelle's asks for a reason. */
+const pastDeadline = (view: DecisionView) => !view.editable || !!view.reasonRequired;
+
 function currentLines(view: DecisionView): Line[] {
   const { locale, current } = view;
-  if (current.choice === 'offen') return [line(run(cardText('decision.noneYet', locale)))];
+  if (current.choice === 'offen') return [line(run(cardText(pastDeadline(view) ? 'decision.noneByDeadline' : 'decision.noneYet', locale)))];
   const lines: Line[] = [];
   const position = current.choice !== 'landkreis' && current.vzae ? cardText('decision.position', locale, { vzae: vzaePosition(current.vzae, locale) }) : '';
   lines.push(line(run(cardText('decision.choice', locale, { choice: CHOICE_LABEL[locale][current.choice] }) + position, { weight: 'Bolder' })));
@@ -183,8 +186,8 @@ function formData(view: DecisionView) {
       vzaeLabel: cardText('decision.form.vzae', locale),
       vzaeError: cardText('decision.form.vzaeError', locale),
       numberPattern: NUMBER_PATTERN,
-      // Input values are never formatted by the renderer: what the user typed goes back as typed.
-      vzae: values?.vzae ?? (current.choice !== 'landkreis' && current.vzae ? current.vzae : MINIMUM_POSITION),
+      // What the user typed goes back as typed; a stored size is prefilled as the card shows numbers ("0,5" in German).
+      vzae: values?.vzae ?? vzaePosition(current.choice !== 'landkreis' && current.vzae ? current.vzae : MINIMUM_POSITION, locale),
       eigenmittelLabel: cardText('decision.form.eigenmittel', locale),
       eigenmittelError: cardText('decision.form.eigenmittelError', locale),
       amountPattern: AMOUNT_PATTERN,
@@ -227,7 +230,7 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     notices: noticeData(view.notice),
     gemeinde: userText(view.gemeinde.name),
     subtitle: cardText('decision.subtitle', locale, { year }),
-    provisional: view.provisional ? [{ text: cardText('decision.provisional', locale) }] : [],
+    provisional: view.provisional ? [{ text: cardText(view.published ? 'decision.provisionalPublished' : 'decision.provisional', locale) }] : [],
     facts: [
       { title: cardText('decision.persons', locale), value: formatCount(view.persons, locale) },
       { title: cardText('decision.share', locale), value: share + (view.provisional ? cardText('card.provisionalMark', locale) : '') },
@@ -235,8 +238,8 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     support: supportText(view),
     supportHint: view.computed !== false && isPositive(view.missingForMinimum) ? [{ text: cardText('decision.support.hint', locale) }] : [],
     // What happens without a decision is said once, under "Aktuelle Entscheidung" (decision.noneYet).
-    deadline: cardText('decision.deadline', locale, { date: deadline }),
-    locked: view.editable ? [] : [{ text: cardText('decision.locked', locale, { date: deadline }) }],
+    deadline: cardText(pastDeadline(view) ? 'decision.deadlinePassed' : 'decision.deadline', locale, { date: deadline }),
+    locked: view.editable ? [] : [{ text: cardText('decision.locked', locale) }],
     currentTitle: cardText('decision.current', locale),
     current: currentLines(view),
     invitationBlock: invitationData(view),
@@ -309,9 +312,12 @@ export function decisionConfirmCard(view: DecisionView, review: DecisionReview):
     gemeinde: userText(view.gemeinde.name),
     subtitle: cardText('decision.subtitle', locale, { year }),
     lines,
-    next: cardText(`confirm.next.${review.choice}`, locale),
-    changeable: cardText(view.reasonRequired ? 'confirm.override' : 'confirm.changeable', locale, { date: formatDateFor(view.deadline, locale) }),
-    locked: editable ? [] : [{ text: cardText('decision.locked', locale, { date: formatDateFor(view.deadline, locale) }) }],
+    // Past the deadline (an old confirmation opened again) it neither says what would follow nor invites to decide.
+    next: editable ? [{ text: cardText(`confirm.next.${review.choice}`, locale) }] : [],
+    changeable: editable ? [{ text: cardText(view.reasonRequired ? 'confirm.override' : 'confirm.changeable', locale, { date: formatDateFor(view.deadline, locale) }) }] : [],
+    locked: editable
+      ? []
+      : [{ text: `${cardText('decision.deadlinePassed', locale, { date: formatDateFor(view.deadline, locale) })} ${cardText('decision.locked', locale)}` }],
     buttons: [
       ...(editable ? [actionButton(VERBS.decisionSet, cardText('confirm.button', locale), decisionSetData(view, review), { style: 'positive' })] : []),
       actionButton(VERBS.decisionOpen, cardText('card.back', locale), { year, ags: view.gemeinde.ags }, { inputs: 'none' }),

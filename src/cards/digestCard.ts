@@ -27,6 +27,7 @@ interface Section {
 const joined = (names: string[], locale: Locale) => names.join(cardText('card.listSeparator', locale));
 
 function changesSection(view: DigestView): Section {
+  if (view.first) return firstSection(view);
   const { locale, changes } = view;
   const lines: Line[] = [];
   if (changes.submitted.length) lines.push(line(run(cardText('digest.submitted', locale), { weight: 'Bolder' }), userRun(joined(changes.submitted, locale))));
@@ -40,6 +41,23 @@ function changesSection(view: DigestView): Section {
   if (!lines.length) lines.push(line(run(cardText('digest.noChanges', locale), { isSubtle: true })));
   const heading = view.since ? cardText('digest.changesSince', locale, { date: localDate(view.since, locale) }) : cardText('digest.changes', locale);
   return { heading, color: 'Default', lines };
+}
+
+/** The first digest of a year: it says so, and shows where things stand instead of "no changes". */
+function firstSection(view: DigestView): Section {
+  const { locale, changes } = view;
+  const lines: Line[] = [line(run(cardText('digest.first', locale, { year: view.year }), { isSubtle: true }))];
+  if (changes.submitted.length) {
+    lines.push(
+      line(run(cardText('digest.submittedSoFar', locale, { n: formatCount(changes.submitted.length, locale) }), { weight: 'Bolder' }), userRun(joined(changes.submitted, locale))),
+    );
+  }
+  if (changes.decided.length) {
+    const decided = changes.decided.map((d) => `${d.name} (${isChoice(d.choice) ? CHOICE_LABEL[locale][d.choice] : d.choice})`);
+    lines.push(line(run(cardText('digest.decidedSoFar', locale, { n: formatCount(changes.decided.length, locale) }), { weight: 'Bolder' }), userRun(joined(decided, locale))));
+  }
+  if (!changes.submitted.length && !changes.decided.length) lines.push(line(run(cardText('digest.nothingYet', locale))));
+  return { heading: cardText('digest.firstHeading', locale), color: 'Default', lines };
 }
 
 function overdueSection(view: DigestView): Section | undefined {

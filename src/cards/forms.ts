@@ -59,6 +59,14 @@ export function strikeFormCard(view: ListView, personId: string, values?: FormIn
   });
 }
 
+/** "Bitte geben Sie ein Geburtsdatum vom 02.03.2021 bis zum 31.12.2022 an: …" – before the Stichtag has come, "bis heute". */
+function childBirthError(view: ListView, min: string, max: string): string {
+  const { locale, campaign } = view;
+  const date = (d: string) => formatDateFor(d, locale);
+  if (max === campaign.stichtag) return cardText('form.child.birthDateError', locale, { min: date(min), max: date(max), stichtag: date(campaign.stichtag) });
+  return cardText('form.child.birthDateErrorToday', locale, { min: date(min) });
+}
+
 export function childFormCard(view: ListView, householdId: string, values?: FormInputs): AdaptiveCard {
   const { locale, campaign } = view;
   if (!view.editable) return listCard(view);
@@ -68,6 +76,8 @@ export function childFormCard(view: ListView, householdId: string, values?: Form
   // Prefilled from the first parent; a chosen parent (values) wins.
   const parent = parents.find((p) => p.id === values?.parentId) ?? parents[0];
   const earliestAssignment = parents.map((p) => p.assignmentDate).sort()[0];
+  const birthMin = addDays(earliestAssignment, 1);
+  const birthMax = campaign.stichtag < view.today ? campaign.stichtag : view.today;
   return renderCard(childTemplate, {
     ...formHead(view, cardText('form.child.title', locale)),
     intro: cardText('form.child.intro', locale),
@@ -87,9 +97,10 @@ export function childFormCard(view: ListView, householdId: string, values?: Form
     givenNameError: cardText('form.givenNameRequired', locale),
     givenName: typed(values?.givenName),
     birthDateLabel: cardText('form.birthDate', locale),
-    birthDateError: cardText('form.birthDateRequired', locale),
-    birthMin: addDays(earliestAssignment, 1),
-    birthMax: campaign.stichtag < view.today ? campaign.stichtag : view.today,
+    // The input's own message names the range the client checks (min/max), not just "please enter".
+    birthDateError: childBirthError(view, birthMin, birthMax),
+    birthMin,
+    birthMax,
     birthDate: typedDate(values?.birthDate),
     birthHint: cardText('form.child.birthHint', locale, { stichtag: formatDateFor(campaign.stichtag, locale) }),
     buttons: [
@@ -127,7 +138,7 @@ export function otherFormCard(view: ListView, values?: FormInputs): AdaptiveCard
     givenNameError: cardText('form.givenNameRequired', locale),
     givenName: typed(values?.givenName),
     birthDateLabel: cardText('form.birthDate', locale),
-    birthDateError: cardText('form.birthDateRequired', locale),
+    birthDateError: cardText('form.other.birthDateError', locale),
     today: view.today,
     birthDate: typedDate(values?.birthDate),
     assignmentDateLabel: cardText('form.assignmentDate', locale, period),

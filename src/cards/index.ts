@@ -90,6 +90,8 @@ export interface DecisionView {
   persons: number;
   /** The figures are still provisional (not yet published, or lists open). */
   provisional: boolean;
+  /** The overview has been published (maybe provisionally): the card then does not wait for a publication. */
+  published?: boolean;
   eurPerVzae: string;
   /** What 0.5 VZÄ cost and how much of it the share does not cover (for this Gemeinde alone). */
   minimumPositionCost: string;
@@ -156,22 +158,31 @@ export interface ImportReportView {
   rowsRead: number;
   persons: number;
   leftOut: number;
-  /** At most 20 lines each ("Zeile N: …"), and how many there are in all. */
-  errors: string[];
+  /** Issues grouped by kind (importIssueLines): "108 Zeilen außerhalb …", and how many issues there are in all. */
+  errors: ImportIssueLine[];
   errorCount: number;
-  warnings: string[];
+  warnings: ImportIssueLine[];
   warningCount: number;
+  /** The rows behind the groups as a workbook: a signed, expiring link for the Koordinierungsstelle. */
+  rowsLink?: { url: string; expiresAt: string };
   perGemeinde?: { ags: string; name: string; persons: number }[];
   /** A human-readable reason when the file itself was refused (not a spreadsheet, too large …). */
   refusal?: string;
 }
 
+/** One kind of issue: "12 Zeilen ohne Personen-ID" and, for errors, "Zeilen 4, 7, 9 …". */
+export interface ImportIssueLine {
+  text: string;
+  rows?: string;
+}
 export interface DigestView {
   locale: Locale;
   year: number;
   /** ISO timestamp of this digest and of the previous one (if any). */
   at: string;
   since?: string;
+  /** The year's first digest: `changes` is the state so far (who has submitted, who has decided), not a difference. */
+  first?: boolean;
   summary: StatusSummary;
   deadlines: { review: IsoDate; publication: IsoDate; decision: IsoDate };
   /** Changes since the previous digest: Gemeinden that submitted, newly overdue, decisions made. */
@@ -294,6 +305,6 @@ export const cards: CardFunctions = {
 export { clampPage, householdKey, pageOfPerson, paginate, PAGE_SIZE } from './paging';
 export { DASHBOARD_PAGE_SIZE } from './dashboardCard';
 export { OVERVIEW_PAGE_SIZE } from './overviewCard';
-export { IMPORT_LINES_SHOWN } from './importReportCard';
+export { importIssueLines, IMPORT_ROWS_NAMED } from './importReportCard';
 export { MAX_ADDITIONS_PER_CARD } from './additionsCard';
 export { cardBytes } from './render';

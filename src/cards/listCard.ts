@@ -91,6 +91,9 @@ function rowData(view: ListView, p: ListPerson) {
     status: ` · ${statusText(p, view.locale)}`,
     statusColor: STATUS_COLOR[personStatus(p)],
     facts: personFacts(p, view.locale),
+    // The reason typed for a strike ("sonstiges" requires one): the list card is seen only by the Gemeinde's
+    // staff and the Koordinierungsstelle, never in a channel post.
+    note: p.strike?.note ? [{ label: cardText('person.strikeNote', view.locale), text: userText(p.strike.note) }] : [],
     buttons: personButtons(view, p),
   };
 }
@@ -126,6 +129,7 @@ function reopenData(view: ListView) {
     {
       title: cardText('list.reopen', locale),
       untilLabel: cardText('list.reopenUntil', locale),
+      untilError: cardText('list.reopenUntilError', locale, { date: formatDateFor(view.today, locale) }),
       reasonLabel: cardText('list.reopenReason', locale),
       today: view.today,
       button: listButton(view, VERBS.reopen, cardText('list.reopenButton', locale), { style: 'positive' }),

@@ -4,7 +4,7 @@
  */
 import { Template } from 'adaptivecards-templating';
 import { berlinDate, formatDateFor } from '../domain/dates';
-import { Decimal, formatEuro, formatNumber, formatVzae } from '../domain/money';
+import { Decimal, formatEuro, formatNumber, formatVzae, NBSP } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import type { AdaptiveCard, Notice } from './index';
 
@@ -164,14 +164,11 @@ export function localDateTime(timestamp: string, locale: Locale): { date: string
 }
 
 /** A no-break space: keeps a number and its unit on one line ("68.000 €", "0,5 VZÄ", "3 Tagen"). */
-export const NBSP = '\u00a0';
+export { NBSP };
 
-/**
- * A decimal amount string ("18360.00") in the user's language: 18.360 € / €18,360, with a no-break
- * space before the € (formatEuro, shared with the CLI and Excel, uses a normal one).
- */
+/** A decimal amount string ("18360.00") in the user's language: 18.360 € / €18,360 (formatEuro: no-break space before the €). */
 export function euro(amount: string, locale: Locale): string {
-  return formatEuro(amount || '0', locale).replace(/ €$/, `${NBSP}€`);
+  return formatEuro(amount || '0', locale);
 }
 
 /** VZÄ an amount pays, to two places: 0,27 / 0.27. */

@@ -34,6 +34,7 @@ const BY_COMMAND: Record<string, Partial<Record<MessageCode, Hint>>> = {
   },
   review: {
     'list.noteRequired': '--note TEXT',
+    'list.rejectNoteRequired': '--note TEXT',
     'list.justificationRequired': '--justification TEXT',
     'list.extensionRequired': '--until DATUM',
     'list.strikeAddition': 'review undo --person ID',

@@ -10,7 +10,6 @@ import type { Actor } from '../domain/actor';
 import { isDomainError } from '../domain/errors';
 import { openApp } from '../compose';
 import { resolveDataDir } from '../storage/paths';
-import { PgRepository } from '../storage/postgres/pgRepository';
 import { databaseUrl, describeStore, openStore, storeAt, type StoreLocation } from '../storage/stores';
 import { clockFromEnvironment } from '../compose';
 import { allocateCommand, ALLOCATE_USAGE, publishCommand } from './commands/allocate';
@@ -267,7 +266,7 @@ async function dispatch(env: CommandEnv, command: string, sub: string | undefine
 async function migrateCommand(io: CliIo, location: StoreLocation): Promise<number> {
   const repo = await openStore(location);
   try {
-    if (repo instanceof PgRepository) {
+    if (repo.migration) {
       const { applied, version } = repo.migration;
       io.out(applied.length ? `Datenbank ${describeStore(location)}: Schema ${applied.join(', ')} angewendet (jetzt ${version}).` : `Datenbank ${describeStore(location)}: Schema ${version}, aktuell.`);
     }

@@ -4,9 +4,14 @@
  * the bot. Used by `npm run demo` (src/demo/teams.ts) and by the browser test (test/e2e/).
  *
  * What the Playground (0.2.28) can and cannot do, and how this module deals with it:
- *   - One current user per run; its UI cannot switch users. To act as someone else the Playground is
- *     restarted with another `currentUser` (`startPlayground` again); the bot keeps running. The
- *     Playground keeps no chat history across restarts or page reloads.
+ *   - One current user per run; neither its UI nor its command line or configuration can switch users
+ *     while it runs (the configuration is read once at start). To act as someone else the Playground
+ *     is restarted with another `currentUser` (`startPlayground` again); the bot keeps running.
+ *   - No chat history: the server keeps the messages of a run only to let the bot update them, and the
+ *     page gets only what arrives while it is open (or, with no page open, what arrived since the last
+ *     one closed). After a restart or a reload the chats are empty: the demo session has the bot send
+ *     the state again when the page opens (session.ts, bot/replay.ts).
+ *   - A message to a personal chat that is not the current user's is refused (404 ConversationNotFound).
  *   - A team with its General channel and at most one more channel: General is the channel of the
  *     Koordinierungsstelle, the extra channel „Gemeinden“ the channel of the municipalities.
  *   - Group chat and channels deliver only messages that @mention the bot.
@@ -270,6 +275,18 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** What the gateway reads of an activity on its way to the bot. */
+export interface ForwardedActivity {
+  type?: string;
+  name?: string;
+  locale?: string;
+  entities?: { type?: string; locale?: string }[];
+  from?: { id?: string; name?: string; aadObjectId?: string };
+  recipient?: { id?: string };
+  conversation?: { id?: string; conversationType?: string; tenantId?: string };
+  membersAdded?: { id?: string }[];
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.csv': 'text/csv; charset=utf-8',
@@ -279,7 +296,13 @@ const CONTENT_TYPES: Record<string, string> = {
  * A small HTTP server on 127.0.0.1 in front of the bot: forwards everything to the bot, sets the
  * activity's locale (the Playground always says en-US) and serves the demo's files.
  */
-export async function startGateway(options: { botUrl: string; locale?: string; port?: number }): Promise<Gateway> {
+export async function startGateway(options: {
+  botUrl: string;
+  locale?: string;
+  port?: number;
+  /** Called with each activity the bot has answered successfully (after its replies went out). */
+  onAnswered?: (activity: ForwardedActivity) => void;
+}): Promise<Gateway> {
   const files = new Map<string, string>();
   const seen: Gateway['seen'] = [];
   const server = http.createServer((req, res) => {
@@ -299,12 +322,14 @@ export async function startGateway(options: { botUrl: string; locale?: string; p
       return;
     }
     const chunks: Buffer[] = [];
+    let forwarded: ForwardedActivity | undefined;
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       let body: Buffer = Buffer.concat(chunks);
       if (url.pathname === '/api/messages' && body.length) {
         try {
-          const activity = JSON.parse(body.toString('utf8')) as { type?: string; name?: string; locale?: string; entities?: { type?: string; locale?: string }[] };
+          const activity = JSON.parse(body.toString('utf8')) as ForwardedActivity;
+          forwarded = activity;
           if (options.locale) {
             activity.locale = options.locale;
             for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = options.locale;
@@ -323,6 +348,7 @@ export async function startGateway(options: { botUrl: string; locale?: string; p
           const type = answer.headers.get('content-type');
           res.writeHead(answer.status, { ...(type ? { 'content-type': type } : {}), 'content-length': out.length });
           res.end(out);
+          if (forwarded && answer.ok) options.onAnswered?.(forwarded);
         })
         .catch(() => {
           if (!res.headersSent) res.writeHead(502);

@@ -6,7 +6,7 @@
  *   proposes it (the lead) names its partners; the Verbund is valid once every partner has confirmed.
  * Changeable until the decision deadline, then locked; the Koordinierungsstelle may still override.
  */
-import { Actor, isKoordination } from './actor';
+import { Actor, actsFor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import { Campaign, MINIMUM_POSITION_VZAE } from './campaign';
 import { DomainError } from './errors';
@@ -77,8 +77,7 @@ export function emptyDecisionBook(year: number): DecisionBook {
 }
 
 function assertMayDecideFor(actor: Actor, ags: string): void {
-  if (isKoordination(actor)) return;
-  if (actor.role !== 'gemeinde' || actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+  if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
 }
 
 /** How the audit marks a change the Koordinierungsstelle made after the decision deadline. */

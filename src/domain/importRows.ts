@@ -35,6 +35,19 @@ export interface ImportIssue {
   row?: number;
   code: MessageCode;
   params: MessageParams;
+  /**
+   * Who the row is about, as far as the row says (personal data): for the Koordinierungsstelle's
+   * workbook of the report's rows only – never in messages, logs or cards.
+   */
+  subject?: IssueSubject;
+}
+
+/** The identifying cells of a row, as text. */
+export interface IssueSubject {
+  id?: string;
+  surname?: string;
+  givenName?: string;
+  gemeinde?: string;
 }
 
 export interface ImportOutcome {
@@ -49,6 +62,9 @@ export interface ImportOutcome {
   /** Errors / warnings found beyond the cap and therefore not listed. */
   errorsOmitted: number;
   warningsOmitted: number;
+  /** How many errors and warnings of each kind (message code) there are in all, listed or not. */
+  errorKinds: Partial<Record<MessageCode, number>>;
+  warningKinds: Partial<Record<MessageCode, number>>;
   /** Data rows read (without header and empty rows). */
   rowsRead: number;
   /** Valid rows left out because their Zuweisungsdatum lies outside the period. */
@@ -249,6 +265,10 @@ export class Step1Validator {
   private readonly warnings: ImportIssue[] = [];
   private errorCount = 0;
   private warningCount = 0;
+  private readonly errorKinds: Partial<Record<MessageCode, number>> = {};
+  private readonly warningKinds: Partial<Record<MessageCode, number>> = {};
+  /** The identifying cells of the data row being read (set per row, attached to its issues). */
+  private subject?: IssueSubject;
   private readonly persons: ImportedPerson[] = [];
   private rowsRead = 0;
   /** Every row offered, empty ones included: a file of blank lines must not take unbounded time either. */
@@ -306,6 +326,8 @@ export class Step1Validator {
       warnings: this.warnings,
       errorsOmitted: this.errorCount - this.errors.length,
       warningsOmitted: this.warningCount - this.warnings.length,
+      errorKinds: this.errorKinds,
+      warningKinds: this.warningKinds,
       rowsRead: this.rowsRead,
       leftOut: this.leftOut,
     };
@@ -353,6 +375,7 @@ export class Step1Validator {
     const raw = (f: Field): Cell => (columns[f] === undefined ? undefined : cells[columns[f]!]);
     const text = {} as Record<Field, string>;
     for (const f of TEXT_FIELDS) text[f] = cellText(raw(f));
+    this.subject = subjectOf(text, this.limits.maxCellLength);
     const before = this.errorCount;
     const fail = (code: MessageCode, params: MessageParams = {}) => this.fail({ row, code, params });
 
@@ -461,13 +484,54 @@ export class Step1Validator {
 
   private fail(issue: ImportIssue): void {
     this.errorCount++;
-    if (this.errors.length < this.limits.maxIssues) this.errors.push(issue);
+    this.errorKinds[issue.code] = (this.errorKinds[issue.code] ?? 0) + 1;
+    if (this.errors.length < this.limits.maxIssues) this.errors.push(this.withSubject(issue));
   }
 
   private warn(issue: ImportIssue): void {
     this.warningCount++;
-    if (this.warnings.length < this.limits.maxIssues) this.warnings.push(issue);
+    this.warningKinds[issue.code] = (this.warningKinds[issue.code] ?? 0) + 1;
+    if (this.warnings.length < this.limits.maxIssues) this.warnings.push(this.withSubject(issue));
   }
+
+  /** A row's issue carries the row's identifying cells (a file-wide one, none). */
+  private withSubject(issue: ImportIssue): ImportIssue {
+    return issue.row !== undefined && this.subject ? { ...issue, subject: this.subject } : issue;
+  }
+}
+
+/** The identifying cells of a row; over-long cells are cut (the row is refused for them anyway). */
+function subjectOf(text: Record<Field, string>, max: number): IssueSubject | undefined {
+  const cut = (s: string) => (s.length > max ? s.slice(0, max) : s);
+  const subject: IssueSubject = {};
+  if (text.id) subject.id = cut(text.id);
+  if (text.surname) subject.surname = cut(text.surname);
+  if (text.givenName) subject.givenName = cut(text.givenName);
+  const gemeinde = text.gemeinde || text.ags;
+  if (gemeinde) subject.gemeinde = cut(gemeinde);
+  return Object.keys(subject).length ? subject : undefined;
+}
+
+/** The issues of one kind: how many there are in all, and the ones listed (in row order). */
+export interface IssueGroup {
+  code: MessageCode;
+  count: number;
+  issues: ImportIssue[];
+}
+
+/**
+ * Issues grouped by kind, in the order each kind first occurs: "108 rows outside the period" instead of
+ * 108 near-identical lines. Counts include the issues beyond the cap.
+ */
+export function groupIssues(issues: readonly ImportIssue[], kinds: Partial<Record<MessageCode, number>>): IssueGroup[] {
+  const groups = new Map<MessageCode, IssueGroup>();
+  for (const issue of issues) {
+    let group = groups.get(issue.code);
+    if (!group) groups.set(issue.code, (group = { code: issue.code, count: kinds[issue.code] ?? 0, issues: [] }));
+    group.issues.push(issue);
+  }
+  for (const [code, count] of Object.entries(kinds) as [MessageCode, number][]) if (!groups.has(code)) groups.set(code, { code, count, issues: [] });
+  return [...groups.values()].map((g) => ({ ...g, count: Math.max(g.count, g.issues.length) }));
 }
 
 /** Validates rows already in memory (tests, small files); same rules as the streaming use. */

@@ -6,7 +6,7 @@
  * Every operation here is pure: it takes the list as stored and returns the changed copy plus the
  * audit entry, or throws a DomainError and changes nothing.
  */
-import { Actor, isKoordination } from './actor';
+import { Actor, actsFor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
 import type { Campaign } from './campaign';
 import { IsoDate, berlinDate, isBetween } from './dates';
@@ -300,8 +300,7 @@ function stamp(ctx: ChangeContext): Stamp {
 
 /** Staff may change only their own Gemeinde's list; the Koordinierungsstelle any. */
 export function assertMayAccessList(actor: Actor, ags: string): void {
-  if (isKoordination(actor)) return;
-  if (actor.role !== 'gemeinde' || actor.ags !== ags) throw new DomainError('auth.otherGemeinde');
+  if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
 }
 
 /** What every change by the Gemeinde must pass: its own list, not submitted, not past the due date. */
@@ -354,7 +353,7 @@ function unchanged(list: GemeindeListe, done?: ListPerson): ChangeResult {
   return done?.last ? { list, alreadyDone: done.last } : { list };
 }
 
-function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.justificationRequired', min = 3): string {
+function requiredText(value: string | undefined, code: 'list.noteRequired' | 'list.rejectNoteRequired' | 'list.justificationRequired', min = 3): string {
   const text = (value ?? '').trim();
   if (text.length < min) throw new DomainError(code);
   if (text.length > 500) throw new DomainError('input.tooLong', { max: 500 });
@@ -579,7 +578,7 @@ export function reviewAddition(
   const target = cmd.accept ? 'angenommen' : 'abgelehnt';
   if (person.addition.review === target) return unchanged(list, person);
   assertUnchangedSince(list, { kind: 'person', personId: person.id }, ctx);
-  const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.noteRequired');
+  const note = cmd.accept ? optionalText(cmd.note) : requiredText(cmd.note, 'list.rejectNoteRequired');
   return commit(
     list,
     ctx,

@@ -63,8 +63,12 @@ function groupThousands(integerDigits: string, separator: string): string {
   return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
+/** A no-break space: keeps an amount and its unit on one line ("68.000 €" never breaks before the €). */
+export const NBSP = '\u00a0';
+
 /**
- * `1.508.000 €` for whole euros, `18.523,40 €` otherwise; English: `€1,508,000` / `€18,523.40`.
+ * `1.508.000 €` for whole euros, `18.523,40 €` otherwise, with a no-break space before the € wherever
+ * the amount is shown (cards, chat, command line, Excel texts); English: `€1,508,000` / `€18,523.40`.
  * Rounds half up to cents for display only; stored amounts keep their exact value.
  */
 export function formatEuro(amount: DecimalValue, locale: 'de' | 'en' = 'de'): string {
@@ -77,7 +81,7 @@ export function formatEuro(amount: DecimalValue, locale: 'de' | 'en' = 'de'): st
   if (locale === 'en') {
     return `${sign}€${groupThousands(intPart, ',')}${frac ? '.' + frac : ''}`;
   }
-  return `${sign}${groupThousands(intPart, '.')}${frac ? ',' + frac : ''} €`;
+  return `${sign}${groupThousands(intPart, '.')}${frac ? ',' + frac : ''}${NBSP}€`;
 }
 
 /** A plain decimal number in German notation, e.g. VZÄ `0,27` or a percentage `3,77`. */

@@ -52,9 +52,12 @@ export function resolveActor(roster: Roster, identity: Identity, configuredCoord
   if (configuredCoordinators.some((c) => c.toLowerCase() === id)) {
     return { id, name: identity.name, role: 'koordination' };
   }
-  const entry = roster.entries.find((e) => matches(e, identity));
+  const entries = roster.entries.filter((e) => matches(e, identity));
+  const entry = entries[0];
   if (!entry) return undefined;
-  return { id, name: identity.name || entry.name, role: entry.role, ...(entry.ags ? { ags: entry.ags } : {}) };
+  // A clerk of several Gemeinden (assigned "additionally"): all of them, the first one as hers by default.
+  const gemeinden = entries.flatMap((e) => (e.role === 'gemeinde' && e.ags ? [e.ags] : []));
+  return { id, name: identity.name || entry.name, role: entry.role, ...(entry.ags ? { ags: entry.ags } : {}), ...(gemeinden.length > 1 ? { gemeinden } : {}) };
 }
 
 export interface AssignCommand {
@@ -63,17 +66,25 @@ export interface AssignCommand {
   name: string;
   role: Role;
   ags?: string;
+  /** Staff only: this Gemeinde in addition to those the user already works for (a clerk of several Gemeinden). */
+  additional?: boolean;
 }
 
-/** The Koordinierungsstelle gives a user a role (replacing any earlier one). Assigning the same again changes nothing. */
+/**
+ * The Koordinierungsstelle gives a user a role (replacing any earlier one, or – `additional`, for staff –
+ * one more Gemeinde besides theirs). Assigning the same again changes nothing.
+ */
 export function assignRole(roster: Roster, cmd: AssignCommand, actor: Actor, now: string): { roster: Roster; entry?: AuditEntry } {
   if (actor.role !== 'koordination') throw new DomainError('auth.koordinationOnly');
   if (!isObjectId(cmd.aadObjectId)) throw new DomainError('roster.badObjectId', { value: cmd.aadObjectId });
   if (cmd.role === 'gemeinde' && !cmd.ags) throw new DomainError('roster.agsRequired');
   if (cmd.role === 'koordination' && cmd.ags) throw new DomainError('roster.noAgsForKoordination');
   const name = cmd.name.trim().slice(0, 100) || cmd.aadObjectId;
-  const existing = roster.entries.find((e) => matches(e, cmd));
-  if (existing && existing.role === cmd.role && existing.ags === cmd.ags) return { roster };
+  const all = roster.entries.filter((e) => matches(e, cmd));
+  const existing = all[0];
+  if (all.length === 1 && existing.role === cmd.role && existing.ags === cmd.ags) return { roster };
+  const adding = cmd.additional === true && cmd.role === 'gemeinde' && all.length > 0 && all.every((e) => e.role === 'gemeinde');
+  if (adding && all.some((e) => e.ags === cmd.ags)) return { roster };
   const next: RosterEntry = {
     aadObjectId: cmd.aadObjectId.toLowerCase(),
     ...(cmd.tenantId ? { tenantId: cmd.tenantId } : {}),
@@ -88,20 +99,20 @@ export function assignRole(roster: Roster, cmd: AssignCommand, actor: Actor, now
     action: 'roster.assign',
     ...(cmd.ags ? { ags: cmd.ags } : {}),
     subject: next.aadObjectId,
-    before: existing ? { rolle: existing.role, ags: existing.ags ?? null } : null,
-    after: { rolle: next.role, ags: next.ags ?? null, name },
+    before: adding || !existing ? null : { rolle: existing.role, ags: all.map((e) => e.ags).filter(Boolean).join(', ') || null },
+    after: { rolle: next.role, ags: next.ags ?? null, name, ...(adding ? { zusaetzlich: true } : {}) },
   };
-  return {
-    roster: { entries: [...roster.entries.filter((e) => e !== existing), next], events: [...roster.events, entry] },
-    entry,
-  };
+  // Without `additional` the new role replaces every earlier one of the user.
+  const kept = adding ? roster.entries : roster.entries.filter((e) => !all.includes(e));
+  return { roster: { entries: [...kept, next], events: [...roster.events, entry] }, entry };
 }
 
 export function removeRole(roster: Roster, who: { aadObjectId: string; tenantId?: string }, actor: Actor, now: string): { roster: Roster; entry?: AuditEntry } {
   if (actor.role !== 'koordination') throw new DomainError('auth.koordinationOnly');
-  const existing = roster.entries.find((e) => matches(e, who));
-  if (!existing) return { roster };
-  const entry: AuditEntry = {
+  const all = roster.entries.filter((e) => matches(e, who));
+  if (!all.length) return { roster };
+  // Every role of the user goes (a clerk of several Gemeinden: one audit entry per Gemeinde).
+  const entries: AuditEntry[] = all.map((existing) => ({
     at: now,
     actor: actorRef(actor),
     action: 'roster.remove',
@@ -109,6 +120,6 @@ export function removeRole(roster: Roster, who: { aadObjectId: string; tenantId?
     subject: existing.aadObjectId,
     before: { rolle: existing.role, ags: existing.ags ?? null, name: existing.name },
     after: null,
-  };
-  return { roster: { entries: roster.entries.filter((e) => e !== existing), events: [...roster.events, entry] }, entry };
+  }));
+  return { roster: { entries: roster.entries.filter((e) => !all.includes(e)), events: [...roster.events, ...entries] }, entry: entries[0] };
 }

@@ -18,17 +18,28 @@ export const botMessages = defineMessages({
     de: () => 'Dieser Bot steht nur dem Landratsamt Heilbronn und seinen Gemeinden zur Verfügung.',
     en: () => 'This bot is only available to the Landratsamt Heilbronn and its municipalities.',
   },
-  'bot.welcome': {
-    de: () => 'Willkommen bei IntM-Bot. Hier prüfen Sie die Liste Ihrer Gemeinde für das Integrationsmanagement. Schreiben Sie „hilfe“ für die Befehle.',
-    en: () => 'Welcome to IntM-Bot. Here you check your municipality\'s list for the Integrationsmanagement. Type "help" for the commands.',
+  // The first words in the personal chat, by role: what this person does here and what to type first.
+  'bot.welcome.gemeinde': {
+    de: (p) =>
+      `Willkommen bei IntM-Bot. Hier prüfen Sie die Liste der Gemeinde ${p.name} für das Integrationsmanagement und teilen später mit, wer das Integrationsmanagement übernimmt. Schreiben Sie „liste“ für Ihre Liste oder „hilfe“ für alle Befehle.`,
+    en: (p) =>
+      `Welcome to IntM-Bot. Here you check the list of ${p.name} for the Integrationsmanagement and later tell us who will do the integration management. Type "list" for your list or "help" for all commands.`,
+  },
+  'bot.welcome.koordination': {
+    de: () =>
+      'Willkommen bei IntM-Bot. Hier führen Sie als Koordinierungsstelle das Verfahren des Berechnungsjahres: Kampagne anlegen, Export importieren, Listen versenden, Verteilung berechnen und veröffentlichen. Schreiben Sie „hilfe“ für Ihre Befehle.',
+    en: () =>
+      "Welcome to IntM-Bot. Here you run the calculation year's procedure as the coordinating office: create the campaign, import the export, send the lists, calculate and publish the allocation. Type \"help\" for your commands.",
+  },
+  'bot.welcome.none': {
+    de: () =>
+      'Willkommen bei IntM-Bot, dem Bot für die Verteilung der Mittel für das Integrationsmanagement im Landkreis Heilbronn. Sie sind noch keiner Gemeinde und nicht der Koordinierungsstelle zugeordnet; bitte wenden Sie sich an die Koordinierungsstelle im Landratsamt Heilbronn.',
+    en: () =>
+      'Welcome to IntM-Bot, the bot for distributing the Integrationsmanagement funding in the Landkreis Heilbronn. You have not been assigned to a municipality or to the coordinating office yet; please contact the coordinating office at the Landratsamt Heilbronn.',
   },
   'bot.unknownCommand': {
     de: () => 'Das habe ich nicht verstanden. Schreiben Sie „hilfe“ für die Befehle.',
     en: () => 'I did not understand that. Type "help" for the commands.',
-  },
-  'bot.help.gemeinde': {
-    de: () => 'Befehle: „liste“ zeigt die Liste Ihrer Gemeinde (nur für Sie sichtbar), „hilfe“ diese Übersicht.',
-    en: () => 'Commands: "list" shows your municipality\'s list (visible only to you), "help" this overview.',
   },
   'bot.whichGemeinde': {
     de: (p) => `Welche Gemeinde? Zum Beispiel: „${p.command} Abstatt“.`,
@@ -39,12 +50,6 @@ export const botMessages = defineMessages({
     en: () => 'Only the coordinating office at the Landratsamt may do this. Type "help" for your commands, or ask for example "Has our list been submitted?".',
   },
   'bot.roleKoordination': { de: () => 'Koordinierungsstelle', en: () => 'coordinating office' },
-  'bot.help.koordination': {
-    de: () =>
-      'Befehle der Koordinierungsstelle: „status“ (Übersicht aller Gemeinden), „listen versenden“, „liste <Gemeinde>“, „nachträge“ (offene Nachträge prüfen), „wiedereröffnen <Gemeinde> [bis TT.MM.JJJJ]“, „zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>“, „zuordnung entfernen <…>“, „zuordnungen“, „kanal registrieren koordination|gemeinden“.',
-    en: () =>
-      'Coordinator commands: "status" (all municipalities), "send lists", "list <municipality>", "additions" (pending additions), "reopen <municipality> [until DD.MM.YYYY]", "assign <@person|e-mail|object id> <municipality|coordination>", "unassign <…>", "assignments", "register channel coordination|municipalities".',
-  },
   'bot.noCampaign': {
     de: () => 'Es ist noch keine Kampagne mit importierten Listen angelegt.',
     en: () => 'No campaign with imported lists exists yet.',
@@ -62,7 +67,7 @@ export const botMessages = defineMessages({
     en: () => 'The pending additions hold personal data and are shown to you only: please click "Check additions".',
   },
   'bot.channelOnly': {
-    de: () => 'Bitte diesen Befehl in dem Kanal schreiben, der registriert werden soll.',
+    de: () => 'Bitte schreiben Sie diesen Befehl in den Kanal, der registriert werden soll.',
     en: () => 'Please send this command in the channel to be registered.',
   },
   'bot.channelRegistered': {
@@ -70,7 +75,7 @@ export const botMessages = defineMessages({
     en: (p) => `This channel is now the ${p.role === 'koordination' ? "coordinating office's" : "municipalities'"} channel.`,
   },
   'bot.noGemeindenChannel': {
-    de: () => 'Es ist noch kein Kanal der Gemeinden registriert: bitte dort „kanal registrieren gemeinden“ schreiben.',
+    de: () => 'Es ist noch kein Kanal der Gemeinden registriert. Bitte schreiben Sie dort „kanal registrieren gemeinden“.',
     en: () => 'No municipalities\' channel is registered yet: please send "register channel municipalities" there.',
   },
   'bot.listsAlreadySending': {
@@ -82,7 +87,7 @@ export const botMessages = defineMessages({
     en: () => 'Which list? For example: "reopen Abstatt" or "reopen Abstatt until 31.01.2027".',
   },
   'bot.registerUsage': {
-    de: () => 'Bitte im jeweiligen Kanal schreiben: „kanal registrieren koordination“ oder „kanal registrieren gemeinden“.',
+    de: () => 'Bitte schreiben Sie im jeweiligen Kanal „kanal registrieren koordination“ oder „kanal registrieren gemeinden“.',
     en: () => 'Please send in the channel concerned: "register channel coordination" or "register channel municipalities".',
   },
   'bot.reopened': {
@@ -94,8 +99,10 @@ export const botMessages = defineMessages({
     en: (p) => `The list of ${p.name} is not submitted; there is nothing to reopen.`,
   },
   'bot.assignUsage': {
-    de: () => 'So ordnen Sie zu: „zuordnen @Person Gemeinde“ oder „zuordnen name@gemeinde.de koordination“ oder mit der Entra-Objekt-ID.',
-    en: () => 'To assign: "assign @person municipality" or "assign name@town.de coordination" or with the Entra object id.',
+    de: () =>
+      'So ordnen Sie zu: „zuordnen @Person Gemeinde“ oder „zuordnen name@gemeinde.de koordination“ oder mit der Entra-Objekt-ID; eine weitere Gemeinde derselben Person mit „zuordnen @Person Gemeinde zusätzlich“.',
+    en: () =>
+      'To assign: "assign @person municipality" or "assign name@town.de coordination" or with the Entra object id; one more municipality for the same person with "assign @person municipality additionally".',
   },
   'bot.userNotFound': {
     de: () => 'Diese Person konnte ich in Teams nicht finden. Bitte per @Erwähnung, E-Mail-Adresse oder Entra-Objekt-ID angeben.',
@@ -110,7 +117,7 @@ export const botMessages = defineMessages({
     en: (p) => `The assignment of ${p.name} has been removed.`,
   },
   'bot.noChange': {
-    de: () => 'Keine Änderung: das ist bereits so.',
+    de: () => 'Keine Änderung: Das ist bereits so.',
     en: () => 'No change: it is like that already.',
   },
   'bot.roster': {
@@ -118,7 +125,7 @@ export const botMessages = defineMessages({
     en: (p) => `Assignments (${p.count}):\n${p.lines}`,
   },
   'card.noChange': {
-    de: () => 'Keine Änderung: das war bereits so.',
+    de: () => 'Keine Änderung: Das war bereits so.',
     en: () => 'No change: it was like that already.',
   },
   // What happened to a person, for the two sentences below: `what` is a participle ("gestrichen …").
@@ -181,8 +188,8 @@ export const botMessages = defineMessages({
     en: () => 'The list is open again.',
   },
   'card.decided': {
-    de: () => 'Ihre Entscheidung ist gespeichert. Sie können sie bis zur Frist noch ändern.',
-    en: () => 'Your decision has been saved. You can still change it until the deadline.',
+    de: (p) => `Ihre Entscheidung ist gespeichert. Sie können sie bis zum ${p.date} noch ändern.`,
+    en: (p) => `Your decision has been saved. You can still change it until ${p.date}.`,
   },
   'card.verbundConfirmed': {
     de: () => 'Sie haben den Verbund bestätigt.',
@@ -195,6 +202,15 @@ export const botMessages = defineMessages({
   'card.decisionChanged': {
     de: (p) => `Die Entscheidung von ${p.name} wurde inzwischen geändert (von jemand anderem oder durch den Verbund). Die Karte zeigt den aktuellen Stand; bitte prüfen Sie ihn und entscheiden Sie gegebenenfalls erneut.`,
     en: (p) => `The decision of ${p.name} has changed in the meantime (by someone else or through the joint position). The card shows the current state; please check it and decide again if needed.`,
+  },
+  // The same after the deadline: there is nothing left to decide on this card.
+  'card.decisionChangedLocked': {
+    de: (p) => `Die Entscheidung von ${p.name} wurde inzwischen geändert. Die Karte zeigt den aktuellen Stand; die Entscheidungsfrist ist abgelaufen.`,
+    en: (p) => `The decision of ${p.name} has changed in the meantime. The card shows the current state; the decision deadline has passed.`,
+  },
+  'card.decisionLocked': {
+    de: (p) => `Die Entscheidungsfrist ist am ${p.date} abgelaufen; diese Karte ist nur noch eine Ansicht. Änderungen sind nur noch über die Koordinierungsstelle möglich.`,
+    en: (p) => `The decision deadline passed on ${p.date}; this card is for viewing only. Changes are now possible only through the coordinating office.`,
   },
   'bot.verbundUnreachable': {
     de: (p) => `Diese Partner erreicht der Bot nicht (niemand zugeordnet oder den Bot nicht installiert): ${p.names}. Bitte informieren Sie sie auf anderem Weg; der Verbund gilt erst, wenn alle bestätigt haben.`,
@@ -225,7 +241,7 @@ export const botMessages = defineMessages({
     en: () => 'Please create the campaign first ("create campaign"), then send the file again.',
   },
   'bot.importHowTo': {
-    de: () => 'Senden Sie die Export-Datei des Landratsamts (.xlsx oder .csv) hier im persönlichen Chat als Datei; ich prüfe jede Zeile, bevor etwas gespeichert wird. Haben Gemeinden schon geprüft, schreiben Sie „ersetzen“ zur Datei dazu.',
+    de: () => 'Senden Sie die Export-Datei des Landratsamts (.xlsx oder .csv) hier im persönlichen Chat als Datei; jede Zeile wird geprüft, bevor etwas gespeichert wird. Haben Gemeinden schon geprüft, schreiben Sie „ersetzen“ zur Datei dazu.',
     en: () => 'Send the district office\'s export (.xlsx or .csv) here in the personal chat as a file; every row is checked before anything is stored. If municipalities have already worked on their lists, add the word "replace" to the file.',
   },
   'bot.personalOnly': {
@@ -233,7 +249,7 @@ export const botMessages = defineMessages({
     en: () => 'This is only possible in the personal chat with the bot, because personal data is transferred.',
   },
   'bot.noLinks': {
-    de: () => 'Für Download-Links braucht der Bot eine öffentliche Adresse (PUBLIC_BASE_URL). Bitte den Betrieb fragen; bis dahin: „intm export“ auf der Kommandozeile.',
+    de: () => 'Für Links zum Herunterladen braucht der Bot eine öffentliche Adresse (PUBLIC_BASE_URL). Bitte wenden Sie sich an den IT-Betrieb; bis dahin hilft „intm export“ auf der Kommandozeile.',
     en: () => 'Download links need the bot\'s public address (PUBLIC_BASE_URL). Please ask operations; meanwhile use "intm export" on the command line.',
   },
   'bot.digestSent': {
@@ -241,7 +257,7 @@ export const botMessages = defineMessages({
     en: () => "The status digest is in the coordinating office's channel.",
   },
   'bot.noKoordinationChannel': {
-    de: () => 'Es ist noch kein Kanal der Koordinierungsstelle registriert: bitte dort „kanal registrieren koordination“ schreiben.',
+    de: () => 'Es ist noch kein Kanal der Koordinierungsstelle registriert. Bitte schreiben Sie dort „kanal registrieren koordination“.',
     en: () => "No coordinating office's channel is registered yet: please send \"register channel coordination\" there.",
   },
   'bot.remindersSent': {
@@ -273,7 +289,7 @@ export const botMessages = defineMessages({
     en: () => 'This card is incomplete or outdated. Please open it again ("list", "decision" or "status").',
   },
   'bot.internalError': {
-    de: () => 'Das hat leider nicht geklappt; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Koordinierungsstelle.',
+    de: () => 'Das ist leider fehlgeschlagen; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Koordinierungsstelle.',
     en: () => 'Sorry, that did not work; nothing was changed. Please try again or contact the coordinating office.',
   },
 });

@@ -61,6 +61,10 @@ export const cardMessages = defineMessages({
   'list.addOther': { de: () => 'Weitere Person nachtragen', en: () => 'Add another person' },
   'list.submit': { de: () => 'Liste einreichen', en: () => 'Submit list' },
   'list.reopen': { de: () => 'Liste wieder öffnen', en: () => 'Reopen list' },
+  'list.reopenUntilError': {
+    de: (p) => `Die neue Frist darf nicht vor dem ${p.date} liegen.`,
+    en: (p) => `The new deadline must not be before ${p.date}.`,
+  },
   'list.reopenUntil': {
     de: () => 'Neue Frist (Pflicht, wenn die Frist abgelaufen ist)',
     en: () => 'New deadline (required once the deadline has passed)',
@@ -74,6 +78,7 @@ export const cardMessages = defineMessages({
   'person.familiennachzug': { de: (p) => `Familiennachzug am ${p.date}`, en: (p) => `family reunification on ${p.date}` },
   'person.nachgeboren': { de: () => 'nachgeboren', en: () => 'born after assignment' },
   'person.struckBecause': { de: (p) => `gestrichen: ${p.reason}`, en: (p) => `struck: ${p.reason}` },
+  'person.strikeNote': { de: () => 'Begründung: ', en: () => 'Explanation: ' },
 
   // Forms
   'form.strike.title': { de: () => 'Person streichen', en: () => 'Strike a person' },
@@ -83,7 +88,7 @@ export const cardMessages = defineMessages({
   },
   'form.reason': { de: () => 'Grund', en: () => 'Reason' },
   'form.reasonRequired': { de: () => 'Bitte wählen Sie einen Grund.', en: () => 'Please choose a reason.' },
-  'form.note': { de: () => 'Anmerkung (Pflicht bei „sonstiges“)', en: () => 'Note (required for "other")' },
+  'form.note': { de: () => 'Begründung (Pflicht beim Grund „sonstiges“)', en: () => 'Explanation (required for the reason "other")' },
   'form.strike.button': { de: () => 'Streichen', en: () => 'Strike' },
   'form.child.title': { de: () => 'Nachgeborenes Kind nachtragen', en: () => 'Add a later-born child' },
   'form.child.intro': {
@@ -98,7 +103,20 @@ export const cardMessages = defineMessages({
   'form.givenName': { de: () => 'Vorname', en: () => 'Given name' },
   'form.givenNameRequired': { de: () => 'Bitte geben Sie den Vornamen an.', en: () => 'Please enter the given name.' },
   'form.birthDate': { de: () => 'Geburtsdatum', en: () => 'Date of birth' },
+  // For an empty field (the server's check); on the card each date input names its own range.
   'form.birthDateRequired': { de: () => 'Bitte geben Sie das Geburtsdatum an.', en: () => 'Please enter the date of birth.' },
+  'form.child.birthDateError': {
+    de: (p) => `Bitte geben Sie ein Geburtsdatum vom ${p.min} bis zum ${p.max} an: nach der Zuweisung des Elternteils und nicht nach dem Stichtag ${p.stichtag}.`,
+    en: (p) => `Please enter a date of birth from ${p.min} to ${p.max}: after the parent's assignment and not after the cut-off date ${p.stichtag}.`,
+  },
+  'form.child.birthDateErrorToday': {
+    de: (p) => `Bitte geben Sie ein Geburtsdatum vom ${p.min} bis heute an: nach der Zuweisung des Elternteils, nicht in der Zukunft.`,
+    en: (p) => `Please enter a date of birth from ${p.min} until today: after the parent's assignment, not in the future.`,
+  },
+  'form.other.birthDateError': {
+    de: () => 'Bitte geben Sie das Geburtsdatum an; es darf nicht in der Zukunft liegen.',
+    en: () => 'Please enter the date of birth; it must not lie in the future.',
+  },
   'form.child.birthHint': {
     de: (p) => `Geboren nach der Zuweisung des Elternteils und nicht nach dem Stichtag ${p.stichtag}.`,
     en: (p) => `Born after the parent's assignment and not after the cut-off date ${p.stichtag}.`,
@@ -216,7 +234,7 @@ export const cardMessages = defineMessages({
   'dashboard.colState': { de: () => 'Stand', en: () => 'Status' },
   'dashboard.colPersons': { de: () => 'Pers.', en: () => 'Pers.' },
   'dashboard.dueOn': { de: (p) => ` · Frist ${p.date}`, en: (p) => ` · due ${p.date}` },
-  'dashboard.rowHint': { de: () => 'Zeile antippen: Liste öffnen', en: () => 'Tap a row to open its list' },
+  'dashboard.rowHint': { de: () => 'Ein Klick auf eine Zeile öffnet die Liste.', en: () => 'Click a row to open its list.' },
   'dashboard.openList': { de: () => 'Liste öffnen', en: () => 'Open list' },
   'dashboard.refresh': { de: () => 'Aktualisieren', en: () => 'Refresh' },
   'dashboard.additions': { de: () => 'Nachträge prüfen', en: () => 'Review additions' },
@@ -249,7 +267,7 @@ export const cardMessages = defineMessages({
     de: () => 'Begründung der Ablehnung (Pflicht, mindestens 3 Zeichen)',
     en: () => 'Reason for the rejection (required, at least 3 characters)',
   },
-  'reject.noteRequired': { de: () => 'Bitte begründen Sie die Ablehnung.', en: () => 'Please give a reason for the rejection.' },
+  'reject.noteRequired': { de: () => 'Bitte begründen Sie die Ablehnung in mindestens 3 Zeichen.', en: () => 'Please give a reason for the rejection in at least 3 characters.' },
   'reject.button': { de: () => 'Ablehnen', en: () => 'Reject' },
   'reject.gone': {
     de: () => 'Dieser Nachtrag wartet nicht mehr auf eine Entscheidung.',
@@ -281,9 +299,14 @@ export const cardMessages = defineMessages({
     de: (p) => `Entscheidung Integrationsmanagement · Berechnungsjahr ${p.year}`,
     en: (p) => `Decision on integration management · calculation year ${p.year}`,
   },
+  // The seed's words, then what makes the figures final – which depends on whether the overview is out yet.
   'decision.provisional': {
-    de: () => 'Vorläufige Zahlen: Sie können sich noch ändern, bis alle Listen eingereicht sind und die Übersicht veröffentlicht ist.',
-    en: () => 'Provisional figures: they may still change until every list is submitted and the overview is published.',
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern. Verbindlich werden sie mit der Veröffentlichung der Übersicht.',
+    en: () => 'Provisional figures – they may still change. They become final once the overview is published.',
+  },
+  'decision.provisionalPublished': {
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern. Die Übersicht ist vorläufig veröffentlicht, weil noch nicht alle Listen eingereicht oder alle Nachträge entschieden sind.',
+    en: () => 'Provisional figures – they may still change. The overview has been published provisionally, because not every list is submitted or every addition decided yet.',
   },
   'decision.persons': { de: () => 'Personen', en: () => 'Persons' },
   'decision.share': { de: () => 'Ihr Anteil', en: () => 'Your share' },
@@ -317,20 +340,25 @@ export const cardMessages = defineMessages({
     en: (p) => `A position of ${p.vzae}\u00a0FTE costs ${p.cost}; your share covers ${p.vzae}\u00a0FTE.`,
   },
   'decision.support.hint': {
-    de: () => '„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
+    de: () => '„In eigener Verantwortung“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.',
     en: () => 'Doing it yourself therefore means a joint position with other municipalities, or your own funds.',
   },
   'decision.deadline': { de: (p) => `Entscheidung bis ${p.date}`, en: (p) => `Decision due by ${p.date}` },
+  'decision.deadlinePassed': { de: (p) => `Die Entscheidungsfrist ist am ${p.date} abgelaufen.`, en: (p) => `The decision deadline passed on ${p.date}.` },
+  // A Gemeinde's card after the deadline (only then is it read-only): it no longer invites to decide.
   'decision.locked': {
-    de: (p) =>
-      `Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem ${p.date} sind Änderungen nur über die Koordinierungsstelle möglich.`,
-    en: (p) => `View only: you cannot change the decision here. After ${p.date}, changes are possible only through the coordinating office.`,
+    de: () => 'Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.',
+    en: () => 'View only: changes are now possible only through the coordinating office.',
   },
   'decision.current': { de: () => 'Aktuelle Entscheidung', en: () => 'Current decision' },
   'decision.choice': { de: (p) => `Entscheidung: ${p.choice}`, en: (p) => `Decision: ${p.choice}` },
   'decision.noneYet': {
     de: () => 'Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.',
     en: () => 'No decision yet: without a decision the district does the integration management.',
+  },
+  'decision.noneByDeadline': {
+    de: () => 'Bis zur Frist wurde nichts entschieden: Der Landkreis übernimmt das Integrationsmanagement.',
+    en: () => 'Nothing was decided by the deadline: the district does the integration management.',
   },
   'decision.position': { de: (p) => ` · Stelle ${p.vzae}\u00a0VZÄ`, en: (p) => ` · position ${p.vzae}\u00a0FTE` },
   'decision.valid': { de: () => 'gültig', en: () => 'valid' },
@@ -394,7 +422,7 @@ export const cardMessages = defineMessages({
     de: () => 'Die Gemeinde hat gegenüber den Beschäftigten, die in ihrem Gebiet arbeiten, kein Weisungsrecht.',
     en: () => 'The municipality has no authority to instruct the staff working in its area.',
   },
-  'decision.args.own': { de: () => 'Was „eigenverantwortlich“ bedeutet', en: () => 'What doing it yourself means' },
+  'decision.args.own': { de: () => 'Was „in eigener Verantwortung“ bedeutet', en: () => 'What doing it yourself means' },
   'decision.args.own1': {
     de: () => 'eine Stelle von mindestens 50\u00a0% (0,5\u00a0VZÄ), allein oder gemeinsam mit anderen Gemeinden im Verbund',
     en: () => 'a position of at least 50\u00a0% (0.5\u00a0FTE), alone or jointly with other municipalities',
@@ -419,21 +447,21 @@ export const cardMessages = defineMessages({
   'decision.form.choice': { de: () => 'Wer übernimmt das Integrationsmanagement?', en: () => 'Who does the integration management?' },
   'decision.form.choiceRequired': { de: () => 'Bitte wählen Sie eine Möglichkeit.', en: () => 'Please choose one option.' },
   'decision.form.landkreis': { de: () => 'Landkreis (Landratsamt, Standard)', en: () => 'District (Landratsamt, default)' },
-  'decision.form.eigenstaendig': { de: () => 'eigenständig (eigene Stelle der Gemeinde)', en: () => "own position (the municipality's own staff)" },
+  'decision.form.eigenstaendig': { de: () => 'in eigener Verantwortung (eigene Stelle der Gemeinde)', en: () => "own position (the municipality's own staff)" },
   'decision.form.verbund': { de: () => 'Verbund (gemeinsame Stelle mit anderen Gemeinden)', en: () => 'joint position (with other municipalities)' },
   'decision.form.hint': {
-    de: () => 'Stellenumfang, Eigenmittel, Träger und Partnergemeinden gelten nur für „eigenständig“ und „Verbund“.',
+    de: () => 'Stellenumfang, Eigenmittel, Träger und Partnergemeinden gelten nur für „in eigener Verantwortung“ und „Verbund“.',
     en: () => 'Position size, own funds, provider and partners apply only to an own or a joint position.',
   },
   'decision.form.vzae': { de: () => 'Stellenumfang in VZÄ (mindestens 0,5)', en: () => 'Position size in FTE (at least 0.5)' },
   'decision.form.vzaeError': {
-    de: () => 'Bitte geben Sie den Stellenumfang als Zahl an, z. B. 0,5 – mindestens 0,5.',
+    de: () => 'Bitte geben Sie den Stellenumfang als Zahl von mindestens 0,5 an, z. B. 0,5 oder 0,75.',
     en: () => 'Please enter the position size as a number, e.g. 0.5 – at least 0.5.',
   },
   'decision.form.eigenmittel': { de: () => 'Eigenmittel in € (optional)', en: () => 'Own funds in € (optional)' },
   'decision.form.eigenmittelError': {
-    de: () => 'Bitte geben Sie einen Betrag in Euro an, z. B. 15.640.',
-    en: () => 'Please enter an amount in euros, e.g. 15,640.',
+    de: () => 'Bitte geben Sie die Eigenmittel als Betrag in Euro an, z. B. 15.640.',
+    en: () => 'Please enter the own funds as an amount in euros, e.g. 15,640.',
   },
   'decision.form.traeger': {
     de: () => 'Träger der freien Wohlfahrtspflege (optional)',
@@ -488,12 +516,12 @@ export const cardMessages = defineMessages({
   'overview.title': { de: (p) => `Übersicht Integrationsmanagement ${p.year}`, en: (p) => `Integration management overview ${p.year}` },
   'overview.published': { de: (p) => `veröffentlicht am ${p.date}`, en: (p) => `published on ${p.date}` },
   'overview.provisional': {
-    de: () => 'vorläufig – die Zahlen können sich noch ändern',
-    en: () => 'provisional – the figures may still change',
+    de: () => 'Vorläufige Zahlen – sie können sich noch ändern',
+    en: () => 'Provisional figures – they may still change',
   },
   'overview.notSubmitted': {
-    de: (p) => `vorläufig: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
-    en: (p) => `provisional: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
+    de: (p) => `Vorläufige Zahlen: ${p.n} ${plural(p.n, 'Liste', 'Listen')} nicht eingereicht`,
+    en: (p) => `Provisional figures: ${p.n} ${plural(p.n, 'list', 'lists')} not submitted`,
   },
   'overview.changedSincePublication': {
     de: (p) =>
@@ -562,14 +590,21 @@ export const cardMessages = defineMessages({
   },
   'import.leftOut': { de: () => 'Ausgelassen', en: () => 'Left out' },
   'import.leftOutValue': { de: (p) => `${p.n} (außerhalb des Zeitraums)`, en: (p) => `${p.n} (outside the period)` },
-  'import.errorCount': { de: () => 'Fehler', en: () => 'Errors' },
-  'import.warningCount': { de: () => 'Warnungen', en: () => 'Warnings' },
+  'import.row': { de: () => 'Zeile', en: () => 'row' },
+  'import.rows': { de: () => 'Zeilen', en: () => 'rows' },
+  'import.rowNumber': { de: (p) => `Zeile ${p.rows}`, en: (p) => `Row ${p.rows}` },
+  'import.rowNumbers': { de: (p) => `Zeilen ${p.rows}`, en: (p) => `Rows ${p.rows}` },
+  'import.rowsLink': { de: () => 'Alle Zeilen als Excel-Datei', en: () => 'All rows as an Excel file' },
+  'import.rowsLinkHint': {
+    de: (p) => `Die Excel-Datei nennt jede betroffene Zeile mit Personen-ID und Namen – nur für die Koordinierungsstelle. Der Link ist persönlich und gilt bis ${p.date} ${p.time} Uhr.`,
+    en: (p) => `The Excel file names every row concerned with person ID and name – for the coordinating office only. The link is personal and valid until ${p.date} ${p.time}.`,
+  },
   'import.notStored': {
-    de: () => 'Die Datei wurde nicht übernommen. Bitte beheben Sie die Fehler und laden Sie die Datei erneut hoch.',
-    en: () => 'The file was not taken over. Please correct the errors and upload the file again.',
+    de: () => 'Die Datei wurde nicht übernommen. Bitte berichtigen Sie die Fehler und senden Sie die Datei erneut.',
+    en: () => 'The file was not taken over. Please correct the errors and send the file again.',
   },
   'import.errors': { de: (p) => `Fehler (${p.n})`, en: (p) => `Errors (${p.n})` },
-  'import.warnings': { de: (p) => `Warnungen (${p.n})`, en: (p) => `Warnings (${p.n})` },
+  'import.warnings': { de: (p) => `Hinweise (${p.n})`, en: (p) => `Warnings (${p.n})` },
   'import.more': { de: (p) => `… und ${p.n} weitere`, en: (p) => `… and ${p.n} more` },
   'import.perGemeinde': {
     de: (p) => `Personen je Gemeinde (${p.n} ${plural(p.n, 'Gemeinde', 'Gemeinden')})`,
@@ -585,6 +620,17 @@ export const cardMessages = defineMessages({
   'digest.changesSince': { de: (p) => `Änderungen seit ${p.date}`, en: (p) => `Changes since ${p.date}` },
   'digest.changes': { de: () => 'Änderungen', en: () => 'Changes' },
   'digest.noChanges': { de: () => 'Keine Änderungen seit dem letzten Bericht.', en: () => 'No changes since the last report.' },
+  'digest.firstHeading': { de: () => 'Stand der Listen und Entscheidungen', en: () => 'State of the lists and decisions' },
+  'digest.first': {
+    de: (p) => `Dies ist der erste Statusbericht für ${p.year}. Ab dem nächsten Bericht stehen hier die Änderungen seit dem vorigen.`,
+    en: (p) => `This is the first status report for ${p.year}. From the next report on, this section shows the changes since the previous one.`,
+  },
+  'digest.submittedSoFar': { de: (p) => `Eingereicht (${p.n}): `, en: (p) => `Submitted (${p.n}): ` },
+  'digest.decidedSoFar': { de: (p) => `Entschieden (${p.n}): `, en: (p) => `Decided (${p.n}): ` },
+  'digest.nothingYet': {
+    de: () => 'Noch keine Gemeinde hat ihre Liste eingereicht oder entschieden.',
+    en: () => 'No municipality has submitted its list or decided yet.',
+  },
   'digest.submitted': { de: () => 'Eingereicht: ', en: () => 'Submitted: ' },
   'digest.newlyOverdue': { de: () => 'Neu überfällig: ', en: () => 'Newly overdue: ' },
   'digest.decided': { de: () => 'Entschieden: ', en: () => 'Decided: ' },
@@ -604,7 +650,7 @@ export const cardMessages = defineMessages({
     en: (p) => ` (${p.n}\u00a0${plural(p.n, 'day', 'days')} left)`,
   },
   'digest.today': { de: () => ' (heute)', en: () => ' (today)' },
-  'digest.status': { de: () => 'Status', en: () => 'Status' },
+  'digest.status': { de: () => 'Stand aller Gemeinden', en: () => 'State of all municipalities' },
 
   // Help
   'help.title': { de: () => 'Hilfe: IntM-Bot', en: () => 'Help: IntM-Bot' },
@@ -629,7 +675,7 @@ export const cardMessages = defineMessages({
     en: () => "Enter either the district amount, or the state funds together with the district's allocation quota.",
   },
   'campaign.year': { de: () => 'Berechnungsjahr', en: () => 'Calculation year' },
-  'campaign.yearError': { de: () => 'Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
+  'campaign.yearError': { de: () => 'Bitte geben Sie das Berechnungsjahr als Jahreszahl zwischen 2020 und 2100 an.', en: () => 'Please enter a year between 2020 and 2100.' },
   'campaign.kreisAmount': { de: () => 'Kreisbetrag in €', en: () => 'District amount in €' },
   'campaign.kreisAmountExample': { de: () => 'z. B. 1.508.000', en: () => 'e.g. 1,508,000' },
   'campaign.or': { de: () => 'oder', en: () => 'or' },
@@ -637,10 +683,21 @@ export const cardMessages = defineMessages({
   'campaign.landesmittelExample': { de: () => 'z. B. 40.000.000', en: () => 'e.g. 40,000,000' },
   'campaign.quote': { de: () => 'Zuteilungsquote in %', en: () => 'Allocation quota in %' },
   'campaign.quoteExample': { de: () => 'z. B. 3,77', en: () => 'e.g. 3.77' },
-  'campaign.amountError': { de: () => 'Bitte geben Sie einen Betrag in Euro an.', en: () => 'Please enter an amount in euros.' },
-  'campaign.quoteError': { de: () => 'Bitte geben Sie die Quote als Zahl an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
+  'campaign.kreisAmountError': {
+    de: () => 'Bitte geben Sie den Kreisbetrag als Betrag in Euro an, z. B. 1.508.000 – oder lassen Sie das Feld leer und geben Sie Landesmittel und Zuteilungsquote an.',
+    en: () => 'Please enter the district amount in euros, e.g. 1,508,000 – or leave it empty and enter the state funds and the allocation quota.',
+  },
+  'campaign.landesmittelError': {
+    de: () => 'Bitte geben Sie die Landesmittel als Betrag in Euro an, z. B. 40.000.000.',
+    en: () => 'Please enter the state funds in euros, e.g. 40,000,000.',
+  },
+  'campaign.eurPerVzaeError': {
+    de: () => 'Bitte geben Sie die Kosten je VZÄ als Betrag in Euro an, z. B. 68.000.',
+    en: () => 'Please enter the cost per FTE in euros, e.g. 68,000.',
+  },
+  'campaign.quoteError': { de: () => 'Bitte geben Sie die Zuteilungsquote als Prozentsatz an, z. B. 3,77.', en: () => 'Please enter the quota as a number, e.g. 3.77.' },
   'campaign.unit': { de: () => 'Rundung der Beträge', en: () => 'Rounding of the amounts' },
-  'campaign.unitError': { de: () => 'Bitte wählen Sie die Rundung.', en: () => 'Please choose the rounding.' },
+  'campaign.unitError': { de: () => 'Bitte wählen Sie, worauf die Beträge gerundet werden.', en: () => 'Please choose what the amounts are rounded to.' },
   'campaign.unit.1': { de: () => 'auf volle Euro (1\u00a0€)', en: () => 'to whole euros (€1)' },
   'campaign.unit.0.01': { de: () => 'auf Cent (0,01\u00a0€)', en: () => 'to cents (€0.01)' },
   'campaign.eurPerVzae': { de: () => 'Kosten je VZÄ in €', en: () => 'Cost per FTE in €' },

@@ -73,13 +73,13 @@ export const channelCardMessages = defineMessages({
 /** In chats (spread into the message catalogue). */
 export const channelMessages = defineMessages({
   'bot.listsSending': {
-    de: () => 'Ich versende jetzt die Listen: eine Statuskarte in den Kanal der Gemeinden und eine Nachricht an jede zugeordnete Mitarbeiterin und jeden zugeordneten Mitarbeiter. Ich melde mich, wenn alles draußen ist.',
+    de: () => 'Ich versende jetzt die Listen: eine Statuskarte in den Kanal der Gemeinden und eine Nachricht an jede zugeordnete Mitarbeiterin und jeden zugeordneten Mitarbeiter. Ich melde mich, sobald alles zugestellt ist.',
     en: () => "Sending the lists now: one status card to the municipalities' channel and a message to each assigned member of staff. I will report when everything is out.",
   },
   'bot.listsSent': {
     de: (p) =>
       (p.channel === 'failed'
-        ? `Die Statuskarte ${p.year} konnte nicht in den Kanal der Gemeinden gestellt werden; keine Liste ist versendet. Bitte später erneut „listen versenden“.`
+        ? `Die Statuskarte ${p.year} konnte nicht in den Kanal der Gemeinden gestellt werden; keine Liste ist versendet. Bitte versuchen Sie es später erneut mit „listen versenden“.`
         : `Listen ${p.year} versendet: Statuskarte im Kanal der Gemeinden ${p.channel === 'updated' ? 'aktualisiert' : 'gepostet'}; ${p.lists} ${plural(p.lists, 'Liste', 'Listen')} neu versendet.`) +
       (p.notified !== undefined ? ` Benachrichtigt im persönlichen Chat: ${p.notified} ${plural(p.notified, 'Person', 'Personen')}.` : '') +
       (p.failed ? ` Nachricht fehlgeschlagen: ${p.failed} (erneut „listen versenden“ schreibt nur diesen).` : '') +
@@ -116,7 +116,7 @@ export const channelMessages = defineMessages({
   },
   'bot.published': {
     de: (p) =>
-      `Die Übersicht ist ${p.again ? 'neu ' : ''}veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. Ich verteile sie jetzt an die Gemeinden und melde mich, wenn alles draußen ist.`,
+      `Die Übersicht ist ${p.again ? 'neu ' : ''}veröffentlicht${p.provisional ? ' (vorläufig)' : ''}. Ich verteile sie jetzt an die Gemeinden und melde mich, sobald alles zugestellt ist.`,
     en: (p) =>
       `The overview has been ${p.again ? 'published again' : 'published'}${p.provisional ? ' (provisional)' : ''}. I am now handing it out to the municipalities and will report when everything is out.`,
   },

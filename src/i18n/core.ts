@@ -121,7 +121,7 @@ export const coreMessages = defineMessages({
   },
   'campaign.notMultipleOfUnit': {
     de: (p) =>
-      `Der zu verteilende Betrag ${euro(p.amount)} ist kein Vielfaches der Rundungseinheit ${p.unit === '1' ? '1 €' : '0,01 €'}; die gerundeten Beträge könnten sich nicht exakt zu ihm aufaddieren. Bitte wählen Sie die Rundungseinheit 0,01 € oder passen Sie Betrag bzw. Vorwegabzug an.`,
+      `Der zu verteilende Betrag ${euro(p.amount)} ist kein Vielfaches der Rundungseinheit ${p.unit === '1' ? '1\u00a0€' : '0,01\u00a0€'}; die gerundeten Beträge könnten sich nicht exakt zu ihm aufaddieren. Bitte wählen Sie die Rundungseinheit 0,01\u00a0€ oder passen Sie Betrag bzw. Vorwegabzug an.`,
     en: (p) =>
       `The amount to distribute, ${euro(p.amount, 'en')}, is not a multiple of the rounding unit ${p.unit === '1' ? '€1' : '€0.01'}, so rounded amounts could not add up to it exactly. Choose the unit 0.01 or adjust the amount or pre-deduction.`,
   },
@@ -149,15 +149,15 @@ export const coreMessages = defineMessages({
   },
   'campaign.reviewStarted': {
     de: (p) =>
-      `${p.count} Gemeinde(n) haben ihre Liste bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; er ist nur mit ausdrücklicher Bestätigung (Ersetzen) möglich.`,
+      `${Number(p.count) === 1 ? 'Eine Gemeinde hat ihre Liste' : `${p.count} Gemeinden haben ihre Listen`} bereits bearbeitet. Ein neuer Import würde diese Änderungen verwerfen; er ist nur mit ausdrücklicher Bestätigung („ersetzen“) möglich.`,
     en: (p) =>
-      `${p.count} municipality(ies) have already worked on their list. A new import would discard those changes; it needs explicit confirmation (replace).`,
+      `${Number(p.count) === 1 ? 'One municipality has' : `${p.count} municipalities have`} already worked on their list. A new import would discard those changes; it needs explicit confirmation ("replace").`,
   },
   'publish.provisional': {
     de: (p) =>
-      `Die Zahlen sind noch vorläufig: ${p.open} Liste(n) nicht eingereicht, ${p.pending} Nachtrag/Nachträge nicht entschieden. Veröffentlichen Sie erst danach oder ausdrücklich als vorläufig.`,
+      `Die Zahlen sind noch vorläufig: ${p.open} ${Number(p.open) === 1 ? 'Liste' : 'Listen'} nicht eingereicht, ${p.pending} ${Number(p.pending) === 1 ? 'Nachtrag' : 'Nachträge'} nicht entschieden. Veröffentlichen Sie erst danach oder ausdrücklich als vorläufig.`,
     en: (p) =>
-      `The figures are still provisional: ${p.open} list(s) not submitted, ${p.pending} addition(s) not decided. Publish afterwards, or explicitly as provisional.`,
+      `The figures are still provisional: ${p.open} ${Number(p.open) === 1 ? 'list' : 'lists'} not submitted, ${p.pending} ${Number(p.pending) === 1 ? 'addition' : 'additions'} not decided. Publish afterwards, or explicitly as provisional.`,
   },
   'purge.tooEarly': {
     de: (p) =>
@@ -208,8 +208,12 @@ export const coreMessages = defineMessages({
     en: () => 'Added persons are not struck; take them back with "Undo".',
   },
   'list.noteRequired': {
-    de: () => 'Bitte geben Sie eine kurze Begründung an.',
-    en: () => 'Please give a short explanation.',
+    de: () => 'Beim Grund „sonstiges“ geben Sie bitte in mindestens 3 Zeichen an, warum die Person gestrichen wird.',
+    en: () => 'With the reason "other", please explain in at least 3 characters why the person is struck.',
+  },
+  'list.rejectNoteRequired': {
+    de: () => 'Bitte begründen Sie die Ablehnung in mindestens 3 Zeichen; die Gemeinde sieht die Begründung.',
+    en: () => 'Please give a reason for the rejection in at least 3 characters; the municipality sees it.',
   },
   'list.justificationRequired': {
     de: () => 'Bitte begründen Sie den Nachtrag (mindestens 10 Zeichen), damit die Koordinierungsstelle ihn prüfen kann.',
@@ -288,7 +292,7 @@ export const coreMessages = defineMessages({
     en: (p) => `Invalid number of persons for ${p.ags}.`,
   },
   'decision.badChoice': {
-    de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig, verbund.`,
+    de: (p) => `„${p.choice}“ ist keine Wahl. Möglich: landkreis, eigenstaendig (in eigener Verantwortung), verbund.`,
     en: (p) => `"${p.choice}" is not a choice. Possible: landkreis, eigenstaendig, verbund.`,
   },
   'decision.overrideReasonRequired': {
@@ -312,7 +316,7 @@ export const coreMessages = defineMessages({
     en: () => 'Please give the size of the position in FTE (at least 0.5).',
   },
   'decision.positionTooSmall': {
-    de: () => 'Eigenverantwortlich geht nur mit einer Stelle von mindestens 50 % (0,5 VZÄ), allein oder im Verbund.',
+    de: () => 'In eigener Verantwortung geht es nur mit einer Stelle von mindestens 50\u00a0% (0,5\u00a0VZÄ), allein oder im Verbund.',
     en: () => 'Doing it yourself requires a position of at least 50 % (0.5 FTE), alone or jointly.',
   },
   'decision.amountTooLarge': {

@@ -1,56 +1,69 @@
-/** The commands the help card lists, per role, in German and English. */
+/**
+ * The commands the help card lists, per role, in German and English: the coordinating office sees its
+ * commands in the order of the procedure, a Gemeinde's staff see theirs. Buttons are named as the
+ * cards label them (one word per thing on cards, in help and in the README).
+ */
 import type { Locale } from './catalogue';
+import { cardMessages } from './cards';
 
 export interface HelpEntry {
   command: string;
   description: string;
 }
 
+const publish = (locale: Locale) => cardMessages['overview.publish'][locale]();
+
 export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination: HelpEntry[] }> = {
   de: {
     gemeinde: [
-      { command: 'liste', description: 'die Liste Ihrer Gemeinde prüfen: streichen, Kinder nachtragen, einreichen (nur für Sie sichtbar)' },
-      { command: 'entscheidung', description: 'Schritt B: Landkreis, eigenständig oder Verbund – mit Ihrem Anteil und den fehlenden Eigenmitteln' },
+      { command: 'liste', description: 'die Liste Ihrer Gemeinde prüfen: Personen streichen, Kinder nachtragen, Liste einreichen (nur Sie sehen sie)' },
+      { command: 'status', description: 'Stand der Liste Ihrer Gemeinde' },
+      { command: 'entscheidung', description: 'Schritt B: Landkreis, in eigener Verantwortung oder Verbund – mit Ihrem Anteil und den fehlenden Eigenmitteln' },
       { command: 'hilfe', description: 'diese Übersicht' },
     ],
     koordination: [
       { command: 'kampagne anlegen', description: 'Berechnungsjahr anlegen (Formular, oder: kampagne anlegen 2028 landesmittel 40.000.000 quote 3,77)' },
-      { command: 'import', description: 'Export des Landratsamts als Datei im persönlichen Chat senden (mit „ersetzen“, wenn schon geprüft wurde)' },
-      { command: 'listen versenden', description: 'Statuskarte aller Gemeinden in den Kanal der Gemeinden, Nachricht an jede Sachbearbeitung' },
-      { command: 'status', description: 'Stand aller 46 Gemeinden' },
-      { command: 'nachträge', description: 'nachgetragene Personen annehmen oder ablehnen' },
-      { command: 'erinnern', description: 'alle offenen Gemeinden jetzt erinnern' },
-      { command: 'wiedereröffnen <Gemeinde> [bis TT.MM.JJJJ]', description: 'eingereichte Liste wieder öffnen, Frist verlängern' },
-      { command: 'berechnen', description: 'die (vorläufige) Verteilung, mit Knopf zum Veröffentlichen' },
-      { command: 'veröffentlichen', description: 'die Verteilung zeigen; ihr Knopf „Veröffentlichen“ sendet Übersicht und Entscheidungskarten' },
-      { command: 'export [liste <Gemeinde>]', description: 'Download-Links für die Excel-Übersicht (und eine Liste)' },
-      { command: 'statusbericht', description: 'den Statusbericht jetzt senden' },
-      { command: 'zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>', description: 'Rolle vergeben; „zuordnung entfernen …“, „zuordnungen“' },
+      { command: 'import', description: 'die Export-Datei des Landratsamts hier im persönlichen Chat als Datei senden (mit dem Wort „ersetzen“, wenn Gemeinden schon geprüft haben)' },
       { command: 'kanal registrieren koordination|gemeinden', description: 'im jeweiligen Kanal schreiben' },
-      { command: 'liste <Gemeinde>, entscheidung <Gemeinde>', description: 'Liste oder Entscheidung einer Gemeinde ansehen' },
+      { command: 'listen versenden', description: 'die Statuskarte aller Gemeinden in den Kanal der Gemeinden senden und jede Sachbearbeitung persönlich benachrichtigen' },
+      { command: 'status', description: 'Stand aller 46 Gemeinden' },
+      { command: 'liste <Gemeinde>', description: 'die Liste einer Gemeinde ansehen und bearbeiten' },
+      { command: 'nachträge', description: 'nachgetragene Personen annehmen oder ablehnen' },
+      { command: 'wiedereröffnen <Gemeinde> [bis TT.MM.JJJJ]', description: 'eine eingereichte Liste wieder öffnen, Frist verlängern' },
+      { command: 'erinnern', description: 'alle Gemeinden mit offener Liste oder Entscheidung jetzt erinnern' },
+      { command: 'berechnen', description: `die vorläufige Verteilung, mit der Schaltfläche „${publish('de')}“` },
+      { command: 'veröffentlichen', description: `wie „berechnen“; erst die Schaltfläche „${publish('de')}“ sendet die Übersicht und die Entscheidungskarten` },
+      { command: 'entscheidung <Gemeinde>', description: 'die Entscheidung einer Gemeinde ansehen oder für sie eintragen' },
+      { command: 'export [liste <Gemeinde>]', description: 'Links zum Herunterladen der Excel-Übersicht (und der Liste einer Gemeinde)' },
+      { command: 'statusbericht', description: 'den Statusbericht jetzt in den Kanal der Koordinierungsstelle senden' },
+      { command: 'zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>', description: 'Rolle vergeben; auch „zuordnung entfernen …“ und „zuordnungen“' },
+      { command: 'hilfe', description: 'diese Übersicht' },
     ],
   },
   en: {
     gemeinde: [
-      { command: 'list', description: "check your municipality's list: strike, add children, submit (visible only to you)" },
+      { command: 'list', description: "check your municipality's list: strike persons, add children, submit the list (only you see it)" },
+      { command: 'status', description: "state of your municipality's list" },
       { command: 'decision', description: 'step B: district, own position or joint position – with your share and the missing own funds' },
       { command: 'help', description: 'this overview' },
     ],
     koordination: [
       { command: 'create campaign', description: 'create the calculation year (form, or: create campaign 2028 state 40,000,000 quota 3.77)' },
-      { command: 'import', description: 'send the district export as a file in the personal chat (add "replace" if lists were already checked)' },
-      { command: 'send lists', description: "status card of all municipalities in the municipalities' channel, a message to each member of staff" },
-      { command: 'status', description: 'state of all 46 municipalities' },
-      { command: 'additions', description: 'accept or reject added persons' },
-      { command: 'remind', description: 'remind all open municipalities now' },
-      { command: 'reopen <municipality> [until DD.MM.YYYY]', description: 'reopen a submitted list, extend the deadline' },
-      { command: 'calculate', description: 'the (provisional) allocation, with a button to publish' },
-      { command: 'publish', description: 'show the allocation; its “Publish” button sends the overview and decision cards' },
-      { command: 'export [list <municipality>]', description: 'download links for the Excel overview (and one list)' },
-      { command: 'digest', description: 'send the status digest now' },
-      { command: 'assign <@person|e-mail|object id> <municipality|coordination>', description: 'give a role; "unassign …", "assignments"' },
+      { command: 'import', description: 'send the district export here in the personal chat as a file (add the word "replace" if municipalities have already checked their lists)' },
       { command: 'register channel coordination|municipalities', description: 'send in the channel concerned' },
-      { command: 'list <municipality>, decision <municipality>', description: "view a municipality's list or decision" },
+      { command: 'send lists', description: "post the status card of all municipalities in the municipalities' channel and notify each member of staff personally" },
+      { command: 'status', description: 'state of all 46 municipalities' },
+      { command: 'list <municipality>', description: "view and edit a municipality's list" },
+      { command: 'additions', description: 'accept or reject added persons' },
+      { command: 'reopen <municipality> [until DD.MM.YYYY]', description: 'reopen a submitted list, extend the deadline' },
+      { command: 'remind', description: 'remind every municipality with an open list or decision now' },
+      { command: 'calculate', description: `the provisional allocation, with the button "${publish('en')}"` },
+      { command: 'publish', description: `like "calculate"; only its button "${publish('en')}" sends the overview and the decision cards` },
+      { command: 'decision <municipality>', description: "view a municipality's decision or enter it for them" },
+      { command: 'export [list <municipality>]', description: "download links for the Excel overview (and a municipality's list)" },
+      { command: 'digest', description: "send the status digest to the coordinating office's channel now" },
+      { command: 'assign <@person|e-mail|object id> <municipality|coordination>', description: 'give a role; also "unassign …" and "assignments"' },
+      { command: 'help', description: 'this overview' },
     ],
   },
 };

@@ -187,6 +187,10 @@ export const importMessages = defineMessages({
       'Die CSV-Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), Umlaute würden verfälscht. Bitte in Excel erneut als „CSV UTF-8“ speichern.',
     en: () => 'The CSV file mixes two character encodings (UTF-8 and Windows-1252); umlauts would be garbled. Please save it again as "CSV UTF-8".',
   },
+  'import.issuesGone': {
+    de: () => 'Die Zeilen dieses Importberichts sind nicht mehr gespeichert (der Link ist abgelaufen oder die Personendaten des Jahres sind gelöscht). Bitte die Datei erneut senden, um einen neuen Bericht zu erhalten.',
+    en: () => 'The rows of this import report are no longer stored (the link has expired or the year\'s personal data has been deleted). Please send the file again for a new report.',
+  },
   'import.moreIssues': {
     de: (p) => `… und ${p.count} weitere.`,
     en: (p) => `… and ${p.count} more.`,

@@ -23,7 +23,7 @@ export const ZUGANGSART_LABEL: Record<Locale, Record<Zugangsart, string>> = {
 
 /** Step B's choices; `offen` while nothing is decided (the Landkreis does it by default). */
 export const CHOICE_LABEL: Record<Locale, Record<Choice | 'offen', string>> = {
-  de: { offen: 'offen', landkreis: 'Landkreis', eigenstaendig: 'eigenständig', verbund: 'Verbund' },
+  de: { offen: 'offen', landkreis: 'Landkreis', eigenstaendig: 'in eigener Verantwortung', verbund: 'Verbund' },
   en: { offen: 'open', landkreis: 'district', eigenstaendig: 'own position', verbund: 'joint position' },
 };
 

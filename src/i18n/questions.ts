@@ -173,7 +173,7 @@ export const questionMessages = defineMessages({
     en: (p) => `the coordinating office's check of ${en.additions(p.pending)}`,
   },
   'q.todo.decision': {
-    de: (p) => `die Entscheidung zu Schritt B (Landkreis, eigenständig oder Verbund) bis ${p.date}`,
+    de: (p) => `die Entscheidung zu Schritt B (Landkreis, in eigener Verantwortung oder Verbund) bis ${p.date}`,
     en: (p) => `the step B decision (district, own position or joint position) by ${p.date}`,
   },
   'q.todo.verbund': {
@@ -191,7 +191,7 @@ export const questionMessages = defineMessages({
     en: (p) => `Publication of the overview: ${p.date}${p.past ? ' (passed)' : ''}`,
   },
   'q.deadlines.decision': {
-    de: (p) => `Entscheidung zu Schritt B (Landkreis, eigenständig oder Verbund): bis ${p.date}${p.past ? ' (abgelaufen)' : ''}`,
+    de: (p) => `Entscheidung zu Schritt B (Landkreis, in eigener Verantwortung oder Verbund): bis ${p.date}${p.past ? ' (abgelaufen)' : ''}`,
     en: (p) => `Step B decision (district, own position or joint position): by ${p.date}${p.past ? ' (passed)' : ''}`,
   },
   'q.deadlines.extension': {
@@ -213,7 +213,7 @@ export const questionMessages = defineMessages({
   },
   'q.options.eigenstaendig': {
     de: (p) =>
-      `Eigenständig (eigenverantwortlich): Die Gemeinde beschäftigt selbst eine Stelle von mindestens ${p.minVzae} VZÄ, auf Wunsch mit Eigenmitteln aufgestockt oder an einen Träger der freien Wohlfahrtspflege übertragen. Die Gemeinde trägt dann das Risiko: Die Förderung ändert sich jedes Jahr mit dem Landeshaushalt und der Personenzahl, eine unbesetzte Stelle bedeutet keine Betreuung, und jedes Jahr ist ein Verwendungsnachweis an die Koordinierungsstelle fällig.`,
+      `In eigener Verantwortung: Die Gemeinde beschäftigt selbst eine Stelle von mindestens ${p.minVzae} VZÄ, auf Wunsch mit Eigenmitteln aufgestockt oder an einen Träger der freien Wohlfahrtspflege übertragen. Die Gemeinde trägt dann das Risiko: Die Förderung ändert sich jedes Jahr mit dem Landeshaushalt und der Personenzahl, eine unbesetzte Stelle bedeutet keine Betreuung, und jedes Jahr ist ein Verwendungsnachweis an die Koordinierungsstelle fällig.`,
     en: (p) =>
       `Own position (eigenständig): the municipality employs a position of at least ${p.minVzae} FTE itself, topped up with its own money (Eigenmittel) if it wishes, or passed on to a welfare organisation (Träger). The municipality then carries the risk: funding changes every year with the state budget and the count, a vacancy means no service, and each year it must prove how the money was used (Verwendungsnachweis) to the coordinating office.`,
   },
@@ -232,7 +232,7 @@ export const questionMessages = defineMessages({
     en: (p) => `Figures for ${p.name}: share ${p.amount}, that is ${p.vzae} FTE.`,
   },
   'q.options.hintShort': {
-    de: () => 'Eigenständig ginge also nur im Verbund oder mit Eigenmitteln.',
+    de: () => 'In eigener Verantwortung ginge es also nur im Verbund oder mit Eigenmitteln.',
     en: () => 'An own position would therefore need a joint position or own money.',
   },
   'q.options.hintCovered': {
@@ -279,7 +279,7 @@ export const questionMessages = defineMessages({
     en: (p) => `Lists: ${p.submitted} of ${p.total} submitted, ${p.overdue} overdue; ${en.additions(p.pending)} to be checked.`,
   },
   'q.totals.decisions': {
-    de: (p) => `Entscheidungen: ${p.landkreis} Landkreis, ${p.eigenstaendig} eigenständig, ${p.verbund} Verbund, ${p.offen} offen.`,
+    de: (p) => `Entscheidungen: ${p.landkreis} Landkreis, ${p.eigenstaendig} in eigener Verantwortung, ${p.verbund} Verbund, ${p.offen} offen.`,
     en: (p) => `Decisions: ${p.landkreis} district, ${p.eigenstaendig} own position, ${p.verbund} joint position, ${p.offen} open.`,
   },
 

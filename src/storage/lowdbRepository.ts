@@ -309,12 +309,12 @@ export class LowdbRepository implements Repository {
     await this.locks.idle();
   }
 
-  /** Rewrites every document in the current schema (`intm migrate`). Returns how many were upgraded. */
   /** One bot process per data directory: its coordination is in-process bookkeeping. */
   coordination(): InstanceCoordination {
     return (this.coordinator ??= new InProcessCoordination());
   }
 
+  /** Rewrites every document in the current schema (`intm migrate`). Returns how many were upgraded. */
   async migrateAll(): Promise<number> {
     let count = 0;
     const upgradeFile = async (kind: DocumentKind, file: string) => {

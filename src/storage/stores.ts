@@ -7,13 +7,13 @@ import path from 'node:path';
 import type { InstanceCoordination, Repository } from '../app/ports';
 import { LowdbRepository } from './lowdbRepository';
 import { resolveDataDir } from './paths';
-import { isDatabaseUrl, redactUrl } from './postgres/connection';
-import { PgRepository } from './postgres/pgRepository';
+import type { MigrationOutcome } from './postgres/migrate';
+import { isDatabaseUrl, redactUrl } from './postgres/url';
 
 export type StoreLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
 
-/** A store the whole of which can be listed and upgraded (both stores are), with how its instances agree. */
-export type OpenedStore = Repository & { migrateAll(): Promise<number>; coordination(): InstanceCoordination };
+/** A store the whole of which can be listed and upgraded (both stores are), with how its instances agree; PostgreSQL says which migrations opening applied. */
+export type OpenedStore = Repository & { migrateAll(): Promise<number>; coordination(): InstanceCoordination; migration?: MigrationOutcome };
 
 /** The database URL from the environment; blank counts as not set (as INTM_DATA_DIR does). */
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -37,5 +37,8 @@ export function describeStore(location: StoreLocation): string {
 }
 
 export async function openStore(location: StoreLocation): Promise<OpenedStore> {
-  return location.kind === 'postgres' ? PgRepository.open(location.url) : LowdbRepository.open(location.dataDir);
+  if (location.kind === 'embedded') return LowdbRepository.open(location.dataDir);
+  // Loaded only when used: the embedded store (and every `intm` on it) does without the driver.
+  const { PgRepository } = require('./postgres/pgRepository') as typeof import('./postgres/pgRepository');
+  return PgRepository.open(location.url);
 }

@@ -12,7 +12,7 @@ const filled = (): Manifest => JSON.parse(fillPlaceholders(readManifestText(), {
 
 const COORDINATOR_COMMANDS = [
   'kampagne anlegen', 'import', 'listen versenden', 'status', 'erinnern', 'berechnen', 'veröffentlichen',
-  'export', 'zuordnen', 'kanal registrieren', 'digest', 'nachträge', 'wiedereröffnen',
+  'export', 'zuordnen', 'kanal registrieren', 'statusbericht', 'nachträge', 'wiedereröffnen',
 ];
 const EVERYONE_COMMANDS = ['liste', 'entscheidung', 'hilfe', 'Wie hoch ist unsere voraussichtliche Förderung?'];
 

@@ -76,6 +76,37 @@ describe('"listen versenden": a notice to each rostered clerk in her personal ch
   });
 });
 
+test('a clerk of several Gemeinden chooses on the status card, and works on each of her lists; no other', async () => {
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await sendLists();
+  expect((await h.say(KORA, `zuordnen ${ANNA.aadObjectId} Brackenheim zusätzlich`))[0].text).toContain('Brackenheim');
+  const status = sentTo(CHANNEL)[0].activity.attachments![0].content;
+  const mine = actionsOf(status).find((a) => a.verb === VERBS.listMine)!;
+  const choice = await h.invoke(ANNA, mine.verb, mine.data, { kind: 'channel' });
+  expect(cardText(choice.body.value)).toContain('Welche Gemeinde?');
+  const buttons = actionsOf(choice.body.value);
+  expect(buttons).toEqual([
+    { verb: VERBS.listOpen, title: 'Abstatt', data: { year: 2025, ags: ABSTATT } },
+    { verb: VERBS.listOpen, title: 'Brackenheim', data: { year: 2025, ags: BRACKENHEIM } },
+  ]);
+  const brackenheim = await h.invoke(ANNA, buttons[1].verb, buttons[1].data, { kind: 'channel' });
+  expect(cardText(brackenheim.body.value)).toContain('Nachname013x1');
+  const struck = await h.invoke(ANNA, VERBS.strike, { year: 2025, ags: BRACKENHEIM, personId: `${BRACKENHEIM}-1`, op: 'two-1', reason: 'weggezogen' });
+  expect(cardText(struck.body.value)).toContain(de('card.struck'));
+  // "liste" in her personal chat asks the same; "liste Brackenheim" opens it; another Gemeinde stays closed to her.
+  expect(cardText(attachedCard((await h.say(ANNA, 'liste'))[0]))).toContain('Welche Gemeinde?');
+  expect(cardText(attachedCard((await h.say(ANNA, 'liste Brackenheim'))[0]))).toContain('Nachname013x1');
+  expect((await h.say(ANNA, 'liste Eppingen'))[0].text).toBe(de('auth.otherGemeinde'));
+  expect((await h.invoke(ANNA, VERBS.listOpen, { year: 2025, ags: '08125026' })).body.statusCode).toBe(403);
+  // Questions about either of hers are hers to ask; about another Gemeinde not.
+  const asked = (await h.say(ANNA, 'Ist die Liste von Brackenheim schon eingereicht?'))[0].text!;
+  expect(asked).toContain('Brackenheim');
+  expect(asked).not.toBe(de('q.otherGemeinde', { name: 'Brackenheim' }));
+  expect((await h.say(ANNA, 'Ist die Liste von Eppingen schon eingereicht?'))[0].text).toBe(de('q.otherGemeinde', { name: 'Eppingen' }));
+  // Bert, of Brackenheim only, still opens his own list straight away.
+  expect(cardText((await h.invoke(BERT, mine.verb, mine.data, { kind: 'channel' })).body.value)).toContain('Nachname013x1');
+});
+
 describe('figures before publication stay with the Koordinierungsstelle', () => {
   test.each([
     ['channel', 'berechnen'],

@@ -40,7 +40,7 @@ test('eigenständig below 0.5 VZÄ is refused on the form; a valid choice needs 
   expect((await book()).decisions[ABSTATT]).toBeUndefined();
 
   const ok = await decide(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '0,5', eigenmittel: '2.000', traeger: 'Diakonie' });
-  expect(cardText(ok.set!.body.value)).toContain(de('card.decided'));
+  expect(cardText(ok.set!.body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
   expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '2000.00', traeger: 'Diakonie' });
   // The review alone changed nothing; the binding click twice is applied once.
   const again = await h.invoke(ANNA, VERBS.decisionSet, actionsOf((await decide(ANNA, ABSTATT, { choice: 'landkreis' })).review.body.value).find((a) => a.verb === VERBS.decisionSet)!.data);
@@ -79,7 +79,7 @@ test('no choice sent (a client that skips isRequired): the form asks for one, in
 test('Verbund: the partner is invited, confirms, and the Verbund becomes valid', async () => {
   await h.say(KORA, 'zuordnen 00000005-0000-4000-8000-000000000000 Cleebronn');
   const { set } = await decide(ANNA, ABSTATT, { choice: 'verbund', vzae: '0,5', partners: BRACKENHEIM });
-  expect(cardText(set!.body.value)).toContain(de('card.decided'));
+  expect(cardText(set!.body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
   let b = await book();
   const amounts = new Map((await h.deps.app.overview.overview(2025)).rows.map((r) => [r.ags, new (require('../../src/domain/money').Decimal)(r.amount)]));
   expect(assessDecision(b, ABSTATT, amounts, (await h.deps.app.campaigns.show(2025)).campaign).valid).toBe(false);
@@ -103,7 +103,11 @@ test('Verbund: the partner is invited, confirms, and the Verbund becomes valid',
 test('after the deadline the decision is locked for the Gemeinde; the coordinator may override', async () => {
   h.clock.set('2024-06-01T09:00:00.000Z');
   const locked = await decide(ANNA, ABSTATT, { choice: 'landkreis' });
-  expect(cardText(locked.review.body.value)).toContain(de('decision.locked', { date: '31.05.2024' }));
+  // "Weiter" on a card from before the deadline: the card as it stands, no confirmation, no invitation to decide.
+  expect(cardText(locked.review.body.value)).toContain(de('card.decisionLocked', { date: '31.05.2024' }));
+  expect(locked.set).toBeUndefined();
+  expect(cardText(locked.review.body.value)).toContain('Bis zur Frist wurde nichts entschieden: Der Landkreis übernimmt das Integrationsmanagement.');
+  expect(cardText(locked.review.body.value)).not.toMatch(/Entscheidung bis|entscheiden Sie|Verbindlich entscheiden/);
   const [reply] = await h.say(ANNA, 'entscheidung');
   expect(actionsOf(attachedCard(reply)).some((a) => a.verb === VERBS.decisionReview)).toBe(false);
   // The Koordinierungsstelle's form asks why; without a reason nothing is stored.
@@ -205,8 +209,8 @@ test('a retried or double-submitted decision answers "entschieden" again, not "K
   const set = actionsOf(review.body.value).find((a) => a.verb === VERBS.decisionSet)!;
   const first = await h.invoke(ANNA, VERBS.decisionSet, set.data);
   const retry = await h.invoke(ANNA, VERBS.decisionSet, set.data);
-  expect(cardText(first.body.value)).toContain(de('card.decided'));
-  expect(cardText(retry.body.value)).toContain(de('card.decided'));
+  expect(cardText(first.body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
+  expect(cardText(retry.body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
   expect(cardText(retry.body.value)).not.toContain(de('card.noChange'));
   expect((await book()).events.filter((e) => e.action === 'decision.set')).toHaveLength(1);
   // Deciding the same again on a new card (a new operation) is no change, and says so.
@@ -233,7 +237,7 @@ describe('decisions made on cards that are no longer current', () => {
     expect(toBert).toHaveLength(1);
     expect(cardText(toBert[0].activity.attachments![0].content)).toContain(de('bot.verbundLeft', { lead: 'Abstatt' }));
     const again = await decide(BERT, BRACKENHEIM, { choice: 'eigenstaendig', vzae: '1' });
-    expect(cardText(again.set!.body.value)).toContain(de('card.decided'));
+    expect(cardText(again.set!.body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
     expect((await book()).decisions[BRACKENHEIM]).toMatchObject({ choice: 'eigenstaendig', vzae: '1' });
   });
 
@@ -263,7 +267,7 @@ describe('decisions made on cards that are no longer current', () => {
     await h.invoke(ANNA, VERBS.decisionSet, first);
     const own = await setData(ANNA, ABSTATT, { choice: 'eigenstaendig', vzae: '1' });
     const { op: _op2, state: _s2, ...second } = own;
-    expect(cardText((await h.invoke(ANNA, VERBS.decisionSet, second)).body.value)).toContain(de('card.decided'));
+    expect(cardText((await h.invoke(ANNA, VERBS.decisionSet, second)).body.value)).toContain(de('card.decided', { date: '31.05.2024' }));
     expect((await book()).decisions[ABSTATT]).toMatchObject({ choice: 'eigenstaendig' });
   });
 
@@ -294,7 +298,7 @@ test('before any persons are counted the card says the share is not computed yet
     const text = cardText(attachedCard(reply));
     expect(text).toContain('noch nicht berechnet (es sind noch keine Personen gezählt)');
     expect(text).toContain('wie viel davon Ihr Anteil deckt, steht fest, sobald die Listen gezählt sind');
-    expect(text).not.toContain('es fehlen 34.000 €');
+    expect(text).not.toContain('es fehlen 34.000\u00a0€');
   } finally {
     await empty.cleanup();
   }

@@ -446,7 +446,7 @@ describe('questions', () => {
     const row = (await h.deps.app.overview.overview(2025)).rows.find((r) => r.ags === ABSTATT)!;
     const euros = new Intl.NumberFormat('de-DE').format(Number(row.amount));
     const [de1] = await h.say(ANNA, 'Wie hoch ist unsere voraussichtliche Förderung?');
-    expect(de1.text).toContain(`${euros} €`);
+    expect(de1.text).toContain(`${euros}\u00a0€`);
     expect(de1.text).toMatch(/vorläufig/i);
     expect(de1.textFormat).toBe('plain');
     const [en1] = await h.say(ANNA, 'what is our expected funding?', { locale: 'en-US' });
@@ -469,7 +469,7 @@ test('conversation references are stored on install, for messages the bot sends 
   const stored = await h.deps.conversations.read();
   expect(stored.personal[ANNA.aadObjectId]).toMatchObject({ conversation: { id: `a:personal-${ANNA.aadObjectId}` }, serviceUrl: 'https://smba.example.invalid/' });
   const [welcome] = await h.send({ ...messageActivity(BERT, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:intm-bot' }] } as never);
-  expect(welcome.text).toBe(de('bot.welcome'));
+  expect(welcome.text).toBe(de('bot.welcome.gemeinde', { name: 'Brackenheim' }));
   expect((await h.deps.conversations.read()).personal[BERT.aadObjectId]).toBeDefined();
 });
 

@@ -11,12 +11,11 @@ import { VERBS } from '../../src/cards/actions';
 import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
 import { startBot, type RunningBot } from '../../src/bot/start';
-import { openApp } from '../../src/compose';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, listWith, person, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, KORA, TENANT, invokeActivity, messageActivity } from './botHarness';
 import { startConnector, type Connector } from './connector';
+import { seedThreePerGemeinde } from './httpSeed';
 
 let dataDir: string;
 const clock = fixedClock('2024-01-10T09:00:00Z');
@@ -24,18 +23,10 @@ let connector: Connector;
 let bot: RunningBot;
 const logger = memoryLogger();
 
-async function seed(dir: string): Promise<void> {
-  const app = await openApp({ dataDir: dir, clock: fixedClock('2024-01-10T09:00:00Z') });
-  await app.campaigns.create({ year: 2025, kreisAmount: '1508000' }, { actor: coordinator });
-  const lists = verzeichnis.all.map((g) => listWith(g.ags, [1, 2, 3].map((i) => person(`${g.ags}-${i}`, { surname: `Geheim${g.ags.slice(-3)}${i}` }))));
-  await app.ctx.repo.replaceLists(2025, lists, (c) => ({ next: { ...c, revision: c.revision + 1 }, result: undefined }));
-  await app.roster.assign({ aadObjectId: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde', ags: ABSTATT, tenantId: TENANT }, coordinator);
-  await app.close();
-}
 
 beforeAll(async () => {
   dataDir = tempDir('intm-http-');
-  await seed(dataDir);
+  await seedThreePerGemeinde(dataDir);
   connector = await startConnector();
   const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
   // The real rate-limited sender, with Teams' windows shortened so 46 channel posts take no seconds.

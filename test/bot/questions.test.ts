@@ -130,7 +130,7 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
       for (const kind of ['channel', 'groupChat'] as const) {
         for (const [who, q] of [[ANNA, 'Wie hoch ist unsere Förderung?'], [KORA, 'Förderung Abstatt'], [ANNA, 'Was fehlt uns zur halben Stelle?']] as const) {
           const text = (await h.say(who, `<at>IntM-Bot</at> ${q}`, { kind }))[0].text!;
-          expect(text).not.toMatch(/12\.345|eigenständig|Eigenmittel:/);
+          expect(text).not.toMatch(/12\.345|in eigener Verantwortung|Eigenmittel:/);
           expect(text).toContain('Hier lesen andere Gemeinden mit');
         }
       }
@@ -139,7 +139,7 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
         for (const [who, said] of [[ANNA, 'entscheidung'], [ANNA, 'Entscheidung treffen'], [KORA, 'Entscheidung Abstatt']] as const) {
           const [reply] = await h.say(who, said, { kind });
           const posted = JSON.stringify(reply.attachments?.[0]?.content ?? reply.text);
-          expect(posted).not.toMatch(/12\.345|eigenständig|Diakonie|32\.783/);
+          expect(posted).not.toMatch(/12\.345|in eigener Verantwortung|Diakonie|32\.783/);
           expect(posted).toContain('"verb":"decision.open"');
         }
       }
@@ -147,7 +147,7 @@ describe('a Gemeinde\'s decision stays out of shared conversations', () => {
       await h.deps.app.campaigns.publish(2025, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' }, force: true });
       const published = (await h.say(ANNA, '<at>IntM-Bot</at> Wie hoch ist unsere Förderung?', { kind: 'channel' }))[0].text!;
       expect(published).toContain('Förderung für Abstatt');
-      expect(published).not.toMatch(/12\.345|eigenständig/);
+      expect(published).not.toMatch(/12\.345|in eigener Verantwortung/);
       expect(published).toContain('Hier lesen andere Gemeinden mit');
     } finally {
       await h.cleanup();

@@ -24,7 +24,7 @@ describe('strike form', () => {
     expect(reason).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true, label: 'Grund', errorMessage: expect.any(String) });
     expect((reason.choices as { value: string; title: string }[]).map((c) => c.value)).toEqual([...STRIKE_REASONS]);
     expect((reason.choices as { title: string }[]).map((c) => c.title)).toEqual(['weggezogen', 'verstorben', 'nicht zugezogen', 'doppelt erfasst', 'sonstiges']);
-    expect(input(card, 'note')).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Anmerkung (Pflicht bei „sonstiges“)' });
+    expect(input(card, 'note')).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Begründung (Pflicht beim Grund „sonstiges“)' });
     expect(input(card, 'note').isRequired).toBeUndefined();
     expect(buttons(card)).toEqual([
       {
@@ -60,7 +60,7 @@ describe('strike form', () => {
 
   test('English', () => {
     const text = allText(strikeFormCard(view(base(), { locale: 'en' }), 'P1'));
-    for (const words of ['Strike a person', 'Reason', 'moved away', 'recorded twice', 'Note (required for "other")', 'Back']) expect(text).toContain(words);
+    for (const words of ['Strike a person', 'Reason', 'moved away', 'recorded twice', 'Explanation (required for the reason "other")', 'Back']) expect(text).toContain(words);
   });
 });
 
@@ -90,6 +90,28 @@ describe('child form', () => {
     expect(input(card, 'givenName').value).toBe('Lina');
     expect(input(card, 'birthDate').value).toBe('');
     expect(input(childFormCard(view(base()), 'H1', { birthDate: '14.02.2022' }), 'birthDate').value).toBe('2022-02-14');
+  });
+
+  test("every input's own message says what is wrong: a date outside its range is not \"Bitte geben Sie das Geburtsdatum an\"", () => {
+    const card = childFormCard(view(base()), 'H1');
+    // The client checks min/max and shows this message: it names the range and why.
+    expect(input(card, 'birthDate').errorMessage).toBe(
+      'Bitte geben Sie ein Geburtsdatum vom 02.06.2020 bis zum 31.12.2022 an: nach der Zuweisung des Elternteils und nicht nach dem Stichtag 31.12.2022.',
+    );
+    expect(input(card, 'parentId').errorMessage).toBe('Bitte wählen Sie den Elternteil.');
+    expect(input(card, 'surname').errorMessage).toBe('Bitte geben Sie den Nachnamen an.');
+    expect(input(card, 'givenName').errorMessage).toBe('Bitte geben Sie den Vornamen an.');
+    // Before the Stichtag has come, the range ends today.
+    const early = childFormCard(view(base(), { today: '2022-06-30' }), 'H1');
+    expect(input(early, 'birthDate')).toMatchObject({ max: '2022-06-30', errorMessage: 'Bitte geben Sie ein Geburtsdatum vom 02.06.2020 bis heute an: nach der Zuweisung des Elternteils, nicht in der Zukunft.' });
+    expect(input(childFormCard(view(base(), { locale: 'en' }), 'H1'), 'birthDate').errorMessage).toBe(
+      "Please enter a date of birth from 2 June 2020 to 31 December 2022: after the parent's assignment and not after the cut-off date 31 December 2022.",
+    );
+    const other = otherFormCard(view(base()));
+    expect(input(other, 'birthDate').errorMessage).toBe('Bitte geben Sie das Geburtsdatum an; es darf nicht in der Zukunft liegen.');
+    expect(input(other, 'assignmentDate').errorMessage).toBe('Bitte geben Sie ein Zuweisungsdatum zwischen 01.01.2020 und 31.12.2022 an.');
+    expect(input(other, 'justification').errorMessage).toBe('Bitte begründen Sie den Nachtrag (mindestens 10 Zeichen).');
+    expect(input(other, 'zugangsart').errorMessage).toBe('Bitte wählen Sie die Zugangsart.');
   });
 
   test('a household without a counted person: the list with the reason', () => {

@@ -244,3 +244,20 @@ describe('the list card: layout', () => {
     expect(Math.max(...sizes)).toBeLessThan(40 * KB);
   });
 });
+
+describe('the note typed for a strike', () => {
+  test('shows under the person on the list card, as the user typed it (a TextRun), for the Gemeinde and the Koordinierungsstelle', () => {
+    const note = 'Lebt seit 2022 bei Verwandten in *Ulm*';
+    const list = strikePerson(listWith(ABSTATT, [person('P1', { surname: 'Alpha', givenName: 'Anna' }), person('P2')]), { personId: 'P1', reason: 'sonstiges', note }, gemeindeCtx).list;
+    for (const viewerRole of ['gemeinde', 'koordination'] as const) {
+      const card = listCard(view(list, { viewerRole }));
+      assertWellFormed(card);
+      const runs = typed(card, 'TextRun').map((r) => r.text);
+      expect(runs).toEqual(expect.arrayContaining(['Alpha, Anna', ' · gestrichen: sonstiges', 'Begründung: ', note]));
+    }
+    expect(typed(listCard(view(list, { locale: 'en' })), 'TextRun').map((r) => r.text)).toEqual(expect.arrayContaining(['Explanation: ', note]));
+    // A strike without a note (and a person not struck) shows no "Begründung".
+    const plain = strikePerson(listWith(ABSTATT, [person('P1'), person('P2')]), { personId: 'P1', reason: 'weggezogen' }, gemeindeCtx).list;
+    expect(allText(listCard(view(plain)))).not.toContain('Begründung');
+  });
+});

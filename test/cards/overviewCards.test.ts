@@ -133,7 +133,7 @@ describe('dashboard for the Koordinierungsstelle', () => {
       [VERBS.additions, 'Nachträge prüfen', { year: 2025 }],
     ]);
     // Each row opens that Gemeinde's list, and says so.
-    expect(text).toContain('Zeile antippen: Liste öffnen');
+    expect(text).toContain('Ein Klick auf eine Zeile öffnet die Liste.');
     const byName = [...report.rows].sort((a, b) => a.name.localeCompare(b.name, 'de'));
     expect(executes(card).filter((a) => a.verb === VERBS.listOpen).map((a) => (a.data as { ags: string }).ags)).toEqual(byName.map((r) => r.ags));
     // Three columns: name, state, persons. Pending additions and a deadline of its own go into the state.

@@ -1,5 +1,6 @@
 /** Import report, digest, help, campaign form, export links and reminders. */
-import { campaignFormCard, digestCard, exportLinksCard, helpCard, importReportCard, reminderCard, type DigestView, type ImportReportView } from '../../src/cards';
+import { campaignFormCard, digestCard, exportLinksCard, helpCard, importIssueLines, importReportCard, reminderCard, type DigestView, type ImportReportView } from '../../src/cards';
+import type { ImportIssue } from '../../src/domain/importRows';
 import { VERBS } from '../../src/cards/actions';
 import { defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
@@ -12,41 +13,58 @@ const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const byId = (card: unknown, id: string) => objects(card).find((o) => o.node.id === id)?.node;
 
 describe('import report', () => {
+  // 108 rows outside the period (the LRA's export always has some) and one column not taken over.
+  const outside: ImportIssue[] = Array.from({ length: 108 }, (_, i) => ({
+    row: i + 2,
+    code: 'import.outsidePeriod',
+    params: { date: '15.11.2019', start: '01.01.2020', end: '31.12.2022' },
+    subject: { id: `LRA-${i}`, surname: `Geheim${i}`, givenName: 'Nora', gemeinde: 'Abstatt' },
+  }));
+  const column: ImportIssue = { code: 'import.forbiddenColumn', params: { column: 'Staatsangehörigkeit', letter: 'J' } };
+  const warnings = [column, ...outside];
+  const warningKinds = { 'import.forbiddenColumn': 1, 'import.outsidePeriod': 108 } as const;
   const stored: ImportReportView = {
     locale: 'de',
     year: 2025,
     fileName: 'AU-Export_2025_Stand_2023-11-30.xlsx',
     stored: true,
     rowsRead: 5123,
-    persons: 5010,
-    leftOut: 113,
+    persons: 5015,
+    leftOut: 108,
     errors: [],
     errorCount: 0,
-    warnings: Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Haushalts-ID fehlt; die Person bildet einen eigenen Haushalt.`),
-    warningCount: 34,
+    warnings: importIssueLines(warnings, warningKinds, 'de'),
+    warningCount: 109,
     perGemeinde: verzeichnis.all.map((g, i) => ({ ags: g.ags, name: g.name, persons: 40 + i * 3 })),
+    rowsLink: { url: 'https://intm.example.invalid/downloads/abc~sig', expiresAt: '2024-01-11T09:00:00.000Z' },
   };
 
-  test('stored: file, counts, the first 20 warnings and how many more, persons per Gemeinde, the next step', () => {
+  test('stored: leads with the persons per Gemeinde; warnings grouped by kind with a count, not 108 lines; the rows behind a link', () => {
     const card = importReportCard(stored);
-    assertWellFormed(card);
+    assertWellFormedWithLinks(card);
     const text = allText(card);
     expect(text).toContain('Import gespeichert');
     expect(textRuns(card)).toContain('AU-Export_2025_Stand_2023-11-30.xlsx');
-    for (const words of ['Warnungen (34)', '… und 14 weitere']) expect(text).toContain(words);
-    // Fact titles short enough for the renderer's 150 px title column; the detail is in the value.
+    // The table per Gemeinde comes first, before the counts and the warnings.
+    const order = ['Personen je Gemeinde (46 Gemeinden)', 'Zeilen gelesen', 'Hinweise (109)'].map((t) => text.indexOf(t));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // One line per kind: the column by itself, and the 108 rows as one count.
+    expect(textRuns(card)).toEqual(expect.arrayContaining([
+      'Die Spalte „Staatsangehörigkeit“ (Spalte J) wird nicht übernommen: Diese Angaben braucht das Verfahren nicht und darf sie nicht speichern (Datenminimierung). Bitte lassen Sie sie beim nächsten Export weg.',
+      '108\u00a0Zeilen außerhalb des Betrachtungszeitraums 01.01.2020–31.12.2022 (nicht übernommen)',
+    ]));
+    expect(textRuns(card).filter((t) => t.includes('Betrachtungszeitraums'))).toHaveLength(1);
+    // No person on the card: the names are only in the workbook.
+    expect(JSON.stringify(card)).not.toMatch(/Geheim|LRA-\d/);
     expect(typed(card, 'FactSet')[0].facts).toEqual([
       { title: 'Zeilen gelesen', value: '5.123' },
-      { title: 'Übernommen', value: '5.010 Personen' },
-      { title: 'Ausgelassen', value: '113 (außerhalb des Zeitraums)' },
-      { title: 'Fehler', value: '0' },
-      { title: 'Warnungen', value: '34' },
+      { title: 'Übernommen', value: '5.015 Personen' },
+      { title: 'Ausgelassen', value: '108 (außerhalb des Zeitraums)' },
     ]);
     // The heading of the warnings is bold in the default colour (Teams' Warning yellow is unreadable on white).
-    expect(typed(card, 'TextBlock').find((t) => t.text === 'Warnungen (34)')).toMatchObject({ weight: 'Bolder' });
+    expect(typed(card, 'TextBlock').find((t) => t.text === 'Hinweise (109)')).toMatchObject({ weight: 'Bolder' });
     expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
-    expect(textRuns(card).filter((t) => t.includes('Haushalts-ID fehlt'))).toHaveLength(20);
-    expect(text).toContain('Personen je Gemeinde (46 Gemeinden)');
     for (const g of verzeichnis.all) expect(textRuns(card)).toContain(g.name);
     // By name in German order, top to bottom then left to right (the import comes in AGS order).
     const listed = textRuns(card).filter((t) => verzeichnis.all.some((g) => g.name === t));
@@ -56,38 +74,49 @@ describe('import report', () => {
     expect(columns[0][0]).toBe('Abstatt');
     expect(columns[1].at(-1)).toBe('Zaberfeld');
     expect(text).toContain('Nächster Schritt: Prüfen Sie die Zahlen und versenden Sie die Listen mit „listen versenden“.');
+    // The rows behind the groups: a personal link, and what it holds.
+    expect(typed(card, 'Action.OpenUrl')).toEqual([{ type: 'Action.OpenUrl', title: 'Alle Zeilen als Excel-Datei', url: stored.rowsLink!.url }]);
+    expect(text).toContain('Die Excel-Datei nennt jede betroffene Zeile mit Personen-ID und Namen – nur für die Koordinierungsstelle. Der Link ist persönlich und gilt bis 11.01.2024 10:00 Uhr.');
     expect(executes(card)).toEqual([]);
     expect(bytes(card)).toBeLessThan(40 * KB);
+    // Without a public address: the same counts, no link.
+    const noLink = importReportCard({ ...stored, rowsLink: undefined });
+    expect(typed(noLink, 'Action.OpenUrl')).toEqual([]);
+    expect(allText(noLink)).not.toContain('Excel-Datei');
   });
 
-  test('refused because of errors: the reason, the first errors (as TextRuns), no per-Gemeinde counts, no next step', () => {
-    const errors = Array.from({ length: 20 }, (_, i) => `Zeile ${i + 2}: Spalte „Geburtsdatum“: „31.02.1990“ ist kein Datum.`);
-    const card = importReportCard({ ...stored, stored: false, persons: 0, errors, errorCount: 250, warnings: [], warningCount: 0 });
-    assertWellFormed(card);
+  test('refused because of errors: the reason, each kind with its count and first rows, no per-Gemeinde counts, no next step', () => {
+    const dates: ImportIssue[] = Array.from({ length: 240 }, (_, i) => ({ row: 2 * i + 3, code: 'import.dateUnreadable', params: { field: 'Geburtsdatum', value: '31.02.1990' } }));
+    const ids: ImportIssue[] = [7, 9].map((row) => ({ row, code: 'import.idMissing', params: {} }));
+    const errors = [...ids, ...dates].sort((a, b) => a.row! - b.row!);
+    // Past the report's cap the kinds still count every row.
+    const kinds = { 'import.dateUnreadable': 248, 'import.idMissing': 2 } as const;
+    const card = importReportCard({ ...stored, stored: false, persons: 0, errors: importIssueLines(errors, kinds, 'de', { rowNumbers: true }), errorCount: 250, warnings: [], warningCount: 0 });
+    assertWellFormedWithLinks(card);
     const text = allText(card);
     expect(text).toContain('Import abgelehnt');
     expect(text).toContain('Die Datei wurde nicht übernommen.');
     expect(text).toContain('Fehler (250)');
-    expect(text).toContain('… und 230 weitere');
-    expect(textRuns(card)).toContain(errors[0]);
+    expect(textRuns(card)).toEqual(expect.arrayContaining([
+      '248\u00a0Zeilen mit einem Datum, das nicht lesbar ist',
+      'Zeilen 3, 5, 7, 9, 11, 13, 15, 17 …',
+      '2\u00a0Zeilen ohne Personen-ID',
+      'Zeilen 7, 9',
+    ]));
     expect(text).not.toContain('Personen je Gemeinde');
     expect(text).not.toContain('Nächster Schritt');
+    const one = importIssueLines([{ row: 4, code: 'import.idMissing', params: {} }], { 'import.idMissing': 1 }, 'en', { rowNumbers: true });
+    expect(one).toEqual([{ text: '1\u00a0row without a person ID', rows: 'Row 4' }]);
   });
 
   test('the file itself refused: the refusal sentence, no counts; English', () => {
     const view: ImportReportView = { ...stored, locale: 'en', fileName: 'Foto.jpg', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' };
     const card = importReportCard(view);
-    assertWellFormed(card);
+    assertWellFormedWithLinks(card);
     expect(textRuns(card)).toEqual(expect.arrayContaining(['Foto.jpg', 'The file is not a spreadsheet (xlsx or csv).']));
     const text = allText(card);
     expect(text).toContain('Import refused');
     expect(text).not.toContain('Rows read');
-  });
-
-  test('more lines than promised are cut at 20', () => {
-    const card = importReportCard({ ...stored, warnings: Array.from({ length: 30 }, (_, i) => `W${i}`), warningCount: 30 });
-    expect(textRuns(card).filter((t) => /^W\d+$/.test(t))).toHaveLength(20);
-    expect(allText(card)).toContain('… und 10 weitere');
   });
 });
 
@@ -118,14 +147,14 @@ describe('status digest', () => {
     expect(text).toContain('Überfällig (3)');
     for (const o of view.overdue) expect(textRuns(card)).toContain(o.name);
     expect(text).toContain(' · seit 3\u00a0Tagen (Frist 15.01.2024)');
-    expect(text).toContain('Landkreis 3 · eigenständig 1 · Verbund 2 · offen 40');
+    expect(text).toContain('Landkreis 3 · in eigener Verantwortung 1 · Verbund 2 · offen 40');
     expect(text).toContain('Verbund noch nicht gültig: ');
     expect(typed(card, 'TextRun').find((r) => r.text === 'Verbund noch nicht gültig: ')).toEqual({ type: 'TextRun', text: 'Verbund noch nicht gültig: ', weight: 'Bolder' });
     expect(strings(digestCard({ ...view, published: { at: '2024-02-05T09:30:00.000Z' } })).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
     expect(text).toContain('Veröffentlichung der Übersicht: 05.02.2024');
     expect(text).toContain('(noch 18\u00a0Tage)');
     expect(text).not.toContain('Rückmeldung der Listen');
-    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Status', { year: 2025 }]]);
+    expect(executes(card).map((a) => [a.verb, a.title, a.data])).toEqual([[VERBS.dashboard, 'Stand aller Gemeinden', { year: 2025 }]]);
   });
 
   test('no changes; English', () => {
@@ -135,6 +164,24 @@ describe('status digest', () => {
     for (const words of ['Status report 2025', 'submitted 43/46', 'Changes since 17 January 2024', 'Overdue (3)', 'for 3\u00a0days (due 15 January 2024)', 'district 3', 'Next deadlines', 'Status']) {
       expect(en).toContain(words);
     }
+  });
+
+  test('the first digest of a year says so and shows the state so far, never "Keine Änderungen seit dem letzten Bericht"', () => {
+    const first: DigestView = { ...view, since: undefined, first: true };
+    const card = digestCard(first);
+    assertWellFormed(card);
+    const text = allText(card);
+    expect(text).toContain('Stand der Listen und Entscheidungen');
+    expect(text).toContain('Dies ist der erste Statusbericht für 2025. Ab dem nächsten Bericht stehen hier die Änderungen seit dem vorigen.');
+    expect(text).toContain('Eingereicht (2): ');
+    expect(text).toContain('Entschieden (2): ');
+    expect(textRuns(card)).toEqual(expect.arrayContaining(['Abstatt, Beilstein', 'Bad Wimpfen (Landkreis), Abstatt (Verbund)']));
+    expect(text).not.toContain('Keine Änderungen');
+    expect(text).not.toMatch(/Änderungen seit \d/);
+    const none = allText(digestCard({ ...first, changes: { submitted: [], newlyOverdue: [], decided: [] } }));
+    expect(none).toContain('Noch keine Gemeinde hat ihre Liste eingereicht oder entschieden.');
+    expect(none).not.toContain('Keine Änderungen');
+    expect(allText(digestCard({ ...first, locale: 'en' }))).toContain('This is the first status report for 2025.');
   });
 
   test('no personal data', () => {
@@ -191,7 +238,15 @@ describe('campaign form', () => {
     const pair = typed(card, 'ColumnSet')[0].columns as { width: unknown }[];
     expect(pair.map((c) => c.width)).toEqual([1, 1]);
     // A required input needs an error message (the renderer's validation).
-    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1', isRequired: true, errorMessage: 'Bitte wählen Sie die Rundung.' });
+    expect(byId(card, 'unit')).toMatchObject({ type: 'Input.ChoiceSet', value: '1', isRequired: true, errorMessage: 'Bitte wählen Sie, worauf die Beträge gerundet werden.' });
+    // Each input's own message names the field: three amount inputs, three messages.
+    expect(['year', 'kreisAmount', 'landesmittel', 'quote', 'eurPerVzae'].map((id) => byId(card, id)!.errorMessage)).toEqual([
+      'Bitte geben Sie das Berechnungsjahr als Jahreszahl zwischen 2020 und 2100 an.',
+      'Bitte geben Sie den Kreisbetrag als Betrag in Euro an, z. B. 1.508.000 – oder lassen Sie das Feld leer und geben Sie Landesmittel und Zuteilungsquote an.',
+      'Bitte geben Sie die Landesmittel als Betrag in Euro an, z. B. 40.000.000.',
+      'Bitte geben Sie die Zuteilungsquote als Prozentsatz an, z. B. 3,77.',
+      'Bitte geben Sie die Kosten je VZÄ als Betrag in Euro an, z. B. 68.000.',
+    ]);
     for (const { node } of objects(card)) if (node.isRequired) expect({ id: node.id, errorMessage: typeof node.errorMessage }).toEqual({ id: node.id, errorMessage: 'string' });
     expect((byId(card, 'unit')!.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '0.01']);
     expect(byId(card, 'eurPerVzae')).toMatchObject({ value: '68000' });

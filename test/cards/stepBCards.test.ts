@@ -41,7 +41,7 @@ describe('decision card (step B)', () => {
     // A no-break space (\u00a0) between every number and its unit.
     expect(text).toContain('18.360\u00a0€ ≈\u00a00,27\u00a0VZÄ bei 68.000\u00a0€ je VZÄ');
     expect(text).toContain('Eine Stelle von 0,5\u00a0VZÄ kostet 34.000\u00a0€; Ihr Anteil deckt davon 18.360\u00a0€, es fehlen 15.640\u00a0€ Eigenmittel.');
-    expect(text).toContain('„Eigenverantwortlich“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.');
+    expect(text).toContain('„In eigener Verantwortung“ heißt für Sie deshalb: eine gemeinsame Stelle im Verbund mit anderen Gemeinden oder Eigenmittel.');
     expect(text).toContain('Entscheidung bis 31.05.2027');
     // What happens without a decision is said once.
     expect(text).toContain('Noch keine Entscheidung: Ohne Entscheidung übernimmt der Landkreis das Integrationsmanagement.');
@@ -99,7 +99,7 @@ describe('decision card (step B)', () => {
   test('eigenständig with a Träger (as a TextRun): valid, the Eigenmittel the position needs', () => {
     const card = decisionCard(decisionView(w, BAD_RAPPENAU));
     const text = allText(card);
-    expect(text).toContain('Entscheidung: eigenständig · Stelle 0,5\u00a0VZÄ');
+    expect(text).toContain('Entscheidung: in eigener Verantwortung · Stelle 0,5\u00a0VZÄ');
     expect(text).toContain('gültig');
     expect(textRuns(card)).toContain('Diakonisches Werk Heilbronn');
     const v = decisionView(w, BAD_RAPPENAU);
@@ -145,16 +145,19 @@ describe('decision card (step B)', () => {
     expect(allText(card)).toContain('✓ Sie haben diesen Verbund bestätigt.');
     expect(byId(card, 'choice')!.value).toBe('');
     expect(byId(card, 'partners')!.value).toBe('');
-    expect(byId(card, 'vzae')!.value).toBe('0.5');
+    expect(byId(card, 'vzae')!.value).toBe('0,5');
   });
 
-  test('the form: expanded choice, position (default 0.5, "mindestens 0,5"), Eigenmittel, Träger, 45 partners without itself; "Weiter"', () => {
+  test('the form: expanded choice, position (default 0,5 with a decimal comma, "mindestens 0,5"), Eigenmittel, Träger, 45 partners without itself; "Weiter"', () => {
     const card = decisionCard(smallGemeindeView());
     const choice = byId(card, 'choice')!;
     expect(choice).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true, value: '' });
     expect((choice.choices as { value: string }[]).map((c) => c.value)).toEqual(['landkreis', 'eigenstaendig', 'verbund']);
-    expect(byId(card, 'vzae')).toMatchObject({ type: 'Input.Text', value: '0.5', label: 'Stellenumfang in VZÄ (mindestens 0,5)' });
+    expect(byId(card, 'vzae')).toMatchObject({ type: 'Input.Text', value: '0,5', label: 'Stellenumfang in VZÄ (mindestens 0,5)' });
+    // Prefilled in the card's language, accepted with a comma or a point.
+    expect(byId(decisionCard({ ...smallGemeindeView(), locale: 'en' }), 'vzae')!.value).toBe('0.5');
     expect(new RegExp(byId(card, 'vzae')!.regex as string).test('0,75')).toBe(true);
+    expect(new RegExp(byId(card, 'vzae')!.regex as string).test('0.75')).toBe(true);
     expect(new RegExp(byId(card, 'vzae')!.regex as string).test('viel')).toBe(false);
     expect(new RegExp(byId(card, 'eigenmittel')!.regex as string).test('15.640')).toBe(true);
     expect(byId(card, 'traeger')).toMatchObject({ type: 'Input.Text', value: '', maxLength: 200 });
@@ -198,10 +201,21 @@ describe('decision card (step B)', () => {
     expect(byId(card, 'partners')!.value).toBe(ABSTATT);
   });
 
+  test('provisional figures: the seed\'s words; after a provisional publication they do not wait for the publication', () => {
+    const before = allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: true, published: false }));
+    expect(before).toContain('Vorläufige Zahlen – sie können sich noch ändern. Verbindlich werden sie mit der Veröffentlichung der Übersicht.');
+    const after = allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: true, published: true }));
+    expect(after).toContain('Vorläufige Zahlen – sie können sich noch ändern. Die Übersicht ist vorläufig veröffentlicht');
+    expect(after).not.toContain('Veröffentlichung der Übersicht');
+    expect(allText(decisionCard({ ...decisionView(w, EPPINGEN), provisional: false, published: true }))).not.toContain('Vorläufige Zahlen');
+  });
+
   test('not editable: locked, no form, no buttons, no confirmation of invitations', () => {
     const card = decisionCard(decisionView(w, EPPINGEN, { editable: false }));
     assertWellFormed(card);
-    expect(allText(card)).toContain('Nur Ansicht: Sie können die Entscheidung hier nicht ändern. Nach dem 31.05.2024 sind Änderungen nur über die Koordinierungsstelle möglich.');
+    expect(allText(card)).toContain('Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.');
+    expect(allText(card)).toContain('Die Entscheidungsfrist ist am 31.05.2024 abgelaufen.');
+    expect(allText(card)).not.toContain('Entscheidung bis 31.05.2024');
     expect(objects(card).filter((o) => String(o.node.type).startsWith('Input.'))).toEqual([]);
     expect(executes(card)).toEqual([]);
     expect(card.actions).toBeUndefined();
@@ -291,7 +305,7 @@ describe('decision confirmation', () => {
     const text = allText(card);
     expect(text).toContain('Entscheidung verbindlich machen?');
     expect(textRuns(card)).toContain('Eppingen');
-    expect(text).toContain('Entscheidung: eigenständig');
+    expect(text).toContain('Entscheidung: in eigener Verantwortung');
     expect(text).toContain('Stelle: 0,5\u00a0VZÄ, Kosten 34.000\u00a0€');
     expect(text).toContain(`Ihr Anteil: ${new Decimal(v.amount).toNumber().toLocaleString('de-DE')}\u00a0€ · Kosten der Stelle: 34.000\u00a0€`);
     expect(review.covered).toBe(false);
@@ -372,6 +386,10 @@ describe('decision confirmation', () => {
   test('not editable: only "Zurück"; English', () => {
     const card = decisionConfirmCard(decisionView(w, EPPINGEN, { editable: false }), eppingenReview());
     expect(executes(card).map((a) => a.verb)).toEqual([VERBS.decisionOpen]);
+    // An old confirmation after the deadline: no "Bis zum … können Sie noch ändern", nothing that would follow.
+    const text = allText(card);
+    expect(text).toContain('Die Entscheidungsfrist ist am 31.05.2024 abgelaufen. Nur Ansicht: Änderungen sind nur noch über die Koordinierungsstelle möglich.');
+    expect(text).not.toMatch(/können Sie die Entscheidung noch ändern|Verwendungsnachweis|Verbindlich entscheiden/);
     const en = allText(decisionConfirmCard(decisionView(w, EPPINGEN, { locale: 'en' }), eppingenReview()));
     for (const words of ['Make the decision binding?', 'Decision: own position', 'Position: 0.5\u00a0FTE, cost €34,000', 'Make it binding', 'Back']) expect(en).toContain(words);
   });
@@ -426,7 +444,7 @@ describe('overview (step 5/6)', () => {
   test('channel, provisional: marked "vorläufig" in a warning box (no pale Warning text)', () => {
     const card = overviewCard(overviewView(w));
     const box = (card.body as Record<string, unknown>[]).find((e) => e.style === 'warning')!;
-    expect(typed(box, 'TextBlock').map((t) => t.text)).toEqual(['vorläufig – die Zahlen können sich noch ändern']);
+    expect(typed(box, 'TextBlock').map((t) => t.text)).toEqual(['Vorläufige Zahlen – sie können sich noch ändern']);
     expect(strings(card).filter((s) => s.path.endsWith('.color') && ['Good', 'Warning'].includes(s.value))).toEqual([]);
   });
 
@@ -434,7 +452,7 @@ describe('overview (step 5/6)', () => {
     const card = overviewCard(overviewView(w, { audience: 'koordination' }));
     assertWellFormed(card);
     const text = allText(card);
-    expect(text).toContain('vorläufig: 3 Listen nicht eingereicht');
+    expect(text).toContain('Vorläufige Zahlen: 3 Listen nicht eingereicht');
     expect(text).toContain('überfällig');
     expect(text).toContain('eingereicht');
     expect(text).toContain('43/46 eingereicht');
@@ -469,7 +487,7 @@ describe('overview (step 5/6)', () => {
     expect(allText(final)).not.toContain('vorläufig');
     const pending = allText(overviewCard(overviewView(done, { audience: 'koordination', report: { ...report, provisional: true } })));
     expect(pending).toContain('eingereicht · 2 Nachträge');
-    expect(pending).toContain('vorläufig – die Zahlen können sich noch ändern · 2 Nachträge offen');
+    expect(pending).toContain('Vorläufige Zahlen – sie können sich noch ändern · 2 Nachträge offen');
   });
 
   test('all 46 Gemeinden under 40 KB for both audiences and languages', () => {

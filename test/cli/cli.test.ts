@@ -122,7 +122,7 @@ describe('intm', () => {
     expect(json.rows.reduce((s: Decimal, r: { amount: string }) => s.plus(r.amount), new Decimal(0)).toFixed(2)).toBe('1508000.00');
     const text = await intm('allocate', '--year', '2025');
     expect(text.out).toContain('VORLÄUFIG');
-    expect(text.out).toMatch(/Summe\s+\d+\s+100,000 %\s+1\.508\.000 €/);
+    expect(text.out).toMatch(/Summe\s+\d+\s+100,000 %\s+1\.508\.000\u00a0€/);
 
     const decide = await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'verbund', '--vzae', '0,5', '--partners', 'Cleebronn,08125013');
     expect(decide.code).toBe(0);
@@ -130,7 +130,7 @@ describe('intm', () => {
     expect((await intm('decide', 'confirm', '--year', '2025', '--ags', 'Brackenheim', '--lead', 'Abstatt')).code).toBe(0);
     const small = await intm('decide', '--year', '2025', '--ags', 'Eppingen', '--choice', 'eigenstaendig', '--vzae', '0.4');
     expect(small.code).toBe(1);
-    expect(small.err).toContain('mindestens 50 %');
+    expect(small.err).toContain('mindestens 50\u00a0%');
 
     const status = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
     expect(status.summary).toMatchObject({ submitted: 1, total: 46 });
@@ -320,7 +320,7 @@ describe('intm', () => {
         clock,
         verzeichnis,
         tableReader: new SpreadsheetTableReader(),
-        workbooks: { overview: async (_r, o) => Promise.reject(denied(`${o}.123.456.tmp`)), list: async () => undefined },
+        workbooks: { overview: async (_r, o) => Promise.reject(denied(`${o}.123.456.tmp`)), list: async () => undefined, importIssues: async () => undefined },
       });
     expect(await run(readOnlyTarget, 'export', 'overview', '--year', '2025', '--out', out)).toEqual({
       code: 1,
@@ -354,7 +354,7 @@ describe('intm', () => {
       expect(blank.code).toBe(2);
       expect(blank.err).toContain('Option --by braucht einen Wert.');
     }
-    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000 €');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Kosten je VZÄ:         68.000\u00a0€');
   });
 
   test('campaign update says when nothing changed, and what a --replace discarded', async () => {
@@ -387,16 +387,16 @@ describe('intm', () => {
     expect(early.code).toBe(0);
     expect(early.out).toContain('Entscheidung gespeichert (änderbar bis 31.05.2024).');
     expect(early.out).toContain('Anteil: noch nicht berechnet');
-    expect(early.out).not.toMatch(/Anteil: 0 €|Es fehlen/);
+    expect(early.out).not.toMatch(/Anteil: 0\u00a0€|Es fehlen/);
     expect((await intm('decide', 'show', '--year', '2025', '--ags', 'Abstatt')).out).toContain('Anteil: noch nicht berechnet');
 
     const { file } = writeExport();
     await intm('import', file, '--year', '2025');
     const landkreis = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'landkreis');
     expect(landkreis.code).toBe(0);
-    expect(landkreis.out).toMatch(/Anteil: [\d.]+ € ≈ [\d,]+ VZÄ \(vorläufig\)/);
+    expect(landkreis.out).toMatch(/Anteil: [\d.]+\u00a0€ ≈ [\d,]+ VZÄ \(vorläufig\)/);
     expect(landkreis.out).not.toMatch(/Stelle:|Eigenmittel|deckt die Stelle/);
-    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800 €\n {2}(Es fehlen|Der Anteil deckt)/);
+    expect((await intm('decide', '--year', '2025', '--ags', 'Abstatt', '--choice', 'eigenstaendig', '--vzae', '0,6')).out).toMatch(/Stelle: 0,60 VZÄ kosten 40\.800\u00a0€\n {2}(Es fehlen|Der Anteil deckt)/);
 
     clock.set('2024-06-03T09:00:00.000Z');
     const noReason = await intm('decide', '--year', '2025', '--ags', 'Cleebronn', '--choice', 'eigenstaendig', '--vzae', '0,5');
@@ -422,7 +422,7 @@ describe('intm', () => {
     await intm('import', file, '--year', '2025');
     const [first, second] = exp.persons.filter((p) => p.ags === '08125001' && p.assignmentDate >= '2020-01-01' && p.assignmentDate <= '2022-12-31');
     const noNote = await intm('review', 'strike', '--year', '2025', '--person', first.id, '--reason', 'sonstiges');
-    expect(noNote).toMatchObject({ code: 1, err: 'Bitte geben Sie eine kurze Begründung an (intm: --note TEXT).' });
+    expect(noNote).toMatchObject({ code: 1, err: 'Beim Grund „sonstiges“ geben Sie bitte in mindestens 3 Zeichen an, warum die Person gestrichen wird (intm: --note TEXT).' });
     const noJustification = await intm(
       'review', 'add-person', '--year', '2025', '--ags', 'Abstatt', '--surname', 'Muster', '--given', 'Nora', '--born', '01.01.1990', '--assigned', '01.06.2022',
     );
@@ -434,7 +434,7 @@ describe('intm', () => {
       'Nachgetragene Personen werden nicht gestrichen, sondern mit „Rückgängig“ zurückgenommen (intm: review undo --person ID).',
     );
     const reimport = await intm('import', file, '--year', '2025');
-    expect(reimport.err).toContain('nur mit ausdrücklicher Bestätigung (Ersetzen) möglich (intm: --replace).');
+    expect(reimport.err).toContain('nur mit ausdrücklicher Bestätigung („ersetzen“) möglich (intm: --replace).');
     const provisional = await intm('publish', '--year', '2025');
     expect(provisional).toMatchObject({ code: 1, err: expect.stringContaining('ausdrücklich als vorläufig (intm: --force).') });
     expect((await intm('publish', '--year', '2025', '--force')).code).toBe(0);
@@ -453,7 +453,7 @@ describe('intm', () => {
   test('campaign update --deduction 0 / --deduction-percent 0 removes the Vorwegabzug; the help says so', async () => {
     expect((await intm('help')).out).toContain('--deduction 0 oder --deduction-percent 0 entfernt den Vorwegabzug');
     await intm('campaign', 'create', '--year', '2025', '--kreis-amount', '1508000', '--deduction', '8.000');
-    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Vorwegabzug:           8.000 €');
+    expect((await intm('campaign', 'show', '--year', '2025')).out).toContain('Vorwegabzug:           8.000\u00a0€');
     const removed = await intm('campaign', 'update', '--year', '2025', '--deduction', '0');
     expect(removed).toMatchObject({ code: 0, err: '' });
     expect(removed.out).not.toContain('Vorwegabzug');

@@ -11,9 +11,10 @@ import { runCli } from '../../src/cli/main';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
+import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
 import { openStore, storeAt } from '../../src/storage/stores';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, coordinator, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
 import { openHarness, seed, tempDir } from '../harness';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 
@@ -41,6 +42,10 @@ async function workedOnDataDir(): Promise<string> {
   await h.app.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '1', eigenmittel: '12345' }, { actor: coordinator });
   await h.app.roster.assign({ aadObjectId: '00000000-0000-4000-8000-0000000000aa', name: 'Sam Sachbearbeitung', role: 'gemeinde', ags: ABSTATT }, coordinator);
   await h.repo.updateDocument('conversations', () => ({ next: { channel: { id: '19:abc' } }, result: undefined }));
+  // An earlier year whose personal data is deleted: its record with the kept figures only.
+  await h.repo.updateCampaign(2024, () => ({ next: { campaign: { year: 2024 } as never, revision: 1, events: [] }, result: undefined }));
+  await h.repo.replaceLists(2024, [listWith(ABSTATT, [person('alt-1')])], (c) => ({ next: c, result: undefined }));
+  await h.repo.purgeLists(2024, (c) => ({ next: { ...c, purged: { at: '2025-01-02T00:00:00.000Z', by: { id: 'k', name: 'K' }, changes: { [ABSTATT]: { 'campaign.import': 1 } } } }, result: undefined }));
   await h.app.close();
   return h.dataDir;
 }
@@ -73,9 +78,9 @@ async function contents(where: string) {
 
     const there = await intm(['store', 'copy', '--from', source, '--to', url]);
     expect(there).toMatchObject({ code: 0, err: '' });
-    expect(there.out).toContain('1 Jahr(e) (2025)');
+    expect(there.out).toContain('2 Jahr(e) (2024, 2025)');
     expect(there.out).toContain(`${46 * 7 + 1} Personen`);
-    expect(there.out).toContain('Zuteilung zusammen 1.508.000 €');
+    expect(there.out).toContain('Zuteilung zusammen 1.508.000\u00a0€');
     expect(there.out).toContain('Quelle und Ziel stimmen überein');
     expect(there.out).not.toContain('postgres:postgres');
 
@@ -83,9 +88,11 @@ async function contents(where: string) {
     expect(home).toMatchObject({ code: 0, err: '' });
 
     const [a, b, c] = [await contents(source), await contents(url), await contents(back)];
-    expect(a.summary).toMatchObject({ years: [2025], persons: 46 * 7 + 1, changes: 3, documents: 2, allocation: '1508000.00' });
+    expect(a.summary).toMatchObject({ years: [2024, 2025], persons: 46 * 7 + 1, changes: 3, documents: 2, allocation: '1508000.00' });
     expect(b.parts).toEqual(a.parts);
     expect(c.parts).toEqual(a.parts);
+    expect(a.parts.get('Listen 2024')).toBe('[]');
+    expect(JSON.parse(a.parts.get('Kampagne 2024')!).purged.changes).toEqual({ [ABSTATT]: { 'campaign.import': 1 } });
     expect([...a.parts.keys()]).toEqual(expect.arrayContaining(['Kampagne 2025', 'Listen 2025', 'Änderungsprotokoll 2025', 'Entscheidungen 2025', 'Zuteilung 2025', 'Dokument roster', 'Dokument conversations']));
 
     // intm works on the copy through INTM_DATABASE_URL: the click made in the data directory is there.
@@ -103,7 +110,7 @@ async function contents(where: string) {
     const again = await intm(['store', 'copy', '--from', source, '--to', url]);
     expect(again.code).toBe(1);
     expect(again.err).toContain('enthält bereits Daten');
-    expect(again.err).toContain('Jahre 2025');
+    expect(again.err).toContain('Jahre 2024, 2025');
     expect(again.err).not.toMatch(/at .*\.ts|error:/i);
     expect((await contents(url)).parts).toEqual(before.parts);
 
@@ -134,7 +141,7 @@ async function contents(where: string) {
 
     const migrated = await intm(['migrate'], { INTM_DATABASE_URL: url });
     expect(migrated).toMatchObject({ code: 0, err: '' });
-    expect(migrated.out).toContain('Schema 1');
+    expect(migrated.out).toContain(`angewendet (jetzt ${DATABASE_SCHEMA_VERSION})`);
     expect((await intm(['migrate'], { INTM_DATABASE_URL: url })).out).toContain('aktuell');
 
     const created = await intm(['campaign', 'create', '--year', '2025', '--kreis-amount', '1508000'], { INTM_DATABASE_URL: url });

@@ -75,6 +75,6 @@ describe('campaign (Berechnungsjahr)', () => {
     expect(new DomainError('campaign.stichtagBeforePeriod', { stichtag: '2024-06-30', end: '2024-12-31' }).message).toBe(
       'Der Stichtag 30.06.2024 liegt vor dem Ende des Betrachtungszeitraums (31.12.2024). Gezählt wird am Stichtag; wählen Sie ihn nicht vor dem Ende des Zeitraums, oder kürzen Sie den Zeitraum.',
     );
-    expect(new DomainError('campaign.notMultipleOfUnit', { amount: '1508000.50', unit: '1' }).message).toContain('1.508.000,50 €');
+    expect(new DomainError('campaign.notMultipleOfUnit', { amount: '1508000.50', unit: '1' }).message).toContain('1.508.000,50\u00a0€');
   });
 });

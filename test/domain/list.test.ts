@@ -101,7 +101,7 @@ describe('list review (steps 3 and 4)', () => {
     const accepted = reviewAddition(list, { personId, accept: true }, koord);
     expect(countList(accepted.list)).toMatchObject({ added: 1, pending: 0, persons: 4 });
     expect(reviewAddition(accepted.list, { personId, accept: true }, koord).entry).toBeUndefined();
-    expect(refusalCode(() => reviewAddition(list, { personId, accept: false }, koord))).toBe('list.noteRequired');
+    expect(refusalCode(() => reviewAddition(list, { personId, accept: false }, koord))).toBe('list.rejectNoteRequired');
     const rejected = reviewAddition(list, { personId, accept: false, note: 'Zuzug erst 2023' }, koord);
     expect(countList(rejected.list)).toMatchObject({ added: 0, pending: 0, persons: 3 });
     expect(refusalCode(() => reviewAddition(base(), { personId: 'P1', accept: true }, koord))).toBe('list.notPendingAddition');

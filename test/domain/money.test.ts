@@ -32,10 +32,10 @@ describe('money and dates as German users write them', () => {
   });
 
   test('formats', () => {
-    expect(formatEuro('1508000')).toBe('1.508.000 €');
-    expect(formatEuro('18523.4')).toBe('18.523,40 €');
+    expect(formatEuro('1508000')).toBe('1.508.000\u00a0€');
+    expect(formatEuro('18523.4')).toBe('18.523,40\u00a0€');
     expect(formatEuro('1508000', 'en')).toBe('€1,508,000');
-    expect(formatEuro('-15640')).toBe('-15.640 €');
+    expect(formatEuro('-15640')).toBe('-15.640\u00a0€');
     expect(formatNumber('0.2699', 2)).toBe('0,27');
     expect(toAmountString('18523')).toBe('18523.00');
     expect(formatDate('2022-12-31')).toBe('31.12.2022');

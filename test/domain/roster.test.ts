@@ -23,4 +23,25 @@ describe('roster (who is who)', () => {
     expect(refusalCode(() => assignRole(emptyRoster(), { ...ANNA, role: 'gemeinde' }, coordinator, 'x'))).toBe('roster.agsRequired');
     expect(refusalCode(() => assignRole(emptyRoster(), { ...ANNA, role: 'koordination', ags: '08125001' }, coordinator, 'x'))).toBe('roster.noAgsForKoordination');
   });
+
+  test('a clerk of several Gemeinden: "additionally" adds one, a plain assignment moves her, removing takes every one', () => {
+    const at = '2024-01-01T00:00:00Z';
+    let { roster } = assignRole(emptyRoster(), { ...ANNA, role: 'gemeinde', ags: '08125001' }, coordinator, at);
+    const added = assignRole(roster, { ...ANNA, role: 'gemeinde', ags: '08125013', additional: true }, coordinator, at);
+    expect(added.entry).toMatchObject({ ags: '08125013', before: null, after: { rolle: 'gemeinde', ags: '08125013', zusaetzlich: true } });
+    roster = added.roster;
+    expect(resolveActor(roster, ANNA, [])).toMatchObject({ role: 'gemeinde', ags: '08125001', gemeinden: ['08125001', '08125013'] });
+    // The same again changes nothing, with or without "additionally".
+    expect(assignRole(roster, { ...ANNA, role: 'gemeinde', ags: '08125013', additional: true }, coordinator, at).entry).toBeUndefined();
+    // A plain assignment replaces both (a move), audited with both.
+    const moved = assignRole(roster, { ...ANNA, role: 'gemeinde', ags: '08125026' }, coordinator, at);
+    expect(moved.entry).toMatchObject({ before: { rolle: 'gemeinde', ags: '08125001, 08125013' } });
+    expect(resolveActor(moved.roster, ANNA, [])).toEqual({ id: ANNA.aadObjectId, name: 'Anna', role: 'gemeinde', ags: '08125026' });
+    // "Additionally" does not make a coordinator staff on the side: it is a plain assignment then.
+    const kora = assignRole(emptyRoster(), { ...ANNA, role: 'koordination' }, coordinator, at).roster;
+    expect(resolveActor(assignRole(kora, { ...ANNA, role: 'gemeinde', ags: '08125001', additional: true }, coordinator, at).roster, ANNA, [])).toMatchObject({ role: 'gemeinde', ags: '08125001' });
+    const removed = removeRole(roster, ANNA, coordinator, at);
+    expect(resolveActor(removed.roster, ANNA, [])).toBeUndefined();
+    expect(removed.roster.events.filter((e) => e.action === 'roster.remove').map((e) => e.ags)).toEqual(['08125001', '08125013']);
+  });
 });

@@ -111,6 +111,18 @@ export class PlaygroundPage {
     return card;
   }
 
+  /**
+   * Does `action` and returns the card showing `text` that it brings – a new one, not one of that kind
+   * already on the page (the demo may have sent the same card again when the page opened).
+   */
+  async newCard(text: string | RegExp, action: () => Promise<void>, timeout = ANSWER_MS): Promise<Locator> {
+    const cards = this.page.locator('.ac-adaptiveCard', { hasText: text });
+    const before = await cards.count();
+    await action();
+    await waitUntil(async () => (await cards.count()) > before, timeout, `neue Karte „${text}“`);
+    return cards.nth(before);
+  }
+
   /** A plain text message (not a card) that shows `text`, once it is there. */
   async message(text: string | RegExp, timeout = ANSWER_MS): Promise<Locator> {
     const found = this.page.getByText(text).last();

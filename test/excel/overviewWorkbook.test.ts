@@ -10,9 +10,10 @@ import { buildOverviewWorkbook, overviewWorkbookBuffer, writeOverviewWorkbook } 
 import { writeListWorkbook } from '../../src/excel/listWorkbook';
 import { NOW, reportFor, tempFile, TODAY, verzeichnis } from './fixtures';
 import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
+import { writeImportIssuesWorkbook } from '../../src/excel/importIssuesWorkbook';
 
 // The adapter fits the application's port.
-const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook };
+const writer: WorkbookWriter = { overview: writeOverviewWorkbook, list: writeListWorkbook, importIssues: writeImportIssuesWorkbook };
 
 const HEADERS = [
   'AGS',
@@ -168,7 +169,7 @@ describe('Übersicht als Excel-Datei', () => {
     expect(text(c.ags, 'K')).toBe('eingereicht am 01.02.2024');
     expect(text(d.ags, 'K')).toBe('eingereicht am 01.02.2024, 1 Nachtrag offen');
     expect(text(a.ags, 'L')).toBe('Verbund – noch nicht gültig');
-    expect(text(c.ags, 'L')).toBe('eigenständig');
+    expect(text(c.ags, 'L')).toBe('in eigener Verantwortung');
     expect(text(d.ags, 'L')).toBe('Landkreis');
     expect(text(v.all[4].ags, 'L')).toBe('offen');
 

@@ -58,8 +58,8 @@ describe('funding', () => {
     const row = await rowOf(ABSTATT);
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
     expect(text).toContain(`${formatEuro(row.amount)} für ${row.persons} Personen`);
-    expect(text).toContain(`${vzae(row.vzae)} VZÄ bei 68.000 € je VZÄ`);
-    expect(text).toContain(`0,5 VZÄ kosten 34.000 €; es fehlen ${formatEuro(gap(row.amount))}.`);
+    expect(text).toContain(`${vzae(row.vzae)} VZÄ bei 68.000\u00a0€ je VZÄ`);
+    expect(text).toContain(`0,5 VZÄ kosten 34.000\u00a0€; es fehlen ${formatEuro(gap(row.amount))}.`);
     expect(text).toMatch(/vorläufig: die Übersicht ist noch nicht veröffentlicht; 46 von 46 Listen .* darunter die von Abstatt; 1 Nachtrag wird noch geprüft/);
   });
 
@@ -81,9 +81,9 @@ describe('funding', () => {
     for (const row of report.rows) {
       const text = await ask(`Förderung ${row.gemeinde}`, coordinator);
       const persons = row.persons === 1 ? '1 Person' : `${formatNumber(row.persons, 0)} Personen`;
-      expect(text).toContain(`Förderung für ${row.gemeinde}, Berechnungsjahr 2025: ${formatEuro(row.amount)} für ${persons}, das sind ${vzae(row.vzae)} VZÄ bei 72.500 € je VZÄ.`);
+      expect(text).toContain(`Förderung für ${row.gemeinde}, Berechnungsjahr 2025: ${formatEuro(row.amount)} für ${persons}, das sind ${vzae(row.vzae)} VZÄ bei 72.500\u00a0€ je VZÄ.`);
       const missing = Decimal.max(0, MINIMUM_POSITION_VZAE.times('72500').minus(row.amount));
-      expect(text).toContain(missing.isZero() ? 'Der Anteil deckt 0,5 VZÄ (36.250 €).' : `0,5 VZÄ kosten 36.250 €; es fehlen ${formatEuro(missing)}.`);
+      expect(text).toContain(missing.isZero() ? 'Der Anteil deckt 0,5 VZÄ (36.250\u00a0€).' : `0,5 VZÄ kosten 36.250\u00a0€; es fehlen ${formatEuro(missing)}.`);
     }
   });
 
@@ -103,8 +103,8 @@ describe('funding', () => {
     const row = await rowOf(ABSTATT);
     expect(row.amount).toBe('754000.00');
     const text = await ask('Förderung', staff(ABSTATT));
-    expect(text).toContain('754.000 € für 5 Personen, das sind 11,08 VZÄ');
-    expect(text).toContain('Der Anteil deckt 0,5 VZÄ (34.000 €).');
+    expect(text).toContain('754.000\u00a0€ für 5 Personen, das sind 11,08 VZÄ');
+    expect(text).toContain('Der Anteil deckt 0,5 VZÄ (34.000\u00a0€).');
   });
 
   test('once published: the published figures, marked as published, not provisional', async () => {
@@ -156,7 +156,7 @@ describe('funding', () => {
     await h.app.decisions.decide(2025, { ags: ABSTATT, choice: 'verbund', vzae: '0.5', partners: [BRACKENHEIM, EPPINGEN] }, { actor: staff(ABSTATT) });
     const a = await h.app.overview.assessment(2025, ABSTATT, staff(ABSTATT));
     const text = await ask('Wie hoch ist unsere voraussichtliche Förderung?', staff(ABSTATT));
-    expect(text).toContain(`Die Stelle von 0,50 VZÄ kostet 34.000 €; Anteile zusammen ${formatEuro(a.fundedAmount)}`);
+    expect(text).toContain(`Die Stelle von 0,50 VZÄ kostet 34.000\u00a0€; Anteile zusammen ${formatEuro(a.fundedAmount)}`);
     expect(text).toContain('Noch nicht bestätigt haben: Brackenheim, Eppingen.');
     expect(text).not.toContain('0,5 VZÄ kosten');
   });
@@ -232,7 +232,7 @@ describe('options of step B', () => {
     await seedWithChanges();
     const row = await rowOf(ABSTATT);
     const text = await ask('Welche Möglichkeiten haben wir?', staff(ABSTATT));
-    for (const word of ['Landkreis (Standard', 'Eigenständig', 'mindestens 0,5 VZÄ', 'Verbund:', 'Träger der freien Wohlfahrtspflege', 'Eigenmittel', 'Verwendungsnachweis', 'Vertretung bei Urlaub und Krankheit', 'keine Weisungen']) {
+    for (const word of ['Landkreis (Standard', 'In eigener Verantwortung:', 'mindestens 0,5 VZÄ', 'Verbund:', 'Träger der freien Wohlfahrtspflege', 'Eigenmittel', 'Verwendungsnachweis', 'Vertretung bei Urlaub und Krankheit', 'keine Weisungen']) {
       expect(text).toContain(word);
     }
     expect(text).toContain(`Zahlen für Abstatt: Anteil ${formatEuro(row.amount)}, das sind ${vzae(row.vzae)} VZÄ.`);
@@ -260,9 +260,9 @@ describe('district questions (Koordinierungsstelle)', () => {
     await h.app.review.submit(2025, BRACKENHEIM, { actor: staff(BRACKENHEIM) });
     const report = await h.app.overview.overview(2025);
     const text = await ask('Wie viele Personen insgesamt?', coordinator);
-    expect(text).toContain(`${formatNumber(report.totals.persons, 0)} Personen zum Stichtag 31.12.2022; verteilt werden 1.508.000 €`);
+    expect(text).toContain(`${formatNumber(report.totals.persons, 0)} Personen zum Stichtag 31.12.2022; verteilt werden 1.508.000\u00a0€`);
     expect(text).toContain('Listen: 1 von 46 eingereicht, 0 überfällig; 1 Nachtrag in Prüfung.');
-    expect(text).toContain('Entscheidungen: 0 Landkreis, 0 eigenständig, 0 Verbund, 46 offen.');
+    expect(text).toContain('Entscheidungen: 0 Landkreis, 0 in eigener Verantwortung, 0 Verbund, 46 offen.');
     expect(await ask('total funding', coordinator, 'en')).toContain('€1,508,000 is distributed');
     // Published, then a list changes: the totals are the published ones, and the answer says the lists moved on.
     await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
@@ -338,8 +338,8 @@ describe('rights and missing data', () => {
     );
     await h.app.campaigns.publish(2025, { actor: coordinator, force: true });
     const text = await ask('Wie viel Geld bekommt Brackenheim?', staff(ABSTATT));
-    expect(text).toMatch(new RegExp(`^Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount).replace('.', '\\.')} für 5 Personen, das sind ${vzae(row.vzae).replace(',', ',')} VZÄ bei 68\\.000 € je VZÄ\\.\\n`));
-    for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'eigenständig', 'darunter']) expect(text).not.toContain(hidden);
+    expect(text).toMatch(new RegExp(`^Förderung für Brackenheim, Berechnungsjahr 2025: ${formatEuro(row.amount).replace('.', '\\.')} für 5 Personen, das sind ${vzae(row.vzae).replace(',', ',')} VZÄ bei 68\\.000\u00a0€ je VZÄ\\.\\n`));
+    for (const hidden of ['Stelle', 'Eigenmittel', 'Entscheidung', 'in eigener Verantwortung', 'darunter']) expect(text).not.toContain(hidden);
     for (const g of verzeichnis.all) await h.app.review.submit(2025, g.ags, { actor: staff(g.ags) });
     await h.app.campaigns.publish(2025, { actor: coordinator, reason: 'alle Listen eingereicht' });
     expect(await ask('funding Brackenheim', staff(ABSTATT), 'en')).toMatch(/^Funding for Brackenheim, year 2025: .*\nAs published on 10 January 2024\.$/);

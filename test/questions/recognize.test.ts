@@ -67,6 +67,8 @@ const PHRASINGS: [string, IntentKind][] = [
   // options
   ['Was bedeutet eigenständig?', 'options'],
   ['Was bedeutet eigenstaendig', 'options'],
+  ['Was heißt „in eigener Verantwortung“?', 'options'],
+  ['Können wir das in eigener Verantwortung machen?', 'options'],
   ['Was ist ein Verbund?', 'options'],
   ['Was ist ein Verbnd', 'options'],
   ['Welche Möglichkeiten haben wir?', 'options'],

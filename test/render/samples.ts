@@ -21,6 +21,7 @@ import {
   digestCard,
   DigestView,
   exportLinksCard,
+  importIssueLines,
   importReportCard,
   ImportReportView,
   listCard,
@@ -38,6 +39,7 @@ import {
 } from '../../src/cards';
 import { DEFAULT_EUR_PER_VZAE, defaultDeadlines, defaultPeriod } from '../../src/domain/campaign';
 import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, submitList } from '../../src/domain/list';
+import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
 import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
@@ -371,13 +373,18 @@ function reportSamples(): Sample[] {
     leftOut: 113,
     errors: [],
     errorCount: 0,
-    warnings: [
-      'Zeile 214: Haushalts-ID fehlt; die Person bildet einen eigenen Haushalt.',
-      'Zeile 1.877: Zuweisungsdatum 31.12.2019 liegt vor dem Zeitraum; die Person wurde nicht übernommen.',
-      'Zeile 3.402: Gemeindeschlüssel 08125099 ist unbekannt; die Zeile wurde übersprungen.',
-    ],
-    warningCount: 3,
+    // As the bot builds them: 113 rows outside the period as one line, a column not taken over by itself.
+    warnings: importIssueLines(
+      [
+        { code: 'import.forbiddenColumn', params: { column: 'Staatsangehörigkeit', letter: 'J' } },
+        ...Array.from({ length: 113 }, (_, i): ImportIssue => ({ row: 214 + i * 17, code: 'import.outsidePeriod', params: { date: '31.12.2019', start: '01.01.2020', end: '31.12.2022' } })),
+      ],
+      { 'import.forbiddenColumn': 1, 'import.outsidePeriod': 113 },
+      'de',
+    ),
+    warningCount: 114,
     perGemeinde: verzeichnis.all.map((g, i) => ({ ags: g.ags, name: g.name, persons: 40 + ((i * 53) % 260) })),
+    rowsLink: { url: 'https://intm-bot.example.org/downloads/eyJraW5kIjoiaW1wb3J0SXNzdWVzIn0~c2ln', expiresAt: '2024-03-13T10:15:00.000Z' },
   };
   // The day after the review deadline: three lists are overdue, nobody can have decided yet.
   const w = world(3);
@@ -416,7 +423,7 @@ function reportSamples(): Sample[] {
     { title: 'Liste Abstatt 2025 (Excel)', url: 'https://intm-bot.example.org/export/2025/liste/08125001.xlsx?sig=77b0e2', expiresAt: '2024-03-12T11:15:00.000Z' },
   ];
   return [
-    { name: 'importReport-de-stored', fn: 'importReportCard', card: importReportCard(stored), expect: ['Import gespeichert', 'AU-Export_2025_Stand_2023-11-30.xlsx', '5.123', 'Zeile 214', 'Abstatt'] },
+    { name: 'importReport-de-stored', fn: 'importReportCard', card: importReportCard(stored), expect: ['Import gespeichert', 'AU-Export_2025_Stand_2023-11-30.xlsx', '5.123', '113 Zeilen außerhalb', 'Abstatt', 'Alle Zeilen als Excel-Datei'], doc: 'importbericht' },
     {
       name: 'importReport-de-refused',
       fn: 'importReportCard',
@@ -424,18 +431,27 @@ function reportSamples(): Sample[] {
         ...stored,
         stored: false,
         persons: 0,
-        errors: ['Zeile 12: Spalte „Geburtsdatum“: „31.02.1990“ ist kein Datum.', 'Zeile 40: Spalte „Gemeindeschlüssel“ ist leer.'],
-        errorCount: 2,
+        errors: importIssueLines(
+          [
+            { row: 12, code: 'import.dateUnreadable', params: { field: 'Geburtsdatum', value: '31.02.1990' } },
+            { row: 40, code: 'import.gemeindeMissing', params: {} },
+            { row: 41, code: 'import.dateUnreadable', params: { field: 'Geburtsdatum', value: '1990/07/14' } },
+          ],
+          { 'import.dateUnreadable': 2, 'import.gemeindeMissing': 1 },
+          'de',
+          { rowNumbers: true },
+        ),
+        errorCount: 3,
         warnings: [],
         warningCount: 0,
       }),
-      expect: ['Import abgelehnt', 'Zeile 12'],
+      expect: ['Import abgelehnt', 'Zeilen 12, 41'],
     },
     { name: 'importReport-en-file-refused', fn: 'importReportCard', card: importReportCard({ ...stored, locale: 'en', fileName: 'Scan_Liste.pdf', stored: false, rowsRead: 0, persons: 0, leftOut: 0, warnings: [], warningCount: 0, refusal: 'The file is not a spreadsheet (xlsx or csv).' }), expect: ['Import refused', 'Scan_Liste.pdf'] },
     { name: 'digest-de', fn: 'digestCard', card: digestCard(digest), expect: ['Statusbericht 2025 · 16.01.2024', 'Beilstein', 'Überfällig (3)', 'Langenbrettach', 'Status'], doc: 'statusbericht' },
     { name: 'digest-en-decisions', fn: 'digestCard', card: digestCard(decisions), expect: ['Status report 2025', 'Bad Wimpfen (district)', 'Abstatt', 'Status'] },
-    { name: 'help-de-gemeinde', fn: 'helpCard', card: helpCardFor(abstattStaff, 'de'), expect: ['Hilfe: IntM-Bot', 'liste', 'entscheidung'] },
-    { name: 'help-de-koordination', fn: 'helpCard', card: helpCardFor(coordinator, 'de', 'Das habe ich nicht verstanden: „wie viele personen hat lauffen“'), expect: ['Das habe ich nicht verstanden', 'listen versenden', 'veröffentlichen'] },
+    { name: 'help-de-gemeinde', fn: 'helpCard', card: helpCardFor(abstattStaff, 'de'), expect: ['Hilfe: IntM-Bot', 'liste', 'entscheidung'], doc: 'hilfe-gemeinde' },
+    { name: 'help-de-koordination', fn: 'helpCard', card: helpCardFor(coordinator, 'de', 'Das habe ich nicht verstanden: „wie viele personen hat lauffen“'), expect: ['Das habe ich nicht verstanden', 'listen versenden', 'veröffentlichen', 'statusbericht'], doc: 'hilfe-koordinierungsstelle' },
     { name: 'help-en-none', fn: 'helpCard', card: helpCardFor(undefined, 'en'), expect: ['Help: IntM-Bot', 'Your role: none'] },
     {
       name: 'campaignForm-de',

@@ -335,6 +335,9 @@ describe.each(kinds)('Repository contract: $name', (kind) => {
     expect(await second.readDocument('roster')).toBeUndefined();
     await appOn(repo).review.strike(YEAR, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, opId: 'twice' });
     await repo.updateDocument('roster', () => ({ next: { v: 1 }, result: undefined }));
+    expect((await second.readCampaign(YEAR))?.revision).toBe(2);
+    await repo.updateCampaign(YEAR, (c) => bump(c!));
+    expect((await second.readCampaign(YEAR))?.revision).toBe(3);
     expect((await second.readList(YEAR, ABSTATT))?.revision).toBe(2);
     expect(await second.readDocument('roster')).toEqual({ v: 1 });
     const replay = await appOn(second).review.strike(YEAR, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, opId: 'twice' });

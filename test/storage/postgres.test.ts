@@ -3,7 +3,7 @@
  * refused), TLS settings read as PostgreSQL's own clients read them, URLs in messages without the
  * password, an unreachable database as a German refusal, and a purge that deletes the rows.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
@@ -14,7 +14,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { IDLE_IN_TRANSACTION_MS, poolConfig, redactUrl, STATEMENT_TIMEOUT_MS } from '../../src/storage/postgres/connection';
 import { migrate } from '../../src/storage/postgres/migrate';
-import { DATABASE_SCHEMA_VERSION } from '../../src/storage/postgres/migrations';
+import { DATABASE_SCHEMA_VERSION, SQL_MIGRATIONS } from '../../src/storage/postgres/migrations';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { fixedClock } from '../../src/storage/systemClock';
@@ -95,13 +95,14 @@ const withPg = postgresAvailable('PostgreSQL store');
     const pools = Array.from({ length: 3 }, () => new Pool({ connectionString: url }));
     try {
       const outcomes = await Promise.all(pools.map((p) => migrate(p)));
-      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [], [1]]);
+      const all = SQL_MIGRATIONS.map((m) => m.version);
+      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [], all]);
       expect(outcomes.every((o) => o.version === DATABASE_SCHEMA_VERSION)).toBe(true);
       expect((await migrate(pools[0])).applied).toEqual([]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
-    expect(await sql(url, 'SELECT version, name FROM intm_schema')).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect(await sql(url, 'SELECT version, name FROM intm_schema ORDER BY version')).toEqual(SQL_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     // Two instances opening the store at once: both work.
     const [a, b] = await Promise.all([PgRepository.open(url), PgRepository.open(url)]);
     await Promise.all([a.close(), b.close()]);
@@ -131,7 +132,7 @@ const withPg = postgresAvailable('PostgreSQL store');
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('storage.newerDatabase');
     expect(error.message).toContain('neueren Version');
-    expect(await sql(url, 'SELECT count(*)::int AS n FROM intm_schema')).toEqual([{ n: 2 }]);
+    expect(await sql(url, 'SELECT count(*)::int AS n FROM intm_schema')).toEqual([{ n: SQL_MIGRATIONS.length + 1 }]);
   });
 
   test('an unreachable database is a German refusal, never the driver’s text', async () => {
@@ -203,6 +204,29 @@ const withPg = postgresAvailable('PostgreSQL store');
       await other.end();
       await repo.close();
     }
+  });
+
+  test('TLS as PostgreSQL’s own clients: sslmode=require encrypts, verify-full checks the CA, a wrong CA is refused in German', async () => {
+    const { caFile } = await cluster.enableTls();
+    const url = await cluster.newDatabase();
+    const encrypted = async (u: string) => {
+      const repo = await PgRepository.open(u);
+      try {
+        return (await repo.pool.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl;
+      } finally {
+        await repo.close();
+      }
+    };
+    expect(await encrypted(`${url}?sslmode=require`)).toBe(true);
+    expect(await encrypted(`${url}?sslmode=verify-full&sslrootcert=${caFile}`)).toBe(true);
+    expect(await encrypted(`${url}?sslmode=disable`)).toBe(false);
+    // The server's certificate is not from this CA: refused, with the usual sentence.
+    const otherCa = path.join(path.dirname(caFile), 'other.pem');
+    writeFileSync(otherCa, readFileSync(path.join(path.dirname(caFile), 'server.crt')));
+    const wrong = await PgRepository.open(`${url}?sslmode=verify-full&sslrootcert=${otherCa}`).catch((e) => e);
+    expect(wrong).toMatchObject({ code: 'storage.unavailable' });
+    // Without a CA file, verify-full checks against the system's CAs, which do not know this one.
+    expect(await PgRepository.open(`${url}?sslmode=verify-full`).catch((e) => e)).toMatchObject({ code: 'storage.unavailable' });
   });
 
   test('purge deletes the persons and the change log from the database; the figures and the purge’s audit entry stay', async () => {

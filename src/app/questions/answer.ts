@@ -4,7 +4,7 @@
  * and of another Gemeinde only its money as the public overview shows it; the district questions are
  * for the Koordinierungsstelle.
  */
-import { Actor, isKoordination } from '../../domain/actor';
+import { Actor, actsFor, isKoordination } from '../../domain/actor';
 import { isDomainError } from '../../domain/errors';
 import type { Locale } from '../../i18n/catalogue';
 import { translate, type MessageCode } from '../../i18n/messages';
@@ -64,7 +64,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   if (isGemeindeIntent(intent) && !coordinator) {
     if (!actor.ags) return say('q.noGemeinde');
     // Another Gemeinde's money is in the public overview; the rest of its figures are its own business.
-    if (intent.ags && intent.ags !== actor.ags && intent.kind !== 'funding' && intent.kind !== 'persons') return say('q.otherGemeinde', { name: nameOf(intent.ags) });
+    if (intent.ags && !actsFor(actor, intent.ags) && intent.kind !== 'funding' && intent.kind !== 'persons') return say('q.otherGemeinde', { name: nameOf(intent.ags) });
   }
 
   const year = intent.year ?? ctx.year;
@@ -86,7 +86,7 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   // Another Gemeinde's money and counts are in the public overview (and on its channel card); nothing else of it.
-  if (ags && !isKoordination(env.actor) && ags !== env.actor.ags) return intent.kind === 'persons' ? persons(env, ags) : publicFunding(env, ags, 'byOther');
+  if (ags && !actsFor(env.actor, ags)) return intent.kind === 'persons' ? persons(env, ags) : publicFunding(env, ags, 'byOther');
   // Where other Gemeinden read along: the public figures; a decision and its money only in the personal chat.
   if (ags && shared && intent.kind === 'funding') {
     const lines = await publicFunding(env, ags, 'whereOthersRead');

@@ -12,7 +12,7 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     persons: ['Wie viele Personen stehen auf unserer Liste?'],
     listStatus: ['Ist unsere Liste schon eingereicht?', 'Was fehlt noch?'],
     deadlines: ['Bis wann müssen wir die Liste zurückschicken?', 'Welche Fristen gibt es?'],
-    options: ['Welche Möglichkeiten haben wir?', 'Was bedeutet eigenständig?', 'Was ist ein Verbund?'],
+    options: ['Welche Möglichkeiten haben wir?', 'Was heißt „in eigener Verantwortung“?', 'Was ist ein Verbund?'],
     totals: ['Wie viele Personen insgesamt?', 'Wie hoch ist die Gesamtsumme?'],
     missing: ['Welche Gemeinden haben noch nicht eingereicht?', 'Wer fehlt noch?'],
     undecided: ['Wer hat sich noch nicht entschieden?', 'Welche Gemeinden haben noch keine Entscheidung getroffen?'],
@@ -37,12 +37,15 @@ const NAMED_EXAMPLE: Record<Locale, string> = {
 
 const GEMEINDE_ORDER: TopicKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options'];
 
-/** The examples a user of `role` can ask (coordinators also get the district questions). */
+/**
+ * The examples a user of `role` can ask. Coordinators get the district's questions and one about a named
+ * Gemeinde – not "unsere Liste", which only a Gemeinde's staff can ask about.
+ */
 export function examplesFor(role: Role, locale: Locale): string[] {
   const byIntent = EXAMPLES_BY_INTENT[locale];
-  const own = GEMEINDE_ORDER.map((k) => byIntent[k][0]);
-  if (role !== 'koordination') return own;
-  return [...own, byIntent.totals[0], byIntent.missing[0], byIntent.undecided[0], NAMED_EXAMPLE[locale]];
+  if (role !== 'koordination') return GEMEINDE_ORDER.map((k) => byIntent[k][0]);
+  const deadlines = byIntent.deadlines.find((q) => !/\b(wir|we)\b/i.test(q)) ?? byIntent.deadlines[0];
+  return [byIntent.totals[0], byIntent.missing[0], byIntent.undecided[0], NAMED_EXAMPLE[locale], deadlines, byIntent.options.at(-1)!];
 }
 
 /** All examples, staff questions first: for a help card that does not know the user's role. */

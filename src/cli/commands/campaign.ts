@@ -78,7 +78,7 @@ function describe(env: CommandEnv, c: Awaited<ReturnType<CommandEnv['app']['camp
     ...(k.vorwegabzug
       ? [`  Vorwegabzug:           ${k.vorwegabzug.kind === 'amount' ? formatEuro(k.vorwegabzug.amount) : formatNumber(k.vorwegabzug.percent, 2) + ' %'} (Koordinierungsstelle)`]
       : []),
-    `  Rundungseinheit:       ${k.unit === '1' ? '1 € (ganze Euro)' : '0,01 € (Cent)'}`,
+    `  Rundungseinheit:       ${k.unit === '1' ? '1\u00a0€ (ganze Euro)' : '0,01\u00a0€ (Cent)'}`,
     `  Kosten je VZÄ:         ${formatEuro(k.eurPerVzae)}`,
     `  Betrachtungszeitraum:  ${formatDate(k.period.start)} – ${formatDate(k.period.end)}`,
     `  Stichtag:              ${formatDate(k.stichtag)}`,

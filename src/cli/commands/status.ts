@@ -20,7 +20,7 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
       `${summary.overdue} überfällig. Rückmeldefrist ${formatDate(s.deadlines.review)}, Entscheidungsfrist ${formatDate(s.deadlines.decision)}.`,
   );
   env.io.out(
-    `Entscheidungen: ${summary.decisions.landkreis} Landkreis, ${summary.decisions.eigenstaendig} eigenständig, ` +
+    `Entscheidungen: ${summary.decisions.landkreis} Landkreis, ${summary.decisions.eigenstaendig} in eigener Verantwortung, ` +
       `${summary.decisions.verbund} Verbund, ${summary.decisions.offen} offen.` +
       (s.published ? ` Übersicht veröffentlicht am ${formatDate(berlinDate(s.published.at))}.` : '') +
       (s.purged

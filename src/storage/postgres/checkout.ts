@@ -98,3 +98,15 @@ export async function query<R extends object>(pool: Pool, text: string, values: 
     throw translateFailure(e, pool);
   }
 }
+
+/**
+ * Waits for statements sent together on one pipelining connection and returns their results in
+ * order; the first failure (in the order sent: the cause, not the "transaction is aborted" of those
+ * after it) is thrown once all have answered, so no rejection is left unhandled.
+ */
+export async function inOrder<T extends readonly unknown[]>(sent: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -7,15 +7,14 @@
 import { Pool, PoolConfig } from 'pg';
 import { parse, toClientConfig } from 'pg-connection-string';
 import { DomainError } from '../../domain/errors';
+import { redactUrl } from './url';
+
+export { isDatabaseUrl, redactUrl } from './url';
 
 /** A statement running longer is cancelled (a runaway query must not hold a list's lock for ever). */
 export const STATEMENT_TIMEOUT_MS = 120_000;
 /** A session that sits in an open transaction this long is ended by the server (its locks released). */
 export const IDLE_IN_TRANSACTION_MS = 60_000;
-
-export function isDatabaseUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value.trim());
-}
 
 /** The pool's settings from the URL; a URL that cannot be used is refused with a message that shows no password. */
 export function poolConfig(url: string, max = 10): PoolConfig {
@@ -28,6 +27,8 @@ export function poolConfig(url: string, max = 10): PoolConfig {
   return {
     ...client,
     max,
+    // Statements of one transaction are sent without waiting for each answer (a click: two round trips).
+    pipeline: true,
     keepAlive: true,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
@@ -43,23 +44,6 @@ export function createPool(url: string, max?: number): Pool {
   // listener Node would end the process. The pool drops that client; the next checkout connects anew.
   pool.on('error', () => undefined);
   return pool;
-}
-
-/**
- * The URL for logs and messages: user, host, port and database, never the password – also when the
- * URL is malformed (then only what can be told safely).
- */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    for (const key of [...u.searchParams.keys()]) if (/pass/i.test(key)) u.searchParams.set(key, '***');
-    return u.toString();
-  } catch {
-    // Not parseable: cut everything between "://" and the last "@" that could be credentials.
-    const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:.*@)?([^@]*)$/i.exec(url.trim());
-    return m ? `${m[1]}${url.includes('@') ? '***@' : ''}${m[2].replace(/password=[^&]*/gi, 'password=***')}` : '(ungültige Datenbank-URL)';
-  }
 }
 
 /** The reason in words, without the URL (pg-connection-string and fs put the input into some messages). */

@@ -12,6 +12,7 @@
  * operation, which locks it FOR UPDATE, waits for it and it for them), the list row FOR NO KEY UPDATE
  * (clicks on one list take turns, on different lists run side by side), the operation id looked up in
  * the unique index, then the event, the one changed person and the list row written in one statement.
+ * The connections pipeline, so that is two round trips (locks and read; write and COMMIT).
  * A second instance that stored the same operation id first makes the insert fail on the index: the
  * click is answered as a replay of that one.
  *
@@ -28,7 +29,7 @@ import { DomainError } from '../../domain/errors';
 import { applyListChange, type GemeindeListe, type ListPerson } from '../../domain/list';
 import { deepFreeze } from '../documentCache';
 import { DocumentKind, SCHEMA_VERSION, upgrade } from '../schema';
-import { inTransaction, isUniqueViolation, query } from './checkout';
+import { inOrder, inTransaction, isUniqueViolation, query, withClient } from './checkout';
 import { createPool } from './connection';
 import { PgCoordination } from './coordination';
 import { LOCK_CLASS, migrate, MigrationOutcome } from './migrate';
@@ -240,7 +241,7 @@ export class PgRepository implements Repository {
       const key = `${year}/${r.ags}`;
       if (r.header === null) return this.lists.get(key)!.list;
       const list = deepFreeze({ ...r.header, persons: r.persons ?? [] } as GemeindeListe);
-      this.lists.set(key, { generation: r.generation, revision: r.revision, list });
+      this.remember(key, { generation: r.generation, revision: r.revision, list });
       return list;
     });
     return { lists, ...(rows[0]?.replay ? { replay: rows[0].replay } : {}) };
@@ -253,9 +254,9 @@ export class PgRepository implements Repository {
     decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
   ): Promise<ListChangeOutcome<R>> {
     try {
-      const { outcome, stored } = await this.tracked(inTransaction(this.pool, (c) => this.changeListIn(c, year, ags, op, decide)));
+      const { outcome, stored } = await this.tracked(withClient(this.pool, (c) => this.changeListIn(c, year, ags, op, decide)));
       // Cached once committed: a rolled-back change must never be what this instance serves.
-      if (stored) this.lists.set(`${year}/${ags}`, stored);
+      if (stored) this.remember(`${year}/${ags}`, stored);
       return outcome;
     } catch (e) {
       // Another instance stored this operation id between our look-up and our insert: it was applied there.
@@ -267,6 +268,11 @@ export class PgRepository implements Repository {
     }
   }
 
+  /**
+   * One click as one transaction in two round trips: the connection pipelines (connection.ts), so
+   * BEGIN, the locks and the read are sent at once – the server runs them in order, the read only once
+   * the locks are held, and sees what the click before us committed – and the write goes with COMMIT.
+   */
   private async changeListIn<R>(
     c: PoolClient,
     year: number,
@@ -274,66 +280,91 @@ export class PgRepository implements Repository {
     op: OperationKey | undefined,
     decide: (current: GemeindeListe, record: CampaignRecord) => ListDecision<R>,
   ): Promise<{ outcome: ListChangeOutcome<R>; stored?: CachedList }> {
-    const { record, generation } = await this.lockForClick(c, year, ags);
-    // Read after the locks (a new statement sees what the click before us committed), with the operation id's look-up.
-    const { lists: [list], replay } = await this.loadLists(c, year, ags, op);
-    if (replay) return { outcome: { replayed: true, list, entry: replay } };
-    const { change, result } = decide(list, record);
-    if (!change) return { outcome: { replayed: false, list, result } };
-    const next = applyListChange(list, change);
-    const { entry } = change;
-    const index = change.person ? next.persons.findIndex((p) => p.id === change.person!.id) : -1;
-    const person = index >= 0 ? next.persons[index] : undefined;
-    await this.run(
-      c,
-      `WITH event AS (
-         INSERT INTO intm_list_events (year, generation, ags, actor_id, op_id, entry) VALUES ($1, $2, $3, $4, $5, $6::json) RETURNING seq
-       ), list AS (
-         UPDATE intm_lists SET revision = $7, header = $8::json WHERE year = $1 AND ags = $3 RETURNING 1
-       ), person AS (
-         INSERT INTO intm_persons (year, generation, ags, idx, rev, data)
-         SELECT $1, $2, $3, $9, $10, $11::json WHERE $9::int IS NOT NULL
-         ON CONFLICT (year, ags, idx) DO UPDATE SET rev = EXCLUDED.rev, data = EXCLUDED.data RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM list) AS lists, (SELECT count(*) FROM person) AS persons, seq FROM event`,
-      [
-        year,
-        generation,
-        ags,
-        entry.actor.id,
-        entry.opId ?? null,
-        JSON.stringify(entry),
-        next.revision,
-        JSON.stringify(headerOf(next)),
-        person ? index : null,
-        person?.last?.rev ?? 0,
-        person ? JSON.stringify(person) : null,
-      ],
-    );
-    const frozen = deepFreeze(next);
-    return { outcome: { replayed: false, list: frozen, result }, stored: { generation, revision: next.revision, list: frozen } };
-  }
-
-  /**
-   * The campaign row FOR KEY SHARE and the list's row FOR NO KEY UPDATE, in one statement; when either
-   * is missing, the reason (no campaign, not imported, purged, no such list).
-   */
-  private async lockForClick(c: PoolClient, year: number, ags: string): Promise<{ record: CampaignRecord; generation: string }> {
     const name = campaignDoc(year);
     const cached = this.documents.get(name);
-    const [row] = await this.run<DocRow & { generation: string }>(
-      c,
-      `SELECT d.version, d.schema_version, CASE WHEN d.version = $4::bigint THEN NULL ELSE d.doc END AS doc, l.generation
-         FROM intm_documents d JOIN intm_lists l ON l.year = $2 AND l.ags = $3
-        WHERE d.name = $1
-          FOR KEY SHARE OF d FOR NO KEY UPDATE OF l`,
-      [name, year, ags, cached?.version ?? '-1'],
-    );
-    if (row) return { record: this.fromCache<CampaignRecord>(name, row, cached), generation: row.generation };
-    const record = await this.cachedDoc<CampaignRecord>(c, name);
-    if (!record) throw new DomainError('campaign.notFound', { year });
-    if (!record.generation) throw new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
-    throw new DomainError('list.notFound', { ags });
+    try {
+      const [, [row], loaded] = await inOrder([
+        c.query('BEGIN'),
+        // The campaign row FOR KEY SHARE (a whole-year operation waits for us, we for it), the list's FOR NO KEY UPDATE.
+        this.run<DocRow & { generation: string }>(
+          c,
+          `SELECT d.version, d.schema_version, CASE WHEN d.version = $4::bigint THEN NULL ELSE d.doc END AS doc, l.generation
+             FROM intm_documents d JOIN intm_lists l ON l.year = $2 AND l.ags = $3
+            WHERE d.name = $1
+              FOR KEY SHARE OF d FOR NO KEY UPDATE OF l`,
+          [name, year, ags, cached?.version ?? '-1'],
+        ),
+        this.loadLists(c, year, ags, op),
+      ] as const);
+      if (!row) throw await this.whyNoList(c, year, ags);
+      const record = this.fromCache<CampaignRecord>(name, row, cached);
+      const {
+        lists: [list],
+        replay,
+      } = loaded;
+      const { generation } = row;
+      if (replay) return await this.commit(c, { outcome: { replayed: true, list, entry: replay } });
+      const { change, result } = decide(list, record);
+      if (!change) return await this.commit(c, { outcome: { replayed: false, list, result } });
+      const next = applyListChange(list, change);
+      const { entry } = change;
+      const index = change.person ? next.persons.findIndex((p) => p.id === change.person!.id) : -1;
+      const person = index >= 0 ? next.persons[index] : undefined;
+      await inOrder([
+        this.run(
+          c,
+          `WITH event AS (
+             INSERT INTO intm_list_events (year, generation, ags, actor_id, op_id, entry) VALUES ($1, $2, $3, $4, $5, $6::json) RETURNING seq
+           ), list AS (
+             UPDATE intm_lists SET revision = $7, header = $8::json WHERE year = $1 AND ags = $3 RETURNING 1
+           ), person AS (
+             INSERT INTO intm_persons (year, generation, ags, idx, rev, data)
+             SELECT $1, $2, $3, $9, $10, $11::json WHERE $9::int IS NOT NULL
+             ON CONFLICT (year, ags, idx) DO UPDATE SET rev = EXCLUDED.rev, data = EXCLUDED.data RETURNING 1
+           )
+           SELECT (SELECT count(*) FROM list) AS lists, (SELECT count(*) FROM person) AS persons, seq FROM event`,
+          [
+            year,
+            generation,
+            ags,
+            entry.actor.id,
+            entry.opId ?? null,
+            JSON.stringify(entry),
+            next.revision,
+            JSON.stringify(headerOf(next)),
+            person ? index : null,
+            person?.last?.rev ?? 0,
+            person ? JSON.stringify(person) : null,
+          ],
+        ),
+        // A failed write leaves the transaction aborted: this COMMIT then ends it as a rollback.
+        c.query('COMMIT'),
+      ] as const);
+      const frozen = deepFreeze(next);
+      return { outcome: { replayed: false, list: frozen, result }, stored: { generation, revision: next.revision, list: frozen } };
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async commit<T>(c: PoolClient, value: T): Promise<T> {
+    await c.query('COMMIT');
+    return value;
+  }
+
+  /** Why a click found no campaign row with the list's row: no campaign, not imported, purged, or no such list. */
+  private async whyNoList(c: PoolClient, year: number, ags: string): Promise<DomainError> {
+    const record = await this.cachedDoc<CampaignRecord>(c, campaignDoc(year));
+    if (!record) return new DomainError('campaign.notFound', { year });
+    if (!record.generation) return new DomainError(record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
+    return new DomainError('list.notFound', { ags });
+  }
+
+  /** Caches a list unless a newer revision of the same generation is cached already (answers may arrive out of order). */
+  private remember(key: string, entry: CachedList): void {
+    const known = this.lists.get(key);
+    if (!known || known.generation !== entry.generation || known.revision <= entry.revision) this.lists.set(key, entry);
   }
 
   private async findOp(q: Queryable, year: number, op: OperationKey): Promise<AuditEntry | undefined> {
@@ -465,7 +496,6 @@ export class PgRepository implements Repository {
     return rows.length;
   }
 
-  /** Waits for operations in flight, then closes every connection. */
   /** How the instances on this database agree (PgCoordination), created on first use. */
   coordination(): InstanceCoordination {
     if (!this.coordinator) {
@@ -475,6 +505,7 @@ export class PgRepository implements Repository {
     return this.coordinator.coordination;
   }
 
+  /** Waits for operations in flight, then closes every connection. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

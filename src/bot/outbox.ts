@@ -2,14 +2,14 @@
  * What the bot could not send – Teams unreachable, or the bot stopping before it got through – kept
  * in the named document `outbox` (Repository port) and sent after the next start.
  *
- * An item says WHAT to bring up to date, not the message itself: "the channel card of Abstatt for
- * 2025". Sent later, it shows the state of that moment, not a stale one; and the document holds no
+ * An item says WHAT to bring up to date, not the message itself: "the status card of 2025 in the
+ * Gemeinden channel". Sent later, it shows the state of that moment, not a stale one; and the document holds no
  * card content (and so no personal data).
  *
  * Several bot instances may share one database: an instance takes the items out (`claim`) inside one
  * `updateDocument` call, so the same item is never handed to two instances; what it then fails to send
- * it puts back (`keep`). An instance that dies between claim and send loses those updates – a channel
- * card then shows the new counts with the next change or "listen versenden", nothing is sent twice.
+ * it puts back (`keep`). An instance that dies between claim and send loses those updates – the status
+ * card then shows the new state with the next change or "listen versenden"; nothing is sent twice.
  */
 import type { Repository } from '../app/ports';
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { InstanceCoordination, Lease, RateLimit } from '../../app/ports';
+import { KeyedSerial } from '../../app/keyedSerial';
 import { nextAllowedAt, recentStamps } from '../../app/rateWindow';
 import { inTransaction, translateFailure } from './checkout';
 
@@ -20,7 +21,7 @@ const MAX_POLL_MS = 1_000;
 
 export class PgCoordination implements InstanceCoordination {
   /** Work of this process under one name runs in order before it competes with other instances. */
-  private readonly local = new Map<string, Promise<unknown>>();
+  private readonly local = new KeyedSerial();
 
   constructor(private readonly pool: Pool) {}
 
@@ -44,17 +45,7 @@ export class PgCoordination implements InstanceCoordination {
   }
 
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const before = this.local.get(name) ?? Promise.resolve();
-    const run = before.then(() => this.underLock(name, work));
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.local.set(name, tail);
-    void tail.then(() => {
-      if (this.local.get(name) === tail) this.local.delete(name);
-    });
-    return run;
+    return this.local.run(name, () => this.underLock(name, work));
   }
 
   /**

@@ -83,6 +83,21 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { INTM_DATABASE_URL: url, INTM_LINK_SECRET: SECRET, INTM_COORDINATORS: KORA_ID, INTM_TENANTS: TENANT, PUBLIC_BASE_URL: proxy.url, ...extra };
 }
 
+/** A fresh database seeded with two persons per Gemeinde, and named documents merged over what the seed wrote. */
+async function seededDatabase(documents: Record<string, object>): Promise<string> {
+  const db = await cluster.newDatabase();
+  await seedStore({ kind: 'postgres', url: db }, { perGemeinde: 2 });
+  const seed = await PgRepository.open(db);
+  try {
+    for (const [name, doc] of Object.entries(documents)) {
+      await seed.updateDocument<object, void>(name, (current) => ({ next: { ...(current ?? {}), ...doc }, result: undefined }));
+    }
+  } finally {
+    await seed.close();
+  }
+  return db;
+}
+
 (withPostgres ? describe : describe.skip)('two instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     cluster = await startPgCluster();
@@ -205,23 +220,12 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   }, 180_000);
 
   test('schedules run once: two instances starting with a missed run – one digest, posted by one of them', async () => {
-    const db = await cluster.newDatabase();
-    await seedStore({ kind: 'postgres', url: db }, { perGemeinde: 2 });
-    const seed = await PgRepository.open(db);
-    try {
+    const db = await seededDatabase({
       // The coordinators' channel, where the digest goes.
-      await seed.updateDocument<Record<string, unknown>, void>('conversations', (current) => ({
-        next: {
-          ...(current ?? {}),
-          channels: { koordination: { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversation: { id: '19:koordination@thread.tacv2' } } },
-        },
-        result: undefined,
-      }));
+      conversations: { channels: { koordination: { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversation: { id: '19:koordination@thread.tacv2' } } } },
       // The last run on the Friday before: Monday's 08:00 (2024-01-08) is missed when both start at 10:00.
-      await seed.updateDocument('schedule', () => ({ next: { lastRun: '2024-01-05T07:00:00.000Z' }, result: undefined }));
-    } finally {
-      await seed.close();
-    }
+      schedule: { lastRun: '2024-01-05T07:00:00.000Z' },
+    });
     const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATABASE_URL: db, INTM_LINK_SECRET: SECRET, INTM_COORDINATORS: KORA_ID, INTM_TENANTS: TENANT });
     const sent = [new RecordingOutbound(), new RecordingOutbound()];
     const loggers = [memoryLogger(), memoryLogger()];
@@ -241,18 +245,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   }, 120_000);
 
   test('the status card updated from two instances never ends in an older state: the later change is what stays', async () => {
-    const db = await cluster.newDatabase();
-    await seedStore({ kind: 'postgres', url: db }, { perGemeinde: 2 });
-    const seed = await PgRepository.open(db);
     const channel = { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversation: { id: '19:gemeinden@thread.tacv2' }, registered: { at: NOW, by: KORA_ID } };
-    try {
-      await seed.updateDocument<Record<string, unknown>, void>('conversations', (current) => ({
-        next: { ...(current ?? {}), channels: { gemeinden: channel }, statusCards: { [YEAR]: { activityId: 'status-1', channelId: channel.conversation.id } } },
-        result: undefined,
-      }));
-    } finally {
-      await seed.close();
-    }
+    const db = await seededDatabase({ conversations: { channels: { gemeinden: channel }, statusCards: { [YEAR]: { activityId: 'status-1', channelId: channel.conversation.id } } } });
     // Both instances' connectors record the card each update carried, in the order the updates completed;
     // the first instance's Teams is slow to answer.
     const completed: { by: string; card: string }[] = [];

@@ -577,3 +577,14 @@ export function roundSummary(round: NachweisRound, today: IsoDate): RoundSummary
   }
   return { total: Object.keys(round.nachweise).length, byState, overdue };
 }
+
+/**
+ * The Nachweis filed under `ags` if `actor` may change it now (its filing Gemeinde's staff or the
+ * Koordinierungsstelle, not submitted or accepted) – for changes outside its data, such as attached files.
+ */
+export function editableNachweis(round: NachweisRound, ags: string, actor: Actor): Nachweis {
+  const n = filedNachweis(round, ags);
+  assertMayEdit(actor, n);
+  assertEditable(n);
+  return n;
+}

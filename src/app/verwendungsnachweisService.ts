@@ -148,6 +148,13 @@ export class VerwendungsnachweisService {
     return (await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds[String(year)];
   }
 
+  /** The years whose round is opened, oldest first. */
+  async roundYears(): Promise<number[]> {
+    return Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {})
+      .map((r) => r.year)
+      .sort((a, b) => a - b);
+  }
+
   /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */
   async show(year: number, ags: string, actor: Actor): Promise<NachweisView> {
     const round = await this.requireRound(year);

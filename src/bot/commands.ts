@@ -21,6 +21,7 @@ import { additionsView } from './coordinatorActions';
 import { decisionView } from './decisionActions';
 import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
+import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
 import { allocationCardFor } from './publication';
@@ -48,7 +49,8 @@ export type CommandName =
   | 'export'
   | 'digest'
   | 'remind'
-  | 'decision';
+  | 'decision'
+  | 'nachweisFiles';
 
 interface Command {
   name: CommandName;
@@ -76,6 +78,7 @@ const COMMANDS: Command[] = [
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
   { name: 'remind', pattern: /^(?:erinnern|remind)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'decision', pattern: /^(?:entscheidung|decision|entscheiden|decide)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'nachweisFiles', pattern: /^(?:dateien|anlagen|files|attachments)(?:\s+(.+))?$/, koordinationOnly: false },
 ];
 
 /** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
@@ -113,6 +116,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   };
   const personal = !isSharedConversation(activity);
 
+  // A file from a Gemeinde's staff is for its Verwendungsnachweis (nachweisFiles.ts).
+  const sent = teamsFile(activity);
+  if (sent && !isKoordination(actor) && (await receiveNachweisFile(deps, context, actor, locale, sent, text))) return;
   // A file from a coordinator in the personal chat is the step-1 export, whatever the text says.
   const file = fileAttachment(activity);
   if (file && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
@@ -158,6 +164,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     }
     case 'import':
       return say('bot.importHowTo');
+    case 'nachweisFiles':
+      return listNachweisFiles(deps, context, actor, locale, argument, (t) => resolveGemeinde(deps, t));
     default:
       break;
   }

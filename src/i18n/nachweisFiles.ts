@@ -60,6 +60,14 @@ export const nachweisFileMessages = defineMessages({
     de: () => 'Die Datei kam nicht über eine sichere Verbindung (https) und wurde nicht geladen. Gespeichert wurde nichts.',
     en: () => 'The file did not come over a secure connection (https) and was not downloaded. Nothing was stored.',
   },
+  'vn.fileNoRound': {
+    de: () => 'Es ist noch keine Runde der Verwendungsnachweise eröffnet.',
+    en: () => 'No Verwendungsnachweis round has been opened yet.',
+  },
+  'vn.fileWhichGemeinde': {
+    de: () => 'Bitte nennen Sie die Gemeinde, z. B. „dateien Abstatt“.',
+    en: () => 'Please name the municipality, e.g. "files Abstatt".',
+  },
   'vn.fileLinks': {
     de: (p) => `Dateien zum Verwendungsnachweis ${p.year} von ${p.gemeinde}`,
     en: (p) => `Files of the Verwendungsnachweis ${p.year} of ${p.gemeinde}`,

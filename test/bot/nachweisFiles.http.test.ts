@@ -133,6 +133,14 @@ test('another Gemeinde’s clerk cannot see the files; the coordinator’s link 
   expect(Buffer.from(await res.arrayBuffer())).toEqual(PDF);
   // The link names this one file: altered, it is refused.
   expect((await fetch(link!.replace(/~.*$/, '~x'))).status).toBe(403);
+  // A genuine link to a file no longer there (or never attached): 404 with a German sentence.
+  const gone = bot.deps.links!.create({ kind: 'nachweisFile', year: 2025, ags: ABSTATT, id: 'f'.repeat(64) });
+  const missing = await fetch(gone.url);
+  expect(missing.status).toBe(404);
+  expect(await missing.text()).toContain('nicht (mehr) angehängt');
+  // Only a Gemeinde's AGS and a sha256 make a file link, even signed.
+  const odd = bot.deps.links!.create({ kind: 'nachweisFile', year: 2025, ags: ABSTATT, id: '../secret' });
+  expect((await fetch(odd.url)).status).toBe(403);
 });
 
 test('where a file may come from: https; plain http only in local mode and only from this machine', () => {

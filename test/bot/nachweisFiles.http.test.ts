@@ -65,7 +65,7 @@ async function send(activity: object): Promise<any[]> {
 }
 
 /** A file message as Teams sends it: the file behind a download URL, served here by a local server. */
-async function sendFile(u: User, bytes: Buffer, name: string, opts: { fileType?: string; lie?: boolean; kind?: 'personal' | 'channel'; text?: string } = {}): Promise<string> {
+async function sendFile(u: User, bytes: Buffer, name: string, opts: { fileType?: string; lie?: boolean; kind?: 'personal' | 'channel'; text?: string; locale?: string } = {}): Promise<string> {
   const server = await serveFile(bytes, { lie: opts.lie });
   try {
     const attachment = {
@@ -74,7 +74,7 @@ async function sendFile(u: User, bytes: Buffer, name: string, opts: { fileType?:
       name,
       content: { downloadUrl: server.url, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType: opts.fileType ?? 'pdf', etag: '1' },
     };
-    const replies = await send({ ...messageActivity(u, opts.text ?? '', { kind: opts.kind }), attachments: [attachment] });
+    const replies = await send({ ...messageActivity(u, opts.text ?? '', { kind: opts.kind, locale: opts.locale }), attachments: [attachment] });
     return replies.map((r) => r.text ?? '').join('\n');
   } finally {
     await server.close();
@@ -103,6 +103,7 @@ test('not a PDF (by its content, whatever the name), too large, or sent in a cha
   const docx = Buffer.from('PK\u0003\u0004[Content_Types].xml word/document.xml');
   expect(await sendFile(ANNA, docx, 'Beleg.pdf')).toContain('„Beleg.pdf“ ist keine PDF-Datei');
   expect(await sendFile(ANNA, docx, 'Beleg.docx', { fileType: 'docx' })).toContain('„Beleg.docx“ ist keine PDF-Datei');
+  expect(await sendFile(ANNA, docx, 'Beleg.pdf', { locale: 'en-US' })).toBe('"Beleg.pdf" is not a PDF file. Please send attachments to the Verwendungsnachweis as PDF; nothing was stored.');
   const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
   expect(await sendFile(ANNA, big, 'Scan.pdf', { lie: true })).toContain('eine Anlage darf höchstens 10 MB groß sein');
   expect(await sendFile(ANNA, Buffer.from('%PDF-1.4\nim Kanal\n'), 'Kanal.pdf', { kind: 'channel' })).toContain('im persönlichen Chat');

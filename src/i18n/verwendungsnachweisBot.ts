@@ -57,8 +57,8 @@ export const nachweisCardMessages = defineMessages({
   'vnCard.vzaeError': { de: () => 'Bitte VZÄ angeben, z. B. 0,5 (unbesetzt: 0).', en: () => 'Please give FTE, e.g. 0.5 (vacant: 0).' },
   'vnCard.figureError': { de: () => 'Bitte eine Zahl angeben.', en: () => 'Please give a number.' },
   'vnCard.totals': {
-    de: (p) => `Ausgaben insgesamt ${p.expenditure} · Eigenmittel ${p.eigenmittel} · durchschnittlich ${p.average} VZÄ`,
-    en: (p) => `Total expenditure ${p.expenditure} · own funds ${p.eigenmittel} · average ${p.average} FTE`,
+    de: (p) => `Ausgaben insgesamt ${p.expenditure} · Eigenmittel ${p.eigenmittel} · durchschnittlich ${p.average}\u00a0VZÄ`,
+    en: (p) => `Total expenditure ${p.expenditure} · own funds ${p.eigenmittel} · average ${p.average}\u00a0FTE`,
   },
   'vnCard.notGiven': { de: () => 'nicht angegeben', en: () => 'not given' },
   'vnCard.traegerGiven': { de: (p) => `An den Träger weitergeleitet: ${p.amount} – `, en: (p) => `Passed to the provider: ${p.amount} – ` },

@@ -101,7 +101,8 @@ function nachweisInput(values: NachweisFormValues, view: NachweisView): Nachweis
   const given = (id: string) => (values[id] ?? '').trim();
   for (const field of ['personnel', 'other', 'eigenmittel', 'traegerAmount'] as const) if (given(field)) input[field] = given(field);
   if (values.traeger !== undefined) input.traeger = values.traeger;
-  if (values.text !== undefined) input.text = values.text;
+  // An empty report field on a Nachweis without a report is no change (it would be an audited one).
+  if (values.text !== undefined && (values.text.trim() || view.nachweis.data.text !== undefined)) input.text = values.text;
   const months = Array.from({ length: 12 }, (_, i) => values[`m${i + 1}`]);
   if (months.some((m) => m !== undefined)) input.months = months.map((m, i) => (m === undefined ? view.nachweis.data.months[i] : m.trim() || null));
   const figures = Object.fromEntries(view.keyFigures.filter((k) => values[`fig_${k.id}`] !== undefined).map((k) => [k.id, given(`fig_${k.id}`)]));

@@ -59,6 +59,12 @@ function numberInput(value: string | null | undefined, locale: Locale): string {
   return value === null || value === undefined ? '' : vzaePosition(value, locale);
 }
 
+/** A stored amount as the user types it back in: "1500.50" → "1500,50" in German, "30000.00" → "30000". */
+function amountField(value: string | undefined, locale: Locale): string {
+  const typed = amountInput(value);
+  return locale === 'de' ? typed.replace('.', ',') : typed;
+}
+
 const nameOf = (v: NachweisCardView, ags: string) => v.names[ags] ?? ags;
 
 /** The Gemeinde (or the Verbund, lead first) and who files it. */
@@ -114,17 +120,17 @@ function formData(v: NachweisCardView) {
     {
       amountPattern: AMOUNT_PATTERN,
       amountError,
-      personnel: field('personnel', 'vnCard.personnel', amountInput(d.personnel)),
-      other: field('other', 'vnCard.other', amountInput(d.other)),
-      eigenmittel: field('eigenmittel', 'vnCard.eigenmittel', amountInput(d.eigenmittel)),
+      personnel: field('personnel', 'vnCard.personnel', amountField(d.personnel, locale)),
+      other: field('other', 'vnCard.other', amountField(d.other, locale)),
+      eigenmittel: field('eigenmittel', 'vnCard.eigenmittel', amountField(d.eigenmittel, locale)),
       traeger: field('traeger', 'vnCard.traeger', userText(d.traeger ?? '')),
-      traegerAmount: field('traegerAmount', 'vnCard.traegerAmount', amountInput(d.traegerAmount)),
+      traegerAmount: field('traegerAmount', 'vnCard.traegerAmount', amountField(d.traegerAmount, locale)),
       monthsLabel: cardText('vnCard.months', locale),
       // Four rows of three months: compact on a phone as on a desktop.
       monthRows: [0, 3, 6, 9].map((start) => ({ cells: monthCells.slice(start, start + 3) })),
       sharesLabel: verbund ? [{ text: cardText('vnCard.shares', locale) }] : [],
       shares: verbund
-        ? nachweis.members.map((m) => ({ id: `share_${m}`, label: userText(nameOf(v, m)), pattern: AMOUNT_PATTERN, error: amountError, value: typed(`share_${m}`, amountInput(d.shares?.[m])) }))
+        ? nachweis.members.map((m) => ({ id: `share_${m}`, label: userText(nameOf(v, m)), pattern: AMOUNT_PATTERN, error: amountError, value: typed(`share_${m}`, amountField(d.shares?.[m], locale)) }))
         : [],
       reportTitle: cardText('vnCard.report', locale),
       figures: keyFigures.map((k) => ({

@@ -76,6 +76,21 @@ async function click(u: User, card: unknown, verb: string, inputs: Record<string
   return post(invokeActivity(u, b.verb, { ...b.data, ...inputs }, kind ? { kind } : {}));
 }
 
+/** The values of the card's inputs by id, as Teams sends them back when nothing is typed. */
+function inputsOf(card: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.')) found[o.id as string] = (o.value as string | undefined) ?? '';
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
 const round = async () => (await bot.deps.app.verwendungsnachweis.round(2025))!;
 
 const MONTHS = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i + 1}`, i === 7 ? '0' : '0,5']));
@@ -226,6 +241,21 @@ test('in a channel nothing of the Nachweis is posted; English locale answers in 
   n = connector.recorded.length;
   await post(messageActivity(BERT, 'verwendungsnachweis starten 31.03.2026', { locale: 'en-US' }));
   expect(since(n, personal(BERT)).map((r) => r.body?.text)).toEqual([translate('bot.koordinationCommand', {}, 'en')]);
+}, 60_000);
+
+test('a card sent back as rendered changes nothing: the prefilled numbers read back as stored, in German and English', async () => {
+  const filled = { personnel: '40.000,10', other: '2.000', ...MONTHS, [`share_${BRACKENHEIM}`]: '30.000,10', [`share_${EPPINGEN}`]: '12.000', fig_k3: '7,25' };
+  const saved = await click(BERT, await cardFor(BERT, 'verwendungsnachweis'), VERBS.vnSave, filled);
+  expect(cardText(saved.value)).toContain(de('bot.vn.saved'));
+  const stored = JSON.stringify((await round()).nachweise[BRACKENHEIM]);
+  for (const locale of ['de-DE', 'en-US']) {
+    const card = await cardFor(BERT, 'verwendungsnachweis', locale);
+    const inputs = inputsOf(card);
+    expect(inputs).toMatchObject({ personnel: locale === 'de-DE' ? '40000,10' : '40000.10', [`share_${EPPINGEN}`]: '12000', m8: '0' });
+    const again = await post(invokeActivity(BERT, VERBS.vnSave, { ...button(card, VERBS.vnSave).data, ...inputs }, { locale }));
+    expect(cardText(again.value)).toContain(translate('bot.vn.noChange', {}, locale === 'de-DE' ? 'de' : 'en'));
+    expect(JSON.stringify((await round()).nachweise[BRACKENHEIM])).toBe(stored);
+  }
 }, 60_000);
 
 test('the coordinator moves the deadline; the round cannot be opened twice', async () => {

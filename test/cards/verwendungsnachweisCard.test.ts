@@ -54,6 +54,10 @@ test('the confirmation shows the figures and findings; the binding button only w
   expect(t).toContain('Aug 0 · Sep 0,75');
   expect(textRuns(ok)).toContain('Diakonie');
   expect(executes(ok).map((a) => a.verb)).toEqual([VERBS.vnSubmit, VERBS.vnOpen]);
+  // Back in the form, numbers read as the user's language writes them.
+  const form = (locale: 'de' | 'en') => inputs(verwendungsnachweisCard(cardView(viewOf(complete, ABSTATT, true), { locale })));
+  expect(form('de')).toMatchObject({ personnel: '30000', other: '1500,50', m8: '0', m9: '0,75', fig_k3: '19,5', traeger: 'Diakonie' });
+  expect(form('en')).toMatchObject({ personnel: '30000', other: '1500.50', m9: '0.75', fig_k3: '19.5' });
   const incomplete = saveDraft(round(), ABSTATT, { personnel: '1' }, gemeinde(ABSTATT)).round;
   const blocked = verwendungsnachweisConfirmCard(cardView(viewOf(incomplete, ABSTATT, true)));
   expect(text(blocked)).toContain('Noch nicht einreichbar');

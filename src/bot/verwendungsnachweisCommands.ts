@@ -1,6 +1,7 @@
 /**
  * `verwendungsnachweis` typed in Teams. A clerk gets her Gemeinde's card (a Verbund partner her lead's,
- * read-only); the Koordinierungsstelle opens the round (`… starten [JJJJ] TT.MM.JJJJ`), moves its deadline
+ * read-only); the Koordinierungsstelle opens the round (`… starten [JJJJ] TT.MM.JJJJ [kennzahlen A; B]`,
+ * without key figures the default ones), moves its deadline
  * (`… frist TT.MM.JJJJ`) or opens one Gemeinde's card (`… Abstatt`) to return or accept it. Only in the
  * personal chat: a Nachweis is its Gemeinde's and the Koordinierungsstelle's business, so in a channel or
  * group chat the answer is a pointer and nothing of it.
@@ -54,11 +55,13 @@ export async function verwendungsnachweisCommand(
   const say = (text: string) => context.sendActivity(text).then(() => undefined);
   const sendCard = (card: object) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined);
   if (isSharedConversation(context.activity)) return say(translate('bot.vn.personalOnly', {}, locale));
-  const words = spellOutUmlauts((argument ?? '').trim()).replace(/\s+/g, ' ');
+  // "… starten 31.03.2026 kennzahlen Beratene Personen; Beratene Haushalte": the labels as typed (case and umlauts kept).
+  const [command, labels] = (argument ?? '').trim().split(/\s+(?:kennzahlen|key figures):?\s+/i, 2);
+  const words = spellOutUmlauts(command).replace(/\s+/g, ' ');
   const start = START.exec(words);
   const deadline = DEADLINE.exec(words);
   if ((start || deadline) && !isKoordination(actor)) return say(translate('bot.koordinationCommand', {}, locale));
-  if (start) return openRound(deps, context, actor, locale, start[1], start[2]);
+  if (start) return openRound(deps, context, actor, locale, start[1], start[2], labels?.split(';'));
   if (deadline) {
     const year = deadline[1] ? Number(deadline[1]) : await roundYear(deps);
     const date = deadlineOf(deadline[2]);
@@ -80,12 +83,20 @@ export async function verwendungsnachweisCommand(
 }
 
 /** Opens the round and sends the cards in the background (Teams' send rate); the count of Gemeinden reached follows as a message. */
-async function openRound(deps: BotDeps, context: TurnContext, actor: Actor, locale: Locale, namedYear: string | undefined, date: string | undefined): Promise<void> {
+async function openRound(
+  deps: BotDeps,
+  context: TurnContext,
+  actor: Actor,
+  locale: Locale,
+  namedYear: string | undefined,
+  date: string | undefined,
+  keyFigures: string[] | undefined,
+): Promise<void> {
   const deadline = deadlineOf(date);
   if (!deadline) return void (await context.sendActivity(translate('bot.vn.usage', {}, locale)));
   const year = await yearToOpen(deps, namedYear);
   if (year === undefined) return void (await context.sendActivity(translate('bot.vn.noYear', {}, locale)));
-  const round = await deps.app.verwendungsnachweis.open(year, { deadline }, { actor });
+  const round = await deps.app.verwendungsnachweis.open(year, { deadline, ...(keyFigures ? { keyFigures } : {}) }, { actor });
   const own = Object.values(round.nachweise).filter((n) => n.kind === 'eigen').length;
   await context.sendActivity(translate('bot.vn.started', { year, date: round.deadline, own, landkreis: Object.keys(round.nachweise).length - own }, locale));
   const here = TurnContext.getConversationReference(context.activity);

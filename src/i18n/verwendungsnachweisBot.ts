@@ -104,9 +104,9 @@ export const nachweisBotMessages = defineMessages({
   },
   'bot.vn.usage': {
     de: () =>
-      'Bitte so: „verwendungsnachweis starten 31.03.2026“ (optional mit Jahr: „verwendungsnachweis starten 2025 31.03.2026“), „verwendungsnachweis frist 30.04.2026“ oder „verwendungsnachweis Abstatt“.',
+      'Bitte so: „verwendungsnachweis starten 31.03.2026“ (optional mit Jahr und den Kennzahlen des Sachberichts: „verwendungsnachweis starten 2025 31.03.2026 kennzahlen Beratene Personen; Beratene Haushalte“), „verwendungsnachweis frist 30.04.2026“ oder „verwendungsnachweis Abstatt“.',
     en: () =>
-      'Please write: "verwendungsnachweis start 31.03.2026" (optionally with the year: "verwendungsnachweis start 2025 31.03.2026"), "verwendungsnachweis deadline 30.04.2026" or "verwendungsnachweis Abstatt".',
+      'Please write: "verwendungsnachweis start 31.03.2026" (optionally with the year and the key figures of the report: "verwendungsnachweis start 2025 31.03.2026 key figures Persons counselled; Households counselled"), "verwendungsnachweis deadline 30.04.2026" or "verwendungsnachweis Abstatt".',
   },
   'bot.vn.noYear': {
     de: () => 'Es gibt noch kein Berechnungsjahr, für das ein Verwendungsnachweis angefordert werden kann.',

@@ -100,7 +100,7 @@ test('the round through the bot: open, draft, submit with findings, return with 
 
   // The coordinator opens the round: the answer counts the Gemeinden; the filing ones' staff get the card.
   let n = connector.recorded.length;
-  await post(messageActivity(KORA, 'Verwendungsnachweis starten 31.03.2026'));
+  await post(messageActivity(KORA, 'Verwendungsnachweis starten 31.03.2026 Kennzahlen Beratene Personen; Beratene Familien; Stunden je Woche'));
   const toKora = since(n, personal(KORA)).map((r) => r.body?.text);
   expect(toKora).toEqual([
     de('bot.vn.started', { year: 2025, date: '2026-03-31', own: 2, landkreis: 43 }),
@@ -111,6 +111,8 @@ test('the round through the bot: open, draft, submit with findings, return with 
   expect(cardText(annaStart[0].card)).toContain(de('bot.vn.opened', { year: 2025, date: '2026-03-31' }));
   expect(cardText(annaStart[0].card)).toContain('Zuwendung erhalten: 32.783\u00a0€');
   expect(actionsOf(annaStart[0].card).map((a) => a.verb)).toEqual([VERBS.vnSave, VERBS.vnReview]);
+  expect((await round()).keyFigures.map((k) => k.label)).toEqual(['Beratene Personen', 'Beratene Familien', 'Stunden je Woche']);
+  expect(cardText(annaStart[0].card)).toContain('Beratene Familien');
   // The Verbund files under its lead: Bert gets it, Erna (the partner) gets nothing.
   expect(since(n, personal(BERT)).filter((r) => r.card)).toHaveLength(1);
   expect(since(n, personal(ERNA))).toEqual([]);

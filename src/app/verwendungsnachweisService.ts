@@ -260,11 +260,11 @@ export class VerwendungsnachweisService {
   }
 
   returnWithQuestion(year: number, ags: string, question: string, opts: OperationOptions): Promise<NachweisOutcome> {
-    return this.change(year, ags, opts, (round, c) => returnWithQuestion(round, ags, question, c));
+    return this.change(year, ags, opts, (round, c) => returnWithQuestion(round, ags, question, c, opts.expectedRevision));
   }
 
   accept(year: number, ags: string, opts: OperationOptions): Promise<NachweisOutcome> {
-    return this.change(year, ags, opts, (round, c) => accept(round, ags, c));
+    return this.change(year, ags, opts, (round, c) => accept(round, ags, c, opts.expectedRevision));
   }
 
   /** The Landkreis' own figures for a Gemeinde it served. */

@@ -29,6 +29,7 @@ import { channelReference, type ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
+import { verwendungsnachweisCommand } from './verwendungsnachweisCommands';
 import { listView } from './views';
 
 export type CommandName =
@@ -50,7 +51,8 @@ export type CommandName =
   | 'digest'
   | 'remind'
   | 'decision'
-  | 'nachweisFiles';
+  | 'nachweisFiles'
+  | 'verwendungsnachweis';
 
 interface Command {
   name: CommandName;
@@ -79,6 +81,7 @@ const COMMANDS: Command[] = [
   { name: 'remind', pattern: /^(?:erinnern|remind)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'decision', pattern: /^(?:entscheidung|decision|entscheiden|decide)(?:\s+(.+))?$/, koordinationOnly: false },
   { name: 'nachweisFiles', pattern: /^(?:dateien|anlagen|files|attachments)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'verwendungsnachweis', pattern: /^(?:verwendungsnachweis|proof of use)(?:\s+(.+))?$/, koordinationOnly: false },
 ];
 
 /** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
@@ -166,6 +169,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return say('bot.importHowTo');
     case 'nachweisFiles':
       return listNachweisFiles(deps, context, actor, locale, argument, (t) => resolveGemeinde(deps, t));
+    case 'verwendungsnachweis':
+      // After the year, whether or not its lists still exist: the round keeps no personal data.
+      return verwendungsnachweisCommand(deps, context, actor, locale, argument, (named) => gemeindeFor(deps, actor, named));
     default:
       break;
   }
@@ -284,7 +290,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
  * question mark. Without one it stays the command ("Liste bitte"; "liste Abstat" suggests the name).
  */
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
-  if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
+  if (!['list', 'decision', 'verwendungsnachweis'].includes(parsed.command.name)) return false;
   const argument = parsed.argument?.trim();
   if (!argument || strictlyNamed(deps, argument)) return false;
   // Only a question mark makes it a question: "Liste bitte", "Liste anzeigen", "Entscheidung treffen" are the command.

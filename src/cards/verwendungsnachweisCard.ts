@@ -13,6 +13,7 @@ import type { NachweisView } from '../app/verwendungsnachweisService';
 import type { IsoDate } from '../domain/dates';
 import { MONTH_NAMES, type Finding } from '../domain/verwendungsnachweis';
 import type { Locale } from '../i18n/catalogue';
+import { fileSizeText } from '../i18n/nachweisFiles';
 import { cardText } from '../i18n/cards';
 import { translate } from '../i18n/messages';
 import { NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
@@ -45,11 +46,6 @@ export interface NachweisCardView {
   notice?: Notice;
   /** What the user typed, back into the form after a refusal. */
   values?: NachweisFormValues;
-  /**
-   * Files attached to the Nachweis (PDFs uploaded in the personal chat – another part of issue 15). The
-   * card lists their names when given; nothing here depends on them.
-   */
-  files?: readonly { name: string }[];
 }
 
 const monthName = (i: number, locale: Locale) => (locale === 'en' ? MONTHS_EN : MONTH_NAMES)[i];
@@ -242,8 +238,10 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
     details: form ? [] : detailLines(v),
     checksTitle: cardText('vnCard.checks', locale),
     findings: findingLines(view.findings, locale),
-    // The place for the Nachweis' files (PDF attachments): their names as TextRuns, when there are any.
-    files: v.files?.length ? [{ title: cardText('vnCard.files', locale), items: v.files.map((f) => ({ name: userText(f.name) })) }] : [],
+    // The Nachweis' files (PDFs sent in the personal chat): name and size, the name as a TextRun (user text).
+    files: view.attachments?.length
+      ? [{ title: cardText('vnCard.files', locale), items: view.attachments.map((f) => ({ name: userText(f.name), size: ` (${fileSizeText(f.size, locale)})` })) }]
+      : [],
     hints: [],
     review: mayReturn ? [{ label: cardText('vnCard.questionLabel', locale), error: cardText('vnCard.questionError', locale) }] : [],
     buttons: mode === 'card' ? buttons(v) : [],

@@ -9,7 +9,9 @@ import { berlinDate, daysBetween } from '../domain/dates';
 import type { ListState } from '../domain/list';
 import type { StatusSummary } from '../domain/status';
 import type { AppContext } from './context';
+import type { NachweisRoundStatus } from './nachweisStatus';
 import type { OverviewService } from './overviewService';
+import type { VerwendungsnachweisService } from './verwendungsnachweisService';
 
 interface Snapshot {
   at: string;
@@ -36,6 +38,8 @@ export interface Digest {
   overdue: { name: string; due: IsoDate; daysOverdue: number }[];
   incompleteDecisions: string[];
   published?: { at: string };
+  /** The Verwendungsnachweis round once opened (this year's or the latest before): counts, names, the reclaim total. */
+  nachweis?: NachweisRoundStatus;
   /** What to store once the digest was delivered. */
   snapshot: Snapshot;
 }
@@ -46,10 +50,11 @@ export class DigestService {
   constructor(
     private readonly ctx: AppContext,
     private readonly overview: OverviewService,
+    private readonly nachweise: VerwendungsnachweisService,
   ) {}
 
   async compose(year: number): Promise<Digest> {
-    const status = await this.overview.status(year);
+    const [status, nachweis] = await Promise.all([this.overview.status(year), this.nachweise.roundStatus(year)]);
     const state = (await this.ctx.repo.readDocument<DigestState>(DOCUMENT)) ?? {};
     const previous = state.last?.year === year ? state.last : undefined;
     const at = this.ctx.clock.now();
@@ -77,6 +82,7 @@ export class DigestService {
       overdue: status.rows.filter((r) => r.overdue).map((r) => ({ name: r.name, due: r.due, daysOverdue: daysBetween(r.due, status.today) })),
       incompleteDecisions: status.rows.filter((r) => !r.decisionValid).map((r) => r.name),
       ...(status.published ? { published: { at: status.published.at } } : {}),
+      ...(nachweis ? { nachweis } : {}),
       snapshot: {
         at,
         year,

@@ -3,7 +3,7 @@
  * the bot's @mention. Each command runs the same application services as the command line.
  */
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
-import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
+import { additionsCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
 import { isGemeindeIntent, type Intent } from '../app/questions/intents';
 import { exactMentions, fuzzyMention } from '../app/questions/gemeindeMention';
@@ -28,7 +28,7 @@ import { channelReference, type ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
-import { listView } from './views';
+import { dashboardFor, listView } from './views';
 
 export type CommandName =
   | 'help'
@@ -169,7 +169,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     const latest = await questionYear(deps);
     const record = latest !== undefined ? await deps.app.ctx.repo.readCampaign(latest) : undefined;
     if (latest === undefined || !record?.purged) return say('bot.noCampaign');
-    if (command.name === 'status' && isKoordination(actor)) return sendCard(dashboardCard(await deps.app.overview.status(latest), locale));
+    if (command.name === 'status' && isKoordination(actor)) return sendCard(await dashboardFor(deps, latest, locale));
     return say('campaign.purged', { year: latest });
   }
 
@@ -195,7 +195,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
     }
     case 'status':
-      return sendCard(dashboardCard(await deps.app.overview.status(year), locale));
+      return sendCard(await dashboardFor(deps, year, locale));
     case 'additions':
       if (!personal) {
         return sendCard(privateButtonCard(translate('bot.additionsPrivate', {}, locale), locale === 'en' ? 'Check additions' : 'Nachträge prüfen', VERBS.additions, { year }, locale));

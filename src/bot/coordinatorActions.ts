@@ -1,5 +1,5 @@
 /** The Koordinierungsstelle's cards: the dashboard of all Gemeinden and the additions to decide. */
-import { additionsCard, dashboardCard, listCard, rejectFormCard, type AdditionsView, type Notice } from '../cards';
+import { additionsCard, listCard, rejectFormCard, type AdditionsView, type Notice } from '../cards';
 import { VERBS, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
@@ -10,7 +10,7 @@ import { actionNumber, actionYear, formInputs, listActionData, MAX_PAGE } from '
 import { conflictNotice } from './changeNotices';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
-import { listView } from './views';
+import { dashboardFor, listView } from './views';
 
 export const COORDINATOR_VERBS: readonly Verb[] = [
   VERBS.dashboard,
@@ -37,7 +37,7 @@ export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, local
   const say = (kind: Notice['kind'], code: MessageCode): Notice => ({ kind, text: translate(code, {}, locale) });
 
   if (verb === VERBS.dashboard) {
-    return cardAnswer(dashboardCard(await deps.app.overview.status(actionYear(raw)), locale, actionNumber(raw, 'page', 0, MAX_PAGE) ?? 0));
+    return cardAnswer(await dashboardFor(deps, actionYear(raw), locale, actionNumber(raw, 'page', 0, MAX_PAGE) ?? 0));
   }
   if (verb === VERBS.additions) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, actionYear(raw))));
 

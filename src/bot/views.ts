@@ -1,6 +1,6 @@
 /** Builds what the cards show from the stored state – freshly read for every answer. */
 import { listsLockedByPublication } from '../app/reviewService';
-import type { ListView, Notice } from '../cards';
+import { dashboardCard, type AdaptiveCard, type ListView, type Notice } from '../cards';
 import type { Actor } from '../domain/actor';
 import { GemeindeListe, isEditableFor } from '../domain/list';
 import { DomainError } from '../domain/errors';
@@ -71,4 +71,10 @@ async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | 
   const staff = known.ids;
   const ids = viewerTeamsId?.startsWith('29:') ? [viewerTeamsId, ...staff.filter((id) => id !== viewerTeamsId)] : staff;
   return ids.slice(0, MAX_REFRESH_USERS);
+}
+
+/** The coordinator's status card for a year, with the Verwendungsnachweis round once one is opened (this year's or the latest before). */
+export async function dashboardFor(deps: BotDeps, year: number, locale: Locale, page = 0): Promise<AdaptiveCard> {
+  const [report, nachweis] = await Promise.all([deps.app.overview.status(year), deps.app.verwendungsnachweis.roundStatus(year)]);
+  return dashboardCard(report, locale, page, nachweis);
 }

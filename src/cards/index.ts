@@ -6,6 +6,7 @@
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
 import type { OverviewReport, Republication, SincePublication } from '../app/overview';
+import type { NachweisRoundStatus } from '../app/nachweisStatus';
 import type { StatusReport } from '../app/overviewService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
@@ -191,6 +192,8 @@ export interface DigestView {
   /** Decisions that are not (yet) valid: Verbund waiting for partners. */
   incompleteDecisions: string[];
   published?: { at: string };
+  /** The Verwendungsnachweis round once opened (names, counts and the reclaim total; no Gemeinde's figures). */
+  nachweis?: NachweisRoundStatus;
 }
 
 export interface HelpView {
@@ -238,7 +241,7 @@ export type CardFunctions = {
   submitConfirmCard(view: ListView): AdaptiveCard;
   channelStatusCard(report: StatusReport, locale: Locale, notice?: Notice): AdaptiveCard;
   listNoticeCard(view: ListNoticeView): AdaptiveCard;
-  dashboardCard(report: StatusReport, locale: Locale, page?: number): AdaptiveCard;
+  dashboardCard(report: StatusReport, locale: Locale, page?: number, nachweis?: NachweisRoundStatus): AdaptiveCard;
   additionsCard(view: AdditionsView): AdaptiveCard;
   rejectFormCard(view: AdditionsView, ags: string, personId: string, values?: FormInputs): AdaptiveCard;
   messageCard(text: string, kind: Notice['kind'], locale: Locale, buttons?: readonly ButtonData[]): AdaptiveCard;

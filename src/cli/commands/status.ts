@@ -3,7 +3,8 @@ import { berlinDate, formatDate } from '../../domain/dates';
 import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
-import { roundSummaryDe } from './verwendungsnachweis';
+import { roundSummaryText } from '../../app/nachweisStatus';
+import { roundSummary } from '../../domain/verwendungsnachweis';
 
 export const STATUS_USAGE = 'intm status --year Y [--json]';
 
@@ -31,7 +32,7 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
           : ''),
   );
   const round = await env.app.verwendungsnachweis.round(s.year);
-  if (round) env.io.out(`Verwendungsnachweise (Frist ${formatDate(round.deadline)}): ${roundSummaryDe(round, s.today)}`);
+  if (round) env.io.out(`Verwendungsnachweise (Frist ${formatDate(round.deadline)}): ${roundSummaryText(roundSummary(round, s.today), 'de')}`);
   const rows = s.rows.map((r) => [
     r.ags,
     r.name,

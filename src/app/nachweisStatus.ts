@@ -22,6 +22,8 @@ export interface NachweisRoundStatus {
   notSubmitted: string[];
   /** Returned with a question and not submitted again. */
   returned: string[];
+  /** Submitted, waiting for the Koordinierungsstelle to accept or return them. */
+  submitted: string[];
   /** Gemeinden served by the Landkreis whose figures the Koordinierungsstelle has not completed yet. */
   landkreisMissing: string[];
   /** Likely reclaim over every Nachweis with its expenditure stated (exact, two places). */
@@ -39,6 +41,22 @@ export function statedReclaim(n: Pick<Nachweis, 'allocations' | 'data'>): Decima
   return totalsOf(n).reclaim;
 }
 
+/**
+ * Each Nachweis likely to be reclaimed from (the filing Gemeinde, the amount; largest first) and how many
+ * have not stated their expenditure yet. For the Koordinierungsstelle's eyes: it names each Gemeinde's amount.
+ */
+export function reclaimsOf(round: NachweisRound): { rows: { ags: string; members: string[]; amount: Decimal }[]; unstated: number } {
+  const rows: { ags: string; members: string[]; amount: Decimal }[] = [];
+  let unstated = 0;
+  for (const n of Object.values(round.nachweise)) {
+    const r = statedReclaim(n);
+    if (r === undefined) unstated++;
+    else if (r.gt(0)) rows.push({ ags: n.ags, members: n.members, amount: r });
+  }
+  rows.sort((a, b) => b.amount.comparedTo(a.amount) || a.ags.localeCompare(b.ags));
+  return { rows, unstated };
+}
+
 const byName = (a: string, b: string) => a.localeCompare(b, 'de');
 
 export function nachweisRoundStatus(round: NachweisRound, nameOf: (ags: string) => string, today: IsoDate): NachweisRoundStatus {
@@ -47,15 +65,8 @@ export function nachweisRoundStatus(round: NachweisRound, nameOf: (ags: string) 
   const own = all.filter((n) => n.kind === 'eigen');
   const names = (list: Nachweis[]) => list.map((n) => nameOf(n.ags)).sort(byName);
   const open = own.filter((n) => n.state === 'offen' || n.state === 'in_bearbeitung');
-  let reclaim = new Decimal(0);
-  let reclaimCount = 0;
-  for (const n of all) {
-    const r = statedReclaim(n);
-    if (r?.gt(0)) {
-      reclaim = reclaim.plus(r);
-      reclaimCount++;
-    }
-  }
+  const reclaims = reclaimsOf(round);
+  const reclaim = reclaims.rows.reduce((sum, r) => sum.plus(r.amount), new Decimal(0));
   return {
     year: round.year,
     deadline: round.deadline,
@@ -67,9 +78,10 @@ export function nachweisRoundStatus(round: NachweisRound, nameOf: (ags: string) 
       .sort(byName),
     notSubmitted: names(open),
     returned: names(own.filter((n) => n.state === 'zurueckgegeben')),
+    submitted: names(own.filter((n) => n.state === 'eingereicht')),
     landkreisMissing: names(all.filter((n) => n.kind === 'landkreis' && n.state !== 'angenommen')),
     reclaim: reclaim.toFixed(2),
-    reclaimCount,
+    reclaimCount: reclaims.rows.length,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { translate } from '../../src/i18n/messages';
-import { EPPINGEN, staff } from '../fixtures';
+import { COMPLETE_NACHWEIS as complete, EPPINGEN, staff } from '../fixtures';
 import { ABSTATT, ANNA, BERT, BotHarness, KORA, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
@@ -18,14 +18,6 @@ afterEach(() => h.cleanup());
 const YEAR = 2025;
 const anna = { id: ANNA.aadObjectId, name: ANNA.name, role: 'gemeinde' as const, ags: ABSTATT };
 const KOORDINATION_CHANNEL = { id: '19:koordination@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true, tenantId: 'f0000000-0000-4000-8000-00000000000f' };
-const complete = {
-  personnel: '30000',
-  other: '1500.50',
-  eigenmittel: '0',
-  months: Array(12).fill('0,5'),
-  figures: { k1: 80, k2: 30, k3: 19.5 },
-  text: 'Beratung von Familien in der Anschlussunterbringung.',
-};
 
 /** Abstatt and Eppingen in their own responsibility, every other Gemeinde served by the Landkreis; the round opened on 15.01.2026. */
 async function openRound() {

@@ -46,7 +46,7 @@ export class IntmApp {
     this.roster = new RosterService(ctx);
     this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
     this.digests = new DigestService(ctx, this.overview, this.verwendungsnachweis);
-    this.reminders = new ReminderService(ctx, this.overview);
+    this.reminders = new ReminderService(ctx, this.overview, this.verwendungsnachweis);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

@@ -86,7 +86,7 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
     const gemeinde = { ags, name: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags };
     const reach: Omit<Reach, 'delivered'> = { sent: 0, unreachable: 0, failed: 0 };
     for (const r of reminders) {
-      const card = (locale: Locale) => reminderCard({ locale, year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
+      const card = (locale: Locale) => reminderCard({ locale, year: r.year ?? year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
       const one = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
       // Recorded right after delivery, so a run cut off by a crash or a stop sends it no second time;
       // only what was delivered: an unreachable Gemeinde is tried again on the next run.

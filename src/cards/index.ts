@@ -225,7 +225,7 @@ export interface ExportLinksView {
 export interface ReminderView {
   locale: Locale;
   year: number;
-  kind: 'review' | 'decision';
+  kind: 'review' | 'decision' | 'nachweis';
   gemeinde: { ags: string; name: string };
   due: IsoDate;
   /** Negative once overdue. */

@@ -5,6 +5,7 @@
  * nothing of a Nachweis goes to the Gemeinden' channel or where others read along.
  */
 import type { Activity } from 'botbuilder';
+import { sendReminders } from '../../src/bot/jobs';
 import { translate } from '../../src/i18n/messages';
 import { COMPLETE_NACHWEIS as complete, EPPINGEN, staff } from '../fixtures';
 import { ABSTATT, ANNA, BERT, BotHarness, KORA, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
@@ -137,4 +138,28 @@ test("the coordinator's status card, questions and digest; nothing of a Nachweis
   for (const secret of ['1.282,50', '31.500,50', '30.000', 'Rückfrage der Koordinierungsstelle', 'sonstigen Ausgaben erläutern', 'Überfällig (2)', 'zurückgegeben (1)']) {
     expect(toGemeinden).not.toContain(secret);
   }
+});
+
+test('reminders before the deadline: in the personal chat of the Gemeinden whose Nachweis is not submitted, each once', async () => {
+  await h.send({ ...messageActivity(ANNA, ''), type: 'installationUpdate', action: 'add', text: undefined } as never);
+  await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
+  await openRound();
+  const toAnna = () => h.outbound.sent.filter((s) => s.reference.conversation?.id === `a:personal-${ANNA.aadObjectId}`);
+  h.clock.set('2026-03-20T07:00:00.000Z'); // 11 days before: nothing yet
+  expect((await sendReminders(h.deps, YEAR, [7, 1])).due).toBe(0);
+  h.clock.set('2026-03-24T07:00:00.000Z'); // 7 days before
+  const run = await sendReminders(h.deps, YEAR, [7, 1]);
+  expect(run).toMatchObject({ due: 2, sent: 1, noStaff: ['Eppingen'] });
+  expect(toAnna()).toHaveLength(1);
+  const card = cardText(toAnna()[0].activity.attachments![0].content);
+  expect(card).toContain('Erinnerung: Verwendungsnachweis');
+  expect(card).toContain('Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr 2025 bis zum 31.03.2026 ein; noch 7\u00a0Tage.');
+  expect((await sendReminders(h.deps, YEAR, [7, 1])).sent).toBe(0); // once
+  // Submitted: no reminder the day before; nothing of it ever to a channel.
+  await h.deps.app.verwendungsnachweis.save(YEAR, ABSTATT, complete, { actor: anna });
+  await h.deps.app.verwendungsnachweis.submit(YEAR, ABSTATT, { actor: anna });
+  h.clock.set('2026-03-30T07:00:00.000Z');
+  await sendReminders(h.deps, YEAR, [7, 1]);
+  expect(toAnna()).toHaveLength(1);
+  expect(h.outbound.sent.filter((s) => s.reference.conversation?.id?.startsWith('19:') && JSON.stringify(s.activity).includes('Verwendungsnachweis'))).toEqual([]);
 });

@@ -4,7 +4,7 @@ import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
 import { roundSummaryText } from '../../app/nachweisStatus';
-import { roundSummary } from '../../domain/verwendungsnachweis';
+import { translate } from '../../i18n/messages';
 
 export const STATUS_USAGE = 'intm status --year Y [--json]';
 
@@ -31,8 +31,13 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
           ? ` Personendaten werden aufbewahrt bis ${formatDate(s.retentionUntil)}.`
           : ''),
   );
-  const round = await env.app.verwendungsnachweis.round(s.year);
-  if (round) env.io.out(`Verwendungsnachweise (Frist ${formatDate(round.deadline)}): ${roundSummaryText(roundSummary(round, s.today), 'de')}`);
+  // The round of this year or the latest before (it runs while the next years' lists are reviewed), as on the bot's status card.
+  const nachweis = await env.app.verwendungsnachweis.roundStatus(s.year);
+  if (nachweis) {
+    const overdue = nachweis.overdue.length ? ` ${translate('vnStatus.overdue', { n: nachweis.overdue.length })}${nachweis.overdue.join(', ')}.` : '';
+    const reclaim = Number(nachweis.reclaim) > 0 ? translate('vnStatus.reclaim', { amount: nachweis.reclaim, n: nachweis.reclaimCount }) : translate('vnStatus.noReclaim', {});
+    env.io.out(`Verwendungsnachweise ${nachweis.year} (Frist ${formatDate(nachweis.deadline)}): ${roundSummaryText(nachweis.summary, 'de')}${overdue} ${reclaim}`);
+  }
   const rows = s.rows.map((r) => [
     r.ags,
     r.name,

@@ -100,6 +100,9 @@ test("the coordinator's status card, questions and digest; nothing of a Nachweis
   expect(missing).toContain('Noch nicht eingereicht (1): Eppingen');
   expect(missing).toContain('Mit Rückfrage zurückgegeben (1): Abstatt');
   expect(missing).toContain('Zahlen des Landkreises fehlen noch (44): ');
+  const en = await ask(KORA, 'Which municipalities have not submitted their proof of use?', { locale: 'en-GB' });
+  expect(en).toContain('Verwendungsnachweise 2025 (deadline 31 March 2026): Proofs: 46; accepted 0, submitted 0, returned with a question 1, in progress 0, open 45.');
+  expect(en).toContain('Not submitted yet (1): Eppingen');
   const reclaim = await ask(KORA, 'Wie hoch ist die Rückforderung insgesamt?');
   expect(reclaim).toBe(
     [

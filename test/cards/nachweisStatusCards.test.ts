@@ -12,7 +12,7 @@ import { Decimal } from '../../src/domain/money';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { accept, enterLandkreisFigures, NachweisRound, openRound, returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, staff, verzeichnis } from '../fixtures';
-import { assertWellFormed, strings, textRuns, typed } from './cardKit';
+import { assertWellFormed, bytes, strings, textRuns, typed } from './cardKit';
 
 const allText = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const LK1 = '08125005';
@@ -129,5 +129,7 @@ describe('the round in each state', () => {
     const card = dashboardCard(statusReport(), 'de', 0, at(round));
     expect(allText(card)).toContain('Zahlen des Landkreises fehlen noch (46): ');
     expect(textRuns(card).find((r) => r.endsWith(' und 34 weitere'))).toBeDefined();
+    // Still all 46 Gemeinden on one card, as without the round.
+    expect(bytes(card)).toBeLessThan(40 * 1024);
   });
 });

@@ -138,7 +138,12 @@ export class VerwendungsnachweisService {
   /** Where the latest round (see `latestRound`) stands: counts, names, the likely reclaim total; undefined before any round. */
   async roundStatus(upTo?: number): Promise<NachweisRoundStatus | undefined> {
     const round = await this.latestRound(upTo);
-    return round && nachweisRoundStatus(round, (ags) => this.ctx.verzeichnis.byKey(ags)?.name ?? ags, this.ctx.clock.today());
+    return round && this.statusOf(round);
+  }
+
+  /** Where a round stands today, with the Gemeinden' names. */
+  statusOf(round: NachweisRound): NachweisRoundStatus {
+    return nachweisRoundStatus(round, (ags) => this.ctx.verzeichnis.byKey(ags)?.name ?? ags, this.ctx.clock.today());
   }
 
   /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */

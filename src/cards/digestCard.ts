@@ -115,7 +115,7 @@ export function digestCard(view: DigestView): AdaptiveCard {
     changesSection(view),
     overdueSection(view),
     decisionsSection(view),
-    view.nachweis ? nachweisSection(view.nachweis, locale) : undefined,
+    view.nachweis ? nachweisSection(view.nachweis, locale, view.nachweisSubmitted) : undefined,
     deadlinesSection(view, today),
   ].filter((s): s is Section => !!s);
   return renderCard(template, {

@@ -194,6 +194,8 @@ export interface DigestView {
   published?: { at: string };
   /** The Verwendungsnachweis round once opened (names, counts and the reclaim total; no Gemeinde's figures). */
   nachweis?: NachweisRoundStatus;
+  /** Gemeinden whose Nachweis was submitted since the previous digest. */
+  nachweisSubmitted?: string[];
 }
 
 export interface HelpView {

@@ -28,12 +28,14 @@ function names(list: readonly string[], locale: Locale): string {
   return rest > 0 ? shown + translate('vnStatus.more', { n: formatCount(rest, locale) }, locale) : shown;
 }
 
-export function nachweisSection(status: NachweisRoundStatus, locale: Locale): NachweisSection {
+/** `submittedSince`: in the digest, the Gemeinden whose Nachweis came in since the previous one. */
+export function nachweisSection(status: NachweisRoundStatus, locale: Locale, submittedSince: readonly string[] = []): NachweisSection {
   const t = (code: Parameters<typeof translate>[0], params = {}) => translate(code, params, locale);
   const named = (code: Parameters<typeof translate>[0], list: readonly string[], style: { color?: 'Attention' } = {}) =>
     list.length ? [line(run(t(code, { n: formatCount(list.length, locale) }), { weight: 'Bolder', ...style }), userRun(names(list, locale)))] : [];
   const lines: Line[] = [
     line(run(roundSummaryText(status.summary, locale))),
+    ...named('vnStatus.submittedSince', submittedSince),
     ...named('vnStatus.overdue', status.overdue, { color: 'Attention' }),
     ...named('vnStatus.returned', status.returned),
     ...named('vnStatus.landkreisMissing', status.landkreisMissing),

@@ -26,6 +26,7 @@ export const nachweisStatusMessages = defineMessages({
     de: (p) => `Verwendungsnachweise ${p.year} · Frist ${p.date}`,
     en: (p) => `Verwendungsnachweise (proofs of use) ${p.year} · deadline ${p.date}`,
   },
+  'vnStatus.submittedSince': { de: (p) => `Eingereicht seit dem letzten Bericht (${p.n}): `, en: (p) => `Submitted since the last report (${p.n}): ` },
   'vnStatus.overdue': { de: (p) => `Überfällig (${p.n}): `, en: (p) => `Overdue (${p.n}): ` },
   'vnStatus.returned': { de: (p) => `Mit Rückfrage zurückgegeben (${p.n}): `, en: (p) => `Returned with a question (${p.n}): ` },
   'vnStatus.landkreisMissing': {

@@ -166,3 +166,18 @@ test('reminders before the deadline: in the personal chat of the Gemeinden whose
   expect(toAnna()).toHaveLength(1);
   expect(h.outbound.sent.filter((s) => s.reference.conversation?.id?.startsWith('19:') && JSON.stringify(s.activity).includes('Verwendungsnachweis'))).toEqual([]);
 });
+
+test('the digest names the Nachweise submitted since the previous one', async () => {
+  await h.send({ ...messageActivity(KORA, 'kanal registrieren koordination', { kind: 'channel' }), conversation: KOORDINATION_CHANNEL } as Partial<Activity>);
+  await openRound();
+  await h.say(KORA, 'digest');
+  await h.deps.app.verwendungsnachweis.save(YEAR, ABSTATT, complete, { actor: anna });
+  await h.deps.app.verwendungsnachweis.submit(YEAR, ABSTATT, { actor: anna });
+  h.clock.set('2026-01-16T06:00:00.000Z');
+  await h.say(KORA, 'digest');
+  const digests = h.outbound.sent.filter((s) => s.reference.conversation?.id?.startsWith('19:koordination')).map((s) => cardText(s.activity.attachments![0].content));
+  expect(digests).toHaveLength(2);
+  expect(digests[0]).not.toContain('Eingereicht seit dem letzten Bericht');
+  expect(digests[1]).toContain('Eingereicht seit dem letzten Bericht (1): \nAbstatt');
+  expect(digests[1]).toContain('Nachweise: 46, davon angenommen 0, eingereicht 1');
+});

@@ -11,9 +11,15 @@ import { errorKind } from './log';
 import { sendToStaff, type Reach } from './notify';
 import { currentYear } from './turn';
 
-export function digestCardFor(digest: Digest, locale: Locale) {
-  const { snapshot: _stored, ...view } = digest;
-  return digestCard({ locale, ...view, changes: { ...view.changes, decided: view.changes.decided.map((d) => ({ name: d.name, choice: d.choice })) } });
+/** `withNachweis`: false where others than the coordinators read – the Verwendungsnachweis round is left out. */
+export function digestCardFor(digest: Digest, locale: Locale, withNachweis = true) {
+  const { snapshot: _stored, nachweis, nachweisSubmitted, ...view } = digest;
+  return digestCard({
+    locale,
+    ...view,
+    ...(withNachweis && nachweis ? { nachweis, nachweisSubmitted } : {}),
+    changes: { ...view.changes, decided: view.changes.decided.map((d) => ({ name: d.name, choice: d.choice })) },
+  });
 }
 
 /** Posts the digest to the coordinators' channel; returns false when there is none (or posting failed). */

@@ -5,7 +5,10 @@ import type { Actor } from '../domain/actor';
 import { GemeindeListe, isEditableFor } from '../domain/list';
 import { DomainError } from '../domain/errors';
 import type { Locale } from '../i18n/messages';
+import { TurnContext, type Activity } from 'botbuilder';
+import { channelReference } from './conversations';
 import type { BotDeps } from './deps';
+import { isSharedConversation } from './identity';
 
 export async function listView(
   deps: BotDeps,
@@ -73,8 +76,20 @@ async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | 
   return ids.slice(0, MAX_REFRESH_USERS);
 }
 
-/** The coordinator's status card for a year, with the Verwendungsnachweis round once one is opened (this year's or the latest before). */
-export async function dashboardFor(deps: BotDeps, year: number, locale: Locale, page = 0): Promise<AdaptiveCard> {
-  const [report, nachweis] = await Promise.all([deps.app.overview.status(year), deps.app.verwendungsnachweis.roundStatus(year)]);
+/** Whether the activity is in the channel registered for the Koordinierungsstelle. */
+export async function inKoordinationChannel(deps: BotDeps, activity: Activity): Promise<boolean> {
+  const channel = (await deps.conversations.read()).channels.koordination;
+  const here = channelReference(TurnContext.getConversationReference(activity)).conversation?.id;
+  return !!channel && !!here && channel.conversation?.id === here;
+}
+
+/**
+ * The coordinator's status card for a year, with the Verwendungsnachweis round once one is opened (this
+ * year's or the latest before) – but not where others than the coordinators read (`activity` in a
+ * channel or group chat other than the coordinators' channel): its names and reclaim total are theirs.
+ */
+export async function dashboardFor(deps: BotDeps, year: number, locale: Locale, page: number, activity: Activity): Promise<AdaptiveCard> {
+  const coordinatorsOnly = !isSharedConversation(activity) || (await inKoordinationChannel(deps, activity));
+  const [report, nachweis] = await Promise.all([deps.app.overview.status(year), coordinatorsOnly ? deps.app.verwendungsnachweis.roundStatus(year) : undefined]);
   return dashboardCard(report, locale, page, nachweis);
 }

@@ -6,9 +6,10 @@
  */
 import type { Activity } from 'botbuilder';
 import { sendReminders } from '../../src/bot/jobs';
+import { VERBS } from '../../src/cards/actions';
 import { translate } from '../../src/i18n/messages';
 import { COMPLETE_NACHWEIS as complete, EPPINGEN, staff } from '../fixtures';
-import { ABSTATT, ANNA, BERT, BotHarness, KORA, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
+import { ABSTATT, ANNA, BERT, BotHarness, KORA, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -114,9 +115,24 @@ test("the coordinator's status card, questions and digest; nothing of a Nachweis
   // The coordinator may ask about one Gemeinde.
   expect(await ask(KORA, 'Muss Abstatt etwas zurückzahlen?')).toContain('Voraussichtlich ja: Im Verwendungsnachweis 2025 von Abstatt');
 
+  // The status card where Gemeinden read (typed, or refreshed by its button) leaves the round out.
+  const statusInChannel = attachedCard((await h.say(KORA, 'status', { kind: 'channel' }))[0]);
+  expect(cardText(statusInChannel)).not.toContain('Verwendungsnachweis');
+  const refresh = actionsOf(statusInChannel).find((a) => a.verb === VERBS.dashboard)!;
+  expect(cardText((await h.invoke(KORA, refresh.verb, refresh.data, { kind: 'channel' })).body.value)).not.toContain('Verwendungsnachweis');
+  expect(cardText((await h.invoke(KORA, refresh.verb, refresh.data)).body.value)).toContain('Verwendungsnachweise 2025');
+
+  // Without a coordinators' channel the digest comes where it is asked for: the round only in the personal chat.
+  expect(cardText(attachedCard((await h.say(KORA, 'digest'))[0]))).toContain('Verwendungsnachweise 2025 · Frist 31.03.2026');
+  const digestInChannel = cardText(attachedCard((await h.say(KORA, 'digest', { kind: 'channel' }))[0]));
+  expect(digestInChannel).toContain('Statusbericht 2025');
+  expect(digestInChannel).not.toContain('Verwendungsnachweis');
+
   // After the deadline Eppingen is overdue: the digest names it – in the coordinators' channel only.
   await h.say(KORA, 'kanal registrieren gemeinden', { kind: 'channel' });
   await h.send({ ...messageActivity(KORA, 'kanal registrieren koordination', { kind: 'channel' }), conversation: KOORDINATION_CHANNEL } as Partial<Activity>);
+  const statusThere = await h.send({ ...messageActivity(KORA, 'status', { kind: 'channel' }), conversation: KOORDINATION_CHANNEL } as Partial<Activity>);
+  expect(cardText(attachedCard(statusThere[0]))).toContain('Verwendungsnachweise 2025 · Frist 31.03.2026');
   h.clock.set('2026-04-01T06:00:00.000Z');
   expect((await h.say(KORA, 'digest'))[0].text).toBe(translate('bot.digestSent', {}, 'de'));
   // Posted to the channel itself (its id without the thread).

@@ -76,8 +76,8 @@ export const nachweisStatusMessages = defineMessages({
   'q.vn.item': { de: (p) => `– ${p.text}`, en: (p) => `– ${p.text}` },
   'q.vn.hint': { de: (p) => `Hinweis: ${p.text}`, en: (p) => `Note: ${p.text}` },
   'q.vn.complete': {
-    de: () => 'Es fehlt nichts mehr: Sie können den Nachweis einreichen („verwendungsnachweis“).',
-    en: () => 'Nothing is missing: you can submit the proof ("verwendungsnachweis").',
+    de: (p) => (p.lead ? `Es fehlt nichts mehr: ${p.lead} kann den Nachweis einreichen.` : 'Es fehlt nichts mehr: Sie können den Nachweis einreichen („verwendungsnachweis“).'),
+    en: (p) => (p.lead ? `Nothing is missing: ${p.lead} can submit the proof.` : 'Nothing is missing: you can submit the proof ("verwendungsnachweis").'),
   },
   'q.vn.submitted': {
     de: (p) => `Eingereicht am ${p.date}; es fehlt nichts, die Koordinierungsstelle prüft ihn.`,

@@ -32,6 +32,7 @@ test("a Verbund partner reads its lead's Nachweis; the figures are the service's
   const missing = await ask('Was fehlt noch im Verwendungsnachweis?', staff(EPPINGEN));
   expect(missing).toContain('Verwendungsnachweis 2025 von Brackenheim, Eppingen: in Bearbeitung. Frist: 31.03.2026.');
   expect(missing).toContain('Den Nachweis des Verbunds reicht Brackenheim ein.');
+  expect(missing).toContain('Es fehlt nichts mehr: Brackenheim kann den Nachweis einreichen.');
   const reclaim = await ask('Müssen wir etwas zurückzahlen?', staff(EPPINGEN));
   expect(reclaim).toContain(`liegen die Ausgaben (${formatEuro(view.totals.expenditure)}) unter der Zuwendung (${formatEuro(view.totals.allocation)}); voraussichtlich werden ${formatEuro(view.totals.reclaim)} zurückgefordert.`);
   // The coordinator names the partner and gets the same Nachweis.

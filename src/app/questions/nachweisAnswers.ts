@@ -67,7 +67,7 @@ function ownMissing(env: AnswerEnv, view: NachweisView, round: NachweisRound, ag
   else {
     const errors = view.findings.filter((f) => f.severity === 'error');
     if (errors.length) lines.push(env.t('q.vn.todoHead'), ...errors.map((f) => env.t('q.vn.item', { text: finding(f) })));
-    else lines.push(env.t('q.vn.complete'));
+    else lines.push(env.t('q.vn.complete', { lead: n.ags !== ags ? env.nameOf(n.ags) : undefined }));
   }
   lines.push(...view.findings.filter((f) => f.severity === 'warning').map((f) => env.t('q.vn.hint', { text: finding(f) })));
   return lines;

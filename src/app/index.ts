@@ -44,9 +44,9 @@ export class IntmApp {
     this.audit = new AuditService(ctx);
     this.exports = new ExportService(ctx, this.overview);
     this.roster = new RosterService(ctx);
-    this.digests = new DigestService(ctx, this.overview);
-    this.reminders = new ReminderService(ctx, this.overview);
     this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
+    this.digests = new DigestService(ctx, this.overview, this.verwendungsnachweis);
+    this.reminders = new ReminderService(ctx, this.overview, this.verwendungsnachweis);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

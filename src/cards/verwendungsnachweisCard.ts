@@ -16,7 +16,7 @@ import type { Locale } from '../i18n/catalogue';
 import { fileSizeText } from '../i18n/nachweisFiles';
 import { cardText } from '../i18n/cards';
 import { translate } from '../i18n/messages';
-import { NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
+import { MONTH_NAMES_EN, NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
 import { VERBS } from './actions';
 import { actionButton, type ActionData, type ButtonData } from './buttons';
 import { AMOUNT_PATTERN, NUMBER_PATTERN } from './decisionCard';
@@ -28,8 +28,6 @@ import returnedTemplate from './templates/verwendungsnachweisReturned.json';
 
 /** A key figure: a count or hours, up to two decimal places (the server checks the range). */
 const FIGURE_PATTERN = '^\\s*\\d{1,7}([.,]\\d{1,2})?\\s*$';
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** What the form sends back, by input id (see VERBS.vnSave), to show again after a refusal. */
 export type NachweisFormValues = Record<string, string>;
@@ -48,7 +46,7 @@ export interface NachweisCardView {
   values?: NachweisFormValues;
 }
 
-const monthName = (i: number, locale: Locale) => (locale === 'en' ? MONTHS_EN : MONTH_NAMES)[i];
+const monthName = (i: number, locale: Locale) => (locale === 'en' ? MONTH_NAMES_EN : MONTH_NAMES)[i];
 
 /** A stored number as the user types it back in: "0.5" → "0,5" in German. */
 function numberInput(value: string | null | undefined, locale: Locale): string {

@@ -106,3 +106,19 @@ async function openRound(
     await deps.outbound.send(here, { type: 'message', text: translate('bot.vn.notified', params, locale) });
   });
 }
+
+/** `export verwendungsnachweis [JJJJ]` (also „gesamtverwendungsnachweis“): the year named, if any; undefined for any other argument. */
+export function nachweisExportArgument(argument: string): { year?: number } | undefined {
+  const m = /^(?:gesamt)?verwendungsnachweis(?:e)?(?:\s+(\d{4}))?$/.exec(spellOutUmlauts(argument).replace(/\s+/g, ' ').trim());
+  return m ? (m[1] ? { year: Number(m[1]) } : {}) : undefined;
+}
+
+/**
+ * The signed link to the Gesamtverwendungsnachweis workbook of the round of `year` (else of the latest
+ * opened round), built on request like the overview; undefined without such a round or without links.
+ */
+export async function nachweisExportLink(deps: BotDeps, locale: Locale, year?: number): Promise<{ title: string; url: string; expiresAt: string; year: number } | undefined> {
+  const y = year ?? (await roundYear(deps));
+  if (!deps.links || y === undefined || !(await deps.app.verwendungsnachweis.round(y))) return undefined;
+  return { title: translate('bot.vn.exportTitle', { year: y }, locale), ...deps.links.create({ kind: 'verwendungsnachweis', year: y }), year: y };
+}

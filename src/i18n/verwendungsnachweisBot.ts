@@ -154,6 +154,16 @@ export const nachweisBotMessages = defineMessages({
       `Nothing saved: the table of the district's figures (proofs ${p.year}) has errors. Please correct these rows and send the file again:\n${p.rows}` +
       (Number(p.more) > 0 ? `\n… and ${p.more} more` : ''),
   },
+  'bot.vn.landkreisOpen': {
+    de: (p) =>
+      `Verwendungsnachweis ${p.year}: Für ${p.count} vom Landkreis betreute ${plural(p.count, 'Gemeinde fehlen', 'Gemeinden fehlen')} die Zahlen des Landkreises noch ganz oder teilweise: ${p.names}. Eintragen mit „verwendungsnachweis <Gemeinde>“ oder als Tabelle hier senden, mit dem Text „Landkreis-Zahlen“.`,
+    en: (p) =>
+      `Proofs ${p.year}: for ${p.count} ${plural(p.count, 'municipality', 'municipalities')} served by the district the district's figures are still missing or incomplete: ${p.names}. Enter them with "verwendungsnachweis <municipality>" or send a table here with the text "district figures".`,
+  },
+  'bot.vn.landkreisDone': {
+    de: (p) => `Verwendungsnachweis ${p.year}: Die Zahlen des Landkreises sind für alle von ihm betreuten Gemeinden vollständig.`,
+    en: (p) => `Proofs ${p.year}: the district's figures are complete for every municipality it served.`,
+  },
   'bot.vn.landkreisRow': { de: (p) => `- Zeile ${p.row}: ${p.text}`, en: (p) => `- Row ${p.row}: ${p.text}` },
   'bot.vn.exportTitle': { de: (p) => `Gesamtverwendungsnachweis ${p.year}`, en: (p) => `Overall proof of use (Gesamtverwendungsnachweis) ${p.year}` },
   'bot.vn.landkreisSaved': { de: () => 'Zahlen des Landkreises gespeichert.', en: () => "The district's figures are saved." },

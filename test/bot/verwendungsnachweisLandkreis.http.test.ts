@@ -96,7 +96,15 @@ async function sendTable(u: User, bytes: Buffer, name: string, text: string, loc
 
 const HALF = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i + 1}`, '0,5']));
 
+/** The names in `verwendungsnachweis landkreis`'s answer (the Gemeinden the Landkreis served still lacking complete figures). */
+async function stillOpen(u: User): Promise<string> {
+  return (await answer(u, messageActivity(u, 'verwendungsnachweis landkreis'))).texts.join('\n');
+}
+
 test('the coordinator enters the Landkreis’ figures on the card: no Eigenmittel or Träger, findings shown, stored through the service and audited; the clerk only reads', async () => {
+  const served = verzeichnis.all.length - 1;
+  expect(await stillOpen(KORA)).toMatch(new RegExp(`^Verwendungsnachweis 2025: Für ${served} vom Landkreis betreute Gemeinden fehlen .*${nameOf(EPPINGEN)}`));
+  expect(await stillOpen(ANNA)).toBe(de('bot.koordinationCommand'));
   const card = await cardFor(KORA, `verwendungsnachweis ${nameOf(EPPINGEN)}`);
   const json = JSON.stringify(card);
   expect(json).toContain('"id":"personnel"');
@@ -126,6 +134,10 @@ test('the coordinator enters the Landkreis’ figures on the card: no Eigenmitte
   expect(actionsOf(done.value).map((a) => a.verb)).toEqual([VERBS.vnSave]);
   const audited = (await round()).events.filter((e) => e.action === 'vn.landkreis' && e.ags === EPPINGEN);
   expect(audited.map((e) => e.actor.id)).toEqual([KORA.aadObjectId, KORA.aadObjectId]);
+  // Complete now: no longer among those still lacking figures.
+  const open = await stillOpen(KORA);
+  expect(open).toContain(`Für ${served - 1} vom Landkreis`);
+  expect(open).not.toContain(nameOf(EPPINGEN));
 
   // Eppingen's clerk reads the figures, without a form or a button; her click on the save button is refused (403), nothing changed.
   const ella = await cardFor(ELLA, 'verwendungsnachweis');

@@ -9,10 +9,11 @@ import { botMessages } from './bot';
 import { channelMessages } from './channel';
 import { questionMessages } from './questions';
 import { verwendungsnachweisMessages } from './verwendungsnachweis';
+import { riskMessages } from './risk';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages };
+const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages, ...riskMessages };
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

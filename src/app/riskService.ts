@@ -1,0 +1,192 @@
+/**
+ * The financing risk in numbers, as application services for bot and command line: a Gemeinde's
+ * scenarios (state total ±, its count changing as the year before), its figures year over year, and the
+ * Koordinierungsstelle's what-if for another Kreis amount. Nothing here stores anything.
+ *
+ * The figures of a year are its official ones (officialFigures.ts): the published overview once there is
+ * one, the allocation as it stands before – the same the decision card and the answers show.
+ */
+import { actsFor, isKoordination, type Actor } from '../domain/actor';
+import { vorwegabzugAmount, type Campaign } from '../domain/campaign';
+import { DomainError } from '../domain/errors';
+import { Decimal } from '../domain/money';
+import { riskScenarios, whatIfAllocation, type RiskScenarios, type ScenarioBasis } from '../domain/scenarios';
+import type { AppContext } from './context';
+import type { OverviewReport } from './overview';
+import type { OverviewService } from './overviewService';
+
+/** One Berechnungsjahr of a Gemeinde's history (amounts as decimal strings, VZÄ with 4 places). */
+export interface HistoryYear {
+  year: number;
+  persons: number;
+  amount: string;
+  vzae: string;
+  /** The figures are the published ones (otherwise the allocation as it stands). */
+  published: boolean;
+  provisional: boolean;
+}
+
+export interface GemeindeHistory {
+  ags: string;
+  name: string;
+  years: HistoryYear[];
+}
+
+export interface WhatIfRow {
+  ags: string;
+  gemeinde: string;
+  persons: number;
+  /** The allocation as it stands (stored lists and parameters). */
+  storedAmount: string;
+  amount: string;
+  vzae: string;
+  /** amount − storedAmount. */
+  difference: string;
+}
+
+export interface WhatIfReport {
+  year: number;
+  /** Never stored: the bot and the command line mark it "Nur zur Ansicht – nicht gespeichert". */
+  whatIf: true;
+  storedKreisAmount: string;
+  kreisAmount: string;
+  vorwegabzug: string;
+  distributable: string;
+  eurPerVzae: string;
+  totalPersons: number;
+  /** The stored figures are provisional (lists open, additions pending). */
+  provisional: boolean;
+  rows: WhatIfRow[];
+  totals: { storedAmount: string; amount: string; difference: string };
+}
+
+export class RiskService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly overview: OverviewService,
+  ) {}
+
+  /** The official figures of a year, or undefined when it has none (no campaign, nothing imported, nobody counted). */
+  private async figuresOf(year: number): Promise<OverviewReport | undefined> {
+    try {
+      return (await this.overview.official(year)).report;
+    } catch (e) {
+      if (e instanceof DomainError && ['campaign.notFound', 'campaign.notImported', 'campaign.purged', 'allocation.noPersons'].includes(e.code)) return undefined;
+      throw e;
+    }
+  }
+
+  /** The scenarios of one Gemeinde for a year; the count scenario with its nearest earlier year in the data. */
+  async scenarios(year: number, ags: string, actor: Actor): Promise<{ scenarios: RiskScenarios; provisional: boolean; published: boolean }> {
+    if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
+    const record = await this.ctx.repo.readCampaign(year);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    const { report } = await this.overview.official(year);
+    const previous = await this.previousCount(year, ags);
+    return {
+      scenarios: riskScenarios(basisOf(record.campaign, report), ags, previous),
+      provisional: report.provisional,
+      published: !!record.published,
+    };
+  }
+
+  /** The nearest earlier Berechnungsjahr with figures for the Gemeinde, and its count then. */
+  private async previousCount(year: number, ags: string): Promise<{ year: number; persons: number } | undefined> {
+    const earlier = (await this.ctx.repo.years()).filter((y) => y < year).sort((a, b) => b - a);
+    for (const y of earlier) {
+      const row = (await this.figuresOf(y))?.rows.find((r) => r.ags === ags);
+      if (row) return { year: y, persons: row.persons };
+    }
+    return undefined;
+  }
+
+  /**
+   * Persons, amount and VZÄ per Berechnungsjahr (oldest first) of one Gemeinde – or, for the
+   * Koordinierungsstelle without `ags`, of every Gemeinde. Years without figures are left out.
+   */
+  async history(actor: Actor, ags?: string): Promise<GemeindeHistory[]> {
+    if (ags !== undefined && !actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
+    if (ags === undefined && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+    const years = [...(await this.ctx.repo.years())].sort((a, b) => a - b);
+    const published = new Map<number, boolean>();
+    const reports: OverviewReport[] = [];
+    for (const y of years) {
+      const report = await this.figuresOf(y);
+      if (!report) continue;
+      reports.push(report);
+      published.set(y, !!(await this.ctx.repo.readCampaign(y))?.published);
+    }
+    const gemeinden = ags !== undefined ? [this.ctx.verzeichnis.byKey(ags) ?? { ags, name: ags }] : this.ctx.verzeichnis.all;
+    return gemeinden.map((g) => ({
+      ags: g.ags,
+      name: g.name,
+      years: reports.flatMap((report) => {
+        const row = report.rows.find((r) => r.ags === g.ags);
+        return row ? [{ year: report.year, persons: row.persons, amount: row.amount, vzae: row.vzae, published: published.get(report.year) ?? false, provisional: report.provisional }] : [];
+      }),
+    }));
+  }
+
+  /**
+   * The allocation of a year for another Kreis amount, beside the allocation as it stands (from the stored
+   * lists and parameters). For the Koordinierungsstelle; stores nothing.
+   */
+  async whatIf(year: number, kreisAmount: Decimal, actor: Actor): Promise<WhatIfReport> {
+    if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
+    const record = await this.ctx.repo.readCampaign(year);
+    if (!record) throw new DomainError('campaign.notFound', { year });
+    const { report } = await this.overview.current(year);
+    const allocation = whatIfAllocation(basisOf(record.campaign, report), kreisAmount);
+    const rows = report.rows.map((r, i) => {
+      const a = allocation.rows[i];
+      return {
+        ags: r.ags,
+        gemeinde: r.gemeinde,
+        persons: r.persons,
+        storedAmount: r.amount,
+        amount: a.amount.toFixed(2),
+        vzae: a.vzae.toFixed(4),
+        difference: a.amount.minus(r.amount).toFixed(2),
+      };
+    });
+    const total = (f: (r: WhatIfRow) => string) => rows.reduce((s, r) => s.plus(f(r)), new Decimal(0)).toFixed(2);
+    return {
+      year,
+      whatIf: true,
+      storedKreisAmount: report.parameters.kreisAmount,
+      kreisAmount: allocation.kreisAmount.toFixed(2),
+      vorwegabzug: allocation.vorwegabzug.toFixed(2),
+      distributable: allocation.distributable.toFixed(2),
+      eurPerVzae: allocation.eurPerVzae.toFixed(2),
+      totalPersons: allocation.totalPersons,
+      provisional: report.provisional,
+      rows,
+      totals: { storedAmount: total((r) => r.storedAmount), amount: total((r) => r.amount), difference: total((r) => r.difference) },
+    };
+  }
+}
+
+/**
+ * The parameters and counts a report was computed with, as a campaign and allocation inputs: a
+ * published report keeps its own Kreis amount, cost per VZÄ and Vorwegabzug even if the campaign
+ * changed since (a percentage Vorwegabzug stays a percentage while it still gives the published amount).
+ */
+export function basisOf(campaign: Campaign, report: OverviewReport): ScenarioBasis {
+  const p = report.parameters;
+  const base: Campaign = {
+    ...campaign,
+    kreisAmount: p.kreisAmount,
+    kreisAmountSource: p.landesmittel !== undefined && p.quotePercent !== undefined ? { kind: 'landesmittel', landesmittel: p.landesmittel, quotePercent: p.quotePercent } : { kind: 'direct' },
+    unit: p.unit === '0.01' ? '0.01' : '1',
+    eurPerVzae: p.eurPerVzae,
+  };
+  const deduction = new Decimal(p.vorwegabzug || '0');
+  let withDeduction: Campaign;
+  if (deduction.isZero()) {
+    const { vorwegabzug: _none, ...rest } = base;
+    withDeduction = rest;
+  } else {
+    withDeduction = vorwegabzugAmount(base).equals(deduction) ? base : { ...base, vorwegabzug: { kind: 'amount', amount: deduction.toFixed(2) } };
+  }
+  return { campaign: withDeduction, inputs: report.rows.map((r) => ({ ags: r.ags, name: r.gemeinde, persons: r.persons })) };
+}

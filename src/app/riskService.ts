@@ -10,7 +10,7 @@ import { actsFor, isKoordination, type Actor } from '../domain/actor';
 import { vorwegabzugAmount, type Campaign } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import { Decimal } from '../domain/money';
-import { riskScenarios, whatIfAllocation, type RiskScenarios, type ScenarioBasis } from '../domain/scenarios';
+import { positionVerdict, riskScenarios, whatIfAllocation, type RiskScenarios, type ScenarioBasis, type ScenarioOutcome } from '../domain/scenarios';
 import type { AppContext } from './context';
 import type { OverviewReport } from './overview';
 import type { OverviewService } from './overviewService';
@@ -30,6 +30,58 @@ export interface GemeindeHistory {
   ags: string;
   name: string;
   years: HistoryYear[];
+}
+
+/** One scenario, JSON-safe (amounts as decimal strings, VZÄ with 4 places, percent as a decimal string). */
+export interface ScenarioLine {
+  percent: string;
+  kreisAmount: string;
+  persons: number;
+  amount: string;
+  vzae: string;
+  difference: string;
+  financesMinimum: boolean;
+}
+
+/** A Gemeinde's scenarios as cards and answers show them, with what they mean for the 0.5-VZÄ position. */
+export interface ScenarioFigures {
+  year: number;
+  base: { persons: number; amount: string; vzae: string; financesMinimum: boolean };
+  stateTotal: ScenarioLine[];
+  /** Absent without an earlier year in the data (or nobody counted then). */
+  count?: ScenarioLine & { previousYear: number; previousPersons: number };
+  verdict: { minimumCost: string; financedToday: boolean; failing: ('stateTotal' | 'count')[]; failingPercents: string[]; worstMissing: string };
+  provisional: boolean;
+}
+
+function line(s: ScenarioOutcome): ScenarioLine {
+  return {
+    percent: s.percent.toString(),
+    kreisAmount: s.kreisAmount.toFixed(2),
+    persons: s.persons,
+    amount: s.amount.toFixed(2),
+    vzae: s.vzae.toFixed(4),
+    difference: s.difference.toFixed(2),
+    financesMinimum: s.financesMinimum,
+  };
+}
+
+export function scenarioFigures(year: number, r: RiskScenarios, eurPerVzae: string, provisional: boolean): ScenarioFigures {
+  const v = positionVerdict(r, eurPerVzae);
+  return {
+    year,
+    base: { persons: r.base.persons, amount: r.base.amount.toFixed(2), vzae: r.base.vzae.toFixed(4), financesMinimum: r.base.financesMinimum },
+    stateTotal: r.stateTotal.map(line),
+    ...(r.count ? { count: { ...line(r.count), previousYear: r.count.previousYear, previousPersons: r.count.previousPersons } } : {}),
+    verdict: {
+      minimumCost: v.minimumCost.toFixed(2),
+      financedToday: v.financedToday,
+      failing: v.failing.map((s) => s.kind),
+      failingPercents: v.failing.map((s) => s.percent.toString()),
+      worstMissing: v.worstMissing.toFixed(2),
+    },
+    provisional,
+  };
 }
 
 export interface WhatIfRow {
@@ -77,14 +129,16 @@ export class RiskService {
   }
 
   /** The scenarios of one Gemeinde for a year; the count scenario with its nearest earlier year in the data. */
-  async scenarios(year: number, ags: string, actor: Actor): Promise<{ scenarios: RiskScenarios; provisional: boolean; published: boolean }> {
+  async scenarios(year: number, ags: string, actor: Actor): Promise<{ scenarios: RiskScenarios; figures: ScenarioFigures; provisional: boolean; published: boolean }> {
     if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
     const { report } = await this.overview.official(year);
     const previous = await this.previousCount(year, ags);
+    const scenarios = riskScenarios(basisOf(record.campaign, report), ags, previous);
     return {
-      scenarios: riskScenarios(basisOf(record.campaign, report), ags, previous),
+      scenarios,
+      figures: scenarioFigures(year, scenarios, report.parameters.eurPerVzae, report.provisional),
       provisional: report.provisional,
       published: !!record.published,
     };

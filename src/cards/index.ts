@@ -7,6 +7,7 @@
  */
 import type { OverviewReport, Republication, SincePublication } from '../app/overview';
 import type { StatusReport } from '../app/overviewService';
+import type { ScenarioFigures } from '../app/riskService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
@@ -122,6 +123,8 @@ export interface DecisionView {
   notice?: Notice;
   /** Values typed before (kept after a refusal). */
   values?: FormInputs;
+  /** The financing risk: the share under a changed state total or count (absent before there is a share). */
+  scenarios?: ScenarioFigures;
 }
 
 /** The reviewed choice, shown before it becomes binding; `data` goes into the binding button as is. */

@@ -159,3 +159,23 @@ export function parseKreisAmount(text: string): Decimal | undefined {
   if (!/^\d+(?:[.,]\d+)?$/.test(number)) return undefined;
   return new Decimal(number.replace(',', '.')).times(1_000_000);
 }
+
+/** What the scenarios mean for the minimum position of "eigenverantwortlich" (0.5 VZÄ). */
+export interface PositionVerdict {
+  /** What 0.5 VZÄ cost at the cost per VZÄ. */
+  minimumCost: Decimal;
+  /** Today's amount alone pays it. */
+  financedToday: boolean;
+  /** The scenarios in which the amount alone does not pay it (in the order shown). */
+  failing: ScenarioOutcome[];
+  /** The most own money (Eigenmittel) any scenario would need for it; 0 when none does. */
+  worstMissing: Decimal;
+}
+
+export function positionVerdict(r: RiskScenarios, eurPerVzae: DecimalValue): PositionVerdict {
+  const minimumCost = MINIMUM_POSITION_VZAE.times(eurPerVzae);
+  const all = [...r.stateTotal, ...(r.count ? [r.count] : [])];
+  const failing = all.filter((s) => !s.financesMinimum);
+  const worstMissing = Decimal.max(0, ...all.map((s) => minimumCost.minus(s.amount)));
+  return { minimumCost, financedToday: r.base.financesMinimum, failing, worstMissing };
+}

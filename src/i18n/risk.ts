@@ -2,9 +2,49 @@
  * Texts of the financing risk in numbers (src/domain/scenarios.ts): the scenarios on the decision card and
  * in the answers, the year-over-year history, and the Koordinierungsstelle's what-if. German and English.
  */
-import { defineMessages } from './catalogue';
+import type { ScenarioFigures } from '../app/riskService';
+import { formatEuro, formatSignedPercent } from '../domain/money';
+import { defineMessages, type Locale, type MessageParams } from './catalogue';
 
 export const riskMessages = defineMessages({
+  // The scenarios (decision card and answers). Amounts and percentages arrive formatted.
+  'risk.title': { de: () => 'Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', en: () => 'Financing risk: your share if things change' },
+  'risk.col.case': { de: () => 'Fall', en: () => 'Case' },
+  'risk.col.amount': { de: () => 'Betrag', en: () => 'Amount' },
+  'risk.col.difference': { de: () => 'Differenz', en: () => 'Change' },
+  'risk.col.vzae': { de: () => 'VZÄ', en: () => 'FTE' },
+  'risk.case.today': { de: () => 'Heute', en: () => 'Today' },
+  'risk.case.stateTotal': { de: (p) => `Landesmittel ${p.percent}`, en: (p) => `State funds ${p.percent}` },
+  'risk.case.count': {
+    de: (p) => `Personen wie ${p.previous}→${p.year} (${p.percent}): ${p.persons}`,
+    en: (p) => `Persons as ${p.previous}→${p.year} (${p.percent}): ${p.persons}`,
+  },
+  'risk.noPreviousYear': {
+    de: () => 'Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht: Wie sich eine Änderung der Zahl auswirkt, zeigt die Tabelle erst ab dem zweiten Jahr.',
+    en: () => 'There is no earlier year with your count in the data: the effect of a changing count can be shown from the second year on.',
+  },
+  'risk.hint': {
+    de: () => 'Der Kreisbetrag ändert sich mit den Landesmitteln, Ihr Anteil an den Personen bleibt; bei der Personenzahl ändert sich nur Ihre, die der anderen Gemeinden bleibt. Gerechnet wird genau wie die Verteilung.',
+    en: () => "The district amount changes with the state funds, your share of the persons stays; for the count only yours changes, the other municipalities' stay. Computed exactly like the allocation.",
+  },
+  'risk.verdict.safe': {
+    de: (p) => `Ihr Anteil allein finanziert in jedem dieser Fälle eine Stelle von 0,5\u00a0VZÄ (${p.cost}).`,
+    en: (p) => `Your share alone pays for a 0.5\u00a0FTE position (${p.cost}) in each of these cases.`,
+  },
+  'risk.verdict.atRisk': {
+    de: (p) =>
+      `Heute finanziert Ihr Anteil eine Stelle von 0,5\u00a0VZÄ (${p.cost}), ${p.cases} nicht mehr: Dann fehlen bis zu ${p.missing} Eigenmittel. In eigener Verantwortung trägt dieses Risiko die Gemeinde.`,
+    en: (p) => `Today your share pays for a 0.5\u00a0FTE position (${p.cost}), ${p.cases} it would not: up to ${p.missing} of own funds would be missing. Doing it yourselves, the municipality carries this risk.`,
+  },
+  'risk.verdict.never': {
+    de: (p) =>
+      `Ihr Anteil finanziert schon heute keine Stelle von 0,5\u00a0VZÄ (${p.cost}); im ungünstigsten dieser Fälle fehlen ${p.missing} Eigenmittel. In eigener Verantwortung heißt das: Verbund oder Eigenmittel – und die Schwankungen trägt die Gemeinde.`,
+    en: (p) =>
+      `Your share does not pay for a 0.5\u00a0FTE position (${p.cost}) even today; in the worst of these cases ${p.missing} of own funds would be missing. Doing it yourselves means a joint position or own funds – and the municipality carries the fluctuations.`,
+  },
+  'risk.when.stateTotal': { de: (p) => `bei Landesmitteln ${p.percent}`, en: (p) => `with state funds ${p.percent}` },
+  'risk.when.count': { de: () => 'bei einer Personenzahl wie im Vorjahr verändert', en: () => 'with the count changing as in the year before' },
+  'risk.and': { de: () => ' und ', en: () => ' and ' },
   'whatIf.title': {
     de: (p) => `Was-wäre-wenn ${p.year}: Verteilung bei einem Kreisbetrag von ${p.amount} (gespeichert: ${p.stored})`,
     en: (p) => `What-if ${p.year}: allocation for a district amount of ${p.amount} (stored: ${p.stored})`,
@@ -30,3 +70,26 @@ export const riskMessages = defineMessages({
     en: (p) => `The district amount "${p.value}" is implausibly high (at most €1,000,000,000). Please check what you typed.`,
   },
 });
+
+type RiskCode = keyof typeof riskMessages;
+const say = (code: RiskCode, locale: Locale, params: MessageParams = {}) => riskMessages[code][locale](params);
+
+/** The row label of a scenario: "Landesmittel −20 %", "Personen wie 2024→2025 (−15 %): 14". */
+export function scenarioLabel(figures: ScenarioFigures, kind: 'stateTotal' | 'count', index: number, locale: Locale): string {
+  if (kind === 'stateTotal') return say('risk.case.stateTotal', locale, { percent: formatSignedPercent(figures.stateTotal[index].percent, locale) });
+  const c = figures.count!;
+  return say('risk.case.count', locale, { previous: c.previousYear, year: figures.year, percent: formatSignedPercent(c.percent, locale), persons: c.persons });
+}
+
+/** What the scenarios mean for the 0.5-VZÄ position of "eigenverantwortlich", in one or two sentences. */
+export function verdictSentence(figures: ScenarioFigures, locale: Locale): string {
+  const v = figures.verdict;
+  const cost = formatEuro(v.minimumCost, locale);
+  const missing = formatEuro(v.worstMissing, locale);
+  if (!v.financedToday) return say('risk.verdict.never', locale, { cost, missing });
+  if (v.failing.length === 0) return say('risk.verdict.safe', locale, { cost });
+  const cases = v.failing.map((kind, i) =>
+    kind === 'count' ? say('risk.when.count', locale) : say('risk.when.stateTotal', locale, { percent: formatSignedPercent(v.failingPercents[i], locale) }),
+  );
+  return say('risk.verdict.atRisk', locale, { cost, missing, cases: cases.join(say('risk.and', locale)) });
+}

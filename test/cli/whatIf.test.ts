@@ -25,7 +25,7 @@ test('the what-if table: marked, per Gemeinde with the difference, the store unc
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('Was-wäre-wenn 2025: Verteilung bei einem Kreisbetrag von 1.400.000\u00a0€ (gespeichert: 1.508.000\u00a0€)');
     expect(r.out).toContain('Nur zur Ansicht – nicht gespeichert.');
-    expect(r.out).toMatch(/Summe\s+242\s+1\.508\.000\u00a0€\s+1\.400\.000\u00a0€\s+-108\.000\u00a0€/);
+    expect(r.out).toMatch(/Summe\s+242\s+1\.508\.000\u00a0€\s+1\.400\.000\u00a0€\s+\u2212108\.000\u00a0€/);
     expect(r.out).toMatch(/Abstatt\s+17\s+/);
   }
   const json = JSON.parse((await intm('allocate', '--year', '2025', '--what-if', '1400000', '--json')).out);

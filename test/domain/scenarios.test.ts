@@ -5,6 +5,7 @@ import { Decimal } from '../../src/domain/money';
 import {
   checkWhatIfAmount,
   parseKreisAmount,
+  positionVerdict,
   repeatedCountChange,
   riskScenarios,
   scaledKreisAmount,
@@ -129,5 +130,24 @@ describe('the Koordinierungsstelle\'s what-if', () => {
     expect(a.rows.map((r) => r.amount.toFixed(2))).toEqual(['464000.00', '464000.00', '464000.00']);
     // The stored campaign is not touched.
     expect(campaign.kreisAmount).toBe('1508000.00');
+  });
+});
+
+describe('what the scenarios mean for the 0.5-VZÄ position', () => {
+  test('financed today, not at −20 %: the case and the Eigenmittel it would need', () => {
+    const c = createCampaign({ year: 2026, kreisAmount: '100000' });
+    const r = riskScenarios({ campaign: c, inputs: gemeinden([40, 60]) }, '08125001');
+    const v = positionVerdict(r, '68000');
+    expect(v.minimumCost.toFixed(2)).toBe('34000.00');
+    expect(v.financedToday).toBe(true);
+    expect(v.failing.map((s) => s.percent.toNumber())).toEqual([-20]);
+    expect(v.worstMissing.toFixed(2)).toBe('2000.00');
+  });
+
+  test('financed in every case: nothing missing', () => {
+    const c = createCampaign({ year: 2026, kreisAmount: '1000000' });
+    const v = positionVerdict(riskScenarios({ campaign: c, inputs: gemeinden([40, 60]) }, '08125001', { year: 2025, persons: 50 }), '68000');
+    expect(v.failing).toEqual([]);
+    expect(v.worstMissing.toFixed(2)).toBe('0.00');
   });
 });

@@ -1,23 +1,16 @@
 /** `intm allocate --what-if BETRAG`: the allocation for another Kreis amount, shown and never stored. */
 import type { WhatIfReport } from '../../app/riskService';
 import { checkWhatIfAmount, parseKreisAmount } from '../../domain/scenarios';
-import { formatEuro, formatVzae } from '../../domain/money';
+import { formatEuro, formatSignedEuro, formatVzae } from '../../domain/money';
 import { translate } from '../../i18n/messages';
 import { table } from '../format';
 import type { CommandEnv } from '../io';
 
-/** A difference with its sign: "+1.234 €", "-567 €", "±0 €". */
-export function signedEuro(amount: string, locale: 'de' | 'en' = 'de'): string {
-  const text = formatEuro(amount, locale);
-  if (Number(amount) === 0) return `±${text}`;
-  return amount.startsWith('-') ? text : `+${text}`;
-}
-
 export function printWhatIf(env: CommandEnv, r: WhatIfReport): void {
   env.io.out(translate('whatIf.title', { year: r.year, amount: formatEuro(r.kreisAmount), stored: formatEuro(r.storedKreisAmount) }, 'de'));
   env.io.out(translate('whatIf.notStored', {}, 'de'));
-  const rows = r.rows.map((row) => [row.ags, row.gemeinde, String(row.persons), formatEuro(row.storedAmount), formatEuro(row.amount), formatVzae(row.vzae), signedEuro(row.difference)]);
-  rows.push(['', 'Summe', String(r.totalPersons), formatEuro(r.totals.storedAmount), formatEuro(r.totals.amount), '', signedEuro(r.totals.difference)]);
+  const rows = r.rows.map((row) => [row.ags, row.gemeinde, String(row.persons), formatEuro(row.storedAmount), formatEuro(row.amount), formatVzae(row.vzae), formatSignedEuro(row.difference)]);
+  rows.push(['', 'Summe', String(r.totalPersons), formatEuro(r.totals.storedAmount), formatEuro(r.totals.amount), '', formatSignedEuro(r.totals.difference)]);
   env.io.out(
     table(['AGS', 'Gemeinde', 'Personen', 'Gespeichert', 'Was-wäre-wenn', 'VZÄ', 'Differenz'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']),
   );

@@ -190,34 +190,39 @@ export class RiskService {
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
     const { report } = await this.overview.current(year);
-    const allocation = whatIfAllocation(basisOf(record.campaign, report), kreisAmount);
-    const rows = report.rows.map((r, i) => {
-      const a = allocation.rows[i];
-      return {
-        ags: r.ags,
-        gemeinde: r.gemeinde,
-        persons: r.persons,
-        storedAmount: r.amount,
-        amount: a.amount.toFixed(2),
-        vzae: a.vzae.toFixed(4),
-        difference: a.amount.minus(r.amount).toFixed(2),
-      };
-    });
-    const total = (f: (r: WhatIfRow) => string) => rows.reduce((s, r) => s.plus(f(r)), new Decimal(0)).toFixed(2);
-    return {
-      year,
-      whatIf: true,
-      storedKreisAmount: report.parameters.kreisAmount,
-      kreisAmount: allocation.kreisAmount.toFixed(2),
-      vorwegabzug: allocation.vorwegabzug.toFixed(2),
-      distributable: allocation.distributable.toFixed(2),
-      eurPerVzae: allocation.eurPerVzae.toFixed(2),
-      totalPersons: allocation.totalPersons,
-      provisional: report.provisional,
-      rows,
-      totals: { storedAmount: total((r) => r.storedAmount), amount: total((r) => r.amount), difference: total((r) => r.difference) },
-    };
+    return buildWhatIf(record.campaign, report, kreisAmount);
   }
+}
+
+/** The what-if of a report: its persons and parameters with another Kreis amount, beside its own amounts. */
+export function buildWhatIf(campaign: Campaign, report: OverviewReport, kreisAmount: Decimal): WhatIfReport {
+  const allocation = whatIfAllocation(basisOf(campaign, report), kreisAmount);
+  const rows = report.rows.map((r, i) => {
+    const a = allocation.rows[i];
+    return {
+      ags: r.ags,
+      gemeinde: r.gemeinde,
+      persons: r.persons,
+      storedAmount: r.amount,
+      amount: a.amount.toFixed(2),
+      vzae: a.vzae.toFixed(4),
+      difference: a.amount.minus(r.amount).toFixed(2),
+    };
+  });
+  const total = (f: (r: WhatIfRow) => string) => rows.reduce((s, r) => s.plus(f(r)), new Decimal(0)).toFixed(2);
+  return {
+    year: report.year,
+    whatIf: true,
+    storedKreisAmount: report.parameters.kreisAmount,
+    kreisAmount: allocation.kreisAmount.toFixed(2),
+    vorwegabzug: allocation.vorwegabzug.toFixed(2),
+    distributable: allocation.distributable.toFixed(2),
+    eurPerVzae: allocation.eurPerVzae.toFixed(2),
+    totalPersons: allocation.totalPersons,
+    provisional: report.provisional,
+    rows,
+    totals: { storedAmount: total((r) => r.storedAmount), amount: total((r) => r.amount), difference: total((r) => r.difference) },
+  };
 }
 
 /**

@@ -30,6 +30,7 @@ import { listCard } from './listCard';
 import { messageCard } from './messageCard';
 import { overviewCard } from './overviewCard';
 import { reminderCard } from './reminderCard';
+import { whatIfCard, type WhatIfView } from './whatIfCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { channelStatusCard } from './channelStatusCard';
 import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
@@ -232,7 +233,7 @@ export interface ReminderView {
   daysLeft: number;
 }
 
-export type { FormInputs, ListNoticeView };
+export type { FormInputs, ListNoticeView, WhatIfView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
@@ -255,6 +256,7 @@ export type CardFunctions = {
   campaignFormCard(view: CampaignFormView): AdaptiveCard;
   exportLinksCard(view: ExportLinksView): AdaptiveCard;
   reminderCard(view: ReminderView): AdaptiveCard;
+  whatIfCard(view: WhatIfView): AdaptiveCard;
 };
 
 export {
@@ -279,6 +281,7 @@ export {
   submitConfirmCard,
   channelStatusCard,
   listNoticeCard,
+  whatIfCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -302,6 +305,7 @@ export const cards: CardFunctions = {
   campaignFormCard,
   exportLinksCard,
   reminderCard,
+  whatIfCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */

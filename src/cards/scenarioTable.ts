@@ -14,7 +14,8 @@ function row(label: string, line: Pick<ScenarioLine, 'amount' | 'vzae' | 'financ
   return {
     label,
     amount: euro(line.amount, locale),
-    difference: line.difference === undefined ? '' : formatSignedEuro(line.difference, locale),
+    // Today has no change; an empty cell would be dropped by the renderer.
+    difference: line.difference === undefined ? '–' : formatSignedEuro(line.difference, locale),
     vzae: vzaeShare(line.vzae, locale),
     // Below the minimum position: the VZÄ stand out.
     color: line.financesMinimum ? 'Default' : 'Attention',

@@ -49,6 +49,12 @@ export const riskMessages = defineMessages({
     de: (p) => `Was-wäre-wenn ${p.year}: Verteilung bei einem Kreisbetrag von ${p.amount} (gespeichert: ${p.stored})`,
     en: (p) => `What-if ${p.year}: allocation for a district amount of ${p.amount} (stored: ${p.stored})`,
   },
+  'whatIf.card.title': { de: (p) => `Was wäre, wenn: Kreisbetrag ${p.amount} (${p.year})`, en: (p) => `What if: district amount ${p.amount} (${p.year})` },
+  'whatIf.card.parameters': {
+    de: (p) => `Gespeichert ist ein Kreisbetrag von ${p.stored}. Zu verteilen wären ${p.distributable} auf ${p.persons} Personen, ${p.eurPerVzae} je VZÄ. „Differenz“: gegenüber der gespeicherten Verteilung.`,
+    en: (p) => `The stored district amount is ${p.stored}. ${p.distributable} would be distributed among ${p.persons} persons, ${p.eurPerVzae} per FTE. "Change": against the stored allocation.`,
+  },
+  'whatIf.card.back': { de: () => 'Gespeicherte Verteilung', en: () => 'Stored allocation' },
   'whatIf.notStored': {
     de: () => 'Nur zur Ansicht – nicht gespeichert. Die gespeicherte Verteilung und die veröffentlichten Zahlen bleiben unverändert.',
     en: () => 'For viewing only – not stored. The stored allocation and the published figures stay unchanged.',

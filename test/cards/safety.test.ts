@@ -294,6 +294,7 @@ describe('texts', () => {
         'campaignFormCard',
         'exportLinksCard',
         'reminderCard',
+        'whatIfCard',
       ].sort(),
     );
   });

@@ -44,7 +44,7 @@ describe('decision card: financing risk', () => {
     expect(rows[1][1]).toBe(`${Number(f.stateTotal[0].amount).toLocaleString('de-DE')}\u00a0€`);
     expect(rows[1][2]).toMatch(/^\u2212[\d.]+\u00a0€$/);
     expect(rows[3][2]).toMatch(/^\+[\d.]+\u00a0€$/);
-    expect(rows[0][2]).toBe('');
+    expect(rows[0][2]).toBe('–');
     expect(text).not.toContain('kein Vorjahr');
     expect(cardBytes(card)).toBeLessThan(40 * 1024);
   });

@@ -5,6 +5,9 @@
  * and staff are invented; the Gemeinden are the Landkreis' 46 from the Verzeichnis.
  */
 import type { StatusReport } from '../../src/app/overviewService';
+import { basisOf, buildWhatIf, scenarioFigures } from '../../src/app/riskService';
+import { riskScenarios } from '../../src/domain/scenarios';
+import { Decimal } from '../../src/domain/money';
 import { helpCardFor } from '../../src/bot/help';
 import {
   additionsCard,
@@ -32,6 +35,7 @@ import {
   paginate,
   rejectFormCard,
   reminderCard,
+  whatIfCard,
   strikeFormCard,
   submitConfirmCard,
   channelStatusCard,
@@ -42,7 +46,7 @@ import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, subm
 import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
-import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
+import { CLEEBRONN, decisionView, nameOf, NOW, world } from '../cards/stepBKit';
 import { ABSTATT, BRACKENHEIM, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 
 export interface Sample {
@@ -293,6 +297,11 @@ function coordinatorSamples(): Sample[] {
   ];
 }
 
+/** A Gemeinde's financing-risk figures in a sample world (riskScenarios on its report). */
+function risk(w: ReturnType<typeof world>, ags: string, previous?: { year: number; persons: number }) {
+  return scenarioFigures(w.campaign.year, riskScenarios(basisOf(w.campaign, w.report), ags, previous), w.report.parameters.eurPerVzae, w.report.provisional);
+}
+
 function stepBSamples(): Sample[] {
   const open = world(3);
   const done = world(0);
@@ -319,6 +328,19 @@ function stepBSamples(): Sample[] {
       doc: 'entscheidung',
     },
     { name: 'decision-de-lead', fn: 'decisionCard', card: decisionCard(abstatt), expect: ['Abstatt', 'Brackenheim', 'Eppingen', 'Weiter'] },
+    {
+      name: 'decision-de-risk',
+      fn: 'decisionCard',
+      card: decisionCard(decisionView(open, CLEEBRONN, { scenarios: risk(open, CLEEBRONN, { year: 2024, persons: 30 }) })),
+      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Weiter'],
+    },
+    {
+      name: 'decision-en-risk-phone',
+      fn: 'decisionCard',
+      card: decisionCard(decisionView(open, CLEEBRONN, { locale: 'en', scenarios: risk(open, CLEEBRONN) })),
+      expect: ['Financing risk: your share if things change', 'State funds +10%'],
+      width: PHONE_WIDTH,
+    },
     {
       name: 'decision-en-readonly',
       fn: 'decisionCard',
@@ -359,6 +381,12 @@ function stepBSamples(): Sample[] {
     },
     { name: 'overview-en-channel', fn: 'overviewCard', card: overviewCard({ locale: 'en', report: done.report, audience: 'channel' }), expect: ['Integration management overview 2025', 'Weinsberg'] },
     { name: 'overview-de-phone', fn: 'overviewCard', card: overviewCard({ locale: 'de', report: done.report, audience: 'channel', published: { at: NOW } }), expect: ['Abstatt'], width: PHONE_WIDTH },
+    {
+      name: 'whatIf-de',
+      fn: 'whatIfCard',
+      card: whatIfCard({ locale: 'de', report: buildWhatIf(done.campaign, open.report, new Decimal('1400000')) }),
+      expect: ['Was wäre, wenn: Kreisbetrag 1.400.000', 'Nur zur Ansicht – nicht gespeichert', 'Zaberfeld', 'Gespeicherte Verteilung'],
+    },
   ];
 }
 

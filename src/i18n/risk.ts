@@ -49,6 +49,44 @@ export const riskMessages = defineMessages({
     de: (p) => `Was-wäre-wenn ${p.year}: Verteilung bei einem Kreisbetrag von ${p.amount} (gespeichert: ${p.stored})`,
     en: (p) => `What-if ${p.year}: allocation for a district amount of ${p.amount} (stored: ${p.stored})`,
   },
+  // The answers (src/app/questions/riskAnswers.ts): plain text, one line each.
+  'q.risk.head': {
+    de: (p) => `Finanzierungsrisiko für ${p.name}, Berechnungsjahr ${p.year}: heute ${p.amount} ≈ ${p.vzae} VZÄ für ${p.persons} Personen. Wenn sich etwas ändert:`,
+    en: (p) => `Financing risk for ${p.name}, year ${p.year}: today ${p.amount} ≈ ${p.vzae} FTE for ${p.persons} persons. If things change:`,
+  },
+  'q.risk.line': {
+    de: (p) => `- ${p.label}: ${p.amount} (${p.difference}) ≈ ${p.vzae} VZÄ`,
+    en: (p) => `- ${p.label}: ${p.amount} (${p.difference}) ≈ ${p.vzae} FTE`,
+  },
+  'q.risk.provisional': {
+    de: () => 'Die Zahlen sind vorläufig; die Szenarien ändern sich mit ihnen.',
+    en: () => 'The figures are provisional; the scenarios change with them.',
+  },
+  'q.risk.personalOnly': {
+    de: () => 'Hier lesen andere Gemeinden mit: Szenarien und die Entwicklung der Förderung einer Gemeinde nenne ich nur im persönlichen Chat. Fragen Sie mich dort.',
+    en: () => "Other municipalities read along here: a municipality's scenarios and funding history I only tell you in our personal chat. Ask me there.",
+  },
+  'q.history.head': { de: (p) => `Entwicklung der Förderung für ${p.name}:`, en: (p) => `Funding over the years for ${p.name}:` },
+  'q.history.year': {
+    de: (p) => `- ${p.year}: ${p.persons} Personen, ${p.amount} ≈ ${p.vzae} VZÄ${p.provisional ? ' (vorläufig)' : ''}`,
+    en: (p) => `- ${p.year}: ${p.persons} persons, ${p.amount} ≈ ${p.vzae} FTE${p.provisional ? ' (provisional)' : ''}`,
+  },
+  'q.history.change': {
+    de: (p) => `; gegenüber dem Vorjahr ${p.persons} Personen, ${p.amount}`,
+    en: (p) => `; against the year before ${p.persons} persons, ${p.amount}`,
+  },
+  'q.history.onlyOne': {
+    de: (p) => `Bisher gibt es nur das Berechnungsjahr ${p.year} in den Daten; die Entwicklung zeigt sich ab dem zweiten Jahr.`,
+    en: (p) => `So far only the year ${p.year} is in the data; the development shows from the second year on.`,
+  },
+  'q.history.none': { de: (p) => `Für ${p.name} gibt es noch keine Zahlen.`, en: (p) => `There are no figures for ${p.name} yet.` },
+  'q.history.noneAll': { de: () => 'Es gibt noch keine Zahlen.', en: () => 'There are no figures yet.' },
+  'q.history.headAll': {
+    de: (p) => `Entwicklung der Förderung aller Gemeinden (Berechnungsjahre ${p.years}; Personen, Betrag, VZÄ):`,
+    en: (p) => `Funding of every municipality over the years (${p.years}; persons, amount, FTE):`,
+  },
+  'q.history.gemeindeLine': { de: (p) => `- ${p.name}: ${p.years}`, en: (p) => `- ${p.name}: ${p.years}` },
+  'q.history.compact': { de: (p) => `${p.year} ${p.persons} P., ${p.amount}, ${p.vzae} VZÄ`, en: (p) => `${p.year} ${p.persons} p., ${p.amount}, ${p.vzae} FTE` },
   'whatIf.card.title': { de: (p) => `Was wäre, wenn: Kreisbetrag ${p.amount} (${p.year})`, en: (p) => `What if: district amount ${p.amount} (${p.year})` },
   'whatIf.card.parameters': {
     de: (p) => `Gespeichert ist ein Kreisbetrag von ${p.stored}. Zu verteilen wären ${p.distributable} auf ${p.persons} Personen, ${p.eurPerVzae} je VZÄ. „Differenz“: gegenüber der gespeicherten Verteilung.`,

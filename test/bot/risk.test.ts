@@ -81,3 +81,55 @@ describe('the decision card shows the financing risk', () => {
     expect(text).toContain('Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht');
   });
 });
+
+describe('questions on the financing risk', () => {
+  test('"Wie hat sich unsere Förderung entwickelt?": persons, amount and VZÄ per year, only the own Gemeinde', async () => {
+    await seedYear(h.deps.app, 2024, (ags) => (ags === ABSTATT ? 8 : 6), '1400000');
+    const [own] = await h.say(ANNA, 'Wie hat sich unsere Förderung entwickelt?');
+    const lines = own.text!.split('\n');
+    expect(lines[0]).toBe('Entwicklung der Förderung für Abstatt:');
+    expect(lines[1]).toMatch(/^- 2024: 8 Personen, [\d.]+\u00a0€ ≈ 0,\d\d VZÄ \(vorläufig\)$/);
+    expect(lines[2]).toMatch(/^- 2025: 6 Personen, 32\.783\u00a0€ ≈ 0,48 VZÄ \(vorläufig\); gegenüber dem Vorjahr \u22122 Personen, \u2212[\d.]+\u00a0€$/);
+    const [en] = await h.say(ANNA, 'How has our funding developed?', { locale: 'en-US' });
+    expect(en.text).toContain('Funding over the years for Abstatt:');
+    expect(en.text).toContain('- 2025: 6 persons, €32,783 ≈ 0.48 FTE (provisional); against the year before \u22122 persons');
+    // Another Gemeinde's history is not the staff's business; where others read, nothing of it.
+    const [other] = await h.say(ANNA, 'Wie hat sich die Förderung von Brackenheim entwickelt?');
+    expect(other.text).toContain('Von Brackenheim kann ich Ihnen nur die Förderung und die Personenzahl nennen');
+    expect(other.text).not.toMatch(/\d\u00a0€/);
+    const [channel] = await h.say(ANNA, 'Wie hat sich unsere Förderung entwickelt?', { kind: 'channel' });
+    expect(channel.text).toBe('Hier lesen andere Gemeinden mit: Szenarien und die Entwicklung der Förderung einer Gemeinde nenne ich nur im persönlichen Chat. Fragen Sie mich dort.');
+    expect(channel.text).not.toMatch(/\d\u00a0€/);
+  });
+
+  test('the coordinator asks for one Gemeinde or all', async () => {
+    await seedYear(h.deps.app, 2024, () => 5, '1400000');
+    const [one] = await h.say(KORA, 'Wie hat sich die Förderung von Abstatt entwickelt?');
+    expect(one.text).toContain('Entwicklung der Förderung für Abstatt:');
+    const [all] = await h.say(KORA, 'Wie hat sich die Förderung entwickelt?');
+    const lines = all.text!.split('\n');
+    expect(lines[0]).toBe('Entwicklung der Förderung aller Gemeinden (Berechnungsjahre 2024, 2025; Personen, Betrag, VZÄ):');
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(46);
+    expect(all.text).toMatch(/- Abstatt: 2024 5 P\., 30\.435\u00a0€, 0,44 VZÄ · 2025 6 P\., 32\.783\u00a0€, 0,48 VZÄ/);
+    // Where the Gemeinden read: no district figures (the bot's rule for every district answer).
+    const [channel] = await h.say(KORA, 'Wie hat sich die Förderung entwickelt?', { kind: 'channel' });
+    expect(channel.text).toContain('im persönlichen Chat');
+    expect(channel.text).not.toMatch(/\d\u00a0€/);
+  });
+
+  test('"Was wäre, wenn die Landesmittel sinken?": the scenarios and what they mean for the position', async () => {
+    const [first] = await h.say(ANNA, 'Was wäre, wenn die Landesmittel sinken?');
+    const lines = first.text!.split('\n');
+    expect(lines[0]).toBe('Finanzierungsrisiko für Abstatt, Berechnungsjahr 2025: heute 32.783\u00a0€ ≈ 0,48 VZÄ für 6 Personen. Wenn sich etwas ändert:');
+    // 1,508,000 € × 0.8 / 276 persons × 6 = 26,226.08 → 26,226 € (largest remainder).
+    expect(lines[1]).toMatch(/^- Landesmittel \u221220\u00a0%: 26\.22\d\u00a0€ \(\u22126\.55\d\u00a0€\) ≈ 0,38 VZÄ$/);
+    expect(lines[3]).toMatch(/^- Landesmittel \+10\u00a0%: 36\.06\d\u00a0€ \(\+3\.27\d\u00a0€\) ≈ 0,53 VZÄ$/);
+    expect(first.text).toContain('Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht');
+    expect(first.text).toContain('Ihr Anteil finanziert schon heute keine Stelle von 0,5\u00a0VZÄ (34.000\u00a0€)');
+    await seedYear(h.deps.app, 2024, (ags) => (ags === ABSTATT ? 8 : 6));
+    const [withYear] = await h.say(ANNA, 'What if the state cuts its funding?', { locale: 'en-US' });
+    expect(withYear.text).toContain('- Persons as 2024→2025 (\u221225%): 5: ');
+    expect(withYear.text).toContain('Your share does not pay for a 0.5\u00a0FTE position (€34,000) even today');
+    expect((await h.say(ANNA, 'Was wäre, wenn die Landesmittel sinken?', { kind: 'channel' }))[0].text).toContain('nur im persönlichen Chat');
+  });
+});

@@ -13,7 +13,8 @@ import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
 import { deadlines, explainOptions, funding, listStatus, options, persons, publicFunding } from './gemeindeAnswers';
-import { GemeindeIntentKind, Intent, isGemeindeIntent } from './intents';
+import { GemeindeIntentKind, Intent, isGemeindeIntent, RISK_INTENTS } from './intents';
+import { history, historyAll, scenarios } from './riskAnswers';
 
 export interface AnswerContext {
   actor: Actor;
@@ -47,6 +48,8 @@ const PER_GEMEINDE: Record<GemeindeIntentKind, (env: AnswerEnv, ags: string) => 
   listStatus,
   deadlines,
   options,
+  scenarios,
+  history,
 };
 
 export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promise<Answer> {
@@ -93,6 +96,8 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
     return lines.length > 1 ? [...lines, env.t('q.sharedDecisionPersonal')] : lines;
   }
   if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];
+  // A Gemeinde's scenarios and history (and the district's) only in the personal chat.
+  if (shared && (RISK_INTENTS as readonly string[]).includes(intent.kind)) return [env.t('q.risk.personalOnly')];
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
   switch (intent.kind) {
@@ -105,5 +110,9 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
       return deadlines(env, undefined);
     case 'options':
       return options(env, undefined);
+    case 'history':
+      return historyAll(env);
+    case 'scenarios':
+      return [env.t('q.nameAGemeinde')];
   }
 }

@@ -45,12 +45,12 @@ export class IntmApp {
     this.overview = new OverviewService(ctx);
     this.decisions = new DecisionService(ctx);
     this.audit = new AuditService(ctx);
-    this.exports = new ExportService(ctx, this.overview);
+    this.risk = new RiskService(ctx, this.overview);
+    this.exports = new ExportService(ctx, this.overview, this.risk);
     this.roster = new RosterService(ctx);
     this.digests = new DigestService(ctx, this.overview);
     this.reminders = new ReminderService(ctx, this.overview);
     this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
-    this.risk = new RiskService(ctx, this.overview);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

@@ -5,6 +5,7 @@ import { Decimal } from '../../src/domain/money';
 import { ABSTATT, BRACKENHEIM, coordinator, refusalOf, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness } from '../harness';
 import { seedYear } from '../riskSeed';
+import { readWorkbook, rowsByAgs } from '../excel/xlsxFiles';
 
 let h: Harness;
 beforeEach(async () => {
@@ -71,4 +72,18 @@ test('what-if: the allocation for another Kreis amount with the difference per G
   expect(JSON.stringify(await h.repo.readCampaign(2025))).toBe(before);
   expect((await h.app.overview.current(2025)).report.parameters.kreisAmount).toBe('1508000.00');
   expect(await refusalOf(h.app.risk.whatIf(2025, new Decimal('1400000'), staff(ABSTATT)))).toBe('auth.koordinationOnly');
+});
+
+test('the overview workbook gets the sheet „Entwicklung“ once an earlier year is in the data', async () => {
+  await twoYears();
+  const file = `${h.dataDir}/uebersicht.xlsx`;
+  await h.app.exports.overview(2025, file, coordinator);
+  const ws = (await readWorkbook(file)).getWorksheet('Entwicklung')!;
+  expect(ws).toBeDefined();
+  const r = rowsByAgs(ws).get(ABSTATT)!;
+  expect(ws.getCell(`C${r}`).value).toBe(20);
+  expect((ws.getCell(`F${r}`).value as { result: number }).result).toBe(17);
+  // The 2024 workbook has no later year and no earlier one: no such sheet.
+  await h.app.exports.overview(2024, file, coordinator);
+  expect((await readWorkbook(file)).getWorksheet('Entwicklung')).toBeUndefined();
 });

@@ -52,6 +52,8 @@ export interface ScenarioFigures {
   count?: ScenarioLine & { previousYear: number; previousPersons: number };
   verdict: { minimumCost: string; financedToday: boolean; failing: ('stateTotal' | 'count')[]; failingPercents: string[]; worstMissing: string };
   provisional: boolean;
+  /** The Gemeinde's own earlier Berechnungsjahre (oldest first), for the line "Bisher: …". */
+  earlier?: HistoryYear[];
 }
 
 function line(s: ScenarioOutcome): ScenarioLine {
@@ -134,24 +136,27 @@ export class RiskService {
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
     const { report } = await this.overview.official(year);
-    const previous = await this.previousCount(year, ags);
-    const scenarios = riskScenarios(basisOf(record.campaign, report), ags, previous);
+    const earlier = await this.earlierYears(year, ags);
+    const previous = earlier.at(-1);
+    const scenarios = riskScenarios(basisOf(record.campaign, report), ags, previous ? { year: previous.year, persons: previous.persons } : undefined);
     return {
       scenarios,
-      figures: scenarioFigures(year, scenarios, report.parameters.eurPerVzae, report.provisional),
+      figures: { ...scenarioFigures(year, scenarios, report.parameters.eurPerVzae, report.provisional), earlier },
       provisional: report.provisional,
       published: !!record.published,
     };
   }
 
-  /** The nearest earlier Berechnungsjahr with figures for the Gemeinde, and its count then. */
-  private async previousCount(year: number, ags: string): Promise<{ year: number; persons: number } | undefined> {
-    const earlier = (await this.ctx.repo.years()).filter((y) => y < year).sort((a, b) => b - a);
+  /** The Gemeinde's figures in the Berechnungsjahre before `year` that have figures, oldest first. */
+  private async earlierYears(year: number, ags: string): Promise<HistoryYear[]> {
+    const earlier = (await this.ctx.repo.years()).filter((y) => y < year).sort((a, b) => a - b);
+    const years: HistoryYear[] = [];
     for (const y of earlier) {
-      const row = (await this.figuresOf(y))?.rows.find((r) => r.ags === ags);
-      if (row) return { year: y, persons: row.persons };
+      const report = await this.figuresOf(y);
+      const row = report?.rows.find((r) => r.ags === ags);
+      if (report && row) years.push({ year: y, persons: row.persons, amount: row.amount, vzae: row.vzae, published: !!(await this.ctx.repo.readCampaign(y))?.published, provisional: report.provisional });
     }
-    return undefined;
+    return years;
   }
 
   /**

@@ -8,7 +8,7 @@ import { formatSignedEuro } from '../domain/money';
 import type { Locale } from '../i18n/catalogue';
 import { cardText } from '../i18n/cards';
 import { scenarioLabel, verdictSentence } from '../i18n/risk';
-import { euro, vzaeShare } from './render';
+import { euro, formatCount, vzaeShare } from './render';
 
 function row(label: string, line: Pick<ScenarioLine, 'amount' | 'vzae' | 'financesMinimum'> & { difference?: string }, locale: Locale) {
   return {
@@ -20,6 +20,16 @@ function row(label: string, line: Pick<ScenarioLine, 'amount' | 'vzae' | 'financ
     // Below the minimum position: the VZÄ stand out.
     color: line.financesMinimum ? 'Default' : 'Attention',
   };
+}
+
+/** Year over year, short: the Gemeinde's last three earlier Berechnungsjahre in one line. */
+function earlierLine(figures: ScenarioFigures, locale: Locale): { text: string }[] {
+  const years = (figures.earlier ?? []).slice(-3);
+  if (!years.length) return [];
+  const text = years
+    .map((y) => cardText('risk.earlierYear', locale, { year: y.year, persons: formatCount(y.persons, locale), amount: euro(y.amount, locale), vzae: vzaeShare(y.vzae, locale) }))
+    .join(' · ');
+  return [{ text: cardText('risk.earlier', locale, { years: text }) }];
 }
 
 /** The block's template data: none before the Gemeinde has a share. */
@@ -35,7 +45,7 @@ export function scenarioBlock(figures: ScenarioFigures | undefined, locale: Loca
       title: cardText('risk.title', locale),
       head: { case: cardText('risk.col.case', locale), amount: cardText('risk.col.amount', locale), difference: cardText('risk.col.difference', locale), vzae: cardText('risk.col.vzae', locale) },
       rows,
-      notes: [...(figures.count ? [] : [{ text: cardText('risk.noPreviousYear', locale) }]), { text: cardText('risk.hint', locale) }],
+      notes: [...(figures.count ? [] : [{ text: cardText('risk.noPreviousYear', locale) }]), ...earlierLine(figures, locale), { text: cardText('risk.hint', locale) }],
       verdict: verdictSentence(figures, locale),
     },
   ];

@@ -23,6 +23,11 @@ export const riskMessages = defineMessages({
     de: () => 'Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht: Wie sich eine Änderung der Zahl auswirkt, zeigt die Tabelle erst ab dem zweiten Jahr.',
     en: () => 'There is no earlier year with your count in the data: the effect of a changing count can be shown from the second year on.',
   },
+  'risk.earlier': { de: (p) => `Ihre Vorjahre: ${p.years}`, en: (p) => `Your earlier years: ${p.years}` },
+  'risk.earlierYear': {
+    de: (p) => `${p.year}: ${p.persons} Personen, ${p.amount} ≈ ${p.vzae}\u00a0VZÄ`,
+    en: (p) => `${p.year}: ${p.persons} persons, ${p.amount} ≈ ${p.vzae}\u00a0FTE`,
+  },
   'risk.hint': {
     de: () => 'Der Kreisbetrag ändert sich mit den Landesmitteln, Ihr Anteil an den Personen bleibt; bei der Personenzahl ändert sich nur Ihre, die der anderen Gemeinden bleibt. Gerechnet wird genau wie die Verteilung.',
     en: () => "The district amount changes with the state funds, your share of the persons stays; for the count only yours changes, the other municipalities' stay. Computed exactly like the allocation.",

@@ -70,6 +70,8 @@ describe('the decision card shows the financing risk', () => {
     expect(text).toContain('Landesmittel \u221220\u00a0%');
     // 8 → 6 is −25 %; once more: 6 × 6 / 8 = 4.5 → 5 persons.
     expect(text).toContain('Personen wie 2024→2025 (\u221225\u00a0%): 5');
+    // Year over year, the own Gemeinde's only.
+    expect(text).toMatch(/Ihre Vorjahre: 2024: 8 Personen, [\d.]+\u00a0€ ≈ 0,\d\d\u00a0VZÄ/);
     expect(text).toContain('Ihr Anteil finanziert schon heute keine Stelle von 0,5\u00a0VZÄ (34.000\u00a0€)');
   });
 

@@ -299,7 +299,9 @@ function coordinatorSamples(): Sample[] {
 
 /** A Gemeinde's financing-risk figures in a sample world (riskScenarios on its report). */
 function risk(w: ReturnType<typeof world>, ags: string, previous?: { year: number; persons: number }) {
-  return scenarioFigures(w.campaign.year, riskScenarios(basisOf(w.campaign, w.report), ags, previous), w.report.parameters.eurPerVzae, w.report.provisional);
+  const figures = scenarioFigures(w.campaign.year, riskScenarios(basisOf(w.campaign, w.report), ags, previous), w.report.parameters.eurPerVzae, w.report.provisional);
+  const earlier = previous ? [{ year: previous.year, persons: previous.persons, amount: '12750.00', vzae: '0.1875', published: true, provisional: false }] : [];
+  return { ...figures, earlier };
 }
 
 function stepBSamples(): Sample[] {
@@ -332,7 +334,7 @@ function stepBSamples(): Sample[] {
       name: 'decision-de-risk',
       fn: 'decisionCard',
       card: decisionCard(decisionView(open, CLEEBRONN, { scenarios: risk(open, CLEEBRONN, { year: 2024, persons: 30 }) })),
-      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Weiter'],
+      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Ihre Vorjahre: 2024: 30 Personen', 'Weiter'],
     },
     {
       name: 'decision-en-risk-phone',

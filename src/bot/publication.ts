@@ -25,7 +25,8 @@ export const PUBLICATION_VERBS: readonly Verb[] = [VERBS.publish, VERBS.allocati
 /** The provisional allocation as the Koordinierungsstelle sees it (with list states and the publish button). */
 export async function allocationCardFor(deps: BotDeps, year: number, locale: Locale) {
   const { report, sincePublication: since } = await deps.app.overview.current(year);
-  return overviewCard({ locale, report, audience: 'koordination', ...(since ? { published: { at: since.at, since } } : {}) });
+  const history = (await deps.app.ctx.repo.years()).some((y) => y < year);
+  return overviewCard({ locale, report, audience: 'koordination', ...(since ? { published: { at: since.at, since } } : {}), ...(history ? { history } : {}) });
 }
 
 /** The what-if for the Kreis amount the coordinator typed (`berechnen 1.400.000 €`): shown, never stored. */

@@ -31,6 +31,7 @@ import { messageCard } from './messageCard';
 import { overviewCard } from './overviewCard';
 import { reminderCard } from './reminderCard';
 import { whatIfCard, type WhatIfView } from './whatIfCard';
+import { historyCard, type HistoryView } from './historyCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { channelStatusCard } from './channelStatusCard';
 import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
@@ -152,6 +153,8 @@ export interface OverviewView {
   /** The last publication; for the Koordinierungsstelle with how the figures shown differ from it. */
   published?: { at: string; since?: SincePublication; replaces?: Republication };
   page?: number;
+  /** Earlier Berechnungsjahre are in the data: the Koordinierungsstelle's card offers "Entwicklung je Gemeinde". */
+  history?: boolean;
 }
 
 export interface ImportReportView {
@@ -233,7 +236,7 @@ export interface ReminderView {
   daysLeft: number;
 }
 
-export type { FormInputs, ListNoticeView, WhatIfView };
+export type { FormInputs, HistoryView, ListNoticeView, WhatIfView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
@@ -257,6 +260,7 @@ export type CardFunctions = {
   exportLinksCard(view: ExportLinksView): AdaptiveCard;
   reminderCard(view: ReminderView): AdaptiveCard;
   whatIfCard(view: WhatIfView): AdaptiveCard;
+  historyCard(view: HistoryView): AdaptiveCard;
 };
 
 export {
@@ -282,6 +286,7 @@ export {
   channelStatusCard,
   listNoticeCard,
   whatIfCard,
+  historyCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -306,6 +311,7 @@ export const cards: CardFunctions = {
   exportLinksCard,
   reminderCard,
   whatIfCard,
+  historyCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */

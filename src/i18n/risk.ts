@@ -92,6 +92,14 @@ export const riskMessages = defineMessages({
   },
   'q.history.gemeindeLine': { de: (p) => `- ${p.name}: ${p.years}`, en: (p) => `- ${p.name}: ${p.years}` },
   'q.history.compact': { de: (p) => `${p.year} ${p.persons} P., ${p.amount}, ${p.vzae} VZÄ`, en: (p) => `${p.year} ${p.persons} p., ${p.amount}, ${p.vzae} FTE` },
+  'history.card.title': { de: (p) => `Entwicklung je Gemeinde bis ${p.year}`, en: (p) => `Each municipality over the years, up to ${p.year}` },
+  'history.card.subtitle': {
+    de: () => 'Je Berechnungsjahr: Betrag (Personen, VZÄ) – wie in der jeweiligen Übersicht (veröffentlicht, sonst der aktuelle Stand). Nur für die Koordinierungsstelle.',
+    en: () => 'Per year: amount (persons, FTE) – as in that year\'s overview (published, otherwise as it stands). For the coordinating office only.',
+  },
+  'history.card.cell': { de: (p) => `${p.amount} (${p.persons}; ${p.vzae})`, en: (p) => `${p.amount} (${p.persons}; ${p.vzae})` },
+  'history.card.none': { de: () => '–', en: () => '–' },
+  'history.card.button': { de: () => 'Entwicklung je Gemeinde', en: () => 'Each municipality over the years' },
   'whatIf.card.title': { de: (p) => `Was wäre, wenn: Kreisbetrag ${p.amount} (${p.year})`, en: (p) => `What if: district amount ${p.amount} (${p.year})` },
   'whatIf.card.parameters': {
     de: (p) => `Gespeichert ist ein Kreisbetrag von ${p.stored}. Zu verteilen wären ${p.distributable} auf ${p.persons} Personen, ${p.eurPerVzae} je VZÄ. „Differenz“: gegenüber der gespeicherten Verteilung.`,

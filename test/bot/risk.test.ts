@@ -1,5 +1,6 @@
 /** The financing risk over the bot: the what-if `berechnen <Betrag>` and the decision card's scenarios. */
-import { ABSTATT, ANNA, attachedCard, cardText, KORA, openBotHarness, type BotHarness } from './botHarness';
+import { VERBS } from '../../src/cards/actions';
+import { ABSTATT, ANNA, actionsOf, attachedCard, cardText, KORA, openBotHarness, type BotHarness } from './botHarness';
 import { seedYear } from '../riskSeed';
 
 let h: BotHarness;
@@ -133,5 +134,25 @@ describe('questions on the financing risk', () => {
     expect(withYear.text).toContain('- Persons as 2024→2025 (\u221225%): 5: ');
     expect(withYear.text).toContain('Your share does not pay for a 0.5\u00a0FTE position (€34,000) even today');
     expect((await h.say(ANNA, 'Was wäre, wenn die Landesmittel sinken?', { kind: 'channel' }))[0].text).toContain('nur im persönlichen Chat');
+  });
+});
+
+describe('the coordinator\'s overview: year over year', () => {
+  test('"Entwicklung je Gemeinde" appears once an earlier year is in the data and opens every Gemeinde\'s years', async () => {
+    const [before] = await h.say(KORA, 'berechnen');
+    expect(actionsOf(attachedCard(before)).map((a) => a.verb)).not.toContain(VERBS.history);
+    await seedYear(h.deps.app, 2024, (ags) => (ags === ABSTATT ? 8 : 6), '1400000');
+    const [reply] = await h.say(KORA, 'berechnen');
+    const button = actionsOf(attachedCard(reply)).find((a) => a.verb === VERBS.history)!;
+    expect(button).toMatchObject({ title: 'Entwicklung je Gemeinde', data: { year: 2025 } });
+    const r = await h.invoke(KORA, button.verb, button.data);
+    expect(r.status).toBe(200);
+    const text = cardText(r.body.value);
+    expect(text).toContain('Entwicklung je Gemeinde bis 2025');
+    // Abstatt: 2024 with 8 persons, 2025 with 6 (32,783 € ≈ 0,48 VZÄ).
+    expect(text).toMatch(/Abstatt\n[\d.]+\u00a0€ \(8; 0,\d\d\)\n32\.783\u00a0€ \(6; 0,48\)/);
+    // A Gemeinde's staff never get every Gemeinde's years.
+    const refused = await h.invoke(ANNA, button.verb, button.data);
+    expect(JSON.stringify(refused.body)).not.toContain('Entwicklung je Gemeinde bis');
   });
 });

@@ -295,6 +295,7 @@ describe('texts', () => {
         'exportLinksCard',
         'reminderCard',
         'whatIfCard',
+        'historyCard',
       ].sort(),
     );
   });

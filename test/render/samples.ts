@@ -36,6 +36,7 @@ import {
   rejectFormCard,
   reminderCard,
   whatIfCard,
+  historyCard,
   strikeFormCard,
   submitConfirmCard,
   channelStatusCard,
@@ -304,6 +305,18 @@ function risk(w: ReturnType<typeof world>, ags: string, previous?: { year: numbe
   return { ...figures, earlier };
 }
 
+/** Three years of every Gemeinde: 2025 from the report, two invented earlier years (the last Gemeinde joined in 2025). */
+function sampleHistory(report: ReturnType<typeof world>['report']) {
+  return report.rows.map((r, i) => ({
+    ags: r.ags,
+    name: r.gemeinde,
+    years: [
+      ...(i === report.rows.length - 1 ? [] : [2023, 2024].map((year) => ({ year, persons: r.persons + 2024 - year, amount: `${Number(r.amount) + (2024 - year) * 1000}.00`, vzae: r.vzae, published: true, provisional: false }))),
+      { year: 2025, persons: r.persons, amount: r.amount, vzae: r.vzae, published: true, provisional: false },
+    ],
+  }));
+}
+
 function stepBSamples(): Sample[] {
   const open = world(3);
   const done = world(0);
@@ -388,6 +401,19 @@ function stepBSamples(): Sample[] {
       fn: 'whatIfCard',
       card: whatIfCard({ locale: 'de', report: buildWhatIf(done.campaign, open.report, new Decimal('1400000')) }),
       expect: ['Was wäre, wenn: Kreisbetrag 1.400.000', 'Nur zur Ansicht – nicht gespeichert', 'Zaberfeld', 'Gespeicherte Verteilung'],
+    },
+    {
+      name: 'history-de',
+      fn: 'historyCard',
+      card: historyCard({ locale: 'de', year: 2025, history: sampleHistory(done.report) }),
+      expect: ['Entwicklung je Gemeinde bis 2025', '2023', '2024', '2025', 'Zaberfeld', 'Zurück'],
+    },
+    {
+      name: 'history-en-phone',
+      fn: 'historyCard',
+      card: historyCard({ locale: 'en', year: 2025, history: sampleHistory(done.report) }),
+      expect: ['Each municipality over the years, up to 2025', 'Weinsberg'],
+      width: PHONE_WIDTH,
     },
   ];
 }

@@ -120,12 +120,20 @@ export class RiskService {
     private readonly overview: OverviewService,
   ) {}
 
-  /** The official figures of a year, or undefined when it has none (no campaign, nothing imported, nobody counted). */
+  /**
+   * The official figures of a year (officialFigures.ts: the published overview, else the allocation as it
+   * stands; after deletion the figures kept), or undefined when it has none. Reads no lists once published:
+   * a decision card per member of staff asks for earlier years.
+   */
   private async figuresOf(year: number): Promise<OverviewReport | undefined> {
+    const record = await this.ctx.repo.readCampaign(year);
+    if (!record) return undefined;
+    if (record.published) return record.published.report;
+    if (!record.generation) return record.purged?.figures;
     try {
-      return (await this.overview.official(year)).report;
+      return await this.overview.overview(year);
     } catch (e) {
-      if (e instanceof DomainError && ['campaign.notFound', 'campaign.notImported', 'campaign.purged', 'allocation.noPersons'].includes(e.code)) return undefined;
+      if (e instanceof DomainError && e.code === 'allocation.noPersons') return undefined;
       throw e;
     }
   }
@@ -135,7 +143,8 @@ export class RiskService {
     if (!actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
-    const { report } = await this.overview.official(year);
+    const report = await this.figuresOf(year);
+    if (!report) throw new DomainError(record.generation ? 'allocation.noPersons' : record.purged ? 'campaign.purged' : 'campaign.notImported', { year });
     const earlier = await this.earlierYears(year, ags);
     const previous = earlier.at(-1);
     const scenarios = riskScenarios(basisOf(record.campaign, report), ags, previous ? { year: previous.year, persons: previous.persons } : undefined);

@@ -87,3 +87,17 @@ test('the overview workbook gets the sheet „Entwicklung“ once an earlier yea
   await h.app.exports.overview(2024, file, coordinator);
   expect((await readWorkbook(file)).getWorksheet('Entwicklung')).toBeUndefined();
 });
+
+test('earlier years count as published, and after their personal data is deleted as kept', async () => {
+  await twoYears();
+  await h.app.campaigns.publish(2024, { actor: coordinator, force: true });
+  h.clock.set('2027-01-02T09:00:00.000Z');
+  await h.app.campaigns.purge(2024, { actor: coordinator });
+  const [own] = await h.app.risk.history(staff(ABSTATT), ABSTATT);
+  expect(own.years.map((y) => [y.year, y.persons, y.published])).toEqual([
+    [2024, 20, true],
+    [2025, 17, false],
+  ]);
+  const { scenarios } = await h.app.risk.scenarios(2025, ABSTATT, staff(ABSTATT));
+  expect(scenarios.count).toMatchObject({ previousYear: 2024, previousPersons: 20, persons: 14 });
+});

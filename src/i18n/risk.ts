@@ -71,6 +71,11 @@ export const riskMessages = defineMessages({
     de: () => 'Hier lesen andere Gemeinden mit: Szenarien und die Entwicklung der Förderung einer Gemeinde nenne ich nur im persönlichen Chat. Fragen Sie mich dort.',
     en: () => "Other municipalities read along here: a municipality's scenarios and funding history I only tell you in our personal chat. Ask me there.",
   },
+  'q.risk.nameAGemeinde': {
+    de: () =>
+      'Für die Szenarien einer Gemeinde nennen Sie sie, zum Beispiel „Was wäre, wenn die Landesmittel für Eppingen sinken?“. Die Verteilung aller Gemeinden für einen anderen Kreisbetrag zeigt „berechnen 1.400.000 €“.',
+    en: () => 'For the scenarios of one municipality, please name it, for example "What if the state cuts the funding of Eppingen?". The allocation of all municipalities for another district amount: "calculate 1,400,000".',
+  },
   'q.history.head': { de: (p) => `Entwicklung der Förderung für ${p.name}:`, en: (p) => `Funding over the years for ${p.name}:` },
   'q.history.year': {
     de: (p) => `- ${p.year}: ${p.persons} Personen, ${p.amount} ≈ ${p.vzae} VZÄ${p.provisional ? ' (vorläufig)' : ''}`,

@@ -134,6 +134,9 @@ describe('questions on the financing risk', () => {
     expect(withYear.text).toContain('- Persons as 2024→2025 (\u221225%): 5: ');
     expect(withYear.text).toContain('Your share does not pay for a 0.5\u00a0FTE position (€34,000) even today');
     expect((await h.say(ANNA, 'Was wäre, wenn die Landesmittel sinken?', { kind: 'channel' }))[0].text).toContain('nur im persönlichen Chat');
+    // The coordinator names a Gemeinde, or is told how (and of the what-if for all).
+    expect((await h.say(KORA, 'Was wäre, wenn die Landesmittel für Abstatt sinken?'))[0].text).toContain('Finanzierungsrisiko für Abstatt, Berechnungsjahr 2025');
+    expect((await h.say(KORA, 'Was wäre, wenn die Landesmittel sinken?'))[0].text).toContain('„berechnen 1.400.000 €“');
   });
 });
 

@@ -113,6 +113,6 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
     case 'history':
       return historyAll(env);
     case 'scenarios':
-      return [env.t('q.nameAGemeinde')];
+      return [env.t('q.risk.nameAGemeinde')];
   }
 }

@@ -156,16 +156,20 @@ export class RiskService {
     };
   }
 
+  /** Every Berechnungsjahr with figures (before `before`, if given), oldest first, and whether they are published. */
+  private async yearsWithFigures(before?: number): Promise<{ report: OverviewReport; published: boolean }[]> {
+    const years = (await this.ctx.repo.years()).filter((y) => before === undefined || y < before).sort((a, b) => a - b);
+    const out: { report: OverviewReport; published: boolean }[] = [];
+    for (const y of years) {
+      const report = await this.figuresOf(y);
+      if (report) out.push({ report, published: !!(await this.ctx.repo.readCampaign(y))?.published });
+    }
+    return out;
+  }
+
   /** The Gemeinde's figures in the Berechnungsjahre before `year` that have figures, oldest first. */
   private async earlierYears(year: number, ags: string): Promise<HistoryYear[]> {
-    const earlier = (await this.ctx.repo.years()).filter((y) => y < year).sort((a, b) => a - b);
-    const years: HistoryYear[] = [];
-    for (const y of earlier) {
-      const report = await this.figuresOf(y);
-      const row = report?.rows.find((r) => r.ags === ags);
-      if (report && row) years.push({ year: y, persons: row.persons, amount: row.amount, vzae: row.vzae, published: !!(await this.ctx.repo.readCampaign(y))?.published, provisional: report.provisional });
-    }
-    return years;
+    return (await this.yearsWithFigures(year)).flatMap((y) => historyYear(y.report, y.published, ags));
   }
 
   /**
@@ -175,24 +179,9 @@ export class RiskService {
   async history(actor: Actor, ags?: string): Promise<GemeindeHistory[]> {
     if (ags !== undefined && !actsFor(actor, ags)) throw new DomainError('auth.otherGemeinde');
     if (ags === undefined && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
-    const years = [...(await this.ctx.repo.years())].sort((a, b) => a - b);
-    const published = new Map<number, boolean>();
-    const reports: OverviewReport[] = [];
-    for (const y of years) {
-      const report = await this.figuresOf(y);
-      if (!report) continue;
-      reports.push(report);
-      published.set(y, !!(await this.ctx.repo.readCampaign(y))?.published);
-    }
+    const years = await this.yearsWithFigures();
     const gemeinden = ags !== undefined ? [this.ctx.verzeichnis.byKey(ags) ?? { ags, name: ags }] : this.ctx.verzeichnis.all;
-    return gemeinden.map((g) => ({
-      ags: g.ags,
-      name: g.name,
-      years: reports.flatMap((report) => {
-        const row = report.rows.find((r) => r.ags === g.ags);
-        return row ? [{ year: report.year, persons: row.persons, amount: row.amount, vzae: row.vzae, published: published.get(report.year) ?? false, provisional: report.provisional }] : [];
-      }),
-    }));
+    return gemeinden.map((g) => ({ ags: g.ags, name: g.name, years: years.flatMap((y) => historyYear(y.report, y.published, g.ags)) }));
   }
 
   /**
@@ -203,9 +192,14 @@ export class RiskService {
     if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
     const record = await this.ctx.repo.readCampaign(year);
     if (!record) throw new DomainError('campaign.notFound', { year });
-    const { report } = await this.overview.current(year);
-    return buildWhatIf(record.campaign, report, kreisAmount);
+    return buildWhatIf(record.campaign, await this.overview.overview(year), kreisAmount);
   }
+}
+
+/** A Gemeinde's row of a year's figures as one year of its history (none when the year has no row for it). */
+function historyYear(report: OverviewReport, published: boolean, ags: string): HistoryYear[] {
+  const row = report.rows.find((r) => r.ags === ags);
+  return row ? [{ year: report.year, persons: row.persons, amount: row.amount, vzae: row.vzae, published, provisional: report.provisional }] : [];
 }
 
 /** The what-if of a report: its persons and parameters with another Kreis amount, beside its own amounts. */

@@ -6,6 +6,10 @@ import type { ScenarioFigures } from '../app/riskService';
 import { formatEuro, formatSignedPercent } from '../domain/money';
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
 
+/** "1 Person" / "6 Personen" (counts arrive formatted: "1.234"); the change "±0", "+2", "−1" keeps the plural. */
+const personsDe = (v: MessageParams[string]) => (String(v) === '1' ? '1 Person' : `${v} Personen`);
+const personsEn = (v: MessageParams[string]) => (String(v) === '1' ? '1 person' : `${v} persons`);
+
 export const riskMessages = defineMessages({
   // The scenarios (decision card and answers). Amounts and percentages arrive formatted.
   'risk.title': { de: () => 'Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', en: () => 'Financing risk: your share if things change' },
@@ -25,8 +29,8 @@ export const riskMessages = defineMessages({
   },
   'risk.earlier': { de: (p) => `Ihre Vorjahre: ${p.years}`, en: (p) => `Your earlier years: ${p.years}` },
   'risk.earlierYear': {
-    de: (p) => `${p.year}: ${p.persons} Personen, ${p.amount} ≈ ${p.vzae}\u00a0VZÄ`,
-    en: (p) => `${p.year}: ${p.persons} persons, ${p.amount} ≈ ${p.vzae}\u00a0FTE`,
+    de: (p) => `${p.year}: ${personsDe(p.persons)}, ${p.amount} ≈ ${p.vzae}\u00a0VZÄ`,
+    en: (p) => `${p.year}: ${personsEn(p.persons)}, ${p.amount} ≈ ${p.vzae}\u00a0FTE`,
   },
   'risk.hint': {
     de: () => 'Der Kreisbetrag ändert sich mit den Landesmitteln, Ihr Anteil an den Personen bleibt; bei der Personenzahl ändert sich nur Ihre, die der anderen Gemeinden bleibt. Gerechnet wird genau wie die Verteilung.',
@@ -56,8 +60,8 @@ export const riskMessages = defineMessages({
   },
   // The answers (src/app/questions/riskAnswers.ts): plain text, one line each.
   'q.risk.head': {
-    de: (p) => `Finanzierungsrisiko für ${p.name}, Berechnungsjahr ${p.year}: heute ${p.amount} ≈ ${p.vzae} VZÄ für ${p.persons} Personen. Wenn sich etwas ändert:`,
-    en: (p) => `Financing risk for ${p.name}, year ${p.year}: today ${p.amount} ≈ ${p.vzae} FTE for ${p.persons} persons. If things change:`,
+    de: (p) => `Finanzierungsrisiko für ${p.name}, Berechnungsjahr ${p.year}: heute ${p.amount} ≈ ${p.vzae} VZÄ für ${personsDe(p.persons)}. Wenn sich etwas ändert:`,
+    en: (p) => `Financing risk for ${p.name}, year ${p.year}: today ${p.amount} ≈ ${p.vzae} FTE for ${personsEn(p.persons)}. If things change:`,
   },
   'q.risk.line': {
     de: (p) => `- ${p.label}: ${p.amount} (${p.difference}) ≈ ${p.vzae} VZÄ`,
@@ -78,8 +82,8 @@ export const riskMessages = defineMessages({
   },
   'q.history.head': { de: (p) => `Entwicklung der Förderung für ${p.name}:`, en: (p) => `Funding over the years for ${p.name}:` },
   'q.history.year': {
-    de: (p) => `- ${p.year}: ${p.persons} Personen, ${p.amount} ≈ ${p.vzae} VZÄ${p.provisional ? ' (vorläufig)' : ''}`,
-    en: (p) => `- ${p.year}: ${p.persons} persons, ${p.amount} ≈ ${p.vzae} FTE${p.provisional ? ' (provisional)' : ''}`,
+    de: (p) => `- ${p.year}: ${personsDe(p.persons)}, ${p.amount} ≈ ${p.vzae} VZÄ${p.provisional ? ' (vorläufig)' : ''}`,
+    en: (p) => `- ${p.year}: ${personsEn(p.persons)}, ${p.amount} ≈ ${p.vzae} FTE${p.provisional ? ' (provisional)' : ''}`,
   },
   'q.history.change': {
     de: (p) => `; gegenüber dem Vorjahr ${p.persons} Personen, ${p.amount}`,
@@ -107,8 +111,8 @@ export const riskMessages = defineMessages({
   'history.card.button': { de: () => 'Entwicklung je Gemeinde', en: () => 'Each municipality over the years' },
   'whatIf.card.title': { de: (p) => `Was wäre, wenn: Kreisbetrag ${p.amount} (${p.year})`, en: (p) => `What if: district amount ${p.amount} (${p.year})` },
   'whatIf.card.parameters': {
-    de: (p) => `Gespeichert ist ein Kreisbetrag von ${p.stored}. Zu verteilen wären ${p.distributable} auf ${p.persons} Personen, ${p.eurPerVzae} je VZÄ. „Differenz“: gegenüber der gespeicherten Verteilung.`,
-    en: (p) => `The stored district amount is ${p.stored}. ${p.distributable} would be distributed among ${p.persons} persons, ${p.eurPerVzae} per FTE. "Change": against the stored allocation.`,
+    de: (p) => `Gespeichert ist ein Kreisbetrag von ${p.stored}. Zu verteilen wären ${p.distributable} auf ${personsDe(p.persons)}, ${p.eurPerVzae} je VZÄ. „Differenz“: gegenüber der gespeicherten Verteilung.`,
+    en: (p) => `The stored district amount is ${p.stored}. ${p.distributable} would be distributed among ${personsEn(p.persons)}, ${p.eurPerVzae} per FTE. "Change": against the stored allocation.`,
   },
   'whatIf.card.back': { de: () => 'Gespeicherte Verteilung', en: () => 'Stored allocation' },
   'whatIf.notStored': {

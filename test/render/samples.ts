@@ -348,6 +348,7 @@ function stepBSamples(): Sample[] {
       fn: 'decisionCard',
       card: decisionCard(decisionView(open, CLEEBRONN, { scenarios: risk(open, CLEEBRONN, { year: 2024, persons: 30 }) })),
       expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Ihre Vorjahre: 2024: 30 Personen', 'Weiter'],
+      doc: 'finanzierungsrisiko',
     },
     {
       name: 'decision-en-risk-phone',
@@ -401,12 +402,14 @@ function stepBSamples(): Sample[] {
       fn: 'whatIfCard',
       card: whatIfCard({ locale: 'de', report: buildWhatIf(done.campaign, open.report, new Decimal('1400000')) }),
       expect: ['Was wäre, wenn: Kreisbetrag 1.400.000', 'Nur zur Ansicht – nicht gespeichert', 'Zaberfeld', 'Gespeicherte Verteilung'],
+      doc: 'was-waere-wenn',
     },
     {
       name: 'history-de',
       fn: 'historyCard',
       card: historyCard({ locale: 'de', year: 2025, history: sampleHistory(done.report) }),
       expect: ['Entwicklung je Gemeinde bis 2025', '2023', '2024', '2025', 'Zaberfeld', 'Zurück'],
+      doc: 'entwicklung',
     },
     {
       name: 'history-en-phone',

@@ -72,7 +72,7 @@ const COMMANDS: Command[] = [
   { name: 'import', pattern: /^(?:import|importieren)(?:\s+(.+))?$/, koordinationOnly: true },
   // With an amount ("berechnen 1.400.000 €", "berechnen 1,4 Mio"): the what-if for that Kreis amount, stored nowhere.
   { name: 'calculate', pattern: /^(?:berechnen|calculate)(?:\s+(.+))?$/, koordinationOnly: true },
-  { name: 'calculate', pattern: /^(?:verteilung|allocation)(?:\s+([-+]?\d.*))?$/, koordinationOnly: true },
+  { name: 'calculate', pattern: /^(?:verteilung|allocation)$/, koordinationOnly: true },
   { name: 'publish', pattern: /^(?:veroeffentlichen|publish)$/, koordinationOnly: true },
   { name: 'export', pattern: /^(?:export|exportieren)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },

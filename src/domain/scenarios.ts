@@ -132,6 +132,8 @@ export function riskScenarios(basis: ScenarioBasis, ags: string, previous?: { ye
  */
 export function checkWhatIfAmount(amount: Decimal | undefined, typed: string): Decimal {
   if (!amount || !amount.isFinite()) throw new DomainError('whatIf.badAmount', { value: typed });
+  // "berechnen 2026" means a year, not a Kreis amount of 2.026 €.
+  if (/^\s*20\d\d\s*$/.test(typed)) throw new DomainError('whatIf.looksLikeYear', { value: typed.trim() });
   if (amount.lte(0)) throw new DomainError('whatIf.notPositive', { value: typed });
   if (amount.decimalPlaces() > 2) throw new DomainError('campaign.amountCents', { field: 'Kreisbetrag' });
   if (amount.gt(MAXIMUM_WHAT_IF_AMOUNT)) throw new DomainError('whatIf.tooLarge', { value: typed });

@@ -127,6 +127,10 @@ export const riskMessages = defineMessages({
     de: (p) => `„${p.value}“ ist kein Betrag. Beispiele: „berechnen 1.400.000 €“, „berechnen 1400000“, „berechnen 1,4 Mio“.`,
     en: (p) => `"${p.value}" is not an amount. Examples: "calculate 1,400,000", "calculate 1400000", "calculate 1.4 million".`,
   },
+  'whatIf.looksLikeYear': {
+    de: (p) => `„${p.value}“ sieht nach einem Jahr aus. „berechnen“ zeigt die Verteilung des laufenden Berechnungsjahres; mit einem Betrag („berechnen 1.400.000 €“) die Verteilung für diesen Kreisbetrag.`,
+    en: (p) => `"${p.value}" looks like a year. "calculate" shows the current year's allocation; with an amount ("calculate 1,400,000") the allocation for that district amount.`,
+  },
   'whatIf.notPositive': {
     de: (p) => `Der Kreisbetrag „${p.value}“ muss größer als 0\u00a0€ sein.`,
     en: (p) => `The district amount "${p.value}" must be greater than €0.`,

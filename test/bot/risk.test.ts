@@ -14,7 +14,7 @@ const stored = async () => JSON.stringify([await h.deps.app.ctx.repo.readCampaig
 describe('berechnen <Betrag>: the what-if', () => {
   test('shows the allocation for that Kreis amount, marked, with the difference per Gemeinde; stores nothing', async () => {
     const before = await stored();
-    for (const typed of ['berechnen 1.400.000 €', 'berechnen 1400000', 'berechnen 1,4 Mio', 'Verteilung 1.400.000']) {
+    for (const typed of ['berechnen 1.400.000 €', 'berechnen 1400000', 'berechnen 1,4 Mio', 'Berechnen 1.400.000 EUR.']) {
       const [reply] = await h.say(KORA, typed);
       const text = cardText(attachedCard(reply));
       expect(text).toContain('Was wäre, wenn: Kreisbetrag 1.400.000\u00a0€ (2025)');

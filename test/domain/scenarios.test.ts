@@ -119,6 +119,8 @@ describe('the Koordinierungsstelle\'s what-if', () => {
     expect(() => checkWhatIfAmount(parseKreisAmount('-5'), '-5')).toThrow('größer als 0');
     expect(() => checkWhatIfAmount(new Decimal('100.001'), '100,001')).toThrow('Cent');
     expect(() => checkWhatIfAmount(parseKreisAmount('5000 Mio'), '5000 Mio')).toThrow('unplausibel');
+    expect(() => checkWhatIfAmount(parseKreisAmount('2026'), '2026')).toThrow('„2026“ sieht nach einem Jahr aus');
+    expect(checkWhatIfAmount(parseKreisAmount('2.026.000'), '2.026.000').toFixed(0)).toBe('2026000');
     expect(checkWhatIfAmount(parseKreisAmount('1,4 Mio'), '1,4 Mio').toFixed(0)).toBe('1400000');
   });
 

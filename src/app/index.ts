@@ -48,9 +48,9 @@ export class IntmApp {
     this.risk = new RiskService(ctx, this.overview);
     this.exports = new ExportService(ctx, this.overview, this.risk);
     this.roster = new RosterService(ctx);
-    this.digests = new DigestService(ctx, this.overview);
-    this.reminders = new ReminderService(ctx, this.overview);
     this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
+    this.digests = new DigestService(ctx, this.overview, this.verwendungsnachweis);
+    this.reminders = new ReminderService(ctx, this.overview, this.verwendungsnachweis);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

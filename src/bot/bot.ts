@@ -23,6 +23,7 @@ import { LIST_VERBS, handleListAction } from './listActions';
 import { OWN_VERBS, handleOwnAction } from './ownActions';
 import { errorKind } from './log';
 import { resolveTurn } from './turn';
+import { handleVerwendungsnachweisAction, VN_VERBS } from './verwendungsnachweisActions';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -37,6 +38,7 @@ const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
   { verbs: PUBLICATION_VERBS, handle: handlePublicationAction },
   { verbs: CAMPAIGN_VERBS, handle: handleCampaignAction },
   { verbs: RISK_VERBS, handle: handleRiskAction },
+  { verbs: VN_VERBS, handle: handleVerwendungsnachweisAction },
 ];
 
 export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botAppId?: string } = {}): Application {

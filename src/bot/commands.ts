@@ -3,7 +3,7 @@
  * the bot's @mention. Each command runs the same application services as the command line.
  */
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
-import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
+import { additionsCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
 import { isGemeindeIntent, type Intent } from '../app/questions/intents';
 import { exactMentions, fuzzyMention } from '../app/questions/gemeindeMention';
@@ -21,14 +21,16 @@ import { additionsView } from './coordinatorActions';
 import { decisionView } from './decisionActions';
 import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
+import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
 import { allocationCardFor, whatIfCardFor } from './publication';
-import { channelReference, type ChannelRole } from './conversations';
+import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
-import { listView } from './views';
+import { verwendungsnachweisCommand } from './verwendungsnachweisCommands';
+import { dashboardFor, inKoordinationChannel, listView } from './views';
 
 export type CommandName =
   | 'help'
@@ -48,7 +50,9 @@ export type CommandName =
   | 'export'
   | 'digest'
   | 'remind'
-  | 'decision';
+  | 'decision'
+  | 'nachweisFiles'
+  | 'verwendungsnachweis';
 
 interface Command {
   name: CommandName;
@@ -78,6 +82,8 @@ const COMMANDS: Command[] = [
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
   { name: 'remind', pattern: /^(?:erinnern|remind)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'decision', pattern: /^(?:entscheidung|decision|entscheiden|decide)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'nachweisFiles', pattern: /^(?:dateien|anlagen|files|attachments)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'verwendungsnachweis', pattern: /^(?:verwendungsnachweis|proof of use)(?:\s+(.+))?$/, koordinationOnly: false },
 ];
 
 /** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
@@ -115,6 +121,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   };
   const personal = !isSharedConversation(activity);
 
+  // A file from a Gemeinde's staff is for its Verwendungsnachweis (nachweisFiles.ts).
+  const sent = teamsFile(activity);
+  if (sent && !isKoordination(actor) && (await receiveNachweisFile(deps, context, actor, locale, sent, text))) return;
   // A file from a coordinator in the personal chat is the step-1 export, whatever the text says.
   const file = fileAttachment(activity);
   if (file && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
@@ -160,6 +169,11 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     }
     case 'import':
       return say('bot.importHowTo');
+    case 'nachweisFiles':
+      return listNachweisFiles(deps, context, actor, locale, argument, (t) => resolveGemeinde(deps, t));
+    case 'verwendungsnachweis':
+      // After the year, whether or not its lists still exist: the round keeps no personal data.
+      return verwendungsnachweisCommand(deps, context, actor, locale, argument, (named) => gemeindeFor(deps, actor, named));
     default:
       break;
   }
@@ -171,7 +185,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     const latest = await questionYear(deps);
     const record = latest !== undefined ? await deps.app.ctx.repo.readCampaign(latest) : undefined;
     if (latest === undefined || !record?.purged) return say('bot.noCampaign');
-    if (command.name === 'status' && isKoordination(actor)) return sendCard(dashboardCard(await deps.app.overview.status(latest), locale));
+    if (command.name === 'status' && isKoordination(actor)) return sendCard(await dashboardFor(deps, latest, locale, 0, activity));
     return say('campaign.purged', { year: latest });
   }
 
@@ -197,7 +211,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
     }
     case 'status':
-      return sendCard(dashboardCard(await deps.app.overview.status(year), locale));
+      return sendCard(await dashboardFor(deps, year, locale, 0, activity));
     case 'additions':
       if (!personal) {
         return sendCard(privateButtonCard(translate('bot.additionsPrivate', {}, locale), locale === 'en' ? 'Check additions' : 'Nachträge prüfen', VERBS.additions, { year }, locale));
@@ -254,8 +268,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'digest': {
       const sent = await sendDigest(deps, year);
       if (sent) return say('bot.digestSent');
-      // No coordinators' channel: the digest comes here instead (it holds no personal data).
-      return sendCard(digestCardFor(await deps.app.digests.compose(year), locale));
+      // No coordinators' channel: the digest comes here instead (it holds no personal data). Where others
+      // read along, without the Verwendungsnachweis round: its names and reclaim total are the coordinators'.
+      return sendCard(digestCardFor(await deps.app.digests.compose(year), locale, personal));
     }
     case 'remind': {
       const run = await sendReminders(deps, year, deps.reminderDays, true);
@@ -279,7 +294,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
  * question mark. Without one it stays the command ("Liste bitte"; "liste Abstat" suggests the name).
  */
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
-  if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
+  if (!['list', 'decision', 'verwendungsnachweis'].includes(parsed.command.name)) return false;
   const argument = parsed.argument?.trim();
   if (!argument || strictlyNamed(deps, argument)) return false;
   // Only a question mark makes it a question: "Liste bitte", "Liste anzeigen", "Entscheidung treffen" are the command.
@@ -356,13 +371,6 @@ function answersForDistrict(intent: Intent): boolean {
   if (intent.kind === 'unknown' || intent.kind === 'deadlines' || intent.kind === 'options') return false;
   if (!isGemeindeIntent(intent)) return true;
   return !intent.ags && !intent.stadtkreis;
-}
-
-/** Whether the activity is in the channel registered for the Koordinierungsstelle. */
-async function inKoordinationChannel(deps: BotDeps, activity: Activity): Promise<boolean> {
-  const channel = (await deps.conversations.read()).channels.koordination;
-  const here = channelReference(TurnContext.getConversationReference(activity)).conversation?.id;
-  return !!channel && !!here && channel.conversation?.id === here;
 }
 
 /** A small card with one button: the answer to the click is visible only to whoever clicks. */

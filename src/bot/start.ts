@@ -88,6 +88,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     tenants: config.tenants,
     reminderDays: config.schedule?.reminderDays ?? DEFAULT_REMINDER_DAYS,
     ...(links ? { links } : {}),
+    ...(config.local ? { localFileDownloads: true } : {}),
   };
   const bot = createBot(deps, { adapter, botAppId: config.botId });
   const server = createBotServer(adapter, bot, logger, links ? { downloads: { links, app } } : {});

@@ -6,6 +6,7 @@
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
 import type { OverviewReport, Republication, SincePublication } from '../app/overview';
+import type { NachweisRoundStatus } from '../app/nachweisStatus';
 import type { StatusReport } from '../app/overviewService';
 import type { ScenarioFigures } from '../app/riskService';
 import type { StatusSummary } from '../domain/status';
@@ -198,6 +199,10 @@ export interface DigestView {
   /** Decisions that are not (yet) valid: Verbund waiting for partners. */
   incompleteDecisions: string[];
   published?: { at: string };
+  /** The Verwendungsnachweis round once opened (names, counts and the reclaim total; no Gemeinde's figures). */
+  nachweis?: NachweisRoundStatus;
+  /** Gemeinden whose Nachweis was submitted since the previous digest. */
+  nachweisSubmitted?: string[];
 }
 
 export interface HelpView {
@@ -229,7 +234,7 @@ export interface ExportLinksView {
 export interface ReminderView {
   locale: Locale;
   year: number;
-  kind: 'review' | 'decision';
+  kind: 'review' | 'decision' | 'nachweis';
   gemeinde: { ags: string; name: string };
   due: IsoDate;
   /** Negative once overdue. */
@@ -245,7 +250,7 @@ export type CardFunctions = {
   submitConfirmCard(view: ListView): AdaptiveCard;
   channelStatusCard(report: StatusReport, locale: Locale, notice?: Notice): AdaptiveCard;
   listNoticeCard(view: ListNoticeView): AdaptiveCard;
-  dashboardCard(report: StatusReport, locale: Locale, page?: number): AdaptiveCard;
+  dashboardCard(report: StatusReport, locale: Locale, page?: number, nachweis?: NachweisRoundStatus): AdaptiveCard;
   additionsCard(view: AdditionsView): AdaptiveCard;
   rejectFormCard(view: AdditionsView, ags: string, personId: string, values?: FormInputs): AdaptiveCard;
   messageCard(text: string, kind: Notice['kind'], locale: Locale, buttons?: readonly ButtonData[]): AdaptiveCard;

@@ -1,6 +1,7 @@
 /**
  * A friendly reminder to one Gemeinde: check the list before its due date (once overdue: the deadline
- * has passed, only the Koordinierungsstelle can reopen the list), or decide step B. The button carries
+ * has passed, only the Koordinierungsstelle can reopen the list), decide step B, or submit the
+ * Verwendungsnachweis. The button carries
  * year and ags only; the bot opens the list or the decision for whoever clicks, after checking who it is.
  */
 import { formatDateFor } from '../domain/dates';
@@ -30,6 +31,7 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
     gemeinde: userText(view.gemeinde.name),
     text: cardText(`reminder.${kind}.${when}`, locale, params),
     thanks: cardText('reminder.thanks', locale),
-    buttons: [button],
+    // The Verwendungsnachweis is opened by the command the text names (its card is the bot's, not this one's).
+    buttons: kind === 'nachweis' ? [] : [button],
   });
 }

@@ -13,7 +13,8 @@ import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
 import { deadlines, explainOptions, funding, listStatus, options, persons, publicFunding } from './gemeindeAnswers';
-import { GemeindeIntentKind, Intent, isGemeindeIntent, RISK_INTENTS } from './intents';
+import { GemeindeIntentKind, Intent, isGemeindeIntent, isNachweisIntent, RISK_INTENTS, type NachweisIntent } from './intents';
+import { answerNachweis } from './nachweisAnswers';
 import { history, historyAll, scenarios } from './riskAnswers';
 
 export interface AnswerContext {
@@ -62,6 +63,8 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
     const examples = examplesFor(actor.role, locale).map((q) => (locale === 'de' ? `„${q}“` : `"${q}"`));
     return say('q.unknown', { examples: examples.join(' ') });
   }
+  // The Verwendungsnachweis round has years and rights of its own (a Gemeinde's Nachweis, the coordinator's round).
+  if (isNachweisIntent(intent)) return answerNachweis(intent, ctx);
   if (isGemeindeIntent(intent) && intent.stadtkreis && !intent.ags) return say('q.stadtkreis');
   if (!isGemeindeIntent(intent) && !coordinator) return say('q.koordinationOnly');
   if (isGemeindeIntent(intent) && !coordinator) {
@@ -85,7 +88,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   }
 }
 
-async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv, shared: boolean): Promise<string[]> {
+async function linesFor(intent: Exclude<Intent, { kind: 'unknown' } | NachweisIntent>, env: AnswerEnv, shared: boolean): Promise<string[]> {
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   // Another Gemeinde's money and counts are in the public overview (and on its channel card); nothing else of it.

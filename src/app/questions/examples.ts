@@ -18,6 +18,8 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     undecided: ['Wer hat sich noch nicht entschieden?', 'Welche Gemeinden haben noch keine Entscheidung getroffen?'],
     scenarios: ['Was wäre, wenn die Landesmittel sinken?'],
     history: ['Wie hat sich unsere Förderung entwickelt?'],
+    nachweisMissing: ['Was fehlt noch im Verwendungsnachweis?'],
+    reclaim: ['Müssen wir etwas zurückzahlen?'],
   },
   en: {
     funding: ['What is our expected funding?', 'How much money do we get?'],
@@ -30,6 +32,8 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     undecided: ['Who has not decided yet?', 'Which municipalities are undecided?'],
     scenarios: ['What if the state cuts its funding?'],
     history: ['How has our funding developed?'],
+    nachweisMissing: ['What is still missing in our proof of use?'],
+    reclaim: ['Do we have to pay anything back?'],
   },
 };
 

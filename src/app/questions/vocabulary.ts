@@ -15,6 +15,7 @@
  */
 import type { TopicKind } from './intents';
 import { RISK_VOCABULARY } from './riskVocabulary';
+import { NACHWEIS_VOCABULARY } from './nachweisVocabulary';
 
 export interface Term {
   text: string;
@@ -112,6 +113,7 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...strict(2, 'wer', 'who', 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
   ],
   ...RISK_VOCABULARY,
+  ...NACHWEIS_VOCABULARY,
 };
 
 /**

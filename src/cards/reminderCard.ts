@@ -1,8 +1,8 @@
 /**
  * A friendly reminder to one Gemeinde: check the list before its due date (once overdue: the deadline
  * has passed, only the Koordinierungsstelle can reopen the list), decide step B, or submit the
- * Verwendungsnachweis. The button carries
- * year and ags only; the bot opens the list or the decision for whoever clicks, after checking who it is.
+ * Verwendungsnachweis. The button carries year and ags only; the bot opens the list, the decision or the
+ * Verwendungsnachweis for whoever clicks, after checking who it is.
  */
 import { formatDateFor } from '../domain/dates';
 import { cardText } from '../i18n/cards';
@@ -19,7 +19,9 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
   const data = { year, ags: view.gemeinde.ags };
   // Past the due date the Gemeinde can only look at its list (read-only): the button says so.
   const button =
-    kind === 'decision'
+    kind === 'nachweis'
+      ? actionButton(VERBS.vnOpen, cardText('vnCard.open', locale), data, { style: 'positive' })
+      : kind === 'decision'
       ? actionButton(VERBS.decisionOpen, cardText('reminder.decision.button', locale), data, { style: 'positive' })
       : when === 'overdue'
         ? actionButton(VERBS.listOpen, cardText('reminder.review.viewButton', locale), data)
@@ -31,7 +33,6 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
     gemeinde: userText(view.gemeinde.name),
     text: cardText(`reminder.${kind}.${when}`, locale, params),
     thanks: cardText('reminder.thanks', locale),
-    // The Verwendungsnachweis is opened by the command the text names (its card is the bot's, not this one's).
-    buttons: kind === 'nachweis' ? [] : [button],
+    buttons: [button],
   });
 }

@@ -765,19 +765,19 @@ export const cardMessages = defineMessages({
   'reminder.nachweis.title': { de: () => 'Erinnerung: Verwendungsnachweis', en: () => 'Reminder: Verwendungsnachweis (proof of use)' },
   'reminder.nachweis.due': {
     de: (p) =>
-      `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} bis zum ${p.date} ein; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}. Schreiben Sie mir „verwendungsnachweis“, dann öffne ich ihn.`,
+      `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} bis zum ${p.date} ein; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}.`,
     en: (p) =>
-      `Please submit the proof of use for calculation year ${p.year} by ${p.date}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left. Write "verwendungsnachweis" to me and I will open it.`,
+      `Please submit the proof of use for calculation year ${p.year} by ${p.date}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left.`,
   },
   'reminder.nachweis.today': {
-    de: (p) => `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} heute ein: Die Frist endet am ${p.date}. Schreiben Sie mir „verwendungsnachweis“, dann öffne ich ihn.`,
-    en: (p) => `Please submit the proof of use for calculation year ${p.year} today: the deadline ends on ${p.date}. Write "verwendungsnachweis" to me and I will open it.`,
+    de: (p) => `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} heute ein: Die Frist endet am ${p.date}.`,
+    en: (p) => `Please submit the proof of use for calculation year ${p.year} today: the deadline ends on ${p.date}.`,
   },
   'reminder.nachweis.overdue': {
     de: (p) =>
-      `Die Frist für den Verwendungsnachweis ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}). Bitte reichen Sie ihn so bald wie möglich ein („verwendungsnachweis“) oder sprechen Sie mit der Koordinierungsstelle.`,
+      `Die Frist für den Verwendungsnachweis ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}). Bitte reichen Sie ihn so bald wie möglich ein oder sprechen Sie mit der Koordinierungsstelle.`,
     en: (p) =>
-      `The deadline for the proof of use ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}). Please submit it as soon as possible ("verwendungsnachweis") or talk to the coordinating office.`,
+      `The deadline for the proof of use ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}). Please submit it as soon as possible or talk to the coordinating office.`,
   },
   'reminder.thanks': { de: () => 'Vielen Dank für Ihre Mitarbeit!', en: () => 'Thank you for your cooperation!' },
 });

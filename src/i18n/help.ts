@@ -20,6 +20,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'status', description: 'Stand der Liste Ihrer Gemeinde' },
       { command: 'entscheidung', description: 'Schritt B: Landkreis, in eigener Verantwortung oder Verbund – mit Ihrem Anteil und den fehlenden Eigenmitteln' },
       { command: 'verwendungsnachweis', description: 'nach dem Berechnungsjahr: den Verwendungsnachweis Ihrer Gemeinde ausfüllen, als Entwurf speichern und einreichen (nur im persönlichen Chat)' },
+      { command: 'dateien', description: 'die PDF-Dateien zum Verwendungsnachweis Ihrer Gemeinde; eine PDF hängen Sie an, indem Sie sie mir im persönlichen Chat schicken' },
       { command: 'hilfe', description: 'diese Übersicht' },
     ],
     koordination: [
@@ -39,6 +40,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'verwendungsnachweis starten [JJJJ] TT.MM.JJJJ [kennzahlen A; B]', description: 'nach dem Berechnungsjahr die Runde der Verwendungsnachweise mit Frist (und den Kennzahlen des Sachberichts) eröffnen; die Gemeinden in eigener Verantwortung erhalten ihre Karte' },
       { command: 'verwendungsnachweis frist TT.MM.JJJJ', description: 'die Frist der Verwendungsnachweise ändern' },
       { command: 'verwendungsnachweis <Gemeinde>', description: 'den Verwendungsnachweis einer Gemeinde ansehen, mit Rückfrage zurückgeben oder annehmen' },
+      { command: 'dateien <Gemeinde>', description: 'die PDF-Dateien zum Verwendungsnachweis einer Gemeinde, je Datei ein Download-Link' },
       { command: 'export [liste <Gemeinde>]', description: 'Links zum Herunterladen der Excel-Übersicht (und der Liste einer Gemeinde)' },
       { command: 'statusbericht', description: 'den Statusbericht jetzt in den Kanal der Koordinierungsstelle senden' },
       { command: 'zuordnen <@Person|E-Mail|Objekt-ID> <Gemeinde|koordination>', description: 'Rolle vergeben; auch „zuordnung entfernen …“ und „zuordnungen“' },
@@ -51,6 +53,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'status', description: "state of your municipality's list" },
       { command: 'decision', description: 'step B: district, own position or joint position – with your share and the missing own funds' },
       { command: 'verwendungsnachweis', description: "after the calculation year: fill in your municipality's proof of use, save it as a draft and submit it (personal chat only)" },
+      { command: 'files', description: "the PDF files of your municipality's proof of use; to attach a PDF, send it to me in the personal chat" },
       { command: 'help', description: 'this overview' },
     ],
     koordination: [
@@ -70,6 +73,7 @@ export const HELP_COMMANDS: Record<Locale, { gemeinde: HelpEntry[]; koordination
       { command: 'verwendungsnachweis start [YYYY] DD.MM.YYYY [key figures A; B]', description: "after the calculation year, open the round of proofs of use with a deadline (and the report's key figures); the municipalities doing it themselves get their card" },
       { command: 'verwendungsnachweis deadline DD.MM.YYYY', description: 'change the deadline of the proofs of use' },
       { command: 'verwendungsnachweis <municipality>', description: "view a municipality's proof of use, return it with a question or accept it" },
+      { command: 'files <municipality>', description: "a municipality's PDF files of its proof of use, a download link for each" },
       { command: 'export [list <municipality>]', description: "download links for the Excel overview (and a municipality's list)" },
       { command: 'digest', description: "send the status digest to the coordinating office's channel now" },
       { command: 'assign <@person|e-mail|object id> <municipality|coordination>', description: 'give a role; also "unassign …" and "assignments"' },

@@ -173,6 +173,11 @@ test('reminders before the deadline: in the personal chat of the Gemeinden whose
   const card = cardText(toAnna()[0].activity.attachments![0].content);
   expect(card).toContain('Erinnerung: Verwendungsnachweis');
   expect(card).toContain('Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr 2025 bis zum 31.03.2026 ein; noch 7\u00a0Tage.');
+  // Its button opens her Nachweis, as the bot's card (the button carries year and ags only).
+  const open = actionsOf(toAnna()[0].activity.attachments![0].content).find((a) => a.verb === VERBS.vnOpen)!;
+  expect(open).toMatchObject({ title: 'Verwendungsnachweis öffnen', data: { year: YEAR, ags: ABSTATT } });
+  const opened = await h.invoke(ANNA, open.verb, open.data);
+  expect(cardText(opened.body.value)).toContain('Entwurf speichern');
   expect((await sendReminders(h.deps, YEAR, [7, 1])).sent).toBe(0); // once
   // Submitted: no reminder the day before; nothing of it ever to a channel.
   await h.deps.app.verwendungsnachweis.save(YEAR, ABSTATT, complete, { actor: anna });

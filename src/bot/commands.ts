@@ -25,7 +25,7 @@ import { importLandkreisAttachment, isLandkreisTable } from './landkreisFromTeam
 import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
-import { allocationCardFor } from './publication';
+import { allocationCardFor, whatIfCardFor } from './publication';
 import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
@@ -75,7 +75,9 @@ const COMMANDS: Command[] = [
   { name: 'sendLists', pattern: /^(?:listen versenden|send lists)$/, koordinationOnly: true },
   { name: 'createCampaign', pattern: /^(?:kampagne anlegen|create campaign)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'import', pattern: /^(?:import|importieren)(?:\s+(.+))?$/, koordinationOnly: true },
-  { name: 'calculate', pattern: /^(?:berechnen|calculate|verteilung|allocation)$/, koordinationOnly: true },
+  // With an amount ("berechnen 1.400.000 €", "berechnen 1,4 Mio"): the what-if for that Kreis amount, stored nowhere.
+  { name: 'calculate', pattern: /^(?:berechnen|calculate)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'calculate', pattern: /^(?:verteilung|allocation)$/, koordinationOnly: true },
   { name: 'publish', pattern: /^(?:veroeffentlichen|publish)$/, koordinationOnly: true },
   { name: 'export', pattern: /^(?:export|exportieren)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
@@ -254,6 +256,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'publish':
       // Figures before publication are the Koordinierungsstelle's: where others read, only a pointer to the personal chat.
       if (!personal) return say('bot.allocationPersonalOnly');
+      if (command.name === 'calculate' && argument) return sendCard(await whatIfCardFor(deps, actor, year, argument, locale));
       // Publishing is a button on the allocation card: the coordinator sees the figures (and whether they are provisional) first.
       return sendCard(await allocationCardFor(deps, year, locale));
     case 'export': {

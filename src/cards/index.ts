@@ -8,6 +8,7 @@
 import type { OverviewReport, Republication, SincePublication } from '../app/overview';
 import type { NachweisRoundStatus } from '../app/nachweisStatus';
 import type { StatusReport } from '../app/overviewService';
+import type { ScenarioFigures } from '../app/riskService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
@@ -30,6 +31,8 @@ import { listCard } from './listCard';
 import { messageCard } from './messageCard';
 import { overviewCard } from './overviewCard';
 import { reminderCard } from './reminderCard';
+import { whatIfCard, type WhatIfView } from './whatIfCard';
+import { historyCard, type HistoryView } from './historyCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { channelStatusCard } from './channelStatusCard';
 import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
@@ -123,6 +126,8 @@ export interface DecisionView {
   notice?: Notice;
   /** Values typed before (kept after a refusal). */
   values?: FormInputs;
+  /** The financing risk: the share under a changed state total or count (absent before there is a share). */
+  scenarios?: ScenarioFigures;
 }
 
 /** The reviewed choice, shown before it becomes binding; `data` goes into the binding button as is. */
@@ -149,6 +154,8 @@ export interface OverviewView {
   /** The last publication; for the Koordinierungsstelle with how the figures shown differ from it. */
   published?: { at: string; since?: SincePublication; replaces?: Republication };
   page?: number;
+  /** Earlier Berechnungsjahre are in the data: the Koordinierungsstelle's card offers "Entwicklung je Gemeinde". */
+  history?: boolean;
 }
 
 export interface ImportReportView {
@@ -234,7 +241,7 @@ export interface ReminderView {
   daysLeft: number;
 }
 
-export type { FormInputs, ListNoticeView };
+export type { FormInputs, HistoryView, ListNoticeView, WhatIfView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
@@ -257,6 +264,8 @@ export type CardFunctions = {
   campaignFormCard(view: CampaignFormView): AdaptiveCard;
   exportLinksCard(view: ExportLinksView): AdaptiveCard;
   reminderCard(view: ReminderView): AdaptiveCard;
+  whatIfCard(view: WhatIfView): AdaptiveCard;
+  historyCard(view: HistoryView): AdaptiveCard;
 };
 
 export {
@@ -281,6 +290,8 @@ export {
   submitConfirmCard,
   channelStatusCard,
   listNoticeCard,
+  whatIfCard,
+  historyCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -304,6 +315,8 @@ export const cards: CardFunctions = {
   campaignFormCard,
   exportLinksCard,
   reminderCard,
+  whatIfCard,
+  historyCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */

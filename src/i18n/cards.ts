@@ -5,6 +5,7 @@
  */
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
 import { channelCardMessages } from './channel';
+import { riskMessages } from './risk';
 import { nachweisCardMessages } from './verwendungsnachweisBot';
 
 /** German plural helper: `n === 1 ? one : many`. */
@@ -12,6 +13,7 @@ const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one
 
 export const cardMessages = defineMessages({
   ...channelCardMessages,
+  ...riskMessages,
   ...nachweisCardMessages,
   'card.back': { de: () => 'Zurück', en: () => 'Back' },
   'card.overdue': { de: () => 'überfällig', en: () => 'overdue' },

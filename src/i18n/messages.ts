@@ -9,6 +9,7 @@ import { botMessages } from './bot';
 import { channelMessages } from './channel';
 import { questionMessages } from './questions';
 import { verwendungsnachweisMessages } from './verwendungsnachweis';
+import { riskMessages } from './risk';
 import { nachweisFileMessages } from './nachweisFiles';
 import { nachweisStatusMessages } from './nachweisStatus';
 import { nachweisBotMessages } from './verwendungsnachweisBot';
@@ -25,6 +26,7 @@ const catalogue = {
   ...nachweisFileMessages,
   ...nachweisStatusMessages,
   ...nachweisBotMessages,
+  ...riskMessages,
 };
 export type MessageCode = keyof typeof catalogue;
 

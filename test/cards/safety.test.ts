@@ -296,6 +296,8 @@ describe('texts', () => {
         'campaignFormCard',
         'exportLinksCard',
         'reminderCard',
+        'whatIfCard',
+        'historyCard',
       ].sort(),
     );
   });

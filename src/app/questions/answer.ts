@@ -13,8 +13,9 @@ import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
 import { deadlines, explainOptions, funding, listStatus, options, persons, publicFunding } from './gemeindeAnswers';
-import { GemeindeIntentKind, Intent, isGemeindeIntent, isNachweisIntent, type NachweisIntent } from './intents';
+import { GemeindeIntentKind, Intent, isGemeindeIntent, isNachweisIntent, RISK_INTENTS, type NachweisIntent } from './intents';
 import { answerNachweis } from './nachweisAnswers';
+import { history, historyAll, scenarios } from './riskAnswers';
 
 export interface AnswerContext {
   actor: Actor;
@@ -48,6 +49,8 @@ const PER_GEMEINDE: Record<GemeindeIntentKind, (env: AnswerEnv, ags: string) => 
   listStatus,
   deadlines,
   options,
+  scenarios,
+  history,
 };
 
 export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promise<Answer> {
@@ -96,6 +99,8 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' } | NachweisIn
     return lines.length > 1 ? [...lines, env.t('q.sharedDecisionPersonal')] : lines;
   }
   if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];
+  // A Gemeinde's scenarios and history (and the district's) only in the personal chat.
+  if (shared && (RISK_INTENTS as readonly string[]).includes(intent.kind)) return [env.t('q.risk.personalOnly')];
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
   switch (intent.kind) {
@@ -108,5 +113,9 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' } | NachweisIn
       return deadlines(env, undefined);
     case 'options':
       return options(env, undefined);
+    case 'history':
+      return historyAll(env);
+    case 'scenarios':
+      return [env.t('q.risk.nameAGemeinde')];
   }
 }

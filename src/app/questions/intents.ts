@@ -1,7 +1,10 @@
 /** What a question asks for: the intents the recognizer returns and the answers cover. */
 
 /** About one Gemeinde: the asker's own, or one named in the question. */
-export type GemeindeIntentKind = 'funding' | 'persons' | 'listStatus' | 'deadlines' | 'options';
+export type GemeindeIntentKind = 'funding' | 'persons' | 'listStatus' | 'deadlines' | 'options' | RiskIntentKind;
+/** The financing risk in numbers (riskAnswers.ts): scenarios of the own share, and its history over the years. */
+export type RiskIntentKind = 'scenarios' | 'history';
+export const RISK_INTENTS: readonly RiskIntentKind[] = ['scenarios', 'history'];
 /** About the whole Landkreis: for the Koordinierungsstelle only. */
 export type DistrictIntentKind = 'totals' | 'missing' | 'undecided';
 /** About the Verwendungsnachweis round: a Gemeinde's own Nachweis, or for the Koordinierungsstelle the whole round. */
@@ -9,7 +12,7 @@ export type NachweisIntentKind = 'nachweisMissing' | 'reclaim';
 export type TopicKind = GemeindeIntentKind | DistrictIntentKind | NachweisIntentKind;
 export type IntentKind = TopicKind | 'unknown';
 
-export const GEMEINDE_INTENTS: readonly GemeindeIntentKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options'];
+export const GEMEINDE_INTENTS: readonly GemeindeIntentKind[] = ['funding', 'persons', 'listStatus', 'deadlines', 'options', ...RISK_INTENTS];
 export const DISTRICT_INTENTS: readonly DistrictIntentKind[] = ['totals', 'missing', 'undecided'];
 export const NACHWEIS_INTENTS: readonly NachweisIntentKind[] = ['nachweisMissing', 'reclaim'];
 export const TOPICS: readonly TopicKind[] = [...GEMEINDE_INTENTS, ...DISTRICT_INTENTS, ...NACHWEIS_INTENTS];

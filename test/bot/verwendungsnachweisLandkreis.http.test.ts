@@ -150,10 +150,17 @@ test('the coordinator enters the Landkreis’ figures on the card: no Eigenmitte
   expect(JSON.stringify((await round()).nachweise[EPPINGEN])).toBe(before);
 }, 60_000);
 
-/** A table of the Landkreis' figures in the format of `intm verwendungsnachweis landkreis-import`. */
+/** A table of the Landkreis' figures in the format of `intm verwendungsnachweis landkreis-import`, as CSV. */
+const HEADER = ['AGS', 'Personalausgaben', 'sonstige Ausgaben', ...MONTH_NAMES, 'Beratene Personen', 'Beratene Haushalte', 'Beratungsstunden je Woche'];
 function table(rows: string[]): Buffer {
-  const header = ['AGS', 'Personalausgaben', 'sonstige Ausgaben', ...MONTH_NAMES, 'Beratene Personen', 'Beratene Haushalte', 'Beratungsstunden je Woche'].join(';');
-  return Buffer.from([header, ...rows].join('\n') + '\n', 'utf8');
+  return Buffer.from([HEADER.join(';'), ...rows].join('\n') + '\n', 'utf8');
+}
+/** The same as a workbook (numbers as numbers), as the Landratsamt keeps it. */
+async function workbookTable(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Landkreis');
+  for (const row of [HEADER, ...rows]) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 const halfYear = Array(12).fill('0,5').join(';');
 
@@ -169,7 +176,11 @@ test('the Landkreis’ figures from a table sent in the personal chat with „La
   expect((await round()).revision).toBe(revision);
   expect((await round()).nachweise[LK1].data.personnel).toBeUndefined();
 
-  const good = await sendTable(KORA, table([`${LK1};30000;0;${halfYear};10;4;3`, `${nameOf(LK2)};28000,50;0;${Array(12).fill('0,4').join(';')};8;3;2`]), 'Landkreis 2025.csv', 'Hier die Landkreis-Zahlen');
+  const rows = [
+    [LK1, 30000, 0, ...Array(12).fill(0.5), 10, 4, 3],
+    [nameOf(LK2), 28000.5, 0, ...Array(12).fill(0.4), 8, 3, 2],
+  ];
+  const good = await sendTable(KORA, await workbookTable(rows), 'Landkreis 2025.xlsx', 'Hier die Landkreis-Zahlen');
   expect(good.texts).toEqual([de('bot.vn.landkreisImported', { year: 2025, count: 2 })]);
   expect((await bot().deps.app.verwendungsnachweis.show(2025, LK1, coordinator)).nachweis).toMatchObject({ state: 'angenommen', data: { personnel: '30000.00', figures: { k1: '10' } } });
   // Below the minimum position in every month: stored, with the finding.

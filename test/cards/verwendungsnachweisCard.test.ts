@@ -6,7 +6,8 @@
 import { VERBS } from '../../src/cards/actions';
 import { cardBytes } from '../../src/cards';
 import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfirmCard } from '../../src/cards/verwendungsnachweisCard';
-import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
+import { Decimal } from '../../src/domain/money';
+import { enterLandkreisFigures, openRound, returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, EPPINGEN } from '../fixtures';
 import { assertWellFormed, executes, strings, textRuns, typed } from './cardKit';
 import { cardView, COMPLETE, gemeinde, koordination, round, viewOf, withFiles } from './nachweisKit';
@@ -113,4 +114,29 @@ test('a Verbund: the partners\' allocations and share inputs; read-only for a pa
   expect(t).toMatch(/Belege\.pdf\n(TextRun\n)? \(245 KB\)/);
   expect(textRuns(en)).toContain('Belege.pdf');
   expect(text(verwendungsnachweisCard(cardView(viewOf(r, ABSTATT, true))))).not.toContain('Anhänge');
+});
+
+test("the Landkreis' figures: a form for the Koordinierungsstelle without Eigenmittel or Träger, still open once accepted; read-only for the Gemeinde", () => {
+  const served = '08125006';
+  const open = openRound(2025, '2026-03-31', [{ ags: served, kind: 'landkreis', members: [served] }], new Map([[served, new Decimal('20000')]]), ['Beratene Personen'], { ...koordination, today: '2026-01-15' });
+  const { eigenmittel: _e, traeger: _t, traegerAmount: _a, shares: _s, ...figures } = COMPLETE;
+  const r = enterLandkreisFigures(open, served, { ...figures, figures: { k1: 12 } }, koordination).round;
+  expect(r.nachweise[served].state).toBe('angenommen');
+  const card = verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true }));
+  assertWellFormed(card);
+  expect(Object.keys(inputs(card))).toEqual(expect.arrayContaining(['personnel', 'other', 'm1', 'm12', 'fig_k1', 'text']));
+  expect(typed(card, 'Input.Text').some((i) => /^(eigenmittel|traeger|traegerAmount)$/.test(String(i.id)))).toBe(false);
+  const rev = r.nachweise[served].revision;
+  expect(buttons(card)).toEqual([[VERBS.vnSave, 'Zahlen des Landkreises speichern', { year: 2025, ags: served, rev, op: `${VERBS.vnSave}:${served}:${rev}` }]]);
+  const t = text(card);
+  expect(t).toContain('Sie tragen die Zahlen des Landkreises ein');
+  expect(t).not.toContain('Angenommen am');
+  expect(text(verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true, locale: 'en' })))).toContain("Save the district's figures");
+  // The Gemeinde itself: the figures, no input, no button.
+  const clerk = verwendungsnachweisCard(cardView(viewOf(r, served, false)));
+  assertWellFormed(clerk);
+  expect(typed(clerk, 'Input.Text')).toEqual([]);
+  expect(executes(clerk)).toEqual([]);
+  expect(text(clerk)).toContain('Angenommen am 15.01.2026.');
+  expect(text(clerk)).not.toContain('Sie tragen die Zahlen des Landkreises ein');
 });

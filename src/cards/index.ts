@@ -36,6 +36,7 @@ import { historyCard, type HistoryView } from './historyCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { channelStatusCard } from './channelStatusCard';
 import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
+import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfirmCard, type NachweisCardView } from './verwendungsnachweisCard';
 
 /** An Adaptive Card as JSON (schema 1.5). */
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[]; [key: string]: unknown };
@@ -241,7 +242,7 @@ export interface ReminderView {
   daysLeft: number;
 }
 
-export type { FormInputs, HistoryView, ListNoticeView, WhatIfView };
+export type { FormInputs, HistoryView, ListNoticeView, NachweisCardView, WhatIfView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
@@ -266,6 +267,9 @@ export type CardFunctions = {
   reminderCard(view: ReminderView): AdaptiveCard;
   whatIfCard(view: WhatIfView): AdaptiveCard;
   historyCard(view: HistoryView): AdaptiveCard;
+  verwendungsnachweisCard(view: NachweisCardView): AdaptiveCard;
+  verwendungsnachweisConfirmCard(view: NachweisCardView): AdaptiveCard;
+  nachweisReturnedCard(view: NachweisCardView): AdaptiveCard;
 };
 
 export {
@@ -292,6 +296,9 @@ export {
   listNoticeCard,
   whatIfCard,
   historyCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
+  nachweisReturnedCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -317,6 +324,9 @@ export const cards: CardFunctions = {
   reminderCard,
   whatIfCard,
   historyCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
+  nachweisReturnedCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */

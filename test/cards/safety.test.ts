@@ -298,6 +298,9 @@ describe('texts', () => {
         'reminderCard',
         'whatIfCard',
         'historyCard',
+        'verwendungsnachweisCard',
+        'verwendungsnachweisConfirmCard',
+        'nachweisReturnedCard',
       ].sort(),
     );
   });

@@ -17,6 +17,9 @@ import {
   cardBytes,
   childFormCard,
   dashboardCard,
+  nachweisReturnedCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
   decisionCard,
   decisionConfirmCard,
   overrideReasonCard,
@@ -47,6 +50,9 @@ import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, subm
 import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
+import { cardView as nachweisCardView, COMPLETE, gemeinde as nachweisGemeinde, koordination as nachweisKoordination, round as nachweisRound, viewOf, withFiles } from '../cards/nachweisKit';
+import { nachweisRoundStatus } from '../../src/app/nachweisStatus';
+import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { CLEEBRONN, decisionView, nameOf, NOW, world } from '../cards/stepBKit';
 import { ABSTATT, BRACKENHEIM, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 
@@ -545,6 +551,61 @@ function reportSamples(): Sample[] {
   ];
 }
 
+/** The Verwendungsnachweis round: Abstatt's draft with its findings and a file, the confirmation, the coordinator's view, the returned notice, the status. */
+function nachweisSamples(): Sample[] {
+  let r = nachweisRound();
+  // A draft as a clerk leaves it: two vacant months, expenditure below the allocation, the report not yet written.
+  const months = [...Array(7).fill('0.5'), '0', '0', ...Array(3).fill('0.75')];
+  r = saveDraft(r, ABSTATT, { ...COMPLETE, other: '900', months, text: undefined }, nachweisGemeinde(ABSTATT)).round;
+  const draft = nachweisCardView(withFiles(viewOf(r, ABSTATT, true), 'Stellenbesetzung 2025.pdf'));
+  const complete = saveDraft(r, ABSTATT, { text: 'Beratung von Familien in der Anschlussunterbringung; Sprechstunde dienstags im Rathaus.' }, nachweisGemeinde(ABSTATT)).round;
+  const submitted = submit(complete, ABSTATT, nachweisGemeinde(ABSTATT)).round;
+  const returned = returnWithQuestion(submitted, ABSTATT, 'Bitte erläutern Sie die unbesetzten Monate August und September.', nachweisKoordination).round;
+  const today = '2026-04-02';
+  const status = nachweisRoundStatus(returned, (ags) => verzeichnis.byKey(ags)?.name ?? ags, today);
+  return [
+    {
+      name: 'verwendungsnachweis-de-draft',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard(draft),
+      expect: ['Verwendungsnachweis 2025', 'Abstatt', 'Personalausgaben', 'Entwurf speichern', 'Einreichen', 'Stellenbesetzung 2025.pdf'],
+      doc: 'verwendungsnachweis',
+    },
+    {
+      name: 'verwendungsnachweis-en-phone',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard({ ...draft, locale: 'en' }),
+      expect: ['Save draft', 'January'],
+      width: PHONE_WIDTH,
+    },
+    {
+      name: 'verwendungsnachweisConfirm-de',
+      fn: 'verwendungsnachweisConfirmCard',
+      card: verwendungsnachweisConfirmCard(nachweisCardView(viewOf(complete, ABSTATT, true))),
+      expect: ['Abstatt', 'Verbindlich einreichen'],
+    },
+    {
+      name: 'verwendungsnachweis-de-koordination-submitted',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard(nachweisCardView(viewOf(submitted, ABSTATT, false), { koordination: true })),
+      expect: ['Annehmen', 'Mit Rückfrage zurückgeben'],
+      doc: 'verwendungsnachweis-pruefen',
+    },
+    {
+      name: 'verwendungsnachweisReturned-de',
+      fn: 'nachweisReturnedCard',
+      card: nachweisReturnedCard(nachweisCardView(viewOf(returned, ABSTATT, true))),
+      expect: ['Bitte erläutern Sie die unbesetzten Monate', 'Verwendungsnachweis öffnen'],
+    },
+    {
+      name: 'dashboard-de-nachweis',
+      fn: 'dashboardCard',
+      card: dashboardCard(statusReport('2024-01-18'), 'de', 0, status),
+      expect: ['Verwendungsnachweise 2025', 'Abstatt'],
+    },
+  ];
+}
+
 export function allSamples(): Sample[] {
-  return [...listSamples(), ...formSamples(), ...summarySamples(), ...coordinatorSamples(), ...stepBSamples(), ...reportSamples()];
+  return [...listSamples(), ...formSamples(), ...summarySamples(), ...coordinatorSamples(), ...stepBSamples(), ...reportSamples(), ...nachweisSamples()];
 }

@@ -6,11 +6,10 @@
 import { VERBS } from '../../src/cards/actions';
 import { cardBytes } from '../../src/cards';
 import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfirmCard } from '../../src/cards/verwendungsnachweisCard';
-import { Decimal } from '../../src/domain/money';
-import { enterLandkreisFigures, openRound, returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
+import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, EPPINGEN } from '../fixtures';
 import { assertWellFormed, executes, strings, textRuns, typed } from './cardKit';
-import { cardView, COMPLETE, gemeinde, koordination, round, viewOf, withFiles } from './nachweisKit';
+import { cardView, COMPLETE, gemeinde, koordination, landkreisRound, round, SERVED, viewOf, withFiles } from './nachweisKit';
 
 const text = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const inputs = (card: unknown) => Object.fromEntries(typed(card, 'Input.Text').map((i) => [i.id as string, i.value]));
@@ -117,10 +116,8 @@ test('a Verbund: the partners\' allocations and share inputs; read-only for a pa
 });
 
 test("the Landkreis' figures: a form for the Koordinierungsstelle without Eigenmittel or Träger, still open once accepted; read-only for the Gemeinde", () => {
-  const served = '08125006';
-  const open = openRound(2025, '2026-03-31', [{ ags: served, kind: 'landkreis', members: [served] }], new Map([[served, new Decimal('20000')]]), ['Beratene Personen'], { ...koordination, today: '2026-01-15' });
-  const { eigenmittel: _e, traeger: _t, traegerAmount: _a, shares: _s, ...figures } = COMPLETE;
-  const r = enterLandkreisFigures(open, served, { ...figures, figures: { k1: 12 } }, koordination).round;
+  const served = SERVED;
+  const r = landkreisRound();
   expect(r.nachweise[served].state).toBe('angenommen');
   const card = verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true }));
   assertWellFormed(card);

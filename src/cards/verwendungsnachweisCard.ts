@@ -83,8 +83,16 @@ function summaryLines(v: NachweisCardView): Line[] {
     }
   }
   const average = vzaeShare(totals.averageVzae.toString(), locale);
+  const expenditure = euro(totals.expenditure.toFixed(2), locale);
+  // The Landkreis' own figures have no Eigenmittel: not shown as 0 €.
   lines.push(
-    line(run(cardText('vnCard.totals', locale, { expenditure: euro(totals.expenditure.toFixed(2), locale), eigenmittel: euro(totals.eigenmittel.toFixed(2), locale), average }))),
+    line(
+      run(
+        nachweis.kind === 'landkreis'
+          ? cardText('vnCard.totalsLandkreis', locale, { expenditure, average })
+          : cardText('vnCard.totals', locale, { expenditure, eigenmittel: euro(totals.eigenmittel.toFixed(2), locale), average }),
+      ),
+    ),
   );
   return lines;
 }

@@ -60,6 +60,10 @@ export const nachweisCardMessages = defineMessages({
     de: (p) => `Ausgaben insgesamt ${p.expenditure} · Eigenmittel ${p.eigenmittel} · durchschnittlich ${p.average}\u00a0VZÄ`,
     en: (p) => `Total expenditure ${p.expenditure} · own funds ${p.eigenmittel} · average ${p.average}\u00a0FTE`,
   },
+  'vnCard.totalsLandkreis': {
+    de: (p) => `Ausgaben insgesamt ${p.expenditure} · durchschnittlich ${p.average}\u00a0VZÄ`,
+    en: (p) => `Total expenditure ${p.expenditure} · average ${p.average}\u00a0FTE`,
+  },
   'vnCard.notGiven': { de: () => 'nicht angegeben', en: () => 'not given' },
   'vnCard.traegerGiven': { de: (p) => `An den Träger weitergeleitet: ${p.amount} – `, en: (p) => `Passed to the provider: ${p.amount} – ` },
   'vnCard.checks': { de: () => 'Prüfung', en: () => 'Checks' },

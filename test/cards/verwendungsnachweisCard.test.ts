@@ -128,6 +128,8 @@ test("the Landkreis' figures: a form for the Koordinierungsstelle without Eigenm
   const t = text(card);
   expect(t).toContain('Sie tragen die Zahlen des Landkreises ein');
   expect(t).not.toContain('Angenommen am');
+  expect(t).toContain('Ausgaben insgesamt 31.500,50\u00a0€ · durchschnittlich 0,54\u00a0VZÄ');
+  expect(t).not.toContain('Eigenmittel 0');
   expect(text(verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true, locale: 'en' })))).toContain("Save the district's figures");
   // The Gemeinde itself: the figures, no input, no button.
   const clerk = verwendungsnachweisCard(cardView(viewOf(r, served, false)));

@@ -36,7 +36,7 @@ export interface NachweisRoundStatus {
  * The amount likely to be reclaimed from one Nachweis – allocation minus expenditure where positive –
  * once both expenditures are stated; before that nothing is known (not the whole allocation).
  */
-export function statedReclaim(n: Pick<Nachweis, 'allocations' | 'data'>): Decimal | undefined {
+export function statedReclaim(n: Pick<Nachweis, 'allocations' | 'data' | 'kind'>): Decimal | undefined {
   if (n.data.personnel === undefined || n.data.other === undefined) return undefined;
   return totalsOf(n).reclaim;
 }

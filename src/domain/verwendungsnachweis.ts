@@ -105,7 +105,7 @@ export interface NachweisTotals {
   /** Allocation − expenditure where positive: the amount the state will likely reclaim. */
   reclaim: Decimal;
   averageVzae: Decimal;
-  /** Months (1–12) with a position below the minimum (vacant months included). */
+  /** Months (1–12) with a position below the minimum (vacant months included); none for the Landkreis' own figures. */
   monthsBelowMinimum: number[];
 }
 
@@ -307,7 +307,7 @@ export function applyInput(current: NachweisData, input: NachweisInput, nachweis
 
 const zero = new Decimal(0);
 
-export function totalsOf(n: Pick<Nachweis, 'allocations' | 'data'>): NachweisTotals {
+export function totalsOf(n: Pick<Nachweis, 'allocations' | 'data' | 'kind'>): NachweisTotals {
   const allocation = Object.values(n.allocations).reduce((s, a) => s.plus(a), zero);
   const expenditure = new Decimal(n.data.personnel ?? 0).plus(n.data.other ?? 0);
   const months = n.data.months.map((m) => new Decimal(m ?? 0));
@@ -318,7 +318,9 @@ export function totalsOf(n: Pick<Nachweis, 'allocations' | 'data'>): NachweisTot
     eigenmittel: new Decimal(n.data.eigenmittel ?? 0),
     reclaim: Decimal.max(0, allocation.minus(expenditure)),
     averageVzae,
-    monthsBelowMinimum: n.data.months.flatMap((m, i) => (m !== null && new Decimal(m).lt(MINIMUM_POSITION_VZAE) ? [i + 1] : [])),
+    // The 0,5-VZÄ minimum is a condition of doing the work in one's own responsibility; the Landkreis' own staff is not bound by it.
+    monthsBelowMinimum:
+      n.kind === 'eigen' ? n.data.months.flatMap((m, i) => (m !== null && new Decimal(m).lt(MINIMUM_POSITION_VZAE) ? [i + 1] : [])) : [],
   };
 }
 

@@ -18,6 +18,7 @@ import type { GesamtnachweisInput } from '../app/workbooks';
 import { MINIMUM_POSITION_VZAE } from '../domain/campaign';
 import { formatDate } from '../domain/dates';
 import { Decimal } from '../domain/money';
+import { statedReclaim } from '../app/nachweisStatus';
 import { MONTH_NAMES, Nachweis, nachweisFor, totalsOf } from '../domain/verwendungsnachweis';
 import { NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
 import { EURO_CENT_FORMAT, formatBerlin, formulaCell, landscapePrint, setText, sheetRef, styleHeaderRow, styleTitle, styleTotalRow, writeHeaderRow, workbookBytes, writeWorkbook } from './cells';
@@ -123,36 +124,43 @@ function writeMain(ws: Worksheet, input: GesamtnachweisInput): void {
     filers.push(nachweis);
     const d = nachweis.data;
     const t = totalsOf(nachweis);
+    // Before both expenditures are stated nothing is known about a reclaim (not the whole allocation):
+    // I, Q and R stay empty, as the status and the questions leave such a Nachweis out (statedReclaim).
+    const stated = statedReclaim(nachweis) !== undefined;
     money(cell('G'), d.personnel);
     money(cell('H'), d.other);
-    formulaCell(cell('I'), `ROUND(G${r}+H${r},2)`, num(t.expenditure), EURO_CENT_FORMAT);
+    if (stated) formulaCell(cell('I'), `ROUND(G${r}+H${r},2)`, num(t.expenditure), EURO_CENT_FORMAT);
     money(cell('K'), d.eigenmittel);
     setText(cell('L'), d.traeger);
     money(cell('M'), d.traegerAmount);
     // Average in whole ten-thousandths, so that binary fractions cannot lose the last digit (see the overview's VZÄ).
     formulaCell(cell('N'), `ROUNDDOWN(ROUND(SUM(${m(`C${r}:N${r}`)})*10000,0)/12,0)/10000`, num(t.averageVzae), VZAE_FORMAT);
-    formulaCell(cell('O'), `COUNTIF(${m(`C${r}:N${r}`)},"<"&${MINIMUM_CELL})`, t.monthsBelowMinimum.length, '0');
+    // The minimum position binds only the Gemeinden in their own responsibility (see totalsOf).
+    if (nachweis.kind === 'eigen') formulaCell(cell('O'), `COUNTIF(${m(`C${r}:N${r}`)},"<"&${MINIMUM_CELL})`, t.monthsBelowMinimum.length, '0');
     formulaCell(cell('P'), `ROUND(SUMIF(${range('C')},A${r},${range('F')}),2)`, num(t.allocation), EURO_CENT_FORMAT);
+    if (!stated) return;
     formulaCell(cell('Q'), `ROUND(P${r}-I${r},2)`, num(t.allocation.minus(t.expenditure)), EURO_CENT_FORMAT);
     formulaCell(cell('R'), `MAX(0,Q${r})`, num(t.reclaim), EURO_CENT_FORMAT);
     if (t.reclaim.gt(0)) cell('R').font = { bold: true, color: { argb: 'FFC00000' } };
   });
 
   const totals = filers.map(totalsOf);
+  const statedTotals = filers.filter((x) => statedReclaim(x) !== undefined).map(totalsOf);
+  const unstated = filers.length - statedTotals.length;
   const total = (col: string) => ws.getCell(`${col}${totalRow}`);
   const moneyTotal = (col: string, value: Decimal) => formulaCell(total(col), `ROUND(SUM(${col}${ROW.first}:${col}${last}),2)`, num(value), EURO_CENT_FORMAT);
   setText(total('B'), `Summe (${n} Gemeinden)`);
   moneyTotal('F', sum(gemeinden.map((g) => nachweisFor(round, g.ags).allocations[g.ags])));
   moneyTotal('G', sum(filers.map((x) => x.data.personnel)));
   moneyTotal('H', sum(filers.map((x) => x.data.other)));
-  moneyTotal('I', sum(totals.map((t) => t.expenditure)));
+  moneyTotal('I', sum(statedTotals.map((t) => t.expenditure)));
   moneyTotal('J', sum(gemeinden.map((g) => { const x = nachweisFor(round, g.ags); return x.members.length > 1 ? x.data.shares?.[g.ags] : undefined; })));
   moneyTotal('K', sum(filers.map((x) => x.data.eigenmittel)));
   moneyTotal('M', sum(filers.map((x) => x.data.traegerAmount)));
   formulaCell(total('O'), `SUM(O${ROW.first}:O${last})`, totals.reduce((s, t) => s + t.monthsBelowMinimum.length, 0), '0');
   moneyTotal('P', sum(totals.map((t) => t.allocation)));
-  moneyTotal('Q', sum(totals.map((t) => t.allocation.minus(t.expenditure))));
-  moneyTotal('R', sum(totals.map((t) => t.reclaim)));
+  moneyTotal('Q', sum(statedTotals.map((t) => t.allocation.minus(t.expenditure))));
+  moneyTotal('R', sum(statedTotals.map((t) => t.reclaim)));
   styleTotalRow(ws, totalRow, headers.length);
 
   const notes = totalRow + 2;
@@ -163,6 +171,12 @@ function writeMain(ws: Worksheet, input: GesamtnachweisInput): void {
     'Ausgaben gesamt = Personalausgaben + sonstige Ausgaben. Die voraussichtliche Rückforderung ist der Teil der Zuwendung, der nicht ausgegeben wurde; ' +
     'Eigenmittel werden zuletzt eingesetzt. Ein Verbund weist gemeinsam nach (Zeile der federführenden Gemeinde); die Partner stehen mit ihrem Anteil an den Ausgaben darunter.';
   ws.getCell(`A${notes + 2}`).value = 'Ø VZÄ: Mittel der zwölf Monate im Blatt „Stellenbesetzung“ (unbesetzte Monate 0), auf 4 Stellen abgerundet.';
+  ws.getCell(`A${notes + 3}`).value =
+    unstated === 0
+      ? 'Alle Nachweise nennen ihre Ausgaben.'
+      : `${unstated} ${unstated === 1 ? 'Nachweis nennt' : 'Nachweise nennen'} noch nicht beide Ausgaben (Personal- und sonstige Ausgaben): ` +
+        'Ausgaben gesamt, Differenz und voraussichtliche Rückforderung bleiben dort leer und fehlen in den Summen.';
+  ws.getCell(`A${notes + 4}`).value = 'Monate unter Mindeststelle: nur für Gemeinden in eigener Verantwortung (die Mindeststelle gilt nicht für den Landkreis).';
 
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: ROW.header }];
   ws.autoFilter = { from: { row: ROW.header, column: 1 }, to: { row: last, column: headers.length } };

@@ -183,10 +183,11 @@ test('the Landkreis’ figures from a table sent in the personal chat with „La
   const good = await sendTable(KORA, await workbookTable(rows), 'Landkreis 2025.xlsx', 'Hier die Landkreis-Zahlen');
   expect(good.texts).toEqual([de('bot.vn.landkreisImported', { year: 2025, count: 2 })]);
   expect((await bot().deps.app.verwendungsnachweis.show(2025, LK1, coordinator)).nachweis).toMatchObject({ state: 'angenommen', data: { personnel: '30000.00', figures: { k1: '10' } } });
-  // Below the minimum position in every month: stored, with the finding.
+  // Below 0,5 VZÄ in every month: stored, and no finding – the minimum position binds only the Gemeinden in their own responsibility.
   const lk2 = await bot().deps.app.verwendungsnachweis.show(2025, LK2, coordinator);
   expect(lk2.nachweis.data.personnel).toBe('28000.50');
-  expect(lk2.findings.map((f) => f.code)).toContain('vn.monthsBelowMinimum');
+  expect(lk2.findings.map((f) => f.code)).not.toContain('vn.monthsBelowMinimum');
+  expect(lk2.totals.monthsBelowMinimum).toEqual([]);
 
   // In English, the same refusal in English.
   const en = await sendTable(KORA, table([`Nirgendwo;1;1;${halfYear};1;1;1`]), 'district.csv', 'district figures', 'en-US');

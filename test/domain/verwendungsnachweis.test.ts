@@ -133,6 +133,9 @@ test('months below the minimum and money likely to be reclaimed are warnings wit
   const t = totalsOf(n);
   expect(t.reclaim.toFixed(2)).toBe('8000.45');
   expect(t.monthsBelowMinimum).toEqual([3, 4]);
+  // The minimum position is a condition of the Gemeinden' own responsibility, not of the Landkreis' staff.
+  expect(totalsOf({ ...n, kind: 'landkreis' }).monthsBelowMinimum).toEqual([]);
+  expect(checkNachweis({ ...n, kind: 'landkreis' }, r.keyFigures).map((f) => f.code)).not.toContain('vn.monthsBelowMinimum');
   expect(t.averageVzae.toString()).toBe('0.6041');
   const findings = checkNachweis(n, r.keyFigures);
   expect(findings.map((f) => [f.severity, f.code])).toEqual([

@@ -14,15 +14,18 @@ import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
 
 const NOW = '2026-02-01T10:00:00.000Z';
 const OTHER = '08125005';
+/** Decided eigenständig, its Nachweis still open: no expenditure stated yet. */
+const LATE = verzeichnis().all[10].ags;
 const stamp = { at: NOW, by: { id: 'x', name: 'X' } };
 const gemeinden = verzeichnis().all.map((g) => ({ ags: g.ags, name: g.name }));
 
-/** All 46: Abstatt alone (accepted, with a reclaim), Brackenheim + Eppingen as a Verbund (submitted), one Landkreis Gemeinde entered, the rest open. */
+/** All 46: Abstatt alone (accepted, with a reclaim), Brackenheim + Eppingen as a Verbund (returned), one Landkreis Gemeinde entered, one eigenständig still open, the rest open. */
 function round(): NachweisRound {
   const book = emptyDecisionBook(2025);
   book.decisions[ABSTATT] = { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', decided: stamp };
   book.decisions[BRACKENHEIM] = { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [EPPINGEN], confirmations: { [EPPINGEN]: stamp }, decided: stamp };
   book.decisions[EPPINGEN] = { ags: EPPINGEN, choice: 'verbund', verbundLead: BRACKENHEIM, decided: stamp };
+  book.decisions[LATE] = { ags: LATE, choice: 'eigenstaendig', vzae: '0.5', decided: stamp };
   const amounts = new Map(gemeinden.map((g, i) => [g.ags, new Decimal(30000 + i * 1111).plus('0.33')]));
   const ctx = { actor: coordinator, now: NOW };
   let r = openRound(2025, '2026-03-31', nachweisPlan(book, gemeinden.map((g) => g.ags)), amounts, ['Beratene Personen', 'Beratungsstunden je Woche'], { ...ctx, today: '2026-01-15' });
@@ -85,6 +88,15 @@ test('one row per Gemeinde with the figures, the reclaim and the months below th
   // exceljs reads a stored 0 back as no result: look at the file itself.
   expect((await rawCell(file, GESAMTNACHWEIS_SHEETS.main, `R${rows.get(BRACKENHEIM)}`)).xml).toContain('<v>0</v>');
   expect(row(OTHER).getCell(4).value).toBe('Landkreis');
+  // The minimum position binds the Gemeinden in their own responsibility only: no count for the Landkreis (0,3333 VZÄ).
+  expect(row(OTHER).getCell(15).value).toBeNull();
+  // No expenditure stated yet: no total, difference or reclaim (not the whole allocation), as in the status.
+  for (const col of [9, 17, 18]) expect(row(LATE).getCell(col).value).toBeNull();
+  const totalRow = ws.getRow(rows.get(gemeinden[gemeinden.length - 1].ags)! + 1);
+  const reclaim = (ags: string) => Number(r.nachweise[ags].allocations[ags]) - Number(r.nachweise[ags].data.personnel) - Number(r.nachweise[ags].data.other);
+  expect((totalRow.getCell(18).value as { result: number }).result).toBeCloseTo(reclaim(ABSTATT) + reclaim(OTHER), 2);
+  const notes = ws.getColumn(1).values.map((v) => String(v));
+  expect(notes.filter((t) => t.includes('Ausgaben'))).toContain('42 Nachweise nennen noch nicht beide Ausgaben (Personal- und sonstige Ausgaben): Ausgaben gesamt, Differenz und voraussichtliche Rückforderung bleiben dort leer und fehlen in den Summen.');
   const report = wb.getWorksheet(GESAMTNACHWEIS_SHEETS.report)!;
   expect(report.getRow(4).values).toEqual([undefined, 'AGS', 'Gemeinde', 'Art', 'Status', 'Beratene Personen', 'Beratungsstunden je Woche', 'Kurzbericht']);
   expect(rowsByAgs(report).size).toBe(45);
@@ -102,8 +114,10 @@ if (!soffice && process.env.CI === 'true') {
   async () => {
     const { file } = await written();
     const evaluation = await evaluateWithLibreOffice(file, soffice!);
-    // 45 Nachweise with 6 formulas each, 11 totals, the check, 2 Sachbericht totals.
-    expect(evaluation.formulas.length).toBe(45 * 6 + 11 + 1 + 2);
+    // 45 Nachweise: 2 of Gemeinden with their expenditure (6 formulas each), the Landkreis' entered figures
+    // (5: no months below the minimum), one open eigenständig (Ø VZÄ, months, allocation), 41 open
+    // Landkreis ones (Ø VZÄ, allocation); 11 totals, the check, 2 Sachbericht totals.
+    expect(evaluation.formulas.length).toBe(2 * 6 + 5 + 3 + 41 * 2 + 11 + 1 + 2);
     expect(mismatches(evaluation)).toEqual([]);
   },
   120_000,

@@ -234,7 +234,8 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
   const { nachweis } = view;
   const overdue = v.today > view.deadline && nachweis.state !== 'eingereicht' && nachweis.state !== 'angenommen';
   const form = mode === 'card' && fillable(v);
-  const question = nachweis.state === 'zurueckgegeben' && nachweis.question ? nachweis.question : undefined;
+  // The open question while returned; once submitted again, the last question stays visible as answered.
+  const question = nachweis.state === 'zurueckgegeben' || nachweis.question?.answered ? nachweis.question : undefined;
   const locked = mode === 'card' ? lockedText(v) : undefined;
   const mayReturn = mode === 'card' && buttons(v).some((b) => b.verb === VERBS.vnReturn);
   return {
@@ -247,9 +248,11 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
     question: question
       ? [
           {
-            heading: cardText('vnCard.question', locale, { date: localDate(question.at, locale) }),
+            heading: question.answered
+              ? translate('vn.questionAnswered', { date: localDate(question.at, locale), answered: localDate(question.answered, locale) }, locale)
+              : cardText('vnCard.question', locale, { date: localDate(question.at, locale) }),
             text: userText(question.text),
-            hint: form ? [{ text: cardText('vnCard.questionHint', locale) }] : [],
+            hint: form && !question.answered ? [{ text: cardText('vnCard.questionHint', locale) }] : [],
           },
         ]
       : [],

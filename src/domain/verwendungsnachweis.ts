@@ -67,8 +67,11 @@ export interface Nachweis {
   allocations: Record<string, string>;
   state: NachweisState;
   data: NachweisData;
-  /** The coordinator's question when it was returned; kept until the Nachweis is submitted again. */
-  question?: Stamp & { text: string };
+  /**
+   * The coordinator's last question when it was returned. Submitting again answers it (`answered`, the
+   * time of the new submission) and keeps it, so the coordinator still sees what was asked.
+   */
+  question?: Stamp & { text: string; answered?: string };
   submitted?: Stamp;
   accepted?: Stamp;
   /** The round's revision of the Nachweis' last change: a card built on an older one is stale. */
@@ -161,6 +164,13 @@ export function openRound(
   const labels = keyFigureLabels.map((l) => l.trim()).filter(Boolean);
   if (labels.length === 0 || labels.length > 12) throw new DomainError('vn.keyFigureCount');
   for (const l of labels) if (l.length > 100) throw new DomainError('input.tooLong', { max: 100 });
+  // Figures are found by their label (card, table headings): two alike – ignoring case and spaces – could not be told apart.
+  const seen = new Set<string>();
+  for (const l of labels) {
+    const key = l.toLowerCase().replace(/\s+/g, '');
+    if (seen.has(key)) throw new DomainError('vn.keyFigureTwice', { name: l });
+    seen.add(key);
+  }
   const nachweise: Record<string, Nachweis> = {};
   for (const p of plan) {
     const allocations = Object.fromEntries(p.members.map((m) => [m, (amounts.get(m) ?? new Decimal(0)).toFixed(2)]));
@@ -393,6 +403,14 @@ function filedNachweis(round: NachweisRound, ags: string): Nachweis {
   throw lead ? new DomainError('vn.leadOnly', { lead: lead.ags }) : new DomainError('vn.noNachweis', { ags });
 }
 
+/**
+ * The Nachweis an operation of `actor` on `ags` works on: the Koordinierungsstelle naming a Verbund
+ * partner means the Verbund's Nachweis (its lead's); a Gemeinde's staff only the one filed under it.
+ */
+function targetNachweis(round: NachweisRound, ags: string, actor: Actor): Nachweis {
+  return isKoordination(actor) ? nachweisFor(round, ags) : filedNachweis(round, ags);
+}
+
 function change(
   original: NachweisRound,
   ags: string,
@@ -457,13 +475,13 @@ function moveTo(
 
 /** Saves a draft: refuses bad numbers, keeps what is incomplete (the findings say what is missing). */
 export function saveDraft(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext, expectedRevision?: number): RoundResult {
-  const n0 = filedNachweis(original, ags);
+  const n0 = targetNachweis(original, ags, ctx.actor);
   assertMayEdit(ctx.actor, n0);
   assertEditable(n0);
   if (n0.kind === 'landkreis') throw new DomainError('vn.useLandkreis', { ags });
   return change(
     original,
-    ags,
+    n0.ags,
     ctx,
     'vn.save',
     (n) => {
@@ -480,29 +498,31 @@ export function saveDraft(original: NachweisRound, ags: string, input: NachweisI
 
 /** Submits: refused while any rule reports an error (the first one is the message); locks the Nachweis. */
 export function submit(original: NachweisRound, ags: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
-  const n0 = filedNachweis(original, ags);
+  const n0 = targetNachweis(original, ags, ctx.actor);
   assertMayEdit(ctx.actor, n0);
   if (n0.kind === 'landkreis') throw new DomainError('vn.useLandkreis', { ags });
   if (n0.state === 'eingereicht' || n0.state === 'angenommen') return { round: original, entries: [] };
   const firstError = checkNachweis(n0, original.keyFigures).find((f) => f.severity === 'error');
   if (firstError) throw new DomainError(firstError.code, firstError.params);
-  return moveTo(original, ags, ctx, 'vn.submit', 'eingereicht', expectedRevision, (n) => {
+  return moveTo(original, n0.ags, ctx, 'vn.submit', 'eingereicht', expectedRevision, (n) => {
     n.submitted = stamp(ctx);
-    delete n.question;
+    if (n.question) n.question.answered = ctx.now;
   });
 }
 
 /** The Koordinierungsstelle returns a submitted Nachweis with a question; the Gemeinde can edit it again. A card built on an older revision is refused. */
 export function returnWithQuestion(original: NachweisRound, ags: string, question: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
-  const n0 = filedNachweis(original, ags);
+  const n0 = targetNachweis(original, ags, ctx.actor);
+  // The Landkreis' own figures are the Koordinierungsstelle's to correct: no Gemeinde could answer a question on them.
+  if (n0.kind === 'landkreis') throw new DomainError('vn.landkreisNoQuestion', { ags });
   const q = text(question, 1000, 'Rückfrage');
   if (q.length < 3) throw new DomainError('vn.questionRequired');
   if (n0.state === 'zurueckgegeben' && n0.question?.text === q) return { round: original, entries: [] };
   if (n0.state !== 'eingereicht' && n0.state !== 'angenommen') throw new DomainError('vn.notSubmitted', { ags });
   return moveTo(
     original,
-    ags,
+    n0.ags,
     ctx,
     'vn.return',
     'zurueckgegeben',
@@ -518,10 +538,12 @@ export function returnWithQuestion(original: NachweisRound, ags: string, questio
 /** The Koordinierungsstelle accepts a submitted Nachweis. Accepting twice changes nothing. */
 export function accept(original: NachweisRound, ags: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
-  const n0 = filedNachweis(original, ags);
+  const n0 = targetNachweis(original, ags, ctx.actor);
   if (n0.state === 'angenommen') return { round: original, entries: [] };
+  // The Landkreis' figures are accepted as they are entered complete (enterLandkreisFigures), never by hand.
+  if (n0.kind === 'landkreis') throw new DomainError('vn.landkreisAcceptedWhenComplete', { ags });
   if (n0.state !== 'eingereicht') throw new DomainError('vn.notSubmitted', { ags });
-  return moveTo(original, ags, ctx, 'vn.accept', 'angenommen', expectedRevision, (n) => {
+  return moveTo(original, n0.ags, ctx, 'vn.accept', 'angenommen', expectedRevision, (n) => {
     n.accepted = stamp(ctx);
   });
 }
@@ -605,7 +627,7 @@ export function roundSummary(round: NachweisRound, today: IsoDate): RoundSummary
  * Koordinierungsstelle, not submitted or accepted) – for changes outside its data, such as attached files.
  */
 export function editableNachweis(round: NachweisRound, ags: string, actor: Actor): Nachweis {
-  const n = filedNachweis(round, ags);
+  const n = targetNachweis(round, ags, actor);
   assertMayEdit(actor, n);
   assertEditable(n);
   return n;

@@ -199,4 +199,43 @@ export const verwendungsnachweisMessages = defineMessages({
     de: (p) => `Der Verwendungsnachweis von ${p.ags} ist nicht eingereicht.`,
     en: (p) => `The proof of ${p.ags} has not been submitted.`,
   },
+
+  // --- Rule fixes after the review of issue 15 (h-fixrules): new codes only, kept together. ---
+  'vn.keyFigureTwice': {
+    de: (p) => `Die Kennzahl „${p.name}“ ist doppelt angegeben; bitte nennen Sie jede Kennzahl nur einmal.`,
+    en: (p) => `The key figure "${p.name}" is given twice; please name each key figure once.`,
+  },
+  'vn.landkreisNoQuestion': {
+    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen trägt die Koordinierungsstelle selbst ein und korrigiert sie bei Bedarf; eine Rückfrage an die Gemeinde ist dafür nicht vorgesehen.`,
+    en: (p) => `${p.ags} is served by the district: the coordinating office enters and corrects these figures itself; they cannot be returned to the municipality with a question.`,
+  },
+  'vn.landkreisAcceptedWhenComplete': {
+    de: (p) => `Die Zahlen des Landkreises für ${p.ags} gelten als angenommen, sobald sie vollständig eingetragen sind; bitte tragen Sie zuerst die fehlenden Angaben ein.`,
+    en: (p) => `The district's figures for ${p.ags} count as accepted as soon as they are complete; please enter what is still missing first.`,
+  },
+  'vn.questionAnswered': {
+    // Dates as the caller formats them for the reader (TT.MM.JJJJ in German).
+    de: (p) => `Rückfrage der Koordinierungsstelle vom ${p.date}, beantwortet mit erneuter Einreichung am ${p.answered}:`,
+    en: (p) => `Question from the coordinating office of ${p.date}, answered by submitting again on ${p.answered}:`,
+  },
+  'vn.notPublished': {
+    de: (p) =>
+      `Die Übersicht ${p.year} ist noch nicht veröffentlicht: Die Zuwendungen im Verwendungsnachweis werden aus der veröffentlichten Übersicht übernommen. ` +
+      `Bitte veröffentlichen Sie sie zuerst (im Bot „veröffentlichen“, auf der Kommandozeile „intm publish --year ${p.year}“).`,
+    en: (p) =>
+      `The overview ${p.year} has not been published yet: the allocations in the proofs are taken from the published overview. ` +
+      `Please publish it first (in the bot "publish", on the command line "intm publish --year ${p.year}").`,
+  },
+  'vn.ambiguousAmount': {
+    de: (p) => `${p.field}: „${p.value}“ ist mehrdeutig (Tausender oder Nachkommastellen?). Bitte schreiben Sie z. B. „1.234“ oder „1234“ für Tausend, „1,23“ für Dezimalstellen.`,
+    en: (p) => `${fieldEn(p)}: "${p.value}" is ambiguous (thousands or decimals?). Please write e.g. "1234" for a thousand or "1.23" for decimals.`,
+  },
+  'vn.importUnchanged': {
+    de: () => 'Die Tabelle enthält dieselben Zahlen wie gespeichert: keine Änderung.',
+    en: () => 'The table holds the same figures as stored: nothing changed.',
+  },
+  'vn.importIncomplete': {
+    de: (p) => `Noch unvollständig (bleiben in Bearbeitung, bis die fehlenden Angaben eingetragen sind): ${p.names}.`,
+    en: (p) => `Still incomplete (stay in progress until the missing entries are made): ${p.names}.`,
+  },
 });

@@ -91,6 +91,15 @@ test('returned: the question on the card and in the notice to the staff, with a 
   expect(textRuns(notice)).toContain('Bitte *Belege* nachreichen.');
   expect(text(notice)).toContain('bis zum 31.03.2026 erneut ein');
   expect(executes(notice).map((a) => [a.verb, a.data])).toEqual([[VERBS.vnOpen, { year: 2025, ags: ABSTATT }]]);
+
+  // Submitted again: the coordinator's card still shows what was asked, as answered.
+  const again = submit(returned, ABSTATT, gemeinde(ABSTATT)).round;
+  const kora = verwendungsnachweisCard(cardView(viewOf(again, ABSTATT, true), { koordination: true }));
+  assertWellFormed(kora);
+  expect(text(kora)).toContain('Rückfrage der Koordinierungsstelle vom 15.01.2026, beantwortet mit erneuter Einreichung am 15.01.2026:');
+  expect(textRuns(kora)).toContain('Bitte *Belege* nachreichen.');
+  const english = verwendungsnachweisCard(cardView(viewOf(again, ABSTATT, false), { locale: 'en' }));
+  expect(text(english)).toContain('answered by submitting again on');
 });
 
 test('a Verbund: the partners\' allocations and share inputs; read-only for a partner; English; attached files listed', () => {

@@ -85,6 +85,11 @@ test('the round opens only after the year, with a future deadline, by the Koordi
   expect(code(() => openRound(2025, '2026-01-10', plan, amounts, ['A'], { ...ctx(), today: '2026-01-15' }))).toBe('vn.deadlinePast');
   expect(code(() => openRound(2025, '2026-03-31', plan, amounts, ['A'], { ...ctx(staff(ABSTATT)), today: '2026-01-15' }))).toBe('auth.koordinationOnly');
   expect(code(() => openRound(2025, '2026-03-31', plan, amounts, [' '], { ...ctx(), today: '2026-01-15' }))).toBe('vn.keyFigureCount');
+  // The same key figure twice (ignoring case and spaces) could not be told apart on the card or in a table.
+  const twice = () => openRound(2025, '2026-03-31', plan, amounts, ['Personen', 'personen', ' Personen '], { ...ctx(), today: '2026-01-15' });
+  expect(code(twice)).toBe('vn.keyFigureTwice');
+  expect(translate('vn.keyFigureTwice', { name: 'personen' })).toBe('Die Kennzahl „personen“ ist doppelt angegeben; bitte nennen Sie jede Kennzahl nur einmal.');
+  expect(code(() => openRound(2025, '2026-03-31', plan, amounts, ['Beratene Personen', 'Beratene  personen'], { ...ctx(), today: '2026-01-15' }))).toBe('vn.keyFigureTwice');
 });
 
 test('a draft is saved with what is missing; bad numbers are refused and change nothing', () => {
@@ -186,7 +191,8 @@ test('submit locks; only the Koordinierungsstelle returns with a question or acc
   r = saveDraft(r, ABSTATT, { other: '2000' }, ctx(staff(ABSTATT))).round;
   expect(r.nachweise[ABSTATT].question?.text).toBe('Bitte die sonstigen Ausgaben belegen.');
   r = submit(r, ABSTATT, ctx(staff(ABSTATT))).round;
-  expect(r.nachweise[ABSTATT].question).toBeUndefined();
+  // The question stays, answered by the new submission: the coordinator still sees what was asked.
+  expect(r.nachweise[ABSTATT].question).toEqual({ at: NOW, by: { id: coordinator.id, name: coordinator.name }, text: 'Bitte die sonstigen Ausgaben belegen.', answered: NOW });
   r = accept(r, ABSTATT, ctx()).round;
   expect(r.nachweise[ABSTATT].state).toBe('angenommen');
   expect(accept(r, ABSTATT, ctx()).entries).toEqual([]);
@@ -206,6 +212,10 @@ test("the Landkreis' own figures: entered by the Koordinierungsstelle only, acce
   const done = enterLandkreisFigures(partial, OTHER, { ...rest, other: '1000' }, ctx()).round;
   expect(done.nachweise[OTHER].state).toBe('angenommen');
   expect(done.events.at(-1)).toMatchObject({ action: 'vn.landkreis', ags: OTHER });
+  // No Gemeinde could answer a question on the Landkreis' figures; they are accepted once complete, not by hand.
+  expect(code(() => returnWithQuestion(done, OTHER, 'Bitte belegen.', ctx()))).toBe('vn.landkreisNoQuestion');
+  expect(code(() => accept(partial, OTHER, ctx()))).toBe('vn.landkreisAcceptedWhenComplete');
+  expect(accept(done, OTHER, ctx()).entries).toEqual([]);
 });
 
 test('status per Gemeinde: partners follow their lead, overdue after the deadline', () => {
@@ -221,9 +231,18 @@ test('status per Gemeinde: partners follow their lead, overdue after the deadlin
   expect(roundSummary(r, '2026-03-31').overdue).toBe(0);
 });
 
-test("a Verbund partner's own key leads to its lead: the lead files, also when the Koordinierungsstelle enters it", () => {
+test("a Verbund partner's own key leads to its lead: the lead files; the Koordinierungsstelle naming the partner works on the lead's Nachweis", () => {
   const r = round();
-  expect(code(() => saveDraft(r, EPPINGEN, complete, ctx()))).toBe('vn.leadOnly');
   expect(code(() => submit(r, EPPINGEN, ctx(staff(EPPINGEN))))).toBe('vn.leadOnly');
+  expect(code(() => saveDraft(r, EPPINGEN, complete, ctx(staff(EPPINGEN))))).toBe('vn.leadOnly');
+  const verbund = { ...complete, personnel: '73000.50', shares: { [BRACKENHEIM]: '50000', [EPPINGEN]: '25000.50' } };
+  const saved = saveDraft(r, EPPINGEN, verbund, ctx());
+  expect(saved.entries[0]).toMatchObject({ action: 'vn.save', ags: BRACKENHEIM });
+  const submitted = submit(saved.round, EPPINGEN, ctx()).round;
+  expect(submitted.nachweise[BRACKENHEIM].state).toBe('eingereicht');
+  const returned = returnWithQuestion(submitted, EPPINGEN, 'Bitte belegen.', ctx()).round;
+  expect(returned.nachweise[BRACKENHEIM]).toMatchObject({ state: 'zurueckgegeben', question: { text: 'Bitte belegen.' } });
+  expect(returned.nachweise[EPPINGEN]).toBeUndefined();
+  expect(accept(submitted, EPPINGEN, ctx()).round.nachweise[BRACKENHEIM].state).toBe('angenommen');
   expect(code(() => accept(r, '08125099', ctx()))).toBe('vn.noNachweis');
 });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolveAgs } from '../../app/context';
 import { roundSummaryText } from '../../app/nachweisStatus';
 import type { NachweisView } from '../../app/verwendungsnachweisService';
-import { formatDate } from '../../domain/dates';
+import { berlinDate, formatDate } from '../../domain/dates';
 import { Decimal, formatEuro, formatNumber, formatVzae } from '../../domain/money';
 import { MONTH_NAMES, NachweisInput, roundSummary } from '../../domain/verwendungsnachweis';
 import { translate } from '../../i18n/messages';
@@ -103,7 +103,10 @@ function describe(env: CommandEnv, view: NachweisView): void {
   const money = (v: string | undefined) => (v === undefined ? '–' : formatEuro(v));
   env.io.out(`Verwendungsnachweis ${view.year}: ${n.members.map(name).join(', ')} – ${NACHWEIS_STATE_LABEL.de[n.state]}${n.kind === 'landkreis' ? ' (Zahlen des Landkreises)' : ''}`);
   env.io.out(`  Frist: ${formatDate(view.deadline)}`);
-  if (n.question) env.io.out(`  Rückfrage der Koordinierungsstelle: ${n.question.text}`);
+  if (n.question) {
+    const answered = n.question.answered ? ` (beantwortet mit erneuter Einreichung am ${formatDate(berlinDate(n.question.answered))})` : '';
+    env.io.out(`  Rückfrage der Koordinierungsstelle vom ${formatDate(berlinDate(n.question.at))}${answered}: ${n.question.text}`);
+  }
   env.io.out(`  Zuwendung: ${formatEuro(t.allocation)}`);
   env.io.out(`  Personalausgaben: ${money(d.personnel)} · sonstige Ausgaben: ${money(d.other)} · zusammen ${formatEuro(t.expenditure)}`);
   if (n.kind === 'eigen') env.io.out(`  Eigenmittel: ${money(d.eigenmittel)}${d.traeger ? ` · Träger: ${d.traeger} (${money(d.traegerAmount)})` : ''}`);

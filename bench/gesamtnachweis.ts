@@ -4,7 +4,7 @@
  * size, both built in memory as the bot would attach them. For information: no goal is set yet.
  */
 import { buildOverview } from '../src/app/overview';
-import { createCampaign } from '../src/domain/campaign';
+import { type Campaign, createCampaign } from '../src/domain/campaign';
 import { DecisionBook, emptyDecisionBook } from '../src/domain/decision';
 import { GemeindeVerzeichnis } from '../src/domain/gemeinden';
 import { emptyList, type GemeindeListe } from '../src/domain/list';
@@ -39,8 +39,8 @@ function decisions(all: readonly { ags: string }[]): DecisionBook {
   return book;
 }
 
-function completeRound(all: readonly { ags: string }[], amounts: ReadonlyMap<string, Decimal>, book: DecisionBook): NachweisRound {
-  let round = openRound(2025, '2026-03-31', nachweisPlan(book, all.map((g) => g.ags)), amounts, ['Beratene Personen', 'Beratene Haushalte', 'Beratungsstunden je Woche'], {
+function completeRound(all: readonly { ags: string }[], amounts: ReadonlyMap<string, Decimal>, book: DecisionBook, campaign: Campaign): NachweisRound {
+  let round = openRound(2025, '2026-03-31', nachweisPlan(book, all.map((g) => g.ags), amounts, campaign), amounts, ['Beratene Personen', 'Beratene Haushalte', 'Beratungsstunden je Woche'], {
     actor: coordinator,
     now: NOW,
     today: '2026-01-15',
@@ -83,7 +83,7 @@ export async function gesamtnachweisBenchmark(): Promise<Section> {
   const book = decisions(all);
   const report = buildOverview(campaign, lists, book, verzeichnis, NOW, '2026-02-01');
   const amounts = new Map(report.rows.map((r) => [r.ags, new Decimal(r.amount)]));
-  const round = completeRound(all, amounts, book);
+  const round = completeRound(all, amounts, book, campaign);
   const input = { round, gemeinden: all, generatedAt: NOW };
 
   const sizes = { overview: 0, nachweis: 0 };

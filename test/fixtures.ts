@@ -1,4 +1,5 @@
 /** Shared test fixtures: actors, a campaign, persons and lists with invented names. */
+import type { IntmApp } from '../src/app';
 import type { Actor } from '../src/domain/actor';
 import { DomainError } from '../src/domain/errors';
 import { Campaign, createCampaign } from '../src/domain/campaign';
@@ -76,3 +77,13 @@ export const COMPLETE_NACHWEIS = {
   figures: { k1: 80, k2: 30, k3: 19.5 },
   text: 'Beratung von Familien in der Anschlussunterbringung.',
 };
+
+/**
+ * The overview of `year` published, as a Verwendungsnachweis round needs it (the allocations received
+ * come from the published overview). Seeds store their lists directly, without an import's generation;
+ * it is set here as an import would have, then the (provisional) figures are published.
+ */
+export async function publishForRound(app: IntmApp, year = 2025): Promise<void> {
+  await app.ctx.repo.updateCampaignWithLists(year, (current) => ({ next: { ...current, generation: current.generation ?? 'seed' }, result: undefined }));
+  await app.campaigns.publish(year, { actor: coordinator, force: true });
+}

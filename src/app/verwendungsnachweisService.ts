@@ -44,7 +44,7 @@ import type { MessageCode, MessageParams } from '../i18n/messages';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign, resolveAgs } from './context';
 import { nachweisRoundStatus, statedReclaim, type NachweisRoundStatus } from './nachweisStatus';
-import { officialFigures } from './officialFigures';
+import { publishedFigures } from './officialFigures';
 import type { NachweisFile } from './ports';
 
 export const VN_DOCUMENT = 'verwendungsnachweis';
@@ -108,15 +108,17 @@ export class VerwendungsnachweisService {
   /**
    * Opens the round for `year` (after the year is over): every Gemeinde that decided in its own
    * responsibility files a Nachweis, the Landkreis' figures cover the rest; the allocations are
-   * prefilled from the official figures (the published ones once published).
+   * prefilled from the published overview – refused before the first publication.
    */
   async open(year: number, settings: { deadline: IsoDate; keyFigures?: readonly string[] }, opts: OperationOptions): Promise<NachweisRound> {
     assertKoordination(opts.actor);
     const record = await requireCampaign(this.ctx, year);
-    const [lists, book] = await Promise.all([record.published ? Promise.resolve([]) : this.ctx.repo.readLists(year), this.ctx.repo.readDecisions(year)]);
-    const figures = officialFigures(record, lists, book, this.ctx.verzeichnis, { now: this.ctx.clock.now(), today: this.ctx.clock.today() });
-    if (!figures.report) throw new DomainError('vn.noFigures', { year });
-    const plan = nachweisPlan(book, this.allAgs());
+    // The allocations received are the published ones (issue 15: „prefilled from the published overview“);
+    // figures never published were never paid out as such.
+    const figures = publishedFigures(record);
+    if (!figures) throw new DomainError('vn.notPublished', { year });
+    const book = await this.ctx.repo.readDecisions(year);
+    const plan = nachweisPlan(book, this.allAgs(), figures.amounts, figures.campaign);
     return this.ctx.repo.updateDocument<VnDocument, NachweisRound>(VN_DOCUMENT, (current) => {
       const existing = current?.rounds[String(year)];
       if (existing && this.replayed(existing, opts)) return { result: existing };

@@ -18,9 +18,9 @@
  */
 import { Actor, isKoordination } from './actor';
 import { AuditAction, AuditEntry, actorRef } from './audit';
-import { MINIMUM_POSITION_VZAE } from './campaign';
+import { type Campaign, MINIMUM_POSITION_VZAE } from './campaign';
 import type { IsoDate } from './dates';
-import type { DecisionBook } from './decision';
+import { assessDecision, type DecisionBook } from './decision';
 import { ConflictError, DomainError } from './errors';
 import type { Stamp } from './list';
 import { Decimal, DecimalValue, parseAmount } from './money';
@@ -122,17 +122,26 @@ const MAX_NAME = 200;
 // Who must file.
 
 /**
- * The Nachweise of a year from the decisions: one per Gemeinde that decided eigenständig, one per
- * Verbund lead covering the partners that confirmed; every other Gemeinde (Landkreis, no decision, a
- * partner whose Verbund was never confirmed) is served by the Landkreis, which files its figures.
+ * The Nachweise of a year from the decisions: one per Gemeinde whose decision eigenständig is valid, one
+ * per Verbund lead covering its partners once the Verbund is valid – every partner confirmed, the
+ * position at least the minimum (assessDecision, the rule the decision card shows: „Ein Verbund gilt
+ * erst, wenn alle Partner bestätigt haben“). Every other Gemeinde (Landkreis, no decision, an invalid
+ * decision, a Verbund never confirmed – its lead and its partners) is served by the Landkreis, which
+ * files its figures.
  */
-export function nachweisPlan(book: DecisionBook, allAgs: readonly string[]): { ags: string; kind: NachweisKind; members: string[] }[] {
+export function nachweisPlan(
+  book: DecisionBook,
+  allAgs: readonly string[],
+  amounts: ReadonlyMap<string, Decimal>,
+  campaign: Campaign,
+): { ags: string; kind: NachweisKind; members: string[] }[] {
   const coveredBy = new Map<string, string>();
   const plan: { ags: string; kind: NachweisKind; members: string[] }[] = [];
+  const valid = (ags: string) => assessDecision(book, ags, amounts, campaign).valid;
   for (const ags of allAgs) {
     const d = book.decisions[ags];
-    if (d?.choice === 'eigenstaendig') plan.push({ ags, kind: 'eigen', members: [ags] });
-    if (d?.choice === 'verbund' && !d.verbundLead) {
+    if (d?.choice === 'eigenstaendig' && valid(ags)) plan.push({ ags, kind: 'eigen', members: [ags] });
+    if (d?.choice === 'verbund' && !d.verbundLead && valid(ags)) {
       const partners = (d.partners ?? []).filter((p) => book.decisions[p]?.verbundLead === ags && d.confirmations?.[p]);
       plan.push({ ags, kind: 'eigen', members: [ags, ...partners] });
       for (const p of partners) coveredBy.set(p, ags);

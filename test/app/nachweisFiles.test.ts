@@ -13,7 +13,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { translate } from '../../src/i18n/messages';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, refusalOf, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, publishForRound, refusalOf, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 
 const YEAR = 2025;
@@ -38,6 +38,7 @@ beforeEach(async () => {
   await app.decisions.decide(YEAR, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '1000' }, { actor: staff(ABSTATT) });
   await app.decisions.decide(YEAR, { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [EPPINGEN] }, { actor: staff(BRACKENHEIM) });
   await app.decisions.confirm(YEAR, { ags: EPPINGEN, lead: BRACKENHEIM }, { actor: staff(EPPINGEN) });
+  await publishForRound(app, YEAR);
   clock.set('2026-01-15T09:00:00.000Z');
 }, 60_000);
 

@@ -12,7 +12,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, COMPLETE_NACHWEIS as complete, coordinator, EPPINGEN, listWith, person, refusalOf, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, COMPLETE_NACHWEIS as complete, coordinator, EPPINGEN, listWith, person, publishForRound, refusalOf, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 
@@ -80,6 +80,9 @@ describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
   });
 
   test('open, draft, submit, return, resubmit, accept – audited and stored for every instance', async () => {
+    // The allocations received come from the published overview: refused before it is published.
+    expect(await refusal(app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31' }, { actor: coordinator }))).toBe('vn.notPublished');
+    await publishForRound(app, YEAR);
     expect(await refusal(app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31' }, { actor: coordinator }))).toBe('vn.yearNotOver');
     clock.set('2026-01-15T09:00:00.000Z');
     expect(await refusal(app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31' }, { actor: staff(ABSTATT) }))).toBe('auth.koordinationOnly');
@@ -137,6 +140,7 @@ describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
   }, 120_000);
 
   test("privacy: a Nachweis is read by its own Gemeinde (and Verbund partners) and the Koordinierungsstelle only; the Landkreis' figures", async () => {
+    await publishForRound(app, YEAR);
     clock.set('2026-01-15T09:00:00.000Z');
     await app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31', keyFigures: ['Beratene Personen'] }, { actor: coordinator });
     await app.verwendungsnachweis.save(YEAR, ABSTATT, { personnel: '100' }, { actor: staff(ABSTATT) });

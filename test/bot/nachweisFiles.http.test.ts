@@ -12,7 +12,7 @@ import { memoryLogger } from '../../src/bot/log';
 import { downloadAllowed } from '../../src/bot/nachweisFiles';
 import { startBot, type RunningBot } from '../../src/bot/start';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator } from '../fixtures';
+import { coordinator, publishForRound } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, messageActivity, type User } from './botHarness';
 import { startConnector, type Connector } from './connector';
@@ -40,6 +40,7 @@ beforeAll(async () => {
   await seeded.roster.assign({ aadObjectId: ELLA.aadObjectId, name: ELLA.name, role: 'gemeinde', ags: EPPINGEN, tenantId: TENANT }, coordinator);
   await seeded.close();
   const app = await openApp({ dataDir, clock });
+  await publishForRound(app);
   await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
   await app.close();
   connector = await startConnector();

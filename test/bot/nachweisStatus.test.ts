@@ -8,7 +8,7 @@ import type { Activity } from 'botbuilder';
 import { sendReminders } from '../../src/bot/jobs';
 import { VERBS } from '../../src/cards/actions';
 import { translate } from '../../src/i18n/messages';
-import { COMPLETE_NACHWEIS as complete, EPPINGEN, staff } from '../fixtures';
+import { COMPLETE_NACHWEIS as complete, EPPINGEN, publishForRound, staff } from '../fixtures';
 import { ABSTATT, ANNA, BERT, BotHarness, KORA, actionsOf, attachedCard, cardText, messageActivity, openBotHarness } from './botHarness';
 
 let h: BotHarness;
@@ -26,6 +26,7 @@ async function openRound() {
   const app = h.deps.app;
   await app.decisions.decide(YEAR, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '1000' }, { actor: anna });
   await app.decisions.decide(YEAR, { ags: EPPINGEN, choice: 'eigenstaendig', vzae: '0.5', eigenmittel: '1000' }, { actor: staff(EPPINGEN) });
+  await publishForRound(app, YEAR);
   h.clock.set('2026-01-15T09:00:00.000Z');
   await app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31' }, { actor: { id: KORA.aadObjectId, name: KORA.name, role: 'koordination' } });
 }

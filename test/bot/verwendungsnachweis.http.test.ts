@@ -14,7 +14,7 @@ import { openApp } from '../../src/compose';
 import { cardText as cardMessage } from '../../src/i18n/cards';
 import { translate } from '../../src/i18n/messages';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+import { coordinator, EPPINGEN, listWith, person, publishForRound, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, actionsOf, cardText, invokeActivity, messageActivity, type User } from './botHarness';
 import { startConnector, type Connector } from './connector';
@@ -98,8 +98,16 @@ const MONTHS = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i + 
 test('the round through the bot: open, draft, submit with findings, return with a question, resubmit, accept', async () => {
   for (const u of [ANNA, BERT, ERNA]) await post({ ...messageActivity(u, ''), type: 'installationUpdate', action: 'add', text: undefined });
 
-  // The coordinator opens the round: the answer counts the Gemeinden; the filing ones' staff get the card.
+  // Before the overview is published the round is refused: the allocations received come from the publication.
   let n = connector.recorded.length;
+  await post(messageActivity(KORA, 'Verwendungsnachweis starten 31.03.2026'));
+  expect(since(n, personal(KORA)).map((r) => r.body?.text)).toEqual([de('vn.notPublished', { year: 2025 })]);
+  expect(de('vn.notPublished', { year: 2025 })).toContain('„veröffentlichen“');
+  expect(await bot.deps.app.verwendungsnachweis.round(2025)).toBeUndefined();
+  await publishForRound(bot.deps.app);
+
+  // The coordinator opens the round: the answer counts the Gemeinden; the filing ones' staff get the card.
+  n = connector.recorded.length;
   await post(messageActivity(KORA, 'Verwendungsnachweis starten 31.03.2026 Kennzahlen Beratene Personen; Beratene Familien; Stunden je Woche'));
   const toKora = since(n, personal(KORA)).map((r) => r.body?.text);
   expect(toKora).toEqual([

@@ -15,7 +15,7 @@ import { MONTH_NAMES } from '../../src/domain/verwendungsnachweis';
 import { cardText as cardMessage } from '../../src/i18n/cards';
 import { translate } from '../../src/i18n/messages';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, EPPINGEN, verzeichnis } from '../fixtures';
+import { coordinator, EPPINGEN, publishForRound, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, KORA, TENANT, actionsOf, cardText, invokeActivity, messageActivity, type User } from './botHarness';
 import type { Connector } from './connector';
@@ -45,6 +45,7 @@ beforeAll(async () => {
   await seeded.roster.assign({ aadObjectId: ELLA.aadObjectId, name: ELLA.name, role: 'gemeinde', ags: EPPINGEN, tenantId: TENANT }, coordinator);
   await seeded.close();
   const app = await openApp({ dataDir, clock });
+  await publishForRound(app);
   await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
   await app.close();
   running = await startLocalBot(dataDir, { clock, logger }, { INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });

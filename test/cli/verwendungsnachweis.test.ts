@@ -9,7 +9,7 @@ import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, coordinator, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, coordinator, listWith, person, publishForRound, staff, verzeichnis } from '../fixtures';
 import { readWorkbook } from '../excel/xlsxFiles';
 import { MONTH_NAMES as MONTHS } from '../../src/domain/verwendungsnachweis';
 
@@ -48,6 +48,16 @@ test('the round on the command line: start, save (file and flags), submit, retur
   const bad = await intm('verwendungsnachweis', 'start', '--year', '2025', '--deadline', '31.02.2026');
   expect(bad.code).toBe(2);
 
+  // Refused before the overview is published (the allocations received come from the publication).
+  const unpublished = await intm('verwendungsnachweis', 'start', '--year', '2025', '--deadline', '31.03.2026');
+  expect(unpublished.code).toBe(1);
+  expect(unpublished.err).toContain('„intm publish --year 2025“');
+  const seeded = await openApp(dataDir);
+  await publishForRound(seeded);
+  await seeded.close();
+  // Key figures alike but for case and spaces could not be told apart.
+  const twice = await intm('verwendungsnachweis', 'start', '--year', '2025', '--deadline', '31.03.2026', '--kennzahlen', 'Personen;personen; Personen ');
+  expect(twice.err).toContain('Die Kennzahl „personen“ ist doppelt angegeben');
   const start = await intm('verwendungsnachweis', 'start', '--year', '2025', '--deadline', '31.03.2026', '--kennzahlen', 'Beratene Personen;Beratungsstunden je Woche');
   expect(start).toMatchObject({ code: 0 });
   expect(start.out).toContain('Frist 31.03.2026: 1 Nachweis(e)');
@@ -129,6 +139,7 @@ test('the round on the command line: start, save (file and flags), submit, retur
 test('files of a Nachweis: attach a PDF received by mail, list the files, save them into a folder, remove one; a non-PDF is refused', async () => {
   const app = await openApp(dataDir);
   await app.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5' }, { actor: staff(ABSTATT) });
+  await publishForRound(app);
   clock.set('2026-01-20T09:00:00.000Z');
   await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
   await app.close();

@@ -18,7 +18,7 @@ import {
   totalsOf,
 } from '../../src/domain/verwendungsnachweis';
 import { translate } from '../../src/i18n/messages';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, refusalCode, staff } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, refusalCode, staff } from '../fixtures';
 
 const NOW = '2026-01-15T09:00:00.000Z';
 const stamp = { at: NOW, by: { id: 'x', name: 'X' } };
@@ -41,10 +41,11 @@ const amounts = new Map([
   [BRACKENHEIM, new Decimal('50000')],
   [EPPINGEN, new Decimal('25000.50')],
 ]);
+const campaign = campaign2025();
 const ctx = (actor = coordinator) => ({ actor, now: NOW });
 
 function round(): NachweisRound {
-  return openRound(2025, '2026-03-31', nachweisPlan(book(), ALL), amounts, ['Beratene Personen', 'Beratungsstunden je Woche'], { ...ctx(), today: '2026-01-15' });
+  return openRound(2025, '2026-03-31', nachweisPlan(book(), ALL, amounts, campaign), amounts, ['Beratene Personen', 'Beratungsstunden je Woche'], { ...ctx(), today: '2026-01-15' });
 }
 
 const complete = {
@@ -60,18 +61,27 @@ function code(fn: () => unknown): string {
   return refusalCode(fn);
 }
 
-test('who files: eigenständig alone, the Verbund lead for its confirmed partners, the Landkreis for the rest', () => {
-  expect(nachweisPlan(book(), ALL)).toEqual([
+test('who files: a valid eigenständig alone, the lead of a valid Verbund for its partners, the Landkreis for the rest', () => {
+  expect(nachweisPlan(book(), ALL, amounts, campaign)).toEqual([
     { ags: ABSTATT, kind: 'eigen', members: [ABSTATT] },
     { ags: BRACKENHEIM, kind: 'eigen', members: [BRACKENHEIM, EPPINGEN] },
     { ags: OTHER, kind: 'landkreis', members: [OTHER] },
   ]);
-  // A partner that never confirmed is served by the Landkreis; the lead files for itself.
+  // „Ein Verbund gilt erst, wenn alle Partner bestätigt haben“: a Verbund whose partner never confirmed
+  // is not valid, so the Landkreis serves the lead and the partner alike – nobody files as eigenverantwortlich.
   const unconfirmed = book();
   unconfirmed.decisions[BRACKENHEIM].confirmations = {};
   delete unconfirmed.decisions[EPPINGEN];
-  expect(nachweisPlan(unconfirmed, ALL)).toContainEqual({ ags: BRACKENHEIM, kind: 'eigen', members: [BRACKENHEIM] });
-  expect(nachweisPlan(unconfirmed, ALL)).toContainEqual({ ags: EPPINGEN, kind: 'landkreis', members: [EPPINGEN] });
+  expect(nachweisPlan(unconfirmed, ALL, amounts, campaign)).toContainEqual({ ags: BRACKENHEIM, kind: 'landkreis', members: [BRACKENHEIM] });
+  expect(nachweisPlan(unconfirmed, ALL, amounts, campaign)).toContainEqual({ ags: EPPINGEN, kind: 'landkreis', members: [EPPINGEN] });
+  // Also when the partner chose the Verbund but the lead's confirmation is missing.
+  const pending = book();
+  pending.decisions[BRACKENHEIM].confirmations = {};
+  expect(nachweisPlan(pending, ALL, amounts, campaign).filter((p) => p.kind === 'eigen')).toEqual([{ ags: ABSTATT, kind: 'eigen', members: [ABSTATT] }]);
+  // An eigenständig decision below the minimum position is not valid either.
+  const small = book();
+  small.decisions[ABSTATT].vzae = '0.25';
+  expect(nachweisPlan(small, ALL, amounts, campaign)).toContainEqual({ ags: ABSTATT, kind: 'landkreis', members: [ABSTATT] });
   const r = round();
   expect(r.nachweise[BRACKENHEIM].allocations).toEqual({ [BRACKENHEIM]: '50000.00', [EPPINGEN]: '25000.50' });
   expect(r.keyFigures).toEqual([{ id: 'k1', label: 'Beratene Personen' }, { id: 'k2', label: 'Beratungsstunden je Woche' }]);
@@ -80,7 +90,7 @@ test('who files: eigenständig alone, the Verbund lead for its confirmed partner
 });
 
 test('the round opens only after the year, with a future deadline, by the Koordinierungsstelle', () => {
-  const plan = nachweisPlan(book(), ALL);
+  const plan = nachweisPlan(book(), ALL, amounts, campaign);
   expect(code(() => openRound(2025, '2026-03-31', plan, amounts, ['A'], { ...ctx(), today: '2025-12-31' }))).toBe('vn.yearNotOver');
   expect(code(() => openRound(2025, '2026-01-10', plan, amounts, ['A'], { ...ctx(), today: '2026-01-15' }))).toBe('vn.deadlinePast');
   expect(code(() => openRound(2025, '2026-03-31', plan, amounts, ['A'], { ...ctx(staff(ABSTATT)), today: '2026-01-15' }))).toBe('auth.koordinationOnly');

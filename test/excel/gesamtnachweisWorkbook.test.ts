@@ -7,7 +7,7 @@ import { emptyDecisionBook } from '../../src/domain/decision';
 import { Decimal } from '../../src/domain/money';
 import { enterLandkreisFigures, nachweisPlan, NachweisRound, openRound, returnWithQuestion, saveDraft, submit, accept } from '../../src/domain/verwendungsnachweis';
 import { GESAMTNACHWEIS_SHEETS, writeGesamtnachweisWorkbook } from '../../src/excel/gesamtnachweisWorkbook';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, staff } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, campaign2025, coordinator, EPPINGEN, staff } from '../fixtures';
 import { tempFile, verzeichnis } from './fixtures';
 import { evaluateWithLibreOffice, Evaluation, libreOfficePath, sameValue } from './formulaEngine';
 import { rawCell, readWorkbook, rowsByAgs } from './xlsxFiles';
@@ -28,7 +28,7 @@ function round(): NachweisRound {
   book.decisions[LATE] = { ags: LATE, choice: 'eigenstaendig', vzae: '0.5', decided: stamp };
   const amounts = new Map(gemeinden.map((g, i) => [g.ags, new Decimal(30000 + i * 1111).plus('0.33')]));
   const ctx = { actor: coordinator, now: NOW };
-  let r = openRound(2025, '2026-03-31', nachweisPlan(book, gemeinden.map((g) => g.ags)), amounts, ['Beratene Personen', 'Beratungsstunden je Woche'], { ...ctx, today: '2026-01-15' });
+  let r = openRound(2025, '2026-03-31', nachweisPlan(book, gemeinden.map((g) => g.ags), amounts, campaign2025()), amounts, ['Beratene Personen', 'Beratungsstunden je Woche'], { ...ctx, today: '2026-01-15' });
   const months = ['0.5', '0.5', '0', '0.25', '0.6', '0.6', '0.6', '0.6', '0.6', '0.6', '0.6', '0.7'];
   r = saveDraft(r, ABSTATT, { personnel: '25000.10', other: '1999.45', eigenmittel: '0', traeger: '=HYPERLINK("x")', traegerAmount: '20000', months, figures: { k1: 41, k2: 19.5 }, text: 'Beratung.' }, { actor: staff(ABSTATT), now: NOW }).round;
   r = submit(r, ABSTATT, { actor: staff(ABSTATT), now: NOW }).round;

@@ -8,7 +8,7 @@ import type { Actor } from '../../src/domain/actor';
 import { formatEuro } from '../../src/domain/money';
 import type { Locale } from '../../src/i18n/catalogue';
 import { translate } from '../../src/i18n/messages';
-import { BRACKENHEIM, COMPLETE_NACHWEIS, coordinator, EPPINGEN, staff, verzeichnis } from '../fixtures';
+import { BRACKENHEIM, COMPLETE_NACHWEIS, coordinator, EPPINGEN, publishForRound, staff, verzeichnis } from '../fixtures';
 import { Harness, openHarness, seed } from '../harness';
 
 let h: Harness;
@@ -17,6 +17,7 @@ beforeEach(async () => {
   await seed(h, 5);
   await h.app.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [EPPINGEN] }, { actor: staff(BRACKENHEIM) });
   await h.app.decisions.confirm(2025, { ags: EPPINGEN, lead: BRACKENHEIM }, { actor: staff(EPPINGEN) });
+  await publishForRound(h.app);
   h.clock.set('2026-01-15T09:00:00.000Z');
   await h.app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
 }, 60_000);

@@ -9,6 +9,8 @@ import { defineMessages, type MessageParams } from './catalogue';
 
 const euro = (v: MessageParams[string], locale: 'de' | 'en') => formatEuro(String(v ?? '0'), locale);
 const nachweise = (n: MessageParams[string]) => (Number(n) === 1 ? '1 Nachweis' : `${n} Nachweise`);
+/** After „aus“ (dative): „aus 1 Nachweis“, „aus 42 Nachweisen“. */
+const nachweisenDative = (n: MessageParams[string]) => (Number(n) === 1 ? '1 Nachweis' : `${n} Nachweisen`);
 const proofs = (n: MessageParams[string]) => (Number(n) === 1 ? '1 proof' : `${n} proofs`);
 
 export const nachweisStatusMessages = defineMessages({
@@ -125,7 +127,7 @@ export const nachweisStatusMessages = defineMessages({
     en: () => "Every proof is submitted and the district's figures are complete.",
   },
   'q.vn.reclaimTotal': {
-    de: (p) => `Voraussichtliche Rückforderung ${p.year} nach den bisher angegebenen Ausgaben: ${p.amount} aus ${nachweise(p.n)}:`,
+    de: (p) => `Voraussichtliche Rückforderung ${p.year} nach den bisher angegebenen Ausgaben: ${p.amount} aus ${nachweisenDative(p.n)}:`,
     en: (p) => `Likely reclaim ${p.year} according to the expenditure stated so far: ${p.amount} from ${proofs(p.n)}:`,
   },
   'q.vn.reclaimRow': { de: (p) => `– ${p.name}: ${p.amount}`, en: (p) => `– ${p.name}: ${p.amount}` },

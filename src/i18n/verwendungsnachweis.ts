@@ -165,7 +165,7 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.monthsBelowMinimum': {
     de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5\u00a0VZÄ: ${p.months}.`,
-    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5\u00a0FTE: ${monthsEn(p)}.`,
+    en: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'month' : 'months'} the position was below the minimum of 0.5\u00a0FTE: ${monthsEn(p)}.`,
   },
   'vn.expenditureBelowAllocation': {
     de: (p) => `Die Ausgaben (${euro(p.expenditure)}) liegen unter der Zuwendung (${euro(p.allocation)}): voraussichtlich werden ${euro(p.reclaim)} zurückgefordert.`,

@@ -43,9 +43,10 @@ function fieldEn(p: { field?: unknown }): string {
 const monthsEn = (p: { months?: unknown }) => String(p.months ?? '').split(', ').map(monthEn).join(', ');
 
 export const verwendungsnachweisMessages = defineMessages({
+  // `command`: how to open it – the bot's command unless the command line gives its own (src/cli/hints.ts).
   'vn.notOpened': {
-    de: (p) => `Für ${p.year} ist die Runde der Verwendungsnachweise noch nicht eröffnet („intm verwendungsnachweis start --year ${p.year} --deadline TT.MM.JJJJ“).`,
-    en: (p) => `The Verwendungsnachweis round for ${p.year} has not been opened yet.`,
+    de: (p) => `Für ${p.year} ist die Runde der Verwendungsnachweise noch nicht eröffnet; die Koordinierungsstelle eröffnet sie mit „${p.command ?? `verwendungsnachweis starten ${p.year} TT.MM.JJJJ`}“.`,
+    en: (p) => `The Verwendungsnachweis round for ${p.year} has not been opened yet; the coordinating office opens it with "${p.command ?? `verwendungsnachweis start ${p.year} DD.MM.YYYY`}".`,
   },
   'vn.alreadyOpen': {
     de: (p) => `Die Runde der Verwendungsnachweise ${p.year} ist bereits eröffnet.`,
@@ -176,16 +177,17 @@ export const verwendungsnachweisMessages = defineMessages({
     en: (p) => `No Verwendungsnachweis is due from ${p.ags} in this round.`,
   },
   'vn.leadOnly': {
-    de: (p) => `Den Verwendungsnachweis des Verbunds reicht die federführende Gemeinde (${p.lead}) ein; Sie können ihn ansehen.`,
-    en: (p) => `The joint position's proof is filed by the lead municipality (${p.lead}); you can view it.`,
+    de: (p) => `Den Verwendungsnachweis des Verbunds reicht die federführende Gemeinde ${p.lead} ein; Sie können ihn ansehen.`,
+    en: (p) => `The joint position's proof is filed by the lead municipality, ${p.lead}; you can view it.`,
   },
   'vn.locked': {
     de: (p) => `Der Verwendungsnachweis ist ${p.state === 'angenommen' ? 'angenommen' : 'eingereicht'} und kann nicht mehr geändert werden; bei Bedarf gibt die Koordinierungsstelle ihn mit einer Rückfrage zurück.`,
     en: (p) => `The proof is ${p.state === 'angenommen' ? 'accepted' : 'submitted'} and can no longer be changed; the coordinating office can return it with a question.`,
   },
+  // Only the Koordinierungsstelle gets this (staff may not edit the Landkreis' figures). `command` as for vn.notOpened.
   'vn.useLandkreis': {
-    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen trägt die Koordinierungsstelle ein („intm verwendungsnachweis landkreis …“).`,
-    en: (p) => `${p.ags} is served by the district: the coordinating office enters its figures.`,
+    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen des Landkreises trägt die Koordinierungsstelle ein („${p.command ?? `verwendungsnachweis ${p.ags}`}“).`,
+    en: (p) => `${p.ags} is served by the district: the coordinating office enters the district's figures ("${p.command ?? `verwendungsnachweis ${p.ags}`}").`,
   },
   'vn.notLandkreis': {
     de: (p) => `${p.ags} macht das Integrationsmanagement in eigener Verantwortung und reicht den Nachweis selbst ein.`,

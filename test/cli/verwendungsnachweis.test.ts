@@ -104,6 +104,17 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect(status.out).toContain('Nachweise: 46, davon angenommen 4, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 42.');
 
   expect((await intm('status', '--year', '2025')).out).toContain('Verwendungsnachweise 2025 (Frist 30.04.2026): Nachweise: 46, davon angenommen 4');
+  // --json carries the same round as the text: counts, names, the likely reclaim.
+  const json = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
+  expect(json.verwendungsnachweis).toMatchObject({
+    year: 2025,
+    deadline: '2026-04-30',
+    summary: { total: 46, byState: { angenommen: 4, offen: 42 } },
+    notSubmitted: [],
+    reclaim: expect.stringMatching(/^\d+\.\d\d$/),
+  });
+  expect(json.verwendungsnachweis.landkreisMissing).toHaveLength(42);
+  expect(json.rows).toHaveLength(46);
   // The round runs while the next year's lists are reviewed: `status` of that year shows it too.
   const app = await openApp(dataDir);
   await app.campaigns.create({ year: 2026, kreisAmount: '1508000' }, { actor: coordinator });

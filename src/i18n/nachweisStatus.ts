@@ -103,6 +103,10 @@ export const nachweisStatusMessages = defineMessages({
     de: (p) => `Voraussichtlich nicht: Im Verwendungsnachweis ${p.year} von ${p.name} decken die Ausgaben (${p.expenditure}) die Zuwendung (${p.allocation}).`,
     en: (p) => `Likely not: in the ${p.year} proof of ${p.name} the expenditure (${p.expenditure}) covers the allocation (${p.allocation}).`,
   },
+  'q.vn.verbundAmounts': {
+    de: (p) => `Die Beträge gelten für den ganzen Verbund (${p.members}), nicht für eine einzelne Gemeinde.`,
+    en: (p) => `The amounts are for the whole joint position (${p.members}), not for a single municipality.`,
+  },
   'q.vn.provisional': {
     de: () => 'Vorläufig: Es zählt der Nachweis, wie die Koordinierungsstelle ihn annimmt.',
     en: () => 'Provisional: what counts is the proof as the coordinating office accepts it.',

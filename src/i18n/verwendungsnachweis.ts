@@ -29,7 +29,7 @@ const FIELD_EN: Record<string, string> = {
 
 const monthEn = (name: string) => MONTH_NAMES_EN[MONTH_NAMES.indexOf(name)] ?? name;
 
-/** "Personalausgaben" → "Personnel expenditure", "VZÄ März" → "FTE March", "Anteil 08125001" → "Share 08125001". */
+/** "Personalausgaben" → "Personnel expenditure", "VZÄ März" → "FTE March", "Anteil Eppingen" → "Share Eppingen" (the service puts in the name). */
 function fieldEn(p: { field?: unknown }): string {
   const field = String(p.field ?? '');
   const month = /^VZÄ (.+)$/.exec(field);

@@ -51,6 +51,16 @@ export function parseAmount(text: string): Decimal | undefined {
   return decimalOrUndefined(s);
 }
 
+/**
+ * Whether the text is an amount parseAmount can only guess: one comma followed by exactly three digits
+ * (`1,234`, `15,640 €`) is a thousand in English and a decimal in German. Where a wrong guess costs
+ * money silently (the figures of a Verwendungsnachweis), callers refuse it instead of guessing; the
+ * campaign's parameters keep parseAmount's reading. A leading zero (`0,500`) is no thousand: not ambiguous.
+ */
+export function isAmbiguousAmount(text: string): boolean {
+  return /^[+-]?[1-9]\d{0,2},\d{3}$/.test(text.replace(/\s|€|EUR/gi, ''));
+}
+
 function decimalOrUndefined(s: string): Decimal | undefined {
   try {
     return new Decimal(s);

@@ -23,7 +23,7 @@ import type { IsoDate } from './dates';
 import { assessDecision, type DecisionBook } from './decision';
 import { ConflictError, DomainError } from './errors';
 import type { Stamp } from './list';
-import { Decimal, DecimalValue, parseAmount } from './money';
+import { Decimal, DecimalValue, isAmbiguousAmount, parseAmount } from './money';
 import type { MessageCode, MessageParams } from '../i18n/messages';
 
 export const NACHWEIS_STATES = ['offen', 'in_bearbeitung', 'eingereicht', 'zurueckgegeben', 'angenommen'] as const;
@@ -232,6 +232,8 @@ export interface NachweisInput {
 /** A number as typed (`1.508,50`, `0,5`) or given (`1508.5`); refused when it is none. */
 function number(value: DecimalValue, field: string): Decimal {
   if (typeof value === 'string') {
+    // „1,234“ would be read as 1.234 € although a German means 1,234: refused, never guessed.
+    if (isAmbiguousAmount(value)) throw new DomainError('vn.ambiguousAmount', { field, value });
     const typed = parseAmount(value) ?? (/^\s*\d+,\d+\s*$/.test(value) ? new Decimal(value.trim().replace(',', '.')) : undefined);
     if (!typed) throw new DomainError('vn.notANumber', { field, value });
     return typed;

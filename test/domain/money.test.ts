@@ -1,4 +1,4 @@
-import { formatEuro, formatNumber, parseAmount, toAmountString } from '../../src/domain/money';
+import { formatEuro, formatNumber, isAmbiguousAmount, parseAmount, toAmountString } from '../../src/domain/money';
 import { formatDate, formatDateFor, fromExcelSerial, parseDate } from '../../src/domain/dates';
 import { translate } from '../../src/i18n/messages';
 
@@ -29,6 +29,11 @@ describe('money and dates as German users write them', () => {
 
   test.each(['abc', '1.50.0', '', '1,50,0', '--1', '40,000,00', '0,500,000'])('parseAmount(%s) refuses', (text) => {
     expect(parseAmount(text)).toBeUndefined();
+  });
+
+  test('ambiguous: one comma before exactly three digits (a thousand in English, a decimal in German)', () => {
+    expect(['1,234', '15,640 €', ' 950,000 ', '-1,500', '1,234 EUR'].filter(isAmbiguousAmount)).toHaveLength(5);
+    expect(['0,500', '1,23', '1,2345', '1.234', '1.234,56', '40,000,000', '68,000.50', '1234', '0,5', 'abc'].filter(isAmbiguousAmount)).toEqual([]);
   });
 
   test('formats', () => {

@@ -132,6 +132,14 @@ test('a draft is saved with what is missing; bad numbers are refused and change 
   expect(code(() => saveDraft(saved, ABSTATT, { months: Array(13).fill('1') }, ctx(staff(ABSTATT))))).toBe('vn.monthCount');
   expect(code(() => saveDraft(saved, ABSTATT, { figures: { k9: 1 } }, ctx(staff(ABSTATT))))).toBe('vn.unknownFigure');
   expect(code(() => saveDraft(saved, ABSTATT, { shares: { [ABSTATT]: 1 } }, ctx(staff(ABSTATT))))).toBe('vn.sharesOnlyVerbund');
+  // „1,234“ is a thousand in English and 1,234 € in German: refused with a clear sentence instead of guessed.
+  for (const input of [{ personnel: '1,234' }, { other: '15,640 €' }, { months: ['1,500'] }, { figures: { k1: '1,200' } }]) {
+    expect(code(() => saveDraft(saved, ABSTATT, input, ctx(staff(ABSTATT))))).toBe('vn.ambiguousAmount');
+  }
+  expect(translate('vn.ambiguousAmount', { field: 'Personalausgaben', value: '1,234' })).toBe(
+    'Personalausgaben: „1,234“ ist mehrdeutig (Tausender oder Nachkommastellen?). Bitte schreiben Sie z. B. „1.234“ oder „1234“ für Tausend, „1,23“ für Dezimalstellen.',
+  );
+  expect(saveDraft(saved, ABSTATT, { other: '1,23', months: ['0,500'] }, ctx(staff(ABSTATT))).round.nachweise[ABSTATT].data).toMatchObject({ other: '1.23', months: ['0.5', ...Array(11).fill(null)] });
   // Wrong shapes from a JSON file or a card: refused with a sentence, never a crash.
   expect(code(() => saveDraft(saved, ABSTATT, { text: 5 as unknown as string }, ctx(staff(ABSTATT))))).toBe('vn.notText');
   expect(code(() => saveDraft(saved, ABSTATT, { figures: 'viele' as unknown as Record<string, string> }, ctx(staff(ABSTATT))))).toBe('vn.notText');

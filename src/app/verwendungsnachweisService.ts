@@ -57,7 +57,10 @@ interface VnDocument {
 /** What a table of the Landkreis' figures did: stored all rows, or nothing and why (by row). */
 export interface LandkreisImportReport {
   stored: boolean;
+  /** How many Gemeinden' figures changed (0: the table held what was stored already). */
   gemeinden: number;
+  /** The Gemeinden (names, sorted) of the table whose figures are still incomplete: stored, but in Bearbeitung, not accepted. */
+  incomplete: string[];
   errors: { rowNumber: number; code: MessageCode; params: MessageParams }[];
 }
 
@@ -327,14 +330,20 @@ export class VerwendungsnachweisService {
     // Every row's rules on the round as it stands, so that the report names every bad row at once.
     this.applyRows(seen, rows, opts, refused);
     errors.sort((a, b) => a.rowNumber - b.rowNumber);
-    if (errors.length) return { stored: false, gemeinden: 0, errors };
+    if (errors.length) return { stored: false, gemeinden: 0, incomplete: [], errors };
     return this.ctx.repo.updateDocument<VnDocument, LandkreisImportReport>(VN_DOCUMENT, (current) => {
       const round = current?.rounds[String(year)];
       if (!round) throw new DomainError('vn.notOpened', { year });
       const { round: next, changed } = this.applyRows(round, rows, opts, refused);
-      if (errors.length) return { result: { stored: false, gemeinden: 0, errors } };
-      if (changed === 0) return { result: { stored: true, gemeinden: 0, errors } };
-      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { stored: true, gemeinden: changed, errors } };
+      if (errors.length) return { result: { stored: false, gemeinden: 0, incomplete: [], errors } };
+      // Complete figures are accepted at once (enterLandkreisFigures); the others are stored but must be named.
+      const incomplete = rows
+        .filter((r) => next.nachweise[r.ags]?.state !== 'angenommen')
+        .map((r) => this.nameOf(r.ags))
+        .sort((a, b) => a.localeCompare(b, 'de'));
+      const result = { stored: true, gemeinden: changed, incomplete, errors };
+      if (changed === 0) return { result };
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result };
     });
   }
 

@@ -28,7 +28,11 @@ export async function importLandkreisAttachment(deps: BotDeps, actor: Actor, loc
   try {
     const report = await deps.app.verwendungsnachweis.importLandkreis(year, await download(file.url), file.name, { actor });
     deps.logger.info('vn.landkreisImport', { year, stored: report.stored, gemeinden: report.gemeinden, errors: report.errors.length });
-    if (report.stored) return translate('bot.vn.landkreisImported', { year, count: report.gemeinden }, locale);
+    if (report.stored) {
+      // Nothing changed is said so; Gemeinden whose figures are still incomplete are named (stored, not accepted).
+      const saved = report.gemeinden === 0 ? translate('vn.importUnchanged', {}, locale) : translate('bot.vn.landkreisImported', { year, count: report.gemeinden }, locale);
+      return report.incomplete.length ? `${saved}\n${translate('vn.importIncomplete', { names: report.incomplete.join(', ') }, locale)}` : saved;
+    }
     const rows = report.errors.slice(0, MAX_ROWS_SHOWN).map((e) => translate('bot.vn.landkreisRow', { row: e.rowNumber, text: translate(e.code, e.params, locale) }, locale));
     return translate('bot.vn.landkreisRefused', { year, rows: rows.join('\n'), more: report.errors.length - rows.length }, locale);
   } catch (e) {

@@ -191,6 +191,14 @@ test('the Landkreis’ figures from a table sent in the personal chat with „La
   expect(lk2.nachweis.data.personnel).toBe('28000.50');
   expect(lk2.findings.map((f) => f.code)).not.toContain('vn.monthsBelowMinimum');
   expect(lk2.totals.monthsBelowMinimum).toEqual([]);
+  // The same table again: nothing changed, and the answer says so (not „0 Gemeinden geändert“).
+  const again = await sendTable(KORA, await workbookTable(rows), 'Landkreis 2025.xlsx', 'Hier die Landkreis-Zahlen');
+  expect(again.texts).toEqual([de('vn.importUnchanged')]);
+  // A row without December is stored but incomplete: the answer names the Gemeinde (here in English).
+  const LK3 = verzeichnis.all.map((g) => g.ags).find((a) => ![ABSTATT, EPPINGEN, LK1, LK2].includes(a))!;
+  const partial = await sendTable(KORA, await workbookTable([[LK3, 20000, 0, ...Array(11).fill(0.5), '', 5, 2, 1]]), 'district.xlsx', 'district figures', 'en-US');
+  expect(partial.texts).toEqual([`${translate('bot.vn.landkreisImported', { year: 2025, count: 1 }, 'en')}\n${translate('vn.importIncomplete', { names: nameOf(LK3) }, 'en')}`]);
+  expect((await round()).nachweise[LK3].state).toBe('in_bearbeitung');
 
   // In English, the same refusal in English.
   const en = await sendTable(KORA, table([`Nirgendwo;1;1;${halfYear};1;1;1`]), 'district.csv', 'district figures', 'en-US');

@@ -148,6 +148,15 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect((await intm('audit', '--year', '2025')).out).toContain('Frist der Verwendungsnachweise geändert');
   for (const action of ['Verwendungsnachweis eingereicht', 'Verwendungsnachweis mit Rückfrage zurückgegeben', 'Verwendungsnachweis angenommen']) expect(audit.out).toContain(action);
   expect(audit.out).toContain('Bitte Belege nachreichen.');
+
+  // The same table again changes nothing and says so; a row still incomplete is stored and named, not reported as done.
+  expect((await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table)).out).toBe('Die Tabelle enthält dieselben Zahlen wie gespeichert: keine Änderung.');
+  const beilstein = verzeichnis.all.find((g) => g.ags === '08125008')!.name;
+  writeFileSync(table, `AGS;Personalausgaben;sonstige Ausgaben;${months};Beratene Personen;Beratungsstunden je Woche\n08125008;30000;0;${Array(11).fill('0,5').join(';')};;10;4\n`);
+  expect((await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table)).out).toBe(
+    `Zahlen des Landkreises für 1 Gemeinde(n) gespeichert.\nNoch unvollständig (bleiben in Bearbeitung, bis die fehlenden Angaben eingetragen sind): ${beilstein}.`,
+  );
+  expect((await intm('verwendungsnachweis', 'show', '--year', '2025', '--ags', '08125008')).out).toContain('in Bearbeitung (Zahlen des Landkreises)');
 });
 
 test('files of a Nachweis: attach a PDF received by mail, list the files, save them into a folder, remove one; a non-PDF is refused', async () => {

@@ -167,7 +167,8 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
         env.io.err('Nichts gespeichert.');
         return 1;
       }
-      env.io.out(`Zahlen des Landkreises für ${result.gemeinden} Gemeinde(n) gespeichert.`);
+      env.io.out(result.gemeinden === 0 ? translate('vn.importUnchanged', {}) : `Zahlen des Landkreises für ${result.gemeinden} Gemeinde(n) gespeichert.`);
+      if (result.incomplete.length) env.io.out(translate('vn.importIncomplete', { names: result.incomplete.join(', ') }));
       return 0;
     }
     case 'submit':

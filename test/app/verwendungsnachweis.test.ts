@@ -170,5 +170,14 @@ describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
     expect(rows.find((r) => r.ags === ABSTATT)?.state).toBe('in_bearbeitung');
     expect(rows.find((r) => r.ags === OTHER)?.state).toBe('angenommen');
     expect(VerwendungsnachweisService.likelyReclaim((await app.verwendungsnachweis.round(YEAR))!).toFixed(2)).not.toBe('0.00');
+
+    // The Koordinierungsstelle naming the Verbund partner (as `intm … --gemeinde Eppingen` does) works on the lead's Nachweis.
+    // 30.000 € + 1.500,50 € spent, shared 31.499,50 € / 1 €.
+    const verbund = { ...complete, figures: { k1: 80 }, shares: { [BRACKENHEIM]: '31499.50', [EPPINGEN]: '1' } };
+    await app.verwendungsnachweis.save(YEAR, BRACKENHEIM, verbund, { actor: staff(BRACKENHEIM) });
+    expect((await app.verwendungsnachweis.submit(YEAR, EPPINGEN, { actor: coordinator })).view.nachweis).toMatchObject({ ags: BRACKENHEIM, state: 'eingereicht' });
+    expect((await app.verwendungsnachweis.returnWithQuestion(YEAR, EPPINGEN, 'Bitte belegen.', { actor: coordinator })).view.nachweis).toMatchObject({ ags: BRACKENHEIM, state: 'zurueckgegeben' });
+    // The Landkreis' figures are not returned to a Gemeinde that could not answer.
+    expect(await refusal(app.verwendungsnachweis.returnWithQuestion(YEAR, OTHER, 'Warum?', { actor: coordinator }))).toBe('vn.landkreisNoQuestion');
   }, 120_000);
 });

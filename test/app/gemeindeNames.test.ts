@@ -10,7 +10,7 @@ import { SpreadsheetTableReader } from '../../src/excel/tableReader';
 import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, publishForRound, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 
 const nameOf = (ags: string) => verzeichnis.byKey(ags)?.name ?? ags;
@@ -46,6 +46,7 @@ describe('through the service', () => {
     await app.ctx.repo.replaceLists(YEAR, lists, (current) => ({ next: { ...current, revision: current.revision + 1 }, result: undefined }));
     await app.decisions.decide(YEAR, { ags: BRACKENHEIM, choice: 'verbund', vzae: '1', partners: [EPPINGEN] }, { actor: staff(BRACKENHEIM) });
     await app.decisions.confirm(YEAR, { ags: EPPINGEN, lead: BRACKENHEIM }, { actor: staff(EPPINGEN) });
+    await publishForRound(app, YEAR);
     clock.set('2026-01-15T09:00:00.000Z');
     await app.verwendungsnachweis.open(YEAR, { deadline: '2026-03-31' }, { actor: coordinator });
   }, 60_000);

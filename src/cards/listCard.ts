@@ -247,13 +247,34 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
 /** Each household head's last assembled household (head and rows), by the kept head. */
 const households = new WeakMap<Node, { rows: Node[]; container: Node }>();
 
+/**
+ * Households as assembled, by the slice of the page (pagesOf keeps a slice the same object while none
+ * of its persons changes) and the variant: a click re-assembles only the household of the person it
+ * changed. Only for a household wholly on the page – its head is judged by its own persons then
+ * (householdsWithParent); a split one depends on the rest of the list and is assembled every time.
+ */
+const bySlice = new WeakMap<HouseholdSlice, Map<string, Node>>();
+
+function householdNode(view: ListView, slice: HouseholdSlice, variant: string): Node {
+  if (slice.persons.length !== slice.size) return groupNode(view, slice, householdsWithParent(view.list, [slice]));
+  let byVariant = bySlice.get(slice);
+  if (!byVariant) bySlice.set(slice, (byVariant = new Map()));
+  let node = byVariant.get(variant);
+  if (!node) {
+    node = groupNode(view, slice, householdsWithParent(view.list, [slice]));
+    byVariant.set(variant, node);
+  }
+  return node;
+}
+
 export function listCard(requested: ListView): AdaptiveCard {
   const { view, page, pageCount } = paged(requested, pagesOf);
-  const withParent = householdsWithParent(view.list, page);
   const card = FRAME.expand(frameData(view, pageCount));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
-  body.splice(slot, 1, ...page.map((slice) => groupNode(view, slice, withParent)));
+  // Everything a household's rows and head show besides its persons (rowNode, groupNode).
+  const variant = [view.list.year, view.list.ags, view.list.base ?? 0, view.locale, view.editable ? 1 : 0, view.page].join('|');
+  body.splice(slot, 1, ...page.map((slice) => householdNode(view, slice, variant)));
   return card;
 }
 

@@ -55,6 +55,19 @@ export type ListChangeOutcome<R> =
   | { replayed: false; list: GemeindeListe; result: R }
   | { replayed: true; list: GemeindeListe; entry: AuditEntry };
 
+/** A file (a PDF) attached to a Gemeinde's Verwendungsnachweis, without its bytes; its sha256 names it. */
+export interface NachweisFile {
+  /** Hex SHA-256 of the bytes: the file's id within its Nachweis (the same bytes are kept once). */
+  sha256: string;
+  name: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: { id: string; name: string };
+}
+
+/** How storing a Nachweis' file ended: stored, already there (same sha256), or refused because `maxFiles` are there. */
+export type NachweisFileAdded = 'added' | 'duplicate' | 'full';
+
 export interface Repository {
   years(): Promise<number[]>;
   readCampaign(year: number): Promise<CampaignRecord | undefined>;
@@ -111,6 +124,19 @@ export interface Repository {
   updateDocument<T, R>(name: string, change: (current: T | undefined) => Mutation<T, R>): Promise<R>;
   /** The names of the stored named documents, sorted (to copy a whole store). */
   documentNames(): Promise<string[]>;
+  /**
+   * The files attached to the Verwendungsnachweis filed under `ags` for `year` (a year with a campaign
+   * record, else campaign.notFound). `addNachweisFile` stores bytes and metadata durably and atomically
+   * (a reader sees both or neither), unless a file with the same sha256 is there or `maxFiles` are.
+   * Listed oldest first. The files are kept when the year's personal data is purged (purgeLists).
+   */
+  addNachweisFile(year: number, ags: string, file: NachweisFile, bytes: Buffer, maxFiles: number): Promise<NachweisFileAdded>;
+  nachweisFiles(year: number, ags: string): Promise<NachweisFile[]>;
+  readNachweisFile(year: number, ags: string, sha256: string): Promise<Buffer | undefined>;
+  /** Removes a file; false when it was not there. */
+  removeNachweisFile(year: number, ags: string, sha256: string): Promise<boolean>;
+  /** Every Nachweis holding files, by year and AGS, sorted (to copy a whole store). */
+  nachweisFileOwners(): Promise<{ year: number; ags: string }[]>;
   /** Waits for writes in flight; the repository can be dropped afterwards. */
   close(): Promise<void>;
 }

@@ -2,8 +2,10 @@
  * Moves a whole store into another (`intm store copy`): from a data directory to PostgreSQL when one
  * machine is no longer enough, or back. Only into an empty store; afterwards both are read again and
  * compared part by part (campaign records, lists, each list's change log, decisions, the allocation
- * worked out from each, every named document), so a copy that does not match is reported, not used.
+ * worked out from each, every named document, the files of the Verwendungsnachweise with the hash of
+ * the bytes read back), so a copy that does not match is reported, not used.
  */
+import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
@@ -19,6 +21,8 @@ export interface StoreCopySummary {
   /** Entries in the lists' change logs (the import's and every change since). */
   changes: number;
   documents: number;
+  /** Files attached to Verwendungsnachweise. */
+  files: number;
   /** The allocation of every year with lists, added up (euros, exact). */
   allocation: string;
 }
@@ -50,6 +54,13 @@ export async function copyStore(source: Repository, target: Repository, ctx: Sto
     const doc = await source.readDocument<object>(name);
     if (doc !== undefined) await target.updateDocument<object, void>(name, () => ({ next: doc, result: undefined }));
   }
+  // In their order (the listing is oldest first), without a count limit: the source's files as they are.
+  for (const { year, ags } of await source.nachweisFileOwners()) {
+    for (const file of await source.nachweisFiles(year, ags)) {
+      const bytes = await source.readNachweisFile(year, ags, file.sha256);
+      if (bytes) await target.addNachweisFile(year, ags, file, bytes, Number.MAX_SAFE_INTEGER);
+    }
+  }
   const [from, to] = [await contentsOf(source, ctx), await contentsOf(target, ctx)];
   const differs = [...new Set([...from.parts.keys(), ...to.parts.keys()])].find((part) => from.parts.get(part) !== to.parts.get(part));
   if (differs) throw new DomainError('store.copyMismatch', { what: differs });
@@ -71,7 +82,7 @@ export async function requireEmpty(target: Repository, targetName: string): Prom
  */
 export async function contentsOf(repo: Repository, ctx: StoreCopyContext): Promise<{ parts: Map<string, string>; summary: StoreCopySummary }> {
   const parts = new Map<string, string>();
-  const summary: StoreCopySummary = { years: await repo.years(), persons: 0, changes: 0, documents: 0, allocation: '0' };
+  const summary: StoreCopySummary = { years: await repo.years(), persons: 0, changes: 0, documents: 0, files: 0, allocation: '0' };
   let allocation = new Decimal(0);
   for (const year of summary.years) {
     const record = await repo.readCampaign(year);
@@ -100,6 +111,16 @@ export async function contentsOf(repo: Repository, ctx: StoreCopyContext): Promi
   for (const name of await repo.documentNames()) {
     parts.set(`Dokument ${name}`, canonical(await repo.readDocument(name)));
     summary.documents++;
+  }
+  for (const { year, ags } of await repo.nachweisFileOwners()) {
+    const files = [];
+    for (const file of await repo.nachweisFiles(year, ags)) {
+      const bytes = await repo.readNachweisFile(year, ags, file.sha256);
+      // The hash of what is read back, beside the one recorded: bytes lost or changed on the way show.
+      files.push({ ...file, read: bytes ? createHash('sha256').update(bytes).digest('hex') : null });
+    }
+    parts.set(`Dateien zum Verwendungsnachweis ${year} ${ags}`, canonical(files));
+    summary.files += files.length;
   }
   summary.allocation = allocation.toFixed(2);
   return { parts, summary };

@@ -9,7 +9,8 @@
  * per Gemeinde and, in the audit trail, the names of the staff who changed them, like the decision
  * book – so `intm purge` of a year leaves it in place: it is the evidence the state pays against.
  */
-import { Actor, isKoordination } from '../domain/actor';
+import { createHash } from 'node:crypto';
+import { Actor, gemeindenOf, isKoordination } from '../domain/actor';
 import type { IsoDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import { Decimal } from '../domain/money';
@@ -36,11 +37,14 @@ import {
   submit,
   totalsOf,
 } from '../domain/verwendungsnachweis';
+import { checkNachweisFile, MAX_NACHWEIS_FILES, recordFileChange } from '../domain/nachweisFiles';
+import { editableNachweis } from '../domain/verwendungsnachweis';
 import { landkreisColumns, landkreisRow, type LandkreisRow } from '../domain/landkreisFigures';
 import type { MessageCode, MessageParams } from '../i18n/messages';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign, resolveAgs } from './context';
 import { officialFigures } from './officialFigures';
+import type { NachweisFile } from './ports';
 
 export const VN_DOCUMENT = 'verwendungsnachweis';
 
@@ -65,6 +69,26 @@ export interface NachweisView {
   totals: NachweisTotals;
   /** Whether the actor may change it now (its filing Gemeinde or the Koordinierungsstelle, not locked). */
   editable: boolean;
+  /** The files attached to it, oldest first (absent where not read, e.g. in a bulk view). */
+  attachments?: NachweisAttachment[];
+}
+
+/** A file attached to a Nachweis as a card lists it. */
+export interface NachweisAttachment {
+  sha256: string;
+  name: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+/** What attaching a file did: stored, or found the same bytes attached already (`stored: false`). */
+export interface AttachOutcome {
+  stored: boolean;
+  /** The Nachweis the file belongs to (for a Verbund: its lead's). */
+  ags: string;
+  file: NachweisFile;
+  files: NachweisFile[];
 }
 
 export interface NachweisOutcome {
@@ -124,10 +148,107 @@ export class VerwendungsnachweisService {
     return (await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds[String(year)];
   }
 
+  /** The years whose round is opened, oldest first. */
+  async roundYears(): Promise<number[]> {
+    return Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {})
+      .map((r) => r.year)
+      .sort((a, b) => a - b);
+  }
+
   /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */
   async show(year: number, ags: string, actor: Actor): Promise<NachweisView> {
     const round = await this.requireRound(year);
-    return this.view(round, readableNachweis(round, ags, actor).ags, actor);
+    return this.withAttachments(this.view(round, readableNachweis(round, ags, actor).ags, actor));
+  }
+
+  /**
+   * Attaches a file (a PDF, at most 10 MB, at most 20 per Nachweis) to the Nachweis filed under `ags`
+   * (or, for a Verbund partner, refused: its lead files it), while it may be edited. The same bytes
+   * twice are stored once. The bytes go into the store first, then the audit entry; if the entry is
+   * refused (the Nachweis was submitted meanwhile), the bytes are removed again.
+   */
+  async attach(year: number, ags: string, upload: { name: string; bytes: Buffer }, opts: OperationOptions): Promise<AttachOutcome> {
+    const filed = editableNachweis(await this.requireRound(year), ags, opts.actor).ags;
+    const name = checkNachweisFile(upload.name, upload.bytes);
+    const file: NachweisFile = {
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      name,
+      size: upload.bytes.length,
+      uploadedAt: this.ctx.clock.now(),
+      uploadedBy: { id: opts.actor.id, name: opts.actor.name },
+    };
+    const added = await this.ctx.repo.addNachweisFile(year, filed, file, upload.bytes, MAX_NACHWEIS_FILES);
+    if (added === 'full') throw new DomainError('vn.fileTooMany', { max: MAX_NACHWEIS_FILES });
+    if (added === 'duplicate') {
+      const files = await this.ctx.repo.nachweisFiles(year, filed);
+      return { stored: false, ags: filed, file: files.find((f) => f.sha256 === file.sha256) ?? file, files };
+    }
+    try {
+      await this.recordFile(year, filed, 'vn.fileAttach', file, opts);
+    } catch (e) {
+      await this.ctx.repo.removeNachweisFile(year, filed, file.sha256).catch(() => undefined);
+      throw e;
+    }
+    return { stored: true, ags: filed, file, files: await this.ctx.repo.nachweisFiles(year, filed) };
+  }
+
+  /** The files of the Nachweis covering `ags`, for its own Gemeinden and the Koordinierungsstelle. */
+  async files(year: number, ags: string, actor: Actor): Promise<{ ags: string; files: NachweisFile[] }> {
+    const filed = readableNachweis(await this.requireRound(year), ags, actor).ags;
+    return { ags: filed, files: await this.ctx.repo.nachweisFiles(year, filed) };
+  }
+
+  /** One attached file with its bytes (same readers as `files`). */
+  async readFile(year: number, ags: string, sha256: string, actor: Actor): Promise<{ file: NachweisFile; bytes: Buffer }> {
+    const { ags: filed, files } = await this.files(year, ags, actor);
+    const file = files.find((f) => f.sha256 === sha256);
+    const bytes = file && (await this.ctx.repo.readNachweisFile(year, filed, sha256));
+    if (!file || !bytes) throw new DomainError('vn.fileNotFound');
+    return { file, bytes };
+  }
+
+  /** Removes an attached file while the Nachweis may be edited (audited first: a refused removal removes nothing). */
+  async removeFile(year: number, ags: string, sha256: string, opts: OperationOptions): Promise<NachweisFile[]> {
+    const filed = editableNachweis(await this.requireRound(year), ags, opts.actor).ags;
+    const file = (await this.ctx.repo.nachweisFiles(year, filed)).find((f) => f.sha256 === sha256);
+    if (!file) throw new DomainError('vn.fileNotFound');
+    await this.recordFile(year, filed, 'vn.fileRemove', file, opts);
+    await this.ctx.repo.removeNachweisFile(year, filed, sha256);
+    return this.ctx.repo.nachweisFiles(year, filed);
+  }
+
+  /**
+   * The Nachweise the actor may attach files to now, newest year first: for a clerk those of her
+   * Gemeinden that are open for editing (the bot takes a file sent in the personal chat for one of them).
+   */
+  async attachable(actor: Actor): Promise<{ year: number; ags: string }[]> {
+    const rounds = Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {}).sort((a, b) => b.year - a.year);
+    const found: { year: number; ags: string }[] = [];
+    for (const round of rounds) {
+      for (const ags of gemeindenOf(actor)) {
+        try {
+          found.push({ year: round.year, ags: editableNachweis(round, ags, actor).ags });
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+        }
+      }
+    }
+    return found;
+  }
+
+  private recordFile(year: number, ags: string, action: 'vn.fileAttach' | 'vn.fileRemove', file: NachweisFile, opts: OperationOptions): Promise<void> {
+    return this.ctx.repo.updateDocument<VnDocument, void>(VN_DOCUMENT, (current) => {
+      const round = current?.rounds[String(year)];
+      if (!round) throw new DomainError('vn.notOpened', { year });
+      const { round: next, entries } = recordFileChange(round, ags, action, file, this.context(opts));
+      if (opts.opId) for (const e of entries) e.opId = opts.opId;
+      return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: undefined };
+    });
+  }
+
+  private async withAttachments(view: NachweisView): Promise<NachweisView> {
+    const files = await this.ctx.repo.nachweisFiles(view.year, view.nachweis.ags);
+    return { ...view, attachments: files.map((f) => ({ sha256: f.sha256, name: f.name, size: f.size, uploadedAt: f.uploadedAt, uploadedBy: f.uploadedBy.name })) };
   }
 
   save(year: number, ags: string, input: NachweisInput, opts: OperationOptions): Promise<NachweisOutcome> {
@@ -139,11 +260,11 @@ export class VerwendungsnachweisService {
   }
 
   returnWithQuestion(year: number, ags: string, question: string, opts: OperationOptions): Promise<NachweisOutcome> {
-    return this.change(year, ags, opts, (round, c) => returnWithQuestion(round, ags, question, c));
+    return this.change(year, ags, opts, (round, c) => returnWithQuestion(round, ags, question, c, opts.expectedRevision));
   }
 
   accept(year: number, ags: string, opts: OperationOptions): Promise<NachweisOutcome> {
-    return this.change(year, ags, opts, (round, c) => accept(round, ags, c));
+    return this.change(year, ags, opts, (round, c) => accept(round, ags, c, opts.expectedRevision));
   }
 
   /** The Landkreis' own figures for a Gemeinde it served. */
@@ -261,8 +382,8 @@ export class VerwendungsnachweisService {
     return { actor: opts.actor, now: this.ctx.clock.now() };
   }
 
-  private change(year: number, ags: string, opts: OperationOptions, operation: (round: NachweisRound, c: NachweisContext) => RoundResult): Promise<NachweisOutcome> {
-    return this.ctx.repo.updateDocument<VnDocument, NachweisOutcome>(VN_DOCUMENT, (current) => {
+  private async change(year: number, ags: string, opts: OperationOptions, operation: (round: NachweisRound, c: NachweisContext) => RoundResult): Promise<NachweisOutcome> {
+    const outcome = await this.ctx.repo.updateDocument<VnDocument, NachweisOutcome>(VN_DOCUMENT, (current) => {
       const round = current?.rounds[String(year)];
       if (!round) throw new DomainError('vn.notOpened', { year });
       const filed = round.nachweise[ags] ? ags : readableNachweis(round, ags, opts.actor).ags;
@@ -272,5 +393,6 @@ export class VerwendungsnachweisService {
       if (opts.opId) for (const e of entries) e.opId = opts.opId;
       return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { changed: true, replayed: false, view: this.view(next, filed, opts.actor) } };
     });
+    return { ...outcome, view: await this.withAttachments(outcome.view) };
   }
 }

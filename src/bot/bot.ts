@@ -22,6 +22,7 @@ import { LIST_VERBS, handleListAction } from './listActions';
 import { OWN_VERBS, handleOwnAction } from './ownActions';
 import { errorKind } from './log';
 import { resolveTurn } from './turn';
+import { handleVerwendungsnachweisAction, VN_VERBS } from './verwendungsnachweisActions';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -35,6 +36,7 @@ const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
   { verbs: DECISION_VERBS, handle: handleDecisionAction },
   { verbs: PUBLICATION_VERBS, handle: handlePublicationAction },
   { verbs: CAMPAIGN_VERBS, handle: handleCampaignAction },
+  { verbs: VN_VERBS, handle: handleVerwendungsnachweisAction },
 ];
 
 export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botAppId?: string } = {}): Application {

@@ -21,6 +21,7 @@ import { additionsView } from './coordinatorActions';
 import { decisionView } from './decisionActions';
 import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
+import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
 import { allocationCardFor } from './publication';
@@ -28,6 +29,7 @@ import { channelReference, type ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
+import { verwendungsnachweisCommand } from './verwendungsnachweisCommands';
 import { listView } from './views';
 
 export type CommandName =
@@ -48,7 +50,9 @@ export type CommandName =
   | 'export'
   | 'digest'
   | 'remind'
-  | 'decision';
+  | 'decision'
+  | 'nachweisFiles'
+  | 'verwendungsnachweis';
 
 interface Command {
   name: CommandName;
@@ -76,6 +80,8 @@ const COMMANDS: Command[] = [
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
   { name: 'remind', pattern: /^(?:erinnern|remind)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'decision', pattern: /^(?:entscheidung|decision|entscheiden|decide)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'nachweisFiles', pattern: /^(?:dateien|anlagen|files|attachments)(?:\s+(.+))?$/, koordinationOnly: false },
+  { name: 'verwendungsnachweis', pattern: /^(?:verwendungsnachweis|proof of use)(?:\s+(.+))?$/, koordinationOnly: false },
 ];
 
 /** Lower case, umlauts spelt out, white space collapsed, trailing punctuation dropped. */
@@ -113,6 +119,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   };
   const personal = !isSharedConversation(activity);
 
+  // A file from a Gemeinde's staff is for its Verwendungsnachweis (nachweisFiles.ts).
+  const sent = teamsFile(activity);
+  if (sent && !isKoordination(actor) && (await receiveNachweisFile(deps, context, actor, locale, sent, text))) return;
   // A file from a coordinator in the personal chat is the step-1 export, whatever the text says.
   const file = fileAttachment(activity);
   if (file && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
@@ -158,6 +167,11 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     }
     case 'import':
       return say('bot.importHowTo');
+    case 'nachweisFiles':
+      return listNachweisFiles(deps, context, actor, locale, argument, (t) => resolveGemeinde(deps, t));
+    case 'verwendungsnachweis':
+      // After the year, whether or not its lists still exist: the round keeps no personal data.
+      return verwendungsnachweisCommand(deps, context, actor, locale, argument, (named) => gemeindeFor(deps, actor, named));
     default:
       break;
   }
@@ -276,7 +290,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
  * question mark. Without one it stays the command ("Liste bitte"; "liste Abstat" suggests the name).
  */
 function isQuestionNotCommand(deps: BotDeps, parsed: { command: Command; argument?: string }, text: string): boolean {
-  if (parsed.command.name !== 'list' && parsed.command.name !== 'decision') return false;
+  if (!['list', 'decision', 'verwendungsnachweis'].includes(parsed.command.name)) return false;
   const argument = parsed.argument?.trim();
   if (!argument || strictlyNamed(deps, argument)) return false;
   // Only a question mark makes it a question: "Liste bitte", "Liste anzeigen", "Entscheidung treffen" are the command.

@@ -16,6 +16,8 @@ export interface BotDeps {
   tenants: readonly string[];
   /** Signed export links; absent when the server has no public address (PUBLIC_BASE_URL). */
   links?: DownloadLinks;
+  /** Local mode (INTM_LOCAL=1): files sent to the bot may also come over plain http from this machine (Agents Playground, tests). */
+  localFileDownloads?: boolean;
   /** Days before a deadline on which the Gemeinden are reminded. */
   reminderDays: readonly number[];
 }

@@ -1,6 +1,6 @@
 /**
  * Export downloads from the bot's own server: a link names exactly one file (overview, one Gemeinde's
- * list of one year, or the rows behind one import report), expires, and is signed with HMAC-SHA256, so
+ * list of one year, the rows behind one import report, or one PDF attached to a Verwendungsnachweis), expires, and is signed with HMAC-SHA256, so
  * it cannot be altered to fetch anything else. Links are handed to coordinators only, in their personal chat.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,10 +12,10 @@ import type { Actor } from '../domain/actor';
 import { writeFileDurably } from '../storage/durableJsonFile';
 
 export interface DownloadTarget {
-  kind: 'overview' | 'list' | 'importIssues';
+  kind: 'overview' | 'list' | 'importIssues' | 'nachweisFile';
   year: number;
   ags?: string;
-  /** The import report whose rows the file holds (kept in the repository, see ImportIssuesService). */
+  /** The import report whose rows the file holds (kept in the repository, see ImportIssuesService); for a Nachweis' file its sha256. */
   id?: string;
 }
 
@@ -67,7 +67,8 @@ export class DownloadLinks {
     const shapeOk =
       (p.kind === 'overview' ||
         (p.kind === 'list' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags)) ||
-        (p.kind === 'importIssues' && typeof p.id === 'string' && /^[0-9a-f]{24}$/.test(p.id))) &&
+        (p.kind === 'importIssues' && typeof p.id === 'string' && /^[0-9a-f]{24}$/.test(p.id)) ||
+        (p.kind === 'nachweisFile' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags) && typeof p.id === 'string' && /^[0-9a-f]{64}$/.test(p.id))) &&
       Number.isInteger(p.year) &&
       Number.isInteger(p.exp);
     if (!shapeOk) throw new LinkRefused('invalid');
@@ -128,10 +129,11 @@ export async function sweepDownloadLeftovers(tmp = os.tmpdir(), now = Date.now()
   return removed;
 }
 
-/** The file a link names, written fresh from the current data into a temporary folder. */
-export async function renderDownload(app: IntmApp, target: DownloadTarget): Promise<{ file: string; name: string; cleanup(): Promise<void> }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), DOWNLOAD_DIR_PREFIX));
+/** The file a link names, written fresh from the current data into a temporary folder; `contentType` where it is not a workbook. */
+export async function renderDownload(app: IntmApp, target: DownloadTarget): Promise<{ file: string; name: string; contentType?: string; cleanup(): Promise<void> }> {
   const system: Actor = { id: 'system:download', name: 'Download-Link', role: 'koordination' };
+  if (target.kind === 'nachweisFile') return nachweisFileDownload(app, target, system);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), DOWNLOAD_DIR_PREFIX));
   const name =
     target.kind === 'overview'
       ? `IntM-Uebersicht-${target.year}.xlsx`
@@ -149,4 +151,15 @@ export async function renderDownload(app: IntmApp, target: DownloadTarget): Prom
     throw e;
   }
   return { file, name, cleanup };
+}
+
+/** A file attached to a Verwendungsnachweis, exactly as stored (its hash checked against the link's). */
+async function nachweisFileDownload(app: IntmApp, target: DownloadTarget, system: Actor) {
+  const { file, bytes } = await app.verwendungsnachweis.readFile(target.year, target.ags!, target.id!, system);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), DOWNLOAD_DIR_PREFIX));
+  // An ASCII name for the header (the listed name may hold umlauts or quotes).
+  const name = `Verwendungsnachweis-${target.year}-${target.ags}-${file.name.replace(/\.pdf$/i, '').replace(/[^\w-]+/g, '_')}.pdf`;
+  const out = path.join(dir, name);
+  await fs.writeFile(out, bytes, { mode: 0o600 });
+  return { file: out, name, contentType: 'application/pdf', cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }

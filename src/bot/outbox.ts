@@ -6,10 +6,13 @@
  * Gemeinden channel". Sent later, it shows the state of that moment, not a stale one; and the document holds no
  * card content (and so no personal data).
  *
- * Several bot instances may share one database: an instance takes the items out (`claim`) inside one
- * `updateDocument` call, so the same item is never handed to two instances; what it then fails to send
- * it puts back (`keep`). An instance that dies between claim and send loses those updates – the status
- * card then shows the new state with the next change or "listen versenden"; nothing is sent twice.
+ * Several bot instances may share one database: an instance takes items (`claim`) inside one
+ * `updateDocument` call, so the same item is never handed to two instances at once. A claimed item stays
+ * in the document, marked with the claim and its end (`CLAIM_MS`): the instance removes it once the card
+ * is delivered (`done`); what it fails to send it puts back (`keep` clears the claim). An instance that
+ * dies between claim and delivery leaves its items marked; after the claim has run out another instance
+ * (or the restarted one) takes them. The update is then sent twice at worst – harmless, since each
+ * update brings the same card to the current state – but never lost.
  */
 import type { Repository } from '../app/ports';
 
@@ -23,8 +26,11 @@ export interface StatusCardItem {
 
 export type OutboxItem = StatusCardItem;
 
-/** An item as stored: with the time it was first kept (for the log and for operators). */
-export type KeptItem = OutboxItem & { since: string };
+/** An item as stored: with the time it was first kept (for the log and for operators), and its claim if taken. */
+export type KeptItem = OutboxItem & { since: string; claim?: { id: string; until: string } };
+
+/** How long a claim holds before another instance may take the item: far longer than one delivery takes. */
+export const CLAIM_MS = 5 * 60_000;
 
 interface OutboxDocument {
   items: KeptItem[];
@@ -38,27 +44,57 @@ export class Outbox {
     private readonly now: () => string,
   ) {}
 
-  /** Keeps items for later; an item already kept stays once (its time is kept too). */
+  /** Keeps items for later; an item already kept stays once (its time is kept too) and is free to claim again. */
   async keep(items: OutboxItem[]): Promise<void> {
     if (!items.length) return;
     await this.repo.updateDocument<OutboxDocument, void>(OUTBOX_DOCUMENT, (current) => {
       const kept = current?.items ?? [];
-      const known = new Set(kept.map(itemKey));
-      const added: KeptItem[] = [];
+      const wanted = new Set(items.map(itemKey));
+      let changed = false;
+      const next = kept.map((item) => {
+        if (!wanted.has(itemKey(item))) return item;
+        wanted.delete(itemKey(item));
+        if (!item.claim) return item;
+        changed = true;
+        return { kind: item.kind, year: item.year, since: item.since };
+      });
       for (const item of items) {
-        if (known.has(itemKey(item))) continue;
-        known.add(itemKey(item));
-        added.push({ kind: item.kind, year: item.year, since: this.now() });
+        if (!wanted.has(itemKey(item))) continue;
+        wanted.delete(itemKey(item));
+        changed = true;
+        next.push({ kind: item.kind, year: item.year, since: this.now() });
       }
-      return added.length ? { next: { items: [...kept, ...added] }, result: undefined } : { result: undefined };
+      return changed ? { next: { items: next }, result: undefined } : { result: undefined };
     });
   }
 
-  /** Takes every item out, atomically: the caller now owns them and must `keep` what it cannot send. */
-  claim(): Promise<KeptItem[]> {
+  /**
+   * Takes every item that is free (or whose claim ran out), atomically, for `claimId`: the caller sends
+   * them, then calls `done` – or `keep` for what it cannot send.
+   */
+  claim(claimId: string): Promise<KeptItem[]> {
     return this.repo.updateDocument<OutboxDocument, KeptItem[]>(OUTBOX_DOCUMENT, (current) => {
-      const items = current?.items ?? [];
-      return items.length ? { next: { items: [] }, result: items } : { result: [] };
+      const now = this.now();
+      const until = new Date(Date.parse(now) + CLAIM_MS).toISOString();
+      const taken: KeptItem[] = [];
+      const next = (current?.items ?? []).map((item) => {
+        if (item.claim && item.claim.until > now) return item;
+        const claimed = { kind: item.kind, year: item.year, since: item.since, claim: { id: claimId, until } };
+        taken.push(claimed);
+        return claimed;
+      });
+      return taken.length ? { next: { items: next }, result: taken } : { result: [] };
+    });
+  }
+
+  /** Removes the items this claim delivered; an item put back meanwhile (`keep`) or taken over by another claim stays. */
+  async done(claimId: string, items: readonly OutboxItem[]): Promise<void> {
+    if (!items.length) return;
+    const delivered = new Set(items.map(itemKey));
+    await this.repo.updateDocument<OutboxDocument, void>(OUTBOX_DOCUMENT, (current) => {
+      const kept = current?.items ?? [];
+      const next = kept.filter((item) => !(delivered.has(itemKey(item)) && item.claim?.id === claimId));
+      return next.length !== kept.length ? { next: { items: next }, result: undefined } : { result: undefined };
     });
   }
 

@@ -134,7 +134,7 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application, logger:
       }
       logger.info('download', { kind: target.kind, year: target.year, ...(target.ags ? { ags: target.ags } : {}) });
       res.writeHead(200, {
-        'content-type': XLSX,
+        'content-type': rendered.contentType ?? XLSX,
         'content-disposition': `attachment; filename="${rendered.name}"`,
         'cache-control': 'no-store',
       });

@@ -1,4 +1,5 @@
 /** Assembles and starts the bot server: used by `npm start` and by tests that talk HTTP to it. */
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../app/ports';
 import { openApp } from '../compose';
 import { resolveDataDir } from '../storage/paths';
@@ -87,6 +88,7 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
     tenants: config.tenants,
     reminderDays: config.schedule?.reminderDays ?? DEFAULT_REMINDER_DAYS,
     ...(links ? { links } : {}),
+    ...(config.local ? { localFileDownloads: true } : {}),
   };
   const bot = createBot(deps, { adapter, botAppId: config.botId });
   const server = createBotServer(adapter, bot, logger, links ? { downloads: { links, app } } : {});
@@ -118,14 +120,19 @@ export async function startBot(config: BotConfig, options: StartOptions = {}): P
 
 /**
  * After the start: what an earlier run could not send (outbox.ts), claimed so that another instance on
- * the same database does not send it too, and sent again; what fails again is put back by SummaryCards.
+ * the same database does not send it at the same time, and sent again; delivered items leave the outbox,
+ * what fails again is put back by SummaryCards, and what this instance never gets to send (it dies) is
+ * taken by the next one once the claim has run out.
  */
 async function resendKept(outbox: Outbox, summaries: SummaryCards, logger: Logger): Promise<void> {
   try {
-    const items = await outbox.claim();
+    const claimId = randomUUID();
+    const items = await outbox.claim(claimId);
     if (!items.length) return;
     logger.info('outbox.resending', { count: items.length });
     for (const item of items) summaries.refresh(item.year);
+    await summaries.idle();
+    await outbox.done(claimId, items);
   } catch (e) {
     logger.error('outbox.failed', { error: errorKind(e) });
   }

@@ -68,6 +68,21 @@ export const VERBS = {
   decisionSet: 'decision.set',
   /** Step B: a partner confirms the Verbund a lead proposed (data {year, ags, lead, proposal}). */
   verbundConfirm: 'verbund.confirm',
+  /** Verwendungsnachweis: opens a Gemeinde's card (data {year, ags}; a Verbund partner's is its lead's). */
+  vnOpen: 'vn.open',
+  /**
+   * Verwendungsnachweis: saves the draft (data {year, ags, rev, op}); inputs `personnel`, `other`, `eigenmittel`,
+   * `traeger`, `traegerAmount`, `m1`…`m12` (VZÄ), `fig_<key figure id>`, `share_<AGS>`, `text`.
+   */
+  vnSave: 'vn.save',
+  /** Verwendungsnachweis "Einreichen": saves the inputs like vnSave, then the confirmation with figures and findings. */
+  vnReview: 'vn.review',
+  /** Verwendungsnachweis: submits for good (data {year, ags, rev, op}; `rev` as the confirmation showed it). */
+  vnSubmit: 'vn.submit',
+  /** Coordinators: returns a submitted Nachweis with a question (data {year, ags, rev, op}; input `question`). */
+  vnReturn: 'vn.return',
+  /** Coordinators: accepts a submitted Nachweis (data {year, ags, rev, op}). */
+  vnAccept: 'vn.accept',
   /** Coordinators: creates the campaign from the form: inputs `year`, `kreisAmount` or `landesmittel`+`quote`, `unit`, `eurPerVzae`. */
   campaignCreate: 'campaign.create',
   /** Coordinators: publishes the overview (data {year, force?}). */

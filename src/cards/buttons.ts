@@ -28,6 +28,12 @@ const CHANGING_VERBS: ReadonlySet<Verb> = new Set<Verb>([
   VERBS.additionAccept,
   VERBS.additionReject,
   VERBS.reopen,
+  // The Verwendungsnachweis' changes: their `rev` is the Nachweis' revision (verwendungsnachweisCard.nachweisActionData).
+  VERBS.vnSave,
+  VERBS.vnReview,
+  VERBS.vnSubmit,
+  VERBS.vnReturn,
+  VERBS.vnAccept,
 ]);
 
 export function isChangingVerb(verb: Verb): boolean {

@@ -25,9 +25,9 @@ import template from './templates/decision.json';
 const MINIMUM_POSITION = '0.5';
 
 /** A number as people type it: 0,5 / 0.5 / 1 (the server parses and checks it again). */
-const NUMBER_PATTERN = '^\\s*\\d{1,3}([.,]\\d{1,4})?\\s*$';
+export const NUMBER_PATTERN = '^\\s*\\d{1,3}([.,]\\d{1,4})?\\s*$';
 /** An amount in euros: 15640 / 15.640 / 15.640,50 / 15640.50, optionally with €. */
-const AMOUNT_PATTERN = '^\\s*\\d{1,3}([.,]?\\d{3})*([.,]\\d{1,2})?\\s*(€|EUR)?\\s*$';
+export const AMOUNT_PATTERN = '^\\s*\\d{1,3}([.,]?\\d{3})*([.,]\\d{1,2})?\\s*(€|EUR)?\\s*$';
 
 const ARGUMENTS: { heading: CardMessageCode; items: CardMessageCode[] }[] = [
   {

@@ -34,7 +34,9 @@ export type AuditAction =
   | 'vn.submit'
   | 'vn.return'
   | 'vn.accept'
-  | 'vn.landkreis';
+  | 'vn.landkreis'
+  | 'vn.fileAttach'
+  | 'vn.fileRemove';
 
 export interface ActorRef {
   id: string;

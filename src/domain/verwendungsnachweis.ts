@@ -427,6 +427,32 @@ function assertEditable(n: Nachweis): void {
   if (n.state === 'eingereicht' || n.state === 'angenommen') throw new DomainError('vn.locked', { state: n.state });
 }
 
+/** A change of state (submit, return, accept): the audit records the state before and after, and `reason` (the question). */
+function moveTo(
+  original: NachweisRound,
+  ags: string,
+  ctx: NachweisContext,
+  action: AuditAction,
+  state: NachweisState,
+  expectedRevision: number | undefined,
+  mark: (n: Nachweis) => void,
+  reason?: string,
+): RoundResult {
+  return change(
+    original,
+    ags,
+    ctx,
+    action,
+    (n) => {
+      const before = n.state;
+      n.state = state;
+      mark(n);
+      return { before: { status: before }, after: { status: state }, ...(reason ? { reason } : {}) };
+    },
+    expectedRevision,
+  );
+}
+
 /** Saves a draft: refuses bad numbers, keeps what is incomplete (the findings say what is missing). */
 export function saveDraft(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   const n0 = filedNachweis(original, ags);
@@ -458,49 +484,43 @@ export function submit(original: NachweisRound, ags: string, ctx: NachweisContex
   if (n0.state === 'eingereicht' || n0.state === 'angenommen') return { round: original, entries: [] };
   const firstError = checkNachweis(n0, original.keyFigures).find((f) => f.severity === 'error');
   if (firstError) throw new DomainError(firstError.code, firstError.params);
-  return change(
-    original,
-    ags,
-    ctx,
-    'vn.submit',
-    (n) => {
-      const before = n.state;
-      n.state = 'eingereicht';
-      n.submitted = stamp(ctx);
-      delete n.question;
-      return { before: { status: before }, after: { status: n.state } };
-    },
-    expectedRevision,
-  );
+  return moveTo(original, ags, ctx, 'vn.submit', 'eingereicht', expectedRevision, (n) => {
+    n.submitted = stamp(ctx);
+    delete n.question;
+  });
 }
 
-/** The Koordinierungsstelle returns a submitted Nachweis with a question; the Gemeinde can edit it again. */
-export function returnWithQuestion(original: NachweisRound, ags: string, question: string, ctx: NachweisContext): RoundResult {
+/** The Koordinierungsstelle returns a submitted Nachweis with a question; the Gemeinde can edit it again. A card built on an older revision is refused. */
+export function returnWithQuestion(original: NachweisRound, ags: string, question: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
   const n0 = filedNachweis(original, ags);
   const q = text(question, 1000, 'Rückfrage');
   if (q.length < 3) throw new DomainError('vn.questionRequired');
   if (n0.state === 'zurueckgegeben' && n0.question?.text === q) return { round: original, entries: [] };
   if (n0.state !== 'eingereicht' && n0.state !== 'angenommen') throw new DomainError('vn.notSubmitted', { ags });
-  return change(original, ags, ctx, 'vn.return', (n) => {
-    const before = n.state;
-    n.state = 'zurueckgegeben';
-    n.question = { ...stamp(ctx), text: q };
-    delete n.accepted;
-    return { before: { status: before }, after: { status: n.state }, reason: q };
-  });
+  return moveTo(
+    original,
+    ags,
+    ctx,
+    'vn.return',
+    'zurueckgegeben',
+    expectedRevision,
+    (n) => {
+      n.question = { ...stamp(ctx), text: q };
+      delete n.accepted;
+    },
+    q,
+  );
 }
 
 /** The Koordinierungsstelle accepts a submitted Nachweis. Accepting twice changes nothing. */
-export function accept(original: NachweisRound, ags: string, ctx: NachweisContext): RoundResult {
+export function accept(original: NachweisRound, ags: string, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
   const n0 = filedNachweis(original, ags);
   if (n0.state === 'angenommen') return { round: original, entries: [] };
   if (n0.state !== 'eingereicht') throw new DomainError('vn.notSubmitted', { ags });
-  return change(original, ags, ctx, 'vn.accept', (n) => {
-    n.state = 'angenommen';
+  return moveTo(original, ags, ctx, 'vn.accept', 'angenommen', expectedRevision, (n) => {
     n.accepted = stamp(ctx);
-    return { before: { status: 'eingereicht' }, after: { status: 'angenommen' } };
   });
 }
 
@@ -576,4 +596,15 @@ export function roundSummary(round: NachweisRound, today: IsoDate): RoundSummary
     if (isOverdue(n, round.deadline, today)) overdue++;
   }
   return { total: Object.keys(round.nachweise).length, byState, overdue };
+}
+
+/**
+ * The Nachweis filed under `ags` if `actor` may change it now (its filing Gemeinde's staff or the
+ * Koordinierungsstelle, not submitted or accepted) – for changes outside its data, such as attached files.
+ */
+export function editableNachweis(round: NachweisRound, ags: string, actor: Actor): Nachweis {
+  const n = filedNachweis(round, ags);
+  assertMayEdit(actor, n);
+  assertEditable(n);
+  return n;
 }

@@ -5,12 +5,14 @@
  */
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
 import { channelCardMessages } from './channel';
+import { nachweisCardMessages } from './verwendungsnachweisBot';
 
 /** German plural helper: `n === 1 ? one : many`. */
 const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many);
 
 export const cardMessages = defineMessages({
   ...channelCardMessages,
+  ...nachweisCardMessages,
   'card.back': { de: () => 'Zurück', en: () => 'Back' },
   'card.overdue': { de: () => 'überfällig', en: () => 'overdue' },
   'card.pageOf': { de: (p) => `Seite ${p.page} von ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` },

@@ -60,6 +60,8 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'vn.return': 'Verwendungsnachweis mit Rückfrage zurückgegeben',
     'vn.accept': 'Verwendungsnachweis angenommen',
     'vn.landkreis': 'Zahlen des Landkreises eingetragen',
+    'vn.fileAttach': 'Datei zum Verwendungsnachweis angehängt',
+    'vn.fileRemove': 'Datei vom Verwendungsnachweis entfernt',
   },
   en: {
     'campaign.create': 'Campaign created',
@@ -92,6 +94,8 @@ export const AUDIT_ACTION: Record<Locale, Record<AuditAction, string>> = {
     'vn.return': 'Verwendungsnachweis returned with a question',
     'vn.accept': 'Verwendungsnachweis accepted',
     'vn.landkreis': "District's own figures entered",
+    'vn.fileAttach': 'File attached to the Verwendungsnachweis',
+    'vn.fileRemove': 'File removed from the Verwendungsnachweis',
   },
 };
 

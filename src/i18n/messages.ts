@@ -9,10 +9,12 @@ import { botMessages } from './bot';
 import { channelMessages } from './channel';
 import { questionMessages } from './questions';
 import { verwendungsnachweisMessages } from './verwendungsnachweis';
+import { nachweisFileMessages } from './nachweisFiles';
+import { nachweisBotMessages } from './verwendungsnachweisBot';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages };
+const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages, ...nachweisFileMessages, ...nachweisBotMessages };
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

@@ -69,8 +69,8 @@ export const verwendungsnachweisMessages = defineMessages({
     en: (p) => `${p.field}: more than ${euro(p.max, 'en')} is surely a typing error.`,
   },
   'vn.vzaeRange': {
-    de: (p) => `${p.field}: die Stelle muss zwischen 0 und ${p.max} VZÄ liegen (unbesetzt: 0).`,
-    en: (p) => `${p.field}: the position must be between 0 and ${p.max} FTE (vacant: 0).`,
+    de: (p) => `${p.field}: die Stelle muss zwischen 0 und ${p.max}\u00a0VZÄ liegen (unbesetzt: 0).`,
+    en: (p) => `${p.field}: the position must be between 0 and ${p.max}\u00a0FTE (vacant: 0).`,
   },
   'vn.vzaePlaces': {
     de: (p) => `${p.field}: bitte höchstens vier Nachkommastellen angeben.`,
@@ -133,8 +133,8 @@ export const verwendungsnachweisMessages = defineMessages({
     en: (p) => `Joint position: the partners' shares add up to ${euro(p.sum, 'en')}, the expenditure is ${euro(p.expenditure, 'en')}; they must match.`,
   },
   'vn.monthsBelowMinimum': {
-    de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5 VZÄ: ${p.months}.`,
-    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5 FTE: ${p.months}.`,
+    de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5\u00a0VZÄ: ${p.months}.`,
+    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5\u00a0FTE: ${p.months}.`,
   },
   'vn.expenditureBelowAllocation': {
     de: (p) => `Die Ausgaben (${euro(p.expenditure)}) liegen unter der Zuwendung (${euro(p.allocation)}): voraussichtlich werden ${euro(p.reclaim)} zurückgefordert.`,

@@ -90,7 +90,7 @@ async function openTemp(file: string): Promise<{ temp: string; handle: fs.FileHa
   return { temp, handle: await fs.open(temp, 'w', 0o600) };
 }
 
-export async function writeFileDurably(file: string, content: string): Promise<void> {
+export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
   const { temp, handle } = await openTemp(file);
   try {
     await handle.writeFile(content, 'utf8');

@@ -8,6 +8,7 @@
  *   <year>/lists-<generation>/         the year's lists: a snapshot per Gemeinde (<ags>.json), the
  *                                      journal of their changes (journal-*.jsonl), checkpoint.json –
  *                                      see ListJournal
+ *   <year>/nachweis-dateien/<ags>/     files attached to a Verwendungsnachweis – see NachweisFileStore
  *   <name>.json                        small named documents (roster, the bot's conversations)
  *   locks/                             lock files of writers in progress
  *
@@ -22,7 +23,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { InProcessCoordination } from '../app/inProcessCoordination';
-import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../app/ports';
+import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, NachweisFile, NachweisFileAdded, OperationKey, Repository } from '../app/ports';
 import type { AuditEntry } from '../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../domain/decision';
 import { DomainError } from '../domain/errors';
@@ -31,6 +32,7 @@ import { DocumentCache } from './documentCache';
 import { DurableJsonFile, TEMP_FILE } from './durableJsonFile';
 import { isAlive, LockManager } from './fileLock';
 import { Checkpoint, CHECKPOINT_FILE, COMPACT_AFTER, JournalClosed, JournalHost, ListJournal, QUIET_MS, segmentName, Snapshot } from './listJournal';
+import { NachweisFileStore } from './nachweisFileStore';
 import { DocumentKind, Migration, MIGRATIONS, SCHEMA_VERSION, upgrade } from './schema';
 
 type Stored<T> = T & { schemaVersion: number };
@@ -64,6 +66,7 @@ export class LowdbRepository implements Repository {
   private coordinator?: InProcessCoordination;
   private readonly compactAfter: number;
   private readonly quietMs: number;
+  private readonly nachweisFileStore: NachweisFileStore;
 
   private constructor(
     readonly dataDir: string,
@@ -73,6 +76,11 @@ export class LowdbRepository implements Repository {
     this.migrations = options.migrations ?? MIGRATIONS;
     this.compactAfter = options.compactAfter ?? COMPACT_AFTER;
     this.quietMs = options.compactWhenQuietMs ?? QUIET_MS;
+    this.nachweisFileStore = new NachweisFileStore({
+      dataDir,
+      hasCampaign: async (year) => !!(await this.readCampaign(year)),
+      withLock: (key, fn) => this.locks.withLock(key, fn),
+    });
   }
 
   /** Opens (and if needed creates) a data directory. */
@@ -301,6 +309,26 @@ export class LowdbRepository implements Repository {
   async documentNames(): Promise<string[]> {
     const names = (await fs.readdir(this.dataDir)).map((n) => NAMED_DOCUMENT.exec(n)?.[1]).filter((n): n is string => !!n && n !== 'meta');
     return names.sort();
+  }
+
+  addNachweisFile(year: number, ags: string, file: NachweisFile, bytes: Buffer, maxFiles: number): Promise<NachweisFileAdded> {
+    return this.nachweisFileStore.add(year, ags, file, bytes, maxFiles);
+  }
+
+  nachweisFiles(year: number, ags: string): Promise<NachweisFile[]> {
+    return this.nachweisFileStore.list(year, ags);
+  }
+
+  readNachweisFile(year: number, ags: string, sha256: string): Promise<Buffer | undefined> {
+    return this.nachweisFileStore.read(year, ags, sha256);
+  }
+
+  removeNachweisFile(year: number, ags: string, sha256: string): Promise<boolean> {
+    return this.nachweisFileStore.remove(year, ags, sha256);
+  }
+
+  nachweisFileOwners(): Promise<{ year: number; ags: string }[]> {
+    return this.nachweisFileStore.owners();
   }
 
   async close(): Promise<void> {

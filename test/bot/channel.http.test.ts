@@ -13,7 +13,8 @@ import { fixedClock } from '../../src/storage/systemClock';
 import { coordinator, listWith, person, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, KORA, TENANT, actionsOf, cardText, invokeActivity, messageActivity } from './botHarness';
-import { startConnector, type Connector, type Recorded } from './connector';
+import { startConnector, type Connector } from './connector';
+import { httpKit } from './httpKit';
 
 let dataDir: string;
 let connector: Connector;
@@ -40,24 +41,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function post(activity: object): Promise<any> {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...activity, serviceUrl: connector.url + '/', id: `in-${Math.random()}` }),
-  });
-  const text = await res.text();
-  await bot.deps.summaries.idle();
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** What Teams received from here on: requests to a conversation, with their card (if any). */
-function since(n: number, conversationId: string): (Recorded & { card?: any })[] {
-  return connector.recorded
-    .slice(n)
-    .filter((r) => r.conversationId.split(';')[0] === conversationId)
-    .map((r) => ({ ...r, card: r.body?.attachments?.[0]?.content }));
-}
+const { post, since } = httpKit(() => bot, () => connector);
 
 test('one status card, a notice to the clerk, her own list from the card, the figures only in the personal chat, publishing once', async () => {
   await post({ ...messageActivity(ANNA, ''), type: 'installationUpdate', action: 'add', text: undefined });

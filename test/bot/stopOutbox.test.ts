@@ -3,8 +3,8 @@
  * the real rate-limited sender (Teams' windows shortened; retries, backoff, Retry-After and attempt limits
  * as in production). The channel's status card waits for its update when the stop comes. The stop must
  * end within 15 s (before: 88 s, the update retried before the sender's cap applied); the update not
- * delivered is kept in the `outbox` document and sent after the next start – once, also when two
- * instances share the data directory.
+ * delivered is kept in the `outbox` document and sent after the next start – never lost, also when two
+ * instances share the data directory or one dies between taking an item and delivering it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
-import { Outbox, OUTBOX_DOCUMENT, type KeptItem } from '../../src/bot/outbox';
+import { CLAIM_MS, Outbox, OUTBOX_DOCUMENT, type KeptItem } from '../../src/bot/outbox';
 import { startBot, type RunningBot } from '../../src/bot/start';
 import { openApp } from '../../src/compose';
 import { fixedClock } from '../../src/storage/systemClock';
@@ -105,6 +105,8 @@ test('a stop while Teams answers "try again in 20 s" ends within 15 s; the statu
   for (let waited = 0; updates().length < 1 && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   await second.deps.summaries.idle();
   expect(updates()).toHaveLength(1);
+  // Delivered, the item leaves the outbox (right after the delivery, in the background).
+  for (let waited = 0; (await outboxItems()).length > 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   expect(await outboxItems()).toEqual([]);
   await second.stop();
   bots.splice(bots.indexOf(second), 1);
@@ -134,7 +136,12 @@ test('two instances on one data directory (two processes): no item is ever hande
   const claims = count('CLAIM');
   const keeps = count('KEEP');
   const after = await openApp({ dataDir, clock: fixedClock(NOW) });
-  const left = new Set((await new Outbox(after.ctx.repo, () => NOW).claim()).map((i) => String(i.year)));
+  const afterOutbox = new Outbox(after.ctx.repo, () => NOW);
+  const leftItems = await afterOutbox.claim('after');
+  const left = new Set(leftItems.map((i) => String(i.year)));
+  // Nothing else is waiting: what the children delivered left the outbox, what they put back is free.
+  expect(await afterOutbox.pending()).toHaveLength(leftItems.length);
+  await afterOutbox.done('after', leftItems);
   await after.close();
   // Every card was handed out once, plus once per time it was put back – never twice at once, never lost.
   expect(claims.size).toBe(46);
@@ -173,3 +180,36 @@ test('a connector that takes the connection and never answers: the stop still en
     await new Promise<void>((resolve) => blackHole.close(() => resolve()));
   }
 }, 60_000);
+
+test('an instance that dies between claim and delivery loses nothing: once its claim has run out, the next instance sends the update', async () => {
+  const dir = tempDir('intm-outbox-claim-');
+  const app = await openApp({ dataDir: dir, clock: fixedClock(NOW) });
+  try {
+    let now = NOW;
+    const outbox = new Outbox(app.ctx.repo, () => now);
+    await outbox.keep([{ kind: 'statusCard', year: 2025 }]);
+    // The first instance takes the item and dies before Teams got the update (it never calls done).
+    expect((await outbox.claim('dead')).map((i) => i.year)).toEqual([2025]);
+    // While the claim holds, nobody else sends it (no double send of a delivery in progress) …
+    now = new Date(Date.parse(NOW) + CLAIM_MS - 1000).toISOString();
+    expect(await outbox.claim('next')).toEqual([]);
+    // … once it has run out, the restarted instance takes it.
+    now = new Date(Date.parse(NOW) + CLAIM_MS + 1000).toISOString();
+    expect((await outbox.claim('next')).map((i) => i.year)).toEqual([2025]);
+    // A late "done" of the dead claim removes nothing; the new claim's delivery does.
+    await outbox.done('dead', [{ kind: 'statusCard', year: 2025 }]);
+    expect(await outbox.pending()).toHaveLength(1);
+    await outbox.done('next', [{ kind: 'statusCard', year: 2025 }]);
+    expect(await outbox.pending()).toEqual([]);
+    // What fails again is put back free to claim at once, with the time it was first kept.
+    await outbox.keep([{ kind: 'statusCard', year: 2026 }]);
+    const [taken] = await outbox.claim('third');
+    await outbox.keep([{ kind: 'statusCard', year: 2026 }]);
+    await outbox.done('third', [taken]);
+    expect(await outbox.pending()).toEqual([{ kind: 'statusCard', year: 2026, since: taken.since }]);
+    expect((await outbox.claim('fourth')).map((i) => i.year)).toEqual([2026]);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -31,6 +31,7 @@ import { cardMessages, LIST_STATE_LABEL, PERSON_STATUS_LABEL, STRIKE_REASON_LABE
 import { ABSTATT, BRACKENHEIM, campaign2025, changeContext, listWith, person, staff, verzeichnis } from '../fixtures';
 import { additionsView, assertWellFormed, assertWellFormedWithLinks, executes, gemeindeCtx, objects, reviewedList, strings, view } from './cardKit';
 import { LINK_CARDS, stepBCards } from './stepBKit';
+import { nachweisCards } from './nachweisKit';
 
 const EVIL = '**Fett** <b>x</b> ${evil} [link](http://x)';
 const root = path.resolve(__dirname, '../..');
@@ -64,6 +65,7 @@ function everyCard(list: GemeindeListe, name = 'Abstatt'): AdaptiveCard[] {
     messageCard(name, 'warning', 'de', [actionButton(VERBS.decisionResend, 'Erneut senden', { year: 2025, ags: `${ABSTATT},${BRACKENHEIM}` })]),
     // Step B, overview, import, digest, help, campaign, export links, reminders.
     ...stepBCards(name),
+    ...nachweisCards(name),
   ];
 }
 

@@ -3,7 +3,8 @@
  * directory to PostgreSQL and back holds the same, a non-empty target is refused and left alone, and
  * the configured store decides where intm works (INTM_DATABASE_URL, never together with --data-dir).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntmApp } from '../../src/app';
 import { contentsOf } from '../../src/app/storeCopy';
@@ -46,6 +47,12 @@ async function workedOnDataDir(): Promise<string> {
   await h.repo.updateCampaign(2024, () => ({ next: { campaign: { year: 2024 } as never, revision: 1, events: [] }, result: undefined }));
   await h.repo.replaceLists(2024, [listWith(ABSTATT, [person('alt-1')])], (c) => ({ next: c, result: undefined }));
   await h.repo.purgeLists(2024, (c) => ({ next: { ...c, purged: { at: '2025-01-02T00:00:00.000Z', by: { id: 'k', name: 'K' }, changes: { [ABSTATT]: { 'campaign.import': 1 } } } }, result: undefined }));
+  // Files of Verwendungsnachweise, one of them of the purged year (they are kept as evidence).
+  for (const [year, ags, text] of [[2025, ABSTATT, 'Sachbericht'], [2025, ABSTATT, 'Beleg'], [2024, BRACKENHEIM, 'Alt']] as const) {
+    const bytes = Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
+    const file = { sha256: createHash('sha256').update(bytes).digest('hex'), name: `${text}.pdf`, size: bytes.length, uploadedAt: '2026-02-01T10:00:00.000Z', uploadedBy: { id: 'u', name: 'Sam' } };
+    await h.repo.addNachweisFile(year, ags, file, bytes, 20);
+  }
   await h.app.close();
   return h.dataDir;
 }
@@ -82,15 +89,21 @@ async function contents(where: string) {
     expect(there.out).toContain(`${46 * 7 + 1} Personen`);
     expect(there.out).toContain('Zuteilung zusammen 1.508.000\u00a0€');
     expect(there.out).toContain('Quelle und Ziel stimmen überein');
+    expect(there.out).toContain('3 Datei(en) zu Verwendungsnachweisen');
     expect(there.out).not.toContain('postgres:postgres');
 
     const home = await intm(['store', 'copy', '--from', url, '--to', back]);
     expect(home).toMatchObject({ code: 0, err: '' });
 
     const [a, b, c] = [await contents(source), await contents(url), await contents(back)];
-    expect(a.summary).toMatchObject({ years: [2024, 2025], persons: 46 * 7 + 1, changes: 3, documents: 2, allocation: '1508000.00' });
+    expect(a.summary).toMatchObject({ years: [2024, 2025], persons: 46 * 7 + 1, changes: 3, documents: 2, files: 3, allocation: '1508000.00' });
     expect(b.parts).toEqual(a.parts);
     expect(c.parts).toEqual(a.parts);
+    expect(JSON.parse(a.parts.get(`Dateien zum Verwendungsnachweis 2025 ${ABSTATT}`)!).map((f: { name: string }) => f.name)).toEqual(['Sachbericht.pdf', 'Beleg.pdf']);
+    // The comparison reads the bytes back: a file changed on the way is a difference.
+    const filesDir = path.join(back, '2025', 'nachweis-dateien', ABSTATT);
+    writeFileSync(path.join(filesDir, readdirSync(filesDir).find((n) => n.endsWith('.pdf'))!), '%PDF-1.7\nanders\n');
+    expect((await contents(back)).parts.get(`Dateien zum Verwendungsnachweis 2025 ${ABSTATT}`)).not.toBe(a.parts.get(`Dateien zum Verwendungsnachweis 2025 ${ABSTATT}`));
     expect(a.parts.get('Listen 2024')).toBe('[]');
     expect(JSON.parse(a.parts.get('Kampagne 2024')!).purged.changes).toEqual({ [ABSTATT]: { 'campaign.import': 1 } });
     expect([...a.parts.keys()]).toEqual(expect.arrayContaining(['Kampagne 2025', 'Listen 2025', 'Änderungsprotokoll 2025', 'Entscheidungen 2025', 'Zuteilung 2025', 'Dokument roster', 'Dokument conversations']));

@@ -125,7 +125,7 @@ test('months below the minimum and money likely to be reclaimed are warnings wit
     ['warning', 'vn.monthsBelowMinimum'],
     ['warning', 'vn.expenditureBelowAllocation'],
   ]);
-  expect(translate(findings[0].code, findings[0].params)).toBe('In 2 Monaten lag die Stelle unter der Mindeststelle von 0,5 VZÄ: März, April.');
+  expect(translate(findings[0].code, findings[0].params)).toBe('In 2 Monaten lag die Stelle unter der Mindeststelle von 0,5\u00a0VZÄ: März, April.');
   expect(translate(findings[1].code, findings[1].params)).toBe(
     'Die Ausgaben (31.999,55\u00a0€) liegen unter der Zuwendung (40.000\u00a0€): voraussichtlich werden 8.000,45\u00a0€ zurückgefordert.',
   );

@@ -17,6 +17,7 @@ import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, staff, v
 import { tempDir } from '../harness';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 type Store = Repository & { documentNames(): Promise<string[]> };
 
@@ -343,6 +344,49 @@ describe.each(kinds)('Repository contract: $name', (kind) => {
     const replay = await appOn(second).review.strike(YEAR, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, opId: 'twice' });
     expect(replay).toMatchObject({ changed: false, replayed: true });
     expect((await repo.readListHistory(YEAR, ABSTATT)).filter((e) => e.opId === 'twice')).toHaveLength(1);
+  });
+
+  test('files of a Verwendungsnachweis: stored with their metadata, listed oldest first, read, removed; duplicates and the count limit refused; kept by a purge', async () => {
+    const file = (n: number) => {
+      const bytes = Buffer.from(`%PDF-1.4\n% Beleg ${n}\n${'x'.repeat(n * 1000)}`);
+      return { bytes, meta: { sha256: createHash('sha256').update(bytes).digest('hex'), name: `Beleg ${n}.pdf`, size: bytes.length, uploadedAt: `2026-02-0${n}T10:00:00.000Z`, uploadedBy: { id: 'u-anna', name: 'Anna Beispiel' } } };
+    };
+    const [a, b, c] = [file(1), file(2), file(3)];
+    await expect(repo.addNachweisFile(YEAR, ABSTATT, a.meta, a.bytes, 5)).rejects.toMatchObject({ code: 'campaign.notFound' });
+    expect(await repo.nachweisFiles(YEAR, ABSTATT)).toEqual([]);
+    expect(await repo.nachweisFileOwners()).toEqual([]);
+    await seed(repo);
+    expect(await repo.addNachweisFile(YEAR, ABSTATT, b.meta, b.bytes, 2)).toBe('added');
+    expect(await repo.addNachweisFile(YEAR, ABSTATT, a.meta, a.bytes, 2)).toBe('added');
+    expect(await repo.addNachweisFile(YEAR, ABSTATT, { ...a.meta, name: 'nochmal.pdf' }, a.bytes, 2)).toBe('duplicate');
+    expect(await repo.addNachweisFile(YEAR, ABSTATT, c.meta, c.bytes, 2)).toBe('full');
+    expect(await repo.addNachweisFile(YEAR, BRACKENHEIM, c.meta, c.bytes, 2)).toBe('added');
+    expect(await repo.nachweisFiles(YEAR, ABSTATT)).toEqual([b.meta, a.meta]);
+    expect(await repo.readNachweisFile(YEAR, ABSTATT, a.meta.sha256)).toEqual(a.bytes);
+    expect(await repo.readNachweisFile(YEAR, ABSTATT, c.meta.sha256)).toBeUndefined();
+    expect(await repo.readNachweisFile(YEAR, EPPINGEN, a.meta.sha256)).toBeUndefined();
+    expect(await repo.nachweisFileOwners()).toEqual([{ year: YEAR, ags: ABSTATT }, { year: YEAR, ags: BRACKENHEIM }]);
+    // Another instance sees them at once.
+    expect(await (await another()).nachweisFiles(YEAR, ABSTATT)).toEqual([b.meta, a.meta]);
+    // The Nachweis is evidence the state pays against: deleting the year's personal data keeps its files.
+    await repo.purgeLists(YEAR, (current) => ({ next: { ...current, purged: { at: '2026-03-01T00:00:00.000Z', by: { id: 'k', name: 'K' }, changes: {} } }, result: undefined }));
+    expect(await repo.readNachweisFile(YEAR, ABSTATT, b.meta.sha256)).toEqual(b.bytes);
+    expect(await repo.removeNachweisFile(YEAR, ABSTATT, b.meta.sha256)).toBe(true);
+    expect(await repo.removeNachweisFile(YEAR, ABSTATT, b.meta.sha256)).toBe(false);
+    expect(await repo.readNachweisFile(YEAR, ABSTATT, b.meta.sha256)).toBeUndefined();
+    expect(await repo.nachweisFiles(YEAR, ABSTATT)).toEqual([a.meta]);
+    expect(await repo.removeNachweisFile(YEAR, BRACKENHEIM, c.meta.sha256)).toBe(true);
+    expect(await repo.nachweisFileOwners()).toEqual([{ year: YEAR, ags: ABSTATT }]);
+  });
+
+  test('files of a Verwendungsnachweis added at once: the count limit and the duplicate check hold', async () => {
+    await seed(repo);
+    const uploads = Array.from({ length: 8 }, (_, i) => Buffer.from(`%PDF-1.7\n${i % 4}`));
+    const meta = (bytes: Buffer) => ({ sha256: createHash('sha256').update(bytes).digest('hex'), name: 'x.pdf', size: bytes.length, uploadedAt: '2026-02-01T10:00:00.000Z', uploadedBy: { id: 'u', name: 'U' } });
+    const second = kind.concurrentInstances ? await another() : repo;
+    const outcomes = await Promise.all(uploads.map((bytes, i) => (i % 2 ? second : repo).addNachweisFile(YEAR, EPPINGEN, meta(bytes), bytes, 3)));
+    expect(outcomes.filter((o) => o === 'added')).toHaveLength(3);
+    expect(await repo.nachweisFiles(YEAR, EPPINGEN)).toHaveLength(3);
   });
 
   (kind.concurrentInstances ? test : test.skip)('two instances at once: the same operations through both are each applied once, no click lost', async () => {

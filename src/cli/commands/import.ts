@@ -1,7 +1,8 @@
 /** `intm import FILE --year Y [--replace]`: step 1, the LRA's export becomes the Gemeinden's lists. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, formatReport, importLimits } from '../../domain/importRows';
+import { importIssueLines } from '../../cards';
+import { formatReport, importLimits } from '../../domain/importRows';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
 import { UsageError } from '../io';
@@ -13,7 +14,6 @@ export const IMPORT_USAGE = `intm import DATEI --year Y [--replace] [--json]
 
 /** Larger files are refused before they are read: the reader's own limit, checked before loading the file. */
 const MAX_FILE_BYTES = importLimits().maxFileBytes;
-const MAX_WARNINGS_SHOWN = 10;
 
 export async function importCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } }, IMPORT_USAGE, 1);
@@ -63,12 +63,11 @@ export async function importCommand(env: CommandEnv, argv: string[]): Promise<nu
     for (const line of formatReport(outcome, 'de').errors) env.io.err(line);
     return 1;
   }
-  // Every warning is in the JSON report; on the terminal the first ones and a count are enough.
-  for (const issue of outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)) env.io.err(`Hinweis: ${formatIssue(issue, 'de')}`);
-  const moreWarnings = outcome.warnings.length + outcome.warningsOmitted - MAX_WARNINGS_SHOWN;
-  if (moreWarnings > 0) {
-    env.io.err(`… und ${moreWarnings} weitere Hinweise (alle mit --json).`);
-  }
+  // On the terminal the warnings by kind with a count, as on the bot's report card ("108 Zeilen
+  // außerhalb des Betrachtungszeitraums …"); every single row is in the JSON report.
+  const groups = importIssueLines(outcome.warnings, outcome.warningKinds, 'de', { rowNumbers: true });
+  for (const line of groups) env.io.err(`Hinweis: ${line.text}${line.rows ? ` (${line.rows})` : ''}`);
+  if (groups.length) env.io.err('Jede einzelne Zeile steht im Bericht mit --json.');
   env.io.out(
     `Import gespeichert: ${outcome.persons.length} Personen für ${report.perGemeinde!.filter((g) => g.persons > 0).length} Gemeinden` +
       (outcome.leftOut ? `; ${outcome.leftOut} Person(en) außerhalb des Betrachtungszeitraums ausgelassen.` : '.'),

@@ -10,7 +10,8 @@ import { UsageError } from '../io';
 
 export const PURGE_USAGE = `intm purge --year Y --yes [--force --reason TEXT]
   löscht alle Listen des Berechnungsjahres (Personen, Änderungsprotokolle); erhalten bleiben die
-  Übersicht (Zahlen und Beträge je Gemeinde), die Entscheidungen und die Zahl der Änderungen je Liste.
+  Übersicht (Zahlen und Beträge je Gemeinde), die Entscheidungen, die Zahl der Änderungen je Liste und
+  die Verwendungsnachweise mit ihren Dateien (sie sind der Nachweis, gegen den das Land zahlt).
   Erst nach Ende des Berechnungsjahres und nach der Aufbewahrungsfrist der Kampagne möglich
   (intm campaign show; Standard: 31.12. des Folgejahres, ändern mit campaign update --retention-until).
   --force --reason TEXT löscht früher; der Grund wird im Änderungsprotokoll festgehalten.
@@ -32,6 +33,6 @@ export async function purgeCommand(env: CommandEnv, argv: string[]): Promise<num
     return 0;
   }
   const note = early ? ' Vorzeitig gelöscht, vor Ablauf der Aufbewahrungsfrist; der Grund steht im Änderungsprotokoll.' : '';
-  env.io.out(`Personendaten ${year} gelöscht: ${persons} Personen in ${gemeinden} Listen. Erhalten: Übersicht, Entscheidungen, Zahl der Änderungen je Liste.${note}`);
+  env.io.out(`Personendaten ${year} gelöscht: ${persons} Personen in ${gemeinden} Listen. Erhalten: Übersicht, Entscheidungen, Zahl der Änderungen je Liste, Verwendungsnachweise mit ihren Dateien.${note}`);
   return 0;
 }

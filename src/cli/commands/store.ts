@@ -39,7 +39,7 @@ export async function storeCommand(io: CliIo, sub: string | undefined, argv: str
     io.out(
       `Kopiert von ${describeStore(from)} nach ${describeStore(to)}: ` +
         `${s.years.length} Jahr(e)${s.years.length ? ` (${s.years.join(', ')})` : ''}, ${s.persons.toLocaleString('de-DE')} Personen, ` +
-        `${s.changes.toLocaleString('de-DE')} Einträge im Änderungsprotokoll, ${s.documents} weitere Dokument(e); ` +
+        `${s.changes.toLocaleString('de-DE')} Einträge im Änderungsprotokoll, ${s.documents} weitere Dokument(e), ${s.files} Datei(en) zu Verwendungsnachweisen; ` +
         `Zuteilung zusammen ${formatEuro(s.allocation)}. Quelle und Ziel stimmen überein.`,
     );
     return 0;

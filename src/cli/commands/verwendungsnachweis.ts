@@ -11,6 +11,8 @@ import { Decimal, formatEuro, formatNumber, formatVzae } from '../../domain/mone
 import { MONTH_NAMES, NachweisInput, NachweisRound, roundSummary } from '../../domain/verwendungsnachweis';
 import { translate } from '../../i18n/messages';
 import { NACHWEIS_STATE_LABEL } from '../../i18n/verwendungsnachweis';
+import { fileSizeText } from '../../i18n/nachweisFiles';
+import { nachweisFilesCommand } from './nachweisFiles';
 import * as a from '../args';
 import type { CommandEnv } from '../io';
 import { Refusal, UsageError } from '../io';
@@ -27,7 +29,10 @@ intm verwendungsnachweis accept --year Y --ags AGS
 intm verwendungsnachweis landkreis --year Y --ags AGS [wie save]   (Zahlen des Landkreises für eine von ihm betreute Gemeinde)
 intm verwendungsnachweis landkreis-import --year Y --file ZAHLEN.xlsx|.csv   (Spalten AGS, Personalausgaben, sonstige Ausgaben,
             Januar … Dezember, die Kennzahlen; eine Zeile je vom Landkreis betreuter Gemeinde; ein Fehler: nichts gespeichert)
-intm verwendungsnachweis status --year Y`;
+intm verwendungsnachweis status --year Y
+intm verwendungsnachweis files --year Y --gemeinde AGS|NAME [--out ORDNER]   (angehängte PDF-Dateien; mit --out dorthin gespeichert)
+intm verwendungsnachweis attach --year Y --gemeinde AGS|NAME --file DATEI.pdf   (eine PDF-Datei anhängen, z. B. per Post erhalten)
+intm verwendungsnachweis remove-file --year Y --gemeinde AGS|NAME --sha256 HASH`;
 
 const U = VERWENDUNGSNACHWEIS_USAGE;
 
@@ -46,6 +51,9 @@ const OPTIONS = {
   text: { type: 'string' },
   reason: { type: 'string' },
   'op-id': { type: 'string' },
+  gemeinde: { type: 'string' },
+  out: { type: 'string' },
+  sha256: { type: 'string' },
 } as const;
 
 /** The JSON file's fields (the same names as NachweisInput); anything else is a typo worth a clear word. */
@@ -102,6 +110,7 @@ function describe(env: CommandEnv, view: NachweisView): void {
   env.io.out(`  Stelle (VZÄ): ${d.months.map((m, i) => `${MONTH_NAMES[i].slice(0, 3)} ${m === null ? '–' : formatNumber(m, 2)}`).join(', ')}; Ø ${formatVzae(t.averageVzae)}`);
   for (const k of view.keyFigures) env.io.out(`  ${k.label}: ${d.figures[k.id] === undefined ? '–' : formatNumber(d.figures[k.id], new Decimal(d.figures[k.id]).decimalPlaces())}`);
   if (d.text) env.io.out(`  Sachbericht: ${d.text}`);
+  if (view.attachments?.length) env.io.out(`  Angehängte Dateien: ${view.attachments.map((f) => `${f.name} (${fileSizeText(f.size)})`).join(', ')}`);
   if (t.reclaim.gt(0) && d.personnel !== undefined && d.other !== undefined) env.io.out(`  Voraussichtliche Rückforderung: ${formatEuro(t.reclaim)}`);
   for (const f of view.findings) env.io.out(`  ${f.severity === 'error' ? 'Fehlt/Fehler' : 'Hinweis'}: ${translate(f.code, f.params)}`);
   if (!view.findings.some((f) => f.severity === 'error') && (n.state === 'in_bearbeitung' || n.state === 'zurueckgegeben') && n.kind === 'eigen') {
@@ -123,7 +132,7 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
   const year = a.year(p, U);
   const service = env.app.verwendungsnachweis;
   const opts = { actor: env.actor, ...(a.optional(p, 'op-id') ? { opId: a.optional(p, 'op-id') } : {}) };
-  const ags = () => resolveAgs(env.app.ctx, a.required(p, 'ags', U));
+  const ags = () => resolveAgs(env.app.ctx, a.optional(p, 'gemeinde') ?? a.required(p, 'ags', U));
   const report = (outcome: { changed: boolean; replayed: boolean; view: NachweisView }, done: string) => {
     env.io.out(outcome.replayed ? 'Diese Operation wurde bereits ausgeführt; keine Änderung.' : outcome.changed ? done : 'Keine Änderung.');
     describe(env, outcome.view);
@@ -181,7 +190,11 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
       env.io.out(roundSummaryDe(round, env.app.ctx.clock.today()));
       return 0;
     }
+    case 'files':
+    case 'attach':
+    case 'remove-file':
+      return nachweisFilesCommand(env, sub, year, ags(), p);
     default:
-      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, deadline, show, save, submit, return, accept, landkreis, landkreis-import oder status?', U);
+      throw new UsageError(sub ? `Unbekannter Unterbefehl „${sub}“.` : 'Welcher Schritt: start, deadline, show, save, submit, return, accept, landkreis, landkreis-import, status, files, attach oder remove-file?', U);
   }
 }

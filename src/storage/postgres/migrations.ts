@@ -77,6 +77,26 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'files attached to the Verwendungsnachweise',
+    // One row per file (a PDF) of the Nachweis filed under (year, ags); the same bytes once per Nachweis.
+    // Kept when the year's personal data is purged, like the Nachweis itself (see pgNachweisFiles.ts).
+    sql: `
+      CREATE TABLE intm_nachweis_files (
+        year int NOT NULL,
+        ags text NOT NULL,
+        sha256 text NOT NULL,
+        seq bigserial NOT NULL,
+        name text NOT NULL,
+        size int NOT NULL,
+        uploaded_at text NOT NULL,
+        uploaded_by json NOT NULL,
+        content bytea NOT NULL,
+        PRIMARY KEY (year, ags, sha256)
+      );
+    `,
+  },
 ];
 
 /** The schema version this program's store needs. */

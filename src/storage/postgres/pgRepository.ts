@@ -7,6 +7,7 @@
  *   intm_lists        one row per Gemeinde's list: revision and the list without its persons
  *   intm_persons      one row per person, in list order
  *   intm_list_events  the lists' change log, oldest first; operation ids unique per year and actor
+ *   intm_nachweis_files  files attached to the Verwendungsnachweise (see pgNachweisFiles.ts)
  *
  * A click (`changeList`) is one transaction: the campaign row locked FOR KEY SHARE (a whole-year
  * operation, which locks it FOR UPDATE, waits for it and it for them), the list row FOR NO KEY UPDATE
@@ -22,7 +23,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, OperationKey, Repository } from '../../app/ports';
+import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecision, Mutation, NachweisFile, NachweisFileAdded, OperationKey, Repository } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../../domain/decision';
 import { DomainError } from '../../domain/errors';
@@ -33,6 +34,7 @@ import { inOrder, inTransaction, isUniqueViolation, query, withClient } from './
 import { createPool } from './connection';
 import { PgCoordination } from './coordination';
 import { LOCK_CLASS, migrate, MigrationOutcome } from './migrate';
+import * as files from './pgNachweisFiles';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -485,6 +487,28 @@ export class PgRepository implements Repository {
         [year, generation, part.map((e) => e.ags!), part.map((e) => e.actor.id), part.map((e) => JSON.stringify(e))],
       );
     }
+  }
+
+  // ------------------------------------------------------------------ files of the Verwendungsnachweise
+
+  addNachweisFile(year: number, ags: string, file: NachweisFile, bytes: Buffer, maxFiles: number): Promise<NachweisFileAdded> {
+    return this.tracked(files.addNachweisFile(this.pool, year, ags, file, bytes, maxFiles));
+  }
+
+  nachweisFiles(year: number, ags: string): Promise<NachweisFile[]> {
+    return this.tracked(files.nachweisFiles(this.pool, year, ags));
+  }
+
+  readNachweisFile(year: number, ags: string, sha256: string): Promise<Buffer | undefined> {
+    return this.tracked(files.readNachweisFile(this.pool, year, ags, sha256));
+  }
+
+  removeNachweisFile(year: number, ags: string, sha256: string): Promise<boolean> {
+    return this.tracked(files.removeNachweisFile(this.pool, year, ags, sha256));
+  }
+
+  nachweisFileOwners(): Promise<{ year: number; ags: string }[]> {
+    return this.tracked(files.nachweisFileOwners(this.pool));
   }
 
   // ------------------------------------------------------------------ upkeep

@@ -39,6 +39,13 @@ export function keep<T extends object>(part: T): T {
   return part;
 }
 
+/** Marks a part as kept whose JSON is known already (it holds no kept parts itself). */
+export function keepWithJson<T extends object>(part: T, json: string): T {
+  freeze(part);
+  keptJson.set(part, json);
+  return part;
+}
+
 /** A marker no data can contain (a random nonce per process): where a kept part's JSON goes. */
 const NONCE = randomBytes(12).toString('hex');
 const MARKER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)\\\\u0000"`, 'g');

@@ -17,7 +17,8 @@ import { ButtonData, listButton } from './buttons';
 import type { AdaptiveCard, ListView } from './index';
 import { clampPage, householdKey, HouseholdSlice, pagesOf, paginate } from './paging';
 import { personFacts, personName, personStatus, STATUS_COLOR, statusText } from './personView';
-import { keep, TemplateInParts } from './keptParts';
+import { keep, keepWithJson, TemplateInParts } from './keptParts';
+import { ShapedTemplate } from './shapedTemplate';
 import { formatCount, localDate, noticeData, renderCard, userText } from './render';
 import template from './templates/list.json';
 
@@ -206,6 +207,9 @@ const PARTS = cutTemplate(template);
 /** The frame, expanded element by element: per click, only what its data changed (the counts, the notice). */
 const FRAME = new TemplateInParts(PARTS.frame as { body: Node[]; actions?: Node[] }, (e) => e.type === GROUPS_SLOT);
 
+/** A person's row expanded once per shape of its data (a strike or an undo changes one person's row). */
+const ROW = new ShapedTemplate(PARTS.row, (data) => (renderCard(PARTS.row, data).body as Node[])[0]);
+
 /** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
 const rows = new WeakMap<ListPerson, Map<string, Node>>();
 /** Household heads by everything they show; cleared when it grows past a district's needs many times over. */
@@ -218,7 +222,8 @@ function rowNode(view: ListView, p: ListPerson): Node {
   if (!byVariant) rows.set(p, (byVariant = new Map()));
   let node = byVariant.get(variant);
   if (!node) {
-    node = keep((renderCard(PARTS.row, { persons: [rowData(view, p)] }).body as Node[])[0]);
+    const { node: row, json } = ROW.expandWithJson({ persons: [rowData(view, p)] });
+    node = keepWithJson(row as Node, json);
     byVariant.set(variant, node);
   }
   return node;

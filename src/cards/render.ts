@@ -50,6 +50,12 @@ const DEFAULT_VALUES = new Map<string, unknown>([
   ['isSubtle', false],
 ]);
 
+/** Whether finishCard may leave out a property with this value (it restates a schema default). */
+export function isDefaultValue(value: unknown): boolean {
+  for (const v of DEFAULT_VALUES.values()) if (v === value) return true;
+  return false;
+}
+
 /**
  * One pass over the expanded card (a list page has thousands of nodes): copies it without default
  * values, and throws if a binding was left unexpanded. A copy, not deletions in place: an object that

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
-import { cardBytes } from '../cards/keptParts';
+import { jsonBytes } from '../cards/keptParts';
 import type { IntmApp } from '../app';
 import { isDomainError } from '../domain/errors';
 import { DownloadLinks, LinkRefused, renderDownload } from './downloads';
@@ -34,7 +34,7 @@ export interface ServerExtras {
 }
 
 function formatJson(_req: restify.Request, res: restify.Response, body: unknown): Buffer {
-  const data = cardBytes(body);
+  const data = jsonBytes(body);
   res.setHeader('Content-Length', data.length);
   return data;
 }

@@ -2,7 +2,7 @@
  * The list card answers every click, and most of it does not change from one click to the next. This
  * keeps what does not: parts of a card expanded once from their template and shared by every answer
  * that shows them – frozen, and serialised to JSON once (`keep`), so an answer is written out from the
- * kept JSON instead of walking those parts again (`cardBytes`, the bot's JSON formatter).
+ * kept JSON instead of walking those parts again (`jsonBytes`, the bot's JSON formatter).
  *
  * `TemplateInParts` expands a template element by element: each top-level element of its body and
  * its actions is kept per value of the data it binds, so a click that changes the counts expands the
@@ -20,7 +20,7 @@ const keptJson = new WeakMap<object, string>();
 /** Cards assembled with kept parts: only these are serialised with the look-up (anything else as JSON.stringify does). */
 const assembled = new WeakSet<object>();
 
-/** Marks a card as assembled from kept parts (cardBytes then writes their kept JSON). */
+/** Marks a card as assembled from kept parts (jsonBytes then writes their kept JSON). */
 export function assembledFromKept<T extends object>(card: T): T {
   assembled.add(card);
   return card;
@@ -56,7 +56,7 @@ const MARKER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)\\\\u0000"`, 'g');
  * parts' bytes – encoded once per part and kept with it – so a click encodes only what it changed,
  * instead of walking the whole card, building it as one string and encoding that.
  */
-export function cardBytes(value: unknown): Buffer {
+export function jsonBytes(value: unknown): Buffer {
   const card = (value as { value?: unknown } | undefined)?.value;
   if (!(value && typeof value === 'object' && assembled.has(value)) && !(card && typeof card === 'object' && assembled.has(card))) return Buffer.from(JSON.stringify(value) ?? 'null');
   const { text, parts } = withMarkers(value);

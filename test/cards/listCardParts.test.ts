@@ -5,7 +5,7 @@
  * not, the Koordinierungsstelle's view, any page – and stay so after changes (a changed person gets a
  * new row, an unchanged one keeps its row).
  */
-import { cardBytes } from '../../src/cards/keptParts';
+import { jsonBytes } from '../../src/cards/keptParts';
 import { listCard, listCardExpandedWhole } from '../../src/cards/listCard';
 import type { ListView } from '../../src/cards';
 import { addChild, addOtherPerson, reviewAddition, STRIKE_REASONS, strikePerson, submitList, undoPerson, type GemeindeListe } from '../../src/domain/list';
@@ -15,16 +15,16 @@ import { ABSTATT, listWith, person } from '../fixtures';
 import { gemeindeCtx, koordCtx, reviewedList, view } from './cardKit';
 
 /**
- * Same JSON, byte for byte (key order included) – also as the bot writes it to the wire (cardBytes, its
+ * Same JSON, byte for byte (key order included) – also as the bot writes it to the wire (jsonBytes, its
  * JSON formatter, joins the kept parts' bytes), alone and inside an invoke answer.
  */
 function expectSameCard(v: ListView): void {
   const card = listCard(v);
   const whole = JSON.stringify(listCardExpandedWhole(v));
   expect(JSON.stringify(card)).toBe(whole);
-  expect(cardBytes(card).toString('utf8')).toBe(whole);
+  expect(jsonBytes(card).toString('utf8')).toBe(whole);
   const answer = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
-  expect(cardBytes(answer).toString('utf8')).toBe(JSON.stringify({ ...answer, value: JSON.parse(whole) as unknown }));
+  expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify({ ...answer, value: JSON.parse(whole) as unknown }));
 }
 
 /**

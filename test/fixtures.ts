@@ -66,3 +66,13 @@ export async function refusalOf(p: Promise<unknown>): Promise<string> {
   if (e instanceof DomainError) return e.code;
   throw new Error(`expected a refusal, got ${e}`);
 }
+
+/** A Verwendungsnachweis without an error (three key figures), 1.282,50 € below an allocation of 32.783 €. */
+export const COMPLETE_NACHWEIS = {
+  personnel: '30000',
+  other: '1500.50',
+  eigenmittel: '0',
+  months: Array(12).fill('0,5'),
+  figures: { k1: 80, k2: 30, k3: 19.5 },
+  text: 'Beratung von Familien in der Anschlussunterbringung.',
+};

@@ -8,13 +8,18 @@ import type { IsoDate } from '../domain/dates';
 import { berlinDate, daysBetween } from '../domain/dates';
 import type { ListState } from '../domain/list';
 import type { StatusSummary } from '../domain/status';
+import type { NachweisRound, NachweisState } from '../domain/verwendungsnachweis';
 import type { AppContext } from './context';
+import type { NachweisRoundStatus } from './nachweisStatus';
 import type { OverviewService } from './overviewService';
+import type { VerwendungsnachweisService } from './verwendungsnachweisService';
 
 interface Snapshot {
   at: string;
   year: number;
   rows: Record<string, { listState: ListState; overdue: boolean; decision: Choice | 'offen' }>;
+  /** The Verwendungsnachweis round shown then: each Nachweis' state, for "submitted since". */
+  nachweise?: { year: number; states: Record<string, NachweisState> };
 }
 
 interface DigestState {
@@ -36,6 +41,10 @@ export interface Digest {
   overdue: { name: string; due: IsoDate; daysOverdue: number }[];
   incompleteDecisions: string[];
   published?: { at: string };
+  /** The Verwendungsnachweis round once opened (this year's or the latest before): counts, names, the reclaim total. */
+  nachweis?: NachweisRoundStatus;
+  /** Gemeinden whose Nachweis was submitted since the previous digest (names; none in the first digest of a round). */
+  nachweisSubmitted?: string[];
   /** What to store once the digest was delivered. */
   snapshot: Snapshot;
 }
@@ -46,10 +55,12 @@ export class DigestService {
   constructor(
     private readonly ctx: AppContext,
     private readonly overview: OverviewService,
+    private readonly nachweise: VerwendungsnachweisService,
   ) {}
 
   async compose(year: number): Promise<Digest> {
-    const status = await this.overview.status(year);
+    const [status, round] = await Promise.all([this.overview.status(year), this.nachweise.latestRound(year)]);
+    const nachweis = round && this.nachweise.statusOf(round);
     const state = (await this.ctx.repo.readDocument<DigestState>(DOCUMENT)) ?? {};
     const previous = state.last?.year === year ? state.last : undefined;
     const at = this.ctx.clock.now();
@@ -77,12 +88,25 @@ export class DigestService {
       overdue: status.rows.filter((r) => r.overdue).map((r) => ({ name: r.name, due: r.due, daysOverdue: daysBetween(r.due, status.today) })),
       incompleteDecisions: status.rows.filter((r) => !r.decisionValid).map((r) => r.name),
       ...(status.published ? { published: { at: status.published.at } } : {}),
+      ...(nachweis ? { nachweis, nachweisSubmitted: this.submittedSince(round!, state.last) } : {}),
       snapshot: {
         at,
         year,
         rows: Object.fromEntries(status.rows.map((r) => [r.ags, { listState: r.listState, overdue: r.overdue, decision: r.decision }])),
+        ...(round ? { nachweise: { year: round.year, states: Object.fromEntries(Object.values(round.nachweise).map((n) => [n.ags, n.state])) } } : {}),
       },
     };
+  }
+
+  /** The Gemeinden' own Nachweise submitted (or already accepted) since the previous digest showed this round. */
+  private submittedSince(round: NachweisRound, last: Snapshot | undefined): string[] {
+    const before = last?.nachweise?.year === round.year ? last.nachweise.states : undefined;
+    if (!before) return [];
+    const done = (s: NachweisState | undefined) => s === 'eingereicht' || s === 'angenommen';
+    return Object.values(round.nachweise)
+      .filter((n) => n.kind === 'eigen' && done(n.state) && !done(before[n.ags]))
+      .map((n) => this.ctx.verzeichnis.byKey(n.ags)?.name ?? n.ags)
+      .sort((a, b) => a.localeCompare(b, 'de'));
   }
 
   /** Whether a digest was delivered today (Landkreis calendar day): the scheduled run posts at most one a day. */

@@ -5,11 +5,13 @@ import { assertMayAccessList } from '../domain/list';
 import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import { OverviewService } from './overviewService';
+import type { RiskService } from './riskService';
 
 export class ExportService {
   constructor(
     private readonly ctx: AppContext,
     private readonly overviews: OverviewService,
+    private readonly risk: RiskService,
   ) {}
 
   /**
@@ -20,7 +22,9 @@ export class ExportService {
   async overview(year: number, out: string, actor: Actor) {
     if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
     const { report, sincePublication } = await this.overviews.official(year);
-    await this.ctx.workbooks.overview(report, out, sincePublication);
+    // Year over year (sheet „Entwicklung“): the years up to this one.
+    const history = (await this.risk.history(actor)).map((g) => ({ ...g, years: g.years.filter((y) => y.year <= year) }));
+    await this.ctx.workbooks.overview(report, out, sincePublication, history);
     return report;
   }
 

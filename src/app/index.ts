@@ -15,6 +15,7 @@ import { OverviewService } from './overviewService';
 import type { InstanceCoordination } from './ports';
 import { ReminderService } from './reminderService';
 import { ReviewService } from './reviewService';
+import { RiskService } from './riskService';
 import { RosterService } from './rosterService';
 import { VerwendungsnachweisService } from './verwendungsnachweisService';
 
@@ -31,6 +32,8 @@ export class IntmApp {
   readonly digests: DigestService;
   readonly reminders: ReminderService;
   readonly verwendungsnachweis: VerwendungsnachweisService;
+  /** Scenarios, year over year, what-if: the financing risk in numbers. */
+  readonly risk: RiskService;
   /** Shared with the other instances on the same store (or this process alone). */
   readonly coordination: InstanceCoordination;
 
@@ -42,11 +45,12 @@ export class IntmApp {
     this.overview = new OverviewService(ctx);
     this.decisions = new DecisionService(ctx);
     this.audit = new AuditService(ctx);
-    this.exports = new ExportService(ctx, this.overview);
+    this.risk = new RiskService(ctx, this.overview);
+    this.exports = new ExportService(ctx, this.overview, this.risk);
     this.roster = new RosterService(ctx);
-    this.digests = new DigestService(ctx, this.overview);
-    this.reminders = new ReminderService(ctx, this.overview);
     this.verwendungsnachweis = new VerwendungsnachweisService(ctx);
+    this.digests = new DigestService(ctx, this.overview, this.verwendungsnachweis);
+    this.reminders = new ReminderService(ctx, this.overview, this.verwendungsnachweis);
     this.coordination = ctx.coordination ?? new InProcessCoordination();
   }
 

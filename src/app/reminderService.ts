@@ -2,7 +2,9 @@
  * Reminders to the Gemeinden: before the review deadline (by default 7 and 1 days before) and once
  * when overdue; before the decision deadline for Gemeinden without a valid decision. Each reminder
  * is sent once – the log of sent reminders is kept in the data directory, so a restart sends nothing
- * twice. A granted extension (a new due date) arms the reminders again.
+ * twice. A granted extension (a new due date) arms the reminders again. Once a Verwendungsnachweis
+ * round is open (of this year or the latest before), the same stages remind the Gemeinden whose own
+ * Nachweis is not submitted yet; a moved deadline arms them again.
  */
 import { daysBetween, type IsoDate } from '../domain/dates';
 import { dueDate, emptyList } from '../domain/list';
@@ -10,8 +12,9 @@ import type { AppContext } from './context';
 import { requireCampaign } from './context';
 import type { OverviewService } from './overviewService';
 import { listsLockedByPublication } from './reviewService';
+import type { VerwendungsnachweisService } from './verwendungsnachweisService';
 
-export type ReminderKind = 'review' | 'decision';
+export type ReminderKind = 'review' | 'decision' | 'nachweis';
 
 export interface Reminder {
   key: string;
@@ -21,6 +24,8 @@ export interface Reminder {
   daysLeft: number;
   /** `d7`, `d1` …, `overdue`, or `manual-<date>` for reminders the Koordinierungsstelle asked for. */
   stage: string;
+  /** The Berechnungsjahr a Verwendungsnachweis reminder is about (its round's, not the campaign's). */
+  year?: number;
 }
 
 interface ReminderLog {
@@ -42,6 +47,7 @@ export class ReminderService {
   constructor(
     private readonly ctx: AppContext,
     private readonly overview: OverviewService,
+    private readonly nachweise: VerwendungsnachweisService,
   ) {}
 
   /** Reminders due now and not sent before. `manual`: every open Gemeinde, once per day. */
@@ -49,17 +55,18 @@ export class ReminderService {
     const record = await requireCampaign(this.ctx, year);
     if (!record.generation) return [];
     const today = this.ctx.clock.today();
-    const [lists, status, log] = await Promise.all([
+    const [lists, status, log, round] = await Promise.all([
       this.ctx.repo.readLists(year),
       this.overview.status(year),
       this.ctx.repo.readDocument<ReminderLog>(DOCUMENT).then((l) => l ?? { sent: {} }),
+      this.nachweise.latestRound(year),
     ]);
     const byAgs = new Map(lists.map((l) => [l.ags, l]));
     const reminders: Reminder[] = [];
-    const add = (kind: ReminderKind, ags: string, due: IsoDate, stage: string | undefined) => {
+    const add = (kind: ReminderKind, ags: string, due: IsoDate, stage: string | undefined, of = year) => {
       if (!stage) return;
-      const key = `${year}:${kind}:${ags}:${due}:${stage}`;
-      if (!log.sent[key]) reminders.push({ key, kind, ags, due, daysLeft: daysBetween(today, due), stage });
+      const key = `${of}:${kind}:${ags}:${due}:${stage}`;
+      if (!log.sent[key]) reminders.push({ key, kind, ags, due, daysLeft: daysBetween(today, due), stage, ...(kind === 'nachweis' ? { year: of } : {}) });
     };
     // After a final publication a reopened list is the Koordinierungsstelle's to finish: no reminder asks the Gemeinde.
     const locked = listsLockedByPublication(record);
@@ -74,6 +81,11 @@ export class ReminderService {
       if (record.published && openDecision && today <= decisionDue) {
         add('decision', row.ags, decisionDue, manual ? `manual-${today}` : stageFor(daysBetween(today, decisionDue), days));
       }
+    }
+    // The Gemeinden' own Nachweise not submitted yet (a returned one included); the Landkreis' figures are the Koordinierungsstelle's.
+    for (const n of Object.values(round?.nachweise ?? {})) {
+      if (n.kind !== 'eigen' || n.state === 'eingereicht' || n.state === 'angenommen') continue;
+      add('nachweis', n.ags, round!.deadline, manual ? `manual-${today}` : stageFor(daysBetween(today, round!.deadline), days), round!.year);
     }
     return reminders;
   }

@@ -43,6 +43,7 @@ import { landkreisColumns, landkreisRow, type LandkreisRow } from '../domain/lan
 import type { MessageCode, MessageParams } from '../i18n/messages';
 import type { AppContext, OperationOptions } from './context';
 import { requireCampaign, resolveAgs } from './context';
+import { nachweisRoundStatus, statedReclaim, type NachweisRoundStatus } from './nachweisStatus';
 import { officialFigures } from './officialFigures';
 import type { NachweisFile } from './ports';
 
@@ -153,6 +154,27 @@ export class VerwendungsnachweisService {
     return Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {})
       .map((r) => r.year)
       .sort((a, b) => a - b);
+  }
+
+  /**
+   * The latest round opened, of `upTo` or an earlier year (the round of a year runs while the next
+   * years' lists are reviewed): what the status card, the digest and the questions show. Counts-only
+   * front ends like `round`.
+   */
+  async latestRound(upTo?: number): Promise<NachweisRound | undefined> {
+    const rounds = Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {});
+    return rounds.filter((r) => upTo === undefined || r.year <= upTo).sort((a, b) => b.year - a.year)[0];
+  }
+
+  /** Where the latest round (see `latestRound`) stands: counts, names, the likely reclaim total; undefined before any round. */
+  async roundStatus(upTo?: number): Promise<NachweisRoundStatus | undefined> {
+    const round = await this.latestRound(upTo);
+    return round && this.statusOf(round);
+  }
+
+  /** Where a round stands today, with the Gemeinden' names. */
+  statusOf(round: NachweisRound): NachweisRoundStatus {
+    return nachweisRoundStatus(round, (ags) => this.ctx.verzeichnis.byKey(ags)?.name ?? ags, this.ctx.clock.today());
   }
 
   /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */
@@ -343,9 +365,9 @@ export class VerwendungsnachweisService {
     return round;
   }
 
-  /** The sum the Landkreis likely has to pay back over all Nachweise (exact). */
+  /** The sum the Landkreis likely has to pay back over all Nachweise with their expenditure stated (exact). */
   static likelyReclaim(round: NachweisRound): Decimal {
-    return Object.values(round.nachweise).reduce((s, n) => s.plus(totalsOf(n).reclaim), new Decimal(0));
+    return Object.values(round.nachweise).reduce((s, n) => s.plus(statedReclaim(n) ?? 0), new Decimal(0));
   }
 
   private allAgs(): string[] {

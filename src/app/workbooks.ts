@@ -5,6 +5,7 @@ import type { GemeindeListe } from '../domain/list';
 import type { NachweisRound } from '../domain/verwendungsnachweis';
 import type { StoredImportIssues } from './importIssues';
 import type { OverviewReport, SincePublication } from './overview';
+import type { GemeindeHistory } from './riskService';
 
 export interface ListWorkbookInput {
   campaign: Campaign;
@@ -16,8 +17,11 @@ export interface ListWorkbookInput {
 }
 
 export interface WorkbookWriter {
-  /** `publication`: the figures are the published ones (or the current ones beside a publication) – said in the file. */
-  overview(report: OverviewReport, out: string, publication?: SincePublication): Promise<void>;
+  /**
+   * `publication`: the figures are the published ones (or the current ones beside a publication) – said in the file.
+   * `history`: the Gemeinden's earlier Berechnungsjahre, for the sheet „Entwicklung“.
+   */
+  overview(report: OverviewReport, out: string, publication?: SincePublication, history?: readonly GemeindeHistory[]): Promise<void>;
   list(input: ListWorkbookInput, out: string): Promise<void>;
   /** The Gesamtverwendungsnachweis of a round: one row per Gemeinde, in the order given. */
   verwendungsnachweis(input: GesamtnachweisInput, out: string): Promise<void>;

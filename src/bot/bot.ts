@@ -14,6 +14,7 @@ import { handleMessage } from './commands';
 import { welcomeFor } from './help';
 import { DECISION_VERBS, handleDecisionAction } from './decisionActions';
 import { PUBLICATION_VERBS, handlePublicationAction } from './publication';
+import { RISK_VERBS, handleRiskAction } from './riskActions';
 import { COORDINATOR_VERBS, handleCoordinatorAction } from './coordinatorActions';
 import type { BotDeps } from './deps';
 import { identityOf, isSharedConversation, teamIdOf } from './identity';
@@ -36,6 +37,7 @@ const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
   { verbs: DECISION_VERBS, handle: handleDecisionAction },
   { verbs: PUBLICATION_VERBS, handle: handlePublicationAction },
   { verbs: CAMPAIGN_VERBS, handle: handleCampaignAction },
+  { verbs: RISK_VERBS, handle: handleRiskAction },
   { verbs: VN_VERBS, handle: handleVerwendungsnachweisAction },
 ];
 

@@ -3,7 +3,7 @@
  * the bot's @mention. Each command runs the same application services as the command line.
  */
 import { CardFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
-import { additionsCard, dashboardCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
+import { additionsCard, decisionCard, exportLinksCard, listCard, messageCard } from '../cards';
 import { answerQuestion } from '../app/questions/answer';
 import { isGemeindeIntent, type Intent } from '../app/questions/intents';
 import { exactMentions, fuzzyMention } from '../app/questions/gemeindeMention';
@@ -24,13 +24,13 @@ import { fileAttachment, importAttachment } from './importFromTeams';
 import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
-import { allocationCardFor } from './publication';
-import { channelReference, type ChannelRole } from './conversations';
+import { allocationCardFor, whatIfCardFor } from './publication';
+import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
 import { verwendungsnachweisCommand } from './verwendungsnachweisCommands';
-import { listView } from './views';
+import { dashboardFor, inKoordinationChannel, listView } from './views';
 
 export type CommandName =
   | 'help'
@@ -74,7 +74,9 @@ const COMMANDS: Command[] = [
   { name: 'sendLists', pattern: /^(?:listen versenden|send lists)$/, koordinationOnly: true },
   { name: 'createCampaign', pattern: /^(?:kampagne anlegen|create campaign)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'import', pattern: /^(?:import|importieren)(?:\s+(.+))?$/, koordinationOnly: true },
-  { name: 'calculate', pattern: /^(?:berechnen|calculate|verteilung|allocation)$/, koordinationOnly: true },
+  // With an amount ("berechnen 1.400.000 €", "berechnen 1,4 Mio"): the what-if for that Kreis amount, stored nowhere.
+  { name: 'calculate', pattern: /^(?:berechnen|calculate)(?:\s+(.+))?$/, koordinationOnly: true },
+  { name: 'calculate', pattern: /^(?:verteilung|allocation)$/, koordinationOnly: true },
   { name: 'publish', pattern: /^(?:veroeffentlichen|publish)$/, koordinationOnly: true },
   { name: 'export', pattern: /^(?:export|exportieren)(?:\s+(.+))?$/, koordinationOnly: true },
   { name: 'digest', pattern: /^(?:digest|statusbericht)$/, koordinationOnly: true },
@@ -183,7 +185,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     const latest = await questionYear(deps);
     const record = latest !== undefined ? await deps.app.ctx.repo.readCampaign(latest) : undefined;
     if (latest === undefined || !record?.purged) return say('bot.noCampaign');
-    if (command.name === 'status' && isKoordination(actor)) return sendCard(dashboardCard(await deps.app.overview.status(latest), locale));
+    if (command.name === 'status' && isKoordination(actor)) return sendCard(await dashboardFor(deps, latest, locale, 0, activity));
     return say('campaign.purged', { year: latest });
   }
 
@@ -209,7 +211,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
       return sendCard(decisionCard(await decisionView(deps, actor, locale, year, ags)));
     }
     case 'status':
-      return sendCard(dashboardCard(await deps.app.overview.status(year), locale));
+      return sendCard(await dashboardFor(deps, year, locale, 0, activity));
     case 'additions':
       if (!personal) {
         return sendCard(privateButtonCard(translate('bot.additionsPrivate', {}, locale), locale === 'en' ? 'Check additions' : 'Nachträge prüfen', VERBS.additions, { year }, locale));
@@ -251,6 +253,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'publish':
       // Figures before publication are the Koordinierungsstelle's: where others read, only a pointer to the personal chat.
       if (!personal) return say('bot.allocationPersonalOnly');
+      if (command.name === 'calculate' && argument) return sendCard(await whatIfCardFor(deps, actor, year, argument, locale));
       // Publishing is a button on the allocation card: the coordinator sees the figures (and whether they are provisional) first.
       return sendCard(await allocationCardFor(deps, year, locale));
     case 'export': {
@@ -265,8 +268,9 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'digest': {
       const sent = await sendDigest(deps, year);
       if (sent) return say('bot.digestSent');
-      // No coordinators' channel: the digest comes here instead (it holds no personal data).
-      return sendCard(digestCardFor(await deps.app.digests.compose(year), locale));
+      // No coordinators' channel: the digest comes here instead (it holds no personal data). Where others
+      // read along, without the Verwendungsnachweis round: its names and reclaim total are the coordinators'.
+      return sendCard(digestCardFor(await deps.app.digests.compose(year), locale, personal));
     }
     case 'remind': {
       const run = await sendReminders(deps, year, deps.reminderDays, true);
@@ -367,13 +371,6 @@ function answersForDistrict(intent: Intent): boolean {
   if (intent.kind === 'unknown' || intent.kind === 'deadlines' || intent.kind === 'options') return false;
   if (!isGemeindeIntent(intent)) return true;
   return !intent.ags && !intent.stadtkreis;
-}
-
-/** Whether the activity is in the channel registered for the Koordinierungsstelle. */
-async function inKoordinationChannel(deps: BotDeps, activity: Activity): Promise<boolean> {
-  const channel = (await deps.conversations.read()).channels.koordination;
-  const here = channelReference(TurnContext.getConversationReference(activity)).conversation?.id;
-  return !!channel && !!here && channel.conversation?.id === here;
 }
 
 /** A small card with one button: the answer to the click is visible only to whoever clicks. */

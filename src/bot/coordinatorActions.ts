@@ -1,5 +1,6 @@
 /** The Koordinierungsstelle's cards: the dashboard of all Gemeinden and the additions to decide. */
-import { additionsCard, dashboardCard, listCard, rejectFormCard, type AdditionsView, type Notice } from '../cards';
+import type { TurnContext } from 'botbuilder';
+import { additionsCard, listCard, rejectFormCard, type AdditionsView, type Notice } from '../cards';
 import { VERBS, type Verb } from '../cards/actions';
 import { isKoordination, type Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
@@ -10,7 +11,7 @@ import { actionNumber, actionYear, formInputs, listActionData, MAX_PAGE } from '
 import { conflictNotice } from './changeNotices';
 import type { BotDeps } from './deps';
 import { cardAnswer, type InvokeAnswer } from './invoke';
-import { listView } from './views';
+import { dashboardFor, listView } from './views';
 
 export const COORDINATOR_VERBS: readonly Verb[] = [
   VERBS.dashboard,
@@ -32,12 +33,12 @@ export async function additionsView(deps: BotDeps, actor: Actor, locale: Locale,
   };
 }
 
-export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown): Promise<InvokeAnswer> {
+export async function handleCoordinatorAction(deps: BotDeps, actor: Actor, locale: Locale, verb: Verb, raw: unknown, context: TurnContext): Promise<InvokeAnswer> {
   if (!isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   const say = (kind: Notice['kind'], code: MessageCode): Notice => ({ kind, text: translate(code, {}, locale) });
 
   if (verb === VERBS.dashboard) {
-    return cardAnswer(dashboardCard(await deps.app.overview.status(actionYear(raw)), locale, actionNumber(raw, 'page', 0, MAX_PAGE) ?? 0));
+    return cardAnswer(await dashboardFor(deps, actionYear(raw), locale, actionNumber(raw, 'page', 0, MAX_PAGE) ?? 0, context.activity));
   }
   if (verb === VERBS.additions) return cardAnswer(additionsCard(await additionsView(deps, actor, locale, actionYear(raw))));
 

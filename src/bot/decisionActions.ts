@@ -35,6 +35,7 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
   const amount = new Decimal(s.row?.amount ?? 0);
   const minimumCost = MINIMUM_POSITION_VZAE.times(s.eurPerVzae);
   const member = (g: string) => ({ ags: g, name: name(deps, g) });
+  const scenarios = s.row ? await scenariosOf(deps, actor, year, ags) : undefined;
   return {
     locale,
     year,
@@ -69,7 +70,18 @@ export async function decisionView(deps: BotDeps, actor: Actor, locale: Locale, 
     gemeinden: deps.app.ctx.verzeichnis.all.filter((g) => g.ags !== ags).map((g) => ({ ags: g.ags, name: g.name })),
     ...(notice ? { notice } : {}),
     ...(values ? { values } : {}),
+    ...(scenarios ? { scenarios } : {}),
   };
+}
+
+/** The financing risk for the card; none when the figures allow no scenario (e.g. a Vorwegabzug above a cut Kreis amount). */
+async function scenariosOf(deps: BotDeps, actor: Actor, year: number, ags: string) {
+  try {
+    return (await deps.app.risk.scenarios(year, ags, actor)).figures;
+  } catch (e) {
+    if (e instanceof DomainError && !e.code.startsWith('auth.')) return undefined;
+    throw e;
+  }
 }
 
 /** The decision as typed into the form (or carried by the confirmation card), checked for shape. */

@@ -11,9 +11,15 @@ import { errorKind } from './log';
 import { sendToStaff, type Reach } from './notify';
 import { currentYear } from './turn';
 
-export function digestCardFor(digest: Digest, locale: Locale) {
-  const { snapshot: _stored, ...view } = digest;
-  return digestCard({ locale, ...view, changes: { ...view.changes, decided: view.changes.decided.map((d) => ({ name: d.name, choice: d.choice })) } });
+/** `withNachweis`: false where others than the coordinators read – the Verwendungsnachweis round is left out. */
+export function digestCardFor(digest: Digest, locale: Locale, withNachweis = true) {
+  const { snapshot: _stored, nachweis, nachweisSubmitted, ...view } = digest;
+  return digestCard({
+    locale,
+    ...view,
+    ...(withNachweis && nachweis ? { nachweis, nachweisSubmitted } : {}),
+    changes: { ...view.changes, decided: view.changes.decided.map((d) => ({ name: d.name, choice: d.choice })) },
+  });
 }
 
 /** Posts the digest to the coordinators' channel; returns false when there is none (or posting failed). */
@@ -86,7 +92,7 @@ async function remind(deps: BotDeps, year: number, days: readonly number[], manu
     const gemeinde = { ags, name: deps.app.ctx.verzeichnis.byKey(ags)?.name ?? ags };
     const reach: Omit<Reach, 'delivered'> = { sent: 0, unreachable: 0, failed: 0 };
     for (const r of reminders) {
-      const card = (locale: Locale) => reminderCard({ locale, year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
+      const card = (locale: Locale) => reminderCard({ locale, year: r.year ?? year, kind: r.kind, gemeinde, due: r.due, daysLeft: r.daysLeft });
       const one = await sendToStaff(deps, r.ags, card, `reminder.${r.kind}`);
       // Recorded right after delivery, so a run cut off by a crash or a stop sends it no second time;
       // only what was delivered: an unreachable Gemeinde is tried again on the next run.

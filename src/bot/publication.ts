@@ -5,11 +5,12 @@
  * runs in the background and reports back to the coordinator's conversation.
  */
 import { CardFactory, TurnContext } from 'botbuilder';
-import { decisionCard, messageCard, overviewCard } from '../cards';
+import { decisionCard, messageCard, overviewCard, whatIfCard } from '../cards';
 import { VERBS, type Verb } from '../cards/actions';
 import { actionButton } from '../cards/buttons';
 import { isKoordination, type Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
+import { checkWhatIfAmount, parseKreisAmount } from '../domain/scenarios';
 import { translate, type Locale } from '../i18n/messages';
 import { actionYear, BadActionData, formInputs } from './actionData';
 import type { StoredReference } from './conversations';
@@ -24,7 +25,14 @@ export const PUBLICATION_VERBS: readonly Verb[] = [VERBS.publish, VERBS.allocati
 /** The provisional allocation as the Koordinierungsstelle sees it (with list states and the publish button). */
 export async function allocationCardFor(deps: BotDeps, year: number, locale: Locale) {
   const { report, sincePublication: since } = await deps.app.overview.current(year);
-  return overviewCard({ locale, report, audience: 'koordination', ...(since ? { published: { at: since.at, since } } : {}) });
+  const history = (await deps.app.ctx.repo.years()).some((y) => y < year);
+  return overviewCard({ locale, report, audience: 'koordination', ...(since ? { published: { at: since.at, since } } : {}), ...(history ? { history } : {}) });
+}
+
+/** The what-if for the Kreis amount the coordinator typed (`berechnen 1.400.000 €`): shown, never stored. */
+export async function whatIfCardFor(deps: BotDeps, actor: Actor, year: number, typed: string, locale: Locale) {
+  const amount = checkWhatIfAmount(parseKreisAmount(typed), typed);
+  return whatIfCard({ locale, report: await deps.app.risk.whatIf(year, amount, actor) });
 }
 
 /** What handing out the publication really did: counted per Gemeinde, as the coordinator follows up per Gemeinde. */

@@ -58,9 +58,7 @@ function cardViewOf(deps: BotDeps, actor: Actor, locale: Locale, view: NachweisV
 
 /** The Berechnungsjahr of the latest opened round, if any. */
 export async function roundYear(deps: BotDeps): Promise<number | undefined> {
-  const years = await deps.app.ctx.repo.years();
-  for (const year of [...years].reverse()) if (await deps.app.verwendungsnachweis.round(year)) return year;
-  return undefined;
+  return (await deps.app.verwendungsnachweis.latestRound())?.year;
 }
 
 function target(raw: unknown): string {

@@ -1,11 +1,14 @@
 /** Builds what the cards show from the stored state – freshly read for every answer. */
 import { listsLockedByPublication } from '../app/reviewService';
-import type { ListView, Notice } from '../cards';
+import { dashboardCard, type AdaptiveCard, type ListView, type Notice } from '../cards';
 import type { Actor } from '../domain/actor';
 import { GemeindeListe, isEditableFor } from '../domain/list';
 import { DomainError } from '../domain/errors';
 import type { Locale } from '../i18n/messages';
+import { TurnContext, type Activity } from 'botbuilder';
+import { channelReference } from './conversations';
 import type { BotDeps } from './deps';
+import { isSharedConversation } from './identity';
 
 export async function listView(
   deps: BotDeps,
@@ -71,4 +74,22 @@ async function refreshUsers(deps: BotDeps, ags: string, viewerTeamsId: string | 
   const staff = known.ids;
   const ids = viewerTeamsId?.startsWith('29:') ? [viewerTeamsId, ...staff.filter((id) => id !== viewerTeamsId)] : staff;
   return ids.slice(0, MAX_REFRESH_USERS);
+}
+
+/** Whether the activity is in the channel registered for the Koordinierungsstelle. */
+export async function inKoordinationChannel(deps: BotDeps, activity: Activity): Promise<boolean> {
+  const channel = (await deps.conversations.read()).channels.koordination;
+  const here = channelReference(TurnContext.getConversationReference(activity)).conversation?.id;
+  return !!channel && !!here && channel.conversation?.id === here;
+}
+
+/**
+ * The coordinator's status card for a year, with the Verwendungsnachweis round once one is opened (this
+ * year's or the latest before) – but not where others than the coordinators read (`activity` in a
+ * channel or group chat other than the coordinators' channel): its names and reclaim total are theirs.
+ */
+export async function dashboardFor(deps: BotDeps, year: number, locale: Locale, page: number, activity: Activity): Promise<AdaptiveCard> {
+  const coordinatorsOnly = !isSharedConversation(activity) || (await inKoordinationChannel(deps, activity));
+  const [report, nachweis] = await Promise.all([deps.app.overview.status(year), coordinatorsOnly ? deps.app.verwendungsnachweis.roundStatus(year) : undefined]);
+  return dashboardCard(report, locale, page, nachweis);
 }

@@ -89,6 +89,8 @@ export const VERBS = {
   publish: 'overview.publish',
   /** Coordinators: the provisional allocation (data {year}). */
   allocation: 'allocation.show',
+  /** Coordinators: every Gemeinde's persons, amount and VZÄ per Berechnungsjahr up to `year` (data {year}). */
+  history: 'history.show',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

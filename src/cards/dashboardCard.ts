@@ -2,6 +2,7 @@
  * The coordinators' dashboard: where each of the 46 Gemeinden stands. Counts, states and deadlines
  * only – no person and no staff name – so it could be shown to anyone with the overview's rights.
  */
+import type { NachweisRoundStatus } from '../app/nachweisStatus';
 import type { StatusReport } from '../app/overviewService';
 import { formatDateFor, type IsoDate } from '../domain/dates';
 import type { GemeindeStatus } from '../domain/status';
@@ -11,6 +12,7 @@ import { VERBS } from './actions';
 import { ButtonData, yearButton } from './buttons';
 import type { AdaptiveCard } from './index';
 import { clampPage } from './paging';
+import { nachweisSection } from './nachweisSection';
 import { statusTotals } from './statusTotals';
 import { formatCount, localDate, renderCard, userText } from './render';
 import template from './templates/dashboard.json';
@@ -54,7 +56,8 @@ function rowData(row: GemeindeStatus, year: number, review: IsoDate, locale: Loc
   };
 }
 
-export function dashboardCard(report: StatusReport, locale: Locale, page = 0): AdaptiveCard {
+/** `nachweis`: the Verwendungsnachweis round once one is opened (of this year or the latest before it). */
+export function dashboardCard(report: StatusReport, locale: Locale, page = 0, nachweis?: NachweisRoundStatus): AdaptiveCard {
   const { summary, year } = report;
   const pageCount = Math.max(1, Math.ceil(report.rows.length / DASHBOARD_PAGE_SIZE));
   const shown = clampPage(page, pageCount);
@@ -77,6 +80,7 @@ export function dashboardCard(report: StatusReport, locale: Locale, page = 0): A
     ],
     totals: statusTotals(summary, locale),
     pendingTotal: cardText('dashboard.pendingTotal', locale, { n: formatCount(pending, locale) }),
+    nachweis: nachweis ? [nachweisSection(nachweis, locale)] : [],
     head: {
       gemeinde: t('dashboard.colGemeinde'),
       state: t('dashboard.colState'),

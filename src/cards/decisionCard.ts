@@ -17,6 +17,7 @@ import { actionButton, type ActionData, type ButtonData } from './buttons';
 import type { AdaptiveCard, DecisionReview, DecisionView } from './index';
 import { line, run, userRun, type Line } from './lines';
 import { amountInput, euro, formatCount, localDate, noticeData, renderCard, userText, vzaePosition, vzaeShare } from './render';
+import { scenarioBlock } from './scenarioTable';
 import confirmTemplate from './templates/decisionConfirm.json';
 import reasonTemplate from './templates/overrideReason.json';
 import template from './templates/decision.json';
@@ -237,6 +238,8 @@ export function decisionCard(view: DecisionView): AdaptiveCard {
     ],
     support: supportText(view),
     supportHint: view.computed !== false && isPositive(view.missingForMinimum) ? [{ text: cardText('decision.support.hint', locale) }] : [],
+    // The financing risk in numbers: the same share under a changed state total or count (RiskService).
+    scenarios: view.computed === false ? [] : scenarioBlock(view.scenarios, locale),
     // What happens without a decision is said once, under "Aktuelle Entscheidung" (decision.noneYet).
     deadline: cardText(pastDeadline(view) ? 'decision.deadlinePassed' : 'decision.deadline', locale, { date: deadline }),
     locked: view.editable ? [] : [{ text: cardText('decision.locked', locale) }],

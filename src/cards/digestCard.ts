@@ -11,6 +11,7 @@ import { VERBS } from './actions';
 import { yearButton } from './buttons';
 import type { AdaptiveCard, DigestView } from './index';
 import { line, run, userRun, type Line } from './lines';
+import { nachweisSection } from './nachweisSection';
 import { statusTotals } from './statusTotals';
 import { formatCount, localDate, renderCard } from './render';
 import template from './templates/digest.json';
@@ -110,7 +111,13 @@ export function digestCard(view: DigestView): AdaptiveCard {
   } catch {
     today = view.at.slice(0, 10);
   }
-  const sections = [changesSection(view), overdueSection(view), decisionsSection(view), deadlinesSection(view, today)].filter((s): s is Section => !!s);
+  const sections = [
+    changesSection(view),
+    overdueSection(view),
+    decisionsSection(view),
+    view.nachweis ? nachweisSection(view.nachweis, locale, view.nachweisSubmitted) : undefined,
+    deadlinesSection(view, today),
+  ].filter((s): s is Section => !!s);
   return renderCard(template, {
     lang: locale,
     title: cardText('digest.title', locale, { year, date: localDate(view.at, locale) }),

@@ -6,7 +6,9 @@
  * CONTRACT: `CardFunctions` is what the bot calls; `cards` implements it (one file per card).
  */
 import type { OverviewReport, Republication, SincePublication } from '../app/overview';
+import type { NachweisRoundStatus } from '../app/nachweisStatus';
 import type { StatusReport } from '../app/overviewService';
+import type { ScenarioFigures } from '../app/riskService';
 import type { StatusSummary } from '../domain/status';
 import type { Role } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
@@ -29,9 +31,12 @@ import { listCard } from './listCard';
 import { messageCard } from './messageCard';
 import { overviewCard } from './overviewCard';
 import { reminderCard } from './reminderCard';
+import { whatIfCard, type WhatIfView } from './whatIfCard';
+import { historyCard, type HistoryView } from './historyCard';
 import { submitConfirmCard } from './submitConfirmCard';
 import { channelStatusCard } from './channelStatusCard';
 import { listNoticeCard, type ListNoticeView } from './listNoticeCard';
+import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfirmCard, type NachweisCardView } from './verwendungsnachweisCard';
 
 /** An Adaptive Card as JSON (schema 1.5). */
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[]; [key: string]: unknown };
@@ -122,6 +127,8 @@ export interface DecisionView {
   notice?: Notice;
   /** Values typed before (kept after a refusal). */
   values?: FormInputs;
+  /** The financing risk: the share under a changed state total or count (absent before there is a share). */
+  scenarios?: ScenarioFigures;
 }
 
 /** The reviewed choice, shown before it becomes binding; `data` goes into the binding button as is. */
@@ -148,6 +155,8 @@ export interface OverviewView {
   /** The last publication; for the Koordinierungsstelle with how the figures shown differ from it. */
   published?: { at: string; since?: SincePublication; replaces?: Republication };
   page?: number;
+  /** Earlier Berechnungsjahre are in the data: the Koordinierungsstelle's card offers "Entwicklung je Gemeinde". */
+  history?: boolean;
 }
 
 export interface ImportReportView {
@@ -191,6 +200,10 @@ export interface DigestView {
   /** Decisions that are not (yet) valid: Verbund waiting for partners. */
   incompleteDecisions: string[];
   published?: { at: string };
+  /** The Verwendungsnachweis round once opened (names, counts and the reclaim total; no Gemeinde's figures). */
+  nachweis?: NachweisRoundStatus;
+  /** Gemeinden whose Nachweis was submitted since the previous digest. */
+  nachweisSubmitted?: string[];
 }
 
 export interface HelpView {
@@ -222,14 +235,14 @@ export interface ExportLinksView {
 export interface ReminderView {
   locale: Locale;
   year: number;
-  kind: 'review' | 'decision';
+  kind: 'review' | 'decision' | 'nachweis';
   gemeinde: { ags: string; name: string };
   due: IsoDate;
   /** Negative once overdue. */
   daysLeft: number;
 }
 
-export type { FormInputs, ListNoticeView };
+export type { FormInputs, HistoryView, ListNoticeView, NachweisCardView, WhatIfView };
 export type CardFunctions = {
   listCard(view: ListView): AdaptiveCard;
   strikeFormCard(view: ListView, personId: string, values?: FormInputs): AdaptiveCard;
@@ -238,7 +251,7 @@ export type CardFunctions = {
   submitConfirmCard(view: ListView): AdaptiveCard;
   channelStatusCard(report: StatusReport, locale: Locale, notice?: Notice): AdaptiveCard;
   listNoticeCard(view: ListNoticeView): AdaptiveCard;
-  dashboardCard(report: StatusReport, locale: Locale, page?: number): AdaptiveCard;
+  dashboardCard(report: StatusReport, locale: Locale, page?: number, nachweis?: NachweisRoundStatus): AdaptiveCard;
   additionsCard(view: AdditionsView): AdaptiveCard;
   rejectFormCard(view: AdditionsView, ags: string, personId: string, values?: FormInputs): AdaptiveCard;
   messageCard(text: string, kind: Notice['kind'], locale: Locale, buttons?: readonly ButtonData[]): AdaptiveCard;
@@ -252,6 +265,11 @@ export type CardFunctions = {
   campaignFormCard(view: CampaignFormView): AdaptiveCard;
   exportLinksCard(view: ExportLinksView): AdaptiveCard;
   reminderCard(view: ReminderView): AdaptiveCard;
+  whatIfCard(view: WhatIfView): AdaptiveCard;
+  historyCard(view: HistoryView): AdaptiveCard;
+  verwendungsnachweisCard(view: NachweisCardView): AdaptiveCard;
+  verwendungsnachweisConfirmCard(view: NachweisCardView): AdaptiveCard;
+  nachweisReturnedCard(view: NachweisCardView): AdaptiveCard;
 };
 
 export {
@@ -276,6 +294,11 @@ export {
   submitConfirmCard,
   channelStatusCard,
   listNoticeCard,
+  whatIfCard,
+  historyCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
+  nachweisReturnedCard,
 };
 export const cards: CardFunctions = {
   listCard,
@@ -299,6 +322,11 @@ export const cards: CardFunctions = {
   campaignFormCard,
   exportLinksCard,
   reminderCard,
+  whatIfCard,
+  historyCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
+  nachweisReturnedCard,
 };
 
 /** Helpers the bot may need: which page shows a person, household keys, the page size, card size. */

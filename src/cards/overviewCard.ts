@@ -159,6 +159,8 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   // A year whose personal data was deleted is closed: it can no longer be published; nor is there anything to publish while nothing changed.
   const closed = !!view.published?.since?.purgedAt || (again && !view.published?.since?.changed);
   const buttons: ButtonData[] = koordination ? [...(closed ? [] : [publish]), yearButton(VERBS.allocation, t('overview.refresh'), year, pageCount > 1 ? shown : undefined)] : [];
+  // Year over year (historyCard): only for the Koordinierungsstelle, once earlier years are in the data.
+  if (koordination && view.history) buttons.push(yearButton(VERBS.history, t('history.card.button'), year));
   const submitted = report.rows.filter((r) => r.listState === 'eingereicht').length;
 
   return renderCard(template, {

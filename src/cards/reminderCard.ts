@@ -1,7 +1,8 @@
 /**
  * A friendly reminder to one Gemeinde: check the list before its due date (once overdue: the deadline
- * has passed, only the Koordinierungsstelle can reopen the list), or decide step B. The button carries
- * year and ags only; the bot opens the list or the decision for whoever clicks, after checking who it is.
+ * has passed, only the Koordinierungsstelle can reopen the list), decide step B, or submit the
+ * Verwendungsnachweis. The button carries year and ags only; the bot opens the list, the decision or the
+ * Verwendungsnachweis for whoever clicks, after checking who it is.
  */
 import { formatDateFor } from '../domain/dates';
 import { cardText } from '../i18n/cards';
@@ -18,7 +19,9 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
   const data = { year, ags: view.gemeinde.ags };
   // Past the due date the Gemeinde can only look at its list (read-only): the button says so.
   const button =
-    kind === 'decision'
+    kind === 'nachweis'
+      ? actionButton(VERBS.vnOpen, cardText('vnCard.open', locale), data, { style: 'positive' })
+      : kind === 'decision'
       ? actionButton(VERBS.decisionOpen, cardText('reminder.decision.button', locale), data, { style: 'positive' })
       : when === 'overdue'
         ? actionButton(VERBS.listOpen, cardText('reminder.review.viewButton', locale), data)

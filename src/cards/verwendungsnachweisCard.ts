@@ -13,9 +13,10 @@ import type { NachweisView } from '../app/verwendungsnachweisService';
 import type { IsoDate } from '../domain/dates';
 import { MONTH_NAMES, type Finding } from '../domain/verwendungsnachweis';
 import type { Locale } from '../i18n/catalogue';
+import { fileSizeText } from '../i18n/nachweisFiles';
 import { cardText } from '../i18n/cards';
 import { translate } from '../i18n/messages';
-import { NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
+import { MONTH_NAMES_EN, NACHWEIS_STATE_LABEL } from '../i18n/verwendungsnachweis';
 import { VERBS } from './actions';
 import { actionButton, type ActionData, type ButtonData } from './buttons';
 import { AMOUNT_PATTERN, NUMBER_PATTERN } from './decisionCard';
@@ -27,8 +28,6 @@ import returnedTemplate from './templates/verwendungsnachweisReturned.json';
 
 /** A key figure: a count or hours, up to two decimal places (the server checks the range). */
 const FIGURE_PATTERN = '^\\s*\\d{1,7}([.,]\\d{1,2})?\\s*$';
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** What the form sends back, by input id (see VERBS.vnSave), to show again after a refusal. */
 export type NachweisFormValues = Record<string, string>;
@@ -45,14 +44,9 @@ export interface NachweisCardView {
   notice?: Notice;
   /** What the user typed, back into the form after a refusal. */
   values?: NachweisFormValues;
-  /**
-   * Files attached to the Nachweis (PDFs uploaded in the personal chat – another part of issue 15). The
-   * card lists their names when given; nothing here depends on them.
-   */
-  files?: readonly { name: string }[];
 }
 
-const monthName = (i: number, locale: Locale) => (locale === 'en' ? MONTHS_EN : MONTH_NAMES)[i];
+const monthName = (i: number, locale: Locale) => (locale === 'en' ? MONTH_NAMES_EN : MONTH_NAMES)[i];
 
 /** A stored number as the user types it back in: "0.5" → "0,5" in German. */
 function numberInput(value: string | null | undefined, locale: Locale): string {
@@ -242,8 +236,10 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
     details: form ? [] : detailLines(v),
     checksTitle: cardText('vnCard.checks', locale),
     findings: findingLines(view.findings, locale),
-    // The place for the Nachweis' files (PDF attachments): their names as TextRuns, when there are any.
-    files: v.files?.length ? [{ title: cardText('vnCard.files', locale), items: v.files.map((f) => ({ name: userText(f.name) })) }] : [],
+    // The Nachweis' files (PDFs sent in the personal chat): name and size, the name as a TextRun (user text).
+    files: view.attachments?.length
+      ? [{ title: cardText('vnCard.files', locale), items: view.attachments.map((f) => ({ name: userText(f.name), size: ` (${fileSizeText(f.size, locale)})` })) }]
+      : [],
     hints: [],
     review: mayReturn ? [{ label: cardText('vnCard.questionLabel', locale), error: cardText('vnCard.questionError', locale) }] : [],
     buttons: mode === 'card' ? buttons(v) : [],

@@ -106,3 +106,18 @@ export function formatVzae(value: DecimalValue, locale: 'de' | 'en' = 'de'): str
 export function toAmountString(amount: DecimalValue): string {
   return new Decimal(amount).toFixed(2);
 }
+
+/** A change with its sign, as users read it: "+2.564 €", "−5.127 €" (typographic minus), "±0 €". */
+export function formatSignedEuro(amount: DecimalValue, locale: 'de' | 'en' = 'de'): string {
+  const d = new Decimal(amount);
+  const text = formatEuro(d.abs(), locale);
+  return d.isZero() ? `±${text}` : `${d.isNegative() ? '\u2212' : '+'}${text}`;
+}
+
+/** A percentage change with its sign: "−20 %", "+10 %", "−15,5 %" (English "−15.5%"). */
+export function formatSignedPercent(percent: DecimalValue, locale: 'de' | 'en' = 'de'): string {
+  const d = new Decimal(percent);
+  const number = formatNumber(d.abs(), d.isInteger() ? 0 : 1, locale);
+  const sign = d.isZero() ? '±' : d.isNegative() ? '\u2212' : '+';
+  return locale === 'de' ? `${sign}${number}${NBSP}%` : `${sign}${number}%`;
+}

@@ -9,11 +9,13 @@
  * - „Rechenweg“: the largest-remainder method step by step, in whole rounding units and integers only,
  *   so that Excel's binary floating point can neither misround a floor nor misorder equal remainders.
  * - „Parameter“: the campaign's figures and dates the formulas refer to.
+ * - „Entwicklung“ (when earlier Berechnungsjahre are in the data): persons, amount and VZÄ per year (historySheet.ts).
  */
 import ExcelJS from 'exceljs';
 import { changesSincePublicationDe, CHOICE_LABEL, LIST_STATE_LABEL } from '../i18n/labels';
 import type { Worksheet } from 'exceljs';
 import type { OverviewReport, OverviewRow, SincePublication } from '../app/overview';
+import type { GemeindeHistory } from '../app/riskService';
 import { formatDate } from '../domain/dates';
 import { Decimal, formatEuro } from '../domain/money';
 import {
@@ -32,6 +34,7 @@ import {
   workbookBytes,
   writeWorkbook,
 } from './cells';
+import { writeHistorySheet } from './historySheet';
 
 export const OVERVIEW_SHEETS = { overview: 'Übersicht', calc: 'Rechenweg', params: 'Parameter' } as const;
 
@@ -51,8 +54,13 @@ export function decisionLabel(row: Pick<OverviewRow, 'decision' | 'decisionValid
 }
 
 /** Writes the overview to a file (atomically: a reader never sees half a workbook) or a stream (which is ended). */
-export async function writeOverviewWorkbook(report: OverviewReport, out: string | NodeJS.WritableStream, publication?: SincePublication): Promise<void> {
-  await writeWorkbook(buildOverviewWorkbook(report, publication), out);
+export async function writeOverviewWorkbook(
+  report: OverviewReport,
+  out: string | NodeJS.WritableStream,
+  publication?: SincePublication,
+  history?: readonly GemeindeHistory[],
+): Promise<void> {
+  await writeWorkbook(buildOverviewWorkbook(report, publication, history), out);
 }
 
 /** The workbook as bytes, e.g. to attach it to a message. */
@@ -168,7 +176,7 @@ type ParamKey =
   | 'published'
   | 'generatedAt';
 
-export function buildOverviewWorkbook(report: OverviewReport, publication?: SincePublication): ExcelJS.Workbook {
+export function buildOverviewWorkbook(report: OverviewReport, publication?: SincePublication, history: readonly GemeindeHistory[] = []): ExcelJS.Workbook {
   const calc = largestRemainder(report);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'IntM-Bot';
@@ -183,6 +191,7 @@ export function buildOverviewWorkbook(report: OverviewReport, publication?: Sinc
   const param = writeParameters(parameters, report, publication);
   writeOverview(overview, report, param, publication);
   writeRechenweg(rechenweg, report, calc, param);
+  writeHistorySheet(workbook, report, history, (i) => OV.first + i);
   return workbook;
 }
 

@@ -5,6 +5,7 @@
  */
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
 import { channelCardMessages } from './channel';
+import { riskMessages } from './risk';
 import { nachweisCardMessages } from './verwendungsnachweisBot';
 
 /** German plural helper: `n === 1 ? one : many`. */
@@ -12,6 +13,7 @@ const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one
 
 export const cardMessages = defineMessages({
   ...channelCardMessages,
+  ...riskMessages,
   ...nachweisCardMessages,
   'card.back': { de: () => 'Zurück', en: () => 'Back' },
   'card.overdue': { de: () => 'überfällig', en: () => 'overdue' },
@@ -760,6 +762,23 @@ export const cardMessages = defineMessages({
       `The deadline for the decision on calculation year ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}); without a decision the district does it. Changes are possible only through the coordinating office.`,
   },
   'reminder.decision.button': { de: () => 'Entscheidung', en: () => 'Decision' },
+  'reminder.nachweis.title': { de: () => 'Erinnerung: Verwendungsnachweis', en: () => 'Reminder: Verwendungsnachweis (proof of use)' },
+  'reminder.nachweis.due': {
+    de: (p) =>
+      `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} bis zum ${p.date} ein; noch ${p.n}\u00a0${plural(p.n, 'Tag', 'Tage')}.`,
+    en: (p) =>
+      `Please submit the proof of use for calculation year ${p.year} by ${p.date}; ${p.n}\u00a0${plural(p.n, 'day', 'days')} left.`,
+  },
+  'reminder.nachweis.today': {
+    de: (p) => `Bitte reichen Sie den Verwendungsnachweis für das Berechnungsjahr ${p.year} heute ein: Die Frist endet am ${p.date}.`,
+    en: (p) => `Please submit the proof of use for calculation year ${p.year} today: the deadline ends on ${p.date}.`,
+  },
+  'reminder.nachweis.overdue': {
+    de: (p) =>
+      `Die Frist für den Verwendungsnachweis ${p.year} ist seit ${p.n}\u00a0${plural(p.n, 'Tag', 'Tagen')} abgelaufen (${p.date}). Bitte reichen Sie ihn so bald wie möglich ein oder sprechen Sie mit der Koordinierungsstelle.`,
+    en: (p) =>
+      `The deadline for the proof of use ${p.year} passed ${p.n}\u00a0${plural(p.n, 'day', 'days')} ago (${p.date}). Please submit it as soon as possible or talk to the coordinating office.`,
+  },
   'reminder.thanks': { de: () => 'Vielen Dank für Ihre Mitarbeit!', en: () => 'Thank you for your cooperation!' },
 });
 

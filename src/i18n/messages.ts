@@ -9,12 +9,25 @@ import { botMessages } from './bot';
 import { channelMessages } from './channel';
 import { questionMessages } from './questions';
 import { verwendungsnachweisMessages } from './verwendungsnachweis';
+import { riskMessages } from './risk';
 import { nachweisFileMessages } from './nachweisFiles';
+import { nachweisStatusMessages } from './nachweisStatus';
 import { nachweisBotMessages } from './verwendungsnachweisBot';
 
 export type { Locale, MessageParams } from './catalogue';
 
-const catalogue = { ...coreMessages, ...importMessages, ...botMessages, ...channelMessages, ...questionMessages, ...verwendungsnachweisMessages, ...nachweisFileMessages, ...nachweisBotMessages };
+const catalogue = {
+  ...coreMessages,
+  ...importMessages,
+  ...botMessages,
+  ...channelMessages,
+  ...questionMessages,
+  ...verwendungsnachweisMessages,
+  ...nachweisFileMessages,
+  ...nachweisStatusMessages,
+  ...nachweisBotMessages,
+  ...riskMessages,
+};
 export type MessageCode = keyof typeof catalogue;
 
 export function translate(code: MessageCode, params: MessageParams, locale: Locale = 'de'): string {

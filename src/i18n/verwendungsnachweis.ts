@@ -1,6 +1,7 @@
 /** Messages of the Verwendungsnachweis round (src/domain/verwendungsnachweis.ts), German and English. */
 import { formatDateFor } from '../domain/dates';
 import { formatEuro } from '../domain/money';
+import { MONTH_NAMES } from '../domain/verwendungsnachweis';
 import { defineMessages } from './catalogue';
 
 const euro = (v: unknown, locale: 'de' | 'en' = 'de') => formatEuro(String(v ?? '0'), locale);
@@ -10,6 +11,36 @@ export const NACHWEIS_STATE_LABEL = {
   de: { offen: 'offen', in_bearbeitung: 'in Bearbeitung', eingereicht: 'eingereicht', zurueckgegeben: 'zurückgegeben (Rückfrage)', angenommen: 'angenommen' },
   en: { offen: 'open', in_bearbeitung: 'in progress', eingereicht: 'submitted', zurueckgegeben: 'returned with a question', angenommen: 'accepted' },
 } as const;
+
+/** The months in English; the German ones are the domain's (MONTH_NAMES). */
+export const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The domain names its fields in the users' own words (German); in English they read so. Key figures keep the label the Koordinierungsstelle gave. */
+const FIELD_EN: Record<string, string> = {
+  Personalausgaben: 'Personnel expenditure',
+  'sonstige Ausgaben': 'Other expenditure',
+  Eigenmittel: 'Own funds (Eigenmittel)',
+  Träger: 'Provider (Träger)',
+  'an den Träger weitergeleitet': 'Passed on to the provider',
+  Anteile: 'Shares',
+  Kennzahlen: 'Key figures',
+  Sachbericht: 'Report',
+};
+
+const monthEn = (name: string) => MONTH_NAMES_EN[MONTH_NAMES.indexOf(name)] ?? name;
+
+/** "Personalausgaben" → "Personnel expenditure", "VZÄ März" → "FTE March", "Anteil 08125001" → "Share 08125001". */
+function fieldEn(p: { field?: unknown }): string {
+  const field = String(p.field ?? '');
+  const month = /^VZÄ (.+)$/.exec(field);
+  if (month) return `FTE ${monthEn(month[1])}`;
+  const share = /^Anteil (.+)$/.exec(field);
+  if (share) return `Share ${share[1]}`;
+  return FIELD_EN[field] ?? field;
+}
+
+/** "Januar, März" → "January, March". */
+const monthsEn = (p: { months?: unknown }) => String(p.months ?? '').split(', ').map(monthEn).join(', ');
 
 export const verwendungsnachweisMessages = defineMessages({
   'vn.notOpened': {
@@ -38,11 +69,11 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.notANumber': {
     de: (p) => `${p.field}: „${p.value}“ ist keine gültige Zahl.`,
-    en: (p) => `${p.field}: "${p.value}" is not a valid number.`,
+    en: (p) => `${fieldEn(p)}: "${p.value}" is not a valid number.`,
   },
   'vn.notText': {
     de: (p) => `${p.field}: diese Angabe hat nicht die erwartete Form (Text bzw. Name=Zahl).`,
-    en: (p) => `${p.field}: this entry does not have the expected form (text, or name=number).`,
+    en: (p) => `${fieldEn(p)}: this entry does not have the expected form (text, or name=number).`,
   },
   'vn.importNoKey': {
     de: () => 'Die Tabelle braucht eine Spalte „AGS“ (oder „Gemeinde“) und in jeder Zeile die Gemeinde.',
@@ -58,23 +89,23 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.negative': {
     de: (p) => `${p.field} darf nicht negativ sein.`,
-    en: (p) => `${p.field} must not be negative.`,
+    en: (p) => `${fieldEn(p)} must not be negative.`,
   },
   'vn.cents': {
     de: (p) => `${p.field}: bitte höchstens zwei Nachkommastellen angeben.`,
-    en: (p) => `${p.field}: at most two decimal places, please.`,
+    en: (p) => `${fieldEn(p)}: at most two decimal places, please.`,
   },
   'vn.tooLarge': {
     de: (p) => `${p.field}: mehr als ${euro(p.max)} ist sicher ein Tippfehler.`,
-    en: (p) => `${p.field}: more than ${euro(p.max, 'en')} is surely a typing error.`,
+    en: (p) => `${fieldEn(p)}: more than ${euro(p.max, 'en')} is surely a typing error.`,
   },
   'vn.vzaeRange': {
     de: (p) => `${p.field}: die Stelle muss zwischen 0 und ${p.max}\u00a0VZÄ liegen (unbesetzt: 0).`,
-    en: (p) => `${p.field}: the position must be between 0 and ${p.max}\u00a0FTE (vacant: 0).`,
+    en: (p) => `${fieldEn(p)}: the position must be between 0 and ${p.max}\u00a0FTE (vacant: 0).`,
   },
   'vn.vzaePlaces': {
     de: (p) => `${p.field}: bitte höchstens vier Nachkommastellen angeben.`,
-    en: (p) => `${p.field}: at most four decimal places, please.`,
+    en: (p) => `${fieldEn(p)}: at most four decimal places, please.`,
   },
   'vn.monthCount': {
     de: () => 'Bitte höchstens 12 Monatswerte angeben (Januar bis Dezember).',
@@ -98,15 +129,15 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.figureRange': {
     de: (p) => `${p.field}: bitte eine Zahl zwischen 0 und ${p.max} angeben.`,
-    en: (p) => `${p.field}: please give a number between 0 and ${p.max}.`,
+    en: (p) => `${fieldEn(p)}: please give a number between 0 and ${p.max}.`,
   },
   'vn.missing': {
     de: (p) => `${p.field}: noch nicht angegeben.`,
-    en: (p) => `${p.field}: not given yet.`,
+    en: (p) => `${fieldEn(p)}: not given yet.`,
   },
   'vn.monthsMissing': {
     de: (p) => `Besetzte Stelle (VZÄ) fehlt noch für: ${p.months} (unbesetzte Monate bitte mit 0 angeben).`,
-    en: (p) => `Position occupied (FTE) still missing for: ${p.months} (give vacant months as 0).`,
+    en: (p) => `Position occupied (FTE) still missing for: ${monthsEn(p)} (give vacant months as 0).`,
   },
   'vn.figuresMissing': {
     de: (p) => `Sachbericht: Kennzahlen fehlen noch: ${p.names}.`,
@@ -134,7 +165,7 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.monthsBelowMinimum': {
     de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5\u00a0VZÄ: ${p.months}.`,
-    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5\u00a0FTE: ${p.months}.`,
+    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5\u00a0FTE: ${monthsEn(p)}.`,
   },
   'vn.expenditureBelowAllocation': {
     de: (p) => `Die Ausgaben (${euro(p.expenditure)}) liegen unter der Zuwendung (${euro(p.allocation)}): voraussichtlich werden ${euro(p.reclaim)} zurückgefordert.`,

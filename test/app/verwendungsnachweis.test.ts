@@ -12,7 +12,7 @@ import { ExcelWorkbookWriter } from '../../src/excel/workbookWriter';
 import { LowdbRepository } from '../../src/storage/lowdbRepository';
 import { PgRepository } from '../../src/storage/postgres/pgRepository';
 import { fixedClock } from '../../src/storage/systemClock';
-import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, listWith, person, refusalOf, staff, verzeichnis } from '../fixtures';
+import { ABSTATT, BRACKENHEIM, COMPLETE_NACHWEIS as complete, coordinator, EPPINGEN, listWith, person, refusalOf, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { PgCluster, postgresAvailable, startPgCluster } from '../pgCluster';
 
@@ -54,14 +54,6 @@ afterAll(async () => {
 
 const refusal = refusalOf;
 
-const complete = {
-  personnel: '30000',
-  other: '1500.50',
-  eigenmittel: '0',
-  months: Array(12).fill('0,5'),
-  figures: { k1: 80, k2: 30, k3: 19.5 },
-  text: 'Beratung von Familien in der Anschlussunterbringung.',
-};
 
 describe.each(stores)('Verwendungsnachweis round: $name', (kind) => {
   let store: Store;

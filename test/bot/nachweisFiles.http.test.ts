@@ -93,6 +93,11 @@ test('a clerk sends a PDF in her personal chat: stored with her Gemeinde’s Nac
   expect(await sendFile(ANNA, PDF, 'Kopie.pdf')).toContain('Diese Datei ist bereits angehängt (als „Sachbericht 2025.pdf“)');
   const listed = (await textOf(ANNA, 'dateien')).map((r) => r.text).join('\n');
   expect(listed).toContain('Angehängte Dateien (1):');
+  // Her Verwendungsnachweis card lists it too (name and size).
+  const [card] = await textOf(ANNA, 'verwendungsnachweis');
+  const cardJson = JSON.stringify(card.attachments?.[0]?.content);
+  expect(cardJson).toContain('"text":"Sachbericht 2025.pdf"');
+  expect(cardJson).toContain('"text":" (1 KB)"');
   // The log knows that a file came, not its name.
   const log = logger.lines.join('\n');
   expect(log).toContain('"event":"vn.file"');

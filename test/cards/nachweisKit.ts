@@ -47,6 +47,11 @@ export function cardView(view: NachweisView, overrides: Partial<NachweisCardView
   return { locale: 'de', view, names, koordination: false, today: TODAY, ...overrides };
 }
 
+/** The view with one attached file named `name` (as the service lists files sent in the personal chat). */
+export function withFiles(view: NachweisView, name: string): NachweisView {
+  return { ...view, attachments: [{ sha256: 'a'.repeat(64), name, size: 250_000, uploadedAt: '2026-02-01T10:00:00.000Z', uploadedBy: 'Gerd Gemeinde' }] };
+}
+
 /** Every kind of Verwendungsnachweis card, with `name` as Gemeinde name, Träger, key figure, text and question (safety checks). */
 export function nachweisCards(name: string): AdaptiveCard[] {
   let r = round([name, 'Beratene Haushalte']);
@@ -61,7 +66,7 @@ export function nachweisCards(name: string): AdaptiveCard[] {
     verwendungsnachweisCard({ ...draft, values: { personnel: name, m1: name } }),
     verwendungsnachweisConfirmCard(draft),
     verwendungsnachweisCard(cardView(viewOf(submitted, ABSTATT, false), { names, koordination: true })),
-    verwendungsnachweisCard(cardView(viewOf(returned, ABSTATT, true), { names, files: [{ name }] })),
+    verwendungsnachweisCard(cardView(withFiles(viewOf(returned, ABSTATT, true), name), { names })),
     nachweisReturnedCard(cardView(viewOf(returned, ABSTATT, true), { names })),
     verwendungsnachweisCard(verbund),
     verwendungsnachweisCard({ ...verbund, view: { ...verbund.view, editable: false } }),

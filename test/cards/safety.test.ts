@@ -296,6 +296,11 @@ describe('texts', () => {
         'campaignFormCard',
         'exportLinksCard',
         'reminderCard',
+        'whatIfCard',
+        'historyCard',
+        'verwendungsnachweisCard',
+        'verwendungsnachweisConfirmCard',
+        'nachweisReturnedCard',
       ].sort(),
     );
   });

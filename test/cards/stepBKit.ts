@@ -19,7 +19,10 @@ import {
   OverviewView,
   reminderCard,
   listNoticeCard,
+  historyCard,
+  whatIfCard,
 } from '../../src/cards';
+import { buildWhatIf } from '../../src/app/riskService';
 import { Actor } from '../../src/domain/actor';
 import { defaultDeadlines, MINIMUM_POSITION_VZAE, type Campaign } from '../../src/domain/campaign';
 import { assessDecision, confirmVerbund, decide, DecideCommand, DecisionBook, DecisionContext, emptyDecisionBook, proposalOf } from '../../src/domain/decision';
@@ -239,6 +242,13 @@ export function stepBCards(name: string): AdaptiveCard[] {
     decisionConfirmCard(abstatt, { ...review, choice: 'landkreis' }),
     overviewCard({ locale: 'de', report, audience: 'channel', published: { at: NOW } }),
     overviewCard({ locale: 'de', report, audience: 'koordination' }),
+    overviewCard({ locale: 'de', report, audience: 'koordination', history: true }),
+    whatIfCard({ locale: 'de', report: buildWhatIf(w.campaign, report, new Decimal('1400000')) }),
+    historyCard({
+      locale: 'de',
+      year: 2025,
+      history: report.rows.map((r) => ({ ags: r.ags, name: r.gemeinde, years: [{ year: 2025, persons: r.persons, amount: r.amount, vzae: r.vzae, published: true, provisional: false }] })),
+    }),
     importReportCard({
       locale: 'de',
       year: 2025,

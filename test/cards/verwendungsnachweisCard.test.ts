@@ -9,7 +9,7 @@ import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfi
 import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, EPPINGEN } from '../fixtures';
 import { assertWellFormed, executes, strings, textRuns, typed } from './cardKit';
-import { cardView, COMPLETE, gemeinde, koordination, round, viewOf } from './nachweisKit';
+import { cardView, COMPLETE, gemeinde, koordination, round, viewOf, withFiles } from './nachweisKit';
 
 const text = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const inputs = (card: unknown) => Object.fromEntries(typed(card, 'Input.Text').map((i) => [i.id as string, i.value]));
@@ -103,13 +103,14 @@ test('a Verbund: the partners\' allocations and share inputs; read-only for a pa
   expect(typed(partner, 'Input.Text')).toEqual([]);
   expect(text(partner)).toContain('Nur Ansicht: Den Nachweis des Verbunds reicht die federführende Gemeinde ein.');
 
-  const en = verwendungsnachweisCard(cardView(viewOf(r, ABSTATT, true), { locale: 'en', files: [{ name: 'Belege.pdf' }] }));
+  const en = verwendungsnachweisCard(cardView(withFiles(viewOf(r, ABSTATT, true), 'Belege.pdf'), { locale: 'en' }));
   expect(en.lang).toBe('en');
   const t = text(en);
   expect(t).toContain('Allocation received: €32,783');
   expect(t).toContain('Save draft');
   expect(t).toContain('January');
   expect(t).toContain('Attachments');
+  expect(t).toMatch(/Belege\.pdf\n(TextRun\n)? \(245 KB\)/);
   expect(textRuns(en)).toContain('Belege.pdf');
   expect(text(verwendungsnachweisCard(cardView(viewOf(r, ABSTATT, true))))).not.toContain('Anhänge');
 });

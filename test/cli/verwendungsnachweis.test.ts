@@ -100,7 +100,12 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect(status.out).toContain('Verwendungsnachweise 2025, Frist 30.04.2026:');
   expect(status.out).toContain('Nachweise: 46, davon angenommen 4, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 42.');
 
-  expect((await intm('status', '--year', '2025')).out).toContain('Verwendungsnachweise (Frist 30.04.2026): Nachweise: 46, davon angenommen 4');
+  expect((await intm('status', '--year', '2025')).out).toContain('Verwendungsnachweise 2025 (Frist 30.04.2026): Nachweise: 46, davon angenommen 4');
+  // The round runs while the next year's lists are reviewed: `status` of that year shows it too.
+  const app = await openApp(dataDir);
+  await app.campaigns.create({ year: 2026, kreisAmount: '1508000' }, { actor: coordinator });
+  await app.close();
+  expect((await intm('status', '--year', '2026')).out).toContain('Verwendungsnachweise 2025 (Frist 30.04.2026): Nachweise: 46');
   // After the deadline: Abstatt's own Nachweis is accepted, so nothing is overdue.
   clock.set('2026-05-02T09:00:00.000Z');
   expect((await intm('verwendungsnachweis', 'status', '--year', '2025')).out).toContain('in Bearbeitung 0, offen 42.');

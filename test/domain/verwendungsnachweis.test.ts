@@ -94,6 +94,20 @@ test('a draft is saved with what is missing; bad numbers are refused and change 
   expect(entries[0]).toMatchObject({ action: 'vn.save', ags: ABSTATT, actor: { role: 'gemeinde' }, after: { personnel: '30000.00' } });
   const errors = checkNachweis(saved.nachweise[ABSTATT], saved.keyFigures).filter((f) => f.severity === 'error').map((f) => f.code);
   expect(errors).toEqual(['vn.missing', 'vn.monthsMissing', 'vn.figuresMissing', 'vn.textMissing']);
+  // In English the field and month names read in English too (the key figures keep the Koordinierungsstelle's labels).
+  const english = checkNachweis(saved.nachweise[ABSTATT], saved.keyFigures).map((f) => translate(f.code, f.params, 'en'));
+  expect(english[0]).toBe('Other expenditure: not given yet.');
+  expect(english[1]).toContain('January, February, March');
+  expect(english.join(' ')).not.toMatch(/Januar\b|ausgaben|März/);
+  const refusal = (input: object) => {
+    try {
+      saveDraft(saved, ABSTATT, input, ctx(staff(ABSTATT)));
+    } catch (e) {
+      return (e as DomainError).text('en');
+    }
+  };
+  expect(refusal({ months: ['0,5', '0,5', '21'] })).toBe('FTE March: the position must be between 0 and 20\u00a0FTE (vacant: 0).');
+  expect(refusal({ eigenmittel: '-1' })).toBe('Own funds (Eigenmittel) must not be negative.');
 
   expect(code(() => saveDraft(saved, ABSTATT, { personnel: 'viel' }, ctx(staff(ABSTATT))))).toBe('vn.notANumber');
   expect(code(() => saveDraft(saved, ABSTATT, { other: '-5' }, ctx(staff(ABSTATT))))).toBe('vn.negative');
@@ -130,6 +144,7 @@ test('months below the minimum and money likely to be reclaimed are warnings wit
     'Die Ausgaben (31.999,55\u00a0€) liegen unter der Zuwendung (40.000\u00a0€): voraussichtlich werden 8.000,45\u00a0€ zurückgefordert.',
   );
   expect(translate(findings[1].code, findings[1].params, 'en')).toContain('€8,000.45 will likely be reclaimed');
+  expect(translate(findings[0].code, findings[0].params, 'en')).toBe('In 2 month(s) the position was below the minimum of 0.5\u00a0FTE: March, April.');
   // Warnings do not block the submission.
   expect(submit(r, ABSTATT, ctx(staff(ABSTATT))).round.nachweise[ABSTATT].state).toBe('eingereicht');
 });

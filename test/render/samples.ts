@@ -5,6 +5,9 @@
  * and staff are invented; the Gemeinden are the Landkreis' 46 from the Verzeichnis.
  */
 import type { StatusReport } from '../../src/app/overviewService';
+import { basisOf, buildWhatIf, scenarioFigures } from '../../src/app/riskService';
+import { riskScenarios } from '../../src/domain/scenarios';
+import { Decimal } from '../../src/domain/money';
 import { helpCardFor } from '../../src/bot/help';
 import {
   additionsCard,
@@ -14,6 +17,9 @@ import {
   cardBytes,
   childFormCard,
   dashboardCard,
+  nachweisReturnedCard,
+  verwendungsnachweisCard,
+  verwendungsnachweisConfirmCard,
   decisionCard,
   decisionConfirmCard,
   overrideReasonCard,
@@ -32,6 +38,8 @@ import {
   paginate,
   rejectFormCard,
   reminderCard,
+  whatIfCard,
+  historyCard,
   strikeFormCard,
   submitConfirmCard,
   channelStatusCard,
@@ -42,7 +50,10 @@ import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, subm
 import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
-import { decisionView, nameOf, NOW, world } from '../cards/stepBKit';
+import { cardView as nachweisCardView, COMPLETE, gemeinde as nachweisGemeinde, koordination as nachweisKoordination, round as nachweisRound, viewOf, withFiles } from '../cards/nachweisKit';
+import { nachweisRoundStatus } from '../../src/app/nachweisStatus';
+import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
+import { CLEEBRONN, decisionView, nameOf, NOW, world } from '../cards/stepBKit';
 import { ABSTATT, BRACKENHEIM, changeContext, coordinator, EPPINGEN, listWith, person, staff, verzeichnis } from '../fixtures';
 
 export interface Sample {
@@ -293,6 +304,25 @@ function coordinatorSamples(): Sample[] {
   ];
 }
 
+/** A Gemeinde's financing-risk figures in a sample world (riskScenarios on its report). */
+function risk(w: ReturnType<typeof world>, ags: string, previous?: { year: number; persons: number }) {
+  const figures = scenarioFigures(w.campaign.year, riskScenarios(basisOf(w.campaign, w.report), ags, previous), w.report.parameters.eurPerVzae, w.report.provisional);
+  const earlier = previous ? [{ year: previous.year, persons: previous.persons, amount: '12750.00', vzae: '0.1875', published: true, provisional: false }] : [];
+  return { ...figures, earlier };
+}
+
+/** Three years of every Gemeinde: 2025 from the report, two invented earlier years (the last Gemeinde joined in 2025). */
+function sampleHistory(report: ReturnType<typeof world>['report']) {
+  return report.rows.map((r, i) => ({
+    ags: r.ags,
+    name: r.gemeinde,
+    years: [
+      ...(i === report.rows.length - 1 ? [] : [2023, 2024].map((year) => ({ year, persons: r.persons + 2024 - year, amount: `${Number(r.amount) + (2024 - year) * 1000}.00`, vzae: r.vzae, published: true, provisional: false }))),
+      { year: 2025, persons: r.persons, amount: r.amount, vzae: r.vzae, published: true, provisional: false },
+    ],
+  }));
+}
+
 function stepBSamples(): Sample[] {
   const open = world(3);
   const done = world(0);
@@ -319,6 +349,20 @@ function stepBSamples(): Sample[] {
       doc: 'entscheidung',
     },
     { name: 'decision-de-lead', fn: 'decisionCard', card: decisionCard(abstatt), expect: ['Abstatt', 'Brackenheim', 'Eppingen', 'Weiter'] },
+    {
+      name: 'decision-de-risk',
+      fn: 'decisionCard',
+      card: decisionCard(decisionView(open, CLEEBRONN, { scenarios: risk(open, CLEEBRONN, { year: 2024, persons: 30 }) })),
+      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Ihre Vorjahre: 2024: 30 Personen', 'Weiter'],
+      doc: 'finanzierungsrisiko',
+    },
+    {
+      name: 'decision-en-risk-phone',
+      fn: 'decisionCard',
+      card: decisionCard(decisionView(open, CLEEBRONN, { locale: 'en', scenarios: risk(open, CLEEBRONN) })),
+      expect: ['Financing risk: your share if things change', 'State funds +10%'],
+      width: PHONE_WIDTH,
+    },
     {
       name: 'decision-en-readonly',
       fn: 'decisionCard',
@@ -359,6 +403,27 @@ function stepBSamples(): Sample[] {
     },
     { name: 'overview-en-channel', fn: 'overviewCard', card: overviewCard({ locale: 'en', report: done.report, audience: 'channel' }), expect: ['Integration management overview 2025', 'Weinsberg'] },
     { name: 'overview-de-phone', fn: 'overviewCard', card: overviewCard({ locale: 'de', report: done.report, audience: 'channel', published: { at: NOW } }), expect: ['Abstatt'], width: PHONE_WIDTH },
+    {
+      name: 'whatIf-de',
+      fn: 'whatIfCard',
+      card: whatIfCard({ locale: 'de', report: buildWhatIf(done.campaign, open.report, new Decimal('1400000')) }),
+      expect: ['Was wäre, wenn: Kreisbetrag 1.400.000', 'Nur zur Ansicht – nicht gespeichert', 'Zaberfeld', 'Gespeicherte Verteilung'],
+      doc: 'was-waere-wenn',
+    },
+    {
+      name: 'history-de',
+      fn: 'historyCard',
+      card: historyCard({ locale: 'de', year: 2025, history: sampleHistory(done.report) }),
+      expect: ['Entwicklung je Gemeinde bis 2025', '2023', '2024', '2025', 'Zaberfeld', 'Zurück'],
+      doc: 'entwicklung',
+    },
+    {
+      name: 'history-en-phone',
+      fn: 'historyCard',
+      card: historyCard({ locale: 'en', year: 2025, history: sampleHistory(done.report) }),
+      expect: ['Each municipality over the years, up to 2025', 'Weinsberg'],
+      width: PHONE_WIDTH,
+    },
   ];
 }
 
@@ -486,6 +551,61 @@ function reportSamples(): Sample[] {
   ];
 }
 
+/** The Verwendungsnachweis round: Abstatt's draft with its findings and a file, the confirmation, the coordinator's view, the returned notice, the status. */
+function nachweisSamples(): Sample[] {
+  let r = nachweisRound();
+  // A draft as a clerk leaves it: two vacant months, expenditure below the allocation, the report not yet written.
+  const months = [...Array(7).fill('0.5'), '0', '0', ...Array(3).fill('0.75')];
+  r = saveDraft(r, ABSTATT, { ...COMPLETE, other: '900', months, text: undefined }, nachweisGemeinde(ABSTATT)).round;
+  const draft = nachweisCardView(withFiles(viewOf(r, ABSTATT, true), 'Stellenbesetzung 2025.pdf'));
+  const complete = saveDraft(r, ABSTATT, { text: 'Beratung von Familien in der Anschlussunterbringung; Sprechstunde dienstags im Rathaus.' }, nachweisGemeinde(ABSTATT)).round;
+  const submitted = submit(complete, ABSTATT, nachweisGemeinde(ABSTATT)).round;
+  const returned = returnWithQuestion(submitted, ABSTATT, 'Bitte erläutern Sie die unbesetzten Monate August und September.', nachweisKoordination).round;
+  const today = '2026-04-02';
+  const status = nachweisRoundStatus(returned, (ags) => verzeichnis.byKey(ags)?.name ?? ags, today);
+  return [
+    {
+      name: 'verwendungsnachweis-de-draft',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard(draft),
+      expect: ['Verwendungsnachweis 2025', 'Abstatt', 'Personalausgaben', 'Entwurf speichern', 'Einreichen', 'Stellenbesetzung 2025.pdf'],
+      doc: 'verwendungsnachweis',
+    },
+    {
+      name: 'verwendungsnachweis-en-phone',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard({ ...draft, locale: 'en' }),
+      expect: ['Save draft', 'January'],
+      width: PHONE_WIDTH,
+    },
+    {
+      name: 'verwendungsnachweisConfirm-de',
+      fn: 'verwendungsnachweisConfirmCard',
+      card: verwendungsnachweisConfirmCard(nachweisCardView(viewOf(complete, ABSTATT, true))),
+      expect: ['Abstatt', 'Verbindlich einreichen'],
+    },
+    {
+      name: 'verwendungsnachweis-de-koordination-submitted',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard(nachweisCardView(viewOf(submitted, ABSTATT, false), { koordination: true })),
+      expect: ['Annehmen', 'Mit Rückfrage zurückgeben'],
+      doc: 'verwendungsnachweis-pruefen',
+    },
+    {
+      name: 'verwendungsnachweisReturned-de',
+      fn: 'nachweisReturnedCard',
+      card: nachweisReturnedCard(nachweisCardView(viewOf(returned, ABSTATT, true))),
+      expect: ['Bitte erläutern Sie die unbesetzten Monate', 'Verwendungsnachweis öffnen'],
+    },
+    {
+      name: 'dashboard-de-nachweis',
+      fn: 'dashboardCard',
+      card: dashboardCard(statusReport('2024-01-18'), 'de', 0, status),
+      expect: ['Verwendungsnachweise 2025', 'Abstatt'],
+    },
+  ];
+}
+
 export function allSamples(): Sample[] {
-  return [...listSamples(), ...formSamples(), ...summarySamples(), ...coordinatorSamples(), ...stepBSamples(), ...reportSamples()];
+  return [...listSamples(), ...formSamples(), ...summarySamples(), ...coordinatorSamples(), ...stepBSamples(), ...reportSamples(), ...nachweisSamples()];
 }

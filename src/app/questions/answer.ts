@@ -13,7 +13,9 @@ import { missing, totals, undecided } from './districtAnswers';
 import { examplesFor } from './examples';
 import { AnswerEnv, answerEnv } from './figures';
 import { deadlines, explainOptions, funding, listStatus, options, persons, publicFunding } from './gemeindeAnswers';
-import { GemeindeIntentKind, Intent, isGemeindeIntent } from './intents';
+import { GemeindeIntentKind, Intent, isGemeindeIntent, isNachweisIntent, RISK_INTENTS, type NachweisIntent } from './intents';
+import { answerNachweis } from './nachweisAnswers';
+import { history, historyAll, scenarios } from './riskAnswers';
 
 export interface AnswerContext {
   actor: Actor;
@@ -47,6 +49,8 @@ const PER_GEMEINDE: Record<GemeindeIntentKind, (env: AnswerEnv, ags: string) => 
   listStatus,
   deadlines,
   options,
+  scenarios,
+  history,
 };
 
 export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promise<Answer> {
@@ -59,6 +63,8 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
     const examples = examplesFor(actor.role, locale).map((q) => (locale === 'de' ? `„${q}“` : `"${q}"`));
     return say('q.unknown', { examples: examples.join(' ') });
   }
+  // The Verwendungsnachweis round has years and rights of its own (a Gemeinde's Nachweis, the coordinator's round).
+  if (isNachweisIntent(intent)) return answerNachweis(intent, ctx);
   if (isGemeindeIntent(intent) && intent.stadtkreis && !intent.ags) return say('q.stadtkreis');
   if (!isGemeindeIntent(intent) && !coordinator) return say('q.koordinationOnly');
   if (isGemeindeIntent(intent) && !coordinator) {
@@ -82,7 +88,7 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext): Promis
   }
 }
 
-async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: AnswerEnv, shared: boolean): Promise<string[]> {
+async function linesFor(intent: Exclude<Intent, { kind: 'unknown' } | NachweisIntent>, env: AnswerEnv, shared: boolean): Promise<string[]> {
   if (!isGemeindeIntent(intent)) return { totals, missing, undecided }[intent.kind](env);
   const ags = intent.ags ?? env.actor.ags;
   // Another Gemeinde's money and counts are in the public overview (and on its channel card); nothing else of it.
@@ -93,6 +99,8 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
     return lines.length > 1 ? [...lines, env.t('q.sharedDecisionPersonal')] : lines;
   }
   if (ags && shared && intent.kind === 'options') return [...explainOptions(env), env.t('q.sharedDecisionPersonal')];
+  // A Gemeinde's scenarios and history (and the district's) only in the personal chat.
+  if (shared && (RISK_INTENTS as readonly string[]).includes(intent.kind)) return [env.t('q.risk.personalOnly')];
   if (ags) return PER_GEMEINDE[intent.kind](env, ags);
   // A coordinator asking "our funding" has no own Gemeinde: the district view answers it.
   switch (intent.kind) {
@@ -105,5 +113,9 @@ async function linesFor(intent: Exclude<Intent, { kind: 'unknown' }>, env: Answe
       return deadlines(env, undefined);
     case 'options':
       return options(env, undefined);
+    case 'history':
+      return historyAll(env);
+    case 'scenarios':
+      return [env.t('q.risk.nameAGemeinde')];
   }
 }

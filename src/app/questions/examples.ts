@@ -16,6 +16,10 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     totals: ['Wie viele Personen insgesamt?', 'Wie hoch ist die Gesamtsumme?'],
     missing: ['Welche Gemeinden haben noch nicht eingereicht?', 'Wer fehlt noch?'],
     undecided: ['Wer hat sich noch nicht entschieden?', 'Welche Gemeinden haben noch keine Entscheidung getroffen?'],
+    scenarios: ['Was wäre, wenn die Landesmittel sinken?'],
+    history: ['Wie hat sich unsere Förderung entwickelt?'],
+    nachweisMissing: ['Was fehlt noch im Verwendungsnachweis?'],
+    reclaim: ['Müssen wir etwas zurückzahlen?'],
   },
   en: {
     funding: ['What is our expected funding?', 'How much money do we get?'],
@@ -26,6 +30,10 @@ export const EXAMPLES_BY_INTENT: Record<Locale, Record<TopicKind, string[]>> = {
     totals: ['What is the total funding?', 'How many persons in total?'],
     missing: ["Who hasn't submitted yet?", 'Which municipalities are overdue?'],
     undecided: ['Who has not decided yet?', 'Which municipalities are undecided?'],
+    scenarios: ['What if the state cuts its funding?'],
+    history: ['How has our funding developed?'],
+    nachweisMissing: ['What is still missing in our proof of use?'],
+    reclaim: ['Do we have to pay anything back?'],
   },
 };
 

@@ -13,13 +13,15 @@
  *    makes a funding or persons question the asker's own. "Who is missing" questions lose 2 for
  *    "wir/uns" (then it is usually the own list's status) and all for a named Gemeinde; "who has not
  *    decided" questions lose all for either (then it is the own decision: the options answer).
+ * 5b. The Verwendungsnachweis questions build on the status and funding ones: see nachweisVocabulary.ts.
  * 6. Context (adjustForContext): "Wann …?" adds to deadlines; everyday words and "du/dir" take from all.
  * 7. Precision first: the best intent needs at least MIN_SCORE (one topic noun) and a lead of
  *    MIN_MARGIN over the next; otherwise `unknown`, and the bot shows examples instead of guessing.
  */
 import { spellOutUmlauts, type GemeindeVerzeichnis } from '../../domain/gemeinden';
 import { exactMentions, fuzzyMention, Mention } from './gemeindeMention';
-import { DISTRICT_INTENTS, DistrictIntentKind, GemeindeIntentKind, Intent, TOPICS, TopicKind } from './intents';
+import { DISTRICT_INTENTS, DistrictIntentKind, GemeindeIntentKind, Intent, NachweisIntentKind, TOPICS, TopicKind } from './intents';
+import { adjustForNachweis } from './nachweisVocabulary';
 import { matchWord, tokenize } from './text';
 import { DATE_QUESTION_BONUS, DATE_QUESTION_STARTS, FIRST_PERSON, OFF_TOPIC, OFF_TOPIC_PENALTY, SECOND_PERSON, SECOND_PERSON_PENALTY, Term, VOCABULARY } from './vocabulary';
 
@@ -109,6 +111,7 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   else if (firstPerson) scores.missing = Math.max(0, scores.missing - 2);
   // "Haben wir uns schon entschieden?" is about the own decision (the options answer shows it).
   if (namesGemeinde || firstPerson) scores.undecided = 0;
+  adjustForNachweis(tokens, scores);
 
   adjustForContext(tokens, scores);
 
@@ -121,7 +124,7 @@ export function analyse(text: string, ctx: { verzeichnis: GemeindeVerzeichnis })
   const intent: Intent = (DISTRICT_INTENTS as readonly string[]).includes(best)
     ? { kind: best as DistrictIntentKind, ...extra }
     : {
-        kind: best as GemeindeIntentKind,
+        kind: best as GemeindeIntentKind | NachweisIntentKind,
         ...(mention?.ags ? { ags: mention.ags } : {}),
         ...(mention?.stadtkreis ? { stadtkreis: true as const } : {}),
         ...extra,

@@ -14,6 +14,8 @@
  * answer; support words alone never are (see `recognize.ts`).
  */
 import type { TopicKind } from './intents';
+import { RISK_VOCABULARY } from './riskVocabulary';
+import { NACHWEIS_VOCABULARY } from './nachweisVocabulary';
 
 export interface Term {
   text: string;
@@ -110,6 +112,8 @@ export const VOCABULARY: Record<TopicKind, Term[]> = {
     ...w(4, 'unentschieden', 'undecided'),
     ...strict(2, 'wer', 'who', 'welche gemeinden', 'welche kommunen', 'which municipalities', 'which towns'),
   ],
+  ...RISK_VOCABULARY,
+  ...NACHWEIS_VOCABULARY,
 };
 
 /**

@@ -6,8 +6,10 @@ import * as a from '../args';
 import { changesSincePublicationDe } from '../../i18n/labels';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
+import { whatIfCommand } from './whatIf';
 
-export const ALLOCATE_USAGE = `intm allocate --year Y [--json]
+export const ALLOCATE_USAGE = `intm allocate --year Y [--json] [--what-if BETRAG]   (--what-if: Verteilung für einen anderen Kreisbetrag,
+                                                  z. B. 1.400.000 oder "1,4 Mio"; nur zur Ansicht, nichts wird gespeichert)
 intm publish --year Y [--force] [--reason TEXT]   (--force: auch mit noch vorläufigen Zahlen veröffentlichen;
                                                   --reason: Grund, Pflicht bei erneuter Veröffentlichung)`;
 
@@ -67,7 +69,9 @@ export function printOverview(env: CommandEnv, r: OverviewReport): void {
 }
 
 export async function allocateCommand(env: CommandEnv, argv: string[]): Promise<number> {
-  const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' } }, ALLOCATE_USAGE);
+  const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' }, 'what-if': { type: 'string' } }, ALLOCATE_USAGE);
+  const whatIf = a.optional(p, 'what-if');
+  if (whatIf !== undefined) return whatIfCommand(env, a.year(p, ALLOCATE_USAGE), whatIf, a.flag(p, 'json'));
   const { report, sincePublication } = await env.app.overview.current(a.year(p, ALLOCATE_USAGE));
   // Scripts learn, as readers do, when the current figures are not the published ones.
   if (a.flag(p, 'json')) env.io.out(JSON.stringify({ ...allocationJson(report), ...(sincePublication ? { sincePublication } : {}) }, null, 2));

@@ -3,7 +3,8 @@ import { berlinDate, formatDate } from '../../domain/dates';
 import * as a from '../args';
 import { CHOICE_DE, LIST_STATE_DE, table } from '../format';
 import type { CommandEnv } from '../io';
-import { roundSummaryDe } from './verwendungsnachweis';
+import { roundSummaryText } from '../../app/nachweisStatus';
+import { translate } from '../../i18n/messages';
 
 export const STATUS_USAGE = 'intm status --year Y [--json]';
 
@@ -30,8 +31,13 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
           ? ` Personendaten werden aufbewahrt bis ${formatDate(s.retentionUntil)}.`
           : ''),
   );
-  const round = await env.app.verwendungsnachweis.round(s.year);
-  if (round) env.io.out(`Verwendungsnachweise (Frist ${formatDate(round.deadline)}): ${roundSummaryDe(round, s.today)}`);
+  // The round of this year or the latest before (it runs while the next years' lists are reviewed), as on the bot's status card.
+  const nachweis = await env.app.verwendungsnachweis.roundStatus(s.year);
+  if (nachweis) {
+    const overdue = nachweis.overdue.length ? ` ${translate('vnStatus.overdue', { n: nachweis.overdue.length })}${nachweis.overdue.join(', ')}.` : '';
+    const reclaim = Number(nachweis.reclaim) > 0 ? translate('vnStatus.reclaim', { amount: nachweis.reclaim, n: nachweis.reclaimCount }) : translate('vnStatus.noReclaim', {});
+    env.io.out(`Verwendungsnachweise ${nachweis.year} (Frist ${formatDate(nachweis.deadline)}): ${roundSummaryText(nachweis.summary, 'de')}${overdue} ${reclaim}`);
+  }
   const rows = s.rows.map((r) => [
     r.ags,
     r.name,

@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolveAgs } from '../../app/context';
+import { roundSummaryText } from '../../app/nachweisStatus';
 import type { NachweisView } from '../../app/verwendungsnachweisService';
-import { formatDate, type IsoDate } from '../../domain/dates';
+import { formatDate } from '../../domain/dates';
 import { Decimal, formatEuro, formatNumber, formatVzae } from '../../domain/money';
-import { MONTH_NAMES, NachweisInput, NachweisRound, roundSummary } from '../../domain/verwendungsnachweis';
+import { MONTH_NAMES, NachweisInput, roundSummary } from '../../domain/verwendungsnachweis';
 import { translate } from '../../i18n/messages';
 import { NACHWEIS_STATE_LABEL } from '../../i18n/verwendungsnachweis';
 import { fileSizeText } from '../../i18n/nachweisFiles';
@@ -118,14 +119,6 @@ function describe(env: CommandEnv, view: NachweisView): void {
   }
 }
 
-/** One sentence on the round, for `verwendungsnachweis status` and `intm status`. */
-export function roundSummaryDe(round: NachweisRound, today: IsoDate): string {
-  const s = roundSummary(round, today);
-  return (
-    `Nachweise: ${s.total}, davon angenommen ${s.byState.angenommen}, eingereicht ${s.byState.eingereicht}, zurückgegeben ${s.byState.zurueckgegeben}, ` +
-    `in Bearbeitung ${s.byState.in_bearbeitung}, offen ${s.byState.offen}${s.overdue ? `; ${s.overdue} überfällig` : ''}.`
-  );
-}
 
 export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | undefined, argv: string[]): Promise<number> {
   const p = a.parse(argv, OPTIONS, U);
@@ -187,7 +180,7 @@ export async function verwendungsnachweisCommand(env: CommandEnv, sub: string | 
         const via = r.filedBy !== r.ags ? ` (im Verbund, Nachweis durch ${env.app.ctx.verzeichnis.byKey(r.filedBy)?.name ?? r.filedBy})` : r.kind === 'landkreis' ? ' (Zahlen des Landkreises)' : '';
         env.io.out(`  ${r.ags} ${env.app.ctx.verzeichnis.byKey(r.ags)?.name ?? ''}: ${NACHWEIS_STATE_LABEL.de[r.state]}${r.overdue ? ', überfällig' : ''}${via}`);
       }
-      env.io.out(roundSummaryDe(round, env.app.ctx.clock.today()));
+      env.io.out(roundSummaryText(roundSummary(round, env.app.ctx.clock.today()), 'de'));
       return 0;
     }
     case 'files':

@@ -198,10 +198,11 @@ export class ListJournal {
    * Lets go at once, without waiting for queued changes (they wait for the lock the caller holds while
    * it replaces these lists): they find out in their batch (batchContext) and are decided again.
    */
-  detach(): void {
+  detach(): Promise<void> {
     this.closed = true;
     clearTimeout(this.quietTimer);
-    void this.exclusive(async () => {
+    // Resolves once the segment is closed (a caller holding the year's lock must not wait for it).
+    return this.exclusive(async () => {
       await this.handle?.close().catch(() => undefined);
       this.handle = undefined;
     });

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AdaptiveCard } from './index';
 import { renderCard } from './render';
+import { placesOnly, ShapedTemplate } from './shapedTemplate';
 
 type Node = Record<string, unknown>;
 
@@ -109,6 +110,8 @@ class Part {
   private readonly template: object;
   private readonly names: string[];
   private readonly kept = new Map<string, readonly unknown[]>();
+  /** Where the part's bindings only place values: expanded once per shape (the counts line changes with every click). */
+  private readonly shaped?: ShapedTemplate;
 
   constructor(
     private readonly element: Node,
@@ -116,6 +119,7 @@ class Part {
   ) {
     this.template = { type: 'AdaptiveCard', [field]: [element] };
     this.names = boundNames(element);
+    if (placesOnly(this.template)) this.shaped = new ShapedTemplate(this.template, (data) => renderCard(this.template, data));
   }
 
   /** The elements this part expands to for `data` (none, one, or one per item of a `$data` array). */
@@ -124,7 +128,9 @@ class Part {
     const key = JSON.stringify(this.names.map((n) => data[n] ?? null));
     let elements = this.kept.get(key);
     if (!elements) {
-      elements = ((renderCard(this.template, data) as Node)[field] as unknown[] | undefined) ?? [];
+      // The part binds only its names: expanded with those alone, as with all the data.
+      const card = this.shaped ? this.shaped.expandWithJson(Object.fromEntries(this.names.map((n) => [n, data[n]]))).node : renderCard(this.template, data);
+      elements = ((card as Node)[field] as unknown[] | undefined) ?? [];
       elements.forEach((e) => keep(e as object));
       if (this.kept.size >= MAX_KEPT_PER_PART) this.kept.clear();
       this.kept.set(key, elements);

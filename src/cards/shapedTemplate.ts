@@ -64,13 +64,14 @@ const PLACING = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 const NON_EMPTY = /^count\([A-Za-z_]\w*\) > 0$/;
 
 /**
- * Throws unless every binding of the template either places a value or asks about an array's length:
- * a condition on a text or a number (`${name == 'X'}`) would make the structure depend on a placed value.
+ * Whether every binding of the template either places a value or asks about an array's length: a
+ * condition on a text or a number (`${name == 'X'}`) would make the structure depend on a placed value.
  */
-function assertOnlyPlaces(template: object): void {
+export function placesOnly(template: object): boolean {
   for (const [, expression] of JSON.stringify(template).matchAll(/\$\{([^}]*)\}/g)) {
-    if (!PLACING.test(expression) && !NON_EMPTY.test(expression)) throw new Error(`ShapedTemplate: the binding \${${expression}} decides on a value`);
+    if (!PLACING.test(expression) && !NON_EMPTY.test(expression)) return false;
   }
+  return true;
 }
 
 export class ShapedTemplate {
@@ -81,7 +82,7 @@ export class ShapedTemplate {
     template: object,
     private readonly expand: (data: object) => object,
   ) {
-    assertOnlyPlaces(template);
+    if (!placesOnly(template)) throw new Error('ShapedTemplate: a binding of the template decides on a value');
   }
 
   /** The expansion of `data` and its JSON – exactly JSON.stringify of what `expand(data)` gives. */

@@ -40,7 +40,14 @@ export function keep<T extends object>(part: T): T {
   return part;
 }
 
-/** Marks a part as kept whose JSON is known already (it holds no kept parts itself). */
+/** The JSON a kept part was serialised to. */
+export function keptJsonOf(part: object): string {
+  const json = keptJson.get(part);
+  if (json === undefined) throw new Error('not a kept part');
+  return json;
+}
+
+/** Marks a part as kept whose JSON is known already (the caller built it from kept parts' JSON). */
 export function keepWithJson<T extends object>(part: T, json: string): T {
   freeze(part);
   keptJson.set(part, json);

@@ -17,7 +17,7 @@ import { ButtonData, listButton } from './buttons';
 import type { AdaptiveCard, ListView } from './index';
 import { clampPage, householdKey, HouseholdSlice, pagesOf, paginate } from './paging';
 import { personFacts, personName, personStatus, STATUS_COLOR, statusText } from './personView';
-import { keep, keepWithJson, TemplateInParts } from './keptParts';
+import { keep, keptJsonOf, keepWithJson, TemplateInParts } from './keptParts';
 import { ShapedTemplate } from './shapedTemplate';
 import { formatCount, localDate, noticeData, renderCard, userText } from './render';
 import template from './templates/list.json';
@@ -244,9 +244,27 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
   if (last && last.rows.length === rowNodes.length && last.rows.every((r, i) => r === rowNodes[i])) return last.container;
   const items = head.items as Node[];
   const slot = items.findIndex((e) => e.type === PERSONS_SLOT);
-  const container = keep({ ...head, items: [...items.slice(0, slot), ...rowNodes, ...items.slice(slot + 1)] });
+  const assembled = { ...head, items: [...items.slice(0, slot), ...rowNodes, ...items.slice(slot + 1)] };
+  // Its JSON is the head's with the rows' JSON in the slot's place (the same keys in the same order): no walk through it.
+  const [before, after] = halvesOf(head);
+  const container = rowNodes.length ? keepWithJson(assembled, before + rowNodes.map((r) => keptJsonOf(r)).join(',') + after) : keep(assembled);
   households.set(head, { rows: rowNodes, container });
   return container;
+}
+
+/** A kept head's JSON before and after its persons' slot. */
+const headHalves = new WeakMap<Node, [string, string]>();
+const SLOT_JSON = JSON.stringify({ type: PERSONS_SLOT });
+
+function halvesOf(head: Node): [string, string] {
+  let halves = headHalves.get(head);
+  if (!halves) {
+    // The slot's JSON cannot occur inside a text: a quote in a JSON string is escaped.
+    const json = keptJsonOf(head);
+    const at = json.indexOf(SLOT_JSON);
+    headHalves.set(head, (halves = [json.slice(0, at), json.slice(at + SLOT_JSON.length)]));
+  }
+  return halves;
 }
 
 /** Each household head's last assembled household (head and rows), by the kept head. */

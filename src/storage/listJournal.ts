@@ -51,8 +51,10 @@ const AT_THE_LATEST = 4;
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
-/** A batch's answers wait for the next batch's write to get under way (commitLoop) at most this long. */
+/** A batch's answers wait for the next batch's write to get under way (commitLoop) at most this long… */
 const ANSWER_WITHIN_MS = 5;
+/** …and so for at most this many batches in a row. */
+const PIPELINED_IN_A_ROW = 8;
 
 /** Where the system has O_DSYNC (Linux, the BSDs), a write returns once it is on disk; elsewhere each append is followed by fdatasync. */
 const DSYNC = fsConstants.O_DSYNC ?? 0;
@@ -384,6 +386,7 @@ export class ListJournal {
     this.committing = (async () => {
       let unanswered: (() => void) | undefined;
       let deadline: NodeJS.Timeout | undefined;
+      let inARow = 0;
       const answer = () => {
         clearTimeout(deadline);
         const give = unanswered;
@@ -404,7 +407,14 @@ export class ListJournal {
             for (const r of batch) r.reject(e);
           }
           // Nothing waits to be written, or a compaction comes: answered now (the clicks are on disk whatever compaction does).
-          if (!this.queue.length || compact) answer();
+          // So also after a few batches in a row: the lock is then let go of for a moment, as after every batch
+          // before, so that `intm` beside the bot finds it free under a load that never lets up.
+          if (!this.queue.length || compact || ++inARow >= PIPELINED_IN_A_ROW) {
+            answer();
+            // The lock stays free while the answers are built (another process waiting for it may take it).
+            if (inARow >= PIPELINED_IN_A_ROW && this.queue.length) await new Promise((resolve) => setImmediate(resolve));
+            inARow = 0;
+          }
           // Never held longer than a moment (the next batch may wait for the lock, e.g. for `intm` beside the bot).
           else deadline = setTimeout(answer, ANSWER_WITHIN_MS);
           // A failed compaction is tried again after the next batch.

@@ -289,9 +289,9 @@ export class VerwendungsnachweisService {
     return this.change(year, ags, opts, (round, c) => accept(round, ags, c, opts.expectedRevision));
   }
 
-  /** The Landkreis' own figures for a Gemeinde it served. */
+  /** The Landkreis' own figures for a Gemeinde it served (a card's revision, if given, must still be current). */
   landkreis(year: number, ags: string, input: NachweisInput, opts: OperationOptions): Promise<NachweisOutcome> {
-    return this.change(year, ags, opts, (round, c) => enterLandkreisFigures(round, ags, input, c));
+    return this.change(year, ags, opts, (round, c) => enterLandkreisFigures(round, ags, input, c, opts.expectedRevision));
   }
 
   /**

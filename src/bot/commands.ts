@@ -21,6 +21,7 @@ import { additionsView } from './coordinatorActions';
 import { decisionView } from './decisionActions';
 import { helpCardFor } from './help';
 import { fileAttachment, importAttachment } from './importFromTeams';
+import { importLandkreisAttachment, isLandkreisTable } from './landkreisFromTeams';
 import { listNachweisFiles, receiveNachweisFile, teamsFile } from './nachweisFiles';
 import { digestCardFor, sendDigest, sendReminders } from './jobs';
 import { gemeindeChooser } from './ownActions';
@@ -29,7 +30,7 @@ import type { ChannelRole } from './conversations';
 import type { BotDeps } from './deps';
 import { isSharedConversation, teamIdOf, tenantOf } from './identity';
 import { currentYear, questionYear } from './turn';
-import { verwendungsnachweisCommand } from './verwendungsnachweisCommands';
+import { nachweisExportArgument, nachweisExportLink, verwendungsnachweisCommand } from './verwendungsnachweisCommands';
 import { dashboardFor, inKoordinationChannel, listView } from './views';
 
 export type CommandName =
@@ -129,6 +130,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
   if (file && !isKoordination(actor)) throw new DomainError('auth.koordinationOnly');
   if (file) {
     if (!personal) return say('bot.personalOnly');
+    // Sent with „Landkreis-Zahlen“: the Landkreis' figures for the Verwendungsnachweis (landkreisFromTeams.ts).
+    if (isLandkreisTable(text)) return void (await context.sendActivity(await importLandkreisAttachment(deps, actor, locale, file)));
     const replace = /\b(ersetzen|replace)\b/i.test(text);
     return sendCard(await importAttachment(deps, actor, locale, file, replace));
   }
@@ -259,10 +262,19 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'export': {
       if (!personal) return say('bot.personalOnly');
       if (!deps.links) return say('bot.noLinks');
+      // `export verwendungsnachweis [JJJJ]`: the Gesamtverwendungsnachweis alone.
+      const vnOnly = argument ? nachweisExportArgument(argument) : undefined;
+      if (vnOnly) {
+        const link = await nachweisExportLink(deps, locale, vnOnly.year);
+        if (!link) return say('vn.notOpened', { year: vnOnly.year ?? year });
+        return sendCard(exportLinksCard({ locale, year: link.year, links: [link] }));
+      }
       const ags = argument ? resolveGemeinde(deps, argument.replace(/^(liste|list)\s+/i, '')) : undefined;
       const overview = deps.links.create({ kind: 'overview', year });
       const links = [{ title: translate('bot.exportOverview', { year }, locale), ...overview }];
       if (ags) links.push({ title: translate('bot.exportList', { name: deps.app.ctx.verzeichnis.byKey(ags)!.name }, locale), ...deps.links.create({ kind: 'list', year, ags }) });
+      const vn = await nachweisExportLink(deps, locale);
+      if (vn) links.push(vn);
       return sendCard(exportLinksCard({ locale, year, links }));
     }
     case 'digest': {

@@ -1,6 +1,7 @@
 /**
  * Export downloads from the bot's own server: a link names exactly one file (overview, one Gemeinde's
- * list of one year, the rows behind one import report, or one PDF attached to a Verwendungsnachweis), expires, and is signed with HMAC-SHA256, so
+ * list of one year, the rows behind one import report, one PDF attached to a Verwendungsnachweis, or a
+ * year's Gesamtverwendungsnachweis workbook), expires, and is signed with HMAC-SHA256, so
  * it cannot be altered to fetch anything else. Links are handed to coordinators only, in their personal chat.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,7 +13,7 @@ import type { Actor } from '../domain/actor';
 import { writeFileDurably } from '../storage/durableJsonFile';
 
 export interface DownloadTarget {
-  kind: 'overview' | 'list' | 'importIssues' | 'nachweisFile';
+  kind: 'overview' | 'list' | 'importIssues' | 'nachweisFile' | 'verwendungsnachweis';
   year: number;
   ags?: string;
   /** The import report whose rows the file holds (kept in the repository, see ImportIssuesService); for a Nachweis' file its sha256. */
@@ -66,6 +67,7 @@ export class DownloadLinks {
     }
     const shapeOk =
       (p.kind === 'overview' ||
+        p.kind === 'verwendungsnachweis' ||
         (p.kind === 'list' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags)) ||
         (p.kind === 'importIssues' && typeof p.id === 'string' && /^[0-9a-f]{24}$/.test(p.id)) ||
         (p.kind === 'nachweisFile' && typeof p.ags === 'string' && /^\d{8}$/.test(p.ags) && typeof p.id === 'string' && /^[0-9a-f]{64}$/.test(p.id))) &&
@@ -137,13 +139,16 @@ export async function renderDownload(app: IntmApp, target: DownloadTarget): Prom
   const name =
     target.kind === 'overview'
       ? `IntM-Uebersicht-${target.year}.xlsx`
-      : target.kind === 'importIssues'
+      : target.kind === 'verwendungsnachweis'
+        ? `IntM-Gesamtverwendungsnachweis-${target.year}.xlsx`
+        : target.kind === 'importIssues'
         ? `IntM-Importbericht-${target.year}.xlsx`
         : `IntM-Liste-${target.year}-${target.ags}-${(app.ctx.verzeichnis.byKey(target.ags!)?.name ?? '').replace(/[^\w-]+/g, '_')}.xlsx`;
   const file = path.join(dir, name);
   const cleanup = () => fs.rm(dir, { recursive: true, force: true });
   try {
     if (target.kind === 'overview') await app.exports.overview(target.year, file, system);
+    else if (target.kind === 'verwendungsnachweis') await app.verwendungsnachweis.exportWorkbook(target.year, file, system);
     else if (target.kind === 'importIssues') await app.importIssues.workbook(target.id!, file, system);
     else await app.exports.list(target.year, target.ags!, file, system);
   } catch (e) {

@@ -73,9 +73,8 @@ function formValues(raw: unknown, view: NachweisView): NachweisFormValues {
   const ids = [
     'personnel',
     'other',
-    'eigenmittel',
-    'traeger',
-    'traegerAmount',
+    // The Landkreis' figures have no Eigenmittel and no Träger: their card has no such inputs.
+    ...(view.nachweis.kind === 'eigen' ? ['eigenmittel', 'traeger', 'traegerAmount'] : []),
     'text',
     ...Array.from({ length: 12 }, (_, i) => `m${i + 1}`),
     ...view.keyFigures.map((k) => `fig_${k.id}`),
@@ -138,6 +137,12 @@ export async function handleVerwendungsnachweisAction(deps: BotDeps, actor: Acto
   try {
     switch (verb) {
       case VERBS.vnSave: {
+        // A Gemeinde the Landkreis served: the coordinator's entry of the Landkreis' figures (the service refuses anyone else).
+        if (before.nachweis.kind === 'landkreis') {
+          const outcome = await deps.app.verwendungsnachweis.landkreis(year, ags, nachweisInput(values!, before), opts);
+          const saved = outcome.changed || outcome.replayed;
+          return cardAnswer(verwendungsnachweisCard(cardViewOf(deps, actor, locale, outcome.view, say(saved ? 'success' : 'info', saved ? 'bot.vn.landkreisSaved' : 'bot.vn.noChange'))));
+        }
         const outcome = await deps.app.verwendungsnachweis.save(year, ags, nachweisInput(values!, before), opts);
         const saved = outcome.changed || outcome.replayed;
         return cardAnswer(verwendungsnachweisCard(cardViewOf(deps, actor, locale, outcome.view, say(saved ? 'success' : 'info', saved ? 'bot.vn.saved' : 'bot.vn.noChange'))));

@@ -24,6 +24,18 @@ import { nachweisCardView, roundYear, sendRoundCards } from './verwendungsnachwe
 /** `starten [2025] 31.03.2026`, `frist [2025] 30.04.2026` (folded: lower case, umlauts spelt out). */
 const START = /^(?:starten|start|eroeffnen|open)(?:\s+(\d{4}))?(?:\s+(\S+))?$/;
 const DEADLINE = /^(?:frist|deadline)(?:\s+(\d{4}))?(?:\s+(\S+))?$/;
+/** `landkreis`: which Gemeinden the Landkreis served still lack (complete) figures. */
+const LANDKREIS = /^(?:landkreis|district)$/;
+
+/** The Gemeinden the Landkreis served whose figures are not complete yet (complete ones are accepted on entry), by name. */
+async function landkreisStillOpen(deps: BotDeps, locale: Locale, year: number): Promise<string> {
+  const round = (await deps.app.verwendungsnachweis.round(year))!;
+  const open = Object.values(round.nachweise)
+    .filter((n) => n.kind === 'landkreis' && n.state !== 'angenommen')
+    .map((n) => deps.app.ctx.verzeichnis.byKey(n.ags)?.name ?? n.ags)
+    .sort((a, b) => a.localeCompare(b, 'de'));
+  return open.length ? translate('bot.vn.landkreisOpen', { year, count: open.length, names: open.join(', ') }, locale) : translate('bot.vn.landkreisDone', { year }, locale);
+}
 
 /** The year a new round is for: the one named, else the latest campaign's year that is over (else the latest, which the rules refuse with the reason). */
 async function yearToOpen(deps: BotDeps, named: string | undefined): Promise<number | undefined> {
@@ -70,8 +82,11 @@ export async function verwendungsnachweisCommand(
     const round = await deps.app.verwendungsnachweis.setDeadline(year, date, { actor });
     return say(translate('bot.vn.deadlineSet', { year, date: round.deadline }, locale));
   }
+  const landkreis = LANDKREIS.test(words);
+  if (landkreis && !isKoordination(actor)) return say(translate('bot.koordinationCommand', {}, locale));
   const year = await roundYear(deps);
   if (year === undefined) return say(translate('bot.vn.noRound', {}, locale));
+  if (landkreis) return say(await landkreisStillOpen(deps, locale, year));
   const ags = gemeindeFor(argument);
   if (!ags && isKoordination(actor)) return say(translate('bot.vn.usage', {}, locale));
   if (!ags) {
@@ -105,4 +120,20 @@ async function openRound(
     const params = { year, filing: d.filing, sent: d.sent, reached: d.reached, unreachable: d.unreachable.join(', '), failed: d.failed.join(', ') };
     await deps.outbound.send(here, { type: 'message', text: translate('bot.vn.notified', params, locale) });
   });
+}
+
+/** `export verwendungsnachweis [JJJJ]` (also „gesamtverwendungsnachweis“): the year named, if any; undefined for any other argument. */
+export function nachweisExportArgument(argument: string): { year?: number } | undefined {
+  const m = /^(?:gesamt)?verwendungsnachweis(?:e)?(?:\s+(\d{4}))?$/.exec(spellOutUmlauts(argument).replace(/\s+/g, ' ').trim());
+  return m ? (m[1] ? { year: Number(m[1]) } : {}) : undefined;
+}
+
+/**
+ * The signed link to the Gesamtverwendungsnachweis workbook of the round of `year` (else of the latest
+ * opened round), built on request like the overview; undefined without such a round or without links.
+ */
+export async function nachweisExportLink(deps: BotDeps, locale: Locale, year?: number): Promise<{ title: string; url: string; expiresAt: string; year: number } | undefined> {
+  const y = year ?? (await roundYear(deps));
+  if (!deps.links || y === undefined || !(await deps.app.verwendungsnachweis.round(y))) return undefined;
+  return { title: translate('bot.vn.exportTitle', { year: y }, locale), ...deps.links.create({ kind: 'verwendungsnachweis', year: y }), year: y };
 }

@@ -83,8 +83,16 @@ function summaryLines(v: NachweisCardView): Line[] {
     }
   }
   const average = vzaeShare(totals.averageVzae.toString(), locale);
+  const expenditure = euro(totals.expenditure.toFixed(2), locale);
+  // The Landkreis' own figures have no Eigenmittel: not shown as 0 €.
   lines.push(
-    line(run(cardText('vnCard.totals', locale, { expenditure: euro(totals.expenditure.toFixed(2), locale), eigenmittel: euro(totals.eigenmittel.toFixed(2), locale), average }))),
+    line(
+      run(
+        nachweis.kind === 'landkreis'
+          ? cardText('vnCard.totalsLandkreis', locale, { expenditure, average })
+          : cardText('vnCard.totals', locale, { expenditure, eigenmittel: euro(totals.eigenmittel.toFixed(2), locale), average }),
+      ),
+    ),
   );
   return lines;
 }
@@ -116,9 +124,19 @@ function formData(v: NachweisCardView) {
       amountError,
       personnel: field('personnel', 'vnCard.personnel', amountField(d.personnel, locale)),
       other: field('other', 'vnCard.other', amountField(d.other, locale)),
-      eigenmittel: field('eigenmittel', 'vnCard.eigenmittel', amountField(d.eigenmittel, locale)),
-      traeger: field('traeger', 'vnCard.traeger', userText(d.traeger ?? '')),
-      traegerAmount: field('traegerAmount', 'vnCard.traegerAmount', amountField(d.traegerAmount, locale)),
+      // The Landkreis' own figures have no Eigenmittel and no Träger (the domain refuses them there).
+      own:
+        nachweis.kind === 'eigen'
+          ? [
+              {
+                amountPattern: AMOUNT_PATTERN,
+                amountError,
+                eigenmittel: field('eigenmittel', 'vnCard.eigenmittel', amountField(d.eigenmittel, locale)),
+                traeger: field('traeger', 'vnCard.traeger', userText(d.traeger ?? '')),
+                traegerAmount: field('traegerAmount', 'vnCard.traegerAmount', amountField(d.traegerAmount, locale)),
+              },
+            ]
+          : [],
       monthsLabel: cardText('vnCard.months', locale),
       // Four rows of three months: compact on a phone as on a desktop.
       monthRows: [0, 3, 6, 9].map((start) => ({ cells: monthCells.slice(start, start + 3) })),
@@ -172,6 +190,8 @@ function detailLines(v: NachweisCardView): Line[] {
 function lockedText(v: NachweisCardView): string | undefined {
   const { locale } = v;
   const { nachweis, editable } = v.view;
+  // The Landkreis' figures stay open to the Koordinierungsstelle's corrections, accepted or not.
+  if (fillable(v)) return undefined;
   if (nachweis.state === 'angenommen' && nachweis.accepted) return cardText('vnCard.locked.angenommen', locale, { date: localDate(nachweis.accepted.at, locale) });
   if (nachweis.state === 'eingereicht' && nachweis.submitted) return cardText('vnCard.locked.eingereicht', locale, { date: localDate(nachweis.submitted.at, locale) });
   if (editable) return undefined;
@@ -185,12 +205,16 @@ export function nachweisActionData(v: NachweisView, verb: string): ActionData {
   return { year: v.year, ags, rev: revision, op: `${verb}:${ags}:${revision}` };
 }
 
-/** The Gemeinde fills it in here: a form only for its own, not locked Nachweis (the Landkreis' figures come from the command line). */
-const fillable = (v: NachweisCardView) => v.view.editable && v.view.nachweis.kind === 'eigen';
+/**
+ * A form: for the Gemeinde its own, not locked Nachweis; for the Koordinierungsstelle also the Landkreis'
+ * figures of a Gemeinde it served (editable for her only, see the service's view).
+ */
+const fillable = (v: NachweisCardView) => v.view.editable && (v.view.nachweis.kind === 'eigen' || v.koordination);
 
 function buttons(v: NachweisCardView): ButtonData[] {
   const { locale, view } = v;
   const t = (code: Parameters<typeof cardText>[0]) => cardText(code, locale);
+  if (fillable(v) && view.nachweis.kind === 'landkreis') return [actionButton(VERBS.vnSave, t('vnCard.saveLandkreis'), nachweisActionData(view, VERBS.vnSave), { style: 'positive' })];
   if (fillable(v)) {
     return [
       actionButton(VERBS.vnSave, t('vnCard.save'), nachweisActionData(view, VERBS.vnSave)),
@@ -240,7 +264,7 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
     files: view.attachments?.length
       ? [{ title: cardText('vnCard.files', locale), items: view.attachments.map((f) => ({ name: userText(f.name), size: ` (${fileSizeText(f.size, locale)})` })) }]
       : [],
-    hints: [],
+    hints: [] as { text: string }[],
     review: mayReturn ? [{ label: cardText('vnCard.questionLabel', locale), error: cardText('vnCard.questionError', locale) }] : [],
     buttons: mode === 'card' ? buttons(v) : [],
   };
@@ -248,7 +272,10 @@ function cardData(v: NachweisCardView, mode: 'card' | 'confirm') {
 
 /** The Verwendungsnachweis card of one Gemeinde (or Verbund), as `view.view` shows it to the viewer. */
 export function verwendungsnachweisCard(v: NachweisCardView): AdaptiveCard {
-  return renderCard(template, cardData(v, 'card'));
+  const data = cardData(v, 'card');
+  // The coordinator entering the Landkreis' figures: what saving them means.
+  if (fillable(v) && v.view.nachweis.kind === 'landkreis') data.hints = [{ text: cardText('vnCard.landkreisHint', v.locale) }];
+  return renderCard(template, data);
 }
 
 /**

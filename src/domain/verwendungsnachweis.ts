@@ -529,7 +529,7 @@ export function accept(original: NachweisRound, ags: string, ctx: NachweisContex
  * author and reviewer at once: complete and consistent figures are accepted at once, otherwise they
  * stay in Bearbeitung until the rest is entered.
  */
-export function enterLandkreisFigures(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext): RoundResult {
+export function enterLandkreisFigures(original: NachweisRound, ags: string, input: NachweisInput, ctx: NachweisContext, expectedRevision?: number): RoundResult {
   if (!isKoordination(ctx.actor)) throw new DomainError('auth.koordinationOnly');
   const n0 = filedNachweis(original, ags);
   if (n0.kind !== 'landkreis') throw new DomainError('vn.notLandkreis', { ags });
@@ -544,7 +544,7 @@ export function enterLandkreisFigures(original: NachweisRound, ags: string, inpu
     if (complete) n.accepted = stamp(ctx);
     else delete n.accepted;
     return { before, after: { status: state, daten: data } };
-  });
+  }, expectedRevision);
 }
 
 /** The Koordinierungsstelle moves the round's deadline (a setting of the round, like a campaign's deadlines). */

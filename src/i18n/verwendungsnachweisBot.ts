@@ -60,6 +60,10 @@ export const nachweisCardMessages = defineMessages({
     de: (p) => `Ausgaben insgesamt ${p.expenditure} · Eigenmittel ${p.eigenmittel} · durchschnittlich ${p.average}\u00a0VZÄ`,
     en: (p) => `Total expenditure ${p.expenditure} · own funds ${p.eigenmittel} · average ${p.average}\u00a0FTE`,
   },
+  'vnCard.totalsLandkreis': {
+    de: (p) => `Ausgaben insgesamt ${p.expenditure} · durchschnittlich ${p.average}\u00a0VZÄ`,
+    en: (p) => `Total expenditure ${p.expenditure} · average ${p.average}\u00a0FTE`,
+  },
   'vnCard.notGiven': { de: () => 'nicht angegeben', en: () => 'not given' },
   'vnCard.traegerGiven': { de: (p) => `An den Träger weitergeleitet: ${p.amount} – `, en: (p) => `Passed to the provider: ${p.amount} – ` },
   'vnCard.checks': { de: () => 'Prüfung', en: () => 'Checks' },
@@ -68,6 +72,11 @@ export const nachweisCardMessages = defineMessages({
   'vnCard.warningPrefix': { de: () => 'Hinweis: ', en: () => 'Note: ' },
   'vnCard.files': { de: () => 'Anhänge', en: () => 'Attachments' },
   'vnCard.save': { de: () => 'Entwurf speichern', en: () => 'Save draft' },
+  'vnCard.saveLandkreis': { de: () => 'Zahlen des Landkreises speichern', en: () => "Save the district's figures" },
+  'vnCard.landkreisHint': {
+    de: () => 'Sie tragen die Zahlen des Landkreises ein (ohne Eigenmittel und Träger). Vollständige, stimmige Zahlen gelten beim Speichern als angenommen; Sie können sie weiter korrigieren.',
+    en: () => "You enter the district's figures (no own funds, no provider). Complete, consistent figures count as accepted when saved; you can still correct them.",
+  },
   'vnCard.submit': { de: () => 'Einreichen', en: () => 'Submit' },
   'vnCard.submitBinding': { de: () => 'Verbindlich einreichen', en: () => 'Submit for good' },
   'vnCard.return': { de: () => 'Mit Rückfrage zurückgeben', en: () => 'Return with a question' },
@@ -137,6 +146,31 @@ export const nachweisBotMessages = defineMessages({
     en: (p) => `The coordinating office asks for the proof for ${p.year} by ${en(p.date)}. You can save a draft and submit later.`,
   },
   'bot.vn.saved': { de: () => 'Entwurf gespeichert.', en: () => 'Draft saved.' },
+  'bot.vn.landkreisImported': {
+    de: (p) => `Zahlen des Landkreises für den Verwendungsnachweis ${p.year} gespeichert: ${p.count} ${plural(p.count, 'Gemeinde', 'Gemeinden')} geändert.`,
+    en: (p) => `District's figures for the proofs ${p.year} saved: ${p.count} ${plural(p.count, 'municipality', 'municipalities')} changed.`,
+  },
+  'bot.vn.landkreisRefused': {
+    de: (p) =>
+      `Nichts gespeichert: Die Tabelle mit den Zahlen des Landkreises (Verwendungsnachweis ${p.year}) enthält Fehler. Bitte korrigieren Sie diese Zeilen und senden Sie die Datei erneut:\n${p.rows}` +
+      (Number(p.more) > 0 ? `\n… und ${p.more} weitere` : ''),
+    en: (p) =>
+      `Nothing saved: the table of the district's figures (proofs ${p.year}) has errors. Please correct these rows and send the file again:\n${p.rows}` +
+      (Number(p.more) > 0 ? `\n… and ${p.more} more` : ''),
+  },
+  'bot.vn.landkreisOpen': {
+    de: (p) =>
+      `Verwendungsnachweis ${p.year}: Für ${p.count} vom Landkreis betreute ${plural(p.count, 'Gemeinde fehlen', 'Gemeinden fehlen')} die Zahlen des Landkreises noch ganz oder teilweise: ${p.names}. Eintragen mit „verwendungsnachweis <Gemeinde>“ oder als Tabelle hier senden, mit dem Text „Landkreis-Zahlen“.`,
+    en: (p) =>
+      `Proofs ${p.year}: for ${p.count} ${plural(p.count, 'municipality', 'municipalities')} served by the district the district's figures are still missing or incomplete: ${p.names}. Enter them with "verwendungsnachweis <municipality>" or send a table here with the text "district figures".`,
+  },
+  'bot.vn.landkreisDone': {
+    de: (p) => `Verwendungsnachweis ${p.year}: Die Zahlen des Landkreises sind für alle von ihm betreuten Gemeinden vollständig.`,
+    en: (p) => `Proofs ${p.year}: the district's figures are complete for every municipality it served.`,
+  },
+  'bot.vn.landkreisRow': { de: (p) => `- Zeile ${p.row}: ${p.text}`, en: (p) => `- Row ${p.row}: ${p.text}` },
+  'bot.vn.exportTitle': { de: (p) => `Gesamtverwendungsnachweis ${p.year}`, en: (p) => `Overall proof of use (Gesamtverwendungsnachweis) ${p.year}` },
+  'bot.vn.landkreisSaved': { de: () => 'Zahlen des Landkreises gespeichert.', en: () => "The district's figures are saved." },
   'bot.vn.noChange': { de: () => 'Keine Änderung: Der Nachweis war schon so gespeichert.', en: () => 'No change: the proof was already saved like this.' },
   'bot.vn.submitted': {
     de: () => 'Eingereicht – vielen Dank! Die Koordinierungsstelle prüft Ihren Nachweis.',

@@ -2,8 +2,9 @@
  * Talking to the real server over HTTP as Teams does: POST an activity (with the recording connector as
  * its service URL) and read what Teams received in a conversation since a point in the recording.
  */
-import type { RunningBot } from '../../src/bot/start';
-import type { Connector, Recorded } from './connector';
+import { loadConfig } from '../../src/bot/config';
+import { startBot, type RunningBot, type StartOptions } from '../../src/bot/start';
+import { startConnector, type Connector, type Recorded } from './connector';
 
 export interface HttpKit {
   /** Posts the activity, waits for the bot's background work, returns the HTTP answer's JSON (invokes) or undefined. */
@@ -31,4 +32,15 @@ export function httpKit(bot: () => RunningBot, connector: () => Connector): Http
         .map((r) => ({ ...r, card: r.body?.attachments?.[0]?.content }));
     },
   };
+}
+
+/** The conversation id of a user's personal chat with the bot, as the harness's activities name it. */
+export const personalChat = (u: { aadObjectId: string }) => `a:personal-${u.aadObjectId}`;
+
+/** The real server in local mode on a seeded data directory, the recording connector as Teams; `stop` ends both. */
+export async function startLocalBot(dataDir: string, options: StartOptions, env: Record<string, string>): Promise<{ bot: RunningBot; connector: Connector; stop(): Promise<void> }> {
+  const connector = await startConnector();
+  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, ...env });
+  const bot = await startBot(config, { sender: { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 }, ...options });
+  return { bot, connector, stop: async () => (await bot.stop(), await connector.close()) };
 }

@@ -6,7 +6,7 @@ import type { NachweisView } from '../../src/app/verwendungsnachweisService';
 import type { AdaptiveCard } from '../../src/cards';
 import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfirmCard, type NachweisCardView } from '../../src/cards/verwendungsnachweisCard';
 import { Decimal } from '../../src/domain/money';
-import { checkNachweis, openRound, returnWithQuestion, saveDraft, submit, totalsOf, type NachweisInput, type NachweisRound } from '../../src/domain/verwendungsnachweis';
+import { checkNachweis, enterLandkreisFigures, openRound, returnWithQuestion, saveDraft, submit, totalsOf, type NachweisInput, type NachweisRound } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, coordinator, EPPINGEN, staff, verzeichnis } from '../fixtures';
 
 export const NOW = '2026-01-15T09:00:00.000Z';
@@ -31,6 +31,20 @@ export function round(keyFigures = ['Beratene Personen', 'Beratene Haushalte', '
   ];
   const amounts = new Map([[ABSTATT, new Decimal('32783')], [BRACKENHEIM, new Decimal('50000')], [EPPINGEN, new Decimal('20000')]]);
   return openRound(2025, '2026-03-31', plan, amounts, keyFigures, { actor: coordinator, now: NOW, today: TODAY });
+}
+
+/** A Gemeinde the Landkreis served (no decision of its own). */
+export const SERVED = '08125006';
+
+/** A round with the Landkreis' figures of SERVED entered by the Koordinierungsstelle, complete (so accepted at once). */
+export function landkreisRound(): NachweisRound {
+  const open = openRound(2025, '2026-03-31', [{ ags: SERVED, kind: 'landkreis', members: [SERVED] }], new Map([[SERVED, new Decimal('20000')]]), ['Beratene Personen'], {
+    actor: coordinator,
+    now: NOW,
+    today: TODAY,
+  });
+  const { eigenmittel: _e, traeger: _t, traegerAmount: _a, ...figures } = COMPLETE;
+  return enterLandkreisFigures(open, SERVED, { ...figures, figures: { k1: 12 } }, { actor: coordinator, now: NOW }).round;
 }
 
 export const gemeinde = (ags: string) => ({ actor: staff(ags), now: NOW });

@@ -9,7 +9,7 @@ import { nachweisReturnedCard, verwendungsnachweisCard, verwendungsnachweisConfi
 import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { ABSTATT, BRACKENHEIM, EPPINGEN } from '../fixtures';
 import { assertWellFormed, executes, strings, textRuns, typed } from './cardKit';
-import { cardView, COMPLETE, gemeinde, koordination, round, viewOf, withFiles } from './nachweisKit';
+import { cardView, COMPLETE, gemeinde, koordination, landkreisRound, round, SERVED, viewOf, withFiles } from './nachweisKit';
 
 const text = (card: unknown) => strings(card).map((s) => s.value).join('\n');
 const inputs = (card: unknown) => Object.fromEntries(typed(card, 'Input.Text').map((i) => [i.id as string, i.value]));
@@ -113,4 +113,29 @@ test('a Verbund: the partners\' allocations and share inputs; read-only for a pa
   expect(t).toMatch(/Belege\.pdf\n(TextRun\n)? \(245 KB\)/);
   expect(textRuns(en)).toContain('Belege.pdf');
   expect(text(verwendungsnachweisCard(cardView(viewOf(r, ABSTATT, true))))).not.toContain('Anhänge');
+});
+
+test("the Landkreis' figures: a form for the Koordinierungsstelle without Eigenmittel or Träger, still open once accepted; read-only for the Gemeinde", () => {
+  const served = SERVED;
+  const r = landkreisRound();
+  expect(r.nachweise[served].state).toBe('angenommen');
+  const card = verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true }));
+  assertWellFormed(card);
+  expect(Object.keys(inputs(card))).toEqual(expect.arrayContaining(['personnel', 'other', 'm1', 'm12', 'fig_k1', 'text']));
+  expect(typed(card, 'Input.Text').some((i) => /^(eigenmittel|traeger|traegerAmount)$/.test(String(i.id)))).toBe(false);
+  const rev = r.nachweise[served].revision;
+  expect(buttons(card)).toEqual([[VERBS.vnSave, 'Zahlen des Landkreises speichern', { year: 2025, ags: served, rev, op: `${VERBS.vnSave}:${served}:${rev}` }]]);
+  const t = text(card);
+  expect(t).toContain('Sie tragen die Zahlen des Landkreises ein');
+  expect(t).not.toContain('Angenommen am');
+  expect(t).toContain('Ausgaben insgesamt 31.500,50\u00a0€ · durchschnittlich 0,54\u00a0VZÄ');
+  expect(t).not.toContain('Eigenmittel 0');
+  expect(text(verwendungsnachweisCard(cardView(viewOf(r, served, true), { koordination: true, locale: 'en' })))).toContain("Save the district's figures");
+  // The Gemeinde itself: the figures, no input, no button.
+  const clerk = verwendungsnachweisCard(cardView(viewOf(r, served, false)));
+  assertWellFormed(clerk);
+  expect(typed(clerk, 'Input.Text')).toEqual([]);
+  expect(executes(clerk)).toEqual([]);
+  expect(text(clerk)).toContain('Angenommen am 15.01.2026.');
+  expect(text(clerk)).not.toContain('Sie tragen die Zahlen des Landkreises ein');
 });

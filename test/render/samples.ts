@@ -50,7 +50,7 @@ import { addChild, addOtherPerson, GemeindeListe, ListPerson, strikePerson, subm
 import type { ImportIssue } from '../../src/domain/importRows';
 import { gemeindeStatus, summarise } from '../../src/domain/status';
 import { additionsView, reviewedList, view } from '../cards/cardKit';
-import { cardView as nachweisCardView, COMPLETE, gemeinde as nachweisGemeinde, koordination as nachweisKoordination, round as nachweisRound, viewOf, withFiles } from '../cards/nachweisKit';
+import { cardView as nachweisCardView, COMPLETE, gemeinde as nachweisGemeinde, koordination as nachweisKoordination, landkreisRound, round as nachweisRound, SERVED, viewOf, withFiles } from '../cards/nachweisKit';
 import { nachweisRoundStatus } from '../../src/app/nachweisStatus';
 import { returnWithQuestion, saveDraft, submit } from '../../src/domain/verwendungsnachweis';
 import { CLEEBRONN, decisionView, nameOf, NOW, world } from '../cards/stepBKit';
@@ -590,6 +590,12 @@ function nachweisSamples(): Sample[] {
       card: verwendungsnachweisCard(nachweisCardView(viewOf(submitted, ABSTATT, false), { koordination: true })),
       expect: ['Annehmen', 'Mit Rückfrage zurückgeben'],
       doc: 'verwendungsnachweis-pruefen',
+    },
+    {
+      name: 'verwendungsnachweis-de-landkreis',
+      fn: 'verwendungsnachweisCard',
+      card: verwendungsnachweisCard(nachweisCardView(viewOf(landkreisRound(), SERVED, true), { koordination: true })),
+      expect: ['Personalausgaben', 'Zahlen des Landkreises speichern'],
     },
     {
       name: 'verwendungsnachweisReturned-de',

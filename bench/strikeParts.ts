@@ -61,8 +61,10 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
     const list = JSON.stringify(await app.ctx.repo.readList(YEAR, t[0].ags)) + '\n';
     const notice = { kind: 'success' as const, text: 'Die Person ist gestrichen.' };
     let next = firstTarget;
-    // The lists as the last CALLS strikes stored them, with the struck person's page: what the answer to each shows.
-    const struck: { list: GemeindeListe; target: Target }[] = [];
+    // The last CALLS strikes and each list as they left it: the answer to each shows its list as stored, the
+    // person's page (as the server answers, where a list's next strike comes after the answer to the last).
+    const struck: Target[] = [];
+    const stored = new Map<string, GemeindeListe>();
     const answerViews: ListView[] = [];
     const answerCards: AdaptiveCard[] = [];
 
@@ -78,7 +80,8 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
         run: async (i) => {
           const x = t[next++];
           const outcome = await app.review.strike(YEAR, x.ags, { personId: x.personId, reason: 'weggezogen' }, { actor: actor(x), opId: `bench-parts-${next}` });
-          struck[i] = { list: outcome.list, target: x };
+          struck[i] = x;
+          stored.set(x.ags, outcome.list);
         },
       },
       { step: '… of which the lock file alone', where: 'LockManager.withLock', run: (i) => locks.withLock(`bench-${i % 46}`, async () => undefined) },
@@ -87,8 +90,8 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
         step: 'the view for the answer (the stored list handed over; the campaign from the stat-checked cache)',
         where: 'listActions change → views.listView',
         run: async (i) => {
-          const { list, target } = struck[i];
-          answerViews[i] = await listView(deps, actor(target), 'de', YEAR, target.ags, data.pages.get(target.personId) ?? 0, notice, list);
+          const target = struck[i];
+          answerViews[i] = await listView(deps, actor(target), 'de', YEAR, target.ags, data.pages.get(target.personId) ?? 0, notice, stored.get(target.ags));
         },
       },
       // The page with the person just struck: its row and household are new, the rest of the card is kept.

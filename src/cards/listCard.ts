@@ -209,6 +209,8 @@ const FRAME = new TemplateInParts(PARTS.frame as { body: Node[]; actions?: Node[
 
 /** A person's row expanded once per shape of its data (a strike or an undo changes one person's row). */
 const ROW = new ShapedTemplate(PARTS.row, (data) => (renderCard(PARTS.row, data).body as Node[])[0]);
+/** A household's head likewise (a page shown for the first time has a dozen). */
+const HEAD = new ShapedTemplate(PARTS.head, (data) => (renderCard(PARTS.head, data).body as Node[])[0]);
 
 /** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
 const rows = new WeakMap<ListPerson, Map<string, Node>>();
@@ -235,7 +237,8 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
   let head = heads.get(key);
   if (!head) {
     if (heads.size >= MAX_HEADS) heads.clear();
-    head = keep((renderCard(PARTS.head, { groups: [groupHeadData(view, slice, withParent)] }).body as Node[])[0]);
+    const { node, json } = HEAD.expandWithJson({ groups: [groupHeadData(view, slice, withParent)] });
+    head = keepWithJson(node as Node, json);
     heads.set(key, head);
   }
   const rowNodes = slice.persons.map((p) => rowNode(view, p));

@@ -38,6 +38,7 @@ import {
   totalsOf,
 } from '../domain/verwendungsnachweis';
 import { checkNachweisFile, MAX_NACHWEIS_FILES, recordFileChange } from '../domain/nachweisFiles';
+import { namedParams, withGemeindeNames } from './gemeindeNames';
 import { editableNachweis } from '../domain/verwendungsnachweis';
 import { landkreisColumns, landkreisRow, type LandkreisRow } from '../domain/landkreisFigures';
 import type { MessageCode, MessageParams } from '../i18n/messages';
@@ -180,7 +181,7 @@ export class VerwendungsnachweisService {
   /** A Gemeinde's Nachweis (for a Verbund partner: its lead's), readable by its own staff and the Koordinierungsstelle only. */
   async show(year: number, ags: string, actor: Actor): Promise<NachweisView> {
     const round = await this.requireRound(year);
-    return this.withAttachments(this.view(round, readableNachweis(round, ags, actor).ags, actor));
+    return this.withAttachments(this.view(round, this.named(readableNachweis, round, ags, actor).ags, actor));
   }
 
   /**
@@ -190,7 +191,7 @@ export class VerwendungsnachweisService {
    * refused (the Nachweis was submitted meanwhile), the bytes are removed again.
    */
   async attach(year: number, ags: string, upload: { name: string; bytes: Buffer }, opts: OperationOptions): Promise<AttachOutcome> {
-    const filed = editableNachweis(await this.requireRound(year), ags, opts.actor).ags;
+    const filed = this.named(editableNachweis, await this.requireRound(year), ags, opts.actor).ags;
     const name = checkNachweisFile(upload.name, upload.bytes);
     const file: NachweisFile = {
       sha256: createHash('sha256').update(upload.bytes).digest('hex'),
@@ -216,7 +217,7 @@ export class VerwendungsnachweisService {
 
   /** The files of the Nachweis covering `ags`, for its own Gemeinden and the Koordinierungsstelle. */
   async files(year: number, ags: string, actor: Actor): Promise<{ ags: string; files: NachweisFile[] }> {
-    const filed = readableNachweis(await this.requireRound(year), ags, actor).ags;
+    const filed = this.named(readableNachweis, await this.requireRound(year), ags, actor).ags;
     return { ags: filed, files: await this.ctx.repo.nachweisFiles(year, filed) };
   }
 
@@ -231,7 +232,7 @@ export class VerwendungsnachweisService {
 
   /** Removes an attached file while the Nachweis may be edited (audited first: a refused removal removes nothing). */
   async removeFile(year: number, ags: string, sha256: string, opts: OperationOptions): Promise<NachweisFile[]> {
-    const filed = editableNachweis(await this.requireRound(year), ags, opts.actor).ags;
+    const filed = this.named(editableNachweis, await this.requireRound(year), ags, opts.actor).ags;
     const file = (await this.ctx.repo.nachweisFiles(year, filed)).find((f) => f.sha256 === sha256);
     if (!file) throw new DomainError('vn.fileNotFound');
     await this.recordFile(year, filed, 'vn.fileRemove', file, opts);
@@ -305,7 +306,7 @@ export class VerwendungsnachweisService {
     const errors: LandkreisImportReport['errors'] = [];
     const refused = (rowNumber: number, e: unknown) => {
       if (!(e instanceof DomainError)) throw e;
-      errors.push({ rowNumber, code: e.code, params: e.params });
+      errors.push({ rowNumber, code: e.code, params: namedParams(e.params, this.nameOf) });
     };
     let columns: Map<number, string> | undefined;
     for await (const { rowNumber, cells } of this.ctx.tableReader.read(bytes, fileName)) {
@@ -389,11 +390,22 @@ export class VerwendungsnachweisService {
       deadline: round.deadline,
       keyFigures: round.keyFigures,
       nachweis,
-      findings: checkNachweis(nachweis, round.keyFigures),
+      findings: checkNachweis(nachweis, round.keyFigures).map((f) => ({ ...f, params: namedParams(f.params, this.nameOf) })),
       totals: totalsOf(nachweis),
       // The Landkreis' own figures stay the Koordinierungsstelle's to correct; a Gemeinde's are locked once submitted.
       editable: nachweis.kind === 'landkreis' ? isKoordination(actor) : !locked && (isKoordination(actor) || own),
     };
+  }
+
+  private readonly nameOf = (ags: string) => this.ctx.verzeichnis.byKey(ags)?.name ?? ags;
+
+  /** A domain rule whose refusal names Gemeinden by their names, not their AGS (see gemeindeNames.ts). */
+  private named<A extends unknown[], R>(rule: (...args: A) => R, ...args: A): R {
+    try {
+      return rule(...args);
+    } catch (e) {
+      throw withGemeindeNames(e, this.nameOf);
+    }
   }
 
   private replayed(round: NachweisRound, opts: OperationOptions): boolean {
@@ -408,9 +420,9 @@ export class VerwendungsnachweisService {
     const outcome = await this.ctx.repo.updateDocument<VnDocument, NachweisOutcome>(VN_DOCUMENT, (current) => {
       const round = current?.rounds[String(year)];
       if (!round) throw new DomainError('vn.notOpened', { year });
-      const filed = round.nachweise[ags] ? ags : readableNachweis(round, ags, opts.actor).ags;
+      const filed = round.nachweise[ags] ? ags : this.named(readableNachweis, round, ags, opts.actor).ags;
       if (this.replayed(round, opts)) return { result: { changed: false, replayed: true, view: this.view(round, filed, opts.actor) } };
-      const { round: next, entries } = operation(round, this.context(opts));
+      const { round: next, entries } = this.named(operation, round, this.context(opts));
       if (entries.length === 0) return { result: { changed: false, replayed: false, view: this.view(round, filed, opts.actor) } };
       if (opts.opId) for (const e of entries) e.opId = opts.opId;
       return { next: { rounds: { ...current!.rounds, [String(year)]: next } }, result: { changed: true, replayed: false, view: this.view(next, filed, opts.actor) } };

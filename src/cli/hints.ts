@@ -3,14 +3,21 @@
  * on the command line the user needs the option instead. The shared catalogue stays as the bot shows
  * it; the command line adds, per command and message code, the option in the form the catalogue
  * already uses for campaign.periodFixedByImport – "(intm: --replace)" – or a sentence, and for an
- * unknown Gemeinde the names it probably meant.
+ * unknown Gemeinde the names it probably meant. Where a message names a bot command in a `command`
+ * param (vn.notOpened), the command line puts its own command there instead.
  */
 import type { DomainError } from '../domain/errors';
 import type { GemeindeVerzeichnis } from '../domain/gemeinden';
-import type { MessageCode, MessageParams } from '../i18n/messages';
+import { translate, type MessageCode, type MessageParams } from '../i18n/messages';
 
-/** An option or command (`--force`, shown as "(intm: --force)") or a function giving a sentence to add. */
-type Hint = string | ((params: MessageParams, verzeichnis?: GemeindeVerzeichnis) => string | undefined);
+/**
+ * An option or command (`--force`, shown as "(intm: --force)"), a function giving a sentence to add, or
+ * the params the command line puts in the sentence instead of the bot's (`{ params }`).
+ */
+type Hint = string | ((params: MessageParams, verzeichnis?: GemeindeVerzeichnis) => string | undefined) | { params: (params: MessageParams) => MessageParams };
+
+/** A Gemeinde as an option's value: quoted when its name has a space („--ags "Bad Rappenau"“). */
+const optionValue = (v: MessageParams[string]) => (String(v).includes(' ') ? `"${v}"` : String(v));
 
 function didYouMean(params: MessageParams, verzeichnis?: GemeindeVerzeichnis): string | undefined {
   const names = verzeichnis?.suggest(String(params.ags ?? '')).map((g) => `„${g.name}“`) ?? [];
@@ -19,7 +26,11 @@ function didYouMean(params: MessageParams, verzeichnis?: GemeindeVerzeichnis): s
   return `Meinten Sie ${list}?`;
 }
 
-const EVERY_COMMAND: Partial<Record<MessageCode, Hint>> = { 'gemeinde.unknownKey': didYouMean };
+const EVERY_COMMAND: Partial<Record<MessageCode, Hint>> = {
+  'gemeinde.unknownKey': didYouMean,
+  'vn.notOpened': { params: (p) => ({ command: `intm verwendungsnachweis start --year ${p.year} --deadline TT.MM.JJJJ` }) },
+  'vn.useLandkreis': { params: (p) => ({ command: `intm verwendungsnachweis landkreis --year JJJJ --ags ${optionValue(p.ags)} …` }) },
+};
 
 const BY_COMMAND: Record<string, Partial<Record<MessageCode, Hint>>> = {
   publish: { 'publish.provisional': '--force', 'publish.reasonRequired': '--reason TEXT' },
@@ -51,6 +62,7 @@ export function refusalText(e: DomainError, command: string | undefined, verzeic
   const text = e.text('de');
   const hint = (command ? BY_COMMAND[command]?.[e.code] : undefined) ?? EVERY_COMMAND[e.code];
   if (!hint) return text;
+  if (typeof hint === 'object') return translate(e.code, { ...e.params, ...hint.params(e.params) }, 'de');
   if (typeof hint === 'function') {
     const sentence = hint(e.params, verzeichnis);
     return sentence ? `${text} ${sentence}` : text;

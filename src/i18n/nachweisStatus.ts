@@ -9,6 +9,8 @@ import { defineMessages, type MessageParams } from './catalogue';
 
 const euro = (v: MessageParams[string], locale: 'de' | 'en') => formatEuro(String(v ?? '0'), locale);
 const nachweise = (n: MessageParams[string]) => (Number(n) === 1 ? '1 Nachweis' : `${n} Nachweise`);
+/** After „aus“ (dative): „aus 1 Nachweis“, „aus 42 Nachweisen“. */
+const nachweisenDative = (n: MessageParams[string]) => (Number(n) === 1 ? '1 Nachweis' : `${n} Nachweisen`);
 const proofs = (n: MessageParams[string]) => (Number(n) === 1 ? '1 proof' : `${n} proofs`);
 
 export const nachweisStatusMessages = defineMessages({
@@ -101,6 +103,10 @@ export const nachweisStatusMessages = defineMessages({
     de: (p) => `Voraussichtlich nicht: Im Verwendungsnachweis ${p.year} von ${p.name} decken die Ausgaben (${p.expenditure}) die Zuwendung (${p.allocation}).`,
     en: (p) => `Likely not: in the ${p.year} proof of ${p.name} the expenditure (${p.expenditure}) covers the allocation (${p.allocation}).`,
   },
+  'q.vn.verbundAmounts': {
+    de: (p) => `Die Beträge gelten für den ganzen Verbund (${p.members}), nicht für eine einzelne Gemeinde.`,
+    en: (p) => `The amounts are for the whole joint position (${p.members}), not for a single municipality.`,
+  },
   'q.vn.provisional': {
     de: () => 'Vorläufig: Es zählt der Nachweis, wie die Koordinierungsstelle ihn annimmt.',
     en: () => 'Provisional: what counts is the proof as the coordinating office accepts it.',
@@ -125,7 +131,7 @@ export const nachweisStatusMessages = defineMessages({
     en: () => "Every proof is submitted and the district's figures are complete.",
   },
   'q.vn.reclaimTotal': {
-    de: (p) => `Voraussichtliche Rückforderung ${p.year} nach den bisher angegebenen Ausgaben: ${p.amount} aus ${nachweise(p.n)}:`,
+    de: (p) => `Voraussichtliche Rückforderung ${p.year} nach den bisher angegebenen Ausgaben: ${p.amount} aus ${nachweisenDative(p.n)}:`,
     en: (p) => `Likely reclaim ${p.year} according to the expenditure stated so far: ${p.amount} from ${proofs(p.n)}:`,
   },
   'q.vn.reclaimRow': { de: (p) => `– ${p.name}: ${p.amount}`, en: (p) => `– ${p.name}: ${p.amount}` },

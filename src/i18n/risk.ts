@@ -3,12 +3,13 @@
  * in the answers, the year-over-year history, and the Koordinierungsstelle's what-if. German and English.
  */
 import type { ScenarioFigures } from '../app/riskService';
-import { formatEuro, formatSignedPercent } from '../domain/money';
+import { formatEuro, formatNumber, formatSignedPercent } from '../domain/money';
 import { defineMessages, type Locale, type MessageParams } from './catalogue';
 
-/** "1 Person" / "6 Personen" (counts arrive formatted: "1.234"); the change "±0", "+2", "−1" keeps the plural. */
-const personsDe = (v: MessageParams[string]) => (String(v) === '1' ? '1 Person' : `${v} Personen`);
-const personsEn = (v: MessageParams[string]) => (String(v) === '1' ? '1 person' : `${v} persons`);
+/** "1 Person" / "6 Personen" (counts arrive formatted: "1.234"); a change "+1" / "−1" is singular too, "±0" and "+2" plural. */
+const one = (v: MessageParams[string]) => /^[+\u2212-]?1$/.test(String(v));
+const personsDe = (v: MessageParams[string]) => (one(v) ? `${v} Person` : `${v} Personen`);
+const personsEn = (v: MessageParams[string]) => (one(v) ? `${v} person` : `${v} persons`);
 
 export const riskMessages = defineMessages({
   // The scenarios (decision card and answers). Amounts and percentages arrive formatted.
@@ -19,9 +20,10 @@ export const riskMessages = defineMessages({
   'risk.col.vzae': { de: () => 'VZÄ', en: () => 'FTE' },
   'risk.case.today': { de: () => 'Heute', en: () => 'Today' },
   'risk.case.stateTotal': { de: (p) => `Landesmittel ${p.percent}`, en: (p) => `State funds ${p.percent}` },
+  // The count comes first: the answers put ": amount" after the label.
   'risk.case.count': {
-    de: (p) => `Personen wie ${p.previous}→${p.year} (${p.percent}): ${p.persons}`,
-    en: (p) => `Persons as ${p.previous}→${p.year} (${p.percent}): ${p.persons}`,
+    de: (p) => `${personsDe(p.persons)} (Änderung wie ${p.previous}→${p.year}: ${p.percent})`,
+    en: (p) => `${personsEn(p.persons)} (change as ${p.previous}→${p.year}: ${p.percent})`,
   },
   'risk.noPreviousYear': {
     de: () => 'Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht: Wie sich eine Änderung der Zahl auswirkt, zeigt die Tabelle erst ab dem zweiten Jahr.',
@@ -51,9 +53,10 @@ export const riskMessages = defineMessages({
     en: (p) =>
       `Your share does not pay for a 0.5\u00a0FTE position (${p.cost}) even today; in the worst of these cases ${p.missing} of own funds would be missing. Doing it yourselves means a joint position or own funds – and the municipality carries the fluctuations.`,
   },
+  // "bei Landesmitteln −20 % oder −10 % oder bei einer wie im Vorjahr veränderten Personenzahl": the percents arrive joined by risk.or.
   'risk.when.stateTotal': { de: (p) => `bei Landesmitteln ${p.percent}`, en: (p) => `with state funds ${p.percent}` },
-  'risk.when.count': { de: () => 'bei einer Personenzahl wie im Vorjahr verändert', en: () => 'with the count changing as in the year before' },
-  'risk.and': { de: () => ' und ', en: () => ' and ' },
+  'risk.when.count': { de: () => 'bei einer wie im Vorjahr veränderten Personenzahl', en: () => 'with the count changing as in the year before' },
+  'risk.or': { de: () => ' oder ', en: () => ' or ' },
   'whatIf.title': {
     de: (p) => `Was-wäre-wenn ${p.year}: Verteilung bei einem Kreisbetrag von ${p.amount} (gespeichert: ${p.stored})`,
     en: (p) => `What-if ${p.year}: allocation for a district amount of ${p.amount} (stored: ${p.stored})`,
@@ -86,8 +89,8 @@ export const riskMessages = defineMessages({
     en: (p) => `- ${p.year}: ${personsEn(p.persons)}, ${p.amount} ≈ ${p.vzae} FTE${p.provisional ? ' (provisional)' : ''}`,
   },
   'q.history.change': {
-    de: (p) => `; gegenüber dem Vorjahr ${p.persons} Personen, ${p.amount}`,
-    en: (p) => `; against the year before ${p.persons} persons, ${p.amount}`,
+    de: (p) => `; gegenüber dem Vorjahr ${personsDe(p.persons)}, ${p.amount}`,
+    en: (p) => `; against the year before ${personsEn(p.persons)}, ${p.amount}`,
   },
   'q.history.onlyOne': {
     de: (p) => `Bisher gibt es nur das Berechnungsjahr ${p.year} in den Daten; die Entwicklung zeigt sich ab dem zweiten Jahr.`,
@@ -144,11 +147,11 @@ export const riskMessages = defineMessages({
 type RiskCode = keyof typeof riskMessages;
 const say = (code: RiskCode, locale: Locale, params: MessageParams = {}) => riskMessages[code][locale](params);
 
-/** The row label of a scenario: "Landesmittel −20 %", "Personen wie 2024→2025 (−15 %): 14". */
+/** The row label of a scenario: "Landesmittel −20 %", "14 Personen (Änderung wie 2024→2025: −15 %)". */
 export function scenarioLabel(figures: ScenarioFigures, kind: 'stateTotal' | 'count', index: number, locale: Locale): string {
   if (kind === 'stateTotal') return say('risk.case.stateTotal', locale, { percent: formatSignedPercent(figures.stateTotal[index].percent, locale) });
   const c = figures.count!;
-  return say('risk.case.count', locale, { previous: c.previousYear, year: figures.year, percent: formatSignedPercent(c.percent, locale), persons: c.persons });
+  return say('risk.case.count', locale, { previous: c.previousYear, year: figures.year, percent: formatSignedPercent(c.percent, locale), persons: formatNumber(c.persons, 0, locale) });
 }
 
 /** What the scenarios mean for the 0.5-VZÄ position of "eigenverantwortlich", in one or two sentences. */
@@ -158,8 +161,12 @@ export function verdictSentence(figures: ScenarioFigures, locale: Locale): strin
   const missing = formatEuro(v.worstMissing, locale);
   if (!v.financedToday) return say('risk.verdict.never', locale, { cost, missing });
   if (v.failing.length === 0) return say('risk.verdict.safe', locale, { cost });
-  const cases = v.failing.map((kind, i) =>
-    kind === 'count' ? say('risk.when.count', locale) : say('risk.when.stateTotal', locale, { percent: formatSignedPercent(v.failingPercents[i], locale) }),
-  );
-  return say('risk.verdict.atRisk', locale, { cost, missing, cases: cases.join(say('risk.and', locale)) });
+  // Failing cases are alternatives: the state percents share one "bei Landesmitteln", the count follows.
+  const or = say('risk.or', locale);
+  const percents = v.failing.flatMap((kind, i) => (kind === 'stateTotal' ? [formatSignedPercent(v.failingPercents[i], locale)] : []));
+  const cases = [
+    ...(percents.length ? [say('risk.when.stateTotal', locale, { percent: percents.join(or) })] : []),
+    ...(v.failing.includes('count') ? [say('risk.when.count', locale)] : []),
+  ];
+  return say('risk.verdict.atRisk', locale, { cost, missing, cases: cases.join(or) });
 }

@@ -29,7 +29,7 @@ const FIELD_EN: Record<string, string> = {
 
 const monthEn = (name: string) => MONTH_NAMES_EN[MONTH_NAMES.indexOf(name)] ?? name;
 
-/** "Personalausgaben" → "Personnel expenditure", "VZÄ März" → "FTE March", "Anteil 08125001" → "Share 08125001". */
+/** "Personalausgaben" → "Personnel expenditure", "VZÄ März" → "FTE March", "Anteil Eppingen" → "Share Eppingen" (the service puts in the name). */
 function fieldEn(p: { field?: unknown }): string {
   const field = String(p.field ?? '');
   const month = /^VZÄ (.+)$/.exec(field);
@@ -43,9 +43,10 @@ function fieldEn(p: { field?: unknown }): string {
 const monthsEn = (p: { months?: unknown }) => String(p.months ?? '').split(', ').map(monthEn).join(', ');
 
 export const verwendungsnachweisMessages = defineMessages({
+  // `command`: how to open it – the bot's command unless the command line gives its own (src/cli/hints.ts).
   'vn.notOpened': {
-    de: (p) => `Für ${p.year} ist die Runde der Verwendungsnachweise noch nicht eröffnet („intm verwendungsnachweis start --year ${p.year} --deadline TT.MM.JJJJ“).`,
-    en: (p) => `The Verwendungsnachweis round for ${p.year} has not been opened yet.`,
+    de: (p) => `Für ${p.year} ist die Runde der Verwendungsnachweise noch nicht eröffnet; die Koordinierungsstelle eröffnet sie mit „${p.command ?? `verwendungsnachweis starten ${p.year} TT.MM.JJJJ`}“.`,
+    en: (p) => `The Verwendungsnachweis round for ${p.year} has not been opened yet; the coordinating office opens it with "${p.command ?? `verwendungsnachweis start ${p.year} DD.MM.YYYY`}".`,
   },
   'vn.alreadyOpen': {
     de: (p) => `Die Runde der Verwendungsnachweise ${p.year} ist bereits eröffnet.`,
@@ -165,7 +166,7 @@ export const verwendungsnachweisMessages = defineMessages({
   },
   'vn.monthsBelowMinimum': {
     de: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'Monat' : 'Monaten'} lag die Stelle unter der Mindeststelle von 0,5\u00a0VZÄ: ${p.months}.`,
-    en: (p) => `In ${p.count} month(s) the position was below the minimum of 0.5\u00a0FTE: ${monthsEn(p)}.`,
+    en: (p) => `In ${p.count} ${Number(p.count) === 1 ? 'month' : 'months'} the position was below the minimum of 0.5\u00a0FTE: ${monthsEn(p)}.`,
   },
   'vn.expenditureBelowAllocation': {
     de: (p) => `Die Ausgaben (${euro(p.expenditure)}) liegen unter der Zuwendung (${euro(p.allocation)}): voraussichtlich werden ${euro(p.reclaim)} zurückgefordert.`,
@@ -176,16 +177,17 @@ export const verwendungsnachweisMessages = defineMessages({
     en: (p) => `No Verwendungsnachweis is due from ${p.ags} in this round.`,
   },
   'vn.leadOnly': {
-    de: (p) => `Den Verwendungsnachweis des Verbunds reicht die federführende Gemeinde (${p.lead}) ein; Sie können ihn ansehen.`,
-    en: (p) => `The joint position's proof is filed by the lead municipality (${p.lead}); you can view it.`,
+    de: (p) => `Den Verwendungsnachweis des Verbunds reicht die federführende Gemeinde ${p.lead} ein; Sie können ihn ansehen.`,
+    en: (p) => `The joint position's proof is filed by the lead municipality, ${p.lead}; you can view it.`,
   },
   'vn.locked': {
     de: (p) => `Der Verwendungsnachweis ist ${p.state === 'angenommen' ? 'angenommen' : 'eingereicht'} und kann nicht mehr geändert werden; bei Bedarf gibt die Koordinierungsstelle ihn mit einer Rückfrage zurück.`,
     en: (p) => `The proof is ${p.state === 'angenommen' ? 'accepted' : 'submitted'} and can no longer be changed; the coordinating office can return it with a question.`,
   },
+  // Only the Koordinierungsstelle gets this (staff may not edit the Landkreis' figures). `command` as for vn.notOpened.
   'vn.useLandkreis': {
-    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen trägt die Koordinierungsstelle ein („intm verwendungsnachweis landkreis …“).`,
-    en: (p) => `${p.ags} is served by the district: the coordinating office enters its figures.`,
+    de: (p) => `${p.ags} wird vom Landkreis betreut: Die Zahlen des Landkreises trägt die Koordinierungsstelle ein („${p.command ?? `verwendungsnachweis ${p.ags}`}“).`,
+    en: (p) => `${p.ags} is served by the district: the coordinating office enters the district's figures ("${p.command ?? `verwendungsnachweis ${p.ags}`}").`,
   },
   'vn.notLandkreis': {
     de: (p) => `${p.ags} macht das Integrationsmanagement in eigener Verantwortung und reicht den Nachweis selbst ein.`,

@@ -70,7 +70,7 @@ describe('the decision card shows the financing risk', () => {
     expect(text).toContain('Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert');
     expect(text).toContain('Landesmittel \u221220\u00a0%');
     // 8 → 6 is −25 %; once more: 6 × 6 / 8 = 4.5 → 5 persons.
-    expect(text).toContain('Personen wie 2024→2025 (\u221225\u00a0%): 5');
+    expect(text).toContain('5 Personen (Änderung wie 2024→2025: \u221225\u00a0%)');
     // Year over year, the own Gemeinde's only.
     expect(text).toMatch(/Ihre Vorjahre: 2024: 8 Personen, [\d.]+\u00a0€ ≈ 0,\d\d\u00a0VZÄ/);
     expect(text).toContain('Ihr Anteil finanziert schon heute keine Stelle von 0,5\u00a0VZÄ (34.000\u00a0€)');
@@ -80,7 +80,7 @@ describe('the decision card shows the financing risk', () => {
     const [reply] = await h.say(ANNA, 'entscheidung');
     const text = cardText(attachedCard(reply));
     expect(text).toContain('Landesmittel +10\u00a0%');
-    expect(text).not.toContain('Personen wie');
+    expect(text).not.toContain('Änderung wie');
     expect(text).toContain('Ein Vorjahr mit Ihrer Personenzahl gibt es in den Daten nicht');
   });
 });
@@ -131,7 +131,8 @@ describe('questions on the financing risk', () => {
     expect(first.text).toContain('Ihr Anteil finanziert schon heute keine Stelle von 0,5\u00a0VZÄ (34.000\u00a0€)');
     await seedYear(h.deps.app, 2024, (ags) => (ags === ABSTATT ? 8 : 6));
     const [withYear] = await h.say(ANNA, 'What if the state cuts its funding?', { locale: 'en-US' });
-    expect(withYear.text).toContain('- Persons as 2024→2025 (\u221225%): 5: ');
+    // One colon: the count first, the change in parentheses, then the amount.
+    expect(withYear.text).toMatch(/\n- 5 persons \(change as 2024→2025: \u221225%\): €[\d,]+ \(/);
     expect(withYear.text).toContain('Your share does not pay for a 0.5\u00a0FTE position (€34,000) even today');
     expect((await h.say(ANNA, 'Was wäre, wenn die Landesmittel sinken?', { kind: 'channel' }))[0].text).toContain('nur im persönlichen Chat');
     // The coordinator names a Gemeinde, or is told how (and of the what-if for all).

@@ -170,7 +170,9 @@ test('the Landkreis’ figures from a table sent in the personal chat with „La
   expect(bad.cards).toEqual([]);
   expect(bad.texts).toHaveLength(1);
   expect(bad.texts[0]).toMatch(/^Nichts gespeichert/);
-  expect(bad.texts[0]).toContain(`- Zeile 3: ${de('vn.notLandkreis', { ags: ABSTATT })}`);
+  // The Gemeinde by name, as on the card: the service puts names into the refusals.
+  expect(bad.texts[0]).toContain(`- Zeile 3: ${de('vn.notLandkreis', { ags: nameOf(ABSTATT) })}`);
+  expect(bad.texts[0]).toContain('- Zeile 3: Abstatt macht das Integrationsmanagement');
   expect(bad.texts[0]).toContain('- Zeile 4: ');
   expect(bad.texts[0]).not.toContain('Zeile 2');
   expect((await round()).revision).toBe(revision);
@@ -215,7 +217,10 @@ test('`export` hands the coordinator a signed link to the Gesamtverwendungsnachw
   const url = (JSON.stringify(only).match(/https?:\/\/[^"]+\/downloads\/[^"]+/g) ?? [])[0] ?? 'no link';
   expect(cardText(only)).toContain(title);
   expect(urls).toContain(url);
-  expect((await answer(KORA, messageActivity(KORA, 'export verwendungsnachweis 2019'))).texts).toEqual([de('vn.notOpened', { year: 2019 })]);
+  expect((await answer(KORA, messageActivity(KORA, 'export verwendungsnachweis 2019'))).texts).toEqual([
+    // The bot's command, not the command line's.
+    'Für 2019 ist die Runde der Verwendungsnachweise noch nicht eröffnet; die Koordinierungsstelle eröffnet sie mit „verwendungsnachweis starten 2019 TT.MM.JJJJ“.',
+  ]);
 
   const res = await fetch(url);
   if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);

@@ -38,7 +38,7 @@ describe('decision card: financing risk', () => {
       'Landesmittel \u221220\u00a0%',
       'Landesmittel \u221210\u00a0%',
       'Landesmittel +10\u00a0%',
-      expect.stringMatching(new RegExp(`^Personen wie 2024→2025 \\(\u2212[\\d,]+\u00a0%\\): ${f.count!.persons}$`)),
+      expect.stringMatching(new RegExp(`^${f.count!.persons} Personen \\(Änderung wie 2024→2025: \u2212[\\d,]+\u00a0%\\)$`)),
     ]);
     // Exactly the scenario amounts, the change against today, and the VZÄ (two places, rounded down).
     expect(rows[1][1]).toBe(`${Number(f.stateTotal[0].amount).toLocaleString('de-DE')}\u00a0€`);
@@ -63,6 +63,11 @@ describe('decision card: financing risk', () => {
     expect(allText(decisionCard(decisionView(w, ABSTATT, { scenarios: atRisk })))).toContain(
       'Heute finanziert Ihr Anteil eine Stelle von 0,5\u00a0VZÄ (34.000\u00a0€), bei Landesmitteln \u221220\u00a0% nicht mehr: Dann fehlen bis zu 1.200\u00a0€ Eigenmittel.',
     );
+    // Several failing cases are alternatives: one "bei Landesmitteln" for both percents, "oder" between them.
+    const several = { ...atRisk, verdict: { ...atRisk.verdict, failing: ['stateTotal' as const, 'stateTotal' as const, 'count' as const], failingPercents: ['-20', '-10', '-12.5'] } };
+    expect(allText(decisionCard(decisionView(w, ABSTATT, { scenarios: several })))).toContain(
+      '(34.000\u00a0€), bei Landesmitteln \u221220\u00a0% oder \u221210\u00a0% oder bei einer wie im Vorjahr veränderten Personenzahl nicht mehr: Dann fehlen',
+    );
     const safe = { ...never, verdict: { ...never.verdict, financedToday: true, failing: [], failingPercents: [], worstMissing: '0.00' } };
     expect(allText(decisionCard(decisionView(w, ABSTATT, { scenarios: safe })))).toContain('Ihr Anteil allein finanziert in jedem dieser Fälle');
   });
@@ -71,7 +76,7 @@ describe('decision card: financing risk', () => {
     const en = allText(decisionCard(decisionView(w, ABSTATT, { locale: 'en', scenarios: figures({ year: 2024, persons: row.persons }) })));
     expect(en).toContain('Financing risk: your share if things change');
     expect(en).toContain('State funds \u221220%');
-    expect(en).toContain('Persons as 2024→2025 (±0%)');
+    expect(en).toMatch(/\d+ persons \(change as 2024→2025: ±0%\)/);
     const none = allText(decisionCard(decisionView(w, ABSTATT, { computed: false, scenarios: figures() })));
     expect(none).not.toContain('Finanzierungsrisiko');
     expect(allText(decisionCard(decisionView(w, ABSTATT)))).not.toContain('Finanzierungsrisiko');

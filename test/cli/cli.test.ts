@@ -137,6 +137,7 @@ describe('intm', () => {
 
     const status = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
     expect(status.summary).toMatchObject({ submitted: 1, total: 46 });
+    expect(status.verwendungsnachweis).toBeNull(); // no round opened yet
     expect(status.rows.find((r: { ags: string }) => r.ags === '08125001')).toMatchObject({ listState: 'eingereicht', decision: 'verbund', decisionValid: false });
     clock.set('2024-01-16T09:00:00.000Z');
     // Past the deadline, but the lists were never sent: none is overdue.

@@ -44,7 +44,8 @@ test('the round on the command line: start, save (file and flags), submit, retur
   clock.set('2026-01-20T09:00:00.000Z');
   const early = await intm('verwendungsnachweis', 'show', '--year', '2025', '--ags', ABSTATT);
   expect(early).toMatchObject({ code: 1 });
-  expect(early.err).toContain('noch nicht eröffnet');
+  // The command line's own command, not the bot's.
+  expect(early.err).toBe('Für 2025 ist die Runde der Verwendungsnachweise noch nicht eröffnet; die Koordinierungsstelle eröffnet sie mit „intm verwendungsnachweis start --year 2025 --deadline TT.MM.JJJJ“.');
   const bad = await intm('verwendungsnachweis', 'start', '--year', '2025', '--deadline', '31.02.2026');
   expect(bad.code).toBe(2);
 
@@ -81,6 +82,8 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect(lk.out).toContain('angenommen (Zahlen des Landkreises)');
   const notLk = await intm('verwendungsnachweis', 'save', '--year', '2025', '--ags', 'Bad Friedrichshall', '--personal', '1');
   expect(notLk.code).toBe(1);
+  const useLk = await intm('verwendungsnachweis', 'save', '--year', '2025', '--ags', 'Bad Rappenau', '--personal', '1');
+  expect(useLk.err).toBe('Bad Rappenau wird vom Landkreis betreut: Die Zahlen des Landkreises trägt die Koordinierungsstelle ein („intm verwendungsnachweis landkreis --year JJJJ --ags "Bad Rappenau" …“).');
 
   expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '30.04.2026')).out).toBe('Frist der Verwendungsnachweise 2025: 30.04.2026.');
   expect((await intm('verwendungsnachweis', 'deadline', '--year', '2025', '--deadline', '01.01.2026')).err).toContain('liegt nicht in der Zukunft');
@@ -90,7 +93,7 @@ test('the round on the command line: start, save (file and flags), submit, retur
   writeFileSync(table, `AGS;Personalausgaben;sonstige Ausgaben;${months};Beratene Personen;Beratungsstunden je Woche\n08125006;30000;0;${Array(12).fill('0,5').join(';')};10;4\nAbstatt;1;1;${Array(12).fill('0').join(';')};1;1\nNirgendwo;1;1;;;\n`);
   const badTable = await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table);
   expect(badTable.code).toBe(1);
-  expect(badTable.err).toContain('Zeile 3: 08125001 macht das Integrationsmanagement in eigener Verantwortung');
+  expect(badTable.err).toContain('Zeile 3: Abstatt macht das Integrationsmanagement in eigener Verantwortung');
   expect(badTable.err.split('\n').map((l) => l.slice(0, 8))).toEqual(['Zeile 3:', 'Zeile 4:', 'Nichts g']);
   writeFileSync(table, `Gemeinde;Personalausgaben;sonstige Ausgaben;${months};Beratene Personen;Beratungsstunden je Woche\nBad Rappenau;30000;0;${Array(12).fill('0,5').join(';')};10;4\n08125007;28000,50;0;${Array(12).fill('0,4').join(';')};8;3\n`);
   expect((await intm('verwendungsnachweis', 'landkreis-import', '--year', '2025', '--file', table)).out).toBe('Zahlen des Landkreises für 2 Gemeinde(n) gespeichert.');
@@ -101,6 +104,17 @@ test('the round on the command line: start, save (file and flags), submit, retur
   expect(status.out).toContain('Nachweise: 46, davon angenommen 4, eingereicht 0, zurückgegeben 0, in Bearbeitung 0, offen 42.');
 
   expect((await intm('status', '--year', '2025')).out).toContain('Verwendungsnachweise 2025 (Frist 30.04.2026): Nachweise: 46, davon angenommen 4');
+  // --json carries the same round as the text: counts, names, the likely reclaim.
+  const json = JSON.parse((await intm('status', '--year', '2025', '--json')).out);
+  expect(json.verwendungsnachweis).toMatchObject({
+    year: 2025,
+    deadline: '2026-04-30',
+    summary: { total: 46, byState: { angenommen: 4, offen: 42 } },
+    notSubmitted: [],
+    reclaim: expect.stringMatching(/^\d+\.\d\d$/),
+  });
+  expect(json.verwendungsnachweis.landkreisMissing).toHaveLength(42);
+  expect(json.rows).toHaveLength(46);
   // The round runs while the next year's lists are reviewed: `status` of that year shows it too.
   const app = await openApp(dataDir);
   await app.campaigns.create({ year: 2026, kreisAmount: '1508000' }, { actor: coordinator });

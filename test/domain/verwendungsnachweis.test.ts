@@ -144,7 +144,7 @@ test('months below the minimum and money likely to be reclaimed are warnings wit
     'Die Ausgaben (31.999,55\u00a0€) liegen unter der Zuwendung (40.000\u00a0€): voraussichtlich werden 8.000,45\u00a0€ zurückgefordert.',
   );
   expect(translate(findings[1].code, findings[1].params, 'en')).toContain('€8,000.45 will likely be reclaimed');
-  expect(translate(findings[0].code, findings[0].params, 'en')).toBe('In 2 month(s) the position was below the minimum of 0.5\u00a0FTE: March, April.');
+  expect(translate(findings[0].code, findings[0].params, 'en')).toBe('In 2 months the position was below the minimum of 0.5\u00a0FTE: March, April.');
   // Warnings do not block the submission.
   expect(submit(r, ABSTATT, ctx(staff(ABSTATT))).round.nachweise[ABSTATT].state).toBe('eingereicht');
 });

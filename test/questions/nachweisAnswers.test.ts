@@ -35,9 +35,15 @@ test("a Verbund partner reads its lead's Nachweis; the figures are the service's
   expect(missing).toContain('Es fehlt nichts mehr: Brackenheim kann den Nachweis einreichen.');
   const reclaim = await ask('Müssen wir etwas zurückzahlen?', staff(EPPINGEN));
   expect(reclaim).toContain(`liegen die Ausgaben (${formatEuro(view.totals.expenditure)}) unter der Zuwendung (${formatEuro(view.totals.allocation)}); voraussichtlich werden ${formatEuro(view.totals.reclaim)} zurückgefordert.`);
+  // The partner learns that the amount is the whole Verbund's, not its own.
+  expect(reclaim.split('\n')[1]).toBe('Die Beträge gelten für den ganzen Verbund (Brackenheim, Eppingen), nicht für eine einzelne Gemeinde.');
   // The coordinator names the partner and gets the same Nachweis.
-  expect(await ask('Muss Eppingen etwas zurückzahlen?', coordinator)).toContain(formatEuro(view.totals.reclaim));
-  expect(await ask('Do we have to pay anything back?', staff(EPPINGEN), 'en')).toContain('The joint position\'s proof is filed by Brackenheim.');
+  const forCoordinator = await ask('Muss Eppingen etwas zurückzahlen?', coordinator);
+  expect(forCoordinator).toContain(formatEuro(view.totals.reclaim));
+  expect(forCoordinator).toContain('für den ganzen Verbund (Brackenheim, Eppingen)');
+  const english = await ask('Do we have to pay anything back?', staff(EPPINGEN), 'en');
+  expect(english).toContain('The joint position\'s proof is filed by Brackenheim.');
+  expect(english).toContain('The amounts are for the whole joint position (Brackenheim, Eppingen), not for a single municipality.');
 });
 
 test('a year named in the question is the round asked about', async () => {

@@ -353,7 +353,7 @@ function stepBSamples(): Sample[] {
       name: 'decision-de-risk',
       fn: 'decisionCard',
       card: decisionCard(decisionView(open, CLEEBRONN, { scenarios: risk(open, CLEEBRONN, { year: 2024, persons: 30 }) })),
-      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Personen wie 2024→2025', 'Ihre Vorjahre: 2024: 30 Personen', 'Weiter'],
+      expect: ['Finanzierungsrisiko: Ihr Anteil, wenn sich etwas ändert', 'Landesmittel \u221220 %', 'Änderung wie 2024→2025', 'Ihre Vorjahre: 2024: 30 Personen', 'Weiter'],
       doc: 'finanzierungsrisiko',
     },
     {

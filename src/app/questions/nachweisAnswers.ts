@@ -80,7 +80,9 @@ function ownReclaim(env: AnswerEnv, view: NachweisView, ags: string): string[] {
   const t = view.totals;
   const reclaim = statedReclaim(n);
   const params = { year: view.year, name: filerName(env, view), allocation: f.euro(t.allocation), expenditure: f.euro(t.expenditure), reclaim: f.euro(t.reclaim) };
-  const lines = [...leadLine(env, view, ags)];
+  // A Verbund files one Nachweis: its allocation, expenditure and reclaim are the whole Verbund's.
+  const verbund = n.members.length > 1 ? [env.t('q.vn.verbundAmounts', { members: filerName(env, view) })] : [];
+  const lines = [...verbund, ...leadLine(env, view, ags)];
   if (reclaim === undefined) return [env.t('q.vn.reclaimUnknown', params), ...lines];
   lines.unshift(env.t(reclaim.gt(0) ? 'q.vn.reclaimLikely' : 'q.vn.reclaimNone', params));
   if (n.state !== 'angenommen') lines.push(env.t('q.vn.provisional'));

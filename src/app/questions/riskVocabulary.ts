@@ -21,7 +21,11 @@ export const RISK_VOCABULARY: Record<RiskIntentKind, Term[]> = {
     // Strict: "schwanger" is within typo reach of "schwanken".
     ...strict(3, 'cut', 'cuts', 'drop', 'drops', 'schwanken', 'schwankt', 'Schwankung', 'Schwankungen'),
     ...strict(2, 'weniger', 'mehr', 'fewer', 'less'),
-    ...strict(1, 'wenn', 'falls', 'if'),
+    // English verbs of falling are everyday words ("What if the temperature falls?"): only with the money or
+    // the count they change (at most two words between, endings allowed: "funding falls", "funds are lower").
+    ...w(3, ...['funds', 'funding', 'money', 'count'].flatMap((noun) => ['fall', 'fell', 'decrease', 'lower', 'go down', 'goes down', 'went down', 'shrink'].map((verb) => `${noun} ${verb}`))),
+    // Not "falls": in English it is the verb of "What if my phone falls down?"; "wenn" says the same in German.
+    ...strict(1, 'wenn', 'if'),
   ],
   // Persons, amount and VZÄ per Berechnungsjahr: outweighs the topic noun of funding in
   // "Wie hat sich unsere Förderung entwickelt?".

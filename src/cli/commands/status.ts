@@ -11,8 +11,11 @@ export const STATUS_USAGE = 'intm status --year Y [--json]';
 export async function statusCommand(env: CommandEnv, argv: string[]): Promise<number> {
   const p = a.parse(argv, { year: { type: 'string' }, json: { type: 'boolean' } }, STATUS_USAGE);
   const s = await env.app.overview.status(a.year(p, STATUS_USAGE));
+  // The round of this year or the latest before (it runs while the next years' lists are reviewed), as on the bot's status card.
+  const nachweis = await env.app.verwendungsnachweis.roundStatus(s.year);
   if (a.flag(p, 'json')) {
-    env.io.out(JSON.stringify(s, null, 2));
+    // The same figures as the text below; null before any round is opened.
+    env.io.out(JSON.stringify({ ...s, verwendungsnachweis: nachweis ?? null }, null, 2));
     return 0;
   }
   const { summary } = s;
@@ -31,8 +34,6 @@ export async function statusCommand(env: CommandEnv, argv: string[]): Promise<nu
           ? ` Personendaten werden aufbewahrt bis ${formatDate(s.retentionUntil)}.`
           : ''),
   );
-  // The round of this year or the latest before (it runs while the next years' lists are reviewed), as on the bot's status card.
-  const nachweis = await env.app.verwendungsnachweis.roundStatus(s.year);
   if (nachweis) {
     const overdue = nachweis.overdue.length ? ` ${translate('vnStatus.overdue', { n: nachweis.overdue.length })}${nachweis.overdue.join(', ')}.` : '';
     const reclaim = Number(nachweis.reclaim) > 0 ? translate('vnStatus.reclaim', { amount: nachweis.reclaim, n: nachweis.reclaimCount }) : translate('vnStatus.noReclaim', {});

@@ -12,7 +12,9 @@ import { ConversationStore } from '../src/bot/conversations';
 import { listView } from '../src/bot/views';
 import { invokeBody } from '../src/bot/invoke';
 import type { BotDeps } from '../src/bot/deps';
-import { listCard } from '../src/cards';
+import { listCard, type AdaptiveCard, type ListView } from '../src/cards';
+import { jsonBytes } from '../src/cards/keptParts';
+import type { GemeindeListe } from '../src/domain/list';
 import { openApp } from '../src/compose';
 import type { Actor } from '../src/domain/actor';
 import { RACY_MS } from '../src/storage/documentCache';
@@ -58,9 +60,13 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
     const locks = new LockManager(path.join(dir, 'locks'));
     const list = JSON.stringify(await app.ctx.repo.readList(YEAR, t[0].ags)) + '\n';
     const notice = { kind: 'success' as const, text: 'Die Person ist gestrichen.' };
-    const views = await Promise.all(t.slice(0, CALLS).map((x) => listView(deps, actor(x), 'de', YEAR, x.ags, 0, notice)));
-    const cards = views.map((v) => listCard(v));
     let next = firstTarget;
+    // The last CALLS strikes and each list as they left it: the answer to each shows its list as stored, the
+    // person's page (as the server answers, where a list's next strike comes after the answer to the last).
+    const struck: Target[] = [];
+    const stored = new Map<string, GemeindeListe>();
+    const answerViews: ListView[] = [];
+    const answerCards: AdaptiveCard[] = [];
 
     const steps: { step: string; where: string; run: (i: number) => Promise<unknown> | unknown }[] = [
       {
@@ -71,9 +77,11 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
       {
         step: 'the strike stored, one at a time: the lock file, the record appended and fdatasynced',
         where: 'ReviewService.strike → LowdbRepository.changeList → ListJournal',
-        run: () => {
+        run: async (i) => {
           const x = t[next++];
-          return app.review.strike(YEAR, x.ags, { personId: x.personId, reason: 'weggezogen' }, { actor: actor(x), opId: `bench-parts-${next}` });
+          const outcome = await app.review.strike(YEAR, x.ags, { personId: x.personId, reason: 'weggezogen' }, { actor: actor(x), opId: `bench-parts-${next}` });
+          struck[i] = x;
+          stored.set(x.ags, outcome.list);
         },
       },
       { step: '… of which the lock file alone', where: 'LockManager.withLock', run: (i) => locks.withLock(`bench-${i % 46}`, async () => undefined) },
@@ -81,10 +89,14 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
       {
         step: 'the view for the answer (the stored list handed over; the campaign from the stat-checked cache)',
         where: 'listActions change → views.listView',
-        run: (i) => listView(deps, actor(t[i]), 'de', YEAR, t[i].ags, 0, notice, views[i].list),
+        run: async (i) => {
+          const target = struck[i];
+          answerViews[i] = await listView(deps, actor(target), 'de', YEAR, target.ags, data.pages.get(target.personId) ?? 0, notice, stored.get(target.ags));
+        },
       },
-      { step: 'the list card rendered', where: 'cards.listCard → renderCard (adaptivecards-templating)', run: (i) => listCard(views[i]) },
-      { step: 'the answer as JSON', where: 'invokeBody, JSON.stringify', run: (i) => JSON.stringify(invokeBody({ kind: 'card', card: cards[i] })) },
+      // The page with the person just struck: its row and household are new, the rest of the card is kept.
+      { step: 'the list card rendered', where: 'cards.listCard (kept parts; the changed row from its shape)', run: (i) => (answerCards[i] = listCard(answerViews[i])) },
+      { step: 'the answer as JSON bytes', where: 'invokeBody, jsonBytes (the server\'s JSON formatter)', run: (i) => jsonBytes(invokeBody({ kind: 'card', card: answerCards[i] })) },
     ];
     return await measureSteps(steps);
   } finally {

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
-import { cardJson } from '../cards/keptParts';
+import { jsonBytes } from '../cards/keptParts';
 import type { IntmApp } from '../app';
 import { isDomainError } from '../domain/errors';
 import { DownloadLinks, LinkRefused, renderDownload } from './downloads';
@@ -33,9 +33,9 @@ export interface ServerExtras {
   downloads?: { links: DownloadLinks; app: IntmApp };
 }
 
-function formatJson(_req: restify.Request, res: restify.Response, body: unknown): string {
-  const data = body === undefined ? 'null' : cardJson(body);
-  res.setHeader('Content-Length', Buffer.byteLength(data));
+function formatJson(_req: restify.Request, res: restify.Response, body: unknown): Buffer {
+  const data = jsonBytes(body);
+  res.setHeader('Content-Length', data.length);
   return data;
 }
 

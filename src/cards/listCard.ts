@@ -17,7 +17,8 @@ import { ButtonData, listButton } from './buttons';
 import type { AdaptiveCard, ListView } from './index';
 import { clampPage, householdKey, HouseholdSlice, pagesOf, paginate } from './paging';
 import { personFacts, personName, personStatus, STATUS_COLOR, statusText } from './personView';
-import { keep, TemplateInParts } from './keptParts';
+import { keep, keptJsonOf, keepWithJson, TemplateInParts } from './keptParts';
+import { ShapedTemplate } from './shapedTemplate';
 import { formatCount, localDate, noticeData, renderCard, userText } from './render';
 import template from './templates/list.json';
 
@@ -206,6 +207,11 @@ const PARTS = cutTemplate(template);
 /** The frame, expanded element by element: per click, only what its data changed (the counts, the notice). */
 const FRAME = new TemplateInParts(PARTS.frame as { body: Node[]; actions?: Node[] }, (e) => e.type === GROUPS_SLOT);
 
+/** A person's row expanded once per shape of its data (a strike or an undo changes one person's row). */
+const ROW = new ShapedTemplate(PARTS.row, (data) => (renderCard(PARTS.row, data).body as Node[])[0]);
+/** A household's head likewise (a page shown for the first time has a dozen). */
+const HEAD = new ShapedTemplate(PARTS.head, (data) => (renderCard(PARTS.head, data).body as Node[])[0]);
+
 /** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
 const rows = new WeakMap<ListPerson, Map<string, Node>>();
 /** Household heads by everything they show; cleared when it grows past a district's needs many times over. */
@@ -218,7 +224,8 @@ function rowNode(view: ListView, p: ListPerson): Node {
   if (!byVariant) rows.set(p, (byVariant = new Map()));
   let node = byVariant.get(variant);
   if (!node) {
-    node = keep((renderCard(PARTS.row, { persons: [rowData(view, p)] }).body as Node[])[0]);
+    const { node: row, json } = ROW.expandWithJson({ persons: [rowData(view, p)] });
+    node = keepWithJson(row as Node, json);
     byVariant.set(variant, node);
   }
   return node;
@@ -230,7 +237,8 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
   let head = heads.get(key);
   if (!head) {
     if (heads.size >= MAX_HEADS) heads.clear();
-    head = keep((renderCard(PARTS.head, { groups: [groupHeadData(view, slice, withParent)] }).body as Node[])[0]);
+    const { node, json } = HEAD.expandWithJson({ groups: [groupHeadData(view, slice, withParent)] });
+    head = keepWithJson(node as Node, json);
     heads.set(key, head);
   }
   const rowNodes = slice.persons.map((p) => rowNode(view, p));
@@ -239,21 +247,60 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
   if (last && last.rows.length === rowNodes.length && last.rows.every((r, i) => r === rowNodes[i])) return last.container;
   const items = head.items as Node[];
   const slot = items.findIndex((e) => e.type === PERSONS_SLOT);
-  const container = keep({ ...head, items: [...items.slice(0, slot), ...rowNodes, ...items.slice(slot + 1)] });
+  const assembled = { ...head, items: [...items.slice(0, slot), ...rowNodes, ...items.slice(slot + 1)] };
+  // Its JSON is the head's with the rows' JSON in the slot's place (the same keys in the same order): no walk through it.
+  const [before, after] = halvesOf(head);
+  const container = rowNodes.length ? keepWithJson(assembled, before + rowNodes.map((r) => keptJsonOf(r)).join(',') + after) : keep(assembled);
   households.set(head, { rows: rowNodes, container });
   return container;
+}
+
+/** A kept head's JSON before and after its persons' slot. */
+const headHalves = new WeakMap<Node, [string, string]>();
+const SLOT_JSON = JSON.stringify({ type: PERSONS_SLOT });
+
+function halvesOf(head: Node): [string, string] {
+  let halves = headHalves.get(head);
+  if (!halves) {
+    // The slot's JSON cannot occur inside a text: a quote in a JSON string is escaped.
+    const json = keptJsonOf(head);
+    const at = json.indexOf(SLOT_JSON);
+    headHalves.set(head, (halves = [json.slice(0, at), json.slice(at + SLOT_JSON.length)]));
+  }
+  return halves;
 }
 
 /** Each household head's last assembled household (head and rows), by the kept head. */
 const households = new WeakMap<Node, { rows: Node[]; container: Node }>();
 
+/**
+ * Households as assembled, by the slice of the page (pagesOf keeps a slice the same object while none
+ * of its persons changes) and the variant: a click re-assembles only the household of the person it
+ * changed. Only for a household wholly on the page – its head is judged by its own persons then
+ * (householdsWithParent); a split one depends on the rest of the list and is assembled every time.
+ */
+const bySlice = new WeakMap<HouseholdSlice, Map<string, Node>>();
+
+function householdNode(view: ListView, slice: HouseholdSlice, variant: string): Node {
+  if (slice.persons.length !== slice.size) return groupNode(view, slice, householdsWithParent(view.list, [slice]));
+  let byVariant = bySlice.get(slice);
+  if (!byVariant) bySlice.set(slice, (byVariant = new Map()));
+  let node = byVariant.get(variant);
+  if (!node) {
+    node = groupNode(view, slice, householdsWithParent(view.list, [slice]));
+    byVariant.set(variant, node);
+  }
+  return node;
+}
+
 export function listCard(requested: ListView): AdaptiveCard {
   const { view, page, pageCount } = paged(requested, pagesOf);
-  const withParent = householdsWithParent(view.list, page);
   const card = FRAME.expand(frameData(view, pageCount));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
-  body.splice(slot, 1, ...page.map((slice) => groupNode(view, slice, withParent)));
+  // Everything a household's rows and head show besides its persons (rowNode, groupNode).
+  const variant = [view.list.year, view.list.ags, view.list.base ?? 0, view.locale, view.editable ? 1 : 0, view.page].join('|');
+  body.splice(slot, 1, ...page.map((slice) => householdNode(view, slice, variant)));
   return card;
 }
 

@@ -50,6 +50,12 @@ const DEFAULT_VALUES = new Map<string, unknown>([
   ['isSubtle', false],
 ]);
 
+/** Whether finishCard may leave out a property with this value (it restates a schema default). */
+export function isDefaultValue(value: unknown): boolean {
+  for (const v of DEFAULT_VALUES.values()) if (v === value) return true;
+  return false;
+}
+
 /**
  * One pass over the expanded card (a list page has thousands of nodes): copies it without default
  * values, and throws if a binding was left unexpanded. A copy, not deletions in place: an object that
@@ -147,8 +153,18 @@ const COUNT_FORMAT: Record<Locale, Intl.NumberFormat> = { de: new Intl.NumberFor
 
 /** Numbers in the user's language: 1.000 / 1,000 (one formatter per language: toLocaleString makes one per call). */
 export function formatCount(n: number, locale: Locale): string {
-  return COUNT_FORMAT[locale].format(n);
+  // Every list card shows five counts: the few hundred numbers a district has are formatted once.
+  const known = formattedCounts[locale];
+  let text = known.get(n);
+  if (text === undefined) {
+    if (known.size >= MAX_FORMATTED_COUNTS) known.clear();
+    known.set(n, (text = COUNT_FORMAT[locale].format(n)));
+  }
+  return text;
 }
+
+const formattedCounts: Record<Locale, Map<number, string>> = { de: new Map(), en: new Map() };
+const MAX_FORMATTED_COUNTS = 10_000;
 
 /** The size Teams counts against its message limit, roughly: the card's JSON in UTF-8 bytes. */
 export function cardBytes(card: AdaptiveCard): number {

@@ -167,6 +167,9 @@ export function applyListChange(list: GemeindeListe, change: ListChange): Gemein
     const changed: ListPerson = { ...change.person, last: { at: entry.at, by: { id: entry.actor.id, name: entry.actor.name }, rev: entry.revision, action: entry.action } };
     const index = list.persons.findIndex((p) => p.id === changed.id);
     next.persons = index < 0 ? [...list.persons, changed] : list.persons.map((p, i) => (i === index ? changed : p));
+    // Counted already (a card showed it): the next version's counts follow from the one person.
+    const before = counts.get(list);
+    if (before) counts.set(next, countsAfter(before, index < 0 ? undefined : list.persons[index], changed));
   }
   for (const [key, value] of Object.entries(change.fields ?? {}) as [keyof NonNullable<ListChange['fields']>, unknown][]) {
     if (value === null || value === undefined) delete next[key];
@@ -246,20 +249,29 @@ export function countList(list: GemeindeListe): ListCounts {
 }
 
 function countPersons(list: GemeindeListe): ListCounts {
-  let listed = 0;
-  let struck = 0;
-  let added = 0;
-  let pending = 0;
-  for (const p of list.persons) {
-    if (p.origin === 'import') {
-      listed++;
-      if (p.strike) struck++;
-    } else if (!p.withdrawn) {
-      if (p.addition?.review === 'angenommen') added++;
-      else if (p.addition?.review === 'offen') pending++;
-    }
+  const c: ListCounts = { listed: 0, struck: 0, added: 0, pending: 0, persons: 0 };
+  for (const p of list.persons) countPerson(c, p, 1);
+  return c;
+}
+
+/** Adds (sign 1) or takes away (sign -1) what one person counts for. */
+function countPerson(c: ListCounts, p: ListPerson, sign: 1 | -1): void {
+  if (p.origin === 'import') {
+    c.listed += sign;
+    if (p.strike) c.struck += sign;
+  } else if (!p.withdrawn) {
+    if (p.addition?.review === 'angenommen') c.added += sign;
+    else if (p.addition?.review === 'offen') c.pending += sign;
   }
-  return { listed, struck, added, pending, persons: listed - struck + added };
+  c.persons = c.listed - c.struck + c.added;
+}
+
+/** The counts of a list one person changed in (or was added to), from the counts before: no walk through the list. */
+function countsAfter(before: ListCounts, replaced: ListPerson | undefined, changed: ListPerson): ListCounts {
+  const c = { ...before };
+  if (replaced) countPerson(c, replaced, -1);
+  countPerson(c, changed, 1);
+  return c;
 }
 
 function counted(list: GemeindeListe, wanted: (action: string) => boolean): boolean {

@@ -43,6 +43,27 @@ function matches(entry: RosterEntry, who: { aadObjectId: string; tenantId?: stri
   return entry.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() && (!entry.tenantId || !who.tenantId || entry.tenantId.toLowerCase() === who.tenantId.toLowerCase());
 }
 
+/** The entries of each stored roster by object id (lower case): every turn resolves its actor. */
+const byObjectId = new WeakMap<Roster, Map<string, RosterEntry[]>>();
+
+/**
+ * The entries that may match an object id. A roster as stored is frozen (never changed, only replaced):
+ * its index is built once. Any other is searched through.
+ */
+function candidates(roster: Roster, id: string): readonly RosterEntry[] {
+  if (!Object.isFrozen(roster) || !Object.isFrozen(roster.entries)) return roster.entries;
+  let index = byObjectId.get(roster);
+  if (!index) {
+    index = new Map();
+    for (const e of roster.entries) {
+      const key = e.aadObjectId.toLowerCase();
+      index.set(key, [...(index.get(key) ?? []), e]);
+    }
+    byObjectId.set(roster, index);
+  }
+  return index.get(id) ?? [];
+}
+
 /**
  * The actor behind an identity: a configured first coordinator (INTM_COORDINATORS), else the roster's
  * entry; undefined for a user without a role.
@@ -52,7 +73,7 @@ export function resolveActor(roster: Roster, identity: Identity, configuredCoord
   if (configuredCoordinators.some((c) => c.toLowerCase() === id)) {
     return { id, name: identity.name, role: 'koordination' };
   }
-  const entries = roster.entries.filter((e) => matches(e, identity));
+  const entries = candidates(roster, id).filter((e) => matches(e, identity));
   const entry = entries[0];
   if (!entry) return undefined;
   // A clerk of several Gemeinden (assigned "additionally"): all of them, the first one as hers by default.

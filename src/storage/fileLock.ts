@@ -10,7 +10,7 @@
  * symbolic links the lock files are regular files again; those (also from an older version, or a
  * test) are read and taken over when stale.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, symlinkSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../domain/errors';
@@ -57,9 +57,7 @@ export class LockManager {
       try {
         return await fn();
       } finally {
-        await fs.unlink(file).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e;
-        });
+        removeLockFile(file);
       }
     } finally {
       release();
@@ -78,7 +76,7 @@ export class LockManager {
     let wait = 2;
     for (;;) {
       try {
-        await createLockFile(file);
+        createLockFileNow(file) || (await createLockFile(file));
         return file;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -179,6 +177,33 @@ async function createLockFile(file: string): Promise<void> {
     await handle.writeFile(OWNER);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The lock file as a symbolic link, made in this thread: a free lock (the usual case: a batch of clicks
+ * takes the year's lock many times a second) costs one short system call instead of a round trip
+ * through the thread pool and back (about a quarter of the CPU, and no wait for a pool thread). False
+ * where the file system has no symbolic links: createLockFile then makes a regular file.
+ */
+function createLockFileNow(file: string): boolean {
+  if (symlinksUnsupported) return false;
+  try {
+    symlinkSync(OWNER, file);
+    return true;
+  } catch (e) {
+    if (!NO_SYMLINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    symlinksUnsupported = true;
+    return false;
+  }
+}
+
+/** Releases a lock: its file removed in this thread (one short system call, as createLockFileNow). */
+function removeLockFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
 }
 

@@ -51,6 +51,11 @@ const AT_THE_LATEST = 4;
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
+/** A batch's answers wait for the next batch's write to get under way (commitLoop) at most this long… */
+const ANSWER_WITHIN_MS = 5;
+/** …and so for at most this many batches in a row. */
+const PIPELINED_IN_A_ROW = 8;
+
 /** Where the system has O_DSYNC (Linux, the BSDs), a write returns once it is on disk; elsewhere each append is followed by fdatasync. */
 const DSYNC = fsConstants.O_DSYNC ?? 0;
 /** Read and append, created if missing, every write synchronous to the disk (its data and the size). */
@@ -195,10 +200,11 @@ export class ListJournal {
    * Lets go at once, without waiting for queued changes (they wait for the lock the caller holds while
    * it replaces these lists): they find out in their batch (batchContext) and are decided again.
    */
-  detach(): void {
+  detach(): Promise<void> {
     this.closed = true;
     clearTimeout(this.quietTimer);
-    void this.exclusive(async () => {
+    // Resolves once the segment is closed (a caller holding the year's lock must not wait for it).
+    return this.exclusive(async () => {
       await this.handle?.close().catch(() => undefined);
       this.handle = undefined;
     });
@@ -371,31 +377,62 @@ export class ListJournal {
 
   // ---------------------------------------------------------------- writing
 
+  /**
+   * Batch after batch while changes are queued. The answers of a batch (its records are on disk) are
+   * given once the next batch's write is under way, when changes wait for one: the disk then writes the
+   * next batch while this thread builds the cards for the last one, instead of each waiting for the other.
+   */
   private commitLoop(): Promise<void> {
     this.committing = (async () => {
+      let unanswered: (() => void) | undefined;
+      let deadline: NodeJS.Timeout | undefined;
+      let inARow = 0;
+      const answer = () => {
+        clearTimeout(deadline);
+        const give = unanswered;
+        unanswered = undefined;
+        give?.();
+      };
       try {
         while (this.queue.length) {
           const batch = this.queue.splice(0);
           let compact = false;
           try {
-            const done = await this.withLock(() => this.exclusive(() => this.commitBatch(batch)));
-            done.answer();
+            const done = await this.withLock(() => this.exclusive(() => this.commitBatch(batch, answer)));
+            answer();
+            unanswered = done.answer;
             compact = done.compact;
           } catch (e) {
+            answer();
             for (const r of batch) r.reject(e);
           }
-          // After the answers: the clicks are on disk whatever compaction does. A failed one is tried again after the next batch.
+          // Nothing waits to be written, or a compaction comes: answered now (the clicks are on disk whatever compaction does).
+          // So also after a few batches in a row: the lock is then let go of for a moment, as after every batch
+          // before, so that `intm` beside the bot finds it free under a load that never lets up.
+          if (!this.queue.length || compact || ++inARow >= PIPELINED_IN_A_ROW) {
+            answer();
+            // The lock stays free while the answers are built (another process waiting for it may take it).
+            if (inARow >= PIPELINED_IN_A_ROW && this.queue.length) await new Promise((resolve) => setImmediate(resolve));
+            inARow = 0;
+          }
+          // Never held longer than a moment (the next batch may wait for the lock, e.g. for `intm` beside the bot).
+          else deadline = setTimeout(answer, ANSWER_WITHIN_MS);
+          // A failed compaction is tried again after the next batch.
           if (compact) await this.compactLocked();
         }
       } finally {
+        answer();
         this.committing = undefined;
       }
     })();
     return this.committing;
   }
 
-  /** One batch under the lock; says how to answer its requests (once the lock is released) and whether to compact. */
-  private async commitBatch(batch: Request[]): Promise<{ answer: () => void; compact: boolean }> {
+  /**
+   * One batch under the lock; says how to answer its requests (once the lock is released) and whether to
+   * compact. `writing` is called once its records are being written (the last batch's answers go then).
+   */
+  private async commitBatch(batch: Request[], writing: () => void): Promise<{ answer: () => void; compact: boolean }> {
     const context = await this.host.batchContext();
     if (!this.loaded) await this.load();
     // Also after a cold load: an incomplete last line is a dead writer's, cut off before anything is appended behind it.
@@ -434,7 +471,7 @@ export class ListJournal {
         }
       }
       if (lines.length) {
-        await this.append(lines.join(''));
+        await this.append(lines.join(''), writing);
         journalStats.batches += 1;
         journalStats.records += lines.length;
         for (const [ags, list] of staged) {
@@ -485,12 +522,14 @@ export class ListJournal {
    * again from the disk before its next use, and the caller learns that the change failed (its
    * operation id makes a retry safe either way).
    */
-  private async append(text: string): Promise<void> {
+  private async append(text: string, writing?: () => void): Promise<void> {
     const handle = await this.writableHandle();
     const bytes = Buffer.from(text, 'utf8');
     try {
       // O_DSYNC: on disk when the write returns. A short write does not happen for regular files, but is no success either.
-      const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+      const written = handle.write(bytes, 0, bytes.length);
+      writing?.();
+      const { bytesWritten } = await written;
       if (bytesWritten !== bytes.length) throw new Error(`journal: ${bytesWritten} of ${bytes.length} bytes written`);
       if (!DSYNC) await handle.datasync();
       this.offset += bytes.length;

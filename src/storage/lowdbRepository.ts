@@ -140,13 +140,14 @@ export class LowdbRepository implements Repository {
     for (let attempt = 0; ; attempt++) {
       const record = await this.readCampaign(year);
       const known = this.generations.get(year);
-      if (known && known !== record?.generation) this.dropJournal(year, known);
+      // Let go of before the answer: the replaced lists' segment is closed (their persons leave memory) when the read returns.
+      if (known && known !== record?.generation) await this.dropJournal(year, known);
       if (!record?.generation) return none;
       try {
         return await read(this.journal(year, record.generation));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw e;
-        this.dropJournal(year, record.generation);
+        void this.dropJournal(year, record.generation);
       }
     }
   }
@@ -166,7 +167,7 @@ export class LowdbRepository implements Repository {
       } catch (e) {
         // An import switched the year to new lists while this change waited: decide it on those.
         if (!(e instanceof GenerationChanged) && !(e instanceof JournalClosed)) throw e;
-        this.dropJournal(year, generation);
+        void this.dropJournal(year, generation);
         generation = undefined;
       }
     }
@@ -209,12 +210,16 @@ export class LowdbRepository implements Repository {
     };
   }
 
-  /** Lets go of a generation's journal: its lists are being removed (the caller holds the year's lock). */
-  private dropJournal(year: number, generation: string): void {
+  /**
+   * Lets go of a generation's journal: its lists are being removed (by this process, holding the year's
+   * lock, or by another). Resolves once its segment is closed – not to be awaited under the lock.
+   */
+  private dropJournal(year: number, generation: string): Promise<void> {
     const key = `${year}/${generation}`;
     if (this.generations.get(year) === generation) this.generations.delete(year);
-    this.journals.get(key)?.detach();
+    const closed = this.journals.get(key)?.detach() ?? Promise.resolve();
     this.journals.delete(key);
+    return closed;
   }
 
   async replaceLists<R>(
@@ -430,7 +435,7 @@ export class LowdbRepository implements Repository {
   /** Removes a generation of lists from the disk and from memory (they hold personal data). */
   private async removeGeneration(year: number, generation: string): Promise<void> {
     const dir = path.join(this.dataDir, String(year), generation);
-    this.dropJournal(year, generation);
+    void this.dropJournal(year, generation);
     this.cache.forgetUnder(dir);
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -5,15 +5,26 @@
  * not, the Koordinierungsstelle's view, any page – and stay so after changes (a changed person gets a
  * new row, an unchanged one keeps its row).
  */
+import { jsonBytes } from '../../src/cards/keptParts';
 import { listCard, listCardExpandedWhole } from '../../src/cards/listCard';
 import type { ListView } from '../../src/cards';
 import { addChild, addOtherPerson, reviewAddition, STRIKE_REASONS, strikePerson, submitList, undoPerson, type GemeindeListe } from '../../src/domain/list';
+import { pageOfPerson } from '../../src/cards/paging';
+import { deepFreeze } from '../../src/storage/documentCache';
 import { ABSTATT, listWith, person } from '../fixtures';
 import { gemeindeCtx, koordCtx, reviewedList, view } from './cardKit';
 
-/** Same JSON, byte for byte (key order included). */
+/**
+ * Same JSON, byte for byte (key order included) – also as the bot writes it to the wire (jsonBytes, its
+ * JSON formatter, joins the kept parts' bytes), alone and inside an invoke answer.
+ */
 function expectSameCard(v: ListView): void {
-  expect(JSON.stringify(listCard(v))).toBe(JSON.stringify(listCardExpandedWhole(v)));
+  const card = listCard(v);
+  const whole = JSON.stringify(listCardExpandedWhole(v));
+  expect(JSON.stringify(card)).toBe(whole);
+  expect(jsonBytes(card).toString('utf8')).toBe(whole);
+  const answer = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify({ ...answer, value: JSON.parse(whole) as unknown }));
 }
 
 /**
@@ -85,11 +96,26 @@ describe('the list card from kept parts equals the whole template expanded at on
     for (let page = 0; page < 45; page++) expectSameCard(view(long, { page }));
   });
 
+  test('click after click on a list as storage keeps it (frozen, unchanged persons shared): every answer equals the whole expansion', () => {
+    // As the journal keeps lists: each change a new frozen list, the persons it did not change the same objects.
+    let current = deepFreeze(reviewedList(120));
+    const ids = current.persons.filter((p) => p.origin === 'import').map((p) => p.id);
+    for (let i = 0; i < 40; i++) {
+      const id = ids[(i * 37) % ids.length];
+      const struck = current.persons.find((p) => p.id === id)!.strike;
+      current = deepFreeze(struck ? undoPerson(current, id, gemeindeCtx).list : strikePerson(current, { personId: id, reason: 'verstorben' }, gemeindeCtx).list);
+      // The page of the changed person, and the one before it (unchanged households kept from earlier answers).
+      const page = pageOfPerson(current, id)!;
+      expectSameCard(view(current, { page }));
+      expectSameCard(view(current, { page: Math.max(0, page - 1) }));
+    }
+  });
+
   test('after changes: the changed person and its household are new, every other row is the one kept', () => {
     const before = listCard(view(list));
     const after = strikePerson(list, { personId: 'N1', reason: 'doppelt' }, gemeindeCtx).list;
     const card = listCard(view(after));
-    expect(JSON.stringify(card)).toBe(JSON.stringify(listCardExpandedWhole(view(after))));
+    expectSameCard(view(after));
     // The rows of the strike household: the very objects of the card before (nothing expanded again).
     const rowsOf = (c: ReturnType<typeof listCard>) => ((c.body as { items?: unknown[] }[]).find((e) => JSON.stringify(e).includes('Streich0'))!.items ?? []).slice(1);
     const kept = rowsOf(before);

@@ -107,6 +107,27 @@ describe('list review (steps 3 and 4)', () => {
     expect(refusalCode(() => reviewAddition(base(), { personId: 'P1', accept: true }, koord))).toBe('list.notPendingAddition');
   });
 
+  test('counts carried from version to version (each card counts its list) equal counting the list afresh', () => {
+    const koord = changeContext(coordinator);
+    const fresh = (l: GemeindeListe) => countList(JSON.parse(JSON.stringify(l)) as GemeindeListe);
+    const steps: ((l: GemeindeListe) => GemeindeListe)[] = [
+      (l) => strikePerson(l, { personId: 'P1', reason: 'weggezogen' }, ctx).list,
+      (l) => strikePerson(l, { personId: 'P1', reason: 'verstorben' }, ctx).list,
+      (l) => addChild(l, { parentId: 'P3', surname: 'Kind', givenName: 'Karl', birthDate: '2021-05-05' }, ctx).list,
+      (l) => addOtherPerson(l, { surname: 'Neu', givenName: 'Nora', birthDate: '1988-01-01', assignmentDate: '2022-06-01', zugangsart: 'familiennachzug', justification: 'Familiennachzug laut Meldedaten 06/2022' }, ctx).list,
+      (l) => reviewAddition(l, { personId: l.persons.at(-1)!.id, accept: true }, koord).list,
+      (l) => undoPerson(l, l.persons.at(-1)!.id, ctx).list,
+      (l) => undoPerson(l, 'P1', ctx).list,
+      (l) => strikePerson(l, { personId: 'P2', reason: 'doppelt' }, ctx).list,
+    ];
+    let list = base();
+    for (const step of steps) {
+      expect(countList(list)).toEqual(fresh(list));
+      list = step(list);
+    }
+    expect(countList(list)).toEqual(fresh(list));
+  });
+
   test('submit locks the list; only the Koordinierungsstelle reopens it', () => {
     const struck = strikePerson(base(), { personId: 'P3', reason: 'doppelt' }, ctx).list;
     const submitted = submitList(struck, ctx);

@@ -2,6 +2,7 @@
  * Group commit of directory fsyncs (src/storage/durableJsonFile.ts) and lock files as symbolic links,
  * or regular files where there are none (src/storage/fileLock.ts).
  */
+import nodeFs from 'node:fs';
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,7 +159,12 @@ describe('lock files', () => {
 
   test('where the file system has no symbolic links, lock files are regular files again', async () => {
     // Last in this file: the lock manager remembers the answer for the rest of the process.
-    const symlink = jest.spyOn(fs, 'symlink').mockRejectedValue(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }));
+    // A free lock is taken in the bot's thread (symlinkSync); a contended one through the promise API.
+    const refused = () => Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+    const symlink = jest.spyOn(nodeFs, 'symlinkSync').mockImplementation(() => {
+      throw refused();
+    });
+    const symlinkAsync = jest.spyOn(fs, 'symlink').mockRejectedValue(refused());
     try {
       const locks = new LockManager(path.join(dir, 'locks'), 300);
       const file = path.join(dir, 'locks', 'k.lock');
@@ -172,8 +178,10 @@ describe('lock files', () => {
       expect(symlink).toHaveBeenCalledTimes(1);
       await locks.withLock('k', async () => undefined);
       expect(symlink).toHaveBeenCalledTimes(1);
+      expect(symlinkAsync).not.toHaveBeenCalled();
     } finally {
       symlink.mockRestore();
+      symlinkAsync.mockRestore();
     }
   });
 });

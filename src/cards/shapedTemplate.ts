@@ -1,0 +1,128 @@
+/**
+ * A template part expanded once per shape of its data instead of once per data: a person's row is
+ * expanded again after every change of that person (a strike, an undo), and expanding it with
+ * adaptivecards-templating costs more than all the rest of a click's card. Most of a row's data are
+ * texts and numbers that the template only places (`"text": "${name}"`); what decides the expanded
+ * structure – which elements exist (`$when`, `$data` arrays), booleans, values a property may be
+ * left out for (finishCard) – is the shape.
+ *
+ * For a new shape the template is expanded with stand-ins for the placed values; the expansion with
+ * the real values must then be that JSON with each stand-in replaced by the value's JSON. That is
+ * checked once per shape against the template's own expansion with the real data; a shape where it
+ * does not hold (a value inside a longer text) is always expanded in full; a template whose bindings
+ * decide on a placed value (`${name == 'X'}`) is refused when it is made.
+ * test/cards/listCardParts.test.ts compares every row state with the whole template expanded at once.
+ */
+import { isDefaultValue } from './render';
+
+/** A stand-in for the placed value number i: a control character no text on a card contains, around the number. */
+const standIn = (i: number) => `\u0001${i}\u0001`;
+/** A stand-in as it appears in the expansion's JSON (a whole JSON string). */
+const STAND_IN_JSON = /"\\u0001(\d+)\\u0001"/g;
+
+interface Shape {
+  /** The expansion's JSON between the stand-ins. */
+  between: string[];
+  /** Which placed value goes after between[i]. */
+  values: number[];
+}
+
+/** A value placed as it is (a stand-in can take its place) – not one the structure may depend on. */
+function placed(value: unknown): value is string | number {
+  return (typeof value === 'string' && value !== '' && !isDefaultValue(value)) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** The shape of `data` (everything but its placed values) as a key, and its placed values in order. */
+function shapeOf(data: unknown, values: unknown[]): string {
+  if (placed(data)) {
+    values.push(data);
+    return typeof data === 'number' ? 'n' : 's';
+  }
+  if (Array.isArray(data)) return `[${data.map((d) => shapeOf(d, values)).join(',')}]`;
+  if (data && typeof data === 'object') {
+    let key = '{';
+    for (const [k, v] of Object.entries(data)) key += `${JSON.stringify(k)}:${shapeOf(v, values)},`;
+    return `${key}}`;
+  }
+  return JSON.stringify(data) ?? 'u';
+}
+
+/** `data` with stand-ins for its placed values (numbered in the order shapeOf lists them). */
+function withStandIns(data: unknown, next: { i: number }): unknown {
+  if (placed(data)) return standIn(next.i++);
+  if (Array.isArray(data)) return data.map((d) => withStandIns(d, next));
+  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, withStandIns(v, next)]));
+  return data;
+}
+
+/** How many shapes are kept (a district's rows have a few dozen); past it, they are learnt again. */
+const MAX_SHAPES = 1_000;
+
+/** A binding that only places a value: `${name}`, `${button.title}`. */
+const PLACING = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** A binding that asks whether an array (a shape) has elements: `${count(buttons) > 0}`. */
+const NON_EMPTY = /^count\([A-Za-z_]\w*\) > 0$/;
+
+/**
+ * Whether every binding of the template either places a value or asks about an array's length: a
+ * condition on a text or a number (`${name == 'X'}`) would make the structure depend on a placed value.
+ */
+export function placesOnly(template: object): boolean {
+  for (const [, expression] of JSON.stringify(template).matchAll(/\$\{([^}]*)\}/g)) {
+    if (!PLACING.test(expression) && !NON_EMPTY.test(expression)) return false;
+  }
+  return true;
+}
+
+export class ShapedTemplate {
+  private readonly shapes = new Map<string, Shape | null>();
+
+  /** `expand` is the template's own expansion (adaptivecards-templating, via renderCard): the reference. */
+  constructor(
+    template: object,
+    private readonly expand: (data: object) => object,
+  ) {
+    if (!placesOnly(template)) throw new Error('ShapedTemplate: a binding of the template decides on a value');
+  }
+
+  /** The expansion of `data` and its JSON – exactly JSON.stringify of what `expand(data)` gives. */
+  expandWithJson(data: object): { node: object; json: string } {
+    const values: unknown[] = [];
+    const key = shapeOf(data, values);
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      const node = this.expand(data);
+      const json = JSON.stringify(node);
+      shape = this.learn(data, values, json);
+      if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
+      this.shapes.set(key, shape);
+      return { node, json };
+    }
+    if (shape === null) {
+      const node = this.expand(data);
+      return { node, json: JSON.stringify(node) };
+    }
+    let json = shape.between[0];
+    for (let i = 0; i < shape.values.length; i++) json += JSON.stringify(values[shape.values[i]]) + shape.between[i + 1];
+    return { node: JSON.parse(json) as object, json };
+  }
+
+  /** The shape's expansion with stand-ins, if putting the values in gives `expected` (the real expansion's JSON); else null. */
+  private learn(data: object, values: unknown[], expected: string): Shape | null {
+    const template = JSON.stringify(this.expand(withStandIns(data, { i: 0 }) as object));
+    const between: string[] = [];
+    const order: number[] = [];
+    let from = 0;
+    for (const m of template.matchAll(STAND_IN_JSON)) {
+      between.push(template.slice(from, m.index));
+      order.push(Number(m[1]));
+      from = m.index + m[0].length;
+    }
+    between.push(template.slice(from));
+    // A stand-in left inside a longer text, or one the template changed: not a placed value after all.
+    if (between.some((text) => text.includes('\\u0001'))) return null;
+    let json = between[0];
+    for (let i = 0; i < order.length; i++) json += JSON.stringify(values[order[i]]) + between[i + 1];
+    return json === expected ? { between, values: order } : null;
+  }
+}

@@ -60,10 +60,6 @@ export const verwendungsnachweisMessages = defineMessages({
     de: (p) => `Die Frist ${formatDateFor(String(p.date), 'de')} liegt nicht in der Zukunft.`,
     en: (p) => `The deadline ${formatDateFor(String(p.date), 'en')} is not in the future.`,
   },
-  'vn.noFigures': {
-    de: (p) => `Für ${p.year} gibt es noch keine Verteilung (keine Personen gezählt): Die erhaltenen Zuwendungen sind unbekannt.`,
-    en: (p) => `There is no allocation for ${p.year} yet: the amounts received are unknown.`,
-  },
   'vn.keyFigureCount': {
     de: () => 'Bitte geben Sie 1 bis 12 Kennzahlen für den Sachbericht an.',
     en: () => 'Please give 1 to 12 key figures for the report.',

@@ -7,15 +7,15 @@
  */
 import { rmSync } from 'node:fs';
 import { openApp } from '../../src/compose';
-import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
 import { downloadAllowed } from '../../src/bot/nachweisFiles';
-import { startBot, type RunningBot } from '../../src/bot/start';
+import type { RunningBot } from '../../src/bot/start';
 import { fixedClock } from '../../src/storage/systemClock';
 import { coordinator, publishForRound } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, messageActivity, type User } from './botHarness';
-import { startConnector, type Connector } from './connector';
+import type { Connector } from './connector';
+import { startLocalBot } from './httpKit';
 import { serveFile } from './fileServer';
 import { seedThreePerGemeinde } from './httpSeed';
 
@@ -43,9 +43,7 @@ beforeAll(async () => {
   await publishForRound(app);
   await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
   await app.close();
-  connector = await startConnector();
-  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
-  bot = await startBot(config, { clock, logger, sender: { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 } });
+  ({ bot, connector } = await startLocalBot(dataDir, { clock, logger }, { INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT }));
 }, 60_000);
 afterAll(async () => {
   await bot?.stop();

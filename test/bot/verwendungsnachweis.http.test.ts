@@ -7,9 +7,8 @@
  */
 import { rmSync } from 'node:fs';
 import { VERBS } from '../../src/cards/actions';
-import { loadConfig } from '../../src/bot/config';
 import { memoryLogger } from '../../src/bot/log';
-import { startBot, type RunningBot } from '../../src/bot/start';
+import type { RunningBot } from '../../src/bot/start';
 import { openApp } from '../../src/compose';
 import { cardText as cardMessage } from '../../src/i18n/cards';
 import { translate } from '../../src/i18n/messages';
@@ -17,8 +16,8 @@ import { fixedClock } from '../../src/storage/systemClock';
 import { coordinator, EPPINGEN, listWith, person, publishForRound, staff, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, actionsOf, cardText, invokeActivity, messageActivity, type User } from './botHarness';
-import { startConnector, type Connector } from './connector';
-import { httpKit } from './httpKit';
+import type { Connector } from './connector';
+import { httpKit, startLocalBot } from './httpKit';
 
 const ERNA: User = { aadObjectId: '00000005-0000-4000-8000-000000000000', name: 'Erna Eppingen', teamsId: '29:user-5' };
 const clock = fixedClock('2026-01-15T09:00:00Z');
@@ -43,13 +42,11 @@ beforeAll(async () => {
     await app.roster.assign({ aadObjectId: u.aadObjectId, name: u.name, role: 'gemeinde', ags, tenantId: TENANT }, coordinator);
   }
   await app.close();
-  connector = await startConnector();
-  const config = loadConfig({ INTM_LOCAL: '1', PORT: '0', INTM_DATA_DIR: dataDir, INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
-  bot = await startBot(config, { clock, logger, sender: { limits: [{ windowMs: 50, max: 100 }], windowMarginMs: 0 } });
+  ({ bot, connector } = await startLocalBot(dataDir, { clock, logger }, { INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT }));
 }, 60_000);
 afterAll(async () => {
-  await bot.stop();
-  await connector.close();
+  await bot?.stop();
+  await connector?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -13,7 +13,8 @@
  * operation, which locks it FOR UPDATE, waits for it and it for them), the list row FOR NO KEY UPDATE
  * (clicks on one list take turns, on different lists run side by side), the operation id looked up in
  * the unique index, then the event, the one changed person and the list row written in one statement.
- * The connections pipeline, so that is two round trips (locks and read; write and COMMIT).
+ * The connections pipeline, so that is two round trips (locks and read; write and COMMIT), each one
+ * write to the socket (checkout.ts, sentTogether).
  * A second instance that stored the same operation id first makes the insert fail on the index: the
  * click is answered as a replay of that one.
  *
@@ -30,7 +31,7 @@ import { DomainError } from '../../domain/errors';
 import { applyListChange, type GemeindeListe, type ListPerson } from '../../domain/list';
 import { deepFreeze } from '../documentCache';
 import { DocumentKind, SCHEMA_VERSION, upgrade } from '../schema';
-import { inOrder, inTransaction, isUniqueViolation, query, withClient } from './checkout';
+import { inOrder, inTransaction, isUniqueViolation, query, sentTogether, withClient } from './checkout';
 import { createPool } from './connection';
 import { PgCoordination } from './coordination';
 import { LOCK_CLASS, migrate, MigrationOutcome } from './migrate';
@@ -285,7 +286,7 @@ export class PgRepository implements Repository {
     const name = campaignDoc(year);
     const cached = this.documents.get(name);
     try {
-      const [, [row], loaded] = await inOrder([
+      const [, [row], loaded] = await inOrder(sentTogether(c, () => [
         c.query('BEGIN'),
         // The campaign row FOR KEY SHARE (a whole-year operation waits for us, we for it), the list's FOR NO KEY UPDATE.
         this.run<DocRow & { generation: string }>(
@@ -297,7 +298,7 @@ export class PgRepository implements Repository {
           [name, year, ags, cached?.version ?? '-1'],
         ),
         this.loadLists(c, year, ags, op),
-      ] as const);
+      ] as const));
       if (!row) throw await this.whyNoList(c, year, ags);
       const record = this.fromCache<CampaignRecord>(name, row, cached);
       const {
@@ -312,7 +313,7 @@ export class PgRepository implements Repository {
       const { entry } = change;
       const index = change.person ? next.persons.findIndex((p) => p.id === change.person!.id) : -1;
       const person = index >= 0 ? next.persons[index] : undefined;
-      await inOrder([
+      await inOrder(sentTogether(c, () => [
         this.run(
           c,
           `WITH event AS (
@@ -341,7 +342,7 @@ export class PgRepository implements Repository {
         ),
         // A failed write leaves the transaction aborted: this COMMIT then ends it as a rollback.
         c.query('COMMIT'),
-      ] as const);
+      ] as const));
       const frozen = deepFreeze(next);
       return { outcome: { replayed: false, list: frozen, result }, stored: { generation, revision: next.revision, list: frozen } };
     } catch (e) {

@@ -101,9 +101,9 @@ export async function query<R extends object>(pool: Pool, text: string, values: 
 
 /**
  * Issues the statements `send` starts (synchronously) as one write to the socket. A pipelining
- * connection writes each statement the moment it is queued – a system call apiece, on loopback the
- * costliest part of a click for this process; corked, the socket sends them together when `send`
- * returns. What the server receives, and the order, is the same.
+ * connection writes each statement the moment it is queued – a system call and a TCP segment
+ * apiece; corked, the socket sends them together when `send` returns (a click: 2 writes, not 5).
+ * What the server receives, and the order, is the same.
  */
 export function sentTogether<T>(client: PoolClient, send: () => T): T {
   const stream = (client as unknown as Partial<Client>).connection?.stream;

@@ -65,6 +65,21 @@ const BULK_ROWS = 5_000;
 const OP_INDEX = 'intm_list_events_op';
 /** Connections for leases (schedule, jobs), exclusive card updates and send counts. */
 const COORDINATION_CONNECTIONS = 6;
+/**
+ * The year's lists (or one) against the cached generations and revisions; with the operation id's
+ * look-up ($6, $7) or without. Fixed texts: a click neither builds nor compares a new string.
+ */
+const listsSql = (replay: string) => `SELECT l.ags, l.generation, l.revision,
+              CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL ELSE l.header END AS header,
+              CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL
+                   ELSE (SELECT coalesce(json_agg(p.data ORDER BY p.idx), '[]'::json) FROM intm_persons p WHERE p.year = l.year AND p.ags = l.ags) END AS persons,
+              ${replay} AS replay
+         FROM intm_lists l
+         LEFT JOIN unnest($2::text[], $3::text[], $4::int[]) AS c(ags, gen, rev) ON c.ags = l.ags
+        WHERE l.year = $1 AND ($5::text IS NULL OR l.ags = $5)
+        ORDER BY l.ags`;
+const LISTS_SQL = listsSql('NULL::json');
+const LISTS_AND_OP_SQL = listsSql('(SELECT e.entry FROM intm_list_events e WHERE e.year = $1 AND e.actor_id = $6 AND e.op_id = $7)');
 /** The statements this program runs (a handful of texts), each with the name it is prepared under. */
 const statementNames = new Map<string, string>();
 
@@ -151,11 +166,11 @@ export class PgRepository implements Repository {
   }
 
   /** A document as stored, from the cache when its version is the one stored (the query sends it only otherwise). */
-  private async cachedDoc<T>(q: Queryable, name: string, lock = ''): Promise<T | undefined> {
+  private async cachedDoc<T>(q: Queryable, name: string): Promise<T | undefined> {
     const cached = this.documents.get(name);
     const rows = await this.run<DocRow>(
       q,
-      `SELECT version, schema_version, CASE WHEN version = $2::bigint THEN NULL ELSE doc END AS doc FROM intm_documents WHERE name = $1 ${lock}`,
+      'SELECT version, schema_version, CASE WHEN version = $2::bigint THEN NULL ELSE doc END AS doc FROM intm_documents WHERE name = $1',
       [name, cached?.version ?? '-1'],
     );
     if (!rows[0]) {
@@ -224,30 +239,37 @@ export class PgRepository implements Repository {
    * same statement looks the operation id up (`replay`: the entry it was applied with).
    */
   private async loadLists(q: Queryable, year: number, ags?: string, op?: OperationKey): Promise<{ lists: GemeindeListe[]; replay?: AuditEntry }> {
-    const cached = [...this.lists.entries()].filter(([key]) => key.startsWith(`${year}/`) && (!ags || key === `${year}/${ags}`));
-    const rows = await this.run<ListRow>(
-      q,
-      `SELECT l.ags, l.generation, l.revision,
-              CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL ELSE l.header END AS header,
-              CASE WHEN c.rev = l.revision AND c.gen = l.generation THEN NULL
-                   ELSE (SELECT coalesce(json_agg(p.data ORDER BY p.idx), '[]'::json) FROM intm_persons p WHERE p.year = l.year AND p.ags = l.ags) END AS persons,
-              ${op ? '(SELECT e.entry FROM intm_list_events e WHERE e.year = $1 AND e.actor_id = $6 AND e.op_id = $7)' : 'NULL::json'} AS replay
-         FROM intm_lists l
-         LEFT JOIN unnest($2::text[], $3::text[], $4::int[]) AS c(ags, gen, rev) ON c.ags = l.ags
-        WHERE l.year = $1 AND ($5::text IS NULL OR l.ags = $5)
-        ORDER BY l.ags`,
-      [year, cached.map(([k]) => k.slice(5)), cached.map(([, v]) => v.generation), cached.map(([, v]) => v.revision), ags ?? null, ...(op ? [op.actorId, op.opId] : [])],
-    );
+    const cached = this.cachedLists(year, ags);
+    const compared = new Map(cached);
+    const rows = await this.run<ListRow>(q, op ? LISTS_AND_OP_SQL : LISTS_SQL, [
+      year,
+      cached.map(([k]) => k.slice(5)),
+      cached.map(([, v]) => v.generation),
+      cached.map(([, v]) => v.revision),
+      ags ?? null,
+      ...(op ? [op.actorId, op.opId] : []),
+    ]);
     const seen = new Set(rows.map((r) => r.ags));
     for (const [key] of cached) if (!seen.has(key.slice(5))) this.lists.delete(key);
     const lists = rows.map((r) => {
       const key = `${year}/${r.ags}`;
-      if (r.header === null) return this.lists.get(key)!.list;
+      // Left out because it matched what was sent: the list compared, whatever the cache holds by now.
+      if (r.header === null) return compared.get(key)!.list;
       const list = deepFreeze({ ...r.header, persons: r.persons ?? [] } as GemeindeListe);
       this.remember(key, { generation: r.generation, revision: r.revision, list });
       return list;
     });
     return { lists, ...(rows[0]?.replay ? { replay: rows[0].replay } : {}) };
+  }
+
+  /** The cached lists of a year (or the one list): a click looks its one key up instead of scanning the cache. */
+  private cachedLists(year: number, ags?: string): [string, CachedList][] {
+    if (ags) {
+      const key = `${year}/${ags}`;
+      const entry = this.lists.get(key);
+      return entry ? [[key, entry]] : [];
+    }
+    return [...this.lists.entries()].filter(([key]) => key.startsWith(`${year}/`));
   }
 
   async changeList<R>(

@@ -177,6 +177,16 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'verwendungsnachweis':
       // After the year, whether or not its lists still exist: the round keeps no personal data.
       return verwendungsnachweisCommand(deps, context, actor, locale, argument, (named) => gemeindeFor(deps, actor, named));
+    case 'export': {
+      // `export verwendungsnachweis [JJJJ]`: the Gesamtverwendungsnachweis alone – also once the year's lists are deleted.
+      const vnOnly = argument ? nachweisExportArgument(argument) : undefined;
+      if (!vnOnly) break;
+      if (!personal) return say('bot.personalOnly');
+      if (!deps.links) return say('bot.noLinks');
+      const link = await nachweisExportLink(deps, locale, vnOnly.year);
+      if (!link) return say('vn.notOpened', { year: vnOnly.year ?? (await questionYear(deps)) ?? '' });
+      return sendCard(exportLinksCard({ locale, year: link.year, links: [link] }));
+    }
     default:
       break;
   }
@@ -262,13 +272,6 @@ export async function handleMessage(deps: BotDeps, context: TurnContext, actor: 
     case 'export': {
       if (!personal) return say('bot.personalOnly');
       if (!deps.links) return say('bot.noLinks');
-      // `export verwendungsnachweis [JJJJ]`: the Gesamtverwendungsnachweis alone.
-      const vnOnly = argument ? nachweisExportArgument(argument) : undefined;
-      if (vnOnly) {
-        const link = await nachweisExportLink(deps, locale, vnOnly.year);
-        if (!link) return say('vn.notOpened', { year: vnOnly.year ?? year });
-        return sendCard(exportLinksCard({ locale, year: link.year, links: [link] }));
-      }
       const ags = argument ? resolveGemeinde(deps, argument.replace(/^(liste|list)\s+/i, '')) : undefined;
       const overview = deps.links.create({ kind: 'overview', year });
       const links = [{ title: translate('bot.exportOverview', { year }, locale), ...overview }];

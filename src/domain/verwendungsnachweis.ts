@@ -377,6 +377,15 @@ export function checkNachweis(n: Nachweis, keyFigures: readonly KeyFigure[]): Fi
   if (d.personnel !== undefined && d.other !== undefined && t.reclaim.gt(0)) {
     warning('vn.expenditureBelowAllocation', { expenditure: t.expenditure.toFixed(2), allocation: t.allocation.toFixed(2), reclaim: t.reclaim.toFixed(2) });
   }
+  // Eigenmittel are spent after the allocation: declared while money is left over, or short of what the
+  // allocation does not cover, the figures do not fit together (a warning: the Koordinierungsstelle asks).
+  if (n.kind === 'eigen' && d.personnel !== undefined && d.other !== undefined && d.eigenmittel !== undefined) {
+    if (t.reclaim.gt(0) && t.eigenmittel.gt(0)) warning('vn.eigenmittelWithReclaim', { eigenmittel: t.eigenmittel.toFixed(2) });
+    const uncovered = t.expenditure.minus(t.allocation).minus(t.eigenmittel);
+    if (uncovered.gt(0)) {
+      warning('vn.expenditureNotCovered', { expenditure: t.expenditure.toFixed(2), covered: t.allocation.plus(t.eigenmittel).toFixed(2), gap: uncovered.toFixed(2) });
+    }
+  }
   return findings;
 }
 

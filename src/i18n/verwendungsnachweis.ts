@@ -236,4 +236,12 @@ export const verwendungsnachweisMessages = defineMessages({
     de: (p) => `Noch unvollständig (bleiben in Bearbeitung, bis die fehlenden Angaben eingetragen sind): ${p.names}.`,
     en: (p) => `Still incomplete (stay in progress until the missing entries are made): ${p.names}.`,
   },
+  'vn.eigenmittelWithReclaim': {
+    de: (p) => `Eigenmittel von ${euro(p.eigenmittel)} sind angegeben, obwohl die Ausgaben unter der Zuwendung liegen. Eigenmittel werden erst nach der Zuwendung verbraucht – bitte prüfen Sie die Angabe.`,
+    en: (p) => `Own funds of ${euro(p.eigenmittel, 'en')} are stated although the expenditure is below the allocation. Own funds are spent only after the allocation – please check this entry.`,
+  },
+  'vn.expenditureNotCovered': {
+    de: (p) => `Die Ausgaben (${euro(p.expenditure)}) übersteigen Zuwendung und Eigenmittel (${euro(p.covered)}) um ${euro(p.gap)}. Bitte geben Sie die Eigenmittel vollständig an.`,
+    en: (p) => `The expenditure (${euro(p.expenditure, 'en')}) exceeds the allocation and own funds (${euro(p.covered, 'en')}) by ${euro(p.gap, 'en')}. Please state the own funds in full.`,
+  },
 });

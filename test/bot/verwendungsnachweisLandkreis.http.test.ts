@@ -265,3 +265,16 @@ test('`export` hands the coordinator a signed link to the Gesamtverwendungsnachw
   expect(logger.lines.join('\n')).toContain('"event":"vn.landkreisImport"');
   expect(logger.lines.join('\n')).not.toContain('Nirgendwo');
 }, 60_000);
+
+test('`export verwendungsnachweis` still hands out the Gesamtverwendungsnachweis once the year’s personal data are deleted (the round keeps none)', async () => {
+  await running!.bot.deps.app.campaigns.purge(2025, { actor: coordinator, force: true, reason: 'Test: Aufbewahrung beendet' });
+  expect(await running!.bot.deps.app.ctx.repo.readLists(2025)).toEqual([]);
+  const only = await cardFor(KORA, 'export verwendungsnachweis');
+  expect(cardText(only)).toContain(de('bot.vn.exportTitle', { year: 2025 }));
+  const url = (JSON.stringify(only).match(/https?:\/\/[^"]+\/downloads\/[^"]+/g) ?? [])[0] ?? 'no link';
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+  expect(workbook.worksheets.length).toBeGreaterThan(1);
+}, 60_000);

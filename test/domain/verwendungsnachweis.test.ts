@@ -264,3 +264,30 @@ test("a Verbund partner's own key leads to its lead: the lead files; the Koordin
   expect(accept(submitted, EPPINGEN, ctx()).round.nachweise[BRACKENHEIM].state).toBe('angenommen');
   expect(code(() => accept(r, '08125099', ctx()))).toBe('vn.noNachweis');
 });
+
+test('Eigenmittel that do not fit the expenditure are warnings: declared while money is left over, or short of what the allocation does not cover', () => {
+  const findingsFor = (input: object) => {
+    const { round: r } = saveDraft(round(), ABSTATT, { ...complete, ...input }, ctx(staff(ABSTATT)));
+    return checkNachweis(r.nachweise[ABSTATT], r.keyFigures);
+  };
+  // Allocation 40.000 €: 40.000 € spent, no Eigenmittel – nothing to say.
+  expect(findingsFor({}).map((f) => f.code)).toEqual([]);
+  // 39.000 € spent (1.000 € reclaimed) but 500 € Eigenmittel stated.
+  const left = findingsFor({ personnel: '37000', eigenmittel: '500' });
+  expect(left.map((f) => [f.severity, f.code])).toEqual([
+    ['warning', 'vn.expenditureBelowAllocation'],
+    ['warning', 'vn.eigenmittelWithReclaim'],
+  ]);
+  expect(translate(left[1].code, left[1].params)).toBe(
+    'Eigenmittel von 500\u00a0€ sind angegeben, obwohl die Ausgaben unter der Zuwendung liegen. Eigenmittel werden erst nach der Zuwendung verbraucht – bitte prüfen Sie die Angabe.',
+  );
+  // 45.000,50 € spent, 5.000 € Eigenmittel: 0,50 € not covered; exactly covered is fine.
+  const short = findingsFor({ personnel: '43000.50', eigenmittel: '5000' });
+  expect(short.map((f) => f.code)).toEqual(['vn.expenditureNotCovered']);
+  expect(translate(short[0].code, short[0].params)).toBe('Die Ausgaben (45.000,50\u00a0€) übersteigen Zuwendung und Eigenmittel (45.000\u00a0€) um 0,50\u00a0€. Bitte geben Sie die Eigenmittel vollständig an.');
+  expect(translate(short[0].code, short[0].params, 'en')).toContain('by €0.50');
+  expect(findingsFor({ personnel: '43000.50', eigenmittel: '5000.50' })).toEqual([]);
+  // Warnings only: the Nachweis can still be submitted.
+  const { round: r } = saveDraft(round(), ABSTATT, { ...complete, personnel: '43000.50', eigenmittel: '5000' }, ctx(staff(ABSTATT)));
+  expect(submit(r, ABSTATT, ctx(staff(ABSTATT))).round.nachweise[ABSTATT].state).toBe('eingereicht');
+});

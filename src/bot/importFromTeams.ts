@@ -13,7 +13,8 @@ import type { BotDeps } from './deps';
 import { errorKind } from './log';
 
 /** What Teams attaches for a file sent to a bot (with supportsFiles in the manifest). */
-const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
+/** How Teams hands a bot a file sent in a chat: a download URL in the attachment's content. */
+export const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 export const MAX_DOWNLOAD_BYTES = 25 * 1024 * 1024;
 export const DOWNLOAD_TIMEOUT_MS = 60_000;
 

@@ -23,9 +23,7 @@ import { translate, type Locale } from '../i18n/messages';
 import { fileSizeText } from '../i18n/nachweisFiles';
 import type { BotDeps } from './deps';
 import { isSharedConversation } from './identity';
-import { download, DOWNLOAD_TIMEOUT_MS } from './importFromTeams';
-
-const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
+import { download, DOWNLOAD_TIMEOUT_MS, TEAMS_FILE } from './importFromTeams';
 
 export interface TeamsFile {
   name: string;

@@ -6,18 +6,17 @@
  * Another Gemeinde's clerk cannot see it; the coordinator's signed link downloads the exact bytes.
  */
 import { rmSync } from 'node:fs';
-import { openApp } from '../../src/compose';
 import { memoryLogger } from '../../src/bot/log';
 import { downloadAllowed } from '../../src/bot/nachweisFiles';
 import type { RunningBot } from '../../src/bot/start';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, publishForRound } from '../fixtures';
+import { EPPINGEN } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, BERT, BRACKENHEIM, KORA, TENANT, messageActivity, type User } from './botHarness';
 import type { Connector } from './connector';
 import { startLocalBot } from './httpKit';
 import { serveFile } from './fileServer';
-import { seedThreePerGemeinde } from './httpSeed';
+import { ELLA, seedOpenRound } from './httpSeed';
 
 let dataDir: string;
 let connector: Connector;
@@ -25,24 +24,12 @@ let bot: RunningBot;
 const logger = memoryLogger();
 const clock = fixedClock('2026-01-15T09:00:00.000Z');
 /** Staff of Eppingen, which the Landkreis served (no decision): no Nachweis of her own to attach to. */
-const ELLA: User = { aadObjectId: '00000009-0000-4000-8000-000000000000', name: 'Ella Eppingen', teamsId: '29:user-9' };
-const EPPINGEN = '08125026';
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const PDF = Buffer.from('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 beforeAll(async () => {
   dataDir = tempDir('intm-vnfiles-');
-  await seedThreePerGemeinde(dataDir);
-  const seeded = await openApp({ dataDir, clock: fixedClock('2024-01-10T09:00:00Z') });
-  await seeded.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5' }, { actor: coordinator });
-  await seeded.decisions.decide(2025, { ags: BRACKENHEIM, choice: 'eigenstaendig', vzae: '0.5' }, { actor: coordinator });
-  await seeded.roster.assign({ aadObjectId: BERT.aadObjectId, name: BERT.name, role: 'gemeinde', ags: BRACKENHEIM, tenantId: TENANT }, coordinator);
-  await seeded.roster.assign({ aadObjectId: ELLA.aadObjectId, name: ELLA.name, role: 'gemeinde', ags: EPPINGEN, tenantId: TENANT }, coordinator);
-  await seeded.close();
-  const app = await openApp({ dataDir, clock });
-  await publishForRound(app);
-  await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
-  await app.close();
+  await seedOpenRound(dataDir, clock, { eigenstaendig: [ABSTATT, BRACKENHEIM], staff: [[BERT, BRACKENHEIM], [ELLA, EPPINGEN]] });
   ({ bot, connector } = await startLocalBot(dataDir, { clock, logger }, { INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT }));
 }, 60_000);
 afterAll(async () => {

@@ -10,21 +10,19 @@ import { rmSync } from 'node:fs';
 import { memoryLogger } from '../../src/bot/log';
 import type { RunningBot } from '../../src/bot/start';
 import { VERBS } from '../../src/cards/actions';
-import { openApp } from '../../src/compose';
 import { MONTH_NAMES } from '../../src/domain/verwendungsnachweis';
 import { cardText as cardMessage } from '../../src/i18n/cards';
 import { translate } from '../../src/i18n/messages';
 import { fixedClock } from '../../src/storage/systemClock';
-import { coordinator, EPPINGEN, publishForRound, verzeichnis } from '../fixtures';
+import { coordinator, EPPINGEN, verzeichnis } from '../fixtures';
 import { tempDir } from '../harness';
 import { ABSTATT, ANNA, KORA, TENANT, actionsOf, cardText, invokeActivity, messageActivity, type User } from './botHarness';
 import type { Connector } from './connector';
 import { serveFile } from './fileServer';
 import { httpKit, personalChat as personal, startLocalBot } from './httpKit';
-import { seedThreePerGemeinde } from './httpSeed';
+import { ELLA, seedOpenRound } from './httpSeed';
 
 /** Staff of Eppingen, which the Landkreis served (no decision of its own). */
-const ELLA: User = { aadObjectId: '00000009-0000-4000-8000-000000000000', name: 'Ella Eppingen', teamsId: '29:user-9' };
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const clock = fixedClock('2026-01-15T09:00:00.000Z');
 const logger = memoryLogger();
@@ -39,15 +37,7 @@ const [LK1, LK2] = verzeichnis.all.map((g) => g.ags).filter((a) => a !== ABSTATT
 
 beforeAll(async () => {
   dataDir = tempDir('intm-vnlk-');
-  await seedThreePerGemeinde(dataDir);
-  const seeded = await openApp({ dataDir, clock: fixedClock('2024-01-10T09:00:00Z') });
-  await seeded.decisions.decide(2025, { ags: ABSTATT, choice: 'eigenstaendig', vzae: '0.5' }, { actor: coordinator });
-  await seeded.roster.assign({ aadObjectId: ELLA.aadObjectId, name: ELLA.name, role: 'gemeinde', ags: EPPINGEN, tenantId: TENANT }, coordinator);
-  await seeded.close();
-  const app = await openApp({ dataDir, clock });
-  await publishForRound(app);
-  await app.verwendungsnachweis.open(2025, { deadline: '2026-03-31' }, { actor: coordinator });
-  await app.close();
+  await seedOpenRound(dataDir, clock, { eigenstaendig: [ABSTATT], staff: [[ELLA, EPPINGEN]] });
   running = await startLocalBot(dataDir, { clock, logger }, { INTM_COORDINATORS: KORA.aadObjectId, INTM_TENANTS: TENANT });
 }, 60_000);
 afterAll(async () => {

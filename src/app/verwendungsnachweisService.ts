@@ -155,13 +155,6 @@ export class VerwendungsnachweisService {
     return (await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds[String(year)];
   }
 
-  /** The years whose round is opened, oldest first. */
-  async roundYears(): Promise<number[]> {
-    return Object.values((await this.ctx.repo.readDocument<VnDocument>(VN_DOCUMENT))?.rounds ?? {})
-      .map((r) => r.year)
-      .sort((a, b) => a - b);
-  }
-
   /**
    * The latest round opened, of `upTo` or an earlier year (the round of a year runs while the next
    * years' lists are reviewed): what the status card, the digest and the questions show. Counts-only

@@ -122,8 +122,7 @@ export async function listNachweisFiles(deps: BotDeps, context: TurnContext, act
   // File names may name people: never in a channel.
   if (isSharedConversation(context.activity)) return void (await say('bot.personalOnly'));
   const service = deps.app.verwendungsnachweis;
-  const years = await service.roundYears();
-  const year = years[years.length - 1];
+  const year = (await service.latestRound())?.year;
   if (year === undefined) return void (await say('vn.fileNoRound'));
   const koordination = isKoordination(actor);
   if (koordination && !argument) return void (await say('vn.fileWhichGemeinde'));

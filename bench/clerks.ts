@@ -9,7 +9,7 @@
  */
 import { type BotData, prepareBotData, strikeBody, type Target } from './botData';
 import { ClickFlow, type ClickKind } from './clicks';
-import { cpu, flowLoad, latency, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, warmUpClicks } from './http';
+import { cpu, flowLoad, latency, mainThread, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, warmUpClicks } from './http';
 import { type CountingConnector, runLoad, startCountingConnector, startServerChild } from './load';
 import type { Row, Section } from './report';
 
@@ -102,6 +102,7 @@ export async function clerksBenchmark(): Promise<Section> {
       { measure: `${CLERK_CONNECTIONS} clerks: clicks refused`, result: String(res.refused), baseline: '–', goal: '0', met: res.refused === 0 },
       { measure: 'latency over all rounds', result: `clicks ${lat(res.clerks)}`, baseline: `echo ${lat(res.echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds', result: `clicks ${cpu(res.clerks)}`, baseline: `echo ${cpu(res.echo)}`, goal: '–' },
+      { measure: "for information: the server's main thread – CPU per request and how busy it was, medians of rounds", result: `clicks ${mainThread(res.clerks)}`, baseline: `echo ${mainThread(res.echo)}`, goal: '–' },
       { measure: `2 clerks per Gemeinde on the same list (${CLERK_CONNECTIONS * 2} connections), different persons: conflicts`, result: `${res.conflicts} of ${pairClicks.toLocaleString('en')} clicks`, baseline: '–', goal: '0', met: res.conflicts === 0 },
       { measure: 'for information: 2 clerks per Gemeinde, throughput and latency', result: `${spread(res.pairs.rps)}; ${lat(res.pairs)}`, baseline: '–', goal: '–' },
     ];

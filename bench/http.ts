@@ -36,18 +36,24 @@ export interface Side {
   p99: number[];
   /** Server CPU (user + system, all threads) per answered request, per round. */
   cpuPerRequest: number[];
+  /** CPU of the server's main thread per answered request, per round (what bounds the throughput). */
+  mainPerRequest: number[];
+  /** Share of the window the server's main thread was busy, per round. */
+  mainBusy: number[];
   /** CPU the rest of the machine (neither server nor load generator) used meanwhile, in cores, per round. */
   others: number[];
 }
 
-export const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], others: [] });
+export const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], mainPerRequest: [], mainBusy: [], others: [] });
 
 /** Runs one measured load and files its figures, with the CPU the server and everything else used meanwhile. */
 export async function measured(server: ServerChild, into: Side, load: () => Promise<LoadResult>): Promise<LoadResult> {
   const serverBefore = await server.cpuMs();
   const ownBefore = process.cpuUsage();
   const machineBefore = machineCpu();
+  const mainBefore = server.mainThreadMs();
   const r = await load();
+  const mainMs = server.mainThreadMs() - mainBefore;
   const machineAfter = machineCpu();
   const own = process.cpuUsage(ownBefore);
   const serverMs = (await server.cpuMs()) - serverBefore;
@@ -56,6 +62,8 @@ export async function measured(server: ServerChild, into: Side, load: () => Prom
   into.latencies.push(...r.latencies);
   into.p99.push(percentile(r.latencies, 0.99));
   into.cpuPerRequest.push(serverMs / r.sent);
+  into.mainPerRequest.push(mainMs / r.sent);
+  into.mainBusy.push(mainMs / r.elapsedMs);
   const othersMs = machineAfter.busyMs - machineBefore.busyMs - serverMs - (own.user + own.system) / 1000;
   into.others.push(Math.max(0, othersMs) / r.elapsedMs);
   return r;
@@ -68,6 +76,8 @@ export const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p9
 const p99Spread = (s: Side) => `${ms(Math.min(...s.p99))}–${ms(Math.max(...s.p99))}`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
+/** The main thread's CPU per request and how busy it was (medians of the rounds). */
+export const mainThread = (s: Side) => `${ms(median(s.mainPerRequest))}, busy ${Math.round(100 * median(s.mainBusy))} %`;
 export const othersNote = (...sides: Side[]) => {
   const all = sides.flatMap((s) => s.others);
   return `Other processes on this shared machine used ${median(all).toFixed(2)} cores (median over the measured windows; ${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}) of the ${os.cpus().length} while these figures were taken; the server and the load generator competed with them, so throughput and latency are lower and noisier than on an idle machine. The server's CPU time per request is the steadier figure.`;
@@ -285,6 +295,12 @@ export async function httpStrikeBenchmark(): Promise<Section> {
       { measure: `persisted strike p99 / echo p99, ${CONNECTIONS} connections`, result: `${p99Ratio.toFixed(2)}× (${ms(p99)})`, baseline: `echo ${ms(echoP99)}`, goal: `≤ ${STRIKE_GOAL_P99_RATIO}×`, met: p99Ratio <= STRIKE_GOAL_P99_RATIO },
       { measure: 'p99 of each round (min–max)', result: `strike ${p99Spread(strike)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds (min–max)', result: `strike ${cpu(strike)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
+      {
+        measure: "for information: the server's main thread (the Node thread every turn runs on) – CPU per request and how busy it was, medians of rounds",
+        result: `strike ${mainThread(strike)}`,
+        baseline: `echo ${mainThread(echo)}`,
+        goal: '–',
+      },
       {
         measure: `for information: the card echo (the same clicks answered with the strike's list card, ${kb(sample.cardEchoBytes)}, prebuilt), median of rounds`,
         result: `card echo ${spread(cardEcho.rps)} = ${(median(cardEcho.rps) / median(echo.rps)).toFixed(2)}× the echo`,

@@ -30,7 +30,7 @@ import { startPgCluster, type PgCluster } from '../test/pgCluster';
 import { type BotData, NOW, prepareBotData, YEAR } from './botData';
 import { clerkStreams } from './clerks';
 import { ClickFlow, type ClickKind } from './clicks';
-import { CONNECTIONS, cpu, flowLoad, latency, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, streamsOf, warmUpClicks, WARMUP_PERSONS, warmupSplit } from './http';
+import { CONNECTIONS, cpu, flowLoad, latency, mainThread, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, streamsOf, warmUpClicks, WARMUP_PERSONS, warmupSplit } from './http';
 import { type CountingConnector, type LoadResult, runLoad, type ServerChild, startCountingConnector, startServerChild } from './load';
 import { memoryTable } from './strike';
 import { ms, percentile, type Row, type Section } from './report';
@@ -214,6 +214,7 @@ export async function postgresBenchmark(): Promise<Section> {
       { measure: 'PostgreSQL / embedded store, strike throughput', result: `${throughput.toFixed(2)}×`, baseline: '1×', goal: `≥ ${GOAL_THROUGHPUT}×`, met: throughput >= GOAL_THROUGHPUT },
       { measure: `PostgreSQL / embedded store, strike p99 at ${CONNECTIONS} connections`, result: `${p99.toFixed(2)}× (${latency(sides.pg)})`, baseline: `embedded ${latency(sides.embedded)}`, goal: `≤ ${GOAL_P99}×`, met: p99 <= GOAL_P99 },
       { measure: 'bot server CPU per strike, median of rounds (the database server not included)', result: `PostgreSQL ${cpu(sides.pg)}`, baseline: `embedded ${cpu(sides.embedded)}`, goal: '–' },
+      { measure: "for information: the bot's main thread – CPU per strike and how busy it was, medians of rounds", result: `PostgreSQL ${mainThread(sides.pg)}`, baseline: `embedded ${mainThread(sides.embedded)}`, goal: '–' },
       { measure: `${CLERKS} clerks, throughput: two instances on one database / one instance (median of ${ROUNDS} rounds)`, result: `${scale.toFixed(2)}× (${spread(two.rps)})`, baseline: `one instance ${spread(one.rps)}`, goal: '–' },
       { measure: `${CLERKS} clerks: latency; bot CPU per click (all instances)`, result: `two: ${lat(two)}; ${ms(median(two.cpuPerRequest))}`, baseline: `one: ${lat(one)}; ${ms(median(one.cpuPerRequest))}`, goal: '–' },
       { measure: `${CLERKS} clerks: clicks refused (both set-ups)`, result: String(refused.count), baseline: '–', goal: '0', met: refused.count === 0 },

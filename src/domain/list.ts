@@ -185,11 +185,12 @@ export function applyListChange(list: GemeindeListe, change: ListChange): Gemein
 
 /**
  * Where each person stands in a persons array, by id – the first with that id, as `find` would answer
- * (a valid list has no two). Built on the first lookup in an array, and handed on by applyListChange
- * to the next version's array (the same ids at the same places, after an addition one more at the
- * end): a click finds its person without walking the list, whose persons are objects of many shapes.
- * A list is never changed, only replaced (storage freezes it); an array that still grows after a
- * lookup (a test assembling a list) has its positions made again, as its length tells.
+ * (a valid list has no two). A list as stored is frozen (never changed, only replaced): its positions
+ * are worked out on the first lookup, and applyListChange hands them on to the next version's array
+ * (the same ids at the same places; after an addition one more at the end), which storage freezes as
+ * it is. So a click finds its person without walking the list, whose persons are objects of many
+ * shapes. An array that is not frozen (a list being assembled, a test's) is searched through, and
+ * positions handed on are used only for an array of the length they were made for.
  */
 interface Positions {
   length: number;
@@ -197,27 +198,27 @@ interface Positions {
 }
 const positions = new WeakMap<readonly ListPerson[], Positions>();
 
-function positionsIn(persons: readonly ListPerson[]): Positions {
+function positionsIn(persons: readonly ListPerson[]): ReadonlyMap<string, number> {
   let known = positions.get(persons);
   if (!known || known.length !== persons.length) {
     const byId = new Map<string, number>();
     for (let i = 0; i < persons.length; i++) if (!byId.has(persons[i].id)) byId.set(persons[i].id, i);
     positions.set(persons, (known = { length: persons.length, byId }));
   }
-  return known;
+  return known.byId;
 }
 
-/** The next version's array: as `before` with one person replaced in place, or with `added` appended. */
+/** The next version's array, made by applyListChange: as `before` with one person replaced in place, or with `added` appended. */
 function carryPositions(before: readonly ListPerson[], after: readonly ListPerson[], added?: string): void {
   const known = positions.get(before);
-  if (!known || known.length !== before.length) return;
-  if (added === undefined) positions.set(after, known);
-  else positions.set(after, { length: after.length, byId: new Map(known.byId).set(added, before.length) });
+  if (!known || known.length !== before.length || !Object.isFrozen(before)) return;
+  positions.set(after, added === undefined ? known : { length: after.length, byId: new Map(known.byId).set(added, before.length) });
 }
 
 /** The place of the person with this id in `list.persons` (the first such, as findIndex), or -1. */
 export function personIndex(list: GemeindeListe, personId: string): number {
-  return positionsIn(list.persons).byId.get(personId) ?? -1;
+  if (!Object.isFrozen(list.persons)) return list.persons.findIndex((p) => p.id === personId);
+  return positionsIn(list.persons).get(personId) ?? -1;
 }
 
 /** The person with this id (the first such, as `find`), or undefined. */

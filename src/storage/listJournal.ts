@@ -495,8 +495,8 @@ export class ListJournal {
   private async catchUpUnderLock(): Promise<void> {
     await this.catchUp();
     if (!this.handle) return;
-    const { size } = fstatSync(this.handle.fd);
-    if (size > this.offset) {
+    // catchUp has just taken the size (seenSize): under the lock nobody else appends, no second fstat needed.
+    if (this.seenSize > this.offset) {
       const handle = await this.writableHandle();
       this.seenSize = this.offset;
       await handle.truncate(this.offset);

@@ -128,10 +128,11 @@ function freezeList(list: GemeindeListe): GemeindeListe {
 
 /** Freezes a list a change produced: its new parts only (the persons it did not change are frozen already). */
 function freezeChanged(list: GemeindeListe, change: ListChange): GemeindeListe {
+  // The array first: frozen, it is looked up by the index applyListChange handed on, not searched through.
+  Object.freeze(list.persons);
   if (change.person) deepFreeze(personById(list, change.person.id));
   for (const value of Object.values(change.fields ?? {})) deepFreeze(value);
   Object.freeze(list.changeCounts);
-  Object.freeze(list.persons);
   return Object.freeze(list);
 }
 

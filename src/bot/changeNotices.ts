@@ -8,7 +8,7 @@ import { formatCount, localDateTime } from '../cards/render';
 import type { Actor } from '../domain/actor';
 import { berlinDate, type IsoDate } from '../domain/dates';
 import type { ConflictError } from '../domain/errors';
-import { countList, type GemeindeListe, type LastChange, type ListPerson } from '../domain/list';
+import { countList, personById, type GemeindeListe, type LastChange, type ListPerson } from '../domain/list';
 import { STRIKE_REASON_LABEL } from '../i18n/cards';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
 
@@ -48,7 +48,7 @@ function aboutChange(person: ListPerson, last: LastChange, actor: Actor, locale:
  */
 export function conflictNotice(e: ConflictError, list: GemeindeListe, actor: Actor, locale: Locale, today: IsoDate): Notice | undefined {
   const { scope, personId, last } = e.detail;
-  const person = personId ? list.persons.find((p) => p.id === personId) : undefined;
+  const person = personId ? personById(list, personId) : undefined;
   if (scope === 'list') return { kind: 'warning', text: translate('conflict.submit', { n: formatCount(countList(list).persons, locale) }, locale) };
   if (!person || !last) return undefined;
   const code: MessageCode = scope === 'household' ? 'conflict.household' : 'conflict.person';
@@ -57,7 +57,7 @@ export function conflictNotice(e: ConflictError, list: GemeindeListe, actor: Act
 
 /** The notice for a change that had been made already (by a colleague, or by the user from another card). */
 export function alreadyDoneNotice(list: GemeindeListe, personId: string | undefined, last: LastChange, actor: Actor, locale: Locale, today: IsoDate): Notice | undefined {
-  const person = personId ? list.persons.find((p) => p.id === personId) : undefined;
+  const person = personId ? personById(list, personId) : undefined;
   if (!person) return undefined;
   return { kind: 'info', text: translate('done.person', aboutChange(person, last, actor, locale, today), locale) };
 }

@@ -19,7 +19,7 @@ import {
 import { VERBS, type FormInputs, type ListActionData, type Verb } from '../cards/actions';
 import type { Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
-import type { GemeindeListe, LastChange } from '../domain/list';
+import { personById, type GemeindeListe, type LastChange } from '../domain/list';
 import { ConflictError, DomainError } from '../domain/errors';
 import { translate, type Locale, type MessageCode } from '../i18n/messages';
 import { formInputs, listActionData } from './actionData';
@@ -173,7 +173,7 @@ export async function handleListAction(deps: BotDeps, actor: Actor, locale: Loca
     case VERBS.strikeForm: {
       const v = await view(c);
       // Struck meanwhile (by a colleague): who and when, on the list, instead of the form.
-      const person = v.list.persons.find((p) => p.id === data.personId);
+      const person = personById(v.list, data.personId!);
       const done = person?.strike && person.last && alreadyDoneNotice(v.list, person.id, person.last, actor, locale, v.today);
       return cardAnswer(done && v.editable ? listCard({ ...v, notice: done }) : strikeFormCard(v, data.personId!));
     }

@@ -197,6 +197,20 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * The elements of a part's expansion, kept; one element alone (the counts line) with its JSON cut out of
+ * the expansion's JSON – `{"type":"AdaptiveCard","body":[` element `]}` – instead of written again.
+ */
+function keptElements(card: Node, json: string, field: 'body' | 'actions'): readonly unknown[] {
+  const elements = (card[field] as unknown[] | undefined) ?? [];
+  const prefix = `{"type":"AdaptiveCard","${field}":[`;
+  const keys = Object.keys(card);
+  if (elements.length === 1 && keys.length === 2 && keys[0] === 'type' && keys[1] === field && json.startsWith(prefix) && json.endsWith(']}')) {
+    keepWithJson(elements[0] as object, json.slice(prefix.length, -2));
+  } else elements.forEach((e) => keep(e as object));
+  return elements;
+}
+
 class Part {
   private readonly template: object;
   private readonly names: string[];
@@ -231,9 +245,13 @@ class Part {
     let elements = this.kept.get(key);
     if (!elements) {
       // The part binds only its names: expanded with those alone, as with all the data.
-      const card = this.shaped ? this.shaped.expandWithJson(Object.fromEntries(names.map((n) => [n, data[n]]))).node : renderCard(this.template, data);
-      elements = ((card as Node)[field] as unknown[] | undefined) ?? [];
-      elements.forEach((e) => keep(e as object));
+      if (this.shaped) {
+        const { node, json } = this.shaped.expandWithJson(Object.fromEntries(names.map((n) => [n, data[n]])));
+        elements = keptElements(node as Node, json, field);
+      } else {
+        elements = ((renderCard(this.template, data) as Node)[field] as unknown[] | undefined) ?? [];
+        elements.forEach((e) => keep(e as object));
+      }
       if (this.kept.size >= MAX_KEPT_PER_PART) this.kept.clear();
       this.kept.set(key, elements);
     }

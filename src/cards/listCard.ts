@@ -293,14 +293,15 @@ function householdNode(view: ListView, slice: HouseholdSlice, variant: string): 
 }
 
 /**
- * The frame's parts as each list's last card expanded them: a click on a list changes its counts and
- * little else, so the other parts are taken from its last card without a look-up (46 lists a year).
+ * The frame's parts as the last card of each list and page expanded them: a click on a list changes its
+ * counts and little else (navigation, buttons and refresh carry the page), so the other parts are taken
+ * from that card without a look-up (46 lists a year, a few pages each).
  */
 const lastFrames = new Map<string, LastExpansions>();
 const MAX_LAST_FRAMES = 10_000;
 
-function lastFrameOf(list: GemeindeListe): LastExpansions {
-  const key = `${list.year}/${list.ags}`;
+function lastFrameOf(view: ListView): LastExpansions {
+  const key = `${view.list.year}/${view.list.ags}/${view.page}`;
   let last = lastFrames.get(key);
   if (!last) {
     if (lastFrames.size >= MAX_LAST_FRAMES) lastFrames.clear();
@@ -311,7 +312,7 @@ function lastFrameOf(list: GemeindeListe): LastExpansions {
 
 export function listCard(requested: ListView): AdaptiveCard {
   const { view, page, pageCount } = paged(requested, pagesOf);
-  const card = FRAME.expand(frameData(view, pageCount), lastFrameOf(view.list));
+  const card = FRAME.expand(frameData(view, pageCount), lastFrameOf(view));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
   // Everything a household's rows and head show besides its persons and the household itself (rowNode, groupNode).

@@ -32,10 +32,20 @@ function freeze(node: unknown): void {
   Object.freeze(node);
 }
 
+/**
+ * The string made flat (one piece in memory) before it is kept: a JSON built by concatenation is a tree
+ * of pieces, and joining it into a household's or a card's JSON on every click would walk that tree again
+ * each time. Converting a string to a number flattens it in place (V8), whatever the number turns out to be.
+ */
+function flat(json: string): string {
+  void Number(json);
+  return json;
+}
+
 /** Marks an expanded part as kept: frozen (it is shared by every answer) and serialised once (kept parts in it from their JSON). */
 export function keep<T extends object>(part: T): T {
   freeze(part);
-  keptJson.set(part, withKept(part));
+  keptJson.set(part, flat(withKept(part)));
   return part;
 }
 
@@ -49,7 +59,7 @@ export function keptJsonOf(part: object): string {
 /** Marks a part as kept whose JSON is known already (the caller built it from kept parts' JSON). */
 export function keepWithJson<T extends object>(part: T, json: string): T {
   freeze(part);
-  keptJson.set(part, json);
+  keptJson.set(part, flat(json));
   return part;
 }
 

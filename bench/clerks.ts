@@ -9,18 +9,15 @@
  */
 import { type BotData, prepareBotData, strikeBody, type Target } from './botData';
 import { ClickFlow, type ClickKind } from './clicks';
-import { cpu, flowLoad, latency, measured, median, othersNote, type Side, side, spread } from './http';
+import { cpu, flowLoad, latency, mainThread, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, warmUpClicks } from './http';
 import { type CountingConnector, runLoad, startCountingConnector, startServerChild } from './load';
 import type { Row, Section } from './report';
 
 const CLERK_CONNECTIONS = 46;
 const ROUNDS = 4;
 const MEASURE_MS = 2_000;
-const WARMUP_MS = 1_000;
-const WARMUP_CLICKS = 200;
 const GOAL_RATIO = 0.5;
 
-const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
 
 /** Each Gemeinde's persons, in the order of `targets`, clicked by `clerks` staff members of it (split alternately). */
 export function clerkStreams(data: BotData, clerks: number): Target[][] {
@@ -57,9 +54,9 @@ async function clerksRound(data: BotData, connector: CountingConnector, round: n
     };
     const echo = () => measured(server, res.echo, () => runLoad({ url: echoUrl, connections: CLERK_CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: echoed }));
     const clerks = () => measured(server, res.clerks, () => runLoad({ url: botUrl, connections: CLERK_CONNECTIONS, durationMs: MEASURE_MS, ...flowLoad(flow, res.kinds, refusals) }));
-    await runLoad({ url: echoUrl, connections: CLERK_CONNECTIONS, durationMs: WARMUP_MS, body: echoBody, check: echoed });
-    const warm = flowLoad(flow, noKinds(), refusals);
-    await runLoad({ url: botUrl, connections: CLERK_CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: (i, c) => (i < WARMUP_CLICKS ? warm.body(i, c) : undefined), check: warm.check });
+    // Both sides warmed up to their steady state (bench/http.ts, STEADY_WARMUP_MS, says why); refusals in the warm-up count too.
+    await runLoad({ url: echoUrl, connections: CLERK_CONNECTIONS, durationMs: STEADY_WARMUP_MS, body: echoBody, check: echoed });
+    await warmUpClicks(botUrl, flow, CLERK_CONNECTIONS, refusals);
     if (round % 2 === 0) {
       await echo();
       await clerks();
@@ -105,6 +102,7 @@ export async function clerksBenchmark(): Promise<Section> {
       { measure: `${CLERK_CONNECTIONS} clerks: clicks refused`, result: String(res.refused), baseline: '–', goal: '0', met: res.refused === 0 },
       { measure: 'latency over all rounds', result: `clicks ${lat(res.clerks)}`, baseline: `echo ${lat(res.echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds', result: `clicks ${cpu(res.clerks)}`, baseline: `echo ${cpu(res.echo)}`, goal: '–' },
+      { measure: "for information: the server's main thread – CPU per request and how busy it was, medians of rounds", result: `clicks ${mainThread(res.clerks)}`, baseline: `echo ${mainThread(res.echo)}`, goal: '–' },
       { measure: `2 clerks per Gemeinde on the same list (${CLERK_CONNECTIONS * 2} connections), different persons: conflicts`, result: `${res.conflicts} of ${pairClicks.toLocaleString('en')} clicks`, baseline: '–', goal: '0', met: res.conflicts === 0 },
       { measure: 'for information: 2 clerks per Gemeinde, throughput and latency', result: `${spread(res.pairs.rps)}; ${lat(res.pairs)}`, baseline: '–', goal: '–' },
     ];
@@ -118,7 +116,7 @@ the bot's answer carried, then the form again and its button, and so on (bench/c
 persisted change or a form, each answered with its card; a click the bot answers otherwise than it should
 (a conflict, an error) is counted as refused. **Baseline:** the echo of 4. at the same ${CLERK_CONNECTIONS} connections with the
 same first clicks. ${ROUNDS} rounds, each in a fresh server process over a fresh copy of the data directory:
-${WARMUP_MS / 1000} s of echo and ${WARMUP_CLICKS} clicks to warm up, then ${MEASURE_MS / 1000} s of each, taking turns in going first.
+${STEADY_WARMUP_MS / 1000} s of echo and clicks for ${STEADY_WARMUP_MS / 1000} s and at least ${STEADY_WARMUP_CLICKS.toLocaleString('en')} clicks to warm up (to the steady state, see 4.), then ${MEASURE_MS / 1000} s of each, taking turns in going first.
 **Two clerks per Gemeinde:** after each round, another fresh server and copy: ${CLERK_CONNECTIONS * 2} connections, two staff
 users of every Gemeinde, each clicking her half of the list's persons (alternating persons) from cards of
 the state after the import – so both clerks' first cards show the same list revision – for ${MEASURE_MS / 1000} s. Every

@@ -24,9 +24,8 @@ export const CONNECTIONS = 10;
 /** Even, so each side goes first equally often. */
 const ROUNDS = 6;
 const MEASURE_MS = 2_000;
+/** The generator's own warm-up (bench/load.ts against a bare server) and the question benchmark's echo. */
 const WARMUP_MS = 1_000;
-/** Strikes before the measured ones in every round (they use up persons too). */
-const WARMUP_STRIKES = 300;
 const STRIKE_GOAL_RATIO = 0.5;
 const STRIKE_GOAL_P99_RATIO = 2;
 const QUESTION = 'Wie hoch ist unsere voraussichtliche Förderung?';
@@ -37,18 +36,24 @@ export interface Side {
   p99: number[];
   /** Server CPU (user + system, all threads) per answered request, per round. */
   cpuPerRequest: number[];
+  /** CPU of the server's main thread per answered request, per round (what bounds the throughput). */
+  mainPerRequest: number[];
+  /** Share of the window the server's main thread was busy, per round. */
+  mainBusy: number[];
   /** CPU the rest of the machine (neither server nor load generator) used meanwhile, in cores, per round. */
   others: number[];
 }
 
-export const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], others: [] });
+export const side = (): Side => ({ rps: [], latencies: [], p99: [], cpuPerRequest: [], mainPerRequest: [], mainBusy: [], others: [] });
 
 /** Runs one measured load and files its figures, with the CPU the server and everything else used meanwhile. */
 export async function measured(server: ServerChild, into: Side, load: () => Promise<LoadResult>): Promise<LoadResult> {
   const serverBefore = await server.cpuMs();
   const ownBefore = process.cpuUsage();
   const machineBefore = machineCpu();
+  const mainBefore = server.mainThreadMs();
   const r = await load();
+  const mainMs = server.mainThreadMs() - mainBefore;
   const machineAfter = machineCpu();
   const own = process.cpuUsage(ownBefore);
   const serverMs = (await server.cpuMs()) - serverBefore;
@@ -57,6 +62,8 @@ export async function measured(server: ServerChild, into: Side, load: () => Prom
   into.latencies.push(...r.latencies);
   into.p99.push(percentile(r.latencies, 0.99));
   into.cpuPerRequest.push(serverMs / r.sent);
+  into.mainPerRequest.push(mainMs / r.sent);
+  into.mainBusy.push(mainMs / r.elapsedMs);
   const othersMs = machineAfter.busyMs - machineBefore.busyMs - serverMs - (own.user + own.system) / 1000;
   into.others.push(Math.max(0, othersMs) / r.elapsedMs);
   return r;
@@ -69,6 +76,8 @@ export const latency = (s: Side) => `p50 ${ms(percentile(s.latencies, 0.5))}, p9
 const p99Spread = (s: Side) => `${ms(Math.min(...s.p99))}–${ms(Math.max(...s.p99))}`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const cpu = (s: Side) => `${ms(median(s.cpuPerRequest))} (${ms(Math.min(...s.cpuPerRequest))}–${ms(Math.max(...s.cpuPerRequest))})`;
+/** The main thread's CPU per request and how busy it was (medians of the rounds). */
+export const mainThread = (s: Side) => `${ms(median(s.mainPerRequest))}, busy ${Math.round(100 * median(s.mainBusy))} %`;
 export const othersNote = (...sides: Side[]) => {
   const all = sides.flatMap((s) => s.others);
   return `Other processes on this shared machine used ${median(all).toFixed(2)} cores (median over the measured windows; ${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}) of the ${os.cpus().length} while these figures were taken; the server and the load generator competed with them, so throughput and latency are lower and noisier than on an idle machine. The server's CPU time per request is the steadier figure.`;
@@ -126,6 +135,56 @@ export function streamsOf(targets: readonly Target[], n: number): Target[][] {
 }
 
 /**
+ * How long each side is warmed up before it is measured: until its code is compiled. V8 compiles a
+ * function with its optimising compiler (in background threads) only after it ran often; a click runs
+ * a few hundred of the bot's functions, the echo a few dozen. In a fresh server process the strike path
+ * was still being compiled after the few hundred clicks this benchmark used to warm up with: traced with
+ * --trace-opt on 07.12.2026, the strikes ran at ~350/s in their first second, ~700/s in the second,
+ * ~1,050/s in the fourth, and from then on at ~1,150/s with next to no compiling left. The bot runs
+ * for weeks: what a click costs in that steady state is the figure. So every side – echo, card echo,
+ * strikes, clerks – is warmed up for this long on its own kind of requests before it is measured, and
+ * the strikes' warm-up is reported second by second (it shows where the plateau begins).
+ */
+export const STEADY_WARMUP_MS = 4_000;
+/** …and at least this many clicks (on a busy machine 4 s hold fewer of them), but no longer than STEADY_WARMUP_MAX_MS. */
+export const STEADY_WARMUP_CLICKS = 4_000;
+const STEADY_WARMUP_MAX_MS = 12_000;
+/** Persons the warm-up clicks (strike → undo → form → strike …, as long as it lasts); the measured clicks are the others' first. */
+export const WARMUP_PERSONS = 500;
+
+/** The listed persons split: those the warm-up clicks, and the others, left as imported for the measured clicks. */
+export function warmupSplit(targets: readonly Target[]): { warm: Target[]; measured: Target[] } {
+  return { warm: targets.slice(0, WARMUP_PERSONS), measured: targets.slice(WARMUP_PERSONS) };
+}
+
+/**
+ * Clicks through `flow` in one-second steps until the steady state (STEADY_WARMUP_MS and _CLICKS);
+ * the throughput of each second. The flow must not run out (give it every kind of click, so that its
+ * persons go round and round).
+ */
+export async function warmUpClicks(url: string, flow: ClickFlow, connections: number, refusals?: { count: number }): Promise<number[]> {
+  const perSecond: number[] = [];
+  let clicks = 0;
+  while (perSecond.length * 1_000 < STEADY_WARMUP_MAX_MS && (perSecond.length * 1_000 < STEADY_WARMUP_MS || clicks < STEADY_WARMUP_CLICKS)) {
+    const r = await runLoad({ url, connections, durationMs: 1_000, ...flowLoad(flow, noKinds(), refusals) });
+    if (r.exhausted) throw new Error('the warm-up ran out of clicks');
+    perSecond.push(r.rps);
+    clicks += r.sent;
+  }
+  return perSecond;
+}
+
+/** The strikes' warm-up, second by second: the median over the rounds of each second's throughput. */
+export function warmupCurve(rounds: readonly number[][]): string {
+  const seconds = Math.max(0, ...rounds.map((r) => r.length));
+  if (!seconds) return '–';
+  // A round on a busy machine may have warmed up for longer: each second over the rounds that had it.
+  return Array.from({ length: seconds }, (_, i) => rounds.map((r) => r[i]).filter((v): v is number => v !== undefined))
+    .map((values, i) => `${i + 1}. s ${rate(median(values))}${values.length < rounds.length ? ` (${values.length} of ${rounds.length} rounds)` : ''}`)
+    .join(', ');
+}
+
+/**
  * The clicks of a ClickFlow as a load: stream = connection. Every answer is taken by the flow (which
  * reads the next button's data from it); a refusal is counted – and throws, unless `refusals` counts them.
  */
@@ -149,42 +208,44 @@ export function flowLoad(flow: ClickFlow, kinds: Record<ClickKind, number>, refu
   };
 }
 
-const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
+export const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
 
 /** One server process, one fresh data directory: warm the three sides up, measure them, stop. */
-async function strikeRound(data: BotData, connector: CountingConnector, round: number, sides: StrikeSides, sample: Sample, kinds: Record<ClickKind, number>) {
+async function strikeRound(data: BotData, connector: CountingConnector, round: number, sides: StrikeSides, sample: Sample, kinds: Record<ClickKind, number>, warmups: number[][]) {
   const { echo, cardEcho, strike } = sides;
   const server = await startServerChild(data.copy());
   try {
     const botUrl = `${server.urls.bot}/api/messages`;
     const echoUrl = `${server.urls.echo}/api/messages`;
     const cardEchoUrl = `${server.urls.cardEcho}/api/messages`;
-    // Strikes of every person (the Gemeinden mixed), then "Rückgängig" on each – one stream per connection.
-    const flow = new ClickFlow(streamsOf(data.targets, CONNECTIONS), data.pages, connector.url, { kinds: ['strike', 'undo'] });
-    const warm = noKinds();
-    const clicks = (counted: Record<ClickKind, number>) => flowLoad(flow, counted);
+    // The last person is the card echo's sample (struck once, in the first round); the warm-up clicks its own persons.
+    const { warm, measured: fresh } = warmupSplit(data.targets.slice(0, -1));
+    const sampled = data.targets[data.targets.length - 1];
+    // Measured: strikes of persons as imported (the Gemeinden mixed), then "Rückgängig" on each – one stream per connection.
+    const flow = new ClickFlow(streamsOf(fresh, CONNECTIONS), data.pages, connector.url, { kinds: ['strike', 'undo'] });
     // The echo answers any strike without storing it: its bodies are the same first clicks, none used up.
     const echoBody = (i: number) => strikeBody(data, data.targets[i % data.targets.length], connector.url);
     const struck = checkCard('Die Person ist gestrichen.');
     const echoed = checkCard('OK ');
-    const measureEcho = () => measured(server, echo, () => runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: echoed }));
-    const measureCardEcho = () => measured(server, cardEcho, () => runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, body: echoBody, check: struck }));
-    const measureStrike = () => measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, ...clicks(kinds) }));
+    const echoLoad = (durationMs: number) => runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs, body: echoBody, check: echoed });
+    const cardEchoLoad = (durationMs: number) => runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs, body: echoBody, check: struck });
+    const measureEcho = () => measured(server, echo, () => echoLoad(MEASURE_MS));
+    const measureCardEcho = () => measured(server, cardEcho, () => cardEchoLoad(MEASURE_MS));
+    const measureStrike = () => measured(server, strike, () => runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: MEASURE_MS, ...flowLoad(flow, kinds) }));
 
-    await runLoad({ url: echoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS, body: echoBody, check: echoed });
-    const warmup = clicks(warm);
-    await runLoad({ url: botUrl, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: (i, c) => (i < WARMUP_STRIKES ? warmup.body(i, c) : undefined), check: warmup.check });
+    // Every side warmed up to its steady state (STEADY_WARMUP_MS says why).
+    await echoLoad(STEADY_WARMUP_MS);
+    warmups.push(await warmUpClicks(botUrl, new ClickFlow(streamsOf(warm, CONNECTIONS), data.pages, connector.url), CONNECTIONS));
     if (round === 0) {
-      // A list card as the bot answered a strike after the warm-up (a person not struck yet): the card echo's answer in every round.
-      const fresh = data.targets[data.targets.length - 1];
-      const answer = await postSample(botUrl, strikeBody(data, fresh, connector.url));
+      // A list card as the bot answered a strike after the warm-up: the card echo's answer in every round.
+      const answer = await postSample(botUrl, strikeBody(data, sampled, connector.url));
       struck(200, answer);
       sample.strikeBytes = answer.length;
       sample.card = (JSON.parse(answer) as { value: object }).value;
       sample.echoBytes = (await postSample(echoUrl, echoBody(0))).length;
     }
     await server.setEchoCard(sample.card!);
-    await runLoad({ url: cardEchoUrl, connections: CONNECTIONS, durationMs: WARMUP_MS / 2, body: echoBody, check: struck });
+    await cardEchoLoad(STEADY_WARMUP_MS);
     if (round === 0) sample.cardEchoBytes = (await postSample(cardEchoUrl, echoBody(0))).length;
     // The card echo always runs between the other two, which take turns in going first.
     if (round % 2 === 0) {
@@ -214,7 +275,8 @@ export async function httpStrikeBenchmark(): Promise<Section> {
     const { echo, cardEcho, strike } = sides;
     const sample: Sample = { strikeBytes: 0, echoBytes: 0, cardEchoBytes: 0 };
     const kinds = noKinds();
-    for (let round = 0; round < ROUNDS; round++) await strikeRound(data, connector, round, sides, sample, kinds);
+    const warmups: number[][] = [];
+    for (let round = 0; round < ROUNDS; round++) await strikeRound(data, connector, round, sides, sample, kinds, warmups);
 
     const parts = await strikeParts(data, 0);
     const ratio = median(strike.rps) / median(echo.rps);
@@ -234,6 +296,12 @@ export async function httpStrikeBenchmark(): Promise<Section> {
       { measure: 'p99 of each round (min–max)', result: `strike ${p99Spread(strike)}`, baseline: `echo ${p99Spread(echo)}`, goal: '–' },
       { measure: 'server CPU per request, median of rounds (min–max)', result: `strike ${cpu(strike)}`, baseline: `echo ${cpu(echo)}`, goal: '–' },
       {
+        measure: "for information: the server's main thread (the Node thread every turn runs on) – CPU per request and how busy it was, medians of rounds",
+        result: `strike ${mainThread(strike)}`,
+        baseline: `echo ${mainThread(echo)}`,
+        goal: '–',
+      },
+      {
         measure: `for information: the card echo (the same clicks answered with the strike's list card, ${kb(sample.cardEchoBytes)}, prebuilt), median of rounds`,
         result: `card echo ${spread(cardEcho.rps)} = ${(median(cardEcho.rps) / median(echo.rps)).toFixed(2)}× the echo`,
         baseline: `echo ${rate(median(echo.rps))}`,
@@ -251,7 +319,7 @@ the person's page, the person, its version (\`rev\`) and the operation id the ca
 chosen, from the staff of the Gemeinde (${data.users.length} users of ${data.gemeinden} Gemeinden in the roster, tenant checked). Every
 strike is a different person, the clicks of all Gemeinden mixed (seeded random order over the
 ${data.inside.toLocaleString('en')} listed persons of an invented export of ${PERSONS.toLocaleString('en')} over the 46 real Gemeinden, imported by
-\`app.imports.importStep1\`), one stream of persons per connection; when every person of a round is struck,
+\`app.imports.importStep1\`, less the ${WARMUP_PERSONS} the warm-up clicks and one for the card echo's sample), one stream of persons per connection; when every person of a round is struck,
 the streams go on with "Rückgängig" on each, with the data of the undo button the bot's answer to that
 strike carried (bench/clicks.ts). Each click is stored by \`LowdbRepository\` (one record appended to the
 year's journal, written with O_DSYNC together with the clicks that arrive meanwhile) and answered with
@@ -268,8 +336,10 @@ The load: bench/load.ts in the benchmark process, ${CONNECTIONS} keep-alive conn
 sending its next request when the previous answer has been read (closed loop, like wrk); latency from
 sending to the last byte of the answer, every answer checked. ${ROUNDS} rounds, each in a fresh server
 process (\`node --expose-gc dist/bench/httpServerChild.js\`) over a fresh copy of the data directory:
-${WARMUP_MS / 1000} s of echo, ${WARMUP_STRIKES} strikes and ${WARMUP_MS / 2000} s of card echo to warm up, then ${MEASURE_MS / 1000} s each of echo, card
-echo and strikes – echo and strikes taking turns in going first, the card echo between them.
+each side warmed up to its steady state first – ${STEADY_WARMUP_MS / 1000} s of echo, clicks on ${WARMUP_PERSONS} persons set aside for
+the warm-up (strike, undo, the form again, strike, … round and round) for ${STEADY_WARMUP_MS / 1000} s and at least ${STEADY_WARMUP_CLICKS.toLocaleString('en')} clicks (at most
+${STEADY_WARMUP_MAX_MS / 1000} s), and ${STEADY_WARMUP_MS / 1000} s of card echo (why: the note on the warm-up below) – then ${MEASURE_MS / 1000} s each of echo, card echo and strikes of the other persons, echo and strikes taking turns
+in going first, the card echo between them.
 Throughput counts the answers completed within the ${MEASURE_MS / 1000} s; latency percentiles are nearest-rank over
 all measured requests of all rounds.`,
       rows,
@@ -277,6 +347,7 @@ all measured requests of all rounds.`,
         othersNote(echo, cardEcho, strike),
         `The load generator's ceiling on this machine: ${rate(ceiling)} against a bare node:http server (a process of its own, small JSON answer) – far above the echo, so the echo's figure is the server's.`,
         `The server process and the load generator share the machine's ${os.cpus().length} cores; the server's Node thread is single-threaded, its writes run in libuv's thread pool.`,
+        `Warm-up: V8 compiles the strike path's few hundred functions only after they ran often, in background threads; measured in a fresh process after a few hundred clicks (as this benchmark did until 07.12.2026), a strike cost up to half as much again as in the steady state. The strikes' warm-up in this run, second by second (median of the rounds): ${warmupCurve(warmups)}; the measured strikes follow it.`,
         `Of the ${measuredClicks.toLocaleString('en')} clicks sent in the measured windows, ${kinds.strike.toLocaleString('en')} were strikes and ${kinds.undo.toLocaleString('en')} "Rückgängig" (once a round's persons were all struck) – both a persisted change answered with the list card.`,
         `Where a strike's CPU goes – each step the bot runs for the click, measured alone in the benchmark process over a fresh copy of the data, one strike at a time (CPU per call, median of 5 batches of 100): ${parts
           .map((p) => `${p.step} ${ms(p.cpuMs)} (\`${p.where}\`)`)

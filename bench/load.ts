@@ -166,6 +166,11 @@ export interface ServerChild {
   memory(): Promise<MemoryReport>;
   /** CPU time the server process has used so far (user + system, all its threads), in ms. */
   cpuMs(): Promise<number>;
+  /**
+   * CPU time of the server's main thread so far (the Node thread that runs every turn: what bounds its
+   * throughput), in ms, from /proc – in clock ticks of 10 ms, so only meaningful over a whole measured window.
+   */
+  mainThreadMs(): number;
   /** Sets the card the card echo answers with. */
   setEchoCard(card: object): Promise<void>;
   /** Stops both servers cleanly and waits for the process to exit. */
@@ -192,6 +197,7 @@ export async function startServerChild(dataDir: string): Promise<ServerChild> {
       const usage = JSON.parse((await get(`${urls.control}/cpu`)).text) as NodeJS.CpuUsage;
       return (usage.user + usage.system) / 1000;
     },
+    mainThreadMs: () => threadCpuMs(urls.pid, urls.pid),
     setEchoCard: async (card) => {
       const r = await postOnce(`${urls.control}/echo-card`, Buffer.from(JSON.stringify(card)));
       if (r.status !== 204) throw new Error(`the card echo refused its card: ${r.status}`);
@@ -222,6 +228,15 @@ export function get(url: string): Promise<{ status: number; text: string }> {
 export function postOnce(url: string, body: Buffer): Promise<{ status: number; text: string }> {
   const agent = new http.Agent({ keepAlive: false });
   return post(agent, new URL(url), body).finally(() => agent.destroy());
+}
+
+/** User + system CPU time of one thread of a process (/proc/<pid>/task/<tid>/stat, fields 14 and 15), in ms. */
+export function threadCpuMs(pid: number, tid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: the fields are counted from after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // USER_HZ is 100 on Linux: one tick is 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Busy and total CPU time of the whole machine so far (/proc/stat, in ms), to see what else ran meanwhile. */

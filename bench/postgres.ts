@@ -30,21 +30,19 @@ import { startPgCluster, type PgCluster } from '../test/pgCluster';
 import { type BotData, NOW, prepareBotData, YEAR } from './botData';
 import { clerkStreams } from './clerks';
 import { ClickFlow, type ClickKind } from './clicks';
-import { CONNECTIONS, cpu, flowLoad, latency, measured, median, othersNote, type Side, side, spread, streamsOf } from './http';
+import { CONNECTIONS, cpu, flowLoad, latency, mainThread, measured, median, noKinds, othersNote, type Side, side, spread, STEADY_WARMUP_CLICKS, STEADY_WARMUP_MS, streamsOf, warmUpClicks, WARMUP_PERSONS, warmupSplit } from './http';
 import { type CountingConnector, type LoadResult, runLoad, type ServerChild, startCountingConnector, startServerChild } from './load';
 import { memoryTable } from './strike';
 import { ms, percentile, type Row, type Section } from './report';
 
 const ROUNDS = 4;
 const MEASURE_MS = 2_000;
-const WARMUP_CLICKS = 300;
 const CLERKS = 46;
 const COPY_PERSONS = 100_000;
 const GOAL_THROUGHPUT = 0.5;
 const GOAL_P99 = 2;
 const GOAL_COPY = 3;
 
-const noKinds = (): Record<ClickKind, number> => ({ strike: 0, undo: 0, form: 0 });
 const coordinator: Actor = { id: 'bench-koordination', name: 'Bench Koordination', role: 'koordination' };
 
 /** A fresh database holding what the prepared data directory holds (copied with the store copy). */
@@ -61,12 +59,12 @@ async function databaseFrom(cluster: PgCluster, dataDir: string): Promise<string
   return url;
 }
 
-/** Strikes and undos at 10 connections on one server; warmed up with WARMUP_CLICKS first. */
+/** Strikes and undos at 10 connections on one server, after a warm-up to its steady state on persons set aside for it (as in 4.). */
 async function strikeLoad(server: ServerChild, data: BotData, connector: CountingConnector, into: Side, kinds: Record<ClickKind, number>): Promise<void> {
   const url = `${server.urls.bot}/api/messages`;
-  const flow = new ClickFlow(streamsOf(data.targets, CONNECTIONS), data.pages, connector.url, { kinds: ['strike', 'undo'] });
-  const warm = flowLoad(flow, noKinds());
-  await runLoad({ url, connections: CONNECTIONS, durationMs: Number.POSITIVE_INFINITY, body: (i, c) => (i < WARMUP_CLICKS ? warm.body(i, c) : undefined), check: warm.check });
+  const { warm, measured: fresh } = warmupSplit(data.targets);
+  await warmUpClicks(url, new ClickFlow(streamsOf(warm, CONNECTIONS), data.pages, connector.url), CONNECTIONS);
+  const flow = new ClickFlow(streamsOf(fresh, CONNECTIONS), data.pages, connector.url, { kinds: ['strike', 'undo'] });
   await measured(server, into, () => runLoad({ url, connections: CONNECTIONS, durationMs: MEASURE_MS, ...flowLoad(flow, kinds) }));
 }
 
@@ -101,13 +99,8 @@ async function clerksOn(servers: ServerChild[], data: BotData, connector: Counti
     const flow = new ClickFlow(own, data.pages, connector.url);
     return { server, url: `${server.urls.bot}/api/messages`, flow, connections: own.length };
   });
-  // Warm-up: each server's clerks click a while first.
-  await Promise.all(
-    loads.map((l) => {
-      const warm = flowLoad(l.flow, noKinds(), refused);
-      return runLoad({ url: l.url, connections: l.connections, durationMs: Number.POSITIVE_INFINITY, body: (i, c) => (i < WARMUP_CLICKS / servers.length ? warm.body(i, c) : undefined), check: warm.check });
-    }),
-  );
+  // Warm-up: each server's clerks click until it runs in its steady state (as in 4.).
+  await Promise.all(loads.map((l) => warmUpClicks(l.url, l.flow, l.connections, refused)));
   const cpuBefore = await Promise.all(servers.map((s) => s.cpuMs()));
   const results: LoadResult[] = await Promise.all(loads.map((l) => runLoad({ url: l.url, connections: l.connections, durationMs: MEASURE_MS, ...flowLoad(l.flow, noKinds(), refused) })));
   const cpuAfter = await Promise.all(servers.map((s) => s.cpuMs()));
@@ -221,6 +214,7 @@ export async function postgresBenchmark(): Promise<Section> {
       { measure: 'PostgreSQL / embedded store, strike throughput', result: `${throughput.toFixed(2)}×`, baseline: '1×', goal: `≥ ${GOAL_THROUGHPUT}×`, met: throughput >= GOAL_THROUGHPUT },
       { measure: `PostgreSQL / embedded store, strike p99 at ${CONNECTIONS} connections`, result: `${p99.toFixed(2)}× (${latency(sides.pg)})`, baseline: `embedded ${latency(sides.embedded)}`, goal: `≤ ${GOAL_P99}×`, met: p99 <= GOAL_P99 },
       { measure: 'bot server CPU per strike, median of rounds (the database server not included)', result: `PostgreSQL ${cpu(sides.pg)}`, baseline: `embedded ${cpu(sides.embedded)}`, goal: '–' },
+      { measure: "for information: the bot's main thread – CPU per strike and how busy it was, medians of rounds", result: `PostgreSQL ${mainThread(sides.pg)}`, baseline: `embedded ${mainThread(sides.embedded)}`, goal: '–' },
       { measure: `${CLERKS} clerks, throughput: two instances on one database / one instance (median of ${ROUNDS} rounds)`, result: `${scale.toFixed(2)}× (${spread(two.rps)})`, baseline: `one instance ${spread(one.rps)}`, goal: '–' },
       { measure: `${CLERKS} clerks: latency; bot CPU per click (all instances)`, result: `two: ${lat(two)}; ${ms(median(two.cpuPerRequest))}`, baseline: `one: ${lat(one)}; ${ms(median(one.cpuPerRequest))}`, goal: '–' },
       { measure: `${CLERKS} clerks: clicks refused (both set-ups)`, result: String(refused.count), baseline: '–', goal: '0', met: refused.count === 0 },
@@ -230,12 +224,13 @@ export async function postgresBenchmark(): Promise<Section> {
       title: '10. PostgreSQL: the shared store beside the embedded one',
       method: `
 **Strike:** the clicks of benchmark 4 (strike form buttons as the bot renders them, then "Rückgängig"),
-${CONNECTIONS} keep-alive connections, ${WARMUP_CLICKS} clicks to warm up, then ${MEASURE_MS / 1000} s measured; each round one server
+${CONNECTIONS} keep-alive connections, clicks on ${WARMUP_PERSONS} persons set aside to warm up (to the steady state: ${STEADY_WARMUP_MS / 1000} s and ${STEADY_WARMUP_CLICKS.toLocaleString('en')} clicks, see 4.), then
+${MEASURE_MS / 1000} s of strikes of the others measured; each round one server
 process on a fresh copy of the data directory and one on a fresh PostgreSQL database holding the same
 (filled with \`intm store copy\`'s service), the order alternating. **Two instances:** ${CLERKS} clerks, one per
 Gemeinde, one connection each, closed loop (benchmark 5's clicks), against one bot process on a fresh
 database, and against two bot processes on one fresh database with 23 clerks on each (what a load
-balancer in front of two instances does); both measured for ${MEASURE_MS / 1000} s after a warm-up. **Copy:** ${COPY_PERSONS.toLocaleString('en')} persons of
+balancer in front of two instances does); both measured for ${MEASURE_MS / 1000} s after the same warm-up. **Copy:** ${COPY_PERSONS.toLocaleString('en')} persons of
 an invented export over the 46 Gemeinden imported into a data directory, then copied with \`copyStore\`
 (src/app/storeCopy.ts: every year, list and change log, then both stores read again and compared) into
 an empty database and, as the baseline, into an empty data directory. PostgreSQL runs as a throwaway

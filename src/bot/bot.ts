@@ -40,6 +40,9 @@ const HANDLERS: { verbs: readonly Verb[]; handle: ActionHandler }[] = [
   { verbs: RISK_VERBS, handle: handleRiskAction },
   { verbs: VN_VERBS, handle: handleVerwendungsnachweisAction },
 ];
+/** The handler of each verb (the first module that names it), looked up once per click; a verb no module answers is not in it. */
+const HANDLER_OF = new Map<string, ActionHandler>(HANDLERS.flatMap(({ verbs, handle }) => verbs.map((verb) => [verb, handle] as const)).reverse());
+const KNOWN_VERBS: ReadonlySet<string> = new Set(Object.values(VERBS));
 
 export function createBot(deps: BotDeps, options: { adapter?: BotAdapter; botAppId?: string } = {}): Application {
   const app = new Application({
@@ -117,11 +120,11 @@ async function answerAction(deps: BotDeps, context: TurnContext): Promise<Invoke
   const verb = typeof action?.verb === 'string' ? (action.verb as Verb) : undefined;
   if (!turn.tenantAllowed) return errorAnswer(403, 'tenantNotAllowed', translate('bot.tenantNotAllowed', {}, locale));
   if (!turn.actor) return errorAnswer(403, 'noRole', translate('bot.noRole', {}, locale));
-  if (!verb || !(Object.values(VERBS) as string[]).includes(verb)) return errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
+  if (!verb || !KNOWN_VERBS.has(verb)) return errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
   try {
-    const handler = HANDLERS.find((h) => h.verbs.includes(verb));
+    const handler = HANDLER_OF.get(verb);
     const answer = handler
-      ? await handler.handle(deps, turn.actor, locale, verb, action?.data, context)
+      ? await handler(deps, turn.actor, locale, verb, action?.data, context)
       : errorAnswer(400, 'unknownVerb', translate('bot.badRequest', {}, locale));
     deps.logger.info('action', { verb, role: turn.actor.role, ...(turn.actor.ags ? { ags: turn.actor.ags } : {}), shared: isSharedConversation(context.activity) });
     return answer;

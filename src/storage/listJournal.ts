@@ -38,7 +38,7 @@ import { performance } from 'node:perf_hooks';
 import type { ListChangeOutcome as ChangeOutcome, ListDecision as Decision, OperationKey } from '../app/ports';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import { applyListChange, type GemeindeListe, type ListChange } from '../domain/list';
+import { applyListChange, personById, type GemeindeListe, type ListChange } from '../domain/list';
 import { deepFreeze } from './documentCache';
 import { fsyncDirectory } from './durableJsonFile';
 
@@ -128,10 +128,11 @@ function freezeList(list: GemeindeListe): GemeindeListe {
 
 /** Freezes a list a change produced: its new parts only (the persons it did not change are frozen already). */
 function freezeChanged(list: GemeindeListe, change: ListChange): GemeindeListe {
-  if (change.person) deepFreeze(list.persons.find((p) => p.id === change.person!.id));
+  // The array first: frozen, it is looked up by the index applyListChange handed on, not searched through.
+  Object.freeze(list.persons);
+  if (change.person) deepFreeze(personById(list, change.person.id));
   for (const value of Object.values(change.fields ?? {})) deepFreeze(value);
   Object.freeze(list.changeCounts);
-  Object.freeze(list.persons);
   return Object.freeze(list);
 }
 
@@ -495,8 +496,8 @@ export class ListJournal {
   private async catchUpUnderLock(): Promise<void> {
     await this.catchUp();
     if (!this.handle) return;
-    const { size } = fstatSync(this.handle.fd);
-    if (size > this.offset) {
+    // catchUp has just taken the size (seenSize): under the lock nobody else appends, no second fstat needed.
+    if (this.seenSize > this.offset) {
       const handle = await this.writableHandle();
       this.seenSize = this.offset;
       await handle.truncate(this.offset);

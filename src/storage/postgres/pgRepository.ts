@@ -28,7 +28,7 @@ import type { CampaignRecord, InstanceCoordination, ListChangeOutcome, ListDecis
 import type { AuditEntry } from '../../domain/audit';
 import { DecisionBook, emptyDecisionBook } from '../../domain/decision';
 import { DomainError } from '../../domain/errors';
-import { applyListChange, type GemeindeListe, type ListPerson } from '../../domain/list';
+import { applyListChange, personIndex, type GemeindeListe, type ListPerson } from '../../domain/list';
 import { deepFreeze } from '../documentCache';
 import { DocumentKind, SCHEMA_VERSION, upgrade } from '../schema';
 import { inOrder, inTransaction, isUniqueViolation, query, sentTogether, withClient } from './checkout';
@@ -333,7 +333,7 @@ export class PgRepository implements Repository {
       if (!change) return await this.commit(c, { outcome: { replayed: false, list, result } });
       const next = applyListChange(list, change);
       const { entry } = change;
-      const index = change.person ? next.persons.findIndex((p) => p.id === change.person!.id) : -1;
+      const index = change.person ? personIndex(next, change.person.id) : -1;
       const person = index >= 0 ? next.persons[index] : undefined;
       await inOrder(sentTogether(c, () => [
         this.run(

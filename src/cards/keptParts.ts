@@ -9,7 +9,6 @@
  * count line again and takes everything else as kept. The result is what expanding the whole template
  * gives (test/cards/listCardParts.test.ts holds that byte for byte).
  */
-import { randomBytes } from 'node:crypto';
 import type { AdaptiveCard } from './index';
 import { renderCard } from './render';
 import { placesOnly, ShapedTemplate } from './shapedTemplate';
@@ -33,10 +32,20 @@ function freeze(node: unknown): void {
   Object.freeze(node);
 }
 
+/**
+ * The string made flat (one piece in memory) before it is kept: a JSON built by concatenation is a tree
+ * of pieces, and joining it into a household's or a card's JSON on every click would walk that tree again
+ * each time. Converting a string to a number flattens it in place (V8), whatever the number turns out to be.
+ */
+function flat(json: string): string {
+  void Number(json);
+  return json;
+}
+
 /** Marks an expanded part as kept: frozen (it is shared by every answer) and serialised once (kept parts in it from their JSON). */
 export function keep<T extends object>(part: T): T {
   freeze(part);
-  keptJson.set(part, withKept(part));
+  keptJson.set(part, flat(withKept(part)));
   return part;
 }
 
@@ -50,13 +59,9 @@ export function keptJsonOf(part: object): string {
 /** Marks a part as kept whose JSON is known already (the caller built it from kept parts' JSON). */
 export function keepWithJson<T extends object>(part: T, json: string): T {
   freeze(part);
-  keptJson.set(part, json);
+  keptJson.set(part, flat(json));
   return part;
 }
-
-/** A marker no data can contain (a random nonce per process): where a kept part's JSON goes. */
-const NONCE = randomBytes(12).toString('hex');
-const MARKER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)\\\\u0000"`, 'g');
 
 /**
  * `value` as JSON in UTF-8, for the HTTP answer (the bot's JSON formatter): the bytes of JSON.stringify.
@@ -67,15 +72,31 @@ const MARKER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)\\\\u0000"`, 'g');
 export function jsonBytes(value: unknown): Buffer {
   const card = (value as { value?: unknown } | undefined)?.value;
   if (!(value && typeof value === 'object' && assembled.has(value)) && !(card && typeof card === 'object' && assembled.has(card))) return Buffer.from(JSON.stringify(value) ?? 'null');
-  const { text, parts } = withMarkers(value);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const m of text.matchAll(MARKER)) {
-    chunks.push(Buffer.from(text.slice(from, m.index)), bytesOf(parts[Number(m[1])]));
-    from = m.index + m[0].length;
+  const pieces = piecesOf(value);
+  let length = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (typeof piece === 'string') length += Buffer.byteLength(piece);
+    else length += (pieces[i] = bytesOf(piece)).length;
   }
-  chunks.push(Buffer.from(text.slice(from)));
-  return Buffer.concat(chunks);
+  const bytes = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const piece of pieces) at = typeof piece === 'string' ? writeText(bytes, piece, at) : at + (piece as Buffer).copy(bytes, at);
+  return bytes;
+}
+
+/** Writes a text at `at` as UTF-8; the short ASCII texts between kept parts (`,`, `],"actions":[`) without a call into the runtime. */
+function writeText(bytes: Buffer, text: string, at: number): number {
+  if (text.length <= 32) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      bytes[at + i] = c;
+    }
+    if (i === text.length) return at + i;
+  }
+  return at + bytes.write(text, at);
 }
 
 /** A kept part's JSON as UTF-8, encoded on first use and kept as long as the part. */
@@ -87,20 +108,63 @@ function bytesOf(part: object): Buffer {
 
 const keptBytes = new WeakMap<object, Buffer>();
 
-/** JSON.stringify of `value` with a marker where each kept part inside it goes (`parts`, by index). */
-function withMarkers(value: unknown): { text: string; parts: object[] } {
-  const parts: object[] = [];
-  const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && v !== value && keptJson.has(v)) return `\u0000${NONCE}:${parts.push(v) - 1}\u0000`;
-    return v;
-  });
-  return { text, parts };
+/** A value JSON.stringify leaves out of an object and writes as null in an array. */
+const unwritten = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * JSON.stringify of `value` in pieces: texts, and the kept parts inside it (not `value` itself) where
+ * their JSON goes. Arrays and plain objects are walked as JSON.stringify walks them (keys in the same
+ * order, undefined left out or null); anything else – a primitive, a Date – is written by JSON.stringify.
+ */
+function piecesOf(value: unknown): (string | object)[] {
+  const pieces: (string | object)[] = [];
+  let text = '';
+  const write = (v: unknown): void => {
+    if (v && typeof v === 'object') {
+      if (v !== value && keptJson.has(v)) {
+        if (text) pieces.push(text);
+        text = '';
+        pieces.push(v);
+        return;
+      }
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto === Array.prototype) {
+        const items = v as unknown[];
+        text += '[';
+        for (let i = 0; i < items.length; i++) {
+          if (i) text += ',';
+          if (unwritten(items[i])) text += 'null';
+          else write(items[i]);
+        }
+        text += ']';
+        return;
+      }
+      if (proto === Object.prototype && typeof (v as Node).toJSON !== 'function') {
+        let first = true;
+        text += '{';
+        for (const key of Object.keys(v)) {
+          const x = (v as Node)[key];
+          if (unwritten(x)) continue;
+          text += (first ? '' : ',') + JSON.stringify(key) + ':';
+          first = false;
+          write(x);
+        }
+        text += '}';
+        return;
+      }
+    }
+    text += JSON.stringify(v);
+  };
+  write(value);
+  if (text) pieces.push(text);
+  return pieces;
 }
 
 /** JSON.stringify with every kept part inside `value` written from its kept JSON. */
 function withKept(value: unknown): string {
-  const { text, parts } = withMarkers(value);
-  return parts.length ? text.replace(MARKER, (_m, i: string) => keptJson.get(parts[Number(i)])!) : text;
+  let json = '';
+  for (const piece of piecesOf(value)) json += typeof piece === 'string' ? piece : keptJson.get(piece)!;
+  return json;
 }
 
 /** The names a part's bindings use (`${counts}`, `$data: ${notices}`): what it is kept by. */
@@ -113,12 +177,58 @@ function boundNames(part: unknown): string[] {
 /** How many expansions of one part are kept before they are dropped (counts change with every click). */
 const MAX_KEPT_PER_PART = 256;
 
+/** A part's expansion for the values its names had: what a context (one list's card) expanded it to last. */
+interface Expanded {
+  values: readonly unknown[];
+  elements: readonly unknown[];
+}
+
+/**
+ * Whether two data values expand alike: the same primitive, or arrays and plain objects with the same
+ * keys in the same order and such values – what makes their JSON the same. Anything else (a Date, a
+ * class instance) only when it is the very same object.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const k = keysA[i];
+    if (k !== keysB[i] || !sameData((a as Node)[k], (b as Node)[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * The elements of a part's expansion, kept; one element alone (the counts line) with its JSON cut out of
+ * the expansion's JSON – `{"type":"AdaptiveCard","body":[` element `]}` – instead of written again.
+ */
+function keptElements(card: Node, json: string, field: 'body' | 'actions'): readonly unknown[] {
+  const elements = (card[field] as unknown[] | undefined) ?? [];
+  const prefix = `{"type":"AdaptiveCard","${field}":[`;
+  const keys = Object.keys(card);
+  if (elements.length === 1 && keys.length === 2 && keys[0] === 'type' && keys[1] === field && json.startsWith(prefix) && json.endsWith(']}')) {
+    keepWithJson(elements[0] as object, json.slice(prefix.length, -2));
+  } else elements.forEach((e) => keep(e as object));
+  return elements;
+}
+
 class Part {
   private readonly template: object;
   private readonly names: string[];
   private readonly kept = new Map<string, readonly unknown[]>();
   /** Where the part's bindings only place values: expanded once per shape (the counts line changes with every click). */
   private readonly shaped?: ShapedTemplate;
+  /** A slot's expansion: the element itself, whatever the data. */
+  private readonly asSlot: Expanded;
 
   constructor(
     private readonly element: Node,
@@ -126,24 +236,52 @@ class Part {
   ) {
     this.template = { type: 'AdaptiveCard', [field]: [element] };
     this.names = boundNames(element);
+    this.asSlot = { values: [], elements: [element] };
     if (placesOnly(this.template)) this.shaped = new ShapedTemplate(this.template, (data) => renderCard(this.template, data));
   }
 
-  /** The elements this part expands to for `data` (none, one, or one per item of a `$data` array). */
-  expand(data: Node, field: 'body' | 'actions', isSlot: (e: Node) => boolean): readonly unknown[] {
-    if (isSlot(this.element)) return [this.element];
-    const key = JSON.stringify(this.names.map((n) => data[n] ?? null));
+  /**
+   * The elements this part expands to for `data` (none, one, or one per item of a `$data` array). `last`
+   * is what it expanded to for the same context before: while the values it binds are alike (sameData),
+   * that is taken as it is – no key is built, nothing looked up.
+   */
+  expand(data: Node, field: 'body' | 'actions', isSlot: (e: Node) => boolean, last: Expanded | undefined): Expanded {
+    if (isSlot(this.element)) return this.asSlot;
+    const { names } = this;
+    if (last && names.every((n, i) => sameData(data[n], last.values[i]))) return last;
+    const values = names.map((n) => data[n]);
+    // JSON.stringify writes an undefined value in an array as null.
+    const key = JSON.stringify(values);
     let elements = this.kept.get(key);
     if (!elements) {
       // The part binds only its names: expanded with those alone, as with all the data.
-      const card = this.shaped ? this.shaped.expandWithJson(Object.fromEntries(this.names.map((n) => [n, data[n]]))).node : renderCard(this.template, data);
-      elements = ((card as Node)[field] as unknown[] | undefined) ?? [];
-      elements.forEach((e) => keep(e as object));
+      if (this.shaped) {
+        const { node, json } = this.shaped.expandWithJson(Object.fromEntries(names.map((n) => [n, data[n]])));
+        elements = keptElements(node as Node, json, field);
+      } else {
+        elements = ((renderCard(this.template, data) as Node)[field] as unknown[] | undefined) ?? [];
+        elements.forEach((e) => keep(e as object));
+      }
       if (this.kept.size >= MAX_KEPT_PER_PART) this.kept.clear();
       this.kept.set(key, elements);
     }
-    return elements;
+    return { values, elements };
   }
+}
+
+/**
+ * What a template's parts expanded to last in one context (for the list card: one list). Most of a
+ * click's data equals the last click's on the same list – only the counts line changes – so each part
+ * is compared with its last values instead of being looked up by its data as JSON.
+ */
+export interface LastExpansions {
+  head?: Expanded;
+  body: (Expanded | undefined)[];
+  actions: (Expanded | undefined)[];
+}
+
+export function lastExpansions(): LastExpansions {
+  return { body: [], actions: [] };
 }
 
 /**
@@ -169,20 +307,39 @@ export class TemplateInParts {
     this.headNames = boundNames(head);
   }
 
-  expand(data: Node): AdaptiveCard {
-    const key = JSON.stringify(this.headNames.map((n) => data[n] ?? null));
-    let head = this.heads.get(key);
-    if (!head) {
-      head = keep(renderCard(this.head, data) as Node);
-      if (this.heads.size >= MAX_KEPT_PER_PART) this.heads.clear();
-      this.heads.set(key, head);
+  /**
+   * The card for `data`. `last` (kept by the caller per context) is what the parts expanded to there
+   * before, and is updated; the data's values must not be changed after they were expanded (the list
+   * card builds its data anew for every card).
+   */
+  expand(data: Node, last: LastExpansions = lastExpansions()): AdaptiveCard {
+    if (!(last.head && this.headNames.every((n, i) => sameData(data[n], last.head!.values[i])))) {
+      const values = this.headNames.map((n) => data[n]);
+      const key = JSON.stringify(values);
+      let head = this.heads.get(key);
+      if (!head) {
+        head = keep(renderCard(this.head, data) as Node);
+        if (this.heads.size >= MAX_KEPT_PER_PART) this.heads.clear();
+        this.heads.set(key, head);
+      }
+      last.head = { values, elements: [head] };
     }
+    const head = last.head.elements[0] as Node;
     const card: Node = {};
     for (const key of Object.keys(head)) if (key !== 'body') card[key] = head[key];
-    card.body = this.body.flatMap((p) => p.expand(data, 'body', this.isSlot));
-    const actions = this.actions.flatMap((p) => p.expand(data, 'actions', this.isSlot));
+    card.body = this.expandParts(this.body, data, 'body', last.body);
+    const actions = this.expandParts(this.actions, data, 'actions', last.actions);
     // As renderCard: no empty action bar.
     if (actions.length) card.actions = actions;
     return assembledFromKept(card) as AdaptiveCard;
+  }
+
+  private expandParts(parts: Part[], data: Node, field: 'body' | 'actions', last: (Expanded | undefined)[]): unknown[] {
+    const elements: unknown[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const expanded = (last[i] = parts[i].expand(data, field, this.isSlot, last[i]));
+      for (const e of expanded.elements) elements.push(e);
+    }
+    return elements;
   }
 }

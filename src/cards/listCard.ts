@@ -17,7 +17,7 @@ import { ButtonData, listButton } from './buttons';
 import type { AdaptiveCard, ListView } from './index';
 import { clampPage, householdKey, HouseholdSlice, pagesOf, paginate } from './paging';
 import { personFacts, personName, personStatus, STATUS_COLOR, statusText } from './personView';
-import { keep, keptJsonOf, keepWithJson, TemplateInParts } from './keptParts';
+import { keep, keptJsonOf, keepWithJson, lastExpansions, TemplateInParts, type LastExpansions } from './keptParts';
 import { ShapedTemplate } from './shapedTemplate';
 import { formatCount, localDate, noticeData, renderCard, userText } from './render';
 import template from './templates/list.json';
@@ -212,14 +212,13 @@ const ROW = new ShapedTemplate(PARTS.row, (data) => (renderCard(PARTS.row, data)
 /** A household's head likewise (a page shown for the first time has a dozen). */
 const HEAD = new ShapedTemplate(PARTS.head, (data) => (renderCard(PARTS.head, data).body as Node[])[0]);
 
-/** A person's row, per variant (language, editable, page): kept as long as the person object lives. */
+/** A person's row, per variant (see listCard): kept as long as the person object lives. */
 const rows = new WeakMap<ListPerson, Map<string, Node>>();
 /** Household heads by everything they show; cleared when it grows past a district's needs many times over. */
 const heads = new Map<string, Node>();
 const MAX_HEADS = 20_000;
 
-function rowNode(view: ListView, p: ListPerson): Node {
-  const variant = `${view.locale}|${view.editable ? 1 : 0}|${view.page}`;
+function rowNode(view: ListView, p: ListPerson, variant: string): Node {
   let byVariant = rows.get(p);
   if (!byVariant) rows.set(p, (byVariant = new Map()));
   let node = byVariant.get(variant);
@@ -231,9 +230,9 @@ function rowNode(view: ListView, p: ListPerson): Node {
   return node;
 }
 
-function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string>): Node {
+function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string>, variant: string): Node {
   const hasParent = withParent.has(slice.key);
-  const key = [view.list.year, view.list.ags, view.locale, view.editable ? 1 : 0, view.page, slice.key, slice.householdId ?? '', slice.size, slice.continued ? 1 : 0, hasParent ? 1 : 0].join('\u0000');
+  const key = `${variant}\u0000${slice.key}\u0000${slice.householdId ?? ''}\u0000${slice.size}\u0000${slice.continued ? 1 : 0}\u0000${hasParent ? 1 : 0}`;
   let head = heads.get(key);
   if (!head) {
     if (heads.size >= MAX_HEADS) heads.clear();
@@ -241,7 +240,7 @@ function groupNode(view: ListView, slice: HouseholdSlice, withParent: Set<string
     head = keepWithJson(node as Node, json);
     heads.set(key, head);
   }
-  const rowNodes = slice.persons.map((p) => rowNode(view, p));
+  const rowNodes = slice.persons.map((p) => rowNode(view, p, variant));
   // The household as last assembled with this head: kept as long as its rows are the same ones.
   const last = households.get(head);
   if (last && last.rows.length === rowNodes.length && last.rows.every((r, i) => r === rowNodes[i])) return last.container;
@@ -282,24 +281,42 @@ const households = new WeakMap<Node, { rows: Node[]; container: Node }>();
 const bySlice = new WeakMap<HouseholdSlice, Map<string, Node>>();
 
 function householdNode(view: ListView, slice: HouseholdSlice, variant: string): Node {
-  if (slice.persons.length !== slice.size) return groupNode(view, slice, householdsWithParent(view.list, [slice]));
+  if (slice.persons.length !== slice.size) return groupNode(view, slice, householdsWithParent(view.list, [slice]), variant);
   let byVariant = bySlice.get(slice);
   if (!byVariant) bySlice.set(slice, (byVariant = new Map()));
   let node = byVariant.get(variant);
   if (!node) {
-    node = groupNode(view, slice, householdsWithParent(view.list, [slice]));
+    node = groupNode(view, slice, householdsWithParent(view.list, [slice]), variant);
     byVariant.set(variant, node);
   }
   return node;
 }
 
+/**
+ * The frame's parts as the last card of each list and page expanded them: a click on a list changes its
+ * counts and little else (navigation, buttons and refresh carry the page), so the other parts are taken
+ * from that card without a look-up (46 lists a year, a few pages each).
+ */
+const lastFrames = new Map<string, LastExpansions>();
+const MAX_LAST_FRAMES = 10_000;
+
+function lastFrameOf(view: ListView): LastExpansions {
+  const key = `${view.list.year}/${view.list.ags}/${view.page}`;
+  let last = lastFrames.get(key);
+  if (!last) {
+    if (lastFrames.size >= MAX_LAST_FRAMES) lastFrames.clear();
+    lastFrames.set(key, (last = lastExpansions()));
+  }
+  return last;
+}
+
 export function listCard(requested: ListView): AdaptiveCard {
   const { view, page, pageCount } = paged(requested, pagesOf);
-  const card = FRAME.expand(frameData(view, pageCount));
+  const card = FRAME.expand(frameData(view, pageCount), lastFrameOf(view));
   const body = card.body as Node[];
   const slot = body.findIndex((e) => e.type === GROUPS_SLOT);
-  // Everything a household's rows and head show besides its persons (rowNode, groupNode).
-  const variant = [view.list.year, view.list.ags, view.list.base ?? 0, view.locale, view.editable ? 1 : 0, view.page].join('|');
+  // Everything a household's rows and head show besides its persons and the household itself (rowNode, groupNode).
+  const variant = `${view.list.year}|${view.list.ags}|${view.list.base ?? 0}|${view.locale}|${view.editable ? 1 : 0}|${view.page}`;
   body.splice(slot, 1, ...page.map((slice) => householdNode(view, slice, variant)));
   return card;
 }

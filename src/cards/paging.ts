@@ -79,35 +79,67 @@ export function pagesOf(list: GemeindeListe): HouseholdSlice[][] {
   const key = `${list.year}/${list.ags}`;
   const last = lastPages.get(key);
   if (last?.list === list) return last.pages;
-  const pages = last && samePlaces(last.list.persons, list.persons) ? withPersons(last.pages, last.list.persons, list.persons) : paginate(list);
-  lastPages.set(key, { list, pages });
+  const pages = last && withPersons(last, list.persons);
+  if (pages) lastPages.set(key, { list, pages, places: last.places });
+  else {
+    const paginated = paginate(list);
+    lastPages.set(key, { list, pages: paginated, places: placesOf(list, paginated) });
+    return paginated;
+  }
   return pages;
 }
 
-/** Each list's last paginated version, by year and AGS (46 entries a year: kept, never large). */
-const lastPages = new Map<string, { list: GemeindeListe; pages: HouseholdSlice[][] }>();
+interface Paged {
+  list: GemeindeListe;
+  pages: HouseholdSlice[][];
+  /** Where each person of the list is on the pages: page, slice and index in it of list.persons[i] at 3i, 3i+1, 3i+2. */
+  places: Int32Array;
+}
 
-/** The same persons in the same households at the same places (their other data may differ). */
-function samePlaces(before: readonly ListPerson[], after: readonly ListPerson[]): boolean {
-  if (before.length !== after.length) return false;
+/** Each list's last paginated version, by year and AGS (46 entries a year: kept, never large). */
+const lastPages = new Map<string, Paged>();
+
+function placesOf(list: GemeindeListe, pages: HouseholdSlice[][]): Int32Array {
+  const index = new Map<ListPerson, number>(list.persons.map((p, i) => [p, i]));
+  const places = new Int32Array(list.persons.length * 3);
+  pages.forEach((page, pageNo) =>
+    page.forEach((slice, sliceNo) =>
+      slice.persons.forEach((p, at) => {
+        const i = 3 * index.get(p)!;
+        places[i] = pageNo;
+        places[i + 1] = sliceNo;
+        places[i + 2] = at;
+      }),
+    ),
+  );
+  return places;
+}
+
+/**
+ * The last pages with each person replaced by its version in `after`, if the same persons are in the
+ * same households at the same places (their other data may differ); else undefined. The changed
+ * persons are found at their places: slices and pages without one stay the same objects.
+ */
+function withPersons(last: Paged, after: readonly ListPerson[]): HouseholdSlice[][] | undefined {
+  const before = last.list.persons;
+  if (before.length !== after.length) return undefined;
+  const { pages, places } = last;
+  let changed: HouseholdSlice[][] | undefined;
   for (let i = 0; i < after.length; i++) {
     const a = before[i];
     const b = after[i];
-    if (a !== b && (a.id !== b.id || householdKey(a) !== householdKey(b))) return false;
+    if (a === b) continue;
+    if (a.id !== b.id || householdKey(a) !== householdKey(b)) return undefined;
+    const pageNo = places[3 * i];
+    const sliceNo = places[3 * i + 1];
+    const at = places[3 * i + 2];
+    changed ??= pages.slice();
+    if (changed[pageNo] === pages[pageNo]) changed[pageNo] = pages[pageNo].slice();
+    const page = changed[pageNo];
+    if (page[sliceNo] === pages[pageNo][sliceNo]) page[sliceNo] = { ...page[sliceNo], persons: page[sliceNo].persons.slice() };
+    page[sliceNo].persons[at] = b;
   }
-  return true;
-}
-
-/** The pages with each person replaced by its version in `after` (slices without a changed person stay the same objects). */
-function withPersons(pages: HouseholdSlice[][], before: readonly ListPerson[], after: readonly ListPerson[]): HouseholdSlice[][] {
-  const replaced = new Map<ListPerson, ListPerson>();
-  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) replaced.set(before[i], after[i]);
-  if (!replaced.size) return pages;
-  return pages.map((page) =>
-    page.some((slice) => slice.persons.some((p) => replaced.has(p)))
-      ? page.map((slice) => (slice.persons.some((p) => replaced.has(p)) ? { ...slice, persons: slice.persons.map((p) => replaced.get(p) ?? p) } : slice))
-      : page,
-  );
+  return changed ?? pages;
 }
 
 /** The 0-based page showing a person, e.g. to return to it after a change; undefined when not on the list. */

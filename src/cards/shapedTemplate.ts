@@ -25,6 +25,46 @@ interface Shape {
   between: string[];
   /** Which placed value goes after between[i]. */
   values: number[];
+  /** The expansion as an object with a Slot for each stand-in: the node is built from it (undefined: parsed from the JSON). */
+  skeleton?: unknown;
+}
+
+/** Where placed value number i goes in a shape's skeleton. */
+class Slot {
+  constructor(readonly i: number) {}
+}
+
+const STAND_IN = /^\u0001(\d+)\u0001$/;
+
+/** The stand-in expansion's JSON as a skeleton; undefined for one with a `__proto__` key (not to be copied by assignment). */
+function skeletonOf(json: string): unknown {
+  let plain = true;
+  const skeleton = JSON.parse(json, (key, v: unknown) => {
+    if (key === '__proto__') plain = false;
+    const m = typeof v === 'string' ? STAND_IN.exec(v) : null;
+    return m ? new Slot(Number(m[1])) : v;
+  }) as unknown;
+  return plain ? skeleton : undefined;
+}
+
+/**
+ * A copy of the skeleton with the values in the slots: what JSON.parse of the expansion's JSON gives
+ * (placed values are texts and finite numbers; -0 is written as 0), built without reading the JSON again.
+ */
+function fill(skeleton: unknown, values: readonly unknown[]): unknown {
+  if (skeleton === null || typeof skeleton !== 'object') return skeleton;
+  if (skeleton instanceof Slot) {
+    const v = values[skeleton.i];
+    return v === 0 ? 0 : v;
+  }
+  if (Array.isArray(skeleton)) {
+    const out = new Array<unknown>(skeleton.length);
+    for (let i = 0; i < skeleton.length; i++) out[i] = fill(skeleton[i], values);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(skeleton)) out[key] = fill((skeleton as Record<string, unknown>)[key], values);
+  return out;
 }
 
 /** A value placed as it is (a stand-in can take its place) – not one the structure may depend on. */
@@ -104,7 +144,7 @@ export class ShapedTemplate {
     }
     let json = shape.between[0];
     for (let i = 0; i < shape.values.length; i++) json += JSON.stringify(values[shape.values[i]]) + shape.between[i + 1];
-    return { node: JSON.parse(json) as object, json };
+    return { node: (shape.skeleton ? fill(shape.skeleton, values) : JSON.parse(json)) as object, json };
   }
 
   /** The shape's expansion with stand-ins, if putting the values in gives `expected` (the real expansion's JSON); else null. */
@@ -123,6 +163,9 @@ export class ShapedTemplate {
     if (between.some((text) => text.includes('\\u0001'))) return null;
     let json = between[0];
     for (let i = 0; i < order.length; i++) json += JSON.stringify(values[order[i]]) + between[i + 1];
-    return json === expected ? { between, values: order } : null;
+    if (json !== expected) return null;
+    // The node from the skeleton, checked once like the JSON: else it is parsed from the JSON every time.
+    const skeleton = skeletonOf(template);
+    return { between, values: order, ...(skeleton !== undefined && JSON.stringify(fill(skeleton, values)) === expected ? { skeleton } : {}) };
   }
 }

@@ -111,6 +111,38 @@ describe('the list card from kept parts equals the whole template expanded at on
     }
   });
 
+  test('one list, card after card with another language, page, editability, notice, viewer or refresh users: each equals the whole expansion', () => {
+    // The frame's parts are taken from the list's last card while their values are alike: every change must show.
+    let current = deepFreeze(reviewedList(120));
+    const views: Partial<ListView>[] = [
+      {},
+      {},
+      { page: 1 },
+      { page: 1, locale: 'en' },
+      { page: 1, locale: 'en', notice: { kind: 'success', text: 'Gestrichen.' } },
+      { page: 1, notice: { kind: 'success', text: 'Gestrichen.' } },
+      { page: 1, notice: { kind: 'error', text: 'Gestrichen.' } },
+      { page: 1, notice: { kind: 'error', text: 'Nicht gestrichen.' } },
+      { editable: false, today: '2024-01-20' },
+      { editable: false, today: '2024-01-20', viewerRole: 'koordination' },
+      { viewerRole: 'koordination' },
+      { refreshUserIds: ['29:a', '29:b'] },
+      { refreshUserIds: ['29:a', '29:c'] },
+      { refreshUserIds: [] },
+      { page: 2 },
+      {},
+    ];
+    const id = current.persons.find((p) => p.origin === 'import')!.id;
+    for (const [i, overrides] of views.entries()) {
+      expectSameCard(view(current, overrides));
+      // A change between some of them: the counts and the buttons' versions change too.
+      if (i % 3 === 2) {
+        const struck = current.persons.find((p) => p.id === id)!.strike;
+        current = deepFreeze(struck ? undoPerson(current, id, gemeindeCtx).list : strikePerson(current, { personId: id, reason: 'verstorben' }, gemeindeCtx).list);
+      }
+    }
+  });
+
   test('after changes: the changed person and its household are new, every other row is the one kept', () => {
     const before = listCard(view(list));
     const after = strikePerson(list, { personId: 'N1', reason: 'doppelt' }, gemeindeCtx).list;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { clampPage, households, pageOfPerson, paginate, PAGE_SIZE } from '../../src/cards/paging';
+import { clampPage, households, pageOfPerson, pagesOf, paginate, PAGE_SIZE } from '../../src/cards/paging';
+import { addChild, strikePerson, undoPerson } from '../../src/domain/list';
+import { deepFreeze } from '../../src/storage/documentCache';
 import { ABSTATT, listWith, person } from '../fixtures';
-import { LARGE_HOUSEHOLD, reviewedList } from './cardKit';
+import { gemeindeCtx, LARGE_HOUSEHOLD, reviewedList } from './cardKit';
 
 /** A list whose households have the given sizes, in order. */
 function listOfHouseholds(sizes: number[]) {
@@ -89,5 +91,35 @@ describe('paging the list by household', () => {
         }
       }),
     );
+  });
+
+  test('pagesOf, change after change: the pages paginate gives, with the slices of unchanged persons kept (the same objects)', () => {
+    let list = deepFreeze(reviewedList(300));
+    let before = pagesOf(list);
+    const imported = list.persons.filter((p) => p.origin === 'import');
+    const parentOf = (l: typeof list) => l.persons.find((x) => x.origin === 'import' && !x.strike && x.assignmentDate < '2022-06-01')!;
+    for (let i = 0; i < 30; i++) {
+      const p = imported[(i * 53) % imported.length];
+      const struck = list.persons.find((x) => x.id === p.id)!.strike;
+      // Now and then a change that adds someone: the pages are paginated anew.
+      list = deepFreeze(
+        i % 10 === 9
+          ? addChild(list, { parentId: parentOf(list).id, surname: 'Kind', givenName: `K${i}`, birthDate: '2022-06-15' }, gemeindeCtx).list
+          : struck
+            ? undoPerson(list, p.id, gemeindeCtx).list
+            : strikePerson(list, { personId: p.id, reason: 'verstorben' }, gemeindeCtx).list,
+      );
+      const pages = pagesOf(list);
+      expect(pages).toEqual(paginate(list));
+      if (i % 10 !== 9 && pages.length === before.length) {
+        pages.forEach((page, n) =>
+          page.forEach((slice, k) => {
+            if (!slice.persons.some((x) => x.id === p.id)) expect(slice).toBe(before[n][k]);
+          }),
+        );
+      }
+      expect(pagesOf(list)).toBe(pages);
+      before = pages;
+    }
   });
 });

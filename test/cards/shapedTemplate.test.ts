@@ -24,6 +24,8 @@ function expectSame(shaped: ShapedTemplate, data: object): void {
   const whole = JSON.stringify(expand(data));
   expect(json).toBe(whole);
   expect(JSON.stringify(node)).toBe(whole);
+  // The node, built from the learnt shape's skeleton, is what parsing the JSON gives: plain objects and arrays only.
+  expect(node).toStrictEqual(JSON.parse(whole));
 }
 
 describe('ShapedTemplate', () => {
@@ -34,6 +36,9 @@ describe('ShapedTemplate', () => {
       { name: 'Bert „B“ ${x} \u0001', color: 'Default', quiet: true, n: 2, items: [{ label: 'a' }], buttons: [{ verb: 'v', data: { year: 2025, rev: 3, op: 'o-1' }, style: 'default' }] },
       { name: '', color: 'Attention', quiet: false, n: 0, items: [{ label: 'a' }, { label: '' }], buttons: [{ verb: 'v', data: { year: 2025, rev: 4, op: 'o-2' }, style: 'positive' }] },
       { name: 'Default', color: 'Good', quiet: false, n: -1.5, items: [], buttons: [] },
+      { name: 'Dora', color: 'Good', quiet: false, n: 3, items: [{ label: '__proto__' }], buttons: [{ verb: 'v', data: { year: 2025, rev: 0, op: '\u0001' }, style: 'default' }] },
+      // A key __proto__ in the data (an own property, as JSON.parse makes it): never copied by assignment.
+      { name: 'Emil', color: 'Good', quiet: false, n: 4, items: [], buttons: [{ verb: 'v', data: JSON.parse('{"__proto__":{"x":1},"year":2025}') as object, style: 'default' }] },
       // The first one's shape, with a colour finishCard leaves out: that must not come from the learnt expansion.
       { name: 'Carl', color: 'Default', quiet: false, n: 5, items: [], buttons: [] },
     ];

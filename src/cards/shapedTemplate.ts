@@ -74,17 +74,38 @@ function placed(value: unknown): value is string | number {
 
 /** The shape of `data` (everything but its placed values) as a key, and its placed values in order. */
 function shapeOf(data: unknown, values: unknown[]): string {
+  return addShape(data, values, '');
+}
+
+/** Object keys as JSON (a row's data has a dozen, the same on every click). */
+const keyJson = new Map<string, string>();
+const jsonOfKey = (k: string) => {
+  let json = keyJson.get(k);
+  if (json === undefined) {
+    // The keys are the templates' data names; a bound only against a caller's mistake.
+    if (keyJson.size >= MAX_SHAPES) keyJson.clear();
+    keyJson.set(k, (json = JSON.stringify(k)));
+  }
+  return json;
+};
+
+/** `key` with the shape of `data` appended (one string grown, no array or text per element: it runs on every click). */
+function addShape(data: unknown, values: unknown[], key: string): string {
   if (placed(data)) {
     values.push(data);
-    return typeof data === 'number' ? 'n' : 's';
+    return key + (typeof data === 'number' ? 'n' : 's');
   }
-  if (Array.isArray(data)) return `[${data.map((d) => shapeOf(d, values)).join(',')}]`;
+  if (Array.isArray(data)) {
+    key += '[';
+    for (let i = 0; i < data.length; i++) key = addShape(data[i], values, i ? key + ',' : key);
+    return key + ']';
+  }
   if (data && typeof data === 'object') {
-    let key = '{';
-    for (const [k, v] of Object.entries(data)) key += `${JSON.stringify(k)}:${shapeOf(v, values)},`;
-    return `${key}}`;
+    key += '{';
+    for (const k of Object.keys(data)) key = addShape((data as Record<string, unknown>)[k], values, key + jsonOfKey(k) + ':') + ',';
+    return key + '}';
   }
-  return JSON.stringify(data) ?? 'u';
+  return key + (JSON.stringify(data) ?? 'u');
 }
 
 /** `data` with stand-ins for its placed values (numbered in the order shapeOf lists them). */

@@ -384,3 +384,70 @@ test('compaction waits for a quiet moment – no click waits for it – and come
   expect(countList((await cold.ctx.repo.readList(2025, BRACKENHEIM))!).struck).toBe(12);
   await cold.close();
 });
+
+test('under clicks that never stop, the year\'s lock is held for a run of batches and let go of after eight at the latest', async () => {
+  const nodeFs = require('node:fs') as typeof import('node:fs');
+  const events: ('lock' | 'unlock' | 'write')[] = [];
+  const isListsLock = (file: unknown) => String(file).endsWith('2025-lists.lock');
+  const symlinkSync = nodeFs.symlinkSync;
+  const unlinkSync = nodeFs.unlinkSync;
+  const lock = jest.spyOn(nodeFs, 'symlinkSync').mockImplementation(((target: string, file: string) => {
+    symlinkSync(target, file);
+    if (isListsLock(file)) events.push('lock');
+  }) as typeof nodeFs.symlinkSync);
+  const unlock = jest.spyOn(nodeFs, 'unlinkSync').mockImplementation(((file: string) => {
+    if (isListsLock(file)) events.push('unlock');
+    unlinkSync(file);
+  }) as typeof nodeFs.unlinkSync);
+  const open = fs.open;
+  // One `write` of the journal's durable handle per batch (as in the first test), made slow – a disk
+  // that takes 3 ms – so that clicks arriving every millisecond always find the next batch waiting.
+  const writes = jest.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await open(...args);
+    if (String(args[0]).endsWith('.jsonl') && typeof args[1] === 'number') {
+      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+      (handle as unknown as { write: unknown }).write = async (...a: unknown[]) => {
+        events.push('write');
+        await new Promise((resolve) => setTimeout(resolve, 3));
+        return write(...a);
+      };
+    }
+    return handle;
+  });
+  try {
+    await strike(h.app, ABSTATT, 1, anna);
+    events.length = 0;
+    const clicks: Promise<{ changed: boolean }>[] = [];
+    for (let n = 2; n <= 40; n++) {
+      clicks.push(strike(h.app, ABSTATT, n, anna), strike(h.app, BRACKENHEIM, n, bert));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect((await Promise.all(clicks)).every((o) => o.changed)).toBe(true);
+  } finally {
+    lock.mockRestore();
+    unlock.mockRestore();
+    writes.mockRestore();
+  }
+  // Every write under the lock, at most eight in one hold (then `intm` beside the bot can take it); let go of at the end.
+  let held = false;
+  let inHold = 0;
+  const holds: number[] = [];
+  for (const e of events) {
+    if (e === 'lock') {
+      expect(held).toBe(false);
+      held = true;
+      inHold = 0;
+    } else if (e === 'unlock') {
+      expect(held).toBe(true);
+      held = false;
+      holds.push(inHold);
+    } else {
+      expect(held).toBe(true);
+      expect(++inHold).toBeLessThanOrEqual(8);
+    }
+  }
+  expect(held).toBe(false);
+  // Not taken again for every batch while the clicks keep coming.
+  expect(Math.max(...holds)).toBeGreaterThan(1);
+  expect(holds.length).toBeLessThan(events.filter((e) => e === 'write').length);
+});

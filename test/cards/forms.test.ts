@@ -1,4 +1,7 @@
 import { childFormCard, otherFormCard, strikeFormCard, submitConfirmCard } from '../../src/cards';
+import { strikeFormData } from '../../src/cards/forms';
+import { renderCard } from '../../src/cards/render';
+import strikeTemplate from '../../src/cards/templates/strikeForm.json';
 import { VERBS, operationId } from '../../src/cards/actions';
 import { addOtherPerson, STRIKE_REASONS, strikePerson } from '../../src/domain/list';
 import { ABSTATT, listWith, person } from '../fixtures';
@@ -36,6 +39,31 @@ describe('strike form', () => {
       },
       { verb: VERBS.listPage, title: 'Zurück', data: { year: 2025, ags: ABSTATT, page: 3 }, inputs: 'none' },
     ]);
+  });
+
+  test('card after card (each shape learnt once, then filled in): exactly what the whole template expands to', () => {
+    const list = listWith(ABSTATT, [
+      person('P1', { householdId: 'H1', surname: 'Alpha', givenName: 'Anna' }),
+      person('P2', { householdId: 'H1', surname: 'Ölçer', givenName: 'Zoë "Z"', birthDate: '1999-12-31' }),
+      person('P3', { surname: 'Gamma', givenName: 'Cem', zugangsart: 'familiennachzug' }),
+      person('P4', { surname: 'Dé\u2028ta', givenName: '${x}' }),
+    ]);
+    const views = [
+      view(list),
+      view(list, { page: 2 }),
+      view(list, { locale: 'en' }),
+      view(list, { notice: { kind: 'error', text: 'Bei „sonstiges“ ist eine Anmerkung nötig.' } }),
+      view(list, { notice: { kind: 'info', text: 'Schon erledigt.' } }),
+    ];
+    const inputs = [undefined, { reason: 'sonstiges', note: 'zog „weg“\nnach Köln' }, { reason: '', note: '' }, { reason: 'weggezogen' }];
+    for (const v of views) {
+      for (const values of inputs) {
+        for (const p of list.persons) {
+          const card = strikeFormCard(v, p.id, values);
+          expect(JSON.stringify(card)).toBe(JSON.stringify(renderCard(strikeTemplate, strikeFormData(v, p, values))));
+        }
+      }
+    }
   });
 
   test('a refusal at the top, and what the user entered filled in again', () => {

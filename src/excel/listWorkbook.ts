@@ -17,7 +17,7 @@ import type { Worksheet } from 'exceljs';
 import type { AuditEntry } from '../domain/audit';
 import type { Campaign } from '../domain/campaign';
 import { formatDate, IsoDate } from '../domain/dates';
-import { countList, dueDate, GemeindeListe, isOverdue, ListPerson, listState } from '../domain/list';
+import { countList, dueDate, GemeindeListe, isOverdue, ListPerson, listState, personById } from '../domain/list';
 import {
   fitRowHeight,
   formatBerlin,
@@ -278,7 +278,7 @@ export function describeValue(value: unknown): string {
 
 function personLabel(list: GemeindeListe, subject: string | undefined): string | undefined {
   if (!subject) return undefined;
-  const p = list.persons.find((x) => x.id === subject);
+  const p = personById(list, subject);
   return p ? `${p.surname}, ${p.givenName} (${p.id})` : subject;
 }
 

@@ -39,6 +39,11 @@ export interface ListChangeOutcome {
   personId?: string;
   /** Nothing changed because someone had done it already: who, and when. */
   alreadyDone?: LastChange;
+  /**
+   * The campaign record the change was decided against (read with it, under the year's lock): the
+   * answer shows the list with it instead of reading it once more. Absent for a repeated operation id.
+   */
+  campaign?: CampaignRecord;
 }
 
 export class ReviewService {
@@ -117,7 +122,9 @@ export class ReviewService {
     assertMayAccessList(opts.actor, ags);
     // A replay is the same operation from the same person; another user's click with an equal id is a new one.
     const op = opts.opId ? { actorId: opts.actor.id, opId: opts.opId } : undefined;
+    let decidedWith: CampaignRecord | undefined;
     const outcome = await this.ctx.repo.changeList(year, ags, op, (list, record) => {
+      decidedWith = record;
       const result = operation(list, this.changeContext(record, opts));
       // Stored with the change, so a retry of it is found (the journal's index is keyed by actor and id).
       if (result.change && opts.opId) result.change.entry.opId = opts.opId;
@@ -133,6 +140,7 @@ export class ReviewService {
       list: outcome.list,
       ...(result.personId ? { personId: result.personId } : {}),
       ...(result.alreadyDone ? { alreadyDone: result.alreadyDone } : {}),
+      ...(decidedWith ? { campaign: decidedWith } : {}),
     };
   }
 

@@ -17,6 +17,7 @@ import {
   type Notice,
 } from '../cards';
 import { VERBS, type FormInputs, type ListActionData, type Verb } from '../cards/actions';
+import type { CampaignRecord } from '../app/ports';
 import type { Actor } from '../domain/actor';
 import { parseDate } from '../domain/dates';
 import { personById, type GemeindeListe, type LastChange } from '../domain/list';
@@ -101,8 +102,8 @@ function date(text: string | undefined, field: 'Geburtsdatum' | 'Zuweisungsdatum
   return d;
 }
 
-async function view(c: Ctx, n?: Notice, stored?: GemeindeListe): Promise<ListView> {
-  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n, stored, c.viewerTeamsId);
+async function view(c: Ctx, n?: Notice, stored?: GemeindeListe, storedCampaign?: CampaignRecord): Promise<ListView> {
+  return listView(c.deps, c.actor, c.locale, c.data.year, c.data.ags, c.data.page ?? 0, n, stored, c.viewerTeamsId, storedCampaign);
 }
 
 interface ChangeOutcome {
@@ -110,6 +111,8 @@ interface ChangeOutcome {
   replayed: boolean;
   list: GemeindeListe;
   alreadyDone?: LastChange;
+  /** The campaign record the change was decided against. */
+  campaign?: CampaignRecord;
 }
 
 /**
@@ -136,8 +139,8 @@ async function change(
     const earlier = outcome.alreadyDone && alreadyDoneNotice(outcome.list, c.data.personId, outcome.alreadyDone, c.actor, c.locale, today);
     const text: MessageCode = outcome.changed || outcome.replayed ? done : 'card.noChange';
     const n = earlier && !outcome.changed && !outcome.replayed ? earlier : notice(outcome.changed || outcome.replayed ? 'success' : 'info', text, c.locale);
-    // The outcome carries the list as stored: the card shows exactly that.
-    return listCard(await view(c, n, outcome.list));
+    // The outcome carries the list as stored, and the campaign record it was decided against: the card shows exactly these.
+    return listCard(await view(c, n, outcome.list, outcome.campaign));
   } catch (e) {
     if (e instanceof ConflictError) {
       // Told what happened only where acting again can work: a list submitted or closed meanwhile comes

@@ -1,4 +1,5 @@
 /** Builds what the cards show from the stored state – freshly read for every answer. */
+import type { CampaignRecord } from '../app/ports';
 import { listsLockedByPublication } from '../app/reviewService';
 import { dashboardCard, type AdaptiveCard, type ListView, type Notice } from '../cards';
 import type { Actor } from '../domain/actor';
@@ -22,8 +23,10 @@ export async function listView(
   stored?: GemeindeListe,
   /** The viewer's Teams id: their card refreshes itself when they look at it again. */
   viewerTeamsId?: string,
+  /** The campaign record that change was decided against (its outcome carries it), so it is not read again either. */
+  storedCampaign?: CampaignRecord,
 ): Promise<ListView> {
-  const record = await deps.app.campaigns.show(year);
+  const record = storedCampaign?.campaign.year === year ? storedCampaign : await deps.app.campaigns.show(year);
   const list = stored ?? (await deps.app.review.getList(year, ags, { actor }));
   const refreshUserIds = await refreshUsers(deps, ags, viewerTeamsId);
   const gemeinde = deps.app.ctx.verzeichnis.byKey(ags);

@@ -29,7 +29,7 @@ export const RACY_MS = 2_000;
 export const IDLE_MS = 10 * 60_000;
 
 interface Entry {
-  signature: string;
+  signature: Signature;
   /** When (ms since the epoch) the text was last confirmed, taken before the stat that confirmed it. */
   checkedAt: number;
   text: string;
@@ -37,7 +37,18 @@ interface Entry {
   lastUsed: number;
 }
 
-const signatureOf = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+/** What identifies a file's version (see the file's comment): kept as the stat's own BigInts, compared without making a text of them on every read. */
+interface Signature {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+const signatureOf = (s: BigIntStats): Signature => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs });
+
+const sameSignature = (a: Signature, s: BigIntStats) => a.ino === s.ino && a.mtimeNs === s.mtimeNs && a.ctimeNs === s.ctimeNs && a.size === s.size && a.dev === s.dev;
 
 /** Freezes `value` and everything in it that is not frozen yet (a frozen object's contents are taken as frozen). */
 export function deepFreeze<T>(value: T): T {
@@ -74,16 +85,16 @@ export class DocumentCache {
       this.entries.delete(file);
       return null;
     }
-    const signature = signatureOf(stat);
     const entry = this.entries.get(file);
-    if (entry && entry.signature === signature && Number(stat.ctimeNs / 1_000_000n) + this.racyMs < entry.checkedAt) return this.used(file, entry, checkedAt);
+    if (entry && sameSignature(entry.signature, stat) && Number(stat.ctimeNs / 1_000_000n) + this.racyMs < entry.checkedAt) return this.used(file, entry, checkedAt);
     // The text read after the stat is at least as new as the stat: an entry never pairs a newer stat with older text.
     const text = await readText(file);
     if (text === null) {
       this.entries.delete(file);
       return null;
     }
-    if (entry && entry.signature === signature && entry.text === text) {
+    const signature = signatureOf(stat);
+    if (entry && sameSignature(entry.signature, stat) && entry.text === text) {
       entry.checkedAt = checkedAt;
       return this.used(file, entry, checkedAt);
     }

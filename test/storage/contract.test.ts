@@ -165,6 +165,19 @@ describe.each(kinds)('Repository contract: $name', (kind) => {
     expect(other).toMatchObject({ changed: true });
   });
 
+  test('a click comes back with the campaign record it was decided against (the answer is built with it, not read again)', async () => {
+    await seed(repo);
+    const app = appOn(repo);
+    const record = (await repo.readCampaign(YEAR))!;
+    const outcome = await app.review.strike(YEAR, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, opId: 'with-record' });
+    expect(outcome).toMatchObject({ changed: true, list: { revision: 2 } });
+    expect(outcome.campaign).toEqual(record);
+    // A replay was not decided again: no record comes with it (the answer reads it).
+    const again = await app.review.strike(YEAR, ABSTATT, { personId: `${ABSTATT}-1`, reason: 'weggezogen' }, { actor: gemeinde, opId: 'with-record' });
+    expect(again).toMatchObject({ replayed: true });
+    expect(again.campaign).toBeUndefined();
+  });
+
   test('a change against what changed since is a conflict; a refused change stores nothing', async () => {
     await seed(repo);
     const app = appOn(repo);

@@ -15,6 +15,7 @@ import type { BotDeps } from '../src/bot/deps';
 import { listCard, type AdaptiveCard, type ListView } from '../src/cards';
 import { jsonBytes } from '../src/cards/keptParts';
 import type { GemeindeListe } from '../src/domain/list';
+import type { CampaignRecord } from '../src/app/ports';
 import { openApp } from '../src/compose';
 import type { Actor } from '../src/domain/actor';
 import { RACY_MS } from '../src/storage/documentCache';
@@ -64,7 +65,7 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
     // The last CALLS strikes and each list as they left it: the answer to each shows its list as stored, the
     // person's page (as the server answers, where a list's next strike comes after the answer to the last).
     const struck: Target[] = [];
-    const stored = new Map<string, GemeindeListe>();
+    const stored = new Map<string, { list: GemeindeListe; campaign?: CampaignRecord }>();
     const answerViews: ListView[] = [];
     const answerCards: AdaptiveCard[] = [];
 
@@ -81,17 +82,18 @@ export async function strikeParts(data: BotData, firstTarget: number): Promise<P
           const x = t[next++];
           const outcome = await app.review.strike(YEAR, x.ags, { personId: x.personId, reason: 'weggezogen' }, { actor: actor(x), opId: `bench-parts-${next}` });
           struck[i] = x;
-          stored.set(x.ags, outcome.list);
+          stored.set(x.ags, { list: outcome.list, ...(outcome.campaign ? { campaign: outcome.campaign } : {}) });
         },
       },
       { step: '… of which the lock file alone', where: 'LockManager.withLock', run: (i) => locks.withLock(`bench-${i % 46}`, async () => undefined) },
       { step: '… of which the durable write alone (temp file, fsync, rename, directory fsync)', where: 'writeFileDurably', run: (i) => writeFileDurably(path.join(dir, 'bench-parts', `${i % 46}.json`), list) },
       {
-        step: 'the view for the answer (the stored list handed over; the campaign from the stat-checked cache)',
+        step: 'the view for the answer (the stored list and the campaign record the change was decided against handed over)',
         where: 'listActions change → views.listView',
         run: async (i) => {
           const target = struck[i];
-          answerViews[i] = await listView(deps, actor(target), 'de', YEAR, target.ags, data.pages.get(target.personId) ?? 0, notice, stored.get(target.ags));
+          const { list, campaign } = stored.get(target.ags)!;
+          answerViews[i] = await listView(deps, actor(target), 'de', YEAR, target.ags, data.pages.get(target.personId) ?? 0, notice, list, undefined, campaign);
         },
       },
       // The page with the person just struck: its row and household are new, the rest of the card is kept.

@@ -19,6 +19,7 @@ import {
   LastChange,
   ListPerson,
   markSent,
+  personById,
   reopenList,
   reviewAddition,
   StrikeCommand,
@@ -64,11 +65,11 @@ export class ReviewService {
   async findPerson(year: number, personId: string, opts: Pick<OperationOptions, 'actor'>): Promise<string> {
     if (!isKoordination(opts.actor)) {
       const own = opts.actor.ags ? await this.ctx.repo.readList(year, opts.actor.ags) : undefined;
-      if (own?.persons.some((p) => p.id === personId)) return own.ags;
+      if (own && personById(own, personId)) return own.ags;
       throw new DomainError('list.personNotFound', {});
     }
     for (const list of await this.ctx.repo.readLists(year)) {
-      if (list.persons.some((p) => p.id === personId)) return list.ags;
+      if (personById(list, personId)) return list.ags;
     }
     throw new DomainError('list.personNotInYear', { id: personId, year });
   }
